@@ -1,0 +1,91 @@
+package sandbox
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// commit runs once a POST has been read in full and accepted: it creates the job (first
+// POST) or checks that it is still active, moves the received files into place, writes
+// the job log and ends the job when asked. It holds the server lock throughout so that a
+// concurrent endJob POST cannot slip between a file and its log entry; renames within
+// one folder tree are quick.
+func (u *uploadPost) commit() (string, *ipsFault) {
+	s := u.s
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := time.Now()
+	j := u.job
+	if j == nil {
+		if s.activeByNameLocked(u.params.company, u.params.jobName) != nil {
+			return "", apiFault(codeInvalidParameter, "Invalid parameter uploadPostParam/jobName: an active job is already named %q", u.params.jobName)
+		}
+		j = s.newJobLocked(now, u.params, u.user, remoteIP(u.r))
+	} else if j.state != JobRunning {
+		// Ended (endJob by another POST) or expired while this POST was streaming.
+		return "", apiFault(codeInvalidParameter, "Upload job %s is not active (unknown, ended or expired)", j.handle)
+	}
+	u.rec.JobHandle = j.handle
+	for _, f := range u.files {
+		s.placeLocked(j, f)
+	}
+	j.last = time.Now()
+	if u.params.endJob {
+		j.endLocked(j.last, JobDone, "ended by the client")
+	}
+	return j.handle, nil
+}
+
+// placeLocked moves one received file to its asset path and logs the outcome. Problems
+// with one file are the job log's business (UploadError), not the POST's: the real
+// service also answers the POST once it has the bytes and ingests them afterwards.
+// Caller holds s.mu.
+func (s *Server) placeLocked(j *job, f *receivedFile) {
+	j.total++
+	j.totalSize += f.size
+	j.addLog(f.began, "FileBegin", f.asset, "Receiving %s", f.asset)
+	now := time.Now()
+	fail := func(err error) {
+		j.errors++
+		j.addLog(now, "UploadError", f.asset, "Could not store %s: %v", f.asset, err)
+	}
+	dst := s.Scene7File(j.company, f.asset)
+	info, err := os.Lstat(dst)
+	replacing := false
+	switch {
+	case err == nil && info.IsDir():
+		fail(errors.New("a folder of that name exists"))
+		return
+	case err == nil && !j.overwrite:
+		// The real service skips duplicates when overwrite is false and says so in
+		// the job log; the POST still succeeds and the old file stays.
+		j.duplicates++
+		j.addLog(now, "DuplicateSkipped", f.asset, "%s already exists and the job does not overwrite: skipped", f.asset)
+		return
+	case err == nil:
+		replacing = true
+	case !errors.Is(err, fs.ErrNotExist):
+		fail(err)
+		return
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		fail(err)
+		return
+	}
+	if err := os.Rename(f.temp, dst); err != nil {
+		fail(err)
+		return
+	}
+	f.temp = ""
+	j.files = append(j.files, f.asset)
+	j.success++
+	if replacing {
+		j.updates++
+		j.addLog(now, "UploadSuccess", f.asset, "%s uploaded (%d bytes), replacing the existing file", f.asset, f.size)
+		return
+	}
+	j.addLog(now, "UploadSuccess", f.asset, "%s uploaded (%d bytes)", f.asset, f.size)
+}
