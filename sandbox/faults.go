@@ -81,6 +81,7 @@ func (s *Server) inject(w http.ResponseWriter, r *http.Request, rec *Request, in
 			n = r.ContentLength / 2
 		}
 		_, _ = io.CopyN(io.Discard, r.Body, n)
+		s.record(rec)
 		conn, _, err := http.NewResponseController(w).Hijack()
 		if err != nil {
 			// Not hijackable (HTTP/2, a test recorder): abort the response instead.
@@ -93,16 +94,18 @@ func (s *Server) inject(w http.ResponseWriter, r *http.Request, rec *Request, in
 		drain(r.Body)
 		rp := htmlReply(http.StatusInternalServerError, "Internal Server Error",
 			"The server encountered an internal error that prevented it from fulfilling this request.")
-		writeReply(w, rp)
 		rec.Status = rp.status
+		s.record(rec)
+		writeReply(w, rp)
 	case injectGarbage:
 		rec.Fault = "injected: garbage"
 		drain(r.Body)
 		// Labelled XML on purpose: a client must judge the body, not the header.
 		rp := reply{http.StatusOK, http.Header{"Content-Type": {xmlContentType}},
 			[]byte("Service Temporarily Unavailable -- please retry {garbage injected by the Hoist sandbox}\x00")}
-		writeReply(w, rp)
 		rec.Status = rp.status
+		s.record(rec)
+		writeReply(w, rp)
 	}
 }
 

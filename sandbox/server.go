@@ -124,8 +124,9 @@ func methodNotAllowed(allow string) reply {
 
 // ServeHTTP routes a request, applies fault injection and records it.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	// Each request is recorded before its answer goes out, so that a client that has
+	// its answer also finds it in Requests.
 	rec := &Request{Time: time.Now(), Method: r.Method, Path: r.URL.Path, RemoteAddr: r.RemoteAddr}
-	defer s.record(rec)
 	inj, stallFor := injectNone, time.Duration(0)
 	if r.Method == http.MethodPost && (r.URL.Path == Scene7UploadPath || r.URL.Path == DrSumUploadPath) {
 		inj, stallFor = s.nextInjection()
@@ -147,10 +148,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		rp = htmlReply(http.StatusNotFound, "Not Found", "The sandbox serves "+Scene7UploadPath+", "+Scene7APIPath+" and "+DrSumUploadPath+".")
 	}
 	if inj == injectStall && !s.stall(r, rec, stallFor) {
+		s.record(rec)
 		return
 	}
-	writeReply(w, rp)
 	rec.Status = rp.status
+	s.record(rec)
+	writeReply(w, rp)
 }
 
 // Banner is what `hoist sandbox` prints at start: URLs, demo credentials and folders.
