@@ -17,13 +17,13 @@ func (u *uploadPost) commit() (string, *ipsFault) {
 	s := u.s
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	now := time.Now()
 	j := u.job
 	if j == nil {
 		if s.activeByNameLocked(u.params.company, u.params.jobName) != nil {
 			return "", apiFault(codeInvalidParameter, "Invalid parameter uploadPostParam/jobName: an active job is already named %q", u.params.jobName)
 		}
-		j = s.newJobLocked(now, u.params, u.user, remoteIP(u.r))
+		// The job began when its first POST did, before that POST's files arrived.
+		j = s.newJobLocked(u.rec.Time, u.params, u.user, remoteIP(u.r))
 	} else if j.state != JobRunning {
 		// Ended (endJob by another POST) or expired while this POST was streaming.
 		return "", apiFault(codeInvalidParameter, "Upload job %s is not active (unknown, ended or expired)", j.handle)

@@ -105,6 +105,8 @@ func (s *Server) getJobLogDetails(p *node) (string, *ipsFault) {
 			types[k.Text] = true
 		}
 	}
+	// Without sortBy or sortDirection the rows keep the log's own order.
+	sorted := p.has("sortBy") || p.has("sortDirection")
 	byType := p.text("sortBy") == "LogType"
 	descending := p.text("sortDirection") == "Descending"
 
@@ -123,15 +125,9 @@ func (s *Server) getJobLogDetails(p *node) (string, *ipsFault) {
 				rows = append(rows, e)
 			}
 		}
-		sort.SliceStable(rows, func(a, b int) bool {
-			if byType && rows[a].Type != rows[b].Type {
-				return (rows[a].Type < rows[b].Type) != descending
-			}
-			if rows[a].Time.Equal(rows[b].Time) {
-				return false
-			}
-			return rows[a].Time.Before(rows[b].Time) != descending
-		})
+		if sorted {
+			sortRows(rows, byType, descending)
+		}
 		total := len(rows)
 		from := min((page-1)*perPage, total)
 		rows = rows[from:min(from+perPage, total)]
@@ -205,4 +201,17 @@ func assetType(asset string) string {
 		return "Zip"
 	}
 	return "Unknown"
+}
+
+// sortRows orders detail rows by date, or by log type then date.
+func sortRows(rows []LogEntry, byType, descending bool) {
+	sort.SliceStable(rows, func(a, b int) bool {
+		if byType && rows[a].Type != rows[b].Type {
+			return (rows[a].Type < rows[b].Type) != descending
+		}
+		if rows[a].Time.Equal(rows[b].Time) {
+			return false
+		}
+		return rows[a].Time.Before(rows[b].Time) != descending
+	})
 }
