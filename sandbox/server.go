@@ -149,7 +149,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if inj == injectStall && !s.stall(r, rec, stallFor) {
 		s.record(rec)
-		return
+		// The client is gone or the sandbox is closing: no answer at all, rather
+		// than the empty 200 net/http would send for a handler that wrote nothing.
+		panic(http.ErrAbortHandler)
 	}
 	rec.Status = rp.status
 	s.record(rec)
