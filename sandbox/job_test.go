@@ -275,3 +275,71 @@ func TestPasswordsAreNeverRecorded(t *testing.T) {
 	contains(t, recorded, DemoUser)
 	contains(t, log, "authenticationFault 10001")
 }
+
+func TestTruncatedBodyStoresNothing(t *testing.T) {
+	dir := t.TempDir()
+	s, err := New(Config{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ct, body := multipartBody(t, xmlPart("auth", demoAuth), xmlPart("uploadParams", newJobParams("cut", "", minimalJob)),
+		filePart("f", "whole.jpg", []byte("complete")), filePart("g", "cut.jpg", bytes.Repeat([]byte("y"), 10000)))
+	body = body[:len(body)-5000] // the connection broke in the second file
+	req := httptest.NewRequest(http.MethodPost, Scene7UploadPath, bytes.NewReader(body))
+	req.Header.Set("Content-Type", ct)
+	w := httptest.NewRecorder()
+	s.ServeHTTP(w, req)
+	mustFault(t, answer{w.Code, w.Body.String()}, 200, "ipsApiFault", 30003)
+	if _, err := os.Stat(s.Scene7File(DemoCompany, "whole.jpg")); err == nil {
+		t.Error("a file of a failed POST was stored")
+	}
+	if left, _ := os.ReadDir(filepath.Join(dir, "scene7-incoming")); len(left) != 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+	if len(s.Jobs()) != 0 {
+		t.Error("a failed POST created a job")
+	}
+}
+
+func TestConcurrentPOSTsOfOneJob(t *testing.T) {
+	r := start(t, Config{})
+	auth := xmlPart("auth", demoAuth)
+	handle := mustHandle(t, upload(t, r, auth, xmlPart("uploadParams", newJobParams("parallel", "", minimalJob))))
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for i := 0; i < 8; i++ {
+		ct, body := multipartBody(t, auth, xmlPart("uploadParams", laterParams(handle, "<destFolder>p</destFolder>")),
+			filePart("f", fmt.Sprintf("%d.jpg", i), []byte{byte(i)}))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			req, _ := http.NewRequest(http.MethodPost, r.Scene7UploadURL(), bytes.NewReader(body))
+			req.Header.Set("Content-Type", ct)
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				errs <- err.Error()
+				return
+			}
+			b, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if !strings.Contains(string(b), "<jobHandle>") {
+				errs <- string(b)
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	mustHandle(t, upload(t, r, auth, xmlPart("uploadParams", laterParams(handle, "<endJob>true</endJob>"))))
+	j := r.Jobs()[0]
+	if j.State != JobDone || len(j.Files) != 8 {
+		t.Errorf("job %+v", j)
+	}
+	for i := 0; i < 8; i++ {
+		if got := mustRead(t, r.Scene7File(DemoCompany, fmt.Sprintf("p/%d.jpg", i))); !bytes.Equal(got, []byte{byte(i)}) {
+			t.Errorf("%d.jpg = %v", i, got)
+		}
+	}
+}

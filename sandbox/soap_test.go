@@ -1,8 +1,10 @@
 package sandbox
 
 import (
+	"compress/gzip"
 	"encoding/base64"
 	"encoding/xml"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -90,6 +92,24 @@ func TestCheckLogin(t *testing.T) {
 	a = soapCall(t, r, "checkLogin", envelope(authXML(DemoUser, DemoPassword, 0), checkLoginBody(DemoUser, DemoPassword)))
 	if !strings.Contains(a.body, "<status>ValidLogin</status>") {
 		t.Errorf("versioned authHeader: %s", a.body)
+	}
+	// gzipResponse: the answer is compressed for a client that accepts gzip.
+	gz := `<authHeader xmlns="` + nsIPS + `"><user>` + DemoUser + `</user><password>` + DemoPassword + `</password><gzipResponse>true</gzipResponse></authHeader>`
+	req, _ := http.NewRequest(http.MethodPost, r.Scene7APIURL(), strings.NewReader(envelope(gz, checkLoginBody(DemoUser, DemoPassword))))
+	req.Header.Set("Content-Type", "text/xml; charset=UTF-8")
+	req.Header.Set("SOAPAction", "checkLogin")
+	req.Header.Set("Accept-Encoding", "gzip") // set by hand: net/http then leaves the body compressed
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	zr, err := gzip.NewReader(resp.Body)
+	if err != nil || resp.Header.Get("Content-Encoding") != "gzip" {
+		t.Fatalf("gzip answer: %v %v", err, resp.Header)
+	}
+	if b, _ := io.ReadAll(zr); !strings.Contains(string(b), "<status>ValidLogin</status>") {
+		t.Errorf("gzip body %q", b)
 	}
 	if reqs := r.Requests(); reqs[0].Operation != "checkLogin" || reqs[0].User != DemoUser {
 		t.Errorf("recorded %+v", reqs[0])
