@@ -110,7 +110,7 @@ func (s *Server) inject(w http.ResponseWriter, r *http.Request, rec *Request, in
 }
 
 // stall waits before a handled request is answered. It returns false when the client
-// went away first (nothing is written then).
+// went away or the sandbox is closing first; the caller then sends no answer at all.
 func (s *Server) stall(r *http.Request, rec *Request, d time.Duration) bool {
 	t := time.NewTimer(d)
 	defer t.Stop()

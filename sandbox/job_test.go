@@ -176,6 +176,14 @@ func TestFileNamesAndPaths(t *testing.T) {
 	if got := mustRead(t, r.Scene7File(DemoCompany, `日本/café <&> "q".jpg`)); string(got) != "exact" {
 		t.Errorf("got %q", got)
 	}
+	// The XML part's charset label counts: UTF-8 labelled US-ASCII (as in Adobe's example)
+	// is mangled, as a Java decoder would.
+	ascii := xmlPart("uploadParams", newJobParams("ascii", "<fileName>é.jpg</fileName>", minimalJob))
+	ascii.contentType = "text/plain; charset=US-ASCII"
+	mustHandle(t, upload(t, r, auth, ascii, filePart("f", "x", []byte("ascii"))))
+	if got := mustRead(t, r.Scene7File(DemoCompany, "\uFFFD\uFFFD.jpg")); string(got) != "ascii" {
+		t.Errorf("got %q", got)
+	}
 	for _, tc := range []struct {
 		name, extra string
 		files       []part

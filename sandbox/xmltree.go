@@ -202,8 +202,8 @@ func latin1(b []byte) string {
 	return sb.String()
 }
 
-// writeNode serialises a tree back to XML with every element in the default namespace
-// ns (used to echo a job's uploadPostJob in getActiveJobs).
+// writeNode serialises a tree back to XML by local names, for a parent that declares
+// the default namespace (getActiveJobs echoes a job's uploadPostJob with it).
 func writeNode(sb *strings.Builder, n *node) {
 	sb.WriteString("<" + n.Local + ">")
 	if len(n.Kids) == 0 {
