@@ -177,7 +177,7 @@ func validate(n *node, t *complexType) *ipsFault {
 }
 
 func checkStructure(n *node, t *complexType, path string) *ipsFault {
-	next := 0
+	next, prev := 0, ""
 	for _, k := range n.Kids {
 		p := path + "/" + k.Local
 		if k.Space != n.Space {
@@ -190,13 +190,13 @@ func checkStructure(n *node, t *complexType, path string) *ipsFault {
 		if j == len(t.fields) {
 			for i := 0; i < next; i++ {
 				if t.fields[i].name == k.Local {
-					return apiFault(codeInvalidRequestXML, "Invalid request XML: element %s is repeated or out of schema order in %s", p, t.name)
+					return apiFault(codeInvalidRequestXML, "Invalid request XML: element %s cannot follow %s in %s (repeated or out of schema order)", p, prev, t.name)
 				}
 			}
 			return apiFault(codeInvalidRequestXML, "Invalid request XML: unexpected element %s in %s", p, t.name)
 		}
 		f := t.fields[j]
-		next = j + 1
+		next, prev = j+1, k.Local
 		if f.repeated {
 			next = j
 		}
