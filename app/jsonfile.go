@@ -42,10 +42,10 @@ func jsonProblem(data []byte, err error) (line, col int, msg string) {
 		line, col = position(data, trail.Offset)
 		return line, col, trail.Error()
 	case errors.As(err, &syn):
-		line, col = position(data, syn.Offset)
+		line, col = position(data, syn.Offset-1) // Offset is just past the bad character
 		return line, col, "the JSON is malformed (" + strings.TrimPrefix(syn.Error(), "json: ") + ")"
 	case errors.As(err, &typ):
-		line, col = position(data, typ.Offset)
+		line, col = position(data, typ.Offset-1) // Offset is just past the value
 		field := typ.Field
 		if field == "" {
 			field = "the document"
@@ -64,6 +64,7 @@ func jsonProblem(data []byte, err error) (line, col int, msg string) {
 
 // position turns a byte offset into a 1-based line and column (in characters).
 func position(data []byte, offset int64) (line, col int) {
+	offset = max(offset, 0)
 	if offset > int64(len(data)) {
 		offset = int64(len(data))
 	}

@@ -142,8 +142,14 @@ func (p Profile) Validate() error {
 	if p.Service != uploader.Scene7 && p.Service != uploader.DrSum {
 		add("service", fmt.Sprintf("Choose the service: Scene7 or Dr.Sum (not %q).", p.Service))
 	} else if !p.Sandbox {
-		if _, err := p.Endpoint(""); err != nil {
-			add(endpointField(p), capitalise(err.Error())+".")
+		switch _, err := p.Endpoint(""); {
+		case err == nil:
+		case p.Service == uploader.DrSum && p.UploadURL == "":
+			add("uploadURL", "Type the Dr.Sum server's upload URL, like https://drsum.example.com"+uploader.DrSumUploadPath+".")
+		case p.UploadURL == "" && !validRegion(p.Region):
+			add("region", "Choose a region, or type a custom upload URL.")
+		default:
+			add(endpointField(p), "This address cannot be used: "+strings.TrimSuffix(err.Error(), ".")+".")
 		}
 		if strings.TrimSpace(p.User) == "" {
 			add("user", "Type the user name the server knows you by.")
@@ -158,14 +164,21 @@ func (p Profile) Validate() error {
 	return &ProfileError{Problems: probs}
 }
 
+// endpointField names the field an endpoint error is about.
 func endpointField(p Profile) string {
-	if p.UploadURL == "" && p.Service == uploader.Scene7 && p.APIURL == "" {
-		return "region"
-	}
-	if p.UploadURL == "" && p.APIURL != "" && p.Service == uploader.Scene7 {
+	if p.APIURL != "" && (p.UploadURL == "" || uploader.CheckURL(p.UploadURL, p.AllowInsecureHTTP) == nil) {
 		return "apiURL"
 	}
 	return "uploadURL"
+}
+
+func validRegion(r uploader.Region) bool {
+	for _, x := range uploader.Regions {
+		if r == x {
+			return true
+		}
+	}
+	return false
 }
 
 // nameProblem checks a profile or preset name: non-empty, printable, not too long. Spaces
