@@ -36,11 +36,13 @@ func readSmallFile(path string) ([]byte, error) {
 func jsonProblem(data []byte, err error) (line, col int, msg string) {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
-	var trail *trailingDataError
 	switch {
-	case errors.As(err, &trail):
-		line, col = position(data, trail.Offset)
-		return line, col, trail.Error()
+	case errors.As(err, &syn) && syn.Offset >= int64(len(bytes.TrimRight(data, " \t\r\n"))):
+		line, col = position(data, syn.Offset-1)
+		return line, col, "the file ends too early (it is empty or cut short)"
+	case errors.As(err, &syn) && strings.Contains(syn.Error(), "after top-level value"):
+		line, col = position(data, syn.Offset-1)
+		return line, col, "there is more text after the end of the settings"
 	case errors.As(err, &syn):
 		line, col = position(data, syn.Offset-1) // Offset is just past the bad character
 		return line, col, "the JSON is malformed (" + strings.TrimPrefix(syn.Error(), "json: ") + ")"
@@ -50,7 +52,7 @@ func jsonProblem(data []byte, err error) (line, col int, msg string) {
 		if field == "" {
 			field = "the document"
 		}
-		return line, col, fmt.Sprintf("%s must be %s, not %s", field, kindWords(typ.Type.Kind().String()), typ.Value)
+		return line, col, fmt.Sprintf("%s must be %s, not %s", field, kindWords(typ.Type.Kind().String()), valueWords(typ.Value))
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		line, col = position(data, int64(len(data)))
 		return line, col, "the file ends too early (it is empty or cut short)"
@@ -75,6 +77,23 @@ func position(data []byte, offset int64) (line, col int) {
 	return line, col
 }
 
+// valueWords names the kind of JSON value the decoder found ("string", "number -5"...).
+func valueWords(v string) string {
+	switch kind, _, _ := strings.Cut(v, " "); kind {
+	case "string":
+		return "text"
+	case "bool":
+		return "true or false"
+	case "number":
+		return "a number"
+	case "array":
+		return "a list"
+	case "object":
+		return "a group of settings"
+	}
+	return v
+}
+
 func kindWords(kind string) string {
 	switch kind {
 	case "bool":
@@ -91,25 +110,14 @@ func kindWords(kind string) string {
 	return "a " + kind
 }
 
-// decodeStrict decodes one JSON value, refusing unknown fields (a typo must not silently
-// drop a setting) and anything after the value.
+// decodeStrict decodes one JSON value, refusing unknown fields: a typo must not silently
+// drop a setting. (Callers check the syntax with json.Unmarshal first, which also refuses
+// text after the value.)
 func decodeStrict(data []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	off := dec.InputOffset()
-	if rest := bytes.TrimLeft(data[off:], " \t\r\n"); len(rest) > 0 {
-		return &trailingDataError{Offset: int64(len(data) - len(rest))}
-	}
-	return nil
+	return dec.Decode(v)
 }
-
-// trailingDataError is text after the one JSON value of a file (two files pasted together).
-type trailingDataError struct{ Offset int64 }
-
-func (e *trailingDataError) Error() string { return "unexpected text after the end of the settings" }
 
 // where is " at line L, column C", or "" when the position is unknown.
 func where(line, col int) string {
