@@ -59,6 +59,7 @@ func TestPasswordNeverOnDisk(t *testing.T) {
 			j.LastPost = t0.Add(time.Duration(f) * time.Second)
 			note(cfg.Queue.Save(j))
 		}
+		scanDir(t, cfg.Dir, secrets) // the journal of a running upload too
 		note(cfg.Queue.Finish(j, t0.Add(time.Minute)))
 		note(cfg.Presets.Save(Preset{Name: "Preset " + p.Name, Options: richOptions()}))
 		_, err = cfg.Credentials.Get(KeyFor("scene7", "https://other.example.com", "nobody"))
@@ -70,8 +71,17 @@ func TestPasswordNeverOnDisk(t *testing.T) {
 		t.Fatal("the run produced no messages to check")
 	}
 
+	if files := scanDir(t, cfg.Dir, secrets); files < 3 {
+		t.Fatalf("only %d files in the config folder: the flow did not run", files)
+	}
+	checkNoSecret(t, "messages", log.Bytes(), secrets)
+}
+
+// scanDir checks every file under dir and returns how many there are.
+func scanDir(t *testing.T, dir string, secrets []string) int {
+	t.Helper()
 	files := 0
-	err = filepath.WalkDir(cfg.Dir, func(path string, d fs.DirEntry, err error) error {
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
@@ -86,10 +96,7 @@ func TestPasswordNeverOnDisk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if files < 3 {
-		t.Fatalf("only %d files in the config folder: the flow did not run", files)
-	}
-	checkNoSecret(t, "messages", log.Bytes(), secrets)
+	return files
 }
 
 func checkNoSecret(t *testing.T, where string, data []byte, secrets []string) {
