@@ -17,9 +17,9 @@ const PresetFormat = "hoist-preset/1"
 // Preset is a named set of upload options, and optionally the folder they go to. The GUI
 // saves it and `hoist upload --preset FILE` reads the same file.
 type Preset struct {
-	Name       string
-	Options    uploader.Options
-	DestFolder string // optional: "" leaves the connection's folder
+	Name       string           `json:"name"`
+	Options    uploader.Options `json:"options"`
+	DestFolder string           `json:"destFolder,omitempty"` // optional: "" keeps the connection's folder
 }
 
 // presetFile is the JSON of a preset file; options is a pointer to tell "missing" apart.

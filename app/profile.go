@@ -131,6 +131,16 @@ func (e *ProfileError) Error() string {
 // Sentence is the error in words for people (every problem, each a sentence).
 func (e *ProfileError) Sentence() string { return e.Error() }
 
+// Field returns the problem with one field (its JSON name), "" if none, for inline errors.
+func (e *ProfileError) Field(name string) string {
+	for _, p := range e.Problems {
+		if p.Field == name {
+			return p.Message
+		}
+	}
+	return ""
+}
+
 // Validate checks the profile on its own (uniqueness is the store's business). A sandbox
 // profile needs no user or address: the sandbox provides both.
 func (p Profile) Validate() error {

@@ -102,6 +102,9 @@ func TestProfileValidate(t *testing.T) {
 					t.Errorf("not a sentence: %q", pr.Message)
 				}
 			}
+			if pe.Field(tt.fields[0]) == "" || pe.Field("nonexistent") != "" {
+				t.Fatalf("Field(%q) is empty", tt.fields[0])
+			}
 			if !reflect.DeepEqual(got, tt.fields) {
 				t.Fatalf("problems on %v, want %v (%v)", got, tt.fields, err)
 			}
