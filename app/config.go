@@ -1,0 +1,109 @@
+// Package app is Hoist's composition root on the storage side: the user's config folder,
+// connection profiles, the keychain-backed credential store, presets of upload options, and
+// the persisted upload queue and job history that survive a restart. It has no GUI import,
+// so the GUI and the pure-Go command line share it. No password is ever written to the
+// config folder: passwords live in the OS keychain, or for one session in memory.
+package app
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// ConfigDirEnv overrides the config folder (tests, scripts, portable installs).
+const ConfigDirEnv = "HOIST_CONFIG_DIR"
+
+// Permissions of what Hoist writes: only the user may read its settings and queue.
+const (
+	dirPerm  = 0o700
+	filePerm = 0o600
+)
+
+// DefaultDir is $HOIST_CONFIG_DIR, or the OS config folder + "Hoist" (for example
+// ~/.config/Hoist, ~/Library/Application Support/Hoist, %AppData%\Hoist).
+func DefaultDir() (string, error) {
+	if d := os.Getenv(ConfigDirEnv); d != "" {
+		return filepath.Abs(d)
+	}
+	base, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("cannot find the folder for settings (set %s to choose one): %w", ConfigDirEnv, err)
+	}
+	return filepath.Join(base, "Hoist"), nil
+}
+
+// Config is the user's config folder and the stores kept in it.
+type Config struct {
+	Dir         string
+	Profiles    *Profiles
+	Presets     *Presets
+	Queue       *QueueStore
+	Credentials *Credentials
+}
+
+// Open prepares the config folder dir ("" = DefaultDir) and the stores in it.
+func Open(dir string) (*Config, error) {
+	if dir == "" {
+		d, err := DefaultDir()
+		if err != nil {
+			return nil, err
+		}
+		dir = d
+	}
+	if err := os.MkdirAll(dir, dirPerm); err != nil {
+		return nil, fmt.Errorf("cannot create the settings folder: %w", err)
+	}
+	return &Config{
+		Dir:         dir,
+		Profiles:    &Profiles{Dir: dir},
+		Presets:     &Presets{Dir: filepath.Join(dir, "presets")},
+		Queue:       &QueueStore{Dir: dir},
+		Credentials: &Credentials{},
+	}, nil
+}
+
+// resolveDir returns dir, or DefaultDir when dir is empty, so that every store works with
+// only its Dir field set.
+func resolveDir(dir string) (string, error) {
+	if dir != "" {
+		return dir, nil
+	}
+	return DefaultDir()
+}
+
+// writeFileAtomic replaces path with data so that a crash leaves either the old or the new
+// file, never half of one: write a temporary file beside it, flush it to disk, rename.
+func writeFileAtomic(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, dirPerm); err != nil {
+		return fmt.Errorf("cannot create %s: %w", dir, err)
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("cannot write in %s: %w", dir, err)
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if err := f.Chmod(filePerm); err != nil && !errors.Is(err, errors.ErrUnsupported) {
+		return fmt.Errorf("cannot protect %s: %w", f.Name(), err)
+	}
+	if _, err := f.Write(data); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("cannot replace %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,175 @@
+package app
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// DefaultHistoryCap is how many finished jobs the history keeps: enough to look back over
+// weeks of campaigns, small enough to read at every start.
+const DefaultHistoryCap = 200
+
+const historyFile = "history.jsonl"
+
+// HistoryEntry is one finished job, one JSON line of history.jsonl.
+type HistoryEntry struct {
+	ID        string    `json:"id"`
+	Profile   string    `json:"profile"`
+	JobName   string    `json:"jobName,omitempty"`
+	JobHandle string    `json:"jobHandle,omitempty"`
+	Started   time.Time `json:"started"`
+	Finished  time.Time `json:"finished"`
+	Files     int       `json:"files"`
+	Done      int       `json:"done"`
+	Failed    int       `json:"failed"`
+	Skipped   int       `json:"skipped"`
+	// Cancelled counts the files not uploaded for any other reason (cancelled, or still
+	// queued when the job was given up).
+	Cancelled int   `json:"cancelled"`
+	Bytes     int64 `json:"bytes"` // of the files done
+}
+
+// Summary counts the files of a job by state, for the history.
+func (j SavedJob) Summary(finished time.Time) HistoryEntry {
+	e := HistoryEntry{ID: j.ID, Profile: j.Profile, JobName: j.JobName, JobHandle: j.JobHandle,
+		Started: j.Created, Finished: finished, Files: len(j.Files)}
+	for _, f := range j.Files {
+		switch f.State {
+		case FileDone:
+			e.Done++
+			e.Bytes += f.Size
+		case FileFailed:
+			e.Failed++
+		case FileSkipped:
+			e.Skipped++
+		default:
+			e.Cancelled++
+		}
+	}
+	return e
+}
+
+func (s *QueueStore) historyPath() (string, error) {
+	dir, err := resolveDir(s.Dir)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, historyFile), nil
+}
+
+func (s *QueueStore) historyCap() int {
+	if s.HistoryCap > 0 {
+		return s.HistoryCap
+	}
+	return DefaultHistoryCap
+}
+
+// AppendHistory adds a finished job at the end of the history. The file only grows by
+// appending; once it holds a quarter more entries than the cap it is rewritten (atomically)
+// with the newest HistoryCap entries.
+func (s *QueueStore) AppendHistory(e HistoryEntry) error {
+	path, err := s.historyPath()
+	if err != nil {
+		return err
+	}
+	line, err := json.Marshal(e)
+	if err != nil {
+		return fmt.Errorf("cannot encode the job history: %w", err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := os.MkdirAll(filepath.Dir(path), dirPerm); err != nil {
+		return fmt.Errorf("cannot create the settings folder: %w", err)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, filePerm)
+	if err != nil {
+		return fmt.Errorf("cannot write the job history: %w", err)
+	}
+	if torn, err := endsMidLine(f); err == nil && torn {
+		line = append([]byte{'\n'}, line...) // keep a line cut by a crash apart from this one
+	}
+	_, werr := f.Write(append(line, '\n'))
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr != nil {
+		return fmt.Errorf("cannot write the job history: %w", werr)
+	}
+	lines, err := historyLines(path)
+	if err != nil {
+		return err
+	}
+	limit := s.historyCap()
+	if len(lines) <= limit+limit/4 {
+		return nil
+	}
+	keep := lines[len(lines)-limit:]
+	return writeFileAtomic(path, append(bytes.Join(keep, []byte("\n")), '\n'))
+}
+
+// History returns the finished jobs, oldest first. A line that cannot be read (cut short
+// by a crash while it was written) is skipped.
+func (s *QueueStore) History() ([]HistoryEntry, error) {
+	path, err := s.historyPath()
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	lines, err := historyLines(path)
+	s.mu.Unlock()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]HistoryEntry, 0, len(lines))
+	for _, l := range lines {
+		var e HistoryEntry
+		if json.Unmarshal(l, &e) == nil {
+			out = append(out, e)
+		}
+	}
+	return out, nil
+}
+
+// historyLines reads the non-empty lines of the history file.
+func historyLines(path string) ([][]byte, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the job history: %w", err)
+	}
+	defer f.Close()
+	var lines [][]byte
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		if l := bytes.TrimSpace(sc.Bytes()); len(l) > 0 {
+			lines = append(lines, bytes.Clone(l))
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("cannot read the job history: %w", err)
+	}
+	return lines, nil
+}
+
+// endsMidLine reports whether a non-empty file does not end with a newline.
+func endsMidLine(f *os.File) (bool, error) {
+	info, err := f.Stat()
+	if err != nil || info.Size() == 0 {
+		return false, err
+	}
+	var last [1]byte
+	if _, err := f.ReadAt(last[:], info.Size()-1); err != nil {
+		return false, err
+	}
+	return last[0] != '\n', nil
+}

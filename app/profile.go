@@ -1,0 +1,251 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"hoist/uploader"
+)
+
+// Demo settings of the Local sandbox. They mirror the constants of package hoist/sandbox
+// (DemoUser, DemoPassword, DemoCompany, DrSumUser, DrSumPassword), which app does not
+// import so that it builds without the sandbox; a test of the composition keeps them equal.
+const (
+	SandboxUser          = "demo@hoist.local"
+	SandboxPassword      = "sandbox"
+	SandboxCompany       = "c|2101"
+	SandboxDrSumUser     = "apiuser01"
+	SandboxDrSumPassword = "password01"
+	SandboxDrSumFolder   = "/filer/campaign"
+)
+
+// Names of the built-in profiles: always present, never stored, not deletable.
+const (
+	SandboxProfile      = "Local sandbox"
+	SandboxDrSumProfile = "Local sandbox (Dr.Sum)"
+)
+
+// maxNameLen bounds profile and preset names (in characters) so they fit in a list and in a
+// file name.
+const maxNameLen = 100
+
+// Profile is one connection: where to upload and as whom. It never holds a password.
+type Profile struct {
+	Name    string           `json:"name"`
+	Service uploader.Service `json:"service"`
+	Region  uploader.Region  `json:"region,omitempty"`
+	Staging bool             `json:"staging,omitempty"`
+	// UploadURL and APIURL are a custom endpoint; empty = the region's hosts.
+	UploadURL         string `json:"uploadURL,omitempty"`
+	APIURL            string `json:"apiURL,omitempty"`
+	AllowInsecureHTTP bool   `json:"allowInsecureHTTP,omitempty"`
+	Company           string `json:"company,omitempty"`
+	User              string `json:"user,omitempty"`
+	DestFolder        string `json:"destFolder,omitempty"`
+	// Sandbox points the profile at the built-in Local sandbox, whose URL is known only
+	// once it runs.
+	Sandbox bool `json:"sandbox,omitempty"`
+}
+
+// BuiltinProfiles are the two Local sandbox connections, the defaults on a first run.
+func BuiltinProfiles() []Profile {
+	return []Profile{
+		{Name: SandboxProfile, Service: uploader.Scene7, Region: uploader.RegionNA, Sandbox: true,
+			Company: SandboxCompany, User: SandboxUser},
+		{Name: SandboxDrSumProfile, Service: uploader.DrSum, Sandbox: true,
+			User: SandboxDrSumUser, DestFolder: SandboxDrSumFolder},
+	}
+}
+
+// IsBuiltin reports whether name is one of the built-in profiles.
+func IsBuiltin(name string) bool {
+	for _, b := range BuiltinProfiles() {
+		if sameName(b.Name, name) {
+			return true
+		}
+	}
+	return false
+}
+
+// ErrSandboxNotRunning is returned by Endpoint for a sandbox profile before the Local
+// sandbox has started.
+var ErrSandboxNotRunning = errors.New("the Local sandbox is not running yet; start it first")
+
+// Endpoint is where the profile's requests go. sandboxURL is the running Local sandbox's
+// base URL (http://127.0.0.1:PORT), used only by sandbox profiles.
+func (p Profile) Endpoint(sandboxURL string) (uploader.Endpoint, error) {
+	switch {
+	case p.Sandbox:
+		if sandboxURL == "" {
+			return uploader.Endpoint{}, ErrSandboxNotRunning
+		}
+		base := strings.TrimRight(sandboxURL, "/")
+		if p.Service == uploader.DrSum {
+			return uploader.CustomEndpoint(uploader.DrSum, base+uploader.DrSumUploadPath, "", false)
+		}
+		return uploader.CustomEndpoint(uploader.Scene7, base+uploader.Scene7UploadPath, base+uploader.Scene7APIPath, false)
+	case p.UploadURL != "":
+		return uploader.CustomEndpoint(p.Service, p.UploadURL, p.APIURL, p.AllowInsecureHTTP)
+	case p.Service == uploader.DrSum:
+		return uploader.Endpoint{}, fmt.Errorf("the connection %q has no server address: a Dr.Sum connection needs its upload URL, like https://drsum.example.com%s", p.Name, uploader.DrSumUploadPath)
+	case p.Service == uploader.Scene7:
+		ep, err := uploader.Scene7Endpoint(p.Region, p.Staging)
+		if err != nil {
+			return uploader.Endpoint{}, err
+		}
+		if p.APIURL != "" {
+			if err := uploader.CheckURL(p.APIURL, false); err != nil {
+				return uploader.Endpoint{}, err
+			}
+			ep.APIURL = strings.TrimSpace(p.APIURL)
+		}
+		return ep, nil
+	default:
+		return uploader.Endpoint{}, fmt.Errorf("unknown service %q: use scene7 or drsum", p.Service)
+	}
+}
+
+// ProfileError lists what is wrong with a profile, one sentence per field, so a form can
+// mark every field at once.
+type ProfileError struct {
+	Problems []FieldProblem
+}
+
+// FieldProblem is one invalid profile field (Field is the JSON name, e.g. "uploadURL").
+type FieldProblem struct {
+	Field, Message string
+}
+
+func (e *ProfileError) Error() string {
+	msgs := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		msgs[i] = p.Message
+	}
+	return strings.Join(msgs, " ")
+}
+
+// Sentence is the error in words for people (every problem, each a sentence).
+func (e *ProfileError) Sentence() string { return e.Error() }
+
+// Field returns the problem with one field (its JSON name), "" if none, for inline errors.
+func (e *ProfileError) Field(name string) string {
+	for _, p := range e.Problems {
+		if p.Field == name {
+			return p.Message
+		}
+	}
+	return ""
+}
+
+// Validate checks the profile on its own (uniqueness is the store's business). A sandbox
+// profile needs no user or address: the sandbox provides both.
+func (p Profile) Validate() error {
+	var probs []FieldProblem
+	add := func(field, msg string) { probs = append(probs, FieldProblem{field, msg}) }
+	if msg := nameProblem(p.Name, "connection"); msg != "" {
+		add("name", msg)
+	}
+	if p.Service != uploader.Scene7 && p.Service != uploader.DrSum {
+		add("service", fmt.Sprintf("Choose the service: Scene7 or Dr.Sum (not %q).", p.Service))
+	} else if !p.Sandbox {
+		switch _, err := p.Endpoint(""); {
+		case err == nil:
+		case p.Service == uploader.DrSum && p.UploadURL == "":
+			add("uploadURL", "Type the Dr.Sum server's upload URL, like https://drsum.example.com"+uploader.DrSumUploadPath+".")
+		case p.UploadURL == "" && !validRegion(p.Region):
+			add("region", "Choose a region, or type a custom upload URL.")
+		default:
+			add(endpointField(p), "This address cannot be used: "+strings.TrimSuffix(err.Error(), ".")+".")
+		}
+		if strings.TrimSpace(p.User) == "" {
+			add("user", "Type the user name the server knows you by.")
+		}
+		if p.Service == uploader.Scene7 && strings.TrimSpace(p.Company) == "" {
+			add("company", `Type the Scene7 company handle, like "c|2101".`)
+		}
+	}
+	if len(probs) == 0 {
+		return nil
+	}
+	return &ProfileError{Problems: probs}
+}
+
+// endpointField names the field an endpoint error is about.
+func endpointField(p Profile) string {
+	if p.APIURL != "" && (p.UploadURL == "" || uploader.CheckURL(p.UploadURL, p.AllowInsecureHTTP) == nil) {
+		return "apiURL"
+	}
+	return "uploadURL"
+}
+
+func validRegion(r uploader.Region) bool {
+	for _, x := range uploader.Regions {
+		if r == x {
+			return true
+		}
+	}
+	return false
+}
+
+// nameProblem checks a profile or preset name: non-empty, printable, not too long. Spaces
+// around it do not count: the stores trim them.
+func nameProblem(name, what string) string {
+	n := strings.TrimSpace(name)
+	switch {
+	case n == "":
+		return fmt.Sprintf("Give the %s a name.", what)
+	case !utf8.ValidString(n):
+		return fmt.Sprintf("The %s name has characters that are not text.", what)
+	case utf8.RuneCountInString(n) > maxNameLen:
+		return fmt.Sprintf("The %s name is too long: %d characters at most.", what, maxNameLen)
+	}
+	for _, r := range n {
+		if unicode.IsControl(r) {
+			return fmt.Sprintf("The %s name must be on one line, without tabs or control characters.", what)
+		}
+	}
+	return ""
+}
+
+// sameName compares names the way people read them: case does not matter.
+func sameName(a, b string) bool { return strings.EqualFold(a, b) }
+
+// CredentialKey is the keychain account of the profile's password: the service, the upload
+// host and the user, so that profiles that differ only in name, folder or options share
+// one password, and the command line finds it from its flags (KeyFor).
+func CredentialKey(p Profile) string {
+	switch {
+	case p.Sandbox:
+		return KeyFor(string(p.Service), "sandbox", p.User)
+	case p.UploadURL != "":
+		return KeyFor(string(p.Service), p.UploadURL, p.User)
+	case p.Service == uploader.Scene7:
+		if ep, err := uploader.Scene7Endpoint(p.Region, p.Staging); err == nil {
+			return KeyFor(string(p.Service), ep.UploadURL, p.User)
+		}
+	}
+	return KeyFor(string(p.Service), string(p.Region), p.User)
+}
+
+// KeyFor is the keychain account for a service, an upload URL (or bare host) and a user,
+// e.g. "scene7 s7sps1ssl.scene7.com demo@example.com". The host is lower-cased and keeps an
+// explicit port; the user is kept as typed.
+func KeyFor(service, uploadURL, user string) string {
+	host := strings.TrimSpace(uploadURL)
+	if u, err := url.Parse(host); err == nil && u.Host != "" {
+		host = u.Host
+	}
+	return strings.ToLower(strings.TrimSpace(service)) + " " + strings.ToLower(host) + " " + strings.TrimSpace(user)
+}
+
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + strings.TrimSuffix(s[n:], ".")
+}
