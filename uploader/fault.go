@@ -1,0 +1,200 @@
+package uploader
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+// FaultKind names an IPS fault element.
+type FaultKind string
+
+const (
+	AuthenticationFault FaultKind = "authenticationFault"
+	AuthorizationFault  FaultKind = "authorizationFault"
+	IpsApiFault         FaultKind = "ipsApiFault"
+)
+
+// FaultCode is the numeric code of an IPS fault.
+type FaultCode int
+
+const (
+	CodeNoCredentials          FaultCode = 10000
+	CodeInvalidCredentials     FaultCode = 10001
+	CodeInvalidUser            FaultCode = 10002
+	CodeInvalidCompany         FaultCode = 20000
+	CodeInvalidRequestUsername FaultCode = 20001
+	CodeInvalidRequestUser     FaultCode = 20002
+	CodeNoPermission           FaultCode = 20003
+	CodeNoImpersonation        FaultCode = 20004
+	CodeIllegalParameterValue  FaultCode = 20005
+	CodeIllegalCompany         FaultCode = 20006
+	CodeIllegalRequestUser     FaultCode = 20007
+	CodeIllegalAccessGroup     FaultCode = 20008
+	CodeMissingPermission      FaultCode = 20009
+	CodeException              FaultCode = 30000
+	CodeInvalidParameter       FaultCode = 30001
+	CodeMissingParameter       FaultCode = 30002
+	CodeInvalidRequestXML      FaultCode = 30003
+)
+
+// Fault is an IPS fault: the server understood the request and refused it. Faults are never
+// worth retrying as they are.
+type Fault struct {
+	Kind   FaultKind
+	Code   FaultCode
+	Reason string
+	Status int // the HTTP status it came with (200 when faultHttpStatusCode asked for it)
+}
+
+func (f *Fault) Error() string {
+	return fmt.Sprintf("%s %d: %s", f.Kind, f.Code, f.Reason)
+}
+
+// Auth reports whether the fault is about the login or its rights, which no other file of
+// the job would escape either.
+func (f *Fault) Auth() bool { return f.Kind == AuthenticationFault || f.Kind == AuthorizationFault }
+
+// Sentence says what happened and what to do, for people who never saw an IPS fault.
+func (f *Fault) Sentence() string {
+	reason := strings.TrimSpace(f.Reason)
+	switch {
+	case f.Code == CodeNoCredentials:
+		return "The server received no user name or password. Enter them in the connection settings."
+	case f.Code == CodeInvalidCredentials:
+		return "The user name or password was not accepted. Check them in the connection settings; passwords are case-sensitive."
+	case f.Code == CodeInvalidUser:
+		return "This user is not valid on the server. Ask your Scene7 administrator to check the account."
+	case f.Code == CodeInvalidCompany || f.Code == CodeIllegalCompany:
+		return "The company handle is not valid for this user. Check the company handle in the connection settings (it looks like c|2101)."
+	case f.Code == CodeIllegalParameterValue || f.Code == CodeInvalidParameter:
+		return fmt.Sprintf("The server refused a value (%s). Check the destination folder, the file name and the upload options.", reason)
+	case f.Code == CodeMissingParameter:
+		return fmt.Sprintf("The server says a required value is missing (%s). Check the upload options.", reason)
+	case f.Code == CodeInvalidRequestXML:
+		return fmt.Sprintf("The server could not read Hoist's request (%s). Please report this to the Hoist team with the job log.", reason)
+	case f.Kind == AuthorizationFault:
+		return "Your account is not allowed to do this. Ask your Scene7 administrator for upload rights on this company."
+	case f.Code == CodeException:
+		return fmt.Sprintf("The server could not process the request (%s). Try again later; if it keeps happening, send the job log to your Scene7 administrator.", reason)
+	}
+	return fmt.Sprintf("The server refused the request: %s (%s %d).", reason, f.Kind, f.Code)
+}
+
+// parseFault recognises any element named *Fault (or a SOAP Fault carrying one in its
+// detail) with code and reason children, in any namespace.
+func parseFault(root rootElement, data []byte, status int) (*Fault, bool) {
+	if !strings.HasSuffix(root.Name.Local, "Fault") {
+		return nil, false
+	}
+	d := xml.NewDecoder(bytes.NewReader(data[root.offset:]))
+	var kind, faultString string
+	var code, reason *string
+	var path []string
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			break
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			path = append(path, t.Name.Local)
+			if strings.HasSuffix(t.Name.Local, "Fault") && t.Name.Local != "Fault" {
+				kind = t.Name.Local
+			}
+		case xml.EndElement:
+			path = path[:len(path)-1]
+		case xml.CharData:
+			if len(path) == 0 {
+				continue
+			}
+			text := strings.TrimSpace(string(t))
+			switch path[len(path)-1] {
+			case "code":
+				code = &text
+			case "reason":
+				reason = &text
+			case "faultstring":
+				faultString = text
+			}
+		}
+	}
+	if kind == "" && root.Name.Local != "Fault" {
+		kind = root.Name.Local
+	}
+	f := &Fault{Kind: FaultKind(kind), Status: status, Reason: faultString}
+	if reason != nil {
+		f.Reason = *reason
+	}
+	if code != nil {
+		var n int
+		if _, err := fmt.Sscanf(*code, "%d", &n); err == nil {
+			f.Code = FaultCode(n)
+		}
+	}
+	if f.Kind == "" {
+		f.Kind = "soapFault"
+	}
+	return f, true
+}
+
+// ReplyError is an answer that is neither an IPS reply nor an IPS fault: an HTML error page,
+// a proxy's message, garbage, an empty body.
+type ReplyError struct {
+	Status      int
+	ContentType string
+	Snippet     string // the start of the body, whitespace folded
+	Err         error  // reading the body failed
+}
+
+func (e *ReplyError) Error() string {
+	msg := fmt.Sprintf("unexpected answer (HTTP %d %s)", e.Status, http.StatusText(e.Status))
+	if e.Snippet != "" {
+		msg += ": " + e.Snippet
+	}
+	if e.Err != nil {
+		msg += ": " + e.Err.Error()
+	}
+	return msg
+}
+
+func (e *ReplyError) Unwrap() error { return e.Err }
+
+// Transient reports whether the same request may well succeed later: server errors,
+// throttling, timeouts, and a 200 whose body is not IPS XML (an overloaded front end).
+func (e *ReplyError) Transient() bool {
+	return e.Status >= 500 || e.Status == http.StatusRequestTimeout || e.Status == http.StatusTooManyRequests ||
+		e.Status/100 == 2 || e.Err != nil
+}
+
+// Sentence says what happened in words for people.
+func (e *ReplyError) Sentence() string {
+	switch {
+	case e.Status == http.StatusNotFound:
+		return "The server has no upload service at this address (HTTP 404). Check the connection's URL."
+	case e.Status == http.StatusUnauthorized || e.Status == http.StatusForbidden:
+		return fmt.Sprintf("The server refused access (HTTP %d). Check the user name and password.", e.Status)
+	case e.Transient():
+		return fmt.Sprintf("The server answered with an error (HTTP %d) instead of an upload reply. Hoist retries such errors; if it keeps happening, the service may be down.", e.Status)
+	}
+	return fmt.Sprintf("The server gave an answer Hoist does not understand (HTTP %d). Check the connection's URL.", e.Status)
+}
+
+// sentencer is any error that can explain itself to people.
+type sentencer interface{ Sentence() string }
+
+// Sentence turns an error of the engine into words for people, falling back to the error's
+// own text.
+func Sentence(err error) string {
+	if err == nil {
+		return ""
+	}
+	var s sentencer
+	if errors.As(err, &s) {
+		return s.Sentence()
+	}
+	return err.Error()
+}

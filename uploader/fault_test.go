@@ -1,0 +1,102 @@
+package uploader
+
+import (
+	"encoding/xml"
+	"errors"
+	"strings"
+	"testing"
+)
+
+func unmarshalDoc(doc []byte, v any) error { return xml.Unmarshal(doc, v) }
+
+func TestParseUploadReply(t *testing.T) {
+	const seedFault = `<?xml version='1.0' encoding='UTF-8'?><tns:authenticationFault xmlns:tns="http://www.scene7.com/IpsApi/xsd"><tns:code>10001</tns:code><tns:reason>Invalid username/password</tns:reason></tns:authenticationFault>`
+	tests := []struct {
+		name      string
+		status    int
+		body      string
+		handle    string
+		fault     *Fault
+		transient bool // for a *ReplyError
+	}{
+		{name: "seed success", status: 200, body: `<?xml version='1.0' encoding='UTF-8'?><uploadPostReturn xmlns="http://www.scene7.com/IpsApi/xsd/2014-04-03">
+  <jobHandle>j|2101||uploadFileServlet-1376682217351|54091</jobHandle>
+</uploadPostReturn>`, handle: "j|2101||uploadFileServlet-1376682217351|54091"},
+		{name: "seed success with its truncated declaration", status: 200, body: `'1.0' encoding='UTF-8'?><uploadPostReturn xmlns="http://www.scene7.com/IpsApi/xsd/2014-04-03"><jobHandle>j|1</jobHandle></uploadPostReturn>`, handle: "j|1"},
+		{name: "fault with 200", status: 200, body: seedFault, fault: &Fault{Kind: AuthenticationFault, Code: 10001, Reason: "Invalid username/password", Status: 200}},
+		{name: "fault with 500", status: 500, body: seedFault, fault: &Fault{Kind: AuthenticationFault, Code: 10001, Reason: "Invalid username/password", Status: 500}},
+		{name: "ipsApiFault", status: 200, body: `<ipsApiFault xmlns="http://www.scene7.com/IpsApi/xsd"><code>30001</code><reason>bad</reason></ipsApiFault>`, fault: &Fault{Kind: IpsApiFault, Code: 30001, Reason: "bad", Status: 200}},
+		{name: "soap fault", status: 500, body: `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>soapenv:Server</faultcode><faultstring>x</faultstring><detail><ns:authorizationFault xmlns:ns="http://www.scene7.com/IpsApi/xsd"><ns:code>20000</ns:code><ns:reason>Invalid company</ns:reason></ns:authorizationFault></detail></soapenv:Fault></soapenv:Body></soapenv:Envelope>`},
+		{name: "html 500", status: 500, body: "<html><body><h1>Internal Server Error</h1></body></html>", transient: true},
+		{name: "garbage 200", status: 200, body: "\x00\x01garbage", transient: true},
+		{name: "empty 200", status: 200, body: "", transient: true},
+		{name: "return without handle", status: 200, body: `<uploadPostReturn><jobHandle> </jobHandle></uploadPostReturn>`, transient: true},
+		{name: "404 page", status: 404, body: "Not Found", transient: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			handle, err := ParseUploadReply(tt.status, strings.NewReader(tt.body))
+			switch {
+			case tt.handle != "":
+				if err != nil || handle != tt.handle {
+					t.Fatalf("got %q, %v; want %q", handle, err, tt.handle)
+				}
+			case tt.fault != nil:
+				var f *Fault
+				if !errors.As(err, &f) || *f != *tt.fault {
+					t.Fatalf("got %#v; want fault %#v", err, tt.fault)
+				}
+				if f.Sentence() == "" || strings.Contains(f.Sentence(), "%!") {
+					t.Errorf("bad sentence %q", f.Sentence())
+				}
+			case tt.name == "soap fault":
+				var f *Fault
+				if !errors.As(err, &f) || f.Kind != AuthorizationFault || f.Code != CodeInvalidCompany {
+					t.Fatalf("got %#v", err)
+				}
+			default:
+				var re *ReplyError
+				if !errors.As(err, &re) {
+					t.Fatalf("got %v; want a *ReplyError", err)
+				}
+				if re.Transient() != tt.transient {
+					t.Errorf("Transient() = %v, want %v", re.Transient(), tt.transient)
+				}
+				if Sentence(err) == "" {
+					t.Error("empty sentence")
+				}
+			}
+		})
+	}
+}
+
+func TestParseUploadReplyBoundsMemory(t *testing.T) {
+	huge := strings.NewReader(strings.Repeat("x", 10<<20))
+	_, err := ParseUploadReply(200, huge)
+	var re *ReplyError
+	if !errors.As(err, &re) || len(re.Snippet) > 300 {
+		t.Fatalf("got %v", err)
+	}
+	if huge.Len() == 0 {
+		t.Error("read the whole 10 MiB body; replies must be bounded")
+	}
+}
+
+func TestEveryFaultCodeHasASentence(t *testing.T) {
+	for code := CodeNoCredentials; code <= CodeInvalidRequestXML; code++ {
+		kind := IpsApiFault
+		switch {
+		case code < 20000:
+			kind = AuthenticationFault
+		case code < 30000:
+			kind = AuthorizationFault
+		}
+		if code > CodeInvalidUser && code < CodeInvalidCompany || code > CodeMissingPermission && code < CodeException {
+			continue
+		}
+		s := (&Fault{Kind: kind, Code: code, Reason: "r"}).Sentence()
+		if !strings.HasSuffix(s, ".") || strings.Contains(s, "%!") {
+			t.Errorf("code %d: %q", code, s)
+		}
+	}
+}
