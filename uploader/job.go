@@ -1,0 +1,384 @@
+package uploader
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"path"
+	"sort"
+	"sync"
+	"time"
+)
+
+// Scene7 job planning: which files travel together, in which POST, in which order.
+
+// batch is the files of one POST: they share one destFolder.
+type batch struct {
+	dest  string
+	items []int
+	bytes int64
+	// named is a batch of one file whose name is sent in uploadPostParam/fileName, because
+	// servlet containers read non-ASCII Content-Disposition filenames as ISO-8859-1.
+	named bool
+	// continued is set once the batch has been moved to a new job, which happens at most
+	// once: a second fault for the same files is their failure.
+	continued bool
+}
+
+// planBatches groups files by destination folder into POSTs of at most maxFiles files and
+// maxBytes bytes. A file larger than maxBytes, or whose name needs fileName, goes alone.
+func planBatches(items []Item, dest string, maxFiles int, maxBytes int64) []*batch {
+	open := map[string]*batch{}
+	var out []*batch
+	for i, it := range items {
+		d := destFor(dest, it.Rel)
+		named := needsFileName(path.Base(it.Rel))
+		if named || it.Size > maxBytes {
+			out = append(out, &batch{dest: d, items: []int{i}, bytes: it.Size, named: named})
+			continue
+		}
+		b := open[d]
+		if b == nil || len(b.items) >= maxFiles || b.bytes+it.Size > maxBytes {
+			b = &batch{dest: d}
+			open[d] = b
+			out = append(out, b)
+		}
+		b.items = append(b.items, i)
+		b.bytes += it.Size
+	}
+	return out
+}
+
+// orderBatches puts the smallest batch first and the next smallest last: the first POST
+// must finish alone (it brings the job handle) and so must the last (it ends the job), so
+// both should be quick; everything between runs concurrently.
+func orderBatches(bs []*batch) []*batch {
+	if len(bs) < 3 {
+		return bs
+	}
+	idx := make([]int, len(bs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return bs[idx[a]].bytes < bs[idx[b]].bytes })
+	first, last := idx[0], idx[1]
+	out := []*batch{bs[first]}
+	for i, b := range bs {
+		if i != first && i != last {
+			out = append(out, b)
+		}
+	}
+	return append(out, bs[last])
+}
+
+// s7job is the state of the Scene7 job(s) of one upload, shared by concurrent POSTs.
+type s7job struct {
+	r    *run
+	auth []byte // the auth part; holds the password, so it is never logged
+
+	mu       sync.Mutex
+	cond     *sync.Cond
+	handle   string // "" until the first POST succeeds
+	gen      int    // counts jobs created
+	renewing bool   // a POST is opening a (new) job: others wait for its handle
+	ended    bool   // the current job accepted an endJob POST
+	lastPost time.Time
+	inflight int
+}
+
+// idle reports whether the current handle has gone unused for so long that the server has
+// probably dropped it; then it is not even tried.
+func (j *s7job) idleLocked() bool {
+	limit := j.r.c.JobIdleTimeout * 9 / 10
+	return j.handle != "" && limit > 0 && j.inflight == 0 && time.Since(j.lastPost) > limit
+}
+
+// acquire returns the handle a POST should carry and its generation, waiting while another
+// POST opens a job. opening means the caller must open a job (no handle yet, stale is the
+// current generation, or the handle idled out) and then call opened. A POST without files
+// (an endJob) never opens one.
+func (j *s7job) acquire(stale int, withFiles bool) (handle string, gen int, opening bool) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	for j.renewing {
+		j.cond.Wait()
+	}
+	idle := withFiles && j.idleLocked()
+	if j.handle == "" || (withFiles && stale == j.gen) || idle {
+		j.renewing = true
+		if j.handle != "" {
+			msg := "The job stopped accepting files (it may have expired); the upload goes on in a new job."
+			if idle {
+				msg = "The job was idle for too long and has expired; the upload goes on in a new job."
+			}
+			j.r.jobEvent(JobContinued, nil, msg)
+		}
+		return "", j.gen, true
+	}
+	return j.handle, j.gen, false
+}
+
+// opened ends an opening POST: with the new job's name and handle when it succeeded,
+// empty when it failed.
+func (j *s7job) opened(name, handle string) {
+	j.mu.Lock()
+	if handle != "" {
+		j.handle, j.ended = handle, false
+		j.gen++
+		j.r.mu.Lock()
+		j.r.res.Jobs = append(j.r.res.Jobs, JobRef{Name: name, Handle: handle})
+		j.r.mu.Unlock()
+		j.r.setJob(name, handle)
+	}
+	j.renewing = false
+	j.cond.Broadcast()
+	j.mu.Unlock()
+	if handle != "" {
+		j.r.jobEvent(JobCreated, nil, fmt.Sprintf("The server created job %s.", name))
+	}
+}
+
+// nextName is the name of the job about to be opened.
+func (j *s7job) nextName() string {
+	j.r.mu.Lock()
+	defer j.r.mu.Unlock()
+	return continuedName(j.r.req.JobName, len(j.r.res.Jobs)+1)
+}
+
+func (j *s7job) begin() {
+	j.mu.Lock()
+	j.inflight++
+	j.mu.Unlock()
+}
+
+// end records that a POST is over, whatever its outcome: the server saw activity.
+func (j *s7job) end() {
+	j.mu.Lock()
+	j.inflight--
+	j.lastPost = time.Now()
+	j.mu.Unlock()
+}
+
+// markEnded records that the job of handle accepted endJob.
+func (j *s7job) markEnded(handle string) {
+	j.mu.Lock()
+	if handle == j.handle {
+		j.ended = true
+		j.r.mu.Lock()
+		if n := len(j.r.res.Jobs); n > 0 {
+			j.r.res.Jobs[n-1].Ended = true
+		}
+		j.r.mu.Unlock()
+	}
+	j.mu.Unlock()
+}
+
+// xmlPart is the Content-Type of the auth and uploadParams parts (their declaration says
+// UTF-8 too; Adobe's example says US-ASCII, which is only safe for ASCII).
+const xmlPart = "text/xml; charset=UTF-8"
+
+// scene7 runs the upload as one Scene7 job: the first POST alone (it brings the handle),
+// the middle ones concurrently, the last one alone with endJob; and whatever happens, a
+// job that exists is ended.
+func (r *run) scene7(ctx context.Context) error {
+	h := NewAuthHeader(r.req.Credentials)
+	h.Locale, h.AppName, h.AppVersion = r.req.Locale, r.c.AppName, r.c.AppVersion
+	auth, err := h.Document()
+	if err != nil {
+		return err
+	}
+	j := &s7job{r: r, auth: auth}
+	j.cond = sync.NewCond(&j.mu)
+	bs := orderBatches(planBatches(r.req.Items, r.req.DestFolder, max(r.c.BatchFiles, 1), max(r.c.BatchBytes, 1)))
+	for len(bs) > 0 && err == nil && !j.exists() {
+		b := bs[0]
+		bs = bs[1:]
+		err = j.runBatch(ctx, b, len(bs) == 0)
+	}
+	if err == nil && len(bs) > 1 {
+		err = pool(ctx, r.c.Concurrency, bs[:len(bs)-1], func(ctx context.Context, b *batch) error {
+			return j.runBatch(ctx, b, false)
+		})
+		bs = bs[len(bs)-1:]
+	}
+	if err == nil && len(bs) == 1 {
+		err = j.runBatch(ctx, bs[0], true)
+	}
+	if ctx.Err() != nil {
+		err = fmt.Errorf("%w: %w", ErrCancelled, ctx.Err())
+	}
+	r.resolveRest(ctx, err)
+	j.ensureEnded(ctx, err)
+	return err
+}
+
+func (j *s7job) exists() bool {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.handle != ""
+}
+
+// runBatch posts a batch until each of its files has an outcome. It returns an error only
+// when the whole upload must stop: ctx ended, or a fault no other file would escape.
+func (j *s7job) runBatch(ctx context.Context, b *batch, end bool) error {
+	var live []int
+	for _, i := range b.items {
+		if err := checkFile(j.ref(i)); err != nil {
+			j.r.fail(i, err)
+			continue
+		}
+		live = append(live, i)
+	}
+	stale := -1
+	for len(live) > 0 || end {
+		if len(live) == 0 && !j.exists() {
+			return nil // nothing to send and no job to end
+		}
+		handle, gen, opening := j.acquire(stale, len(live) > 0)
+		param := UploadPostParam{CompanyHandle: j.r.req.Company, Locale: j.r.req.Locale, Description: j.r.req.Description, DestFolder: b.dest, EndJob: end}
+		if opening {
+			param.JobName, param.UploadParams = j.nextName(), &j.r.req.Options
+		} else {
+			param.JobHandle = handle
+		}
+		if b.named && len(live) == 1 {
+			param.FileName = path.Base(j.r.req.Items[live[0]].Rel)
+		}
+		got, err := j.post(ctx, live, param)
+		if opening {
+			j.opened(param.JobName, got)
+			handle = got
+		}
+		var fe *FileError
+		var f *Fault
+		switch {
+		case err == nil:
+			if end {
+				j.markEnded(handle)
+			}
+			for _, i := range live {
+				j.r.done(i, handle, false)
+			}
+			return nil
+		case ctx.Err() != nil:
+			return ctx.Err()
+		case errors.As(err, &fe):
+			// One file is not what was walked: it fails, the others go again at once.
+			live = j.drop(live, fe)
+		case errors.As(err, &f) && f.Auth():
+			return err
+		case errors.As(err, &f) && f.Kind == IpsApiFault && !opening && !b.continued:
+			// The job no longer takes files (expired or ended): go on in a new job, once.
+			b.continued, stale = true, gen
+		case f != nil && len(live) > 1:
+			// The fault may be one file's: try them one by one to find out which.
+			for _, i := range live {
+				one := &batch{dest: b.dest, items: []int{i}, bytes: j.r.req.Items[i].Size, named: b.named, continued: b.continued}
+				if err := j.runBatch(ctx, one, false); err != nil {
+					return err
+				}
+			}
+			return nil
+		case f == nil && opening && !j.exists():
+			// No job could even be created, and not for a file's sake: the server is out
+			// of reach or is not an UploadFile servlet, for every file alike.
+			return fmt.Errorf("could not start the upload job: %w", err)
+		default:
+			for _, i := range live {
+				j.r.fail(i, err)
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// drop fails the file of fe and returns the others.
+func (j *s7job) drop(live []int, fe *FileError) []int {
+	out := live[:0:0]
+	for _, i := range live {
+		if j.r.req.Items[i].Rel == fe.Rel {
+			j.r.fail(i, fe)
+			continue
+		}
+		out = append(out, i)
+	}
+	if len(out) == len(live) {
+		// Not one of ours (cannot happen): fail them all rather than loop.
+		for _, i := range live {
+			j.r.fail(i, fe)
+		}
+		return nil
+	}
+	return out
+}
+
+func (j *s7job) ref(i int) *fileRef {
+	it := j.r.req.Items[i]
+	return &fileRef{path: it.Path, rel: it.Rel, size: it.Size, item: i}
+}
+
+// post sends one UploadFile POST, retried while it fails for passing reasons, and returns
+// the job handle of the answer.
+func (j *s7job) post(ctx context.Context, live []int, param UploadPostParam) (string, error) {
+	doc, err := param.Document()
+	if err != nil {
+		return "", err
+	}
+	parts := []formPart{
+		{name: "auth", contentType: xmlPart, value: j.auth},
+		{name: "uploadParams", contentType: xmlPart, value: doc},
+	}
+	for k, i := range live {
+		parts = append(parts, formPart{name: fmt.Sprintf("file%d", k+1), filename: path.Base(j.r.req.Items[i].Rel), contentType: "application/octet-stream", file: j.ref(i)})
+	}
+	body := newMultipartBody(parts)
+	var handle string
+	err = j.r.c.Retry.do(ctx, func(attempt int) error {
+		for _, i := range live {
+			j.r.sending(i, attempt)
+		}
+		j.begin()
+		ex, err := j.r.send(ctx, j.r.req.Endpoint.UploadURL, body, nil)
+		j.end()
+		if err != nil {
+			return err
+		}
+		handle, err = ParseUploadReply(ex.status, bytes.NewReader(ex.reply))
+		return err
+	}, func(err error, _ int) bool { return transient(err) }, func(attempt int, err error) {
+		for _, i := range live {
+			j.r.retrying(i, attempt, err)
+		}
+	})
+	return handle, err
+}
+
+// ensureEnded sends endJob without files when a job exists and has not been ended, with a
+// short context of its own if ctx is already over. A job refused for the login cannot be
+// ended; one idle past expiry is already gone.
+func (j *s7job) ensureEnded(ctx context.Context, jobErr error) {
+	var f *Fault
+	j.mu.Lock()
+	skip := j.handle == "" || j.ended || j.idleLocked() || (errors.As(jobErr, &f) && f.Auth())
+	j.mu.Unlock()
+	if skip {
+		return
+	}
+	if ctx.Err() != nil {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), endTimeout)
+		defer cancel()
+	}
+	// continued: an endJob that meets an expired job must not open a new one.
+	if err := j.runBatch(ctx, &batch{continued: true}, true); err != nil || !j.isEnded() {
+		j.r.note("The job could not be ended; the server closes it after 30 idle minutes.")
+	}
+}
+
+func (j *s7job) isEnded() bool {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return j.ended
+}
