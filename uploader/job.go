@@ -108,11 +108,14 @@ func (j *s7job) acquire(stale int, withFiles bool) (handle string, gen int, open
 	if j.handle == "" || (withFiles && stale == j.gen) || idle {
 		j.renewing = true
 		if j.handle != "" {
-			msg := "The job stopped accepting files (it may have expired); the upload goes on in a new job."
+			j.r.mu.Lock()
+			old, next := j.r.jobName, continuedName(j.r.req.JobName, len(j.r.res.Jobs)+1)
+			j.r.mu.Unlock()
+			why := "stopped accepting files (it may have expired)"
 			if idle {
-				msg = "The job was idle for too long and has expired; the upload goes on in a new job."
+				why = "was idle for too long and has expired"
 			}
-			j.r.jobEvent(JobContinued, nil, msg)
+			j.r.jobEvent(JobContinued, nil, fmt.Sprintf("The job %s %s; the upload goes on in a new job, %s.", old, why, next))
 		}
 		return "", j.gen, true
 	}
@@ -252,6 +255,7 @@ func (j *s7job) runBatch(ctx context.Context, b *batch, end bool) error {
 		}
 		var fe *FileError
 		var f *Fault
+		errors.As(err, &f) // f stays nil unless err is a fault
 		switch {
 		case err == nil:
 			if end {
@@ -266,9 +270,9 @@ func (j *s7job) runBatch(ctx context.Context, b *batch, end bool) error {
 		case errors.As(err, &fe):
 			// One file is not what was walked: it fails, the others go again at once.
 			live = j.drop(live, fe)
-		case errors.As(err, &f) && f.Auth():
+		case f != nil && f.Auth():
 			return err
-		case errors.As(err, &f) && f.Kind == IpsApiFault && !opening && !b.continued:
+		case f != nil && f.Kind == IpsApiFault && !opening && !b.continued:
 			// The job no longer takes files (expired or ended): go on in a new job, once.
 			b.continued, stale = true, gen
 		case f != nil && len(live) > 1:
