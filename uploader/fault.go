@@ -196,5 +196,8 @@ func Sentence(err error) string {
 	if errors.As(err, &s) {
 		return s.Sentence()
 	}
+	if msg, ok := netSentence(err); ok {
+		return msg
+	}
 	return err.Error()
 }
