@@ -186,6 +186,9 @@ func (r *bodyReader) Read(p []byte) (int, error) {
 		}
 		if r.off == fr.size {
 			// An empty file: nothing to read, but it had to be there.
+			if r.onRead != nil {
+				r.onRead(fr.item, 0)
+			}
 			r.endFile(fr)
 			continue
 		}
