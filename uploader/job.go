@@ -6,71 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"path"
-	"sort"
+	"slices"
 	"sync"
 	"time"
 )
 
-// Scene7 job planning: which files travel together, in which POST, in which order.
-
-// batch is the files of one POST: they share one destFolder.
-type batch struct {
-	dest  string
-	items []int
-	bytes int64
-	// named is a batch of one file whose name is sent in uploadPostParam/fileName, because
-	// servlet containers read non-ASCII Content-Disposition filenames as ISO-8859-1.
-	named bool
-	// continued is set once the batch has been moved to a new job, which happens at most
-	// once: a second fault for the same files is their failure.
-	continued bool
-}
-
-// planBatches groups files by destination folder into POSTs of at most maxFiles files and
-// maxBytes bytes. A file larger than maxBytes, or whose name needs fileName, goes alone.
-func planBatches(items []Item, dest string, maxFiles int, maxBytes int64) []*batch {
-	open := map[string]*batch{}
-	var out []*batch
-	for i, it := range items {
-		d := destFor(dest, it.Rel)
-		named := needsFileName(path.Base(it.Rel))
-		if named || it.Size > maxBytes {
-			out = append(out, &batch{dest: d, items: []int{i}, bytes: it.Size, named: named})
-			continue
-		}
-		b := open[d]
-		if b == nil || len(b.items) >= maxFiles || b.bytes+it.Size > maxBytes {
-			b = &batch{dest: d}
-			open[d] = b
-			out = append(out, b)
-		}
-		b.items = append(b.items, i)
-		b.bytes += it.Size
-	}
-	return out
-}
-
-// orderBatches puts the smallest batch first and the next smallest last: the first POST
-// must finish alone (it brings the job handle) and so must the last (it ends the job), so
-// both should be quick; everything between runs concurrently.
-func orderBatches(bs []*batch) []*batch {
-	if len(bs) < 3 {
-		return bs
-	}
-	idx := make([]int, len(bs))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return bs[idx[a]].bytes < bs[idx[b]].bytes })
-	first, last := idx[0], idx[1]
-	out := []*batch{bs[first]}
-	for i, b := range bs {
-		if i != first && i != last {
-			out = append(out, b)
-		}
-	}
-	return append(out, bs[last])
-}
+// Scene7 job orchestration: one job per upload (jobName, then jobHandle, then endJob),
+// continued in a new job when the server stops accepting the old one.
 
 // s7job is the state of the Scene7 job(s) of one upload, shared by concurrent POSTs.
 type s7job struct {
@@ -85,6 +27,9 @@ type s7job struct {
 	ended    bool   // the current job accepted an endJob POST
 	lastPost time.Time
 	inflight int
+	// abandoned are handles left after a fault: the job may still be alive (the fault
+	// may have been about the files), so it is ended at the end of the upload.
+	abandoned []string
 }
 
 // idle reports whether the current handle has gone unused for so long that the server has
@@ -275,6 +220,7 @@ func (j *s7job) runBatch(ctx context.Context, b *batch, end bool) error {
 		case f != nil && f.Kind == IpsApiFault && !opening && !b.continued:
 			// The job no longer takes files (expired or ended): go on in a new job, once.
 			b.continued, stale = true, gen
+			j.abandon(handle)
 		case f != nil && len(live) > 1:
 			// The fault may be one file's: try them one by one to find out which.
 			for _, i := range live {
@@ -359,15 +305,21 @@ func (j *s7job) post(ctx context.Context, live []int, param UploadPostParam) (st
 	return handle, err
 }
 
-// ensureEnded sends endJob without files when a job exists and has not been ended, with a
-// short context of its own if ctx is already over. A job refused for the login cannot be
-// ended; one idle past expiry is already gone.
+// abandon records a handle given up after a fault, once.
+func (j *s7job) abandon(handle string) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if handle == j.handle && !slices.Contains(j.abandoned, handle) {
+		j.abandoned = append(j.abandoned, handle)
+	}
+}
+
+// ensureEnded sends endJob without files to every job that exists and has not been ended,
+// with a short context of its own if ctx is already over. A job refused for the login
+// cannot be ended; one idle past expiry is already gone.
 func (j *s7job) ensureEnded(ctx context.Context, jobErr error) {
 	var f *Fault
-	j.mu.Lock()
-	skip := j.handle == "" || j.ended || j.idleLocked() || (errors.As(jobErr, &f) && f.Auth())
-	j.mu.Unlock()
-	if skip {
+	if errors.As(jobErr, &f) && f.Auth() {
 		return
 	}
 	if ctx.Err() != nil {
@@ -375,9 +327,33 @@ func (j *s7job) ensureEnded(ctx context.Context, jobErr error) {
 		ctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), endTimeout)
 		defer cancel()
 	}
-	// continued: an endJob that meets an expired job must not open a new one.
-	if err := j.runBatch(ctx, &batch{continued: true}, true); err != nil || !j.isEnded() {
-		j.r.note("The job could not be ended; the server closes it after 30 idle minutes.")
+	j.mu.Lock()
+	skip := j.handle == "" || j.ended || j.idleLocked()
+	var old []string
+	for _, h := range j.abandoned {
+		if h != j.handle {
+			old = append(old, h)
+		}
+	}
+	j.mu.Unlock()
+	if !skip {
+		// continued: an endJob that meets an expired job must not open a new one.
+		if err := j.runBatch(ctx, &batch{continued: true}, true); err != nil || !j.isEnded() {
+			j.r.note("The job could not be ended; the server closes it after 30 idle minutes.")
+		}
+	}
+	for _, h := range old {
+		// Most often already expired (then this fails quietly); but if the fault was about
+		// the files, the job is alive and ending it lets the server finish it now.
+		if _, err := j.post(ctx, nil, UploadPostParam{CompanyHandle: j.r.req.Company, Locale: j.r.req.Locale, JobHandle: h, EndJob: true}); err == nil {
+			j.r.mu.Lock()
+			for k := range j.r.res.Jobs {
+				if j.r.res.Jobs[k].Handle == h {
+					j.r.res.Jobs[k].Ended = true
+				}
+			}
+			j.r.mu.Unlock()
+		}
 	}
 }
 

@@ -6,13 +6,15 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"path"
+	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
 )
 
 // The transfer code shared by the Scene7 and Dr.Sum paths: one POST with stall detection,
-// and the bounded pool that runs POSTs concurrently.
+// the bounded pool that runs POSTs concurrently, and how files are grouped into POSTs.
 
 // errStalled is the cause given to a request's context when the watchdog gives up.
 var errStalled = errors.New("the server stopped responding")
@@ -184,4 +186,63 @@ feed:
 	close(next)
 	wg.Wait()
 	return first
+}
+
+// batch is the files of one POST: they share one destFolder.
+type batch struct {
+	dest  string
+	items []int
+	bytes int64
+	// named is a batch of one file whose name is sent in uploadPostParam/fileName, because
+	// servlet containers read non-ASCII Content-Disposition filenames as ISO-8859-1.
+	named bool
+	// continued is set once the batch has been moved to a new job, which happens at most
+	// once: a second fault for the same files is their failure.
+	continued bool
+}
+
+// planBatches groups files by destination folder into POSTs of at most maxFiles files and
+// maxBytes bytes. A file larger than maxBytes, or whose name needs fileName, goes alone.
+func planBatches(items []Item, dest string, maxFiles int, maxBytes int64) []*batch {
+	open := map[string]*batch{}
+	var out []*batch
+	for i, it := range items {
+		d := destFor(dest, it.Rel)
+		named := needsFileName(path.Base(it.Rel))
+		if named || it.Size > maxBytes {
+			out = append(out, &batch{dest: d, items: []int{i}, bytes: it.Size, named: named})
+			continue
+		}
+		b := open[d]
+		if b == nil || len(b.items) >= maxFiles || b.bytes+it.Size > maxBytes {
+			b = &batch{dest: d}
+			open[d] = b
+			out = append(out, b)
+		}
+		b.items = append(b.items, i)
+		b.bytes += it.Size
+	}
+	return out
+}
+
+// orderBatches puts the smallest batch first and the next smallest last: the first POST
+// must finish alone (it brings the job handle) and so must the last (it ends the job), so
+// both should be quick; everything between runs concurrently.
+func orderBatches(bs []*batch) []*batch {
+	if len(bs) < 3 {
+		return bs
+	}
+	idx := make([]int, len(bs))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return bs[idx[a]].bytes < bs[idx[b]].bytes })
+	first, last := idx[0], idx[1]
+	out := []*batch{bs[first]}
+	for i, b := range bs {
+		if i != first && i != last {
+			out = append(out, b)
+		}
+	}
+	return append(out, bs[last])
 }
