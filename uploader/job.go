@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"path"
 	"slices"
 	"sync"
@@ -221,8 +222,8 @@ func (j *s7job) runBatch(ctx context.Context, b *batch, end bool) error {
 			// The job no longer takes files (expired or ended): go on in a new job, once.
 			b.continued, stale = true, gen
 			j.abandon(handle)
-		case f != nil && len(live) > 1:
-			// The fault may be one file's: try them one by one to find out which.
+		case (f != nil || mayBeOneFile(err)) && len(live) > 1:
+			// The refusal may be one file's: try them one by one to find out which.
 			for _, i := range live {
 				one := &batch{dest: b.dest, items: []int{i}, bytes: j.r.req.Items[i].Size, named: b.named, continued: b.continued}
 				if err := j.runBatch(ctx, one, false); err != nil {
@@ -242,6 +243,13 @@ func (j *s7job) runBatch(ctx context.Context, b *batch, end bool) error {
 		}
 	}
 	return nil
+}
+
+// mayBeOneFile reports answers that a single file can cause: a request too large, or one
+// a front end refused as malformed (a name it could not read).
+func mayBeOneFile(err error) bool {
+	var re *ReplyError
+	return errors.As(err, &re) && (re.Status == http.StatusRequestEntityTooLarge || re.Status == http.StatusBadRequest)
 }
 
 // drop fails the file of fe and returns the others.

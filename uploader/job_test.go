@@ -287,6 +287,39 @@ func TestScene7VanishedFileFailsAlone(t *testing.T) {
 	}
 }
 
+// A file that changes while its POST is streaming fails alone; its batch goes again.
+func TestScene7FileChangedWhileSending(t *testing.T) {
+	f := newFakeServlet(t)
+	items := testTree(t, map[string]string{"big.tif": strings.Repeat("B", 16<<20)})
+	var big Item
+	for _, it := range items {
+		if strings.HasSuffix(it.Rel, "big.tif") {
+			big = it
+		}
+	}
+	f.hook = func(n int, w http.ResponseWriter, r *http.Request) bool {
+		if r.ContentLength > 8<<20 {
+			os.Truncate(big.Path, 10) // the client is blocked mid-body: cut the file under it
+		}
+		return false
+	}
+	c := fastClient(func(c *Client) { c.BatchBytes = 64 << 20 })
+	res, err := c.Upload(context.Background(), f.request(items), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, fr := range res.Files {
+		isBig := items[i].Rel == big.Rel
+		if isBig != (fr.State == StateFailed) || isBig && !errors.Is(fr.Err, ErrFileChanged) {
+			t.Errorf("%s: %v %v", fr.Rel, fr.State, fr.Err)
+		}
+	}
+	f.checkJobRules(t)
+	if _, ok := f.received()["spring/"+big.Rel]; ok {
+		t.Fatal("a file that changed mid-body was accepted")
+	}
+}
+
 func TestScene7CancelEndsTheJob(t *testing.T) {
 	f := newFakeServlet(t)
 	ctx, cancel := context.WithCancel(context.Background())
