@@ -95,16 +95,10 @@ func (j *s7job) nextName() string {
 	return continuedName(j.r.req.JobName, len(j.r.res.Jobs)+1)
 }
 
-func (j *s7job) begin() {
+// track counts POSTs in flight (delta +1, -1); the end of one is activity on the job.
+func (j *s7job) track(delta int) {
 	j.mu.Lock()
-	j.inflight++
-	j.mu.Unlock()
-}
-
-// end records that a POST is over, whatever its outcome: the server saw activity.
-func (j *s7job) end() {
-	j.mu.Lock()
-	j.inflight--
+	j.inflight += delta
 	j.lastPost = time.Now()
 	j.mu.Unlock()
 }
@@ -112,15 +106,15 @@ func (j *s7job) end() {
 // markEnded records that the job of handle accepted endJob.
 func (j *s7job) markEnded(handle string) {
 	j.mu.Lock()
-	if handle == j.handle {
-		j.ended = true
-		j.r.mu.Lock()
-		if n := len(j.r.res.Jobs); n > 0 {
-			j.r.res.Jobs[n-1].Ended = true
+	defer j.mu.Unlock()
+	j.ended = j.ended || handle == j.handle
+	j.r.mu.Lock()
+	defer j.r.mu.Unlock()
+	for k := range j.r.res.Jobs {
+		if j.r.res.Jobs[k].Handle == handle {
+			j.r.res.Jobs[k].Ended = true
 		}
-		j.r.mu.Unlock()
 	}
-	j.mu.Unlock()
 }
 
 // xmlPart is the Content-Type of the auth and uploadParams parts (their declaration says
@@ -128,8 +122,9 @@ func (j *s7job) markEnded(handle string) {
 const xmlPart = "text/xml; charset=UTF-8"
 
 // scene7 runs the upload as one Scene7 job: the first POST alone (it brings the handle),
-// the middle ones concurrently, the last one alone with endJob; and whatever happens, a
-// job that exists is ended.
+// the others concurrently, then an endJob POST without files. The end carries no files
+// because an endJob whose answer is lost cannot be retried with them: the retry would
+// meet a job that its first try has already ended.
 func (r *run) scene7(ctx context.Context) error {
 	h := NewAuthHeader(r.req.Credentials)
 	h.Locale, h.AppName, h.AppVersion = r.req.Locale, r.c.AppName, r.c.AppVersion
@@ -141,18 +136,13 @@ func (r *run) scene7(ctx context.Context) error {
 	j.cond = sync.NewCond(&j.mu)
 	bs := orderBatches(planBatches(r.req.Items, r.req.DestFolder, max(r.c.BatchFiles, 1), max(r.c.BatchBytes, 1)))
 	for len(bs) > 0 && err == nil && !j.exists() {
-		b := bs[0]
+		err = j.runBatch(ctx, bs[0], false)
 		bs = bs[1:]
-		err = j.runBatch(ctx, b, len(bs) == 0)
 	}
-	if err == nil && len(bs) > 1 {
-		err = pool(ctx, r.c.Concurrency, bs[:len(bs)-1], func(ctx context.Context, b *batch) error {
+	if err == nil && len(bs) > 0 {
+		err = pool(ctx, r.c.Concurrency, bs, func(ctx context.Context, b *batch) error {
 			return j.runBatch(ctx, b, false)
 		})
-		bs = bs[len(bs)-1:]
-	}
-	if err == nil && len(bs) == 1 {
-		err = j.runBatch(ctx, bs[0], true)
 	}
 	if ctx.Err() != nil {
 		err = fmt.Errorf("%w: %w", ErrCancelled, ctx.Err())
@@ -278,11 +268,53 @@ func (j *s7job) ref(i int) *fileRef {
 }
 
 // post sends one UploadFile POST, retried while it fails for passing reasons, and returns
-// the job handle of the answer.
+// the job handle of the answer. A failed try may still have taken effect (the server
+// handled it, the answer was lost): a job-opening POST then looks for the job its earlier
+// try created before trying again, and an endJob that finds its job ended counts as done.
 func (j *s7job) post(ctx context.Context, live []int, param UploadPostParam) (string, error) {
-	doc, err := param.Document()
+	body, err := j.body(live, param)
 	if err != nil {
 		return "", err
+	}
+	var handle string
+	ambiguous := false
+	err = j.r.c.Retry.do(ctx, func(attempt int) error {
+		if ambiguous && param.JobName != "" {
+			if h := j.findJob(ctx, param.JobName); h != "" {
+				param.JobName, param.UploadParams, param.JobHandle = "", nil, h
+				if body, err = j.body(live, param); err != nil {
+					return err
+				}
+			}
+		}
+		for _, i := range live {
+			j.r.sending(i, attempt)
+		}
+		j.track(+1)
+		ex, err := j.r.send(ctx, j.r.req.Endpoint.UploadURL, body, nil)
+		j.track(-1)
+		if err == nil {
+			handle, err = ParseUploadReply(ex.status, bytes.NewReader(ex.reply))
+		}
+		ambiguous = ambiguous || transient(err)
+		return err
+	}, func(err error, _ int) bool { return transient(err) }, func(attempt int, err error) {
+		for _, i := range live {
+			j.r.retrying(i, attempt, err)
+		}
+	})
+	var f *Fault
+	if ambiguous && param.EndJob && len(live) == 0 && errors.As(err, &f) && f.Kind == IpsApiFault {
+		return param.JobHandle, nil
+	}
+	return handle, err
+}
+
+// body builds the multipart body of a POST.
+func (j *s7job) body(live []int, param UploadPostParam) (*multipartBody, error) {
+	doc, err := param.Document()
+	if err != nil {
+		return nil, err
 	}
 	parts := []formPart{
 		{name: "auth", contentType: xmlPart, value: j.auth},
@@ -291,26 +323,31 @@ func (j *s7job) post(ctx context.Context, live []int, param UploadPostParam) (st
 	for k, i := range live {
 		parts = append(parts, formPart{name: fmt.Sprintf("file%d", k+1), filename: path.Base(j.r.req.Items[i].Rel), contentType: "application/octet-stream", file: j.ref(i)})
 	}
-	body := newMultipartBody(parts)
-	var handle string
-	err = j.r.c.Retry.do(ctx, func(attempt int) error {
-		for _, i := range live {
-			j.r.sending(i, attempt)
+	return newMultipartBody(parts), nil
+}
+
+// findJob asks the IPS API for the handle of the running job called name, "" when there
+// is none or the API cannot tell.
+func (j *s7job) findJob(ctx context.Context, name string) string {
+	if j.r.req.Endpoint.APIURL == "" {
+		return ""
+	}
+	if t := j.r.c.ResponseTimeout; t > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, t)
+		defer cancel()
+	}
+	api := &API{HTTP: j.r.c.HTTP, Endpoint: j.r.req.Endpoint, Credentials: j.r.req.Credentials}
+	jobs, _, err := api.ActiveJobs(ctx, j.r.req.Company, "")
+	if err != nil {
+		return ""
+	}
+	for _, a := range jobs {
+		if a.Name == name || a.OriginalName == name {
+			return a.JobHandle
 		}
-		j.begin()
-		ex, err := j.r.send(ctx, j.r.req.Endpoint.UploadURL, body, nil)
-		j.end()
-		if err != nil {
-			return err
-		}
-		handle, err = ParseUploadReply(ex.status, bytes.NewReader(ex.reply))
-		return err
-	}, func(err error, _ int) bool { return transient(err) }, func(attempt int, err error) {
-		for _, i := range live {
-			j.r.retrying(i, attempt, err)
-		}
-	})
-	return handle, err
+	}
+	return ""
 }
 
 // abandon records a handle given up after a fault, once.
@@ -354,13 +391,7 @@ func (j *s7job) ensureEnded(ctx context.Context, jobErr error) {
 		// Most often already expired (then this fails quietly); but if the fault was about
 		// the files, the job is alive and ending it lets the server finish it now.
 		if _, err := j.post(ctx, nil, UploadPostParam{CompanyHandle: j.r.req.Company, Locale: j.r.req.Locale, JobHandle: h, EndJob: true}); err == nil {
-			j.r.mu.Lock()
-			for k := range j.r.res.Jobs {
-				if j.r.res.Jobs[k].Handle == h {
-					j.r.res.Jobs[k].Ended = true
-				}
-			}
-			j.r.mu.Unlock()
+			j.markEnded(h)
 		}
 	}
 }

@@ -61,8 +61,8 @@ func TestPlanBatches(t *testing.T) {
 		t.Fatalf("batches\n got %s\nwant %s", strings.Join(got, " "), want)
 	}
 	ordered := orderBatches(bs)
-	if ordered[0] != bs[3] || ordered[len(ordered)-1] != bs[4] || len(ordered) != len(bs) {
-		t.Fatal("the two smallest batches must open and close the job")
+	if ordered[0] != bs[3] || ordered[1] != bs[0] || ordered[4] != bs[4] || len(ordered) != len(bs) {
+		t.Fatal("the smallest batch must open the job, the others keep their order")
 	}
 	if destFor("", "a.jpg") != "" || destFor("", "x/a.jpg") != "x" || destFor("/filer/", "x/y/a.jpg") != "/filer/x/y" {
 		t.Fatal("destFor")
@@ -384,7 +384,8 @@ func TestScene7IdleHandleIsNotReused(t *testing.T) {
 			t.Errorf("post %d got %s: an idle handle was tried", p.N, p.Fault)
 		}
 	}
-	if len(res.Jobs) < 2 || len(rec.kinds(JobContinued)) != len(res.Jobs)-1 || !res.Jobs[len(res.Jobs)-1].Ended {
+	// The last job is idle by then too: it is left to expire rather than tried.
+	if len(res.Jobs) < 2 || len(rec.kinds(JobContinued)) != len(res.Jobs)-1 {
 		t.Fatalf("jobs %+v, %d JobContinued", res.Jobs, len(rec.kinds(JobContinued)))
 	}
 }

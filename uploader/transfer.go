@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"path"
-	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -225,24 +224,17 @@ func planBatches(items []Item, dest string, maxFiles int, maxBytes int64) []*bat
 	return out
 }
 
-// orderBatches puts the smallest batch first and the next smallest last: the first POST
-// must finish alone (it brings the job handle) and so must the last (it ends the job), so
-// both should be quick; everything between runs concurrently.
+// orderBatches puts the smallest batch first: the first POST must finish alone (it brings
+// the job handle), so it should be quick; everything after it runs concurrently.
 func orderBatches(bs []*batch) []*batch {
-	if len(bs) < 3 {
-		return bs
-	}
-	idx := make([]int, len(bs))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool { return bs[idx[a]].bytes < bs[idx[b]].bytes })
-	first, last := idx[0], idx[1]
-	out := []*batch{bs[first]}
+	first := 0
 	for i, b := range bs {
-		if i != first && i != last {
-			out = append(out, b)
+		if b.bytes < bs[first].bytes {
+			first = i
 		}
 	}
-	return append(out, bs[last])
+	out := make([]*batch, 0, len(bs))
+	out = append(out, bs[first])
+	out = append(out, bs[:first]...)
+	return append(out, bs[first+1:]...)
 }
