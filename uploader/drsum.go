@@ -32,7 +32,7 @@ var drsumCodes = []struct{ code, sentence string }{
 	{DrSumNoRequiredParameter, "The Dr.Sum server says a required value is missing: choose a destination folder, and check that the file is still there."},
 	{DrSumNotUnderRootPath, "The destination folder is not inside the Dr.Sum server's file root. Choose a folder under that root (its administrator can tell you the path, filer.rootPath)."},
 	{DrSumFileLimitExceeded, "The Dr.Sum server received more than one file in one request, which it refuses. Please report this to the Hoist team."},
-	{DrSumInvalidParameterValue, "The Dr.Sum server refused the overwrite setting. Turn Overwrite off and on again; if it persists, report this to the Hoist team."},
+	{DrSumInvalidParameterValue, "The Dr.Sum server refused a value: the file's name or the overwrite setting. If the name contains a quote, a backslash or a control character, rename the file; otherwise report this to the Hoist team."},
 	{DrSumRequestParameterLimitExceed, "The Dr.Sum server received too many parameters. A proxy may be adding some; if not, report this to the Hoist team."},
 	{DrSumFileAlreadyExists, "A file with this name already exists in that folder on the Dr.Sum server. Turn on Overwrite to replace it, or rename the file."},
 	{DrSumInvalidSettingJSON, "The Dr.Sum server's settings (setting.json) are unreadable or name no file root (filer.rootPath). Ask its administrator to fix them; trying again will not help."},
@@ -43,6 +43,9 @@ var drsumCodes = []struct{ code, sentence string }{
 type DrSumError struct {
 	Status int
 	Codes  []string // the known codes found in the body, in order, each once
+	// AfterLostAnswer is set on FILE_ALREADY_EXISTS when an earlier try of the same
+	// request got no answer: the file found may be that try's own upload.
+	AfterLostAnswer bool
 }
 
 func (e *DrSumError) Error() string {
@@ -79,6 +82,9 @@ func (e *DrSumError) Transient() bool {
 
 // Sentence says what happened and what to change, one sentence per code found.
 func (e *DrSumError) Sentence() string {
+	if e.AfterLostAnswer && e.Has(DrSumFileAlreadyExists) {
+		return "The Dr.Sum server now has a file of this name, most likely from Hoist's earlier try whose answer was lost; check the file on the server, or upload it again with Overwrite on."
+	}
 	var out []string
 	for _, k := range drsumCodes {
 		if e.Has(k.code) {
@@ -170,9 +176,14 @@ func (r *run) drsum(ctx context.Context) error {
 	for i := range items {
 		items[i] = i
 	}
-	err := pool(ctx, r.c.Concurrency, items, func(ctx context.Context, i int) error {
-		return r.drsumFile(ctx, i, &reached)
-	})
+	// The first file goes alone: a wrong password or a wrong URL then costs one request,
+	// not one per concurrent worker.
+	err := r.drsumFile(ctx, items[0], &reached)
+	if err == nil && len(items) > 1 {
+		err = pool(ctx, r.c.Concurrency, items[1:], func(ctx context.Context, i int) error {
+			return r.drsumFile(ctx, i, &reached)
+		})
+	}
 	if ctx.Err() != nil {
 		err = fmt.Errorf("%w: %w", ErrCancelled, ctx.Err())
 	}
@@ -201,14 +212,19 @@ func (r *run) drsumFile(ctx context.Context, i int, reached *atomic.Bool) error 
 		{name: "file", filename: name, contentType: drsumContentType(name), file: fr},
 	})
 	basic := func(req *http.Request) { req.SetBasicAuth(r.req.Credentials.User, r.req.Credentials.Password) }
-	var replaced bool
+	var replaced, lost bool
 	err := r.c.Retry.do(ctx, func(attempt int) error {
 		r.sending(i, attempt)
 		ex, err := r.send(ctx, r.req.Endpoint.UploadURL, body, basic)
-		if err != nil {
-			return err
+		if err == nil {
+			replaced, err = drsumAnswer(ex.status, ex.reply)
 		}
-		replaced, err = drsumAnswer(ex.status, ex.reply)
+		var de *DrSumError
+		if errors.As(err, &de) && lost {
+			de.AfterLostAnswer = true
+		}
+		var ce *ConnError
+		lost = lost || errors.As(err, &ce)
 		return err
 	}, func(err error, attempt int) bool {
 		var de *DrSumError

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 func TestDrSumAnswerFindsCodesInAnyShape(t *testing.T) {
@@ -66,6 +67,7 @@ type fakeDrSum struct {
 	types    map[string]string // dest_dir/name → Content-Type
 	requests int
 	answer   func(n int) (int, string) // optional: a forced answer for request n
+	lose     func(n int) bool          // optional: handle request n, then withhold the answer
 	srv      *httptest.Server
 }
 
@@ -79,8 +81,17 @@ func newFakeDrSum(t *testing.T) *fakeDrSum {
 func (d *fakeDrSum) serve(w http.ResponseWriter, r *http.Request) {
 	d.mu.Lock()
 	d.requests++
-	n, answer := d.requests, d.answer
+	n, answer, lose := d.requests, d.answer, d.lose
 	d.mu.Unlock()
+	if lose != nil && lose(n) {
+		d.handle(httptest.NewRecorder(), r, n, answer)
+		<-r.Context().Done()
+		return
+	}
+	d.handle(w, r, n, answer)
+}
+
+func (d *fakeDrSum) handle(w http.ResponseWriter, r *http.Request, n int, answer func(int) (int, string)) {
 	if u, p, ok := r.BasicAuth(); !ok || u != "apiuser01" || p != "password01" {
 		w.WriteHeader(http.StatusUnauthorized)
 		return
@@ -185,33 +196,35 @@ func TestDrSumFailures(t *testing.T) {
 	cases := []struct {
 		name     string
 		answer   func(n int) (int, string)
+		lose     func(n int) bool
 		password string
 		dest     string
 		jobErr   bool
 		requests int // exactly, for one file
 		sentence string
 	}{
-		{"wrong password", nil, "nope", "/filer/x", true, 1, "user name or password"},
-		{"outside root", nil, "", "/elsewhere", true, 1, "file root"},
-		{"broken settings", func(int) (int, string) { return 500, `{"code":"INVALID_SETTING_JSON"}` }, "", "/filer/x", true, 1, "setting.json"},
-		{"io error twice", func(int) (int, string) { return 500, "IO_ERROR" }, "", "/filer/x", false, 2, "disk space"},
+		{"wrong password", nil, nil, "nope", "/filer/x", true, 1, "user name or password"},
+		{"answer lost", nil, func(n int) bool { return n == 1 }, "", "/filer/x", false, 2, "earlier try"},
+		{"outside root", nil, nil, "", "/elsewhere", true, 1, "file root"},
+		{"broken settings", func(int) (int, string) { return 500, `{"code":"INVALID_SETTING_JSON"}` }, nil, "", "/filer/x", true, 1, "setting.json"},
+		{"io error twice", func(int) (int, string) { return 500, "IO_ERROR" }, nil, "", "/filer/x", false, 2, "disk space"},
 		{"io error once", func(n int) (int, string) {
 			if n == 1 {
 				return 500, "IO_ERROR"
 			}
 			return 0, ""
-		}, "", "/filer/x", false, 2, ""},
+		}, nil, "", "/filer/x", false, 2, ""},
 		{"busy then fine", func(n int) (int, string) {
 			if n < 3 {
 				return 503, ""
 			}
 			return 0, ""
-		}, "", "/filer/x", false, 3, ""},
+		}, nil, "", "/filer/x", false, 3, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			d := newFakeDrSum(t)
-			d.answer = tc.answer
+			d.answer, d.lose = tc.answer, tc.lose
 			items := testTree(t, nil)[:1]
 			req := d.request(items)
 			req.DestFolder = tc.dest
@@ -219,7 +232,8 @@ func TestDrSumFailures(t *testing.T) {
 				req.Credentials.Password = tc.password
 			}
 			var rec recorder
-			res, err := fastClient().Upload(context.Background(), req, rec.on)
+			c := fastClient(func(c *Client) { c.ResponseTimeout = 300 * time.Millisecond })
+			res, err := c.Upload(context.Background(), req, rec.on)
 			if (err != nil) != tc.jobErr || d.requests != tc.requests {
 				t.Fatalf("err %v after %d requests, want job error %v after %d", err, d.requests, tc.jobErr, tc.requests)
 			}
