@@ -43,7 +43,11 @@ func (e *FileError) Sentence() string {
 	case errors.Is(e.Err, fs.ErrPermission):
 		return fmt.Sprintf("%s could not be read: you do not have permission to open it.", e.Rel)
 	}
-	return fmt.Sprintf("%s could not be read (%s).", e.Rel, reasonOf(e.Err))
+	var pe *fs.PathError
+	if errors.As(e.Err, &pe) {
+		return fmt.Sprintf("%s could not be read (%s).", e.Rel, reasonOf(e.Err))
+	}
+	return fmt.Sprintf("%s: %s", e.Rel, Sentence(e.Err))
 }
 
 // formPart is one part of a multipart/form-data body: a field value or a file.
