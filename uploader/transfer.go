@@ -24,11 +24,10 @@ type exchange struct {
 	reply  []byte // at most maxReply bytes
 }
 
-// send posts body to url and reads the answer. A stall (no byte taken, or no answer,
-// for ResponseTimeout) becomes a *ConnError with Stalled set; a file that is no longer
-// what was walked becomes its *FileError; any other failure to get an answer a *ConnError.
-// When ctx ends, ctx's error is returned.
-// setAuth, when set, adds credentials to the request's headers.
+// send posts body to url (setAuth, when set, adds credentials) and reads the answer. A
+// stall (no byte taken, or no answer, for ResponseTimeout) becomes a *ConnError with
+// Stalled set; a file that is no longer what was walked becomes its *FileError; any other
+// failure to get an answer a *ConnError. When ctx ends, ctx's error is returned.
 func (r *run) send(ctx context.Context, url string, body *multipartBody, setAuth func(*http.Request)) (exchange, error) {
 	actx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
@@ -62,39 +61,31 @@ func (r *run) send(ctx context.Context, url string, body *multipartBody, setAuth
 	}
 	req.Header.Set("User-Agent", r.c.AppName+"/"+r.c.AppVersion)
 
-	fileErr := func() error {
+	// failed tells why no answer could be read: cancellation, a file, a stall, the network.
+	failed := func(err error) (exchange, error) {
+		if ctx.Err() != nil {
+			return exchange{}, ctx.Err()
+		}
 		mu.Lock()
 		defer mu.Unlock()
 		for _, br := range readers {
 			if fe := br.fileErr(); fe != nil {
-				return fe
+				return exchange{}, fe
 			}
-		}
-		return nil
-	}
-	resp, err := r.c.HTTP.Do(req)
-	if err != nil {
-		if ctx.Err() != nil {
-			return exchange{}, ctx.Err()
-		}
-		if fe := fileErr(); fe != nil {
-			return exchange{}, fe
 		}
 		if errors.Is(context.Cause(actx), errStalled) {
 			return exchange{}, &ConnError{Err: errStalled, Stalled: r.c.ResponseTimeout}
 		}
 		return exchange{}, &ConnError{Err: err}
+	}
+	resp, err := r.c.HTTP.Do(req)
+	if err != nil {
+		return failed(err)
 	}
 	defer resp.Body.Close()
 	reply, err := io.ReadAll(io.LimitReader(touchReader{resp.Body, wd}, maxReply))
 	if err != nil {
-		if ctx.Err() != nil {
-			return exchange{}, ctx.Err()
-		}
-		if errors.Is(context.Cause(actx), errStalled) {
-			return exchange{}, &ConnError{Err: errStalled, Stalled: r.c.ResponseTimeout}
-		}
-		return exchange{}, &ConnError{Err: err}
+		return failed(err)
 	}
 	return exchange{status: resp.StatusCode, reply: reply}, nil
 }
