@@ -1,0 +1,287 @@
+package uploader
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+)
+
+const (
+	// DefaultConcurrency is how many POSTs of one upload run at once: enough to fill a
+	// link whose latency stalls a single stream, few enough not to look like a flood to a
+	// servlet that serialises a job's files anyway.
+	DefaultConcurrency = 4
+	// DefaultBatchFiles and DefaultBatchBytes bound the small files sent together in one
+	// Scene7 POST: fewer round trips for folders of thumbnails, while a failed POST only
+	// costs a few MiB to send again. A file larger than DefaultBatchBytes goes alone.
+	DefaultBatchFiles       = 32
+	DefaultBatchBytes int64 = 8 << 20
+	// DefaultResponseTimeout is how long a request may go without the server taking a
+	// byte or, once the body is sent, without an answer, before it counts as stalled (and
+	// is retried). A server storing a large file may think for a while; longer is a stall.
+	DefaultResponseTimeout = 2 * time.Minute
+	// DefaultJobIdleTimeout is how long the UploadFile servlet keeps a job without POSTs
+	// (30 minutes, PROTOCOL.md §1).
+	DefaultJobIdleTimeout = 30 * time.Minute
+	// endTimeout bounds the endJob POST sent after a cancellation, so that cancelling
+	// never hangs on a server that stopped answering.
+	endTimeout = 15 * time.Second
+)
+
+// Client uploads files. Build it once with NewClient and use it for many uploads; it is
+// safe for concurrent use as long as its fields are not changed meanwhile.
+type Client struct {
+	HTTP            *http.Client
+	Concurrency     int
+	BatchFiles      int
+	BatchBytes      int64
+	Retry           RetryPolicy
+	ResponseTimeout time.Duration // 0 = no stall detection
+	// JobIdleTimeout is the server's idle expiry of a job. A handle idle for nine tenths
+	// of it is not used again: the upload goes on in a new job instead.
+	JobIdleTimeout      time.Duration
+	AppName, AppVersion string // the authHeader's appName and appVersion
+}
+
+// NewClient returns a Client with the named defaults, then applies opts in order.
+func NewClient(opts ...func(*Client)) *Client {
+	c := &Client{
+		HTTP:            defaultHTTPClient(),
+		Concurrency:     DefaultConcurrency,
+		BatchFiles:      DefaultBatchFiles,
+		BatchBytes:      DefaultBatchBytes,
+		Retry:           DefaultRetryPolicy(),
+		ResponseTimeout: DefaultResponseTimeout,
+		JobIdleTimeout:  DefaultJobIdleTimeout,
+		AppName:         "Hoist",
+		AppVersion:      Version,
+	}
+	for _, o := range opts {
+		o(c)
+	}
+	return c
+}
+
+// defaultHTTPClient has no overall timeout (a 10 GiB file takes what it takes; stalls are
+// caught per request) and does not follow redirects, which would turn a POST into a GET.
+func defaultHTTPClient() *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = 2 * DefaultConcurrency
+	t.WriteBufferSize = 64 << 10 // fewer, larger writes for large files
+	return &http.Client{
+		Transport:     t,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+}
+
+// Request is one upload: a set of files sent as one job.
+type Request struct {
+	Endpoint    Endpoint
+	Credentials Credentials
+	Company     string // Scene7 company handle, e.g. "c|2101"
+	// JobName names the Scene7 job; empty = a generated unique name.
+	JobName string
+	// DestFolder is the Scene7 destFolder or the Dr.Sum dest_dir under which the files'
+	// relative paths are kept.
+	DestFolder  string
+	Description string
+	Locale      string // messages' language, e.g. "en-US"; empty = en-US
+	Options     Options
+	Items       []Item
+	// Skipped are paths Walk left out; they are reported as FileSkipped and in the Result.
+	Skipped []Skipped
+}
+
+// FileState is how a file's upload ended.
+type FileState int
+
+const (
+	StateCancelled FileState = iota // not accepted before the upload was cancelled
+	StateDone
+	StateFailed
+)
+
+func (s FileState) String() string {
+	switch s {
+	case StateDone:
+		return "done"
+	case StateFailed:
+		return "failed"
+	}
+	return "cancelled"
+}
+
+// MarshalText names the state in JSON output.
+func (s FileState) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// FileResult is the outcome of one Request.Items entry.
+type FileResult struct {
+	Rel       string
+	State     FileState
+	Err       error  // why it failed or was cancelled
+	JobHandle string // the Scene7 job that accepted it
+	Replaced  bool   // Dr.Sum overwrote an existing file
+	Attempts  int    // requests that carried it
+}
+
+// JobRef is one Scene7 job an upload used.
+type JobRef struct {
+	Name, Handle string
+	Ended        bool // an endJob POST was accepted
+}
+
+// Result is what an upload did.
+type Result struct {
+	JobName string       // the name asked for or generated (the first job's)
+	Jobs    []JobRef     // every job, in order; more than one after JobContinued
+	Files   []FileResult // parallel to Request.Items
+	Skipped []Skipped
+}
+
+// Count returns how many files ended in state s.
+func (r *Result) Count(s FileState) int {
+	n := 0
+	for _, f := range r.Files {
+		if f.State == s {
+			n++
+		}
+	}
+	return n
+}
+
+// ErrCancelled is wrapped (with the context's error) by Upload when ctx ended it.
+var ErrCancelled = errors.New("upload cancelled")
+
+// Upload sends req.Items and reports what happens through onEvent (which may be nil; it
+// is called from one goroutine at a time, never concurrently, and every event has been
+// delivered when Upload returns). The error is non-nil only when the upload as a whole
+// failed: invalid settings (no request made, Result nil), a login or rights refusal, a
+// server that could not be reached at all, or cancellation (errors.Is ErrCancelled).
+// Files that failed on their own are in the Result.
+func (c *Client) Upload(ctx context.Context, req Request, onEvent func(Event)) (*Result, error) {
+	if err := c.validate(&req); err != nil {
+		return nil, err
+	}
+	r := newRun(c, &req, onEvent)
+	var err error
+	switch req.Endpoint.Service {
+	case Scene7:
+		err = r.scene7(ctx)
+	case DrSum:
+		err = r.drsum(ctx)
+	}
+	r.finish(ctx, err)
+	return r.res, err
+}
+
+// validate checks everything that can be checked before the first request, and fills in
+// defaults in req.
+func (c *Client) validate(req *Request) error {
+	var problems []string
+	switch req.Endpoint.Service {
+	case Scene7:
+		if err := CheckURL(req.Endpoint.UploadURL, false); err != nil {
+			return fmt.Errorf("upload URL: %w", err)
+		}
+		if strings.TrimSpace(req.Company) == "" {
+			problems = append(problems, "choose the company handle (it looks like c|2101)")
+		}
+		if err := req.Options.Validate(); err != nil {
+			return fmt.Errorf("upload options: %w", err)
+		}
+		if req.JobName == "" {
+			req.JobName = NewJobName(time.Now())
+		}
+	case DrSum:
+		if err := CheckURL(req.Endpoint.UploadURL, req.Endpoint.AllowInsecureHTTP); err != nil {
+			return fmt.Errorf("upload URL: %w", err)
+		}
+		if strings.TrimSpace(req.DestFolder) == "" {
+			problems = append(problems, "choose the destination folder on the Dr.Sum server (under its file root)")
+		}
+	default:
+		return fmt.Errorf("unknown service %q: use scene7 or drsum", req.Endpoint.Service)
+	}
+	if req.Credentials.User == "" || req.Credentials.Password == "" {
+		problems = append(problems, "enter the user name and password")
+	}
+	if len(req.Items) == 0 {
+		problems = append(problems, "add at least one file")
+	}
+	for _, it := range req.Items {
+		if it.Path == "" || it.Rel == "" || it.Size < 0 {
+			problems = append(problems, "pass files as Walk returns them (path, relative path and size)")
+			break
+		}
+	}
+	if c.HTTP == nil {
+		problems = append(problems, "the client has no HTTP client (build it with NewClient)")
+	}
+	if len(problems) > 0 {
+		return &SettingsError{Problems: problems}
+	}
+	if req.Locale == "" {
+		req.Locale = "en-US"
+	}
+	return nil
+}
+
+// SettingsError lists what must be fixed before an upload can start.
+type SettingsError struct{ Problems []string }
+
+func (e *SettingsError) Error() string { return "cannot upload: " + strings.Join(e.Problems, "; ") }
+
+// Sentence says what to fix.
+func (e *SettingsError) Sentence() string {
+	s := strings.Join(e.Problems, "; ")
+	return "Before uploading, " + s + "."
+}
+
+// NewJobName returns a unique job name such as "hoist-20261122-211530-4f9a2c": sortable,
+// readable in the server's job list, unique without asking the server.
+func NewJobName(t time.Time) string {
+	var b [3]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err) // crypto/rand never fails on supported platforms
+	}
+	return "hoist-" + t.Format("20060102-150405") + "-" + hex.EncodeToString(b[:])
+}
+
+// continuedName names the n-th job of an upload (n ≥ 2): "name-2", "name-3"…
+func continuedName(base string, n int) string {
+	if n < 2 {
+		return base
+	}
+	return fmt.Sprintf("%s-%d", base, n)
+}
+
+// needsFileName reports whether a name cannot travel safely in Content-Disposition:
+// anything beyond printable ASCII, and the quote and backslash that parsers disagree on.
+func needsFileName(name string) bool {
+	for _, r := range name {
+		if r < 0x20 || r > 0x7e || r == '"' || r == '\\' {
+			return true
+		}
+	}
+	return false
+}
+
+// destFor is the folder a file goes to: the request's folder joined with the file's
+// relative folder, slash-separated, without a trailing slash.
+func destFor(base, rel string) string {
+	base = strings.TrimRight(base, "/")
+	dir := path.Dir(rel)
+	switch {
+	case dir == ".":
+		return base
+	case base == "":
+		return dir
+	}
+	return base + "/" + dir
+}

@@ -1,0 +1,253 @@
+package uploader
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+	"sync/atomic"
+)
+
+// The Dr.Sum Cloud Hub file upload Web API (PROTOCOL.md §3): one file per POST, HTTP Basic
+// authentication, the outcome in the status code and, for errors, code names in a body
+// whose shape is not documented.
+
+// Dr.Sum error codes (the seed's names).
+const (
+	DrSumNoRequiredParameter         = "NO_REQUIRED_PARAMETER"
+	DrSumNotUnderRootPath            = "NOT_UNDER_ROOT_PATH"
+	DrSumFileLimitExceeded           = "FILE_LIMIT_EXCEEDED"
+	DrSumInvalidParameterValue       = "INVALID_PARAMETER_VALUE"
+	DrSumRequestParameterLimitExceed = "REQUEST_PARAMETER_LIMIT_EXCEEDED"
+	DrSumFileAlreadyExists           = "FILE_ALREADY_EXISTS"
+	DrSumInvalidSettingJSON          = "INVALID_SETTING_JSON"
+	DrSumIOError                     = "IO_ERROR"
+)
+
+// drsumCodes is the one table of known codes and what they tell people to do.
+var drsumCodes = []struct{ code, sentence string }{
+	{DrSumNoRequiredParameter, "The Dr.Sum server says a required value is missing: choose a destination folder, and check that the file is still there."},
+	{DrSumNotUnderRootPath, "The destination folder is not inside the Dr.Sum server's file root. Choose a folder under that root (its administrator can tell you the path, filer.rootPath)."},
+	{DrSumFileLimitExceeded, "The Dr.Sum server received more than one file in one request, which it refuses. Please report this to the Hoist team."},
+	{DrSumInvalidParameterValue, "The Dr.Sum server refused a value: the file's name or the overwrite setting. If the name contains a quote, a backslash or a control character, rename the file; otherwise report this to the Hoist team."},
+	{DrSumRequestParameterLimitExceed, "The Dr.Sum server received too many parameters. A proxy may be adding some; if not, report this to the Hoist team."},
+	{DrSumFileAlreadyExists, "A file with this name already exists in that folder on the Dr.Sum server. Turn on Overwrite to replace it, or rename the file."},
+	{DrSumInvalidSettingJSON, "The Dr.Sum server's settings (setting.json) are unreadable or name no file root (filer.rootPath). Ask its administrator to fix them; trying again will not help."},
+	{DrSumIOError, "The Dr.Sum server could not create the folder or write the file. Ask its administrator to check the server's free disk space and folder permissions."},
+}
+
+// DrSumError is a Dr.Sum answer that did not accept a file.
+type DrSumError struct {
+	Status int
+	Codes  []string // the known codes found in the body, in order, each once
+	// AfterLostAnswer is set on FILE_ALREADY_EXISTS when an earlier try of the same
+	// request got no answer: the file found may be that try's own upload.
+	AfterLostAnswer bool
+}
+
+func (e *DrSumError) Error() string {
+	s := fmt.Sprintf("Dr.Sum answered HTTP %d %s", e.Status, http.StatusText(e.Status))
+	if len(e.Codes) > 0 {
+		s += " (" + strings.Join(e.Codes, ", ") + ")"
+	}
+	return s
+}
+
+// Has reports whether the answer carried code.
+func (e *DrSumError) Has(code string) bool {
+	for _, c := range e.Codes {
+		if c == code {
+			return true
+		}
+	}
+	return false
+}
+
+// Auth reports whether the login was refused, which no other file would escape either.
+func (e *DrSumError) Auth() bool {
+	return e.Status == http.StatusUnauthorized || e.Status == http.StatusForbidden
+}
+
+// Transient reports whether the same request may succeed later: server errors other than
+// broken settings (IO_ERROR is retried, but only once, by the caller), throttling, timeouts.
+func (e *DrSumError) Transient() bool {
+	if e.Has(DrSumInvalidSettingJSON) {
+		return false
+	}
+	return e.Status >= 500 || e.Status == http.StatusRequestTimeout || e.Status == http.StatusTooManyRequests
+}
+
+// Sentence says what happened and what to change, one sentence per code found.
+func (e *DrSumError) Sentence() string {
+	if e.AfterLostAnswer && e.Has(DrSumFileAlreadyExists) {
+		return "The Dr.Sum server now has a file of this name, most likely from Hoist's earlier try whose answer was lost; check the file on the server, or upload it again with Overwrite on."
+	}
+	var out []string
+	for _, k := range drsumCodes {
+		if e.Has(k.code) {
+			out = append(out, k.sentence)
+		}
+	}
+	if len(out) > 0 {
+		return strings.Join(out, " ")
+	}
+	switch {
+	case e.Status == http.StatusUnauthorized:
+		return "The Dr.Sum server did not accept the user name or password, or this user is not a Web API execution user. Check them in the connection settings."
+	case e.Status == http.StatusForbidden:
+		return "The Dr.Sum server refused this user. Ask its administrator to set the user as a Web API execution user."
+	case e.Status == http.StatusNotFound:
+		return "The Dr.Sum server has no upload service at this address (HTTP 404). Check the connection's URL."
+	case e.Status == http.StatusConflict:
+		return drsumCodes[5].sentence
+	case e.Status/100 == 3:
+		return fmt.Sprintf("The server sent the upload elsewhere (HTTP %d). Check the connection's URL (http or https, host and port).", e.Status)
+	case e.Transient():
+		return fmt.Sprintf("The Dr.Sum server had a problem (HTTP %d). Hoist retries such errors; if it keeps happening, ask its administrator.", e.Status)
+	}
+	return fmt.Sprintf("The Dr.Sum server refused the file (HTTP %d).", e.Status)
+}
+
+// drsumAnswer reads a Dr.Sum reply: nil for any 2xx (replaced for 201), a *DrSumError
+// listing every known code found anywhere in the body otherwise.
+func drsumAnswer(status int, body []byte) (replaced bool, err error) {
+	if status/100 == 2 {
+		return status == http.StatusCreated, nil
+	}
+	e := &DrSumError{Status: status}
+	text := string(body)
+	type found struct {
+		at   int
+		code string
+	}
+	var hits []found
+	for _, k := range drsumCodes {
+		if at := indexWord(text, k.code); at >= 0 {
+			hits = append(hits, found{at, k.code})
+		}
+	}
+	for len(hits) > 0 {
+		first := 0
+		for i, h := range hits {
+			if h.at < hits[first].at {
+				first = i
+			}
+		}
+		e.Codes = append(e.Codes, hits[first].code)
+		hits = append(hits[:first], hits[first+1:]...)
+	}
+	return false, e
+}
+
+// indexWord finds code in s where it is not part of a longer identifier.
+func indexWord(s, code string) int {
+	isWord := func(c byte) bool {
+		return c == '_' || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+	}
+	for from := 0; ; {
+		i := strings.Index(s[from:], code)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		end := i + len(code)
+		if (i == 0 || !isWord(s[i-1])) && (end == len(s) || !isWord(s[end])) {
+			return i
+		}
+		from = i + 1
+	}
+}
+
+// drsumContentType is the file part's type, from its extension.
+func drsumContentType(name string) string {
+	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+// drsum uploads every file in its own POST, with bounded concurrency.
+func (r *run) drsum(ctx context.Context) error {
+	var reached atomic.Bool
+	items := make([]int, len(r.req.Items))
+	for i := range items {
+		items[i] = i
+	}
+	// The first file goes alone: a wrong password or a wrong URL then costs one request,
+	// not one per concurrent worker.
+	err := r.drsumFile(ctx, items[0], &reached)
+	if err == nil && len(items) > 1 {
+		err = pool(ctx, r.c.Concurrency, items[1:], func(ctx context.Context, i int) error {
+			return r.drsumFile(ctx, i, &reached)
+		})
+	}
+	if ctx.Err() != nil {
+		err = fmt.Errorf("%w: %w", ErrCancelled, ctx.Err())
+	}
+	return err
+}
+
+// drsumFile uploads one file. reached is set once the server has accepted a file: until
+// then, a server that cannot be reached fails the whole upload, not file after file.
+func (r *run) drsumFile(ctx context.Context, i int, reached *atomic.Bool) error {
+	it := r.req.Items[i]
+	fr := &fileRef{path: it.Path, rel: it.Rel, size: it.Size, item: i}
+	if err := checkFile(fr); err != nil {
+		r.fail(i, err)
+		return nil
+	}
+	overwrite := "false"
+	if r.req.Options.Overwrite {
+		overwrite = "true"
+	}
+	name := path.Base(it.Rel)
+	// Small parameters first, so that a server parsing as it reads knows where the file
+	// goes before its bytes arrive.
+	body := newMultipartBody([]formPart{
+		{name: "dest_dir", value: []byte(destFor(r.req.DestFolder, it.Rel))},
+		{name: "overwrite", value: []byte(overwrite)},
+		{name: "file", filename: name, contentType: drsumContentType(name), file: fr},
+	})
+	basic := func(req *http.Request) { req.SetBasicAuth(r.req.Credentials.User, r.req.Credentials.Password) }
+	var replaced, lost bool
+	err := r.c.Retry.do(ctx, func(attempt int) error {
+		r.sending(i, attempt)
+		ex, err := r.send(ctx, r.req.Endpoint.UploadURL, body, basic)
+		if err == nil {
+			replaced, err = drsumAnswer(ex.status, ex.reply)
+		}
+		var de *DrSumError
+		if errors.As(err, &de) && lost {
+			de.AfterLostAnswer = true
+		}
+		var ce *ConnError
+		lost = lost || errors.As(err, &ce)
+		return err
+	}, func(err error, attempt int) bool {
+		var de *DrSumError
+		if errors.As(err, &de) && de.Has(DrSumIOError) {
+			return attempt < 2
+		}
+		return transient(err)
+	}, func(attempt int, err error) { r.retrying(i, attempt, err) })
+	var de *DrSumError
+	var ce *ConnError
+	switch {
+	case err == nil:
+		reached.Store(true)
+		r.done(i, "", replaced)
+	case ctx.Err() != nil:
+		return ctx.Err()
+	case errors.As(err, &de) && (de.Auth() || de.Has(DrSumInvalidSettingJSON) || de.Has(DrSumNotUnderRootPath)):
+		// Refusals that every other file would meet too stop the upload.
+		return err
+	case !reached.Load() && (errors.As(err, &ce) || (errors.As(err, &de) && len(de.Codes) == 0)):
+		return fmt.Errorf("could not upload to the Dr.Sum server: %w", err)
+	default:
+		r.fail(i, err)
+	}
+	return nil
+}

@@ -1,0 +1,256 @@
+package uploader
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestDrSumAnswerFindsCodesInAnyShape(t *testing.T) {
+	cases := []struct {
+		status   int
+		body     string
+		codes    string
+		replaced bool
+		err      bool
+	}{
+		{200, "", "", false, false},
+		{204, "", "", false, false},
+		{201, "", "", true, false},
+		{400, `{"errors":[{"code":"NO_REQUIRED_PARAMETER","parameter":"dest_dir"},{"code":"NOT_UNDER_ROOT_PATH"},{"code":"NO_REQUIRED_PARAMETER","parameter":"file"}]}`, "NO_REQUIRED_PARAMETER,NOT_UNDER_ROOT_PATH", false, true},
+		{400, `<errors><error code="INVALID_PARAMETER_VALUE"/><error>REQUEST_PARAMETER_LIMIT_EXCEEDED</error></errors>`, "INVALID_PARAMETER_VALUE,REQUEST_PARAMETER_LIMIT_EXCEEDED", false, true},
+		{400, "error: FILE_LIMIT_EXCEEDED", "FILE_LIMIT_EXCEEDED", false, true},
+		{409, `{"code":"FILE_ALREADY_EXISTS"}`, "FILE_ALREADY_EXISTS", false, true},
+		{500, "XIO_ERRORS INVALID_SETTING_JSON", "INVALID_SETTING_JSON", false, true},
+		{500, "IO_ERROR", "IO_ERROR", false, true},
+		{400, "", "", false, true},
+	}
+	for _, c := range cases {
+		replaced, err := drsumAnswer(c.status, []byte(c.body))
+		var de *DrSumError
+		if replaced != c.replaced || (err != nil) != c.err || (err != nil && !errors.As(err, &de)) {
+			t.Errorf("%d %q: replaced %v err %v", c.status, c.body, replaced, err)
+			continue
+		}
+		if de != nil && strings.Join(de.Codes, ",") != c.codes {
+			t.Errorf("%d %q: codes %v, want %s", c.status, c.body, de.Codes, c.codes)
+		}
+	}
+	seen := map[string]bool{}
+	for _, k := range drsumCodes {
+		s := (&DrSumError{Status: 400, Codes: []string{k.code}}).Sentence()
+		if s == "" || seen[s] || strings.Contains(s, "_") {
+			t.Errorf("%s: sentence %q is empty, shared or shows the code", k.code, s)
+		}
+		seen[s] = true
+	}
+	if s := (&DrSumError{Status: 409, Codes: []string{DrSumFileAlreadyExists}}).Sentence(); !strings.Contains(s, "already exists") || !strings.Contains(s, "Overwrite") {
+		t.Errorf("409 sentence %q", s)
+	}
+	if !strings.HasPrefix(drsumContentType("a.csv"), "text/csv") || drsumContentType("a.unknownext") != "application/octet-stream" {
+		t.Errorf("content types %q %q", drsumContentType("a.csv"), drsumContentType("a.unknownext"))
+	}
+}
+
+// fakeDrSum accepts uploads under /filer, like the Web API with a strict reading.
+type fakeDrSum struct {
+	mu       sync.Mutex
+	files    map[string][]byte // dest_dir/name → bytes
+	types    map[string]string // dest_dir/name → Content-Type
+	requests int
+	answer   func(n int) (int, string) // optional: a forced answer for request n
+	lose     func(n int) bool          // optional: handle request n, then withhold the answer
+	srv      *httptest.Server
+}
+
+func newFakeDrSum(t *testing.T) *fakeDrSum {
+	d := &fakeDrSum{files: map[string][]byte{}, types: map[string]string{}}
+	d.srv = httptest.NewServer(http.HandlerFunc(d.serve))
+	t.Cleanup(d.srv.Close)
+	return d
+}
+
+func (d *fakeDrSum) serve(w http.ResponseWriter, r *http.Request) {
+	d.mu.Lock()
+	d.requests++
+	n, answer, lose := d.requests, d.answer, d.lose
+	d.mu.Unlock()
+	if lose != nil && lose(n) {
+		d.handle(httptest.NewRecorder(), r, n, answer)
+		<-r.Context().Done()
+		return
+	}
+	d.handle(w, r, n, answer)
+}
+
+func (d *fakeDrSum) handle(w http.ResponseWriter, r *http.Request, n int, answer func(int) (int, string)) {
+	if u, p, ok := r.BasicAuth(); !ok || u != "apiuser01" || p != "password01" {
+		w.WriteHeader(http.StatusUnauthorized)
+		return
+	}
+	if answer != nil {
+		if status, body := answer(n); status != 0 {
+			w.WriteHeader(status)
+			io.WriteString(w, body)
+			return
+		}
+	}
+	if err := r.ParseMultipartForm(1 << 20); err != nil {
+		w.WriteHeader(http.StatusBadRequest)
+		return
+	}
+	dest := r.FormValue("dest_dir")
+	fhs := r.MultipartForm.File["file"]
+	switch {
+	case dest == "" || len(fhs) == 0:
+		w.WriteHeader(http.StatusBadRequest)
+		io.WriteString(w, `{"errors":[{"code":"NO_REQUIRED_PARAMETER"}]}`)
+		return
+	case !strings.HasPrefix(dest, "/filer"):
+		w.WriteHeader(http.StatusBadRequest)
+		io.WriteString(w, `{"errors":[{"code":"NOT_UNDER_ROOT_PATH"}]}`)
+		return
+	}
+	f, _ := fhs[0].Open()
+	data, _ := io.ReadAll(f)
+	key := dest + "/" + fhs[0].Filename
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	_, exists := d.files[key]
+	if exists && r.FormValue("overwrite") != "true" {
+		w.WriteHeader(http.StatusConflict)
+		io.WriteString(w, `{"errors":[{"code":"FILE_ALREADY_EXISTS"}]}`)
+		return
+	}
+	d.files[key], d.types[key] = data, fhs[0].Header.Get("Content-Type")
+	if exists {
+		w.WriteHeader(http.StatusCreated)
+	}
+}
+
+func (d *fakeDrSum) request(items []Item) Request {
+	return Request{
+		Endpoint:    Endpoint{Service: DrSum, UploadURL: d.srv.URL + DrSumUploadPath},
+		Credentials: Credentials{User: "apiuser01", Password: "password01"},
+		DestFolder:  "/filer/campaign", Items: items,
+	}
+}
+
+func TestDrSumUploadTreeThenOverwrite(t *testing.T) {
+	d := newFakeDrSum(t)
+	items := testTree(t, map[string]string{"data.csv": "a,b\n1,2\n"})
+	c := fastClient()
+	res, err := c.Upload(context.Background(), d.request(items), nil)
+	if err != nil || res.Count(StateDone) != len(items) {
+		t.Fatalf("err %v, %d done", err, res.Count(StateDone))
+	}
+	for _, it := range items {
+		want, _ := os.ReadFile(it.Path)
+		key := "/filer/campaign/" + it.Rel
+		if got, ok := d.files[key]; !ok || !bytes.Equal(got, want) {
+			t.Errorf("%s: arrived %v", key, ok)
+		}
+	}
+	if ct := d.types["/filer/campaign/Campaign/data.csv"]; !strings.HasPrefix(ct, "text/csv") {
+		t.Errorf("csv sent as %q", ct)
+	}
+
+	// Again without overwrite: every file already exists.
+	var rec recorder
+	res, err = c.Upload(context.Background(), d.request(items), rec.on)
+	if err != nil || res.Count(StateFailed) != len(items) {
+		t.Fatalf("second upload: err %v, %d failed", err, res.Count(StateFailed))
+	}
+	for _, ev := range rec.kinds(FileFailed) {
+		if !strings.Contains(ev.Message, "already exists") || !strings.Contains(ev.Message, "Overwrite") {
+			t.Fatalf("failure message %q", ev.Message)
+		}
+	}
+	// With overwrite: each is replaced.
+	req := d.request(items)
+	req.Options.Overwrite = true
+	rec = recorder{}
+	res, err = c.Upload(context.Background(), req, rec.on)
+	if err != nil || res.Count(StateDone) != len(items) {
+		t.Fatalf("overwrite: err %v", err)
+	}
+	for i, fr := range res.Files {
+		if !fr.Replaced {
+			t.Errorf("%s not reported replaced", items[i].Rel)
+		}
+	}
+	if n := len(rec.kinds(FileDone)); n != len(items) || !rec.kinds(FileDone)[0].Replaced {
+		t.Fatalf("%d FileDone events, Replaced %v", n, rec.kinds(FileDone)[0].Replaced)
+	}
+}
+
+func TestDrSumFailures(t *testing.T) {
+	cases := []struct {
+		name     string
+		answer   func(n int) (int, string)
+		lose     func(n int) bool
+		password string
+		dest     string
+		jobErr   bool
+		requests int // exactly, for one file
+		sentence string
+	}{
+		{"wrong password", nil, nil, "nope", "/filer/x", true, 1, "user name or password"},
+		{"answer lost", nil, func(n int) bool { return n == 1 }, "", "/filer/x", false, 2, "earlier try"},
+		{"outside root", nil, nil, "", "/elsewhere", true, 1, "file root"},
+		{"broken settings", func(int) (int, string) { return 500, `{"code":"INVALID_SETTING_JSON"}` }, nil, "", "/filer/x", true, 1, "setting.json"},
+		{"io error twice", func(int) (int, string) { return 500, "IO_ERROR" }, nil, "", "/filer/x", false, 2, "disk space"},
+		{"io error once", func(n int) (int, string) {
+			if n == 1 {
+				return 500, "IO_ERROR"
+			}
+			return 0, ""
+		}, nil, "", "/filer/x", false, 2, ""},
+		{"busy then fine", func(n int) (int, string) {
+			if n < 3 {
+				return 503, ""
+			}
+			return 0, ""
+		}, nil, "", "/filer/x", false, 3, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			d := newFakeDrSum(t)
+			d.answer, d.lose = tc.answer, tc.lose
+			items := testTree(t, nil)[:1]
+			req := d.request(items)
+			req.DestFolder = tc.dest
+			if tc.password != "" {
+				req.Credentials.Password = tc.password
+			}
+			var rec recorder
+			c := fastClient(func(c *Client) { c.ResponseTimeout = 300 * time.Millisecond })
+			res, err := c.Upload(context.Background(), req, rec.on)
+			if (err != nil) != tc.jobErr || d.requests != tc.requests {
+				t.Fatalf("err %v after %d requests, want job error %v after %d", err, d.requests, tc.jobErr, tc.requests)
+			}
+			msg := Sentence(res.Files[0].Err)
+			if tc.sentence == "" {
+				if res.Files[0].State != StateDone {
+					t.Fatalf("state %v: %s", res.Files[0].State, msg)
+				}
+				return
+			}
+			var de *DrSumError
+			if res.Files[0].State != StateFailed || !errors.As(res.Files[0].Err, &de) || !strings.Contains(msg, tc.sentence) {
+				t.Fatalf("state %v, sentence %q, want one saying %q", res.Files[0].State, msg, tc.sentence)
+			}
+			if tc.password != "" && strings.Contains(rec.text()+err.Error(), tc.password) {
+				t.Fatal("password leaked")
+			}
+		})
+	}
+}

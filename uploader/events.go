@@ -1,0 +1,349 @@
+package uploader
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+)
+
+// EventKind says what an Event reports.
+type EventKind int
+
+const (
+	JobCreated    EventKind = iota + 1 // the server gave the job a handle
+	FileQueued                         // a file is waiting; sent once per file when the upload starts
+	FileStarted                        // the file's first request started
+	FileProgress                       // bytes of the file were sent (throttled)
+	FileRetrying                       // a request carrying the file failed for a passing reason and will be tried again
+	FileDone                           // the server accepted the file
+	FileFailed                         // the file was not uploaded; Err and Message say why
+	FileSkipped                        // the file was left out before sending (Walk's Skipped); Item is -1
+	FileCancelled                      // the upload was cancelled before the file was accepted
+	JobContinued                       // the job stopped accepting files; the upload goes on in a new job
+	JobEnded                           // the upload is over (endJob sent when there was a job)
+)
+
+var kindNames = [...]string{
+	JobCreated: "JobCreated", FileQueued: "FileQueued", FileStarted: "FileStarted",
+	FileProgress: "FileProgress", FileRetrying: "FileRetrying", FileDone: "FileDone",
+	FileFailed: "FileFailed", FileSkipped: "FileSkipped", FileCancelled: "FileCancelled",
+	JobContinued: "JobContinued", JobEnded: "JobEnded",
+}
+
+func (k EventKind) String() string {
+	if k > 0 && int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "EventKind(?)"
+}
+
+// MarshalText names the kind in JSON output (the CLI's --json lines).
+func (k EventKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// Event is one thing that happened during an upload. The GUI and the CLI read the same
+// stream. File events carry that file's figures and the job's; job events have Item -1.
+type Event struct {
+	Kind EventKind
+	Time time.Time
+	// Item is the index of the file in Request.Items, -1 for job events and skipped paths.
+	Item int
+	Rel  string
+	// Sent and Size are the file's bytes; JobSent and JobSize the whole upload's, where
+	// files that failed, were skipped or were cancelled no longer count.
+	Sent, Size       int64
+	JobSent, JobSize int64
+	// Speed is bytes per second, a moving average: the file's on file events, the job's on
+	// job events. ETA is the time left at that speed, negative when not known yet.
+	Speed float64
+	ETA   time.Duration
+	// JobSpeed and JobETA are the whole upload's, on every event (for an overall bar).
+	JobSpeed float64
+	JobETA   time.Duration
+	// Attempt counts the requests that carried the file (1 for the first).
+	Attempt   int
+	JobName   string
+	JobHandle string
+	Err       error
+	// Message is a sentence for people: why a file failed, what a job event means.
+	Message string
+	// Replaced is true when Dr.Sum reported that an existing file was overwritten (201).
+	Replaced bool
+}
+
+// emitter delivers events to the consumer on its own goroutine, one at a time and in
+// order, so a slow consumer never holds up a transfer. Undelivered progress of a file is
+// replaced by newer progress of the same file, so the queue stays short whatever happens.
+type emitter struct {
+	fn      func(Event)
+	mu      sync.Mutex
+	wake    chan struct{}
+	queue   []Event
+	spare   []Event
+	pending map[int]int // item → queue index of its undelivered FileProgress
+	closed  bool
+	done    chan struct{}
+}
+
+func newEmitter(fn func(Event)) *emitter {
+	e := &emitter{fn: fn, wake: make(chan struct{}, 1), pending: map[int]int{}, done: make(chan struct{})}
+	if fn == nil {
+		close(e.done)
+		return e
+	}
+	go e.run()
+	return e
+}
+
+// send queues an event; the caller fills every field but Time.
+func (e *emitter) send(ev Event) {
+	if e.fn == nil {
+		return
+	}
+	ev.Time = time.Now()
+	e.mu.Lock()
+	if ev.Kind == FileProgress {
+		if i, ok := e.pending[ev.Item]; ok {
+			e.queue[i] = ev
+			e.mu.Unlock()
+			return
+		}
+		e.pending[ev.Item] = len(e.queue)
+	}
+	e.queue = append(e.queue, ev)
+	e.mu.Unlock()
+	select {
+	case e.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (e *emitter) run() {
+	defer close(e.done)
+	for {
+		e.mu.Lock()
+		batch, closed := e.queue, e.closed
+		e.queue, e.spare = e.spare[:0], nil
+		clear(e.pending)
+		e.mu.Unlock()
+		for _, ev := range batch {
+			e.fn(ev)
+		}
+		if len(batch) == 0 {
+			if closed {
+				return
+			}
+			<-e.wake
+		}
+		clear(batch) // drop references to errors before reuse
+		e.mu.Lock()
+		e.spare = batch[:0]
+		e.mu.Unlock()
+	}
+}
+
+// close delivers what is queued and returns when the consumer has seen every event.
+func (e *emitter) close() {
+	if e.fn == nil {
+		return
+	}
+	e.mu.Lock()
+	e.closed = true
+	e.mu.Unlock()
+	select {
+	case e.wake <- struct{}{}:
+	default:
+	}
+	<-e.done
+}
+
+// run is the bookkeeping of one Upload call shared by the Scene7 and Dr.Sum paths: the
+// Result, the accounting and the events, kept consistent with each other.
+type run struct {
+	c    *Client
+	req  *Request
+	ev   *emitter
+	acct *accounting
+	res  *Result
+
+	mu       sync.Mutex
+	resolved []bool
+	started  []bool
+	jobName  string // the job files are currently sent to, for events
+	handle   string
+	notes    []string // sentences for the JobEnded message
+}
+
+func newRun(c *Client, req *Request, onEvent func(Event)) *run {
+	sizes := make([]int64, len(req.Items))
+	files := make([]FileResult, len(req.Items))
+	for i, it := range req.Items {
+		sizes[i] = it.Size
+		files[i] = FileResult{Rel: it.Rel, State: StateCancelled}
+	}
+	r := &run{
+		c: c, req: req, ev: newEmitter(onEvent), acct: newAccounting(sizes, nil),
+		res:      &Result{JobName: req.JobName, Files: files, Skipped: req.Skipped},
+		resolved: make([]bool, len(req.Items)), started: make([]bool, len(req.Items)),
+		jobName: req.JobName,
+	}
+	for _, s := range req.Skipped {
+		r.ev.send(Event{Kind: FileSkipped, Item: -1, Rel: s.Rel, ETA: -1, JobETA: -1, Message: s.Reason})
+	}
+	for i := range req.Items {
+		r.fileEvent(FileQueued, i, 0, nil, "")
+	}
+	return r
+}
+
+// fileEvent sends a file event with the file's and the job's current figures.
+func (r *run) fileEvent(kind EventKind, item, attempt int, err error, msg string) {
+	ev := Event{Kind: kind, Item: item, Rel: r.req.Items[item].Rel, Attempt: attempt, Err: err, Message: msg}
+	r.mu.Lock()
+	ev.JobName, ev.JobHandle = r.jobName, r.handle
+	r.mu.Unlock()
+	r.acct.file(item).fill(&ev)
+	r.ev.send(ev)
+}
+
+// jobEvent sends a job event with the job's figures.
+func (r *run) jobEvent(kind EventKind, err error, msg string) {
+	ev := Event{Kind: kind, Item: -1, Err: err, Message: msg}
+	r.mu.Lock()
+	ev.JobName, ev.JobHandle = r.jobName, r.handle
+	r.mu.Unlock()
+	r.acct.file(-1).fill(&ev)
+	r.ev.send(ev)
+}
+
+// setJob records the job files now go to.
+func (r *run) setJob(name, handle string) {
+	r.mu.Lock()
+	r.jobName, r.handle = name, handle
+	r.mu.Unlock()
+}
+
+// sending records that a request carrying item starts: FileStarted the first time,
+// FileRetrying is sent by retrying. The file's counters restart from zero.
+func (r *run) sending(item, attempt int) {
+	r.acct.reset(item)
+	r.mu.Lock()
+	r.res.Files[item].Attempts++
+	first := !r.started[item]
+	r.started[item] = true
+	r.mu.Unlock()
+	if first {
+		r.fileEvent(FileStarted, item, attempt, nil, "")
+	}
+}
+
+func (r *run) retrying(item, attempt int, err error) {
+	r.fileEvent(FileRetrying, item, attempt, err, fmt.Sprintf("Trying again (attempt %d): %s", attempt, Sentence(err)))
+}
+
+// progress is the body readers' report: item's reader is at pos.
+func (r *run) progress(item int, pos int64) {
+	r.acct.set(item, pos, func(fg figures) {
+		ev := Event{Kind: FileProgress, Item: item, Rel: r.req.Items[item].Rel}
+		fg.fill(&ev)
+		r.ev.send(ev)
+	})
+}
+
+// resolve records a file's outcome once; later calls for the same file are ignored.
+func (r *run) resolve(item int, st FileState, err error, handle string, replaced bool) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.resolved[item] {
+		return false
+	}
+	r.resolved[item] = true
+	f := &r.res.Files[item]
+	f.State, f.Err, f.JobHandle, f.Replaced = st, err, handle, replaced
+	return true
+}
+
+func (r *run) done(item int, handle string, replaced bool) {
+	if !r.resolve(item, StateDone, nil, handle, replaced) {
+		return
+	}
+	ev := Event{Kind: FileDone, Item: item, Rel: r.req.Items[item].Rel, JobHandle: handle, Replaced: replaced}
+	r.mu.Lock()
+	ev.JobName, ev.Attempt = r.jobName, r.res.Files[item].Attempts
+	r.mu.Unlock()
+	r.acct.done(item).fill(&ev)
+	r.ev.send(ev)
+}
+
+// fail records that item will not be uploaded because of err.
+func (r *run) fail(item int, err error) { r.drop(item, StateFailed, FileFailed, err) }
+
+func (r *run) cancel(item int, err error) { r.drop(item, StateCancelled, FileCancelled, err) }
+
+func (r *run) drop(item int, st FileState, kind EventKind, err error) {
+	if !r.resolve(item, st, err, "", false) {
+		return
+	}
+	r.acct.drop(item)
+	msg := Sentence(err)
+	if st == StateCancelled {
+		msg = "Cancelled before the server accepted it."
+	}
+	r.mu.Lock()
+	attempt := r.res.Files[item].Attempts
+	r.mu.Unlock()
+	r.fileEvent(kind, item, attempt, err, msg)
+}
+
+// resolveRest gives every file without an outcome one: cancelled when ctx ended the
+// upload, failed with the job's error otherwise.
+func (r *run) resolveRest(ctx context.Context, jobErr error) {
+	for i := range r.req.Items {
+		switch {
+		case ctx.Err() != nil:
+			r.cancel(i, ctx.Err())
+		case jobErr != nil:
+			r.fail(i, jobErr)
+		default:
+			r.fail(i, errNotSent)
+		}
+	}
+}
+
+var errNotSent = errors.New("the file was not sent")
+
+// note adds a sentence to the JobEnded message.
+func (r *run) note(s string) {
+	r.mu.Lock()
+	r.notes = append(r.notes, s)
+	r.mu.Unlock()
+}
+
+// finish closes the upload: every file has an outcome, JobEnded is the last event, and
+// the consumer has seen everything.
+func (r *run) finish(ctx context.Context, err error) {
+	r.resolveRest(ctx, err)
+	res := r.res
+	msg := fmt.Sprintf("%d of %d files uploaded", res.Count(StateDone), len(res.Files))
+	if n := res.Count(StateFailed); n > 0 {
+		msg += fmt.Sprintf(", %d failed", n)
+	}
+	if n := res.Count(StateCancelled); n > 0 {
+		msg += fmt.Sprintf(", %d cancelled", n)
+	}
+	if n := len(res.Skipped); n > 0 {
+		msg += fmt.Sprintf(", %d skipped", n)
+	}
+	msg += "."
+	if err != nil {
+		msg = Sentence(err) + " " + msg
+	}
+	r.mu.Lock()
+	for _, n := range r.notes {
+		msg += " " + n
+	}
+	r.mu.Unlock()
+	r.jobEvent(JobEnded, err, msg)
+	r.ev.close()
+}

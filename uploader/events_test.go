@@ -1,0 +1,105 @@
+package uploader
+
+import (
+	"sync"
+	"sync/atomic"
+	"testing"
+)
+
+func TestEmitterSerializesAndDeliversEverything(t *testing.T) {
+	var busy atomic.Int32
+	var got []Event
+	e := newEmitter(func(ev Event) {
+		if busy.Add(1) != 1 {
+			t.Error("callback called concurrently")
+		}
+		got = append(got, ev)
+		busy.Add(-1)
+	})
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 100 {
+				e.send(Event{Kind: FileDone, Item: g, Attempt: i})
+			}
+		})
+	}
+	wg.Wait()
+	e.close()
+	if len(got) != 800 {
+		t.Fatalf("%d events delivered before close returned, want 800", len(got))
+	}
+	last := map[int]int{}
+	for _, ev := range got {
+		if ev.Time.IsZero() {
+			t.Fatal("event without time")
+		}
+		if prev, ok := last[ev.Item]; ok && ev.Attempt != prev+1 {
+			t.Fatalf("events of one sender out of order: %d after %d", ev.Attempt, prev)
+		}
+		last[ev.Item] = ev.Attempt
+	}
+}
+
+// A consumer that blocks must not hold up senders, and stale progress is replaced.
+func TestEmitterCoalescesProgressBehindASlowConsumer(t *testing.T) {
+	release := make(chan struct{})
+	var got []Event
+	e := newEmitter(func(ev Event) {
+		if ev.Kind == JobCreated {
+			<-release
+		}
+		got = append(got, ev)
+	})
+	e.send(Event{Kind: JobCreated, Item: -1})
+	for pos := int64(1); pos <= 10_000; pos++ {
+		e.send(Event{Kind: FileProgress, Item: 0, Sent: pos})
+		e.send(Event{Kind: FileProgress, Item: 1, Sent: pos})
+	}
+	e.send(Event{Kind: FileDone, Item: 0})
+	e.mu.Lock()
+	queued := len(e.queue)
+	e.mu.Unlock()
+	close(release)
+	e.close()
+	if queued > 4 {
+		t.Fatalf("%d events queued behind a blocked consumer, want progress coalesced", queued)
+	}
+	var sent0 int64
+	for _, ev := range got {
+		if ev.Kind == FileProgress && ev.Item == 0 {
+			sent0 = ev.Sent
+		}
+	}
+	if sent0 != 10_000 || got[len(got)-1].Kind != FileDone {
+		t.Fatalf("latest progress %d, last event %v", sent0, got[len(got)-1].Kind)
+	}
+}
+
+func TestEmitterNilCallback(t *testing.T) {
+	e := newEmitter(nil)
+	e.send(Event{Kind: FileDone})
+	e.close()
+}
+
+func TestEventKindNames(t *testing.T) {
+	for k := JobCreated; k <= JobEnded; k++ {
+		if b, _ := k.MarshalText(); string(b) == "" || string(b) == "EventKind(?)" {
+			t.Errorf("kind %d has no name", k)
+		}
+	}
+}
+
+func BenchmarkEventPath(b *testing.B) {
+	req := &Request{Items: []Item{{Path: "x", Rel: "x", Size: 1 << 40}}}
+	delivered := 0
+	r := newRun(NewClient(), req, func(Event) { delivered++ })
+	b.ReportAllocs()
+	var pos int64
+	for b.Loop() {
+		pos += 32 << 10
+		r.progress(0, pos)
+	}
+	r.ev.close()
+	b.ReportMetric(float64(delivered)/float64(b.N), "events/op")
+}

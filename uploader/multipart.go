@@ -1,0 +1,314 @@
+package uploader
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"strings"
+	"sync"
+)
+
+// A multipart/form-data body is built as a list of segments: the part headers, boundaries
+// and small field values are bytes in memory, each file is a reference opened only when
+// the reader reaches it. The length is known before the first byte is sent, so requests
+// carry an exact Content-Length, and memory stays flat whatever the files' sizes.
+
+// ErrFileChanged and ErrFileGone are wrapped by a *FileError when a file is no longer the
+// one that was walked, so its bytes cannot match the announced length.
+var (
+	ErrFileChanged = errors.New("the file changed size since it was added")
+	ErrFileGone    = errors.New("the file is no longer there")
+)
+
+// FileError is a failure that belongs to one file rather than to its request or its job.
+type FileError struct {
+	Rel string
+	Err error
+}
+
+func (e *FileError) Error() string { return e.Rel + ": " + e.Err.Error() }
+func (e *FileError) Unwrap() error { return e.Err }
+
+// Sentence says what happened to the file in words for people.
+func (e *FileError) Sentence() string {
+	switch {
+	case errors.Is(e.Err, ErrFileChanged):
+		return fmt.Sprintf("%s changed while it was waiting to be sent; add it again once it is saved.", e.Rel)
+	case errors.Is(e.Err, ErrFileGone):
+		return fmt.Sprintf("%s is no longer there (moved, renamed or deleted since it was added).", e.Rel)
+	case errors.Is(e.Err, fs.ErrPermission):
+		return fmt.Sprintf("%s could not be read: you do not have permission to open it.", e.Rel)
+	}
+	var pe *fs.PathError
+	if errors.As(e.Err, &pe) {
+		return fmt.Sprintf("%s could not be read (%s).", e.Rel, reasonOf(e.Err))
+	}
+	return fmt.Sprintf("%s: %s", e.Rel, Sentence(e.Err))
+}
+
+// formPart is one part of a multipart/form-data body: a field value or a file.
+type formPart struct {
+	name, filename, contentType string
+	value                       []byte
+	file                        *fileRef
+}
+
+// fileRef is a file to stream: its size is the one announced in Content-Length.
+type fileRef struct {
+	path, rel string
+	size      int64
+	item      int // index into Request.Items, reported with progress
+}
+
+// segment is a run of in-memory bytes or one whole file.
+type segment struct {
+	data []byte
+	file *fileRef
+}
+
+type multipartBody struct {
+	boundary string
+	segs     []segment
+	size     int64
+}
+
+func newBoundary() string {
+	var b [15]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err) // crypto/rand never fails on supported platforms
+	}
+	return "hoist-" + hex.EncodeToString(b[:])
+}
+
+// headerEscaper keeps a name inside its quoted Content-Disposition parameter: quotes and
+// backslashes are backslash-escaped (as mime/multipart does and RFC 2616 quoted-strings
+// allow) and line breaks, which would end the header, are percent-encoded as browsers do.
+var headerEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\r", "%0D", "\n", "%0A")
+
+func newMultipartBody(parts []formPart) *multipartBody {
+	b := &multipartBody{boundary: newBoundary()}
+	var buf []byte
+	flush := func() {
+		if len(buf) > 0 {
+			b.segs = append(b.segs, segment{data: buf})
+			b.size += int64(len(buf))
+			buf = nil
+		}
+	}
+	for i, p := range parts {
+		if i > 0 {
+			buf = append(buf, "\r\n"...)
+		}
+		buf = append(buf, "--"+b.boundary+"\r\n"...)
+		buf = append(buf, `Content-Disposition: form-data; name="`+headerEscaper.Replace(p.name)+`"`...)
+		if p.file != nil {
+			buf = append(buf, `; filename="`+headerEscaper.Replace(p.filename)+`"`...)
+		}
+		buf = append(buf, "\r\n"...)
+		if p.contentType != "" {
+			buf = append(buf, "Content-Type: "+p.contentType+"\r\n"...)
+		}
+		buf = append(buf, "\r\n"...)
+		if p.file == nil {
+			buf = append(buf, p.value...)
+			continue
+		}
+		flush()
+		b.segs = append(b.segs, segment{file: p.file})
+		b.size += p.file.size
+	}
+	buf = append(buf, "\r\n--"+b.boundary+"--\r\n"...)
+	flush()
+	return b
+}
+
+// ContentType is the request's Content-Type header.
+func (b *multipartBody) ContentType() string {
+	return "multipart/form-data; boundary=" + b.boundary
+}
+
+// Len is the exact number of bytes every reader of the body yields.
+func (b *multipartBody) Len() int64 { return b.size }
+
+// open returns a fresh reader over the whole body. onRead, when set, is called after every
+// read with the file's item index and how far into that file the reader is (item -1 for
+// bytes outside files), so progress and stall detection follow what the network took.
+func (b *multipartBody) open(onRead func(item int, pos int64)) *bodyReader {
+	return &bodyReader{b: b, onRead: onRead}
+}
+
+// bodyReader streams a multipartBody. net/http may Close it from another goroutine
+// while a Read is running, hence the mutex.
+type bodyReader struct {
+	mu     sync.Mutex
+	b      *multipartBody
+	onRead func(item int, pos int64)
+	seg    int
+	off    int64
+	f      *os.File
+	err    error // sticky: the first failure, returned by every later Read
+}
+
+func (r *bodyReader) Read(p []byte) (int, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if len(p) == 0 {
+		return 0, r.err
+	}
+	for {
+		if r.err != nil {
+			return 0, r.err
+		}
+		if r.seg == len(r.b.segs) {
+			return 0, io.EOF
+		}
+		s := r.b.segs[r.seg]
+		if s.file == nil {
+			n := copy(p, s.data[r.off:])
+			r.off += int64(n)
+			if r.off == int64(len(s.data)) {
+				r.seg, r.off = r.seg+1, 0
+			}
+			if r.onRead != nil {
+				r.onRead(-1, 0)
+			}
+			return n, nil
+		}
+		fr := s.file
+		if r.f == nil {
+			// Opened here, not earlier, so a body of many files holds one descriptor.
+			f, err := openChecked(fr)
+			if err != nil {
+				r.fail(err)
+				continue
+			}
+			r.f = f
+		}
+		if r.off == fr.size {
+			// An empty file: nothing to read, but it had to be there.
+			if r.onRead != nil {
+				r.onRead(fr.item, 0)
+			}
+			r.endFile(fr)
+			continue
+		}
+		n, err := r.readFile(fr, p)
+		if err != nil {
+			r.fail(err)
+			return n, r.err
+		}
+		if r.onRead != nil {
+			r.onRead(fr.item, r.off)
+		}
+		if r.off == fr.size {
+			// An error found here (the file grew) is returned by the next Read.
+			r.endFile(fr)
+		}
+		return n, nil
+	}
+}
+
+// readFile reads at most what is left of the announced size.
+func (r *bodyReader) readFile(fr *fileRef, p []byte) (int, error) {
+	if rest := fr.size - r.off; int64(len(p)) > rest {
+		p = p[:rest]
+	}
+	n, err := r.f.Read(p)
+	r.off += int64(n)
+	switch {
+	case err == io.EOF:
+		// Shorter than announced: it was truncated after it was walked.
+		return n, &FileError{Rel: fr.rel, Err: ErrFileChanged}
+	case err != nil:
+		return n, &FileError{Rel: fr.rel, Err: err}
+	}
+	return n, nil
+}
+
+// endFile closes the current file, checking that it did not grow while it was read.
+func (r *bodyReader) endFile(fr *fileRef) {
+	fi, err := r.f.Stat()
+	r.f.Close()
+	r.f = nil
+	if err != nil {
+		r.fail(&FileError{Rel: fr.rel, Err: err})
+		return
+	}
+	if fi.Size() != fr.size {
+		r.fail(&FileError{Rel: fr.rel, Err: ErrFileChanged})
+		return
+	}
+	r.seg, r.off = r.seg+1, 0
+}
+
+func (r *bodyReader) fail(err error) {
+	if r.err == nil {
+		r.err = err
+	}
+	if r.f != nil {
+		r.f.Close()
+		r.f = nil
+	}
+}
+
+// Close releases the open file, if any; later Reads fail.
+func (r *bodyReader) Close() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.fail(errBodyClosed)
+	return nil
+}
+
+var errBodyClosed = errors.New("request body closed")
+
+// fileErr reports the file failure that stopped this reader, if that is what happened.
+func (r *bodyReader) fileErr() *FileError {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var fe *FileError
+	if errors.As(r.err, &fe) {
+		return fe
+	}
+	return nil
+}
+
+// openChecked opens a file that must still be the size it had when it was walked.
+func openChecked(fr *fileRef) (*os.File, error) {
+	f, err := os.Open(fr.path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			err = ErrFileGone
+		}
+		return nil, &FileError{Rel: fr.rel, Err: err}
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, &FileError{Rel: fr.rel, Err: err}
+	}
+	if !fi.Mode().IsRegular() || fi.Size() != fr.size {
+		f.Close()
+		return nil, &FileError{Rel: fr.rel, Err: ErrFileChanged}
+	}
+	return f, nil
+}
+
+// checkFile is the cheap look before a file is put in a request: the body reader checks
+// again while sending, since the file may change in between.
+func checkFile(fr *fileRef) error {
+	fi, err := os.Stat(fr.path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			err = ErrFileGone
+		}
+		return &FileError{Rel: fr.rel, Err: err}
+	}
+	if !fi.Mode().IsRegular() || fi.Size() != fr.size {
+		return &FileError{Rel: fr.rel, Err: ErrFileChanged}
+	}
+	return nil
+}

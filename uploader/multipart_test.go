@@ -1,0 +1,286 @@
+package uploader
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"mime"
+	"mime/multipart"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// testParts is a body like an UploadFile POST: two XML fields and the files of dir.
+func testParts(t *testing.T, files map[string]string) ([]formPart, map[string]string) {
+	t.Helper()
+	dir := t.TempDir()
+	parts := []formPart{
+		{name: "auth", contentType: xmlPart, value: []byte(`<?xml version="1.0" encoding="UTF-8"?><authHeader/>`)},
+		{name: "uploadParams", contentType: xmlPart, value: []byte(`<uploadPostParam><destFolder>é/日本語</destFolder></uploadPostParam>`)},
+	}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	// A stable order keeps failures reproducible.
+	slices.Sort(names)
+	for i, n := range names {
+		p := filepath.Join(dir, "f"+string(rune('a'+i)))
+		if err := os.WriteFile(p, []byte(files[n]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		parts = append(parts, formPart{name: "file" + string(rune('1'+i)), filename: n, contentType: "application/octet-stream",
+			file: &fileRef{path: p, rel: "dir/" + n, size: int64(len(files[n])), item: i}})
+	}
+	return parts, files
+}
+
+func TestMultipartExactLengthAndParsesBack(t *testing.T) {
+	files := map[string]string{
+		"plain.jpg":          strings.Repeat("x", 100_000),
+		"empty.txt":          "",
+		`quote"back\slash`:   "q",
+		"日本語 é.psd":          "\x00\x01\x02binary\r\n--not-a-boundary",
+		"<&>'.tif":           "angle",
+		"line\r\nbreak.png":  "crlf",
+		"--hoist-lookalike-": "boundary-ish\r\n--hoist-",
+	}
+	parts, _ := testParts(t, files)
+	body := newMultipartBody(parts)
+	var positions []int64
+	data, err := io.ReadAll(body.open(func(item int, pos int64) {
+		if item >= 0 {
+			positions = append(positions, pos)
+		}
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if int64(len(data)) != body.Len() {
+		t.Fatalf("read %d bytes, Len() announced %d", len(data), body.Len())
+	}
+	_, params, err := mime.ParseMediaType(body.ContentType())
+	if err != nil {
+		t.Fatal(err)
+	}
+	mr := multipart.NewReader(bytes.NewReader(data), params["boundary"])
+	got := map[string]string{}
+	var order []string
+	for {
+		p, err := mr.NextRawPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(p)
+		order = append(order, p.FormName())
+		switch p.FormName() {
+		case "auth", "uploadParams":
+			if ct := p.Header.Get("Content-Type"); ct != xmlPart {
+				t.Errorf("%s Content-Type = %q", p.FormName(), ct)
+			}
+		default:
+			_, dp, _ := mime.ParseMediaType(p.Header.Get("Content-Disposition"))
+			got[dp["filename"]] = string(b)
+		}
+	}
+	if strings.Join(order[:2], ",") != "auth,uploadParams" || len(order) != 2+len(files) {
+		t.Errorf("parts in order %v", order)
+	}
+	for name, want := range files {
+		sent := strings.NewReplacer("\r", "%0D", "\n", "%0A").Replace(name)
+		if got[sent] != want {
+			t.Errorf("file %q: got %q, want %q", name, got[sent], want)
+		}
+	}
+	if len(positions) == 0 {
+		t.Error("no progress reported")
+	}
+}
+
+func TestMultipartReopenGivesSameBytes(t *testing.T) {
+	parts, _ := testParts(t, map[string]string{"a": "alpha", "b": strings.Repeat("b", 70_000)})
+	body := newMultipartBody(parts)
+	first, err := io.ReadAll(body.open(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := io.ReadAll(body.open(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(first, second) {
+		t.Fatal("a second reader of the same body (GetBody) gave different bytes")
+	}
+}
+
+func TestMultipartProgressReachesEachFileSize(t *testing.T) {
+	parts, files := testParts(t, map[string]string{"a": strings.Repeat("a", 300_000), "b": "", "c": "cc"})
+	body := newMultipartBody(parts)
+	last := map[int]int64{}
+	seen := map[int]bool{}
+	_, err := io.Copy(io.Discard, body.open(func(item int, pos int64) {
+		if item < 0 {
+			return
+		}
+		if pos < last[item] {
+			t.Errorf("file %d went back from %d to %d", item, last[item], pos)
+		}
+		last[item], seen[item] = pos, true
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range parts[2:] {
+		if !seen[p.file.item] || last[p.file.item] != int64(len(files[p.filename])) {
+			t.Errorf("%s: last progress %d (seen %v), size %d", p.filename, last[p.file.item], seen[p.file.item], len(files[p.filename]))
+		}
+	}
+}
+
+func TestMultipartVanishedOrChangedFile(t *testing.T) {
+	cases := []struct {
+		name   string
+		change func(path string)
+		want   error
+	}{
+		{"vanished", func(p string) { os.Remove(p) }, ErrFileGone},
+		{"shrank", func(p string) { os.WriteFile(p, []byte("x"), 0o644) }, ErrFileChanged},
+		{"grew", func(p string) { os.WriteFile(p, bytes.Repeat([]byte("y"), 200_000), 0o644) }, ErrFileChanged},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			parts, _ := testParts(t, map[string]string{"a": "first file", "b": strings.Repeat("b", 100_000)})
+			body := newMultipartBody(parts) // built before the change: nothing is opened yet
+			tc.change(parts[3].file.path)
+			r := body.open(nil)
+			n, err := io.Copy(io.Discard, r)
+			var fe *FileError
+			if !errors.As(err, &fe) || !errors.Is(err, tc.want) || fe.Rel != "dir/b" {
+				t.Fatalf("err = %v, want a *FileError for dir/b wrapping %v", err, tc.want)
+			}
+			if n >= body.Len() {
+				t.Fatalf("sent %d of %d bytes: a changed file must never complete a body", n, body.Len())
+			}
+			if r.fileErr() == nil || !strings.Contains(fe.Sentence(), "dir/b") {
+				t.Errorf("fileErr %v, sentence %q", r.fileErr(), fe.Sentence())
+			}
+		})
+	}
+}
+
+func TestMultipartChangesWhileSending(t *testing.T) {
+	parts, _ := testParts(t, map[string]string{"a": strings.Repeat("a", 200_000)})
+	body := newMultipartBody(parts)
+	r := body.open(nil)
+	buf := make([]byte, 4096)
+	truncated := false
+	var err error
+	for err == nil {
+		_, err = r.Read(buf)
+		if !truncated && r.seg > 0 && r.f != nil {
+			os.Truncate(parts[2].file.path, 10)
+			truncated = true
+		}
+	}
+	if !errors.Is(err, ErrFileChanged) {
+		t.Fatalf("err = %v, want ErrFileChanged", err)
+	}
+}
+
+// The reader holds at most one file open, whatever the number of files in the body.
+func TestMultipartOpensFilesLazily(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("counts descriptors in /proc/self/fd")
+	}
+	files := map[string]string{}
+	for i := range 20 {
+		files[string(rune('a'+i))] = strings.Repeat("z", 10_000)
+	}
+	parts, _ := testParts(t, files)
+	body := newMultipartBody(parts)
+	base := openFDs(t)
+	r := body.open(nil)
+	buf := make([]byte, 1000)
+	most := 0
+	for {
+		_, err := r.Read(buf)
+		most = max(most, openFDs(t)-base)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if most > 1 {
+		t.Fatalf("up to %d files open at once, want at most 1", most)
+	}
+	if left := openFDs(t) - base; left != 0 {
+		t.Fatalf("%d descriptors left open after the body was read", left)
+	}
+}
+
+func openFDs(t *testing.T) int {
+	t.Helper()
+	es, err := os.ReadDir("/proc/self/fd")
+	if err != nil {
+		t.Skip(err)
+	}
+	return len(es)
+}
+
+func TestMultipartCloseReleasesFile(t *testing.T) {
+	parts, _ := testParts(t, map[string]string{"a": strings.Repeat("a", 100_000)})
+	r := newMultipartBody(parts).open(nil)
+	buf := make([]byte, 5000)
+	for r.f == nil {
+		if _, err := r.Read(buf); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.Close()
+	if r.f != nil {
+		t.Fatal("Close left the file open")
+	}
+	if _, err := r.Read(buf); err == nil {
+		t.Fatal("Read after Close succeeded")
+	}
+}
+
+func BenchmarkMultipartBody(b *testing.B) {
+	dir := b.TempDir()
+	p := filepath.Join(dir, "big.bin")
+	const size = 64 << 20
+	if err := os.Truncate(createFile(b, p), size); err != nil {
+		b.Fatal(err)
+	}
+	parts := []formPart{
+		{name: "auth", contentType: xmlPart, value: []byte("<authHeader/>")},
+		{name: "file1", filename: "big.bin", contentType: "application/octet-stream", file: &fileRef{path: p, rel: "big.bin", size: size}},
+	}
+	body := newMultipartBody(parts)
+	b.SetBytes(body.Len())
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := io.Copy(io.Discard, body.open(func(int, int64) {})); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func createFile(tb testing.TB, p string) string {
+	tb.Helper()
+	f, err := os.Create(p)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	f.Close()
+	return p
+}

@@ -1,0 +1,145 @@
+package uploader
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"time"
+)
+
+const (
+	// DefaultAttempts is how many times one request is tried: enough to ride out a
+	// restarting front end or a Wi-Fi hiccup, few enough that a dead server is reported
+	// within a minute.
+	DefaultAttempts = 5
+	// DefaultBackoffBase is the first wait's upper bound; it doubles at each retry.
+	DefaultBackoffBase = 500 * time.Millisecond
+	// DefaultBackoffMax caps one wait, so a long outage is probed at least twice a minute.
+	DefaultBackoffMax = 30 * time.Second
+)
+
+// RetryPolicy says how often and how patiently a request that failed for a passing reason
+// is tried again. Waits are exponential with full jitter (a random wait between zero and
+// the bound), so clients that failed together do not come back together.
+type RetryPolicy struct {
+	Attempts int           // tries of one request, the first included; 1 = never retry
+	Base     time.Duration // bound of the first wait
+	Max      time.Duration // cap of every wait
+}
+
+// DefaultRetryPolicy returns the named defaults.
+func DefaultRetryPolicy() RetryPolicy {
+	return RetryPolicy{Attempts: DefaultAttempts, Base: DefaultBackoffBase, Max: DefaultBackoffMax}
+}
+
+// Bound is the longest wait before retry n (n = 1 after the first failure).
+func (p RetryPolicy) Bound(n int) time.Duration {
+	if n < 1 || p.Base <= 0 {
+		return 0
+	}
+	d := p.Base
+	for i := 1; i < n && d < p.Max; i++ {
+		d *= 2
+	}
+	if p.Max > 0 && d > p.Max {
+		d = p.Max
+	}
+	return d
+}
+
+// Backoff is a random wait in [0, Bound(n)].
+func (p RetryPolicy) Backoff(n int) time.Duration {
+	b := p.Bound(n)
+	if b <= 0 {
+		return 0
+	}
+	return time.Duration(rand.Int64N(int64(b) + 1))
+}
+
+// do calls try until it succeeds, fails for a reason that retrying cannot fix (retryable
+// says which, given the error and the attempt that failed), the attempts are used up, or
+// ctx ends during a wait. retrying is told about each retry before its wait.
+func (p RetryPolicy) do(ctx context.Context, try func(attempt int) error, retryable func(err error, attempt int) bool, retrying func(attempt int, err error)) error {
+	attempts := max(p.Attempts, 1)
+	for attempt := 1; ; attempt++ {
+		err := try(attempt)
+		if err == nil || attempt >= attempts || ctx.Err() != nil || !retryable(err, attempt) {
+			return err
+		}
+		if retrying != nil {
+			retrying(attempt+1, err)
+		}
+		t := time.NewTimer(p.Backoff(attempt))
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return err
+		case <-t.C:
+		}
+	}
+}
+
+// ConnError is a request that got no answer to read: the connection could not be made,
+// dropped in the middle, or the server stalled.
+type ConnError struct {
+	Err     error
+	Stalled time.Duration // > 0 when Hoist gave up on a silent server after this long
+}
+
+func (e *ConnError) Error() string {
+	if e.Stalled > 0 {
+		return fmt.Sprintf("the server did not respond for %s", e.Stalled)
+	}
+	return "connection failed: " + e.Err.Error()
+}
+
+func (e *ConnError) Unwrap() error { return e.Err }
+
+// Transient reports whether trying again may work: everything but a certificate the
+// server cannot prove and a host name that does not exist.
+func (e *ConnError) Transient() bool {
+	var certErr *tls.CertificateVerificationError
+	var unknownCA x509.UnknownAuthorityError
+	var hostErr x509.HostnameError
+	var dnsErr *net.DNSError
+	switch {
+	case errors.As(e.Err, &certErr), errors.As(e.Err, &unknownCA), errors.As(e.Err, &hostErr):
+		return false
+	case errors.As(e.Err, &dnsErr) && dnsErr.IsNotFound:
+		return false
+	}
+	return true
+}
+
+// Sentence says what happened in words for people.
+func (e *ConnError) Sentence() string {
+	var certErr *tls.CertificateVerificationError
+	var unknownCA x509.UnknownAuthorityError
+	var hostErr x509.HostnameError
+	var dnsErr *net.DNSError
+	switch {
+	case e.Stalled > 0:
+		return fmt.Sprintf("The server stopped responding for %s, so Hoist gave up on that request.", e.Stalled)
+	case errors.As(e.Err, &certErr), errors.As(e.Err, &unknownCA), errors.As(e.Err, &hostErr):
+		return "The server's security certificate could not be verified, so nothing was sent. Check the connection's URL."
+	case errors.As(e.Err, &dnsErr) && dnsErr.IsNotFound:
+		return fmt.Sprintf("The server %s does not exist. Check the connection's URL.", dnsErr.Name)
+	case errors.Is(e.Err, io.ErrUnexpectedEOF), errors.Is(e.Err, io.EOF):
+		return "The server closed the connection in the middle of the request."
+	}
+	return fmt.Sprintf("The connection to the server failed (%s). Check the network.", e.Err)
+}
+
+// transient reports whether err is a failure that the same request may not meet again.
+func transient(err error) bool {
+	var t interface{ Transient() bool }
+	if errors.As(err, &t) {
+		return t.Transient()
+	}
+	return errors.Is(err, io.ErrUnexpectedEOF)
+}

@@ -1,0 +1,168 @@
+package uploader
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+func writeTree(t *testing.T, root string, files map[string]string) {
+	t.Helper()
+	for rel, content := range files {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func rels(items []Item) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = it.Rel
+	}
+	return out
+}
+
+func TestWalkAwkwardTree(t *testing.T) {
+	dir := t.TempDir()
+	camp := filepath.Join(dir, "Campaign")
+	writeTree(t, camp, map[string]string{
+		"img/a.jpg":               "a",
+		"img/été 2026.jpg":        "é",
+		"日本語/ポスター.psd":            "jp",
+		`odd/<&>'".tif`:           "odd",
+		"odd/empty.txt":           "",
+		"deep/1/2/3/leaf.png":     "leaf",
+		"img/.DS_Store":           "junk",
+		"img/._a.jpg":             "junk",
+		"Thumbs.db":               "junk",
+		"docs/desktop.ini":        "junk",
+		"docs/~$brief.docx":       "junk",
+		"docs/brief.docx":         "real",
+		"$RECYCLE.BIN/x.jpg":      "junk",
+		".Spotlight-V100/store":   "junk",
+		"docs/.~lock.brief.odt#":  "junk",
+		"docs/.hidden-but-wanted": "kept",
+	})
+	single := filepath.Join(dir, "single file.ai")
+	writeTree(t, dir, map[string]string{"single file.ai": "ai"})
+
+	items, skipped := Walk([]string{single, camp, filepath.Join(camp, "img", "a.jpg"), camp})
+	want := []string{
+		"Campaign/deep/1/2/3/leaf.png", "Campaign/docs/.hidden-but-wanted", "Campaign/docs/brief.docx",
+		"Campaign/img/a.jpg", "Campaign/img/été 2026.jpg", `Campaign/odd/<&>'".tif`, "Campaign/odd/empty.txt",
+		"Campaign/日本語/ポスター.psd", "single file.ai",
+	}
+	if got := rels(items); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("items\n got %q\nwant %q", got, want)
+	}
+	for _, it := range items {
+		if fi, err := os.Stat(it.Path); err != nil || fi.Size() != it.Size {
+			t.Errorf("%s: path %s size %d does not match the disk", it.Rel, it.Path, it.Size)
+		}
+	}
+	skippedNames := map[string]bool{}
+	for _, s := range skipped {
+		skippedNames[filepath.Base(s.Path)] = true
+		if s.Reason == "" || !strings.HasSuffix(s.Reason, ".") {
+			t.Errorf("%s skipped without a sentence: %q", s.Path, s.Reason)
+		}
+	}
+	for _, n := range []string{".DS_Store", "._a.jpg", "Thumbs.db", "desktop.ini", "~$brief.docx", "$RECYCLE.BIN", ".Spotlight-V100", ".~lock.brief.odt#"} {
+		if !skippedNames[n] {
+			t.Errorf("%s was not skipped (skipped: %v)", n, skipped)
+		}
+	}
+}
+
+func TestWalkLinksAndLoops(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	dir := t.TempDir()
+	root := filepath.Join(dir, "root")
+	writeTree(t, root, map[string]string{"sub/file.txt": "x", "target.txt": "t"})
+	must(t, os.Symlink(root, filepath.Join(root, "sub", "loop")))              // a folder loop
+	must(t, os.Symlink("nowhere", filepath.Join(root, "broken")))              // dangling
+	must(t, os.Symlink("self", filepath.Join(root, "self")))                   // link to itself
+	must(t, os.Symlink("target.txt", filepath.Join(root, "alias.txt")))        // link to a file
+	must(t, os.Symlink(filepath.Join(root, "sub"), filepath.Join(dir, "via"))) // dropped link to a folder
+
+	items, skipped := Walk([]string{root, filepath.Join(dir, "via")})
+	// via/file.txt is root/sub/file.txt under the same name: one upload. alias.txt is
+	// target.txt under another name: a second asset.
+	if got := strings.Join(rels(items), "|"); got != "root/alias.txt|root/sub/file.txt|root/target.txt" {
+		t.Fatalf("items %q", got)
+	}
+	reasons := map[string]string{}
+	for _, s := range skipped {
+		reasons[filepath.Base(s.Path)] = s.Reason
+	}
+	if !strings.Contains(reasons["loop"], "loop") {
+		t.Errorf("folder loop: %q", reasons["loop"])
+	}
+	if !strings.Contains(reasons["broken"], "no longer exists") {
+		t.Errorf("broken link: %q", reasons["broken"])
+	}
+	if !strings.Contains(reasons["self"], "loops") {
+		t.Errorf("self link: %q", reasons["self"])
+	}
+}
+
+func TestWalkMissingUnreadableAndCollisions(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a/pic.jpg": "one", "b/a/pic.jpg": "two", "locked/x.jpg": "x", "secret.jpg": "s"})
+	paths := []string{filepath.Join(dir, "a"), filepath.Join(dir, "b", "a"), filepath.Join(dir, "gone.jpg")}
+	if os.Geteuid() != 0 {
+		must(t, os.Chmod(filepath.Join(dir, "secret.jpg"), 0))
+		must(t, os.Chmod(filepath.Join(dir, "locked"), 0))
+		defer os.Chmod(filepath.Join(dir, "locked"), 0o755)
+		paths = append(paths, filepath.Join(dir, "secret.jpg"), filepath.Join(dir, "locked"))
+	}
+	items, skipped := Walk(paths)
+	if got := strings.Join(rels(items), "|"); got != "a/pic.jpg" {
+		t.Fatalf("items %q: two different files for a/pic.jpg must not both go", got)
+	}
+	text := ""
+	for _, s := range skipped {
+		text += s.Reason + "\n"
+	}
+	for _, want := range []string{"already being uploaded as a/pic.jpg", "gone.jpg is no longer there"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no skip saying %q in:\n%s", want, text)
+		}
+	}
+	if os.Geteuid() != 0 {
+		for _, want := range []string{"secret.jpg could not be read", "folder locked could not be read"} {
+			if !strings.Contains(text, want) {
+				t.Errorf("no skip saying %q in:\n%s", want, text)
+			}
+		}
+	}
+}
+
+func TestWalkKeepsZeroByteFilesAndIsDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"z.txt": "", "m/b.txt": "b", "m/a.txt": "a"})
+	a, _ := Walk([]string{filepath.Join(dir, "z.txt"), filepath.Join(dir, "m")})
+	b, _ := Walk([]string{filepath.Join(dir, "m"), filepath.Join(dir, "z.txt")})
+	if strings.Join(rels(a), "|") != "m/a.txt|m/b.txt|z.txt" || strings.Join(rels(a), "|") != strings.Join(rels(b), "|") {
+		t.Fatalf("walks differ or are unsorted: %q vs %q", rels(a), rels(b))
+	}
+	if a[2].Size != 0 {
+		t.Fatal("empty file size")
+	}
+}
+
+func must(t *testing.T, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
