@@ -86,16 +86,14 @@ func (v *humanView) event(ev uploader.Event) {
 	case uploader.JobContinued:
 		v.line(v.errw, "%s", ev.Message)
 	case uploader.JobEnded:
+		// The summary is part of the record; what went wrong is repeated on stderr by
+		// the command, file by file.
 		v.clear()
-		w := v.out
-		if ev.Err != nil {
-			w = v.errw
-		}
 		msg := ev.Message
 		if ev.JobSent > 0 {
 			msg += fmt.Sprintf(" %s sent in %s.", formatBytes(ev.JobSent), formatDuration(ev.Time.Sub(v.first)))
 		}
-		fmt.Fprintln(w, msg)
+		fmt.Fprintln(v.out, msg)
 		return
 	}
 	v.draw(ev.Time, ev.Kind == uploader.FileDone || ev.Kind == uploader.FileFailed)
