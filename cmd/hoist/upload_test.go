@@ -16,11 +16,11 @@ import (
 
 // awkward is a folder tree with the names that break naive clients.
 var awkward = map[string]string{
-	"Campagne été/affiche finale.txt":    "accents and spaces",
-	"Campagne été/日本語/写真 1.jpg":          strings.Repeat("写真", 50000),
+	"Campagne été/affiche finale.txt":     "accents and spaces",
+	"Campagne été/日本語/写真 1.jpg":           strings.Repeat("写真", 50000),
 	"Campagne été/quotes <&>'\" done.txt": "markup characters",
-	"Campagne été/vide.bin":              "",
-	"Campagne été/a/b/c/deep.txt":        "nested folders",
+	"Campagne été/vide.bin":               "",
+	"Campagne été/a/b/c/deep.txt":         "nested folders",
 }
 
 func TestUploadAwkwardTreeLandsByteExact(t *testing.T) {
