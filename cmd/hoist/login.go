@@ -35,39 +35,41 @@ var logoutCommand = &command{
 }
 
 // keychainConn parses login's and logout's flags and resolves the connection whose
-// keychain entry they change.
-func (c *cli) keychainConn(cmd *command, args []string) (conn, int) {
+// keychain entry they change. When the command must stop (help, a problem) the connection
+// is nil and the int is the exit status.
+func (c *cli) keychainConn(cmd *command, args []string) (*conn, int) {
 	fs := flag.NewFlagSet("hoist "+cmd.name, flag.ContinueOnError)
 	cf := addConnFlags(fs)
 	pos, err := c.parse(cmd, fs, args)
 	if err != nil {
-		return conn{}, exitFor(err)
+		return nil, exitFor(err)
 	}
 	if len(pos) > 0 {
-		return conn{}, exitFor(c.usageErr(cmd, "%s takes no arguments (got %d); name the connection with --profile or the connection flags", cmd.name, len(pos)))
+		return nil, exitFor(c.usageErr(cmd, "%s takes no arguments (got %d); name the connection with --profile or the connection flags", cmd.name, len(pos)))
+	}
+	if app.IsBuiltin(cf.profile) {
+		return nil, exitFor(c.usageErr(cmd, "the %q connection needs no saved password: the sandbox's demo password is built in", cf.profile))
 	}
 	cn, err := c.resolve(cf)
 	switch {
 	case err != nil:
-		return conn{}, exitFor(c.usageErr(cmd, "%v", err))
-	case cn.profile != nil && cn.profile.Sandbox:
-		return conn{}, exitFor(c.usageErr(cmd, "the %q connection needs no saved password: the sandbox's demo password is built in", cn.profile.Name))
+		return nil, exitFor(c.usageErr(cmd, "%v", err))
 	case cn.user == "":
-		return conn{}, exitFor(c.usageErr(cmd, "pass the user name with --user (or use --profile)"))
+		return nil, exitFor(c.usageErr(cmd, "pass the user name with --user (or use --profile)"))
 	}
-	return cn, exitOK
+	return &cn, exitOK
 }
 
 func runLogin(c *cli, cmd *command, args []string) int {
 	cn, code := c.keychainConn(cmd, args)
-	if code != exitOK {
+	if cn == nil {
 		return code
 	}
 	pw, err := c.readPassword()
 	if err != nil {
 		return exitFor(c.usageErr(cmd, "%v", err))
 	}
-	err = (&app.Credentials{}).Set(keyOf(cn), pw)
+	err = (&app.Credentials{}).Set(keyOf(*cn), pw)
 	switch {
 	case errors.Is(err, app.ErrPasswordTooLong):
 		fmt.Fprintf(c.stderr, "hoist login: the password was not saved: it is too long for the OS keychain. Pass it with --password-stdin or HOIST_PASSWORD instead.\n")
@@ -82,11 +84,11 @@ func runLogin(c *cli, cmd *command, args []string) int {
 
 func runLogout(c *cli, cmd *command, args []string) int {
 	cn, code := c.keychainConn(cmd, args)
-	if code != exitOK {
+	if cn == nil {
 		return code
 	}
 	creds := &app.Credentials{}
-	key := keyOf(cn)
+	key := keyOf(*cn)
 	if _, err := creds.Get(key); errors.Is(err, app.ErrNoPassword) {
 		fmt.Fprintf(c.stdout, "No password of %s for %s (%s) was saved; nothing to remove.\n", cn.user, hostOf(cn.endpoint.UploadURL), serviceName(cn.endpoint.Service))
 		return exitOK

@@ -83,7 +83,7 @@ func (c *cli) readPassword() (string, error) {
 	}
 	line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
 	if line == "" {
-		return "", fmt.Errorf("%w: --password-stdin was given but stdin had no password on its first line; pipe it, e.g. printf '%%s\\n' \"$PASSWORD\" | hoist ...", errNoPassword)
+		return "", fmt.Errorf("%w: stdin had no password on its first line; pipe it in, e.g. with printf '%%s\\n' \"$PASSWORD\"", errNoPassword)
 	}
 	return line, nil
 }
