@@ -33,10 +33,12 @@ type cli struct {
 }
 
 // run is the whole program but for the process exit, so tests can call it in-process.
-// SIGINT and SIGTERM cancel the context: an upload then ends its job cleanly.
+// SIGINT and SIGTERM cancel the context: an upload then ends its job cleanly. Once they
+// have, the signals get their default effect back, so a second Ctrl-C quits at once.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	context.AfterFunc(ctx, stop)
 	c := &cli{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
 	return c.main(args)
 }

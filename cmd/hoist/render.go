@@ -60,7 +60,8 @@ func (v *humanView) event(ev uploader.Event) {
 	case uploader.JobCreated:
 		v.line(v.out, "Job %s started (handle %s).", ev.JobName, ev.JobHandle)
 	case uploader.FileQueued:
-		v.total++
+		v.total++ // all are queued at once, before anything moves: no bar yet
+		return
 	case uploader.FileStarted:
 		v.started[ev.Item] = ev.Time
 	case uploader.FileRetrying:

@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -80,7 +81,11 @@ func runUpload(c *cli, cmd *command, args []string) int {
 	} else {
 		onEvent = newHumanView(c.stdout, c.stderr, isTerminal(c.stderr) && c.getenv("TERM") != "dumb").event
 	}
+	notice := context.AfterFunc(c.ctx, func() {
+		fmt.Fprintln(c.stderr, "\nhoist upload: interrupted; ending the job cleanly (press Ctrl-C again to quit at once).")
+	})
 	res, err := client.Upload(c.ctx, req, onEvent)
+	notice()
 	if res == nil {
 		// Settings the engine refused before any request: nothing was sent.
 		fmt.Fprintf(c.stderr, "hoist upload: %s\n", uploader.Sentence(err))
