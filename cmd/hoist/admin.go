@@ -94,25 +94,25 @@ type adminSpec struct {
 func (c *cli) start(cmd *command, args []string, spec adminSpec) (*adminFlags, []string, *session, int) {
 	fs := flag.NewFlagSet("hoist "+cmd.name, flag.ContinueOnError)
 	f := newAdminFlags(fs, spec.json)
-	wantArgs := spec.args
 	pos, err := c.parse(cmd, fs, args)
 	if err != nil {
 		return nil, nil, nil, exitFor(err)
 	}
 	var problems []string
-	if len(pos) != wantArgs {
-		problems = append(problems, fmt.Sprintf("%s takes %s", cmd.name, argCount(cmd, wantArgs, len(pos))))
+	if len(pos) != spec.args {
+		problems = append(problems, fmt.Sprintf("%s takes %s", cmd.name, argCount(cmd, spec.args, len(pos))))
 	}
 	cn, err := c.resolve(f.conn)
-	switch {
-	case err != nil:
+	if err != nil {
 		problems = append(problems, err.Error())
-	case spec.scene7Only && cn.endpoint.Service != uploader.Scene7:
+	}
+	if spec.scene7Only && cn.endpoint.Service == uploader.DrSum {
 		problems = append(problems, fmt.Sprintf("%s is a Scene7 command; Dr.Sum has no jobs to list", cmd.name))
-	case cn.user == "":
+	}
+	if cn.user == "" && cn.endpoint.Service != "" {
 		problems = append(problems, "pass the user name with --user (or use --profile)")
 	}
-	if spec.company && err == nil && cn.company == "" {
+	if spec.company && cn.company == "" && cn.endpoint.Service != "" {
 		problems = append(problems, `the job log needs the company handle: pass --company, e.g. --company 'c|2101'`)
 	}
 	if len(problems) > 0 {

@@ -64,7 +64,8 @@ type settings struct {
 }
 
 // resolve turns the connection flags, on top of --profile, into a conn. Its errors are
-// sentences about settings (exit 2).
+// sentences about settings (exit 2); with an error about the endpoint, the conn still has
+// the service, user and company, so that the other settings can be checked too.
 func (c *cli) resolve(cf *connFlags) (conn, error) {
 	s := settings{service: uploader.Scene7, region: uploader.RegionNA}
 	var cn conn
@@ -113,20 +114,21 @@ func (c *cli) resolve(cf *connFlags) (conn, error) {
 	if set["company"] {
 		s.company = cf.company
 	}
+	cn.endpoint.Service, cn.user, cn.company = s.service, strings.TrimSpace(s.user), strings.TrimSpace(s.company)
 	if cn.profile != nil && cn.profile.Sandbox && !set["endpoint"] {
 		// The sandbox's port is chosen when it starts, so the profile cannot know it.
-		return conn{}, fmt.Errorf("the %q connection needs a running sandbox: run 'hoist sandbox' in another terminal and pass the %s URL it prints with --endpoint", cn.profile.Name, uploadWord(s.service))
+		return cn, fmt.Errorf("the %q connection needs a running sandbox: run 'hoist sandbox' in another terminal and pass the %s URL it prints with --endpoint", cn.profile.Name, uploadWord(s.service))
 	}
 	ep, err := s.endpointOf()
 	if err != nil {
-		return conn{}, err
+		return cn, err
 	}
 	if ep.AllowInsecureHTTP {
 		if u, err := url.Parse(ep.UploadURL); err == nil && u.Scheme == "http" && !uploader.IsLoopbackHost(u.Hostname()) {
 			fmt.Fprintf(c.stderr, "hoist: warning: --allow-insecure-http: the password and the files travel to %s in clear text; anyone on the network between can read them.\n", u.Host)
 		}
 	}
-	cn.endpoint, cn.user, cn.company = ep, strings.TrimSpace(s.user), strings.TrimSpace(s.company)
+	cn.endpoint = ep
 	return cn, nil
 }
 

@@ -128,7 +128,7 @@ func (c *cli) uploadRequest(f *uploadFlags, paths []string) (uploader.Request, [
 			}
 		}
 	}
-	if cn.user == "" && err == nil {
+	if cn.user == "" && cn.endpoint.Service != "" {
 		problems = append(problems, "pass the user name with --user (or use --profile)")
 	}
 	if f.concurrency < 1 || f.concurrency > maxConcurrency {

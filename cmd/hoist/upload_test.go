@@ -142,6 +142,7 @@ func TestUploadSettingsProblemsExit2BeforeSending(t *testing.T) {
 		{"no user", []string{"--endpoint", r.Scene7UploadURL(), "--company", "c|1"}, []string{"--user"}},
 		{"every problem at once", []string{"--endpoint", r.Scene7UploadURL(), "--user", "u", "--crop", "1,2,3", "--email-setting", "Sometimes", "--concurrency", "0"},
 			[]string{"--company", "--crop", "LEFT,RIGHT,TOP,BOTTOM", "E-mail", "--concurrency"}},
+		{"bad endpoint and bad options", []string{"--endpoint", "http://example.com/scene7/UploadFile", "--user", "u", "--crop", "x"}, []string{"https", "--crop", "--company"}},
 		{"negative crop", []string{"--endpoint", r.Scene7UploadURL(), "--user", "u", "--company", "c|1", "--crop", "0,-5,0,0"}, []string{"Right"}},
 		{"drsum without folder", []string{"--service", "drsum", "--endpoint", r.DrSumUploadURL(), "--user", "u"}, []string{"--dest-folder"}},
 		{"drsum without endpoint", []string{"--service", "drsum", "--user", "u", "--dest-folder", "/filer/x"}, []string{"--endpoint"}},
