@@ -16,11 +16,9 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	// CI runs the tests once more against a real keychain (gnome-keyring on a private
-	// D-Bus); everywhere else the keychain is go-keyring's in-memory mock.
-	if os.Getenv("HOIST_REAL_KEYRING") == "" {
-		keyring.MockInit()
-	}
+	// The keychain itself is tested by package app; here it is go-keyring's in-memory
+	// mock, so that no test leaves a password in a developer's keychain.
+	keyring.MockInit()
 	os.Exit(m.Run())
 }
 
