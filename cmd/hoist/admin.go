@@ -122,12 +122,11 @@ func (c *cli) start(cmd *command, args []string, spec adminSpec) (*adminFlags, [
 	if err != nil {
 		return nil, nil, nil, exitFor(c.problems(cmd, []string{err.Error()}))
 	}
-	client := &http.Client{
-		Timeout: apiTimeout,
-		// A redirect would turn the POST into a GET; show it as the answer it is.
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
-	return f, pos, &session{conn: cn, creds: uploader.Credentials{User: cn.user, Password: pw}, http: client}, exitOK
+	// The engine's HTTP client (no redirects, which would turn a POST into a GET), with
+	// an overall deadline: these calls are small.
+	client := *uploader.NewClient().HTTP
+	client.Timeout = apiTimeout
+	return f, pos, &session{conn: cn, creds: uploader.Credentials{User: cn.user, Password: pw}, http: &client}, exitOK
 }
 
 func argCount(cmd *command, want, got int) string {
@@ -270,6 +269,7 @@ func printExchange(w io.Writer, ex uploader.Exchange) {
 	fmt.Fprintf(w, "request:\n%s\nresponse:\n%s\n---\n", ex.Request, ex.Response)
 }
 
+// jsonLines writes one JSON object per line; names with <&> stay readable.
 func jsonLines(w io.Writer) *json.Encoder {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

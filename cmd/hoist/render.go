@@ -167,11 +167,7 @@ type jsonEvent struct {
 // jsonView writes one JSON object per event and line.
 type jsonView struct{ enc *json.Encoder }
 
-func newJSONView(w io.Writer) jsonView {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false) // file names with <&> stay readable
-	return jsonView{enc}
-}
+func newJSONView(w io.Writer) jsonView { return jsonView{jsonLines(w)} }
 
 func (v jsonView) event(ev uploader.Event) {
 	j := jsonEvent{

@@ -6,7 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
+	"path/filepath"
 	"strings"
 
 	"hoist/uploader"
@@ -65,15 +65,6 @@ func runUpload(c *cli, cmd *command, args []string) int {
 	if len(problems) > 0 {
 		return exitFor(c.problems(cmd, problems))
 	}
-	items, skipped := uploader.Walk(paths)
-	if len(items) == 0 {
-		for _, s := range skipped {
-			problems = append(problems, s.Reason)
-		}
-		return exitFor(c.problems(cmd, append(problems, "there is no file to upload in "+strings.Join(paths, ", "))))
-	}
-	req.Items, req.Skipped = items, skipped
-
 	client := uploader.NewClient(func(cl *uploader.Client) { cl.Concurrency = f.concurrency })
 	var onEvent func(uploader.Event)
 	if f.json {
@@ -136,11 +127,9 @@ func (c *cli) uploadRequest(f *uploadFlags, paths []string) (uploader.Request, [
 	}
 	if len(paths) == 0 {
 		problems = append(problems, "name at least one file or folder to upload")
-	}
-	for _, p := range paths {
-		if _, err := os.Stat(p); err != nil {
-			problems = append(problems, pathProblem(p, err))
-		}
+	} else {
+		req.Items, req.Skipped = uploader.Walk(paths)
+		problems = append(problems, pathProblems(paths, req.Items, req.Skipped)...)
 	}
 	if len(problems) > 0 {
 		return req, problems
@@ -153,14 +142,27 @@ func (c *cli) uploadRequest(f *uploadFlags, paths []string) (uploader.Request, [
 	return req, nil
 }
 
-func pathProblem(p string, err error) string {
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return fmt.Sprintf("%s: there is no such file or folder", p)
-	case errors.Is(err, os.ErrPermission):
-		return fmt.Sprintf("%s: you do not have permission to read it", p)
+// pathProblems are the paths named on the command line that will not be uploaded at all
+// (missing, unreadable, a system file), in Walk's words: a script that names a path
+// expects it to be sent, so nothing is. Files left out inside a named folder are only
+// reported as skipped.
+func pathProblems(paths []string, items []uploader.Item, skipped []uploader.Skipped) []string {
+	named := map[string]bool{}
+	for _, p := range paths {
+		if abs, err := filepath.Abs(p); err == nil {
+			named[filepath.Clean(abs)] = true
+		}
 	}
-	return fmt.Sprintf("%s: %v", p, err)
+	var problems []string
+	for _, s := range skipped {
+		if named[s.Path] || len(items) == 0 {
+			problems = append(problems, s.Reason)
+		}
+	}
+	if len(items) == 0 {
+		problems = append(problems, "there is no file to upload in "+strings.Join(paths, ", "))
+	}
+	return problems
 }
 
 // problems reports every settings problem (exit 2).

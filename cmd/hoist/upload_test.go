@@ -130,7 +130,7 @@ func TestUploadDrSum(t *testing.T) {
 func TestUploadSettingsProblemsExit2BeforeSending(t *testing.T) {
 	r := startSandbox(t)
 	dir := t.TempDir()
-	writeTree(t, dir, map[string]string{"a.txt": "a"})
+	writeTree(t, dir, map[string]string{"a.txt": "a", ".DS_Store": "x", "only-system/Thumbs.db": "x"})
 	cases := []struct {
 		name  string
 		args  []string
@@ -148,7 +148,8 @@ func TestUploadSettingsProblemsExit2BeforeSending(t *testing.T) {
 		{"drsum without endpoint", []string{"--service", "drsum", "--user", "u", "--dest-folder", "/filer/x"}, []string{"--endpoint"}},
 		{"unknown service", []string{"--service", "ftp", "--user", "u"}, []string{"scene7 or drsum"}},
 		{"unknown region", []string{"--region", "mars", "--user", "u", "--company", "c|1"}, []string{"na, emea or apac"}},
-		{"missing path", []string{"--endpoint", r.Scene7UploadURL(), "--user", "u", "--company", "c|1", filepath.Join(dir, "nope")}, []string{"no such file or folder"}},
+		{"missing path", []string{"--endpoint", r.Scene7UploadURL(), "--user", "u", "--company", "c|1", filepath.Join(dir, "nope")}, []string{"nope", "no longer there"}},
+		{"a named system file", []string{"--endpoint", r.Scene7UploadURL(), "--user", "u", "--company", "c|1", filepath.Join(dir, ".DS_Store")}, []string{"Finder"}},
 		{"unknown flag", []string{"--colour", "red"}, []string{"-colour"}},
 	}
 	for _, tc := range cases {
@@ -161,6 +162,11 @@ func TestUploadSettingsProblemsExit2BeforeSending(t *testing.T) {
 			mustContain(t, "stderr", out.stderr, tc.wants...)
 		})
 	}
+	out := hoist(t, invocation{env: demoEnv}, append(append([]string{"upload"}, scene7Args(r)...), filepath.Join(dir, "only-system"))...)
+	if out.code != exitUsage {
+		t.Fatalf("a folder with nothing to send: exit %d, want 2\nstderr:\n%s", out.code, out.stderr)
+	}
+	mustContain(t, "stderr", out.stderr, "Thumbs.db", "no file to upload")
 	if n := len(r.Requests()); n != 0 {
 		t.Errorf("the sandbox received %d requests, want none", n)
 	}
