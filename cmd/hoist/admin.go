@@ -107,7 +107,7 @@ func (c *cli) start(cmd *command, args []string, spec adminSpec) (*adminFlags, [
 		problems = append(problems, err.Error())
 	}
 	if spec.scene7Only && cn.endpoint.Service == uploader.DrSum {
-		problems = append(problems, fmt.Sprintf("%s is a Scene7 command; Dr.Sum has no jobs to list", cmd.name))
+		problems = append(problems, fmt.Sprintf("%s is a Scene7 command; a Dr.Sum server keeps no jobs or job logs", cmd.name))
 	}
 	if cn.user == "" && cn.endpoint.Service != "" {
 		problems = append(problems, "pass the user name with --user (or use --profile)")
