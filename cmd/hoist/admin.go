@@ -1,0 +1,342 @@
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"hoist/uploader"
+)
+
+// apiTimeout bounds one SOAP call or connection test: these are small requests, and a
+// script waiting on a dead server should hear about it.
+const apiTimeout = 60 * time.Second
+
+var checkLoginCommand = &command{
+	name:    "check-login",
+	summary: "Check that the server accepts the user and password: exit 0 accepted, 1 rejected.",
+	more: "Scene7: the IPS checkLogin call, for --company when given. Dr.Sum: an upload request\n" +
+		"without a file, which the server refuses after checking the credentials; nothing is written.\n" +
+		"Exit status: 0 accepted; 1 rejected or the server could not be reached; 2 bad usage.\n" + passwordHelp,
+	examples: []string{
+		`printf '%s\n' "$PASSWORD" | hoist check-login --password-stdin --user me@example.com --company 'c|2101'`,
+		`hoist check-login --profile Production --details`,
+		`HOIST_PASSWORD=password01 hoist check-login --service drsum --endpoint https://drsum.example.com/api/v1.0/file/upload --user apiuser01`,
+	},
+	flags: func(fs *flag.FlagSet) { newAdminFlags(fs, false) },
+	run:   runCheckLogin,
+}
+
+var jobsCommand = &command{
+	name:    "jobs",
+	summary: "List the company's active Scene7 jobs (getActiveJobs).",
+	more:    "Exit status: 0 listed (maybe none); 1 the server refused or could not be reached; 2 bad usage.\n" + passwordHelp,
+	examples: []string{
+		`hoist jobs --profile Production`,
+		`HOIST_PASSWORD=... hoist jobs --user me@example.com --company 'c|2101' --json`,
+	},
+	flags: func(fs *flag.FlagSet) { newAdminFlags(fs, true) },
+	run:   runJobs,
+}
+
+var jobLogCommand = &command{
+	name:    "job-log",
+	args:    "JOBHANDLE",
+	summary: "Show the server's log of a Scene7 job (getJobLogDetails).",
+	more: "Prints each line of the log (time, type, asset, message) and the job's file counts.\n" +
+		"Exit status: 0 shown; 1 no such log, or the server refused or could not be reached; 2 bad usage.\n" + passwordHelp,
+	examples: []string{
+		`hoist job-log --profile Production 'j|2101||uploadFileServlet-1376682217351|54091'`,
+		`HOIST_PASSWORD=... hoist job-log --user me@example.com --company 'c|2101' --json JOBHANDLE`,
+	},
+	flags: func(fs *flag.FlagSet) { newAdminFlags(fs, true) },
+	run:   runJobLog,
+}
+
+type adminFlags struct {
+	fs      *flag.FlagSet
+	conn    *connFlags
+	json    bool
+	details bool
+}
+
+func newAdminFlags(fs *flag.FlagSet, withJSON bool) *adminFlags {
+	f := &adminFlags{fs: fs, conn: addConnFlags(fs)}
+	if withJSON {
+		fs.BoolVar(&f.json, "json", false, "print one JSON object per line on stdout instead of a table")
+	}
+	fs.BoolVar(&f.details, "details", false, "also print the request sent (password as *) and the server's raw answer, on stderr")
+	return f
+}
+
+// session is what an admin command needs once its flags are checked.
+type session struct {
+	conn  conn
+	creds uploader.Credentials
+	http  *http.Client
+}
+
+// adminSpec says what an admin command takes.
+type adminSpec struct {
+	args       int  // positional arguments
+	json       bool // has --json
+	scene7Only bool // Dr.Sum has no such call
+	company    bool // --company is required
+}
+
+// start parses an admin command's flags and resolves its connection and password. On a
+// problem it returns a nil session and the exit status.
+func (c *cli) start(cmd *command, args []string, spec adminSpec) (*adminFlags, []string, *session, int) {
+	fs := flag.NewFlagSet("hoist "+cmd.name, flag.ContinueOnError)
+	f := newAdminFlags(fs, spec.json)
+	pos, err := c.parse(cmd, fs, args)
+	if err != nil {
+		return nil, nil, nil, exitFor(err)
+	}
+	var problems []string
+	if len(pos) != spec.args {
+		problems = append(problems, fmt.Sprintf("%s takes %s", cmd.name, argCount(cmd, spec.args, len(pos))))
+	}
+	cn, err := c.resolve(f.conn)
+	if err != nil {
+		problems = append(problems, err.Error())
+	}
+	if spec.scene7Only && cn.endpoint.Service == uploader.DrSum {
+		problems = append(problems, fmt.Sprintf("%s is a Scene7 command; a Dr.Sum server keeps no jobs or job logs", cmd.name))
+	}
+	if cn.user == "" && cn.endpoint.Service != "" {
+		problems = append(problems, "pass the user name with --user (or use --profile)")
+	}
+	if spec.company && cn.company == "" && cn.endpoint.Service != "" {
+		problems = append(problems, `the job log needs the company handle: pass --company, e.g. --company 'c|2101'`)
+	}
+	if len(problems) > 0 {
+		return nil, nil, nil, exitFor(c.problems(cmd, problems))
+	}
+	pw, err := c.password(f.conn, cn)
+	if err != nil {
+		return nil, nil, nil, exitFor(c.problems(cmd, []string{err.Error()}))
+	}
+	// The engine's HTTP client (no redirects, which would turn a POST into a GET), with
+	// an overall deadline: these calls are small.
+	client := *uploader.NewClient().HTTP
+	client.Timeout = apiTimeout
+	return f, pos, &session{conn: cn, creds: uploader.Credentials{User: cn.user, Password: pw}, http: &client}, exitOK
+}
+
+func argCount(cmd *command, want, got int) string {
+	if want == 0 {
+		return fmt.Sprintf("no arguments (got %d)", got)
+	}
+	return fmt.Sprintf("exactly one %s (got %d)", cmd.args, got)
+}
+
+func (s *session) api() *uploader.API {
+	return &uploader.API{HTTP: s.http, Endpoint: s.conn.endpoint, Credentials: s.creds}
+}
+
+func runCheckLogin(c *cli, cmd *command, args []string) int {
+	f, _, s, code := c.start(cmd, args, adminSpec{})
+	if s == nil {
+		return code
+	}
+	v, err := uploader.TestConnection(c.ctx, s.http, s.conn.endpoint, s.creds, s.conn.company)
+	if f.details {
+		printExchange(c.stderr, v.Exchange)
+	}
+	if v.OK {
+		fmt.Fprintln(c.stdout, v.Sentence)
+		return exitOK
+	}
+	if v.Sentence == "" {
+		v.Sentence = uploader.Sentence(err)
+	}
+	fmt.Fprintf(c.stderr, "hoist check-login: %s\n", v.Sentence)
+	return exitFailed
+}
+
+func runJobs(c *cli, cmd *command, args []string) int {
+	f, _, s, code := c.start(cmd, args, adminSpec{json: true, scene7Only: true})
+	if s == nil {
+		return code
+	}
+	jobs, ex, err := s.api().ActiveJobs(c.ctx, s.conn.company, "")
+	if f.details {
+		printExchange(c.stderr, ex)
+	}
+	if err != nil {
+		fmt.Fprintf(c.stderr, "hoist jobs: %s\n", uploader.Sentence(err))
+		return exitFailed
+	}
+	if f.json {
+		enc := jsonLines(c.stdout)
+		for _, j := range jobs {
+			_ = enc.Encode(jsonJob{
+				Handle: j.JobHandle, Name: j.Name, OriginalName: j.OriginalName, Company: j.CompanyHandle,
+				Type: j.Type, State: j.State, User: j.SubmitUserEmail, Started: jsonTime(j.StartDate),
+				Progress: j.Progress, ProgressMessage: j.ProgressMessage, LastUpdate: jsonTime(j.LastProgressUpdate),
+				TotalSize: j.TotalSize, Description: j.Description,
+			})
+		}
+		return exitOK
+	}
+	if len(jobs) == 0 {
+		fmt.Fprintln(c.stdout, "No active jobs.")
+		return exitOK
+	}
+	tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "HANDLE\tNAME\tSTATE\tPROGRESS\tSTARTED")
+	for _, j := range jobs {
+		progress := j.ProgressMessage
+		if progress == "" {
+			progress = fmt.Sprintf("%g", j.Progress)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", j.JobHandle, j.Name, j.State, progress, j.StartDate)
+	}
+	_ = tw.Flush()
+	return exitOK
+}
+
+func runJobLog(c *cli, cmd *command, args []string) int {
+	f, pos, s, code := c.start(cmd, args, adminSpec{args: 1, json: true, scene7Only: true, company: true})
+	if s == nil {
+		return code
+	}
+	handle := pos[0]
+	logs, ex, err := s.api().JobLog(c.ctx, s.conn.company, handle)
+	if f.details {
+		printExchange(c.stderr, ex)
+	}
+	if err != nil {
+		fmt.Fprintf(c.stderr, "hoist job-log: %s\n", uploader.Sentence(err))
+		return exitFailed
+	}
+	if len(logs) == 0 {
+		fmt.Fprintf(c.stderr, "hoist job-log: the server has no log of job %s for company %s. Check the handle (hoist jobs lists running jobs); the server keeps logs for a limited time.\n", handle, s.conn.company)
+		return exitFailed
+	}
+	if f.json {
+		enc := jsonLines(c.stdout)
+		for _, l := range logs {
+			_ = enc.Encode(toJSONLog(l))
+		}
+		return exitOK
+	}
+	for i, l := range logs {
+		if i > 0 {
+			fmt.Fprintln(c.stdout)
+		}
+		printJobLog(c.stdout, l)
+	}
+	return exitOK
+}
+
+func printJobLog(w io.Writer, l uploader.JobLog) {
+	fmt.Fprintf(w, "Job %s (%s)\n", l.JobName, l.JobHandle)
+	fmt.Fprintf(w, "  by %s, %s, started %s", l.SubmitUserEmail, l.LogType, l.StartDate)
+	if l.EndDate.Raw != "" {
+		fmt.Fprintf(w, ", ended %s", l.EndDate)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "  %d files: %d succeeded, %d errors, %d warnings, %d duplicates, %d updated\n",
+		l.TotalFileCount, l.FileSuccessCount, l.FileErrorCount, l.FileWarningCount, l.FileDuplicateCount, l.FileUpdateCount)
+	if fe := strings.TrimSpace(l.FatalError); fe != "" && fe != "false" {
+		fmt.Fprintf(w, "  fatal error: %s\n", fe)
+	}
+	if len(l.Details) == 0 {
+		return
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "  TIME\tTYPE\tASSET\tMESSAGE")
+	for _, d := range l.Details {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", d.Date, d.LogType, d.AssetName, d.LogMessage)
+	}
+	_ = tw.Flush()
+}
+
+// printExchange shows what a call sent (the password already masked by the engine) and
+// what came back.
+func printExchange(w io.Writer, ex uploader.Exchange) {
+	fmt.Fprintf(w, "--- %s %s: HTTP %d in %s\n", ex.Operation, ex.URL, ex.Status, ex.Duration.Round(time.Millisecond))
+	if ex.TLS != nil {
+		fmt.Fprintf(w, "certificate: %s, issued by %s, valid until %s\n", ex.TLS.Subject, ex.TLS.Issuer, ex.TLS.NotAfter.Format(time.DateOnly))
+	}
+	fmt.Fprintf(w, "request:\n%s\nresponse:\n%s\n---\n", ex.Request, ex.Response)
+}
+
+// jsonLines writes one JSON object per line; names with <&> stay readable.
+func jsonLines(w io.Writer) *json.Encoder {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc
+}
+
+// jsonTime is RFC 3339 when the server's date could be read, its own text otherwise.
+func jsonTime(t uploader.Timestamp) string {
+	if t.IsZero() {
+		return t.Raw
+	}
+	return t.Format(time.RFC3339Nano)
+}
+
+type jsonJob struct {
+	Handle          string  `json:"handle"`
+	Name            string  `json:"name"`
+	OriginalName    string  `json:"original_name,omitempty"`
+	Company         string  `json:"company,omitempty"`
+	Type            string  `json:"type,omitempty"`
+	State           string  `json:"state"`
+	User            string  `json:"user,omitempty"`
+	Started         string  `json:"started,omitempty"`
+	Progress        float64 `json:"progress"`
+	ProgressMessage string  `json:"progress_message,omitempty"`
+	LastUpdate      string  `json:"last_update,omitempty"`
+	TotalSize       int64   `json:"total_size"`
+	Description     string  `json:"description,omitempty"`
+}
+
+type jsonJobLog struct {
+	Handle     string        `json:"handle"`
+	Name       string        `json:"name"`
+	Company    string        `json:"company"`
+	User       string        `json:"user,omitempty"`
+	Type       string        `json:"type,omitempty"`
+	Started    string        `json:"started,omitempty"`
+	Ended      string        `json:"ended,omitempty"`
+	Total      int           `json:"total_files"`
+	Success    int           `json:"success"`
+	Errors     int           `json:"errors"`
+	Warnings   int           `json:"warnings"`
+	Duplicates int           `json:"duplicates"`
+	Updates    int           `json:"updates"`
+	FatalError string        `json:"fatal_error,omitempty"`
+	Lines      []jsonLogLine `json:"lines"`
+}
+
+type jsonLogLine struct {
+	Time    string `json:"time,omitempty"`
+	Type    string `json:"type"`
+	Asset   string `json:"asset,omitempty"`
+	Message string `json:"message"`
+}
+
+func toJSONLog(l uploader.JobLog) jsonJobLog {
+	j := jsonJobLog{
+		Handle: l.JobHandle, Name: l.JobName, Company: l.CompanyHandle, User: l.SubmitUserEmail, Type: l.LogType,
+		Started: jsonTime(l.StartDate), Ended: jsonTime(l.EndDate), Total: l.TotalFileCount,
+		Success: l.FileSuccessCount, Errors: l.FileErrorCount, Warnings: l.FileWarningCount,
+		Duplicates: l.FileDuplicateCount, Updates: l.FileUpdateCount, Lines: []jsonLogLine{},
+	}
+	if fe := strings.TrimSpace(l.FatalError); fe != "false" {
+		j.FatalError = fe
+	}
+	for _, d := range l.Details {
+		j.Lines = append(j.Lines, jsonLogLine{Time: jsonTime(d.Date), Type: d.LogType, Asset: d.AssetName, Message: d.LogMessage})
+	}
+	return j
+}

@@ -1,0 +1,241 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"runtime"
+	"strings"
+	"syscall"
+
+	"hoist/uploader"
+)
+
+// Exit statuses of every command (PRODUCT.md).
+const (
+	exitOK     = 0 // everything asked for was done
+	exitFailed = 1 // some file failed, the credentials were rejected, the server refused
+	exitUsage  = 2 // bad usage or settings: nothing was sent
+)
+
+// cli is one invocation: its streams, environment and context. Tests build one with their
+// own streams and a context they cancel, instead of signals.
+type cli struct {
+	ctx    context.Context
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+	getenv func(string) string
+}
+
+// run is the whole program but for the process exit, so tests can call it in-process.
+// SIGINT and SIGTERM cancel the context: an upload then ends its job cleanly. Once they
+// have, the signals get their default effect back, so a second Ctrl-C quits at once.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	context.AfterFunc(ctx, stop)
+	c := &cli{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
+	return c.main(args)
+}
+
+// command is one subcommand: its help and what it does.
+type command struct {
+	name     string
+	args     string // after the flags in the usage line
+	summary  string // one line, shown in the command list and atop its help
+	more     string // optional paragraphs of its help: exit statuses, where things come from
+	examples []string
+	// flags registers the command's flags, so that help can list them without running it.
+	flags func(fs *flag.FlagSet)
+	run   func(c *cli, cmd *command, args []string) int
+}
+
+// commands is filled in init: help and the commands refer to each other.
+var commands []*command
+
+func init() {
+	commands = []*command{
+		uploadCommand, checkLoginCommand, jobsCommand, jobLogCommand,
+		sandboxCommand, loginCommand, logoutCommand,
+	}
+}
+
+func lookup(name string) *command {
+	for _, cmd := range commands {
+		if cmd.name == name {
+			return cmd
+		}
+	}
+	return nil
+}
+
+func (c *cli) main(args []string) int {
+	if len(args) == 0 {
+		c.overview(c.stderr)
+		return exitUsage
+	}
+	switch name := args[0]; name {
+	case "help", "-h", "-help", "--help":
+		return c.help(args[1:])
+	case "version", "-version", "--version":
+		fmt.Fprintf(c.stdout, "hoist %s (%s, %s/%s)\n", uploader.Version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+		return exitOK
+	default:
+		cmd := lookup(name)
+		if cmd == nil {
+			fmt.Fprintf(c.stderr, "hoist: unknown command %q. Run 'hoist help' for the list of commands.\n", name)
+			return exitUsage
+		}
+		return cmd.run(c, cmd, args[1:])
+	}
+}
+
+func (c *cli) help(args []string) int {
+	switch len(args) {
+	case 0:
+		c.overview(c.stdout)
+		return exitOK
+	case 1:
+		cmd := lookup(args[0])
+		if cmd == nil {
+			fmt.Fprintf(c.stderr, "hoist: unknown command %q. Run 'hoist help' for the list of commands.\n", args[0])
+			return exitUsage
+		}
+		fs := flag.NewFlagSet("hoist "+cmd.name, flag.ContinueOnError)
+		cmd.flags(fs)
+		cmd.usage(c.stdout, fs)
+		return exitOK
+	}
+	fmt.Fprintln(c.stderr, "hoist: help takes at most one command name, e.g. 'hoist help upload'.")
+	return exitUsage
+}
+
+func (c *cli) overview(w io.Writer) {
+	fmt.Fprintln(w, "Hoist uploads campaign assets to Adobe Scene7 / Dynamic Media Classic and Dr.Sum Cloud Hub.")
+	fmt.Fprintln(w, "\nUsage: hoist COMMAND [flags] [arguments]\n\nCommands:")
+	for _, cmd := range commands {
+		fmt.Fprintf(w, "  %-12s %s\n", cmd.name, cmd.summary)
+	}
+	fmt.Fprintf(w, "  %-12s %s\n", "version", "Print Hoist's version.")
+	fmt.Fprintf(w, "  %-12s %s\n", "help", "Show the flags and examples of a command.")
+	fmt.Fprintln(w, "\nRun 'hoist help COMMAND' or 'hoist COMMAND --help' for a command's flags and examples.")
+	fmt.Fprintln(w, "The password comes from --password-stdin, else HOIST_PASSWORD, else the OS keychain; never from the command line.")
+}
+
+func (cmd *command) usage(w io.Writer, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "Usage: hoist %s [flags] %s\n\n%s\n", cmd.name, cmd.args, cmd.summary)
+	if cmd.more != "" {
+		fmt.Fprintf(w, "\n%s\n", cmd.more)
+	}
+	if len(cmd.examples) > 0 {
+		fmt.Fprintln(w, "\nExamples:")
+		for _, e := range cmd.examples {
+			fmt.Fprintf(w, "  %s\n", e)
+		}
+	}
+	fmt.Fprintln(w, "\nFlags:")
+	fs.VisitAll(func(f *flag.Flag) {
+		typ, text := flag.UnquoteUsage(f)
+		fmt.Fprintf(w, "  --%s", f.Name)
+		if typ != "" {
+			fmt.Fprintf(w, " %s", typ)
+		}
+		fmt.Fprintf(w, "\n      %s", strings.ReplaceAll(text, "\n", "\n      "))
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			fmt.Fprintf(w, " (default %s)", f.DefValue)
+		}
+		fmt.Fprintln(w)
+	})
+}
+
+// errUsage marks the errors of parse that have been reported; the command exits 2.
+var errUsage = errors.New("usage")
+
+// errHelp is returned by parse after it printed the command's help; the command exits 0.
+var errHelp = errors.New("help")
+
+// parse parses a command's arguments. Flags may come before, between or after the
+// positional arguments (hoist upload ./dir --dest-folder x); "--" ends the flags. The
+// errors are already reported on stderr.
+func (c *cli) parse(cmd *command, fs *flag.FlagSet, args []string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	flags, positional, unknown := splitArgs(fs, args)
+	for _, name := range unknown {
+		// There is deliberately no --password: argv is visible to every user of the
+		// machine and lands in shell histories. The value is never echoed.
+		if name == "password" {
+			fmt.Fprintf(c.stderr, "hoist %s: there is no --password flag, because a password on the command line can be seen by other users and lands in shell history. Pipe it with --password-stdin, set HOIST_PASSWORD, or save it with 'hoist login'.\n", cmd.name)
+			return nil, errUsage
+		}
+	}
+	if err := fs.Parse(flags); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			cmd.usage(c.stdout, fs)
+			return nil, errHelp
+		}
+		return nil, c.usageErr(cmd, "%v", err)
+	}
+	return append(positional, fs.Args()...), nil
+}
+
+// usageErr reports a usage problem with a pointer to the command's help.
+func (c *cli) usageErr(cmd *command, format string, args ...any) error {
+	fmt.Fprintf(c.stderr, "hoist %s: %s\nRun 'hoist %s --help' for usage.\n", cmd.name, fmt.Sprintf(format, args...), cmd.name)
+	return errUsage
+}
+
+// exitFor maps the errors of parse (and of the steps before any request) to exit statuses.
+func exitFor(err error) int {
+	if errors.Is(err, errHelp) {
+		return exitOK
+	}
+	return exitUsage
+}
+
+// splitArgs separates flags (with their values) from positional arguments, so that flags
+// may follow paths. A flag's value is the next argument unless the flag is boolean or
+// written --name=value. Unknown flags are kept for fs.Parse to report, and their names
+// returned in unknown.
+func splitArgs(fs *flag.FlagSet, args []string) (flags, positional, unknown []string) {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			return flags, append(positional, args[i+1:]...), unknown
+		}
+		if len(a) < 2 || a[0] != '-' {
+			positional = append(positional, a)
+			continue
+		}
+		flags = append(flags, a)
+		name, _, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		f := fs.Lookup(name)
+		if f == nil {
+			unknown = append(unknown, name)
+			continue
+		}
+		if hasValue {
+			continue
+		}
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+			continue
+		}
+		if i+1 < len(args) {
+			i++
+			flags = append(flags, args[i])
+		}
+	}
+	return flags, positional, unknown
+}
+
+// setFlags returns the names of the flags given on the command line.
+func setFlags(fs *flag.FlagSet) map[string]bool {
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	return set
+}

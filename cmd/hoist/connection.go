@@ -1,0 +1,202 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"hoist/app"
+	"hoist/uploader"
+)
+
+// passwordHelp is the help paragraph of every command that needs a password.
+const passwordHelp = "The password comes from --password-stdin, else HOIST_PASSWORD, else the OS keychain entry\n" +
+	"saved for this service, server and user ('hoist login'); never from the command line."
+
+// connFlags are the flags every command that talks to a server shares.
+type connFlags struct {
+	fs                    *flag.FlagSet
+	profile               string
+	service, region       string
+	staging               bool
+	endpoint, apiEndpoint string
+	allowInsecureHTTP     bool
+	user, company         string
+	passwordStdin         bool
+}
+
+func addConnFlags(fs *flag.FlagSet) *connFlags {
+	cf := &connFlags{fs: fs}
+	fs.StringVar(&cf.profile, "profile", "", "a connection `NAME` saved in the Hoist window; the flags given override its settings")
+	fs.StringVar(&cf.service, "service", "scene7", "`scene7` or drsum")
+	fs.StringVar(&cf.region, "region", "na", "Scene7 region: `na`, emea or apac")
+	fs.BoolVar(&cf.staging, "staging", false, "use the staging endpoint of the region")
+	fs.StringVar(&cf.endpoint, "endpoint", "", "explicit upload `URL` (overrides --region and --staging); http:// only to this computer")
+	fs.StringVar(&cf.apiEndpoint, "api-endpoint", "", "explicit IPS SOAP `URL`; default: the region's API host, or for --endpoint the same\nscheme, host and port + "+uploader.Scene7APIPath)
+	fs.BoolVar(&cf.allowInsecureHTTP, "allow-insecure-http", false, "Dr.Sum only: allow plain http:// to a server that is not this computer (the password\ntravels in clear text)")
+	fs.StringVar(&cf.user, "user", "", "user `NAME` (Scene7 login e-mail or Dr.Sum Web API user)")
+	fs.BoolVar(&cf.passwordStdin, "password-stdin", false, "read the password from the first line of stdin; otherwise HOIST_PASSWORD,\notherwise the OS keychain entry saved for this user")
+	fs.StringVar(&cf.company, "company", "", "Scene7 company `HANDLE`, e.g. \"c|2101\"")
+	return cf
+}
+
+// conn is a resolved connection: where requests go and as whom (the password is fetched
+// separately, only when a command needs it).
+type conn struct {
+	endpoint   uploader.Endpoint
+	user       string
+	company    string
+	destFolder string       // the profile's folder, the default of --dest-folder
+	profile    *app.Profile // nil without --profile
+}
+
+// settings are a connection before it is turned into an Endpoint: a profile's values,
+// then the flags given on the command line on top.
+type settings struct {
+	service           uploader.Service
+	region            uploader.Region
+	staging           bool
+	endpoint, api     string
+	allowInsecureHTTP bool
+	user, company     string
+}
+
+// resolve turns the connection flags, on top of --profile, into a conn. Its errors are
+// sentences about settings (exit 2); with an error about the endpoint, the conn still has
+// the service, user and company, so that the other settings can be checked too.
+func (c *cli) resolve(cf *connFlags) (conn, error) {
+	s := settings{service: uploader.Scene7, region: uploader.RegionNA}
+	var cn conn
+	if cf.profile != "" {
+		p, err := c.profile(cf.profile)
+		if err != nil {
+			return conn{}, err
+		}
+		cn.profile, cn.destFolder = &p, p.DestFolder
+		s = settings{service: p.Service, region: p.Region, staging: p.Staging, endpoint: p.UploadURL, api: p.APIURL,
+			allowInsecureHTTP: p.AllowInsecureHTTP, user: p.User, company: p.Company}
+		if s.region == "" {
+			s.region = uploader.RegionNA
+		}
+	}
+	set := setFlags(cf.fs)
+	if set["service"] {
+		svc, err := parseService(cf.service)
+		if err != nil {
+			return conn{}, err
+		}
+		s.service = svc
+	}
+	if set["region"] {
+		r, err := uploader.ParseRegion(cf.region)
+		if err != nil {
+			return conn{}, err
+		}
+		s.region, s.endpoint, s.api = r, "", ""
+	}
+	if set["staging"] {
+		s.staging, s.endpoint, s.api = cf.staging, "", ""
+	}
+	if set["endpoint"] {
+		s.endpoint, s.api = cf.endpoint, ""
+	}
+	if set["api-endpoint"] {
+		s.api = cf.apiEndpoint
+	}
+	if set["allow-insecure-http"] {
+		s.allowInsecureHTTP = cf.allowInsecureHTTP
+	}
+	if set["user"] {
+		s.user = cf.user
+	}
+	if set["company"] {
+		s.company = cf.company
+	}
+	cn.endpoint.Service, cn.user, cn.company = s.service, strings.TrimSpace(s.user), strings.TrimSpace(s.company)
+	if cn.profile != nil && cn.profile.Sandbox && !set["endpoint"] {
+		// The sandbox's port is chosen when it starts, so the profile cannot know it.
+		return cn, fmt.Errorf("the %q connection needs a running sandbox: run 'hoist sandbox' in another terminal and pass the %s URL it prints with --endpoint", cn.profile.Name, uploadWord(s.service))
+	}
+	ep, err := s.endpointOf()
+	if err != nil {
+		return cn, err
+	}
+	if ep.AllowInsecureHTTP {
+		if u, err := url.Parse(ep.UploadURL); err == nil && u.Scheme == "http" && !uploader.IsLoopbackHost(u.Hostname()) {
+			fmt.Fprintf(c.stderr, "hoist: warning: --allow-insecure-http: the password and the files travel to %s in clear text; anyone on the network between can read them.\n", u.Host)
+		}
+	}
+	cn.endpoint = ep
+	return cn, nil
+}
+
+func uploadWord(svc uploader.Service) string {
+	if svc == uploader.DrSum {
+		return "Dr.Sum upload"
+	}
+	return "UploadFile"
+}
+
+// profile reads the connection called name from the config folder (HOIST_CONFIG_DIR or
+// the OS default) that the Hoist window saves to.
+func (c *cli) profile(name string) (app.Profile, error) {
+	cfg, err := c.config()
+	if err != nil {
+		return app.Profile{}, err
+	}
+	p, err := cfg.Profiles.Get(name)
+	if errors.Is(err, app.ErrProfileNotFound) {
+		return app.Profile{}, fmt.Errorf("there is no connection named %q; the Hoist window lists them under Connections, or pass the connection flags instead", name)
+	}
+	if err != nil {
+		return app.Profile{}, errors.New(uploader.Sentence(err))
+	}
+	return p, nil
+}
+
+// config opens the config folder as this invocation's environment names it.
+func (c *cli) config() (*app.Config, error) {
+	cfg, err := app.Open(c.getenv(app.ConfigDirEnv))
+	if err != nil {
+		return nil, errors.New(uploader.Sentence(err))
+	}
+	return cfg, nil
+}
+
+// hostOf is the host of a URL, for messages.
+func hostOf(raw string) string {
+	if u, err := url.Parse(raw); err == nil && u.Host != "" {
+		return u.Host
+	}
+	return raw
+}
+
+func (s settings) endpointOf() (uploader.Endpoint, error) {
+	if s.endpoint != "" {
+		return uploader.CustomEndpoint(s.service, s.endpoint, s.api, s.allowInsecureHTTP)
+	}
+	if s.service == uploader.DrSum {
+		return uploader.Endpoint{}, fmt.Errorf("a Dr.Sum connection needs the server's upload URL: pass --endpoint https://HOST/api/v1.0/file/upload")
+	}
+	ep, err := uploader.Scene7Endpoint(s.region, s.staging)
+	if err != nil {
+		return uploader.Endpoint{}, err
+	}
+	if s.api != "" {
+		if err := uploader.CheckURL(s.api, false); err != nil {
+			return uploader.Endpoint{}, fmt.Errorf("--api-endpoint: %w", err)
+		}
+		ep.APIURL = s.api
+	}
+	return ep, nil
+}
+
+func parseService(s string) (uploader.Service, error) {
+	switch svc := uploader.Service(strings.ToLower(strings.TrimSpace(s))); svc {
+	case uploader.Scene7, uploader.DrSum:
+		return svc, nil
+	}
+	return "", fmt.Errorf("unknown service %q: use scene7 or drsum", s)
+}

@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/zalando/go-keyring"
+
+	"hoist/sandbox"
+)
+
+func TestMain(m *testing.M) {
+	// The keychain itself is tested by package app; here it is go-keyring's in-memory
+	// mock, so that no test leaves a password in a developer's keychain.
+	keyring.MockInit()
+	os.Exit(m.Run())
+}
+
+// outcome is what one in-process invocation did.
+type outcome struct {
+	code           int
+	stdout, stderr string
+}
+
+// invocation describes one in-process run of the command line.
+type invocation struct {
+	ctx   context.Context
+	stdin string
+	env   map[string]string
+}
+
+// hoist runs the command line in-process with its own streams and environment. The
+// config folder is a fresh temporary one unless env names one, so tests never read or
+// write the user's settings.
+func hoist(t *testing.T, inv invocation, args ...string) outcome {
+	t.Helper()
+	var stdout, stderr syncBuffer
+	c := newTestCLI(t, inv, &stdout, &stderr)
+	code := c.main(args)
+	return outcome{code, stdout.String(), stderr.String()}
+}
+
+func newTestCLI(t *testing.T, inv invocation, stdout, stderr *syncBuffer) *cli {
+	t.Helper()
+	env := map[string]string{"HOIST_CONFIG_DIR": t.TempDir()}
+	for k, v := range inv.env {
+		env[k] = v
+	}
+	ctx := inv.ctx
+	if ctx == nil {
+		ctx = t.Context()
+	}
+	return &cli{ctx: ctx, stdin: strings.NewReader(inv.stdin), stdout: stdout, stderr: stderr,
+		getenv: func(k string) string { return env[k] }}
+}
+
+// syncBuffer is a bytes.Buffer that a running command and the test may use at once.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// startSandbox runs a Local sandbox on 127.0.0.1 for the test.
+func startSandbox(t *testing.T) *sandbox.Running {
+	t.Helper()
+	r, err := sandbox.Start(sandbox.Config{Dir: t.TempDir()}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = r.Close() })
+	return r
+}
+
+// scene7Args are the connection flags of the sandbox's demo Scene7 account.
+func scene7Args(r *sandbox.Running) []string {
+	return []string{"--endpoint", r.Scene7UploadURL(), "--user", sandbox.DemoUser, "--company", sandbox.DemoCompany}
+}
+
+var demoEnv = map[string]string{"HOIST_PASSWORD": sandbox.DemoPassword}
+
+// writeTree creates files (slash-separated relative path → content) under dir.
+func writeTree(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for rel, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// eventually polls cond until it holds or the test's patience runs out.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func mustContain(t *testing.T, what, s string, wants ...string) {
+	t.Helper()
+	for _, w := range wants {
+		if !strings.Contains(s, w) {
+			t.Errorf("%s does not contain %q:\n%s", what, w, s)
+		}
+	}
+}

@@ -1,0 +1,126 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+
+	"hoist/app"
+	"hoist/uploader"
+)
+
+// optionFlags are upload's UploadPostJob flags. They start from --preset (or the defaults)
+// and override it only where given, so a preset's setting survives a flag left out.
+type optionFlags struct {
+	preset                                                 string
+	overwrite, readyForPublish, preservePublishState, mask bool
+	emailSetting                                           string
+	crop                                                   string
+}
+
+// scene7OnlyFlags do nothing for Dr.Sum; giving them with --service drsum earns a warning.
+// (--company is left out: scripts pass it to both services, and it harms nothing.)
+var scene7OnlyFlags = []string{"ready-for-publish", "preserve-publish-state", "create-mask", "email-setting", "crop", "job-name"}
+
+func addOptionFlags(fs *flag.FlagSet) *optionFlags {
+	o := &optionFlags{}
+	d := uploader.DefaultOptions()
+	fs.StringVar(&o.preset, "preset", "", "upload options from a preset `FILE` saved by the Hoist window (JSON), or the name of a\npreset saved there; the flags below override it")
+	fs.BoolVar(&o.overwrite, "overwrite", d.Overwrite, "replace files of the same name (--overwrite=false keeps the existing ones)")
+	fs.BoolVar(&o.readyForPublish, "ready-for-publish", d.ReadyForPublish, "mark the uploaded assets ready for publish (--ready-for-publish=false: not yet)")
+	fs.BoolVar(&o.preservePublishState, "preserve-publish-state", d.PreservePublishState, "replaced assets keep their publish state (--preserve-publish-state=false: they take\n--ready-for-publish)")
+	fs.BoolVar(&o.mask, "create-mask", d.CreateMask, "create a mask from the image's transparency")
+	fs.StringVar(&o.emailSetting, "email-setting", string(d.EmailSetting), "e-mail notification `VALUE`: "+strings.Join(emailChoices(), ", "))
+	fs.StringVar(&o.crop, "crop", "", "manual crop in pixels: `LEFT,RIGHT,TOP,BOTTOM`")
+	return o
+}
+
+func emailChoices() []string {
+	f, _ := uploader.FieldByPath("emailSetting")
+	return f.Choices
+}
+
+// build returns the options, the preset's destination folder ("" when it names none) and
+// every problem with them as sentences (exit 2).
+func (o *optionFlags) build(c *cli, set map[string]bool) (opts uploader.Options, folder string, problems []string) {
+	opts = uploader.DefaultOptions()
+	if o.preset != "" {
+		p, err := c.loadPreset(o.preset)
+		if err != nil {
+			return opts, "", []string{uploader.Sentence(err)}
+		}
+		opts, folder = p.Options, p.DestFolder
+	}
+	if set["overwrite"] {
+		opts.Overwrite = o.overwrite
+	}
+	if set["ready-for-publish"] {
+		opts.ReadyForPublish = o.readyForPublish
+	}
+	if set["preserve-publish-state"] {
+		opts.PreservePublishState = o.preservePublishState
+	}
+	if set["create-mask"] {
+		opts.CreateMask = o.mask
+	}
+	if set["email-setting"] {
+		opts.EmailSetting = uploader.EmailSetting(o.emailSetting)
+		// Accept any letter case, the way people type it.
+		for _, ch := range emailChoices() {
+			if strings.EqualFold(ch, strings.TrimSpace(o.emailSetting)) {
+				opts.EmailSetting = uploader.EmailSetting(ch)
+			}
+		}
+	}
+	if set["crop"] {
+		crop, err := parseCrop(o.crop)
+		if err != nil {
+			problems = append(problems, err.Error())
+		} else {
+			opts.ManualCrop = crop
+		}
+	}
+	if err := opts.Validate(); err != nil {
+		var ve *uploader.ValidationError
+		if !errors.As(err, &ve) {
+			return opts, folder, append(problems, err.Error())
+		}
+		for _, p := range ve.Problems {
+			problems = append(problems, p.Message)
+		}
+	}
+	return opts, folder, problems
+}
+
+// loadPreset reads --preset: a preset file, or else the name of a preset saved in the
+// Hoist window.
+func (c *cli) loadPreset(arg string) (app.Preset, error) {
+	if _, err := os.Stat(arg); errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(arg, `/\`) {
+		if cfg, err := c.config(); err == nil {
+			if p, err := cfg.Presets.Load(arg); err == nil {
+				return p, nil
+			}
+		}
+	}
+	return app.LoadPreset(arg)
+}
+
+// parseCrop reads LEFT,RIGHT,TOP,BOTTOM; ranges are checked by Options.Validate.
+func parseCrop(s string) (*uploader.ManualCrop, error) {
+	parts := strings.Split(s, ",")
+	if len(parts) != 4 {
+		return nil, fmt.Errorf("--crop %q: give four numbers of pixels, LEFT,RIGHT,TOP,BOTTOM, e.g. --crop 0,0,10,10", s)
+	}
+	var v [4]int
+	for i, p := range parts {
+		n, err := strconv.Atoi(strings.TrimSpace(p))
+		if err != nil {
+			return nil, fmt.Errorf("--crop %q: %q is not a whole number of pixels; write LEFT,RIGHT,TOP,BOTTOM, e.g. --crop 0,0,10,10", s, strings.TrimSpace(p))
+		}
+		v[i] = n
+	}
+	return &uploader.ManualCrop{Left: v[0], Right: v[1], Top: v[2], Bottom: v[3]}, nil
+}

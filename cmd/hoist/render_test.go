@@ -1,0 +1,126 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"hoist/uploader"
+)
+
+// script is a made-up upload of two files, one of which fails, with progress every 10ms of
+// the events' own clock.
+func script() []uploader.Event {
+	t0 := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	at := func(ms int) time.Time { return t0.Add(time.Duration(ms) * time.Millisecond) }
+	evs := []uploader.Event{
+		{Kind: uploader.FileQueued, Time: at(0), Item: 0, Rel: "a/one.jpg", Size: 1000, JobSize: 3000, ETA: -1, JobETA: -1},
+		{Kind: uploader.FileQueued, Time: at(0), Item: 1, Rel: "a/two <&>.jpg", Size: 2000, JobSize: 3000, ETA: -1, JobETA: -1},
+		{Kind: uploader.FileSkipped, Time: at(0), Item: -1, Rel: "a/.DS_Store", Message: "not something to publish", ETA: -1, JobETA: -1},
+		{Kind: uploader.JobCreated, Time: at(5), Item: -1, JobName: "job-1", JobHandle: "j|1", JobSize: 3000, ETA: -1, JobETA: -1},
+		{Kind: uploader.FileStarted, Time: at(5), Item: 0, Rel: "a/one.jpg", Size: 1000, JobSize: 3000, Attempt: 1, ETA: -1, JobETA: -1},
+	}
+	for i := 1; i <= 100; i++ {
+		evs = append(evs, uploader.Event{Kind: uploader.FileProgress, Time: at(5 + 10*i), Item: 0, Rel: "a/one.jpg",
+			Sent: int64(10 * i), Size: 1000, JobSent: int64(10 * i), JobSize: 3000, Speed: 1000, ETA: time.Second, JobSpeed: 1000, JobETA: 2 * time.Second})
+	}
+	return append(evs,
+		uploader.Event{Kind: uploader.FileRetrying, Time: at(1006), Item: 1, Rel: "a/two <&>.jpg", Attempt: 2, Message: "Trying again (attempt 2): the connection dropped.", ETA: -1, JobETA: -1},
+		uploader.Event{Kind: uploader.FileDone, Time: at(1010), Item: 0, Rel: "a/one.jpg", Sent: 1000, Size: 1000, JobSent: 1000, JobSize: 3000, JobName: "job-1", JobHandle: "j|1", Attempt: 1, ETA: 0, JobETA: -1},
+		uploader.Event{Kind: uploader.FileFailed, Time: at(1020), Item: 1, Rel: "a/two <&>.jpg", Size: 2000, JobSent: 1000, JobSize: 1000,
+			Err: errors.New("boom"), Message: "The server refused the file.", Attempt: 3, ETA: -1, JobETA: -1},
+		uploader.Event{Kind: uploader.JobEnded, Time: at(1030), Item: -1, JobSent: 1000, JobSize: 1000, Message: "1 of 2 files uploaded, 1 failed, 1 skipped.", ETA: -1, JobETA: -1},
+	)
+}
+
+func TestHumanViewOnATerminal(t *testing.T) {
+	var out, errw bytes.Buffer
+	v := newHumanView(&out, &errw, true)
+	for _, ev := range script() {
+		v.event(ev)
+	}
+	mustContain(t, "stdout", out.String(), "Job job-1 started (handle j|1).", "✓ a/one.jpg  1000 B  1.0s", "✗ a/two <&>.jpg  The server refused the file.", "1 of 2 files uploaded")
+	mustContain(t, "stderr", errw.String(), "skipped a/.DS_Store: not something to publish", "↻ a/two <&>.jpg: Trying again", "[", "/2 files", "ETA 2s")
+	// A hundred progress events over one second of the events' clock: about ten redraws,
+	// never one per event.
+	if n := strings.Count(errw.String(), "files  "); n < 5 || n > 20 {
+		t.Errorf("the bar was drawn %d times for 100 progress events in one second", n)
+	}
+	if !strings.HasSuffix(errw.String(), "\r\x1b[K") {
+		t.Errorf("the bar is left on screen at the end: %q", tail(errw.String()))
+	}
+}
+
+func TestHumanViewInAPipeHasNoBar(t *testing.T) {
+	var out, errw bytes.Buffer
+	v := newHumanView(&out, &errw, false)
+	for _, ev := range script() {
+		v.event(ev)
+	}
+	if strings.ContainsAny(out.String()+errw.String(), "\r\x1b") {
+		t.Errorf("control characters in plain output:\n%q\n%q", out.String(), errw.String())
+	}
+	if lines := strings.Count(out.String(), "\n"); lines != 4 {
+		t.Errorf("stdout has %d lines, want 4 (job, two files, summary):\n%s", lines, out.String())
+	}
+}
+
+func TestJSONViewLines(t *testing.T) {
+	var out bytes.Buffer
+	v := newJSONView(&out)
+	evs := script()
+	for _, ev := range evs {
+		v.event(ev)
+	}
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	if len(lines) != len(evs) {
+		t.Fatalf("%d lines for %d events", len(lines), len(evs))
+	}
+	var failed, progress map[string]any
+	for i, l := range lines {
+		var m map[string]any
+		if err := json.Unmarshal([]byte(l), &m); err != nil {
+			t.Fatalf("line %d is not JSON: %q", i, l)
+		}
+		if _, err := time.Parse(time.RFC3339Nano, m["time"].(string)); err != nil {
+			t.Errorf("line %d: time %v", i, m["time"])
+		}
+		switch m["kind"] {
+		case "FileFailed":
+			failed = m
+		case "FileProgress":
+			progress = m
+		}
+	}
+	if failed["file"] != "a/two <&>.jpg" || failed["error"] != "boom" || failed["message"] != "The server refused the file." ||
+		failed["attempt"] != 3.0 || failed["eta_seconds"] != nil {
+		t.Errorf("FileFailed line: %v", failed)
+	}
+	if progress["eta_seconds"] != 1.0 || progress["job_eta_seconds"] != 2.0 || progress["speed"] != 1000.0 || progress["sent"] != 1000.0 {
+		t.Errorf("last FileProgress line: %v", progress)
+	}
+	if !strings.Contains(out.String(), "<&>") {
+		t.Error("file names are HTML-escaped in the JSON")
+	}
+}
+
+func TestFormats(t *testing.T) {
+	for n, want := range map[int64]string{0: "0 B", 1023: "1023 B", 1536: "1.5 KiB", 5 << 20: "5.0 MiB", 3 << 40: "3.0 TiB"} {
+		if got := formatBytes(n); got != want {
+			t.Errorf("formatBytes(%d) = %q, want %q", n, got, want)
+		}
+	}
+	for d, want := range map[time.Duration]string{40 * time.Millisecond: "40ms", 12300 * time.Millisecond: "12.3s", 245 * time.Second: "4m05s", 127 * time.Minute: "2h07m"} {
+		if got := formatDuration(d); got != want {
+			t.Errorf("formatDuration(%v) = %q, want %q", d, got, want)
+		}
+	}
+	if formatETA(-1) != "--" || formatETA(1500*time.Millisecond) != "2s" || formatSpeed(0) != "-- B/s" {
+		t.Error("unknown ETA or speed is not shown as --")
+	}
+}
+
+func tail(s string) string { return s[max(0, len(s)-80):] }

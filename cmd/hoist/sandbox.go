@@ -1,0 +1,101 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"hoist/sandbox"
+	"hoist/uploader"
+)
+
+var sandboxCommand = &command{
+	name:    "sandbox",
+	summary: "Run the Local sandbox on this computer; prints its URLs and demo credentials.",
+	more: "The sandbox speaks the Scene7 UploadFile servlet, the IPS SOAP calls Hoist uses and the\n" +
+		"Dr.Sum upload Web API, on a loopback address only. It runs until interrupted (Ctrl-C).",
+	examples: []string{
+		`hoist sandbox`,
+		`hoist sandbox --addr 127.0.0.1:8080 --dir /tmp/hoist-sandbox --quiet`,
+	},
+	flags: func(fs *flag.FlagSet) { newSandboxFlags(fs) },
+	run:   runSandbox,
+}
+
+type sandboxFlags struct {
+	addr, dir string
+	quiet     bool
+}
+
+func newSandboxFlags(fs *flag.FlagSet) *sandboxFlags {
+	f := &sandboxFlags{}
+	fs.StringVar(&f.addr, "addr", "127.0.0.1:0", "loopback `ADDRESS` to listen on (port 0: any free port)")
+	fs.StringVar(&f.dir, "dir", "", "`DIR`ectory where received files and job logs are kept (default: Hoist/sandbox in the\nuser's cache folder)")
+	fs.BoolVar(&f.quiet, "quiet", false, "do not log each request on stderr")
+	return f
+}
+
+func runSandbox(c *cli, cmd *command, args []string) int {
+	fs := flag.NewFlagSet("hoist sandbox", flag.ContinueOnError)
+	f := newSandboxFlags(fs)
+	pos, err := c.parse(cmd, fs, args)
+	if err != nil {
+		return exitFor(err)
+	}
+	if len(pos) > 0 {
+		return exitFor(c.usageErr(cmd, "sandbox takes no arguments (got %d)", len(pos)))
+	}
+	host, _, err := net.SplitHostPort(f.addr)
+	if err != nil || !uploader.IsLoopbackHost(host) {
+		return exitFor(c.usageErr(cmd, "--addr %q: the sandbox only listens on this computer; use 127.0.0.1:PORT, [::1]:PORT or localhost:PORT", f.addr))
+	}
+	dir := f.dir
+	if dir == "" {
+		cache, err := os.UserCacheDir()
+		if err != nil {
+			return exitFor(c.usageErr(cmd, "there is no cache folder to keep the sandbox's files in (%v); pass --dir", err))
+		}
+		dir = filepath.Join(cache, "Hoist", "sandbox")
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return exitFor(c.usageErr(cmd, "cannot create the sandbox folder: %v", err))
+	}
+	cfg := sandbox.Config{Dir: dir}
+	if !f.quiet {
+		log := &lockedWriter{w: c.stderr}
+		cfg.Logf = func(format string, args ...any) { fmt.Fprintf(log, format+"\n", args...) }
+	}
+	r, err := sandbox.Start(cfg, f.addr)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "hoist sandbox: %v\n", err)
+		return exitFailed
+	}
+	fmt.Fprint(c.stdout, r.Banner())
+	fmt.Fprintf(c.stdout, "\nTry it:\n  printf '%%s\\n' %s | hoist upload --password-stdin --endpoint %s --user %s --company '%s' --dest-folder demo PATH\n",
+		sandbox.DemoPassword, r.Scene7UploadURL(), sandbox.DemoUser, sandbox.DemoCompany)
+	fmt.Fprintln(c.stderr, "Press Ctrl-C to stop the sandbox.")
+	<-c.ctx.Done()
+	if err := r.Close(); err != nil {
+		fmt.Fprintf(c.stderr, "hoist sandbox: %v\n", err)
+		return exitFailed
+	}
+	fmt.Fprintln(c.stderr, "Sandbox stopped.")
+	return exitOK
+}
+
+// lockedWriter serialises the request log: the sandbox logs from its handlers'
+// goroutines, and lines must not interleave.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}

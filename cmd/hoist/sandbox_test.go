@@ -1,0 +1,45 @@
+package main
+
+import (
+	"context"
+	"regexp"
+	"testing"
+
+	"hoist/sandbox"
+)
+
+func TestSandboxCommandServesUntilInterrupted(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	var stdout, stderr syncBuffer
+	c := newTestCLI(t, invocation{ctx: ctx}, &stdout, &stderr)
+	code := make(chan int, 1)
+	go func() { code <- c.main([]string{"sandbox", "--dir", t.TempDir()}) }()
+
+	uploadURL := regexp.MustCompile(`http://127\.0\.0\.1:\d+/scene7/UploadFile`)
+	eventually(t, "the banner", func() bool { return uploadURL.MatchString(stdout.String()) })
+	mustContain(t, "banner", stdout.String(), sandbox.DemoUser, sandbox.DemoPassword, sandbox.DemoCompany, sandbox.DrSumUser)
+
+	out := hoist(t, invocation{env: demoEnv}, "check-login", "--endpoint", uploadURL.FindString(stdout.String()),
+		"--user", sandbox.DemoUser, "--company", sandbox.DemoCompany)
+	if out.code != exitOK {
+		t.Fatalf("check-login against `hoist sandbox`: exit %d\nstderr:\n%s", out.code, out.stderr)
+	}
+	eventually(t, "the request log", func() bool { return regexp.MustCompile(`checkLogin`).MatchString(stderr.String()) })
+
+	cancel() // what Ctrl-C does
+	if got := <-code; got != exitOK {
+		t.Fatalf("exit %d after interrupt\nstderr:\n%s", got, stderr.String())
+	}
+	mustContain(t, "stderr", stderr.String(), "Sandbox stopped.")
+}
+
+func TestSandboxCommandRefusesNetworkAddresses(t *testing.T) {
+	for _, addr := range []string{"0.0.0.0:0", ":8080", "192.0.2.1:80", "nonsense"} {
+		out := hoist(t, invocation{}, "sandbox", "--addr", addr, "--dir", t.TempDir())
+		if out.code != exitUsage {
+			t.Errorf("--addr %s: exit %d, want 2", addr, out.code)
+		}
+		mustContain(t, "stderr", out.stderr, "127.0.0.1")
+	}
+}

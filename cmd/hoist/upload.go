@@ -1,0 +1,223 @@
+package main
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"hoist/uploader"
+)
+
+// maxConcurrency bounds --concurrency: more parallel POSTs than this only hurt the server.
+const maxConcurrency = 32
+
+var uploadCommand = &command{
+	name:    "upload",
+	args:    "PATH...",
+	summary: "Upload files and folders as one job; folders keep their tree under --dest-folder.",
+	more: "Exit status: 0 every file uploaded; 1 some file failed or was not sent (each is named on\n" +
+		"stderr with the reason); 2 bad usage or settings (nothing was sent). Ctrl-C ends the job\n" +
+		"cleanly and lists what was not sent.\n" +
+		passwordHelp + "\n" +
+		"On a terminal a live overall bar is drawn on stderr; a line per finished file goes to stdout.",
+	examples: []string{
+		`printf '%s\n' "$PASSWORD" | hoist upload --password-stdin --user me@example.com --company 'c|2101' --dest-folder spring ./campaign`,
+		`HOIST_PASSWORD=... hoist upload --region emea --staging --user me@example.com --company 'c|2101' --preset web.json ./img`,
+		`hoist upload --profile Production ./campaign --dest-folder spring --json > upload.jsonl`,
+		`hoist upload --service drsum --endpoint https://drsum.example.com/api/v1.0/file/upload --user apiuser01 --dest-folder /filer/sales ./sales.csv`,
+	},
+	flags: func(fs *flag.FlagSet) { newUploadFlags(fs) },
+	run:   runUpload,
+}
+
+type uploadFlags struct {
+	fs          *flag.FlagSet
+	conn        *connFlags
+	opts        *optionFlags
+	jobName     string
+	destFolder  string
+	concurrency int
+	json        bool
+}
+
+func newUploadFlags(fs *flag.FlagSet) *uploadFlags {
+	f := &uploadFlags{fs: fs, conn: addConnFlags(fs)}
+	fs.StringVar(&f.jobName, "job-name", "", "Scene7 job `NAME` (default: a generated unique name)")
+	fs.StringVar(&f.destFolder, "dest-folder", "", "destination `PATH`: Scene7 destFolder, or Dr.Sum dest_dir (required for Dr.Sum)")
+	f.opts = addOptionFlags(fs)
+	fs.IntVar(&f.concurrency, "concurrency", uploader.DefaultConcurrency, fmt.Sprintf("parallel file POSTs, `N` from 1 to %d", maxConcurrency))
+	fs.BoolVar(&f.json, "json", false, "one JSON object per line on stdout for every job and file event")
+	return f
+}
+
+func runUpload(c *cli, cmd *command, args []string) int {
+	fs := flag.NewFlagSet("hoist upload", flag.ContinueOnError)
+	f := newUploadFlags(fs)
+	paths, err := c.parse(cmd, fs, args)
+	if err != nil {
+		return exitFor(err)
+	}
+	req, problems := c.uploadRequest(f, paths)
+	if len(problems) > 0 {
+		return exitFor(c.problems(cmd, problems))
+	}
+	client := uploader.NewClient(func(cl *uploader.Client) { cl.Concurrency = f.concurrency })
+	var onEvent func(uploader.Event)
+	if f.json {
+		onEvent = newJSONView(c.stdout).event
+	} else {
+		onEvent = newHumanView(c.stdout, c.stderr, isTerminal(c.stderr) && c.getenv("TERM") != "dumb").event
+	}
+	notice := context.AfterFunc(c.ctx, func() {
+		fmt.Fprintln(c.stderr, "\nhoist upload: interrupted; ending the job cleanly (press Ctrl-C again to quit at once).")
+	})
+	res, err := client.Upload(c.ctx, req, onEvent)
+	notice()
+	if res == nil {
+		// Settings the engine refused before any request: nothing was sent.
+		fmt.Fprintf(c.stderr, "hoist upload: %s\n", uploader.Sentence(err))
+		return exitUsage
+	}
+	return c.reportUpload(res, err)
+}
+
+// uploadRequest checks every setting before anything is sent and returns all problems at
+// once, as sentences.
+func (c *cli) uploadRequest(f *uploadFlags, paths []string) (uploader.Request, []string) {
+	var problems []string
+	set := setFlags(f.fs)
+	cn, err := c.resolve(f.conn)
+	if err != nil {
+		problems = append(problems, err.Error())
+	}
+	opts, presetFolder, optProblems := f.opts.build(c, set)
+	req := uploader.Request{
+		Endpoint: cn.endpoint, Company: cn.company, Options: opts,
+		JobName: strings.TrimSpace(f.jobName), DestFolder: strings.TrimSpace(f.destFolder),
+	}
+	if !set["dest-folder"] {
+		// A preset's folder is more specific than the connection's.
+		req.DestFolder = cmp.Or(presetFolder, cn.destFolder)
+	}
+	switch cn.endpoint.Service {
+	case uploader.Scene7:
+		problems = append(problems, optProblems...)
+		if cn.company == "" {
+			problems = append(problems, `Scene7 needs the company handle: pass --company, e.g. --company 'c|2101'`)
+		}
+	case uploader.DrSum:
+		if req.DestFolder == "" {
+			problems = append(problems, "Dr.Sum needs the destination folder on the server: pass --dest-folder, e.g. --dest-folder /filer/campaign")
+		}
+		for _, name := range scene7OnlyFlags {
+			if set[name] {
+				fmt.Fprintf(c.stderr, "hoist upload: warning: --%s applies to Scene7 only; it is ignored for Dr.Sum.\n", name)
+			}
+		}
+	}
+	if cn.user == "" && cn.endpoint.Service != "" {
+		problems = append(problems, "pass the user name with --user (or use --profile)")
+	}
+	if f.concurrency < 1 || f.concurrency > maxConcurrency {
+		problems = append(problems, fmt.Sprintf("--concurrency %d: choose from 1 to %d parallel uploads", f.concurrency, maxConcurrency))
+	}
+	if len(paths) == 0 {
+		problems = append(problems, "name at least one file or folder to upload")
+	} else {
+		req.Items, req.Skipped = uploader.Walk(paths)
+		problems = append(problems, pathProblems(paths, req.Items, req.Skipped)...)
+	}
+	if len(problems) > 0 {
+		return req, problems
+	}
+	pw, err := c.password(f.conn, cn)
+	if err != nil {
+		return req, []string{err.Error()}
+	}
+	req.Credentials = uploader.Credentials{User: cn.user, Password: pw}
+	return req, nil
+}
+
+// pathProblems are the paths named on the command line that will not be uploaded at all
+// (missing, unreadable, a system file), in Walk's words: a script that names a path
+// expects it to be sent, so nothing is. Files left out inside a named folder are only
+// reported as skipped.
+func pathProblems(paths []string, items []uploader.Item, skipped []uploader.Skipped) []string {
+	named := map[string]bool{}
+	for _, p := range paths {
+		if abs, err := filepath.Abs(p); err == nil {
+			named[filepath.Clean(abs)] = true
+		}
+	}
+	var problems []string
+	for _, s := range skipped {
+		if named[s.Path] || len(items) == 0 {
+			problems = append(problems, s.Reason)
+		}
+	}
+	if len(items) == 0 {
+		problems = append(problems, "there is no file to upload in "+strings.Join(paths, ", "))
+	}
+	return problems
+}
+
+// problems reports every settings problem (exit 2).
+func (c *cli) problems(cmd *command, problems []string) error {
+	if len(problems) == 1 {
+		return c.usageErr(cmd, "%s", problems[0])
+	}
+	return c.usageErr(cmd, "nothing was sent:\n  - %s", strings.Join(problems, "\n  - "))
+}
+
+// reportUpload names on stderr every file that was not uploaded, with its reason, and
+// returns the exit status: 0 when every file was uploaded, 1 otherwise.
+func (c *cli) reportUpload(res *uploader.Result, err error) int {
+	var failed, cancelled []uploader.FileResult
+	for _, f := range res.Files {
+		switch f.State {
+		case uploader.StateFailed:
+			failed = append(failed, f)
+		case uploader.StateCancelled:
+			cancelled = append(cancelled, f)
+		}
+	}
+	jobSentence := ""
+	switch {
+	case errors.Is(err, uploader.ErrCancelled):
+		fmt.Fprintf(c.stderr, "hoist upload: cancelled; %d of %d files were uploaded.\n", res.Count(uploader.StateDone), len(res.Files))
+	case err != nil:
+		jobSentence = uploader.Sentence(err)
+		fmt.Fprintf(c.stderr, "hoist upload: %s\n", jobSentence)
+	}
+	if len(failed) > 0 {
+		fmt.Fprintf(c.stderr, "%s not uploaded:\n", plural(len(failed), "file was", "files were"))
+		for _, f := range failed {
+			if s := uploader.Sentence(f.Err); s != jobSentence {
+				fmt.Fprintf(c.stderr, "  %s: %s\n", f.Rel, s)
+			} else {
+				fmt.Fprintf(c.stderr, "  %s\n", f.Rel)
+			}
+		}
+	}
+	if len(cancelled) > 0 {
+		fmt.Fprintf(c.stderr, "%s not sent (cancelled):\n", plural(len(cancelled), "file was", "files were"))
+		for _, f := range cancelled {
+			fmt.Fprintf(c.stderr, "  %s\n", f.Rel)
+		}
+	}
+	if len(failed)+len(cancelled) > 0 {
+		return exitFailed
+	}
+	return exitOK
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,296 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"hoist/sandbox"
+	"hoist/uploader"
+)
+
+// awkward is a folder tree with the names that break naive clients.
+var awkward = map[string]string{
+	"Campagne été/affiche finale.txt":     "accents and spaces",
+	"Campagne été/日本語/写真 1.jpg":           strings.Repeat("写真", 50000),
+	"Campagne été/quotes <&>'\" done.txt": "markup characters",
+	"Campagne été/vide.bin":               "",
+	"Campagne été/a/b/c/deep.txt":         "nested folders",
+}
+
+func TestUploadAwkwardTreeLandsByteExact(t *testing.T) {
+	r := startSandbox(t)
+	dir := t.TempDir()
+	writeTree(t, dir, awkward)
+	root := filepath.Join(dir, "Campagne été")
+	// Flags after the path, as people type them.
+	args := append([]string{"upload", "--password-stdin"}, scene7Args(r)...)
+	args = append(args, root, "--dest-folder", "spring/2026", "--concurrency", "2")
+	out := hoist(t, invocation{stdin: sandbox.DemoPassword + "\n"}, args...)
+	if out.code != exitOK {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", out.code, out.stdout, out.stderr)
+	}
+	for rel, content := range awkward {
+		got, err := os.ReadFile(r.Scene7File(sandbox.DemoCompany, "spring/2026/"+rel))
+		if err != nil {
+			t.Errorf("%s did not land: %v", rel, err)
+			continue
+		}
+		if string(got) != content {
+			t.Errorf("%s landed with %d bytes, want %d", rel, len(got), len(content))
+		}
+		mustContain(t, "stdout", out.stdout, "✓ "+rel)
+	}
+	mustContain(t, "stdout", out.stdout, "5 of 5 files uploaded")
+	if strings.Contains(out.stdout+out.stderr, "\r") {
+		t.Error("a progress bar was drawn although stderr is not a terminal")
+	}
+}
+
+func TestUploadWrongPasswordExits1WithSentenceAndNoPassword(t *testing.T) {
+	r := startSandbox(t)
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a.txt": "a", "b.txt": "b"})
+	const secret = "Wrong-Secret-4711"
+	args := append([]string{"upload"}, scene7Args(r)...)
+	out := hoist(t, invocation{env: map[string]string{"HOIST_PASSWORD": secret}}, append(args, dir)...)
+	if out.code != exitFailed {
+		t.Fatalf("exit %d, want 1\nstderr:\n%s", out.code, out.stderr)
+	}
+	sentence := (&uploader.Fault{Kind: uploader.AuthenticationFault, Code: uploader.CodeInvalidCredentials}).Sentence()
+	mustContain(t, "stderr", out.stderr, sentence, "a.txt", "b.txt")
+	if strings.Contains(out.stdout+out.stderr, secret) {
+		t.Error("the password was printed")
+	}
+}
+
+func TestUploadJSONLinesCarryJobAndFileEvents(t *testing.T) {
+	r := startSandbox(t)
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"x/one.txt": "1", "x/two <&>.txt": "22"})
+	args := append([]string{"upload", "--json", "--job-name", "json-job"}, scene7Args(r)...)
+	out := hoist(t, invocation{env: demoEnv}, append(args, filepath.Join(dir, "x"))...)
+	if out.code != exitOK {
+		t.Fatalf("exit %d\nstderr:\n%s", out.code, out.stderr)
+	}
+	kinds := map[string]int{}
+	done := map[string]bool{}
+	sc := bufio.NewScanner(strings.NewReader(out.stdout))
+	for sc.Scan() {
+		var ev map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &ev); err != nil {
+			t.Fatalf("not a JSON line: %q: %v", sc.Text(), err)
+		}
+		kind, _ := ev["kind"].(string)
+		kinds[kind]++
+		if _, ok := ev["time"].(string); !ok {
+			t.Errorf("event without time: %s", sc.Text())
+		}
+		if kind == "FileDone" {
+			done[ev["file"].(string)] = true
+			if ev["job_name"] != "json-job" || ev["job_handle"] == "" {
+				t.Errorf("FileDone without its job: %s", sc.Text())
+			}
+		}
+	}
+	for _, k := range []string{"JobCreated", "FileQueued", "FileDone", "JobEnded"} {
+		if kinds[k] == 0 {
+			t.Errorf("no %s event in:\n%s", k, out.stdout)
+		}
+	}
+	if !done["x/one.txt"] || !done["x/two <&>.txt"] {
+		t.Errorf("FileDone events for %v, want both files", done)
+	}
+	if strings.Contains(out.stdout, sandbox.DemoPassword) {
+		t.Error("the password is in the JSON output")
+	}
+}
+
+func TestUploadDrSum(t *testing.T) {
+	r := startSandbox(t)
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"売上 été.csv": "a,b\n1,2\n"})
+	out := hoist(t, invocation{env: map[string]string{"HOIST_PASSWORD": sandbox.DrSumPassword}},
+		"upload", "--service", "drsum", "--endpoint", r.DrSumUploadURL(), "--user", sandbox.DrSumUser,
+		"--dest-folder", "/filer/campaign", filepath.Join(dir, "売上 été.csv"))
+	if out.code != exitOK {
+		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", out.code, out.stdout, out.stderr)
+	}
+	got, err := os.ReadFile(r.DrSumFile("/filer/campaign", "売上 été.csv"))
+	if err != nil || string(got) != "a,b\n1,2\n" {
+		t.Fatalf("the file did not land byte-exact: %q, %v", got, err)
+	}
+}
+
+func TestUploadSettingsProblemsExit2BeforeSending(t *testing.T) {
+	r := startSandbox(t)
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a.txt": "a", ".DS_Store": "x", "only-system/Thumbs.db": "x"})
+	cases := []struct {
+		name  string
+		args  []string
+		wants []string
+	}{
+		{"plain http to a remote host", []string{"--endpoint", "http://example.com/scene7/UploadFile", "--user", "u", "--company", "c|1"}, []string{"https"}},
+		{"scene7 ignores allow-insecure-http", []string{"--endpoint", "http://example.com/scene7/UploadFile", "--allow-insecure-http", "--user", "u", "--company", "c|1"}, []string{"https"}},
+		{"no company", []string{"--endpoint", r.Scene7UploadURL(), "--user", sandbox.DemoUser}, []string{"--company"}},
+		{"no user", []string{"--endpoint", r.Scene7UploadURL(), "--company", "c|1"}, []string{"--user"}},
+		{"every problem at once", []string{"--endpoint", r.Scene7UploadURL(), "--user", "u", "--crop", "1,2,3", "--email-setting", "Sometimes", "--concurrency", "0"},
+			[]string{"--company", "--crop", "LEFT,RIGHT,TOP,BOTTOM", "E-mail", "--concurrency"}},
+		{"bad endpoint and bad options", []string{"--endpoint", "http://example.com/scene7/UploadFile", "--user", "u", "--crop", "x"}, []string{"https", "--crop", "--company"}},
+		{"negative crop", []string{"--endpoint", r.Scene7UploadURL(), "--user", "u", "--company", "c|1", "--crop", "0,-5,0,0"}, []string{"Right"}},
+		{"drsum without folder", []string{"--service", "drsum", "--endpoint", r.DrSumUploadURL(), "--user", "u"}, []string{"--dest-folder"}},
+		{"drsum without endpoint", []string{"--service", "drsum", "--user", "u", "--dest-folder", "/filer/x"}, []string{"--endpoint"}},
+		{"unknown service", []string{"--service", "ftp", "--user", "u"}, []string{"scene7 or drsum"}},
+		{"unknown region", []string{"--region", "mars", "--user", "u", "--company", "c|1"}, []string{"na, emea or apac"}},
+		{"missing path", []string{"--endpoint", r.Scene7UploadURL(), "--user", "u", "--company", "c|1", filepath.Join(dir, "nope")}, []string{"nope", "no longer there"}},
+		{"a named system file", []string{"--endpoint", r.Scene7UploadURL(), "--user", "u", "--company", "c|1", filepath.Join(dir, ".DS_Store")}, []string{"Finder"}},
+		{"unknown flag", []string{"--colour", "red"}, []string{"-colour"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			args := append(append([]string{"upload"}, tc.args...), filepath.Join(dir, "a.txt"))
+			out := hoist(t, invocation{env: map[string]string{"HOIST_PASSWORD": "pw"}}, args...)
+			if out.code != exitUsage {
+				t.Fatalf("exit %d, want 2\nstderr:\n%s", out.code, out.stderr)
+			}
+			mustContain(t, "stderr", out.stderr, tc.wants...)
+		})
+	}
+	out := hoist(t, invocation{env: demoEnv}, append(append([]string{"upload"}, scene7Args(r)...), filepath.Join(dir, "only-system"))...)
+	if out.code != exitUsage {
+		t.Fatalf("a folder with nothing to send: exit %d, want 2\nstderr:\n%s", out.code, out.stderr)
+	}
+	mustContain(t, "stderr", out.stderr, "Thumbs.db", "no file to upload")
+	if n := len(r.Requests()); n != 0 {
+		t.Errorf("the sandbox received %d requests, want none", n)
+	}
+}
+
+func TestUploadRefusesPasswordFlag(t *testing.T) {
+	for _, args := range [][]string{
+		{"upload", "--password", "Hunter2-secret", "a.txt"},
+		{"upload", "a.txt", "--password=Hunter2-secret"},
+		{"check-login", "-password", "Hunter2-secret"},
+	} {
+		out := hoist(t, invocation{}, args...)
+		if out.code != exitUsage {
+			t.Errorf("%v: exit %d, want 2", args, out.code)
+		}
+		mustContain(t, "stderr", out.stderr, "--password-stdin", "HOIST_PASSWORD")
+		if strings.Contains(out.stdout+out.stderr, "Hunter2") {
+			t.Errorf("%v: the password was echoed", args)
+		}
+	}
+}
+
+func TestAllowInsecureHTTPWarnsForDrSum(t *testing.T) {
+	// Stopped by the missing folder before any request: example.com is never contacted.
+	out := hoist(t, invocation{env: map[string]string{"HOIST_PASSWORD": "pw"}}, "upload", "--service", "drsum",
+		"--endpoint", "http://example.com/api/v1.0/file/upload", "--allow-insecure-http", "--user", "u", "main.go")
+	if out.code != exitUsage {
+		t.Fatalf("exit %d, want 2\nstderr:\n%s", out.code, out.stderr)
+	}
+	mustContain(t, "stderr", out.stderr, "warning", "clear text", "example.com", "--dest-folder")
+}
+
+func TestUploadPresetAndFlagsOverrideIt(t *testing.T) {
+	r := startSandbox(t)
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"hero.jpg": "v1"})
+	preset := filepath.Join(dir, "keep.json")
+	writeTree(t, dir, map[string]string{"keep.json": `{"format": "hoist-preset/1", "name": "Keep existing",
+		"destFolder": "from-preset", "options": {"overwrite": false, "emailSetting": "Error"}}`})
+	file := filepath.Join(dir, "hero.jpg")
+	upload := func(extra ...string) outcome {
+		args := append(append([]string{"upload"}, scene7Args(r)...), extra...)
+		out := hoist(t, invocation{env: demoEnv}, append(args, file)...)
+		if out.code != exitOK {
+			t.Fatalf("%v: exit %d\nstderr:\n%s", extra, out.code, out.stderr)
+		}
+		return out
+	}
+	upload("--json")
+	writeTree(t, dir, map[string]string{"hero.jpg": "v2"})
+	// The preset says: keep the existing file, and upload to its folder.
+	upload("--preset", preset, "--dest-folder", "")
+	if got, _ := os.ReadFile(r.Scene7File(sandbox.DemoCompany, "hero.jpg")); string(got) != "v1" {
+		t.Errorf("root hero.jpg is %q, want v1 untouched", got)
+	}
+	upload("--preset", preset)
+	if got, _ := os.ReadFile(r.Scene7File(sandbox.DemoCompany, "from-preset/hero.jpg")); string(got) != "v2" {
+		t.Errorf("the preset's folder holds %q, want v2", got)
+	}
+	writeTree(t, dir, map[string]string{"hero.jpg": "v3"})
+	upload("--preset", preset, "--overwrite")
+	if got, _ := os.ReadFile(r.Scene7File(sandbox.DemoCompany, "from-preset/hero.jpg")); string(got) != "v3" {
+		t.Errorf("--overwrite did not override the preset: %q", got)
+	}
+
+	writeTree(t, dir, map[string]string{"bad.json": `{"format": "hoist-preset/1", "options": {"emailSetting": "Often"}}`})
+	args := append(append([]string{"upload"}, scene7Args(r)...), "--preset", filepath.Join(dir, "bad.json"), file)
+	out := hoist(t, invocation{env: demoEnv}, args...)
+	if out.code != exitUsage {
+		t.Fatalf("invalid preset: exit %d, want 2\nstderr:\n%s", out.code, out.stderr)
+	}
+	mustContain(t, "stderr", out.stderr, "bad.json")
+}
+
+func TestUploadCancelledEndsJobAndListsWhatWasNotSent(t *testing.T) {
+	r := startSandbox(t)
+	dir := t.TempDir()
+	files := map[string]string{}
+	// Three POSTs, one at a time: the sandbox handles the second, then stalls its answer,
+	// so the job is running, with the third POST still to come, when the test cancels.
+	for i := range 2*uploader.DefaultBatchFiles + 1 {
+		files["batch/f"+string(rune('A'+i/26))+string(rune('a'+i%26))+".txt"] = "x"
+	}
+	writeTree(t, dir, files)
+	r.SetFaults(sandbox.Faults{StallEvery: 2, StallFor: time.Minute})
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	var stdout, stderr syncBuffer
+	c := newTestCLI(t, invocation{ctx: ctx, env: demoEnv}, &stdout, &stderr)
+	code := make(chan int, 1)
+	go func() {
+		code <- c.main(append(append([]string{"upload", "--concurrency", "1"}, scene7Args(r)...), filepath.Join(dir, "batch")))
+	}()
+	eventually(t, "a running job", func() bool { return len(runningJobs(r)) == 1 })
+
+	// While it runs, the job is listed by `hoist jobs`.
+	job := runningJobs(r)[0]
+	out := hoist(t, invocation{env: demoEnv}, append([]string{"jobs"}, scene7Args(r)...)...)
+	if out.code != exitOK {
+		t.Fatalf("jobs: exit %d\nstderr:\n%s", out.code, out.stderr)
+	}
+	mustContain(t, "jobs output", out.stdout, "HANDLE", job.Handle, job.Name, "Running")
+	out = hoist(t, invocation{env: demoEnv}, append([]string{"jobs", "--json"}, scene7Args(r)...)...)
+	var listed jsonJob
+	if err := json.Unmarshal([]byte(out.stdout), &listed); err != nil || listed.Handle != job.Handle {
+		t.Fatalf("jobs --json: %q (%v), want the job %s", out.stdout, err, job.Handle)
+	}
+
+	cancel() // what Ctrl-C does
+	if got := <-code; got != exitFailed {
+		t.Fatalf("cancelled upload: exit %d, want 1\nstderr:\n%s", got, stderr.String())
+	}
+	mustContain(t, "stderr", stderr.String(), "cancelled", "not sent")
+	if len(runningJobs(r)) != 0 {
+		t.Error("the job is still running after a cancel: endJob was not sent")
+	}
+}
+
+func runningJobs(r *sandbox.Running) []sandbox.Job {
+	var running []sandbox.Job
+	for _, j := range r.Jobs() {
+		if j.State == sandbox.JobRunning {
+			running = append(running, j)
+		}
+	}
+	return running
+}
