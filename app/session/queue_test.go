@@ -14,9 +14,9 @@ import (
 
 func TestAddWalksFoldersOnceAndShowsSkipped(t *testing.T) {
 	dir := tree(t, map[string]string{
-		"Campaign/a.jpg":       "aaaa",
-		"Campaign/img/b.png":   "bb",
-		"Campaign/.DS_Store":   "x",
+		"Campaign/a.jpg":      "aaaa",
+		"Campaign/img/b.png":  "bb",
+		"Campaign/.DS_Store":  "x",
 		"Campaign/Été 日本.tif": "ccc",
 	})
 	q := New(Config{Uploader: &fakeEngine{}})
