@@ -255,9 +255,10 @@ func (q *Queue) removeLocked(drop func(*Row) bool) int {
 	return n
 }
 
-// CancelRow stops one file that has not been handed to the engine: it will not be sent
-// by the next upload. A file of the running upload can only be stopped with Cancel,
-// because the engine takes an upload's files as one job (ErrInUpload).
+// CancelRow stops one file. A file waiting for the next upload is marked cancelled. A
+// file of the running upload is left out of it: the engine takes an upload's files as a
+// whole, so the upload is stopped and the files not cancelled go on at once in a new job
+// (those in flight are sent again).
 func (q *Queue) CancelRow(i int) error {
 	q.mu.Lock()
 	if i < 0 || i >= len(q.rows) {
@@ -265,21 +266,23 @@ func (q *Queue) CancelRow(i int) error {
 		return nil
 	}
 	r := q.rows[i]
-	if r.run != nil {
+	if r.State != Queued && r.State != Sending {
 		q.mu.Unlock()
-		return ErrInUpload
+		return nil
 	}
-	changed := r.State == Queued
-	if changed {
-		q.setStateLocked(r, Cancelled)
-		r.Reason = "Cancelled before sending. Press Retry failed to queue it again."
+	if r.run != nil {
+		r.stop, r.run.restart = true, true
+		cancel := r.run.cancel
+		q.mu.Unlock()
+		cancel()
+		return nil
 	}
+	q.setStateLocked(r, Cancelled)
+	r.Reason = "Cancelled before sending. Press Retry failed to queue it again."
 	obs, t := q.obs, q.totalsLocked()
 	q.mu.Unlock()
-	if changed {
-		notifyRow(obs, i, t)
-		q.scheduleSave()
-	}
+	notifyRow(obs, i, t)
+	q.scheduleSave()
 	return nil
 }
 

@@ -143,9 +143,6 @@ func TestCancelStopsTheUpload(t *testing.T) {
 	if err := q.Remove([]int{0}); !errors.Is(err, ErrInUpload) {
 		t.Errorf("Remove during upload = %v, want ErrInUpload", err)
 	}
-	if err := q.CancelRow(1); !errors.Is(err, ErrInUpload) {
-		t.Errorf("CancelRow during upload = %v, want ErrInUpload", err)
-	}
 	if r, _ := q.Row(0); r.State != Sending || r.Fraction() != 0.5 {
 		t.Errorf("slow row mid-upload = %+v", r)
 	}
@@ -158,6 +155,42 @@ func TestCancelStopsTheUpload(t *testing.T) {
 		if r.State != Cancelled || r.Reason == "" {
 			t.Errorf("row after cancel = %+v", r)
 		}
+	}
+}
+
+func TestCancelOneFileDuringTheUpload(t *testing.T) {
+	dir := tree(t, map[string]string{"f/1-slow.mov": "123456", "f/2.jpg": "12", "f/3.jpg": "123"})
+	eng := &fakeEngine{started: make(chan struct{})}
+	q := New(Config{Uploader: eng})
+	rec := newRecorder(q)
+	q.Add([]string{filepath.Join(dir, "f")})
+	if err := q.Start(Target{JobName: "spring"}); err != nil {
+		t.Fatal(err)
+	}
+	<-eng.started
+	if err := q.CancelRow(0); err != nil {
+		t.Fatal(err)
+	}
+	sum := <-rec.ended
+	if sum.Err != nil || sum.Done != 2 || sum.Cancelled != 1 || sum.JobName != "job-1" {
+		t.Fatalf("summary = %+v", sum)
+	}
+	want := map[string]State{"f/1-slow.mov": Cancelled, "f/2.jpg": Done, "f/3.jpg": Done}
+	if got := statesOf(q); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("states = %v, want %v", got, want)
+	}
+	if r, _ := q.Row(0); !strings.Contains(r.Reason, "Cancelled by you") {
+		t.Errorf("reason = %q", r.Reason)
+	}
+	eng.mu.Lock()
+	defer eng.mu.Unlock()
+	if len(eng.calls) != 2 || eng.calls[1].JobName != "spring-2" || len(eng.calls[1].Items) != 2 {
+		t.Fatalf("calls = %d, second job %q with %d files", len(eng.calls), eng.calls[1].JobName, len(eng.calls[1].Items))
+	}
+	select {
+	case s := <-rec.ended:
+		t.Fatalf("a second summary was sent: %+v", s)
+	default:
 	}
 }
 

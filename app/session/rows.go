@@ -46,9 +46,14 @@ type Row struct {
 	JobHandle string
 	Replaced  bool // Dr.Sum overwrote an existing file
 
-	pos int  // index in Queue.rows; -1 once removed
-	run *run // the upload it belongs to, nil when not handed to the engine
+	pos      int  // index in Queue.rows; -1 once removed
+	run      *run // the upload it belongs to, nil when not handed to the engine
+	stop     bool // the person cancelled this file during its upload
+	reported bool // a skipped row already counted in an upload's summary
 }
+
+// Busy reports whether the file belongs to the running upload.
+func (r Row) Busy() bool { return r.run != nil }
 
 // Fraction is how much of the file has been sent, between 0 and 1.
 func (r Row) Fraction() float64 {

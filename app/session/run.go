@@ -32,6 +32,14 @@ type run struct {
 	rows   []*Row // parallel to the request's Items
 	cancel context.CancelFunc
 	done   chan struct{}
+	// restart is set when the person cancelled single files: the engine's upload is
+	// stopped, and the files not cancelled go on in a new job (the engine takes an
+	// upload's files as a whole). part counts those jobs; carry adds up what the
+	// earlier parts did, for one summary at the end.
+	restart bool
+	part    int
+	base    string
+	carry   Summary
 }
 
 // serverLogTimeout bounds the fetch of the server's job log after an upload.
@@ -40,17 +48,26 @@ const serverLogTimeout = 30 * time.Second
 // Start sends every queued file as one upload, in the background. Progress arrives
 // through the Observer; Ended reports the outcome.
 func (q *Queue) Start(t Target) error {
+	return q.start(&run{target: t, part: 1})
+}
+
+func (q *Queue) start(r *run) error {
+	t := r.target
+	r.done = make(chan struct{})
 	q.mu.Lock()
 	if q.cur != nil {
 		q.mu.Unlock()
 		return ErrRunning
 	}
-	r := &run{target: t, done: make(chan struct{})}
 	req := uploader.Request{
 		Endpoint: t.Endpoint, Credentials: t.Credentials, Company: t.Company, JobName: t.JobName,
 		DestFolder: t.DestFolder, Description: t.Description, Options: t.Options,
 	}
 	for _, row := range q.rows {
+		if row.State == Skipped && !row.reported {
+			row.reported = true
+			req.Skipped = append(req.Skipped, uploader.Skipped{Path: row.Path, Rel: row.Rel, Reason: row.Reason})
+		}
 		if row.State != Queued {
 			continue
 		}
@@ -75,9 +92,18 @@ func (q *Queue) Start(t Target) error {
 	if obs.Totals != nil {
 		obs.Totals(tot)
 	}
-	q.logf(Info, "", "Upload started: %d files to %s.", len(r.rows), describe(t))
+	if r.part == 1 {
+		q.logf(Info, "", "Upload started: %s to %s.", plural(len(r.rows)), describe(t))
+	}
 	go q.execute(ctx, r, req)
 	return nil
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return "1 file"
+	}
+	return fmt.Sprintf("%d files", n)
 }
 
 // Retry queues the failed and cancelled files again and starts an upload of them.
@@ -104,6 +130,9 @@ func (q *Queue) Retry(t Target) error {
 func (q *Queue) Cancel() {
 	q.mu.Lock()
 	r := q.cur
+	if r != nil {
+		r.restart = false // everything stops, single cancellations included
+	}
 	q.mu.Unlock()
 	if r != nil {
 		r.cancel()
@@ -125,17 +154,31 @@ func (q *Queue) execute(ctx context.Context, r *run, req uploader.Request) {
 	res, err := q.cfg.Uploader.Upload(ctx, req, func(ev uploader.Event) { q.event(r, ev) })
 	sum := q.finish(r, res, err)
 	r.cancel()
+	q.scheduleSave()
+	if q.cfg.ServerLog != nil && r.target.Endpoint.Service == uploader.Scene7 {
+		for _, h := range sum.Handles[len(r.carry.Handles):] {
+			q.fetchServerLog(r.target, h)
+		}
+	}
+	if r.restart && res != nil {
+		next := &run{target: r.target, part: r.part + 1, base: r.base, carry: sum}
+		if next.base == "" {
+			next.base = r.target.JobName
+		}
+		if next.base == "" {
+			next.base = res.JobName
+		}
+		next.target.JobName = fmt.Sprintf("%s-%d", next.base, next.part)
+		q.logf(Info, "", "The files you cancelled were left out; the others go on in a new job, %s.", next.target.JobName)
+		if q.start(next) == nil {
+			return
+		}
+	}
 	q.mu.Lock()
 	obs := q.obs
 	q.mu.Unlock()
 	if obs.Ended != nil {
 		obs.Ended(sum)
-	}
-	q.scheduleSave()
-	if q.cfg.ServerLog != nil && r.target.Endpoint.Service == uploader.Scene7 {
-		for _, h := range sum.Handles {
-			q.fetchServerLog(r.target, h)
-		}
 	}
 }
 
@@ -206,9 +249,18 @@ func (q *Queue) fileEventLocked(row *Row, ev uploader.Event) *Entry {
 		row.Reason = ev.Message
 		e.Level, e.Message = Error, ev.Message
 	case uploader.FileCancelled:
+		if row.run != nil && row.run.restart && !row.stop {
+			// Stopped only because another file was cancelled: it goes on in the next job.
+			q.setStateLocked(row, Queued)
+			row.Sent, row.Speed, row.ETA, row.Reason = 0, 0, -1, ""
+			return nil
+		}
 		q.setStateLocked(row, Cancelled)
 		row.Reason = ev.Message
-		e.Level, e.Message = Warning, ev.Message
+		if row.stop {
+			row.Reason = "Cancelled by you before the server accepted it. Press Retry failed to send it again."
+		}
+		e.Level, e.Message = Warning, row.Reason
 	default:
 		return jobEntry(ev)
 	}
@@ -239,10 +291,13 @@ func jobEntry(ev uploader.Event) *Entry {
 
 // finish makes the run's rows final from the engine's Result and builds the summary.
 func (q *Queue) finish(r *run, res *uploader.Result, err error) Summary {
-	sum := Summary{JobName: r.target.JobName, Err: err}
+	sum := r.carry
+	sum.Err = err
+	if sum.JobName == "" {
+		sum.JobName = r.target.JobName
+	}
 	q.mu.Lock()
 	for i, row := range r.rows {
-		row.run = nil
 		switch {
 		case res != nil && i < len(res.Files):
 			q.settleLocked(row, res.Files[i])
@@ -250,16 +305,29 @@ func (q *Queue) finish(r *run, res *uploader.Result, err error) Summary {
 			// The engine refused the whole upload before sending: the file waits again.
 			q.setStateLocked(row, Queued)
 		}
+		switch row.State {
+		case Done:
+			sum.Done++
+		case Failed:
+			sum.Failed++
+		case Cancelled:
+			sum.Cancelled++
+		}
+		row.run, row.stop = nil, false
 	}
 	if res != nil {
-		sum.JobName = res.JobName
+		if r.part == 1 {
+			sum.JobName = res.JobName
+		}
 		for _, j := range res.Jobs {
 			if j.Handle != "" {
 				sum.Handles = append(sum.Handles, j.Handle)
 			}
 		}
-		sum.Done, sum.Failed = res.Count(uploader.StateDone), res.Count(uploader.StateFailed)
-		sum.Cancelled, sum.Skipped = res.Count(uploader.StateCancelled), len(res.Skipped)
+		sum.Skipped += len(res.Skipped)
+	}
+	if r.restart && res != nil {
+		sum.Err = nil // the person's cancellation of single files is not the upload's failure
 	}
 	q.job.speed, q.job.eta = 0, 0
 	q.cur = nil
@@ -273,10 +341,16 @@ func (q *Queue) finish(r *run, res *uploader.Result, err error) Summary {
 	case res == nil && err != nil:
 		sum.Message = uploader.Sentence(err)
 		q.logf(Error, "", "The upload did not start: %s", sum.Message)
-	case last != "":
+	case last != "" && r.part == 1:
 		sum.Message = last
 	default:
-		sum.Message = fmt.Sprintf("%d of %d files uploaded.", sum.Done, len(r.rows))
+		sum.Message = fmt.Sprintf("%d of %s uploaded.", sum.Done, plural(sum.Done+sum.Failed+sum.Cancelled))
+		if sum.Failed > 0 {
+			sum.Message += fmt.Sprintf(" %d failed.", sum.Failed)
+		}
+		if sum.Cancelled > 0 {
+			sum.Message += fmt.Sprintf(" %d cancelled.", sum.Cancelled)
+		}
 	}
 	notifyList(obs, t)
 	return sum
@@ -286,7 +360,7 @@ func (q *Queue) finish(r *run, res *uploader.Result, err error) Summary {
 // was the last thing lost (the Result is authoritative).
 func (q *Queue) settleLocked(row *Row, f uploader.FileResult) {
 	want := map[uploader.FileState]State{uploader.StateDone: Done, uploader.StateFailed: Failed, uploader.StateCancelled: Cancelled}[f.State]
-	if row.State == want {
+	if row.State == want || (want == Cancelled && row.State == Queued && row.run.restart && !row.stop) {
 		return
 	}
 	q.setStateLocked(row, want)
