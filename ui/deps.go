@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 
+	"hoist/app"
 	"hoist/app/session"
 	"hoist/uploader"
 )
@@ -26,37 +27,40 @@ type Remote interface {
 	JobLog(ctx context.Context, c Conn, jobHandle string) ([]uploader.JobLog, uploader.Exchange, error)
 }
 
-// ProfileStore keeps connection profiles.
+// ProfileStore keeps connection profiles (*app.Profiles is one). List gives the
+// built-in Local sandbox connections first.
 type ProfileStore interface {
-	Profiles() ([]Profile, error)
-	// PutProfile stores p, replacing the profile called oldName ("" for a new one).
-	PutProfile(oldName string, p Profile) error
-	DeleteProfile(name string) error
-	DefaultProfile() string
-	SetDefaultProfile(name string) error
+	List() ([]app.Profile, error)
+	// Save creates a profile (original "") or replaces the one called original.
+	Save(original string, p app.Profile) error
+	Duplicate(name string) (app.Profile, error)
+	Delete(name string) error
+	Default() (app.Profile, error)
+	SetDefault(name string) error
 }
 
-// ErrNoPassword is returned by Secrets.Password when none is stored.
-var ErrNoPassword = errors.New("no password saved")
-
-// Secrets keeps passwords in the OS keychain.
+// Secrets keeps passwords (*app.Credentials is one): in the OS keychain, or in memory for
+// this session when the keychain cannot be used.
 type Secrets interface {
-	// Available reports whether a keychain can be used on this computer.
-	Available() bool
-	Password(p Profile) (string, error) // ErrNoPassword when none is saved
-	SetPassword(p Profile, password string) error
-	ForgetPassword(p Profile) error
+	// Password errors wrap app.ErrNoPassword when none is saved.
+	Password(p app.Profile) (string, error)
+	// Set saves to the keychain; a *app.KeychainUnavailableError with SessionOnly means
+	// the password was kept for this session instead.
+	Set(key, password string) error
+	SetSession(key, password string)
+	SessionOnly(key string) bool
+	Forget(key string) error
 }
 
-// PresetStore keeps presets of upload options as JSON files the CLI reads too.
+// PresetStore keeps presets of upload options as JSON files that
+// `hoist upload --preset FILE` reads too.
 type PresetStore interface {
-	Presets() ([]string, error)
-	LoadPreset(name string) (uploader.Options, error)
-	SavePreset(name string, o uploader.Options) error
-	RenamePreset(oldName, newName string) error
-	DeletePreset(name string) error
-	// PresetPath is the file of a preset, for `hoist upload --preset FILE`.
-	PresetPath(name string) string
+	Names() ([]string, error)
+	Load(name string) (app.Preset, error)
+	// Save writes the preset and returns its file.
+	Save(p app.Preset) (path string, err error)
+	Rename(oldName, newName string) error
+	Delete(name string) error
 }
 
 // ErrPickerCancelled is returned by Pickers when the person closed the dialog.
@@ -70,14 +74,6 @@ type Pickers interface {
 	SaveFile(title, suggestedName string) (string, error)
 }
 
-// Builtin is a connection that exists without configuration, such as the Local sandbox.
-type Builtin struct {
-	Profile  Profile
-	Password string // demo credentials; never a real one
-	// Banner is shown while it is the chosen connection.
-	Banner string
-}
-
 // Deps is everything the window needs from outside.
 type Deps struct {
 	Queue    *session.Queue
@@ -86,5 +82,6 @@ type Deps struct {
 	Secrets  Secrets
 	Presets  PresetStore
 	Pickers  Pickers
-	Builtins []Builtin
+	// SandboxURL is the running Local sandbox's base URL, for the built-in connections.
+	SandboxURL string
 }

@@ -4,55 +4,25 @@ import (
 	"fmt"
 	"strings"
 
+	"hoist/app"
 	"hoist/uploader"
 )
 
-// Profile is a saved connection: where uploads go and who sends them. The password is
-// never part of it (it lives in the keychain, or in memory for this session only).
-type Profile struct {
-	Name    string
-	Service uploader.Service
-	// Region and Staging choose a Scene7 data centre; Region "" means the custom
-	// UploadURL (and optional APIURL) below. Dr.Sum always uses UploadURL.
-	Region            uploader.Region
-	Staging           bool
-	UploadURL         string
-	APIURL            string
-	AllowInsecureHTTP bool // Dr.Sum only: plain http to a host that is not this computer
-	User              string
-	Company           string // Scene7 company handle, e.g. c|2101
-	DestFolder        string // the destination folder suggested for this connection
-}
-
-// Endpoint is where the profile's requests go; the error is a sentence for people.
-func (p Profile) Endpoint() (uploader.Endpoint, error) {
+// describe says in a few words where a profile points.
+func describe(p app.Profile) string {
 	switch {
-	case p.Service == uploader.DrSum:
-		if strings.TrimSpace(p.UploadURL) == "" {
-			return uploader.Endpoint{}, fmt.Errorf("enter the address of the Dr.Sum server, such as https://drsum.example.com%s", uploader.DrSumUploadPath)
-		}
-		return uploader.CustomEndpoint(uploader.DrSum, p.UploadURL, "", p.AllowInsecureHTTP)
-	case p.Region != "":
-		return uploader.Scene7Endpoint(p.Region, p.Staging)
-	case strings.TrimSpace(p.UploadURL) == "":
-		return uploader.Endpoint{}, fmt.Errorf("enter the UploadFile address, such as https://host%s", uploader.Scene7UploadPath)
-	}
-	return uploader.CustomEndpoint(uploader.Scene7, p.UploadURL, p.APIURL, false)
-}
-
-// Describe says in a few words where the profile points.
-func (p Profile) Describe() string {
-	switch {
+	case p.Sandbox:
+		return "This computer (Local sandbox) · nothing leaves it"
 	case p.Service == uploader.DrSum:
 		return "Dr.Sum Cloud Hub · " + hostOf(p.UploadURL)
-	case p.Region != "":
-		stage := "production"
-		if p.Staging {
-			stage = "staging"
-		}
-		return fmt.Sprintf("Scene7 · %s · %s", p.Region.Label(), stage)
+	case p.UploadURL != "":
+		return "Scene7 · " + hostOf(p.UploadURL)
 	}
-	return "Scene7 · " + hostOf(p.UploadURL)
+	stage := "production"
+	if p.Staging {
+		stage = "staging"
+	}
+	return fmt.Sprintf("Scene7 · %s · %s", p.Region.Label(), stage)
 }
 
 func hostOf(raw string) string {
@@ -95,10 +65,15 @@ func kindLabels() []string {
 	return out
 }
 
-func kindOf(p Profile) kind {
-	for _, k := range kinds {
-		if k.service == p.Service && k.region == p.Region && (k.region == "" || k.staging == p.Staging) {
-			return k
+func kindOf(p app.Profile) kind {
+	if p.Service == uploader.DrSum {
+		return kinds[len(kinds)-1]
+	}
+	if p.UploadURL == "" {
+		for _, k := range kinds {
+			if k.region == p.Region && k.staging == p.Staging {
+				return k
+			}
 		}
 	}
 	return kinds[len(kinds)-2] // a custom Scene7 address

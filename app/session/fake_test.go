@@ -126,18 +126,18 @@ func statesOf(q *Queue) map[string]State {
 type memStore struct {
 	mu    sync.Mutex
 	saves int
-	last  []Saved
+	last  Snapshot
 }
 
-func (m *memStore) SaveQueue(rows []Saved) error {
+func (m *memStore) SaveQueue(s Snapshot) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.saves++
-	m.last = rows
+	m.last = s
 	return nil
 }
 
-func (m *memStore) get() (int, []Saved) {
+func (m *memStore) get() (int, Snapshot) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	return m.saves, m.last

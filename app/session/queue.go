@@ -45,6 +45,9 @@ type Queue struct {
 	job    jobFigures
 	cur    *run // the running upload, nil when idle
 	log    []Entry
+	// last and lastPost are persisted with the rows (see Snapshot).
+	last     Target
+	lastPost time.Time
 
 	saveMu    sync.Mutex
 	saveTimer *time.Timer

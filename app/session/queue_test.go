@@ -68,7 +68,7 @@ func TestStartTakesRowsToTheirOutcome(t *testing.T) {
 	q := New(Config{Uploader: eng, Store: store, SaveDelay: time.Millisecond})
 	rec := newRecorder(q)
 	q.Add([]string{filepath.Join(dir, "f")})
-	if err := q.Start(Target{Company: "c|1"}); err != nil {
+	if err := q.Start(Target{Company: "c|1", Profile: "Local sandbox", Credentials: uploader.Credentials{User: "u", Password: "secret"}}); err != nil {
 		t.Fatal(err)
 	}
 	sum := <-rec.ended
@@ -101,7 +101,7 @@ func TestStartTakesRowsToTheirOutcome(t *testing.T) {
 	rec.mu.Unlock()
 
 	// Retry sends only the failed file again.
-	if err := q.Retry(Target{Company: "c|1"}); err != nil {
+	if err := q.Retry(Target{Company: "c|1", Profile: "Local sandbox"}); err != nil {
 		t.Fatal(err)
 	}
 	<-rec.ended
@@ -110,7 +110,10 @@ func TestStartTakesRowsToTheirOutcome(t *testing.T) {
 	}
 	deadline := time.Now().Add(5 * time.Second)
 	for {
-		if n, last := store.get(); n > 0 && len(last) == 2 {
+		if n, last := store.get(); n > 0 && len(last.Rows) == 2 {
+			if last.Last.Profile != "Local sandbox" || last.Last.Credentials.Password != "" || last.LastPost.IsZero() {
+				t.Fatalf("snapshot target = %+v, last post %v", last.Last, last.LastPost)
+			}
 			break
 		}
 		if time.Now().After(deadline) {
@@ -241,7 +244,7 @@ func TestSnapshotAndRestore(t *testing.T) {
 	if waiting := q.Restore(saved); waiting != 1 {
 		t.Fatalf("Restore = %d waiting, want 1", waiting)
 	}
-	got := q.Snapshot()
+	got := q.Snapshot().Rows
 	if got[1].State != "queued" || got[0].State != "done" || got[2].Reason != "why" {
 		t.Fatalf("snapshot = %+v", got)
 	}

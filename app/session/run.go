@@ -11,6 +11,8 @@ import (
 
 // Target is where and how an upload goes: everything of uploader.Request but the files.
 type Target struct {
+	// Profile names the connection, for resuming after a restart; the engine ignores it.
+	Profile     string
 	Endpoint    uploader.Endpoint
 	Credentials uploader.Credentials
 	Company     string
@@ -83,6 +85,7 @@ func (q *Queue) start(r *run) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	r.cancel = cancel
 	q.cur = r
+	q.last = t
 	q.job = jobFigures{eta: -1}
 	for _, row := range r.rows {
 		q.job.size += row.Size
@@ -238,6 +241,7 @@ func (q *Queue) fileEventLocked(row *Row, ev uploader.Event) *Entry {
 		row.Reason = ev.Message
 		e.Level, e.Message = Warning, ev.Message
 	case uploader.FileDone:
+		q.lastPost = stamp(ev.Time)
 		q.setStateLocked(row, Done)
 		row.Sent, row.ETA, row.Reason, row.JobHandle, row.Replaced = row.Size, 0, "", ev.JobHandle, ev.Replaced
 		e.Level, e.Message = Info, "Uploaded."

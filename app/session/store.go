@@ -16,18 +16,29 @@ type Saved struct {
 	JobHandle string `json:"jobHandle,omitempty"`
 }
 
-// Store keeps the queue across restarts (the app package's queue store, adapted).
-type Store interface {
-	SaveQueue(rows []Saved) error
+// Snapshot is the queue as it is persisted: the rows, and the settings of the last upload
+// (without its password) so that unfinished work can be resumed where it was going.
+type Snapshot struct {
+	Rows []Saved
+	// Last is the target of the running or last upload; zero before the first.
+	Last Target
+	// LastPost is when the server last accepted a file, for the job's idle expiry.
+	LastPost time.Time
 }
 
-// Snapshot returns the rows as they would be persisted.
-func (q *Queue) Snapshot() []Saved {
+// Store keeps the queue across restarts (the app package's queue store, adapted).
+type Store interface {
+	SaveQueue(s Snapshot) error
+}
+
+// Snapshot returns the queue as it would be persisted.
+func (q *Queue) Snapshot() Snapshot {
 	q.mu.Lock()
 	defer q.mu.Unlock()
-	out := make([]Saved, len(q.rows))
+	out := Snapshot{Rows: make([]Saved, len(q.rows)), Last: q.last, LastPost: q.lastPost}
+	out.Last.Credentials.Password = ""
 	for i, r := range q.rows {
-		out[i] = Saved{Path: r.Path, Rel: r.Rel, Size: r.Size, State: r.State.String(), Reason: r.Reason, JobName: r.JobName, JobHandle: r.JobHandle}
+		out.Rows[i] = Saved{Path: r.Path, Rel: r.Rel, Size: r.Size, State: r.State.String(), Reason: r.Reason, JobName: r.JobName, JobHandle: r.JobHandle}
 	}
 	return out
 }

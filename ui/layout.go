@@ -1,0 +1,31 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+)
+
+// fixedWidth lays out one object at a fixed width (and its own height), so that the
+// columns of list rows line up whatever their text.
+type fixedWidth struct{ width float32 }
+
+func (l fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		if o.Visible() {
+			h = max(h, o.MinSize().Height)
+		}
+	}
+	return fyne.NewSize(l.width, h)
+}
+
+func (l fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+func withWidth(w float32, o fyne.CanvasObject) *fyne.Container {
+	return container.New(fixedWidth{w}, o)
+}
