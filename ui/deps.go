@@ -53,13 +53,15 @@ type Secrets interface {
 }
 
 // PresetStore keeps presets of upload options as JSON files that
-// `hoist upload --preset FILE` reads too.
+// `hoist upload --preset FILE` reads too;
+// *app.Presets is one.
 type PresetStore interface {
-	Names() ([]string, error)
+	List() ([]app.Preset, error)
 	Load(name string) (app.Preset, error)
-	// Save writes the preset and returns its file.
-	Save(p app.Preset) (path string, err error)
-	Rename(oldName, newName string) error
+	Save(p app.Preset) error
+	// Path is the file of a preset.
+	Path(name string) (string, error)
+	Rename(from, to string) error
 	Delete(name string) error
 }
 
@@ -85,3 +87,8 @@ type Deps struct {
 	// SandboxURL is the running Local sandbox's base URL, for the built-in connections.
 	SandboxURL string
 }
+
+// async runs work that may block (the keychain, the network, file dialogs, walking
+// folders) off Fyne's thread; the work hands its results back with fyne.Do. Tests replace
+// it to run the work at once.
+var async = func(f func()) { go f() }

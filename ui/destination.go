@@ -142,7 +142,7 @@ func (ds *destination) checkPassword() {
 	p := ds.current
 	ds.pwState = pwChecking
 	ds.pwBox.Hide()
-	go func() {
+	async(func() {
 		_, err := ds.d.Secrets.Password(p)
 		state, note := pwSaved, ""
 		var unavailable *app.KeychainUnavailableError
@@ -161,7 +161,7 @@ func (ds *destination) checkPassword() {
 			ds.pwBox.Hidden = state != pwMissing
 			ds.changed()
 		})
-	}()
+	})
 }
 
 func (ds *destination) changed() {

@@ -38,8 +38,11 @@ func newExchangeView(clip func(string)) *exchangeView {
 func (v *exchangeView) set(ex uploader.Exchange) {
 	v.text = exchangeText(ex)
 	v.label.SetText(v.text)
-	v.Content.Hidden = ex.URL == "" && ex.Request == ""
-	v.Content.Refresh()
+	if ex.URL == "" && ex.Request == "" {
+		v.Content.Hide()
+	} else {
+		v.Content.Show()
+	}
 }
 
 // exchangeText writes an exchange for people who read protocols.

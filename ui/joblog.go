@@ -143,7 +143,7 @@ func (v *JobLogView) setStatus(s string) {
 // save asks where to save the shown entries and writes them there.
 func (v *JobLogView) save(suggested string, write func(io.Writer, []session.Entry) error) {
 	entries := v.Shown()
-	go func() {
+	async(func() {
 		path, err := v.pickers.SaveFile("Save the job log", suggested)
 		if errors.Is(err, ErrPickerCancelled) {
 			return
@@ -156,7 +156,7 @@ func (v *JobLogView) save(suggested string, write func(io.Writer, []session.Entr
 			msg = fmt.Sprintf("The job log could not be saved: %v. Choose another folder and try again.", err)
 		}
 		fyne.Do(func() { v.setStatus(msg) })
-	}()
+	})
 }
 
 func writeFile(path string, entries []session.Entry, write func(io.Writer, []session.Entry) error) error {

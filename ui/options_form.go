@@ -90,8 +90,12 @@ func (of *OptionsForm) SetOptions(o uploader.Options) {
 // the form goes on changing.
 func (of *OptionsForm) Options() uploader.Options { return cloneOptions(of.opts) }
 
-// SetService shows the Scene7 options, or for Dr.Sum only the one that applies.
+// SetService shows the Scene7 options, or for Dr.Sum only the one that applies. It does
+// not call OnChanged: the caller is reacting to a change already.
 func (of *OptionsForm) SetService(s uploader.Service) {
+	if s == of.service {
+		return
+	}
 	of.service = s
 	for _, fl := range of.order {
 		if fl.f.Group == uploader.Groups[0] && fl.f.Path != "overwrite" {
@@ -106,7 +110,7 @@ func (of *OptionsForm) SetService(s uploader.Service) {
 		of.drsumNote.Hide()
 	}
 	of.common.Refresh()
-	of.refresh()
+	of.show()
 }
 
 func (of *OptionsForm) loadAll() {
@@ -209,9 +213,17 @@ func (of *OptionsForm) Problems() []string {
 // Valid reports whether the options can be sent.
 func (of *OptionsForm) Valid() bool { return len(of.Problems()) == 0 }
 
-// refresh shows each field's error, enables the fields of blocks that are on, and names
-// in each section's title what is switched on in it.
+// refresh shows the state of every field and tells OnChanged.
 func (of *OptionsForm) refresh() {
+	of.show()
+	if of.OnChanged != nil {
+		of.OnChanged()
+	}
+}
+
+// show shows each field's error, enables the fields of blocks that are on, and names in
+// each section's title what is switched on in it.
+func (of *OptionsForm) show() {
 	on := map[string][]string{}
 	for _, fl := range of.order {
 		msg := of.Problem(fl.f.Path)
@@ -239,9 +251,6 @@ func (of *OptionsForm) refresh() {
 	}
 	of.sections.Refresh()
 	of.common.Refresh()
-	if of.OnChanged != nil {
-		of.OnChanged()
-	}
 }
 
 // Input returns the input widget of a field (for tests and focus).

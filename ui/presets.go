@@ -47,9 +47,13 @@ func newPresetBar(store PresetStore, win fyne.Window, get func() app.Preset, app
 }
 
 func (b *presetBar) reload() {
-	names, err := b.store.Names()
+	presets, err := b.store.List()
 	if err != nil {
-		b.setStatus(sentence(err))
+		b.setStatus(sentence(err)) // the good presets are listed all the same
+	}
+	names := make([]string, len(presets))
+	for i, p := range presets {
+		names[i] = p.Name
 	}
 	b.pick.SetOptions(names)
 	b.pick.Selected = b.current
@@ -86,7 +90,11 @@ func (b *presetBar) Load(name string) error {
 func (b *presetBar) Save(name string) (string, error) {
 	p := b.get()
 	p.Name = name
-	path, err := b.store.Save(p)
+	if err := b.store.Save(p); err != nil {
+		b.setStatus(sentence(err))
+		return "", err
+	}
+	path, err := b.store.Path(name)
 	if err != nil {
 		b.setStatus(sentence(err))
 		return "", err
