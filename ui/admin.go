@@ -25,17 +25,17 @@ type AdminView struct {
 	conn   func() (Conn, error) // the chosen connection with its password; may block
 	clip   func(string)
 
-	jobs      []uploader.ActiveJob
-	jobList   *widget.List
-	jobsNote  *widget.Label
-	jobsEx    *exchangeView
-	handle    *widget.Entry
-	logText   *widget.Label
-	logNote   *widget.Label
-	logEx     *exchangeView
-	refresh   *widget.Button
-	showLog   *widget.Button
-	Content   fyne.CanvasObject
+	jobs     []uploader.ActiveJob
+	jobList  *widget.List
+	jobsNote *widget.Label
+	jobsEx   *exchangeView
+	handle   *widget.Entry
+	logText  *widget.Label
+	logNote  *widget.Label
+	logEx    *exchangeView
+	refresh  *widget.Button
+	showLog  *widget.Button
+	Content  fyne.CanvasObject
 }
 
 func newAdminView(remote Remote, conn func() (Conn, error), clip func(string)) *AdminView {
