@@ -16,12 +16,17 @@ import (
 func (w *Window) target() session.Target {
 	p := w.Dest.current
 	ep, _ := w.Dest.endpoint()
+	// Scene7 folders are relative to the company's root; Dr.Sum's are absolute paths.
+	folder := strings.TrimRight(strings.TrimSpace(w.Dest.folder.Text), "/")
+	if p.Service == uploader.Scene7 {
+		folder = strings.TrimLeft(folder, "/")
+	}
 	return session.Target{
 		Profile: p.Name, Endpoint: ep,
 		Credentials: uploader.Credentials{User: p.User},
 		Company:     strings.TrimSpace(w.Dest.company.Text),
 		JobName:     strings.TrimSpace(w.Dest.job.Text),
-		DestFolder:  strings.Trim(strings.TrimSpace(w.Dest.folder.Text), "/"),
+		DestFolder:  folder,
 		Options:     w.Options.Options(),
 	}
 }
@@ -55,20 +60,20 @@ func (w *Window) startWith(start func(session.Target) error) {
 	t, p, typed := w.target(), w.Dest.current, w.Dest.password.Text
 	w.Queue.SetStatus("")
 	w.resume.Hide()
+	w.Tabs.SelectIndex(0)
 	enable(w.Queue.Upload, false)
-	async(func() {
+	// Once started, the upload reports through the session's observer only.
+	w.d.run(func() {
 		err := w.withPassword(&t, p, typed)
 		if err == nil {
 			err = start(t)
 		}
-		fyne.Do(func() {
-			if err != nil {
+		if err != nil {
+			fyne.Do(func() {
 				w.Queue.SetStatus(sentence(err))
 				w.changed()
-				return
-			}
-			w.Tabs.SelectIndex(0)
-		})
+			})
+		}
 	})
 }
 
@@ -121,7 +126,7 @@ func (w *Window) AddPaths(paths []string) {
 		return
 	}
 	w.Queue.SetStatus("Reading the dropped files…")
-	async(func() {
+	w.d.run(func() {
 		added, skipped := w.d.Queue.Add(paths)
 		fyne.Do(func() { w.Queue.SetStatus(addedText(added, skipped)) })
 	})
@@ -139,7 +144,7 @@ func addedText(added, skipped int) string {
 
 // AddFiles opens the system's file dialog.
 func (w *Window) AddFiles() {
-	async(func() {
+	w.d.run(func() {
 		paths, err := w.d.Pickers.OpenFiles()
 		w.picked(paths, err)
 	})
@@ -147,7 +152,7 @@ func (w *Window) AddFiles() {
 
 // AddFolder opens the system's folder dialog.
 func (w *Window) AddFolder() {
-	async(func() {
+	w.d.run(func() {
 		dir, err := w.d.Pickers.OpenFolder()
 		w.picked([]string{dir}, err)
 	})

@@ -24,6 +24,7 @@ type AdminView struct {
 	remote Remote
 	conn   func() (Conn, error) // the chosen connection with its password; may block
 	clip   func(string)
+	run    func(func())
 
 	jobs     []uploader.ActiveJob
 	jobList  *widget.List
@@ -38,8 +39,8 @@ type AdminView struct {
 	Content  fyne.CanvasObject
 }
 
-func newAdminView(remote Remote, conn func() (Conn, error), clip func(string)) *AdminView {
-	v := &AdminView{remote: remote, conn: conn, clip: clip}
+func newAdminView(remote Remote, conn func() (Conn, error), clip func(string), run func(func())) *AdminView {
+	v := &AdminView{remote: remote, conn: conn, clip: clip, run: run}
 	v.jobList = widget.NewList(func() int { return len(v.jobs) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -99,7 +100,7 @@ func (v *AdminView) jobsText() string {
 func (v *AdminView) RefreshJobs() {
 	enable(v.refresh, false)
 	v.jobsNote.SetText("Asking the server…")
-	async(func() {
+	v.run(func() {
 		var jobs []uploader.ActiveJob
 		var ex uploader.Exchange
 		c, err := v.conn()
@@ -134,7 +135,7 @@ func (v *AdminView) ShowLog() {
 	}
 	enable(v.showLog, false)
 	v.logNote.SetText("Asking the server…")
-	async(func() {
+	v.run(func() {
 		var logs []uploader.JobLog
 		var ex uploader.Exchange
 		c, err := v.conn()

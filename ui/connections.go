@@ -332,7 +332,7 @@ func (v *ConnectionsView) Test() {
 	v.testing.Show()
 	v.testing.Start()
 	enable(v.test, false)
-	async(func() {
+	v.d.run(func() {
 		verdict, err := v.runTest(p, typed)
 		fyne.Do(func() { v.showVerdict(verdict, err) })
 	})

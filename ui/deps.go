@@ -86,9 +86,17 @@ type Deps struct {
 	Pickers  Pickers
 	// SandboxURL is the running Local sandbox's base URL, for the built-in connections.
 	SandboxURL string
+	// Async runs background work; nil runs it on a new goroutine. Tests run it at once,
+	// because the test driver's fyne.Do does not hand work to one thread as apps do.
+	Async func(func())
 }
 
-// async runs work that may block (the keychain, the network, file dialogs, walking
-// folders) off Fyne's thread; the work hands its results back with fyne.Do. Tests replace
-// it to run the work at once.
-var async = func(f func()) { go f() }
+// run starts work that may block (the keychain, the network, file dialogs, walking
+// folders) off Fyne's thread; the work hands its results back with fyne.Do.
+func (d Deps) run(f func()) {
+	if d.Async != nil {
+		d.Async(f)
+		return
+	}
+	go f()
+}

@@ -142,7 +142,7 @@ func (ds *destination) checkPassword() {
 	p := ds.current
 	ds.pwState = pwChecking
 	ds.pwBox.Hide()
-	async(func() {
+	ds.d.run(func() {
 		_, err := ds.d.Secrets.Password(p)
 		state, note := pwSaved, ""
 		var unavailable *app.KeychainUnavailableError
@@ -211,3 +211,9 @@ func sentence(err error) string {
 	}
 	return s
 }
+
+// Choose selects the connection called name, as if picked in the list.
+func (ds *destination) Choose(name string) { ds.conn.SetSelected(name) }
+
+// SetFolder fills in the destination folder.
+func (ds *destination) SetFolder(folder string) { ds.folder.SetText(folder) }

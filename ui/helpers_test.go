@@ -29,8 +29,6 @@ type testEnv struct {
 
 func newTestEnv(t testing.TB) *testEnv {
 	t.Helper()
-	async = func(f func()) { f() }
-	t.Cleanup(func() { async = func(f func()) { go f() } })
 	keyring.MockInit()
 	a := test.NewTempApp(t)
 	cfg, err := app.Open(t.TempDir())
@@ -41,7 +39,7 @@ func newTestEnv(t testing.TB) *testEnv {
 	e.q = session.New(session.Config{Uploader: noUploads{}})
 	win := a.NewWindow("Hoist")
 	e.w = New(a, win, Deps{Queue: e.q, Remote: e.remote, Profiles: cfg.Profiles, Secrets: cfg.Credentials,
-		Presets: cfg.Presets, Pickers: e.pick, SandboxURL: "http://127.0.0.1:9"})
+		Presets: cfg.Presets, Pickers: e.pick, SandboxURL: "http://127.0.0.1:9", Async: func(f func()) { f() }})
 	win.Resize(DefaultSize)
 	return e
 }

@@ -35,11 +35,12 @@ type JobLogView struct {
 	status  *widget.Label
 	pickers Pickers
 	clip    func(string)
+	run     func(func())
 	Content fyne.CanvasObject
 }
 
-func newJobLogView(q *session.Queue, pickers Pickers, clip func(string)) *JobLogView {
-	v := &JobLogView{q: q, pickers: pickers, clip: clip}
+func newJobLogView(q *session.Queue, pickers Pickers, clip func(string), run func(func())) *JobLogView {
+	v := &JobLogView{q: q, pickers: pickers, clip: clip, run: run}
 	v.list = widget.NewList(func() int { return len(v.shown) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -143,7 +144,7 @@ func (v *JobLogView) setStatus(s string) {
 // save asks where to save the shown entries and writes them there.
 func (v *JobLogView) save(suggested string, write func(io.Writer, []session.Entry) error) {
 	entries := v.Shown()
-	async(func() {
+	v.run(func() {
 		path, err := v.pickers.SaveFile("Save the job log", suggested)
 		if errors.Is(err, ErrPickerCancelled) {
 			return

@@ -46,7 +46,8 @@ func newQueueRow(onCancel func(int)) *queueRow {
 
 func (r *queueRow) CreateRenderer() fyne.WidgetRenderer {
 	texts := container.New(&rowTexts{}, r.name, r.detail)
-	right := container.NewHBox(withWidth(90, r.size), withWidth(130, container.NewCenter(withWidth(130, r.bar))), withWidth(150, r.speed), r.cancel)
+	bar := container.NewCenter(container.New(fixedSize{fyne.NewSize(130, 8)}, r.bar))
+	right := container.NewHBox(withWidth(90, r.size), withWidth(130, bar), withWidth(150, r.speed), r.cancel)
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, r.icon, right, texts))
 }
 
@@ -59,8 +60,11 @@ func (r *queueRow) set(i int, row session.Row) {
 	r.detail.Importance = stateImportance(row.State)
 	r.detail.SetText(detailText(row))
 	if row.State == session.Skipped {
-		r.bar.Hide()
 		r.size.SetText("")
+	}
+	// A bar shows once there is progress to show; waiting and skipped files have none.
+	if row.State == session.Queued || row.State == session.Skipped {
+		r.bar.Hide()
 	} else {
 		r.bar.Show()
 		r.bar.SetValue(row.Fraction())

@@ -51,13 +51,13 @@ func New(a fyne.App, win fyne.Window, d Deps) *Window {
 	clip := func(s string) { win.Clipboard().SetContent(s) }
 
 	w.Queue = newQueueView(d.Queue, queueActions{addFiles: w.AddFiles, addFolder: w.AddFolder, upload: w.Upload, retry: w.Retry})
-	w.Log = newJobLogView(d.Queue, d.Pickers, clip)
+	w.Log = newJobLogView(d.Queue, d.Pickers, clip, d.run)
 	w.Preview = NewPreview(clip)
 	w.Options = NewOptionsForm(uploader.DefaultOptions())
 	w.Dest = newDestination(d)
 	w.Presets = newPresetBar(d.Presets, win, w.presetToSave, w.applyPreset)
 	w.Connections = newConnectionsView(d, win, clip)
-	w.Admin = newAdminView(d.Remote, w.adminConn, clip)
+	w.Admin = newAdminView(d.Remote, w.adminConn, clip, d.run)
 
 	w.Tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Queue", theme.UploadIcon(), w.Queue.Content),
@@ -134,12 +134,36 @@ func (w *Window) resumeBanner() (*fyne.Container, *widget.Label) {
 	return c, text
 }
 
-// OfferResume shows that n files of an earlier session wait to be uploaded.
-func (w *Window) OfferResume(n int) {
-	if n == 0 {
+// Resume is where unfinished files of an earlier session were going.
+type Resume struct {
+	Waiting    int // files queued again
+	Profile    string
+	Company    string
+	DestFolder string
+	Options    *uploader.Options // nil: keep the options on screen
+}
+
+// OfferResume shows that files of an earlier session wait to be uploaded, with the
+// settings they were going to be sent with.
+func (w *Window) OfferResume(r Resume) {
+	if r.Waiting == 0 {
 		return
 	}
-	w.resumeText.SetText(plural(n, "file", "files") + " from the last time Hoist was open were not uploaded. They are back in the queue.")
+	w.restoring = true
+	if _, ok := w.Dest.find(r.Profile); ok && r.Profile != "" {
+		w.Dest.conn.SetSelected(r.Profile)
+		if r.Company != "" {
+			w.Dest.company.SetText(r.Company)
+		}
+		w.Dest.folder.SetText(r.DestFolder)
+	}
+	if r.Options != nil {
+		w.Options.SetOptions(*r.Options)
+		w.Presets.detach()
+	}
+	w.restoring = false
+	w.changed()
+	w.resumeText.SetText(plural(r.Waiting, "file", "files") + " from the last time Hoist was open were not uploaded. They are back in the queue, with the connection and options they were going with.")
 	w.resume.Show()
 }
 
@@ -192,3 +216,6 @@ func (w *Window) adminConn() (Conn, error) {
 	err := w.withPassword(&t, p, typed)
 	return Conn{Endpoint: t.Endpoint, Credentials: t.Credentials, Company: t.Company}, err
 }
+
+// ResumeOffered reports whether unfinished files of an earlier session are offered.
+func (w *Window) ResumeOffered() bool { return w.resume.Visible() }

@@ -36,15 +36,16 @@ const DefaultSaveDelay = 2 * time.Second
 type Queue struct {
 	cfg Config
 
-	mu     sync.Mutex
-	obs    Observer
-	rows   []*Row
-	byPath map[string]*Row
-	byRel  map[string]*Row
-	counts [numStates]int
-	job    jobFigures
-	cur    *run // the running upload, nil when idle
-	log    []Entry
+	mu      sync.Mutex
+	obs     Observer
+	rows    []*Row
+	byPath  map[string]*Row
+	byRel   map[string]*Row
+	counts  [numStates]int
+	job     jobFigures
+	cur     *run // the running upload, nil when idle
+	lastRun *run // the running or last upload, for Wait
+	log     []Entry
 	// last and lastPost are persisted with the rows (see Snapshot).
 	last     Target
 	lastPost time.Time

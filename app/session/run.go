@@ -84,7 +84,7 @@ func (q *Queue) start(r *run) error {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	r.cancel = cancel
-	q.cur = r
+	q.cur, q.lastRun = r, r
 	q.last = t
 	q.job = jobFigures{eta: -1}
 	for _, row := range r.rows {
@@ -142,13 +142,23 @@ func (q *Queue) Cancel() {
 	}
 }
 
-// Wait blocks until the running upload, if any, has ended and its rows are final.
+// Wait blocks until the running or last upload has ended, its rows are final and the
+// server's job log has been read.
 func (q *Queue) Wait() {
-	q.mu.Lock()
-	r := q.cur
-	q.mu.Unlock()
-	if r != nil {
+	for {
+		q.mu.Lock()
+		r := q.lastRun
+		q.mu.Unlock()
+		if r == nil {
+			return
+		}
 		<-r.done
+		q.mu.Lock()
+		same := q.lastRun == r // not followed by a new job (see CancelRow)
+		q.mu.Unlock()
+		if same {
+			return
+		}
 	}
 }
 
