@@ -159,7 +159,7 @@ func (v *ConnectionsView) updateButtons() {
 
 func (v *ConnectionsView) setStatus(s string) {
 	v.status.SetText(s)
-	v.status.Hidden = s == ""
+	showIf(v.status, s != "")
 }
 
 // newProfile starts a profile for Scene7 North America, the most common case.

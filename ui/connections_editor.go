@@ -26,6 +26,10 @@ type profileEditor struct {
 	builtinNote                                    *widget.Label
 	builtin                                        bool
 	loading                                        bool
+	// sandbox is set for profiles of the Local sandbox (the built-ins and their copies):
+	// their server is this computer, whatever port the sandbox got.
+	sandbox        bool
+	sandboxService uploader.Service
 
 	// OnChanged is called after every edit.
 	OnChanged func()
@@ -81,8 +85,15 @@ func newProfileEditor() *profileEditor {
 func (e *profileEditor) load(p app.Profile) {
 	e.loading = true
 	e.builtin = p.Sandbox && app.IsBuiltin(p.Name)
+	e.sandbox, e.sandboxService = p.Sandbox, p.Service
 	e.name.SetText(p.Name)
-	e.server.SetSelected(kindOf(p).label)
+	if p.Sandbox {
+		e.server.SetOptions([]string{sandboxLabel(p.Service)})
+		e.server.SetSelected(sandboxLabel(p.Service))
+	} else {
+		e.server.SetOptions(kindLabels())
+		e.server.SetSelected(kindOf(p).label)
+	}
 	e.uploadURL.SetText(p.UploadURL)
 	e.apiURL.SetText(p.APIURL)
 	e.insecure.SetChecked(p.AllowInsecureHTTP)
@@ -94,12 +105,30 @@ func (e *profileEditor) load(p app.Profile) {
 	for _, w := range []fyne.Disableable{e.name, e.uploadURL, e.apiURL, e.user, e.company, e.folder, e.password, e.server, e.insecure} {
 		enable(w, !e.builtin)
 	}
-	e.builtinNote.Hidden = !e.builtin
+	if e.sandbox {
+		// The sandbox knows one user and password, and its server is fixed.
+		for _, w := range []fyne.Disableable{e.server, e.user, e.password} {
+			enable(w, false)
+		}
+	}
+	showIf(e.builtinNote, e.builtin)
 	e.changed()
+}
+
+// sandboxLabel names the server of a Local sandbox profile.
+func sandboxLabel(s uploader.Service) string {
+	if s == uploader.DrSum {
+		return "Local sandbox on this computer (Dr.Sum)"
+	}
+	return "Local sandbox on this computer (Scene7)"
 }
 
 // profile is the profile as edited.
 func (e *profileEditor) profile() app.Profile {
+	if e.sandbox {
+		return app.Profile{Name: strings.TrimSpace(e.name.Text), Service: e.sandboxService, Sandbox: true,
+			User: strings.TrimSpace(e.user.Text), Company: strings.TrimSpace(e.company.Text), DestFolder: strings.TrimSpace(e.folder.Text)}
+	}
 	k, _ := kindByLabel(e.server.Selected)
 	p := app.Profile{
 		Name: strings.TrimSpace(e.name.Text), Service: k.service, Region: k.region, Staging: k.staging,
@@ -123,11 +152,14 @@ func (e *profileEditor) changed() {
 		return
 	}
 	k, _ := kindByLabel(e.server.Selected)
-	e.urlBox.Hidden = k.region != ""
-	e.apiBox.Hidden = k.service != uploader.Scene7 || k.region != ""
-	e.companyBox.Hidden = k.service == uploader.DrSum
-	e.insecureBox.Hidden = k.service != uploader.DrSum
-	e.insecureWarn.Hidden = !(k.service == uploader.DrSum && e.insecure.Checked && plainRemote(e.uploadURL.Text))
+	if e.sandbox {
+		k = kind{service: e.sandboxService, region: uploader.RegionNA} // no address to type
+	}
+	showIf(e.urlBox, k.region == "")
+	showIf(e.apiBox, k.service == uploader.Scene7 && k.region == "")
+	showIf(e.companyBox, k.service != uploader.DrSum)
+	showIf(e.insecureBox, k.service == uploader.DrSum && !e.sandbox)
+	showIf(e.insecureWarn, k.service == uploader.DrSum && e.insecure.Checked && plainRemote(e.uploadURL.Text))
 	if k.service == uploader.DrSum {
 		e.uploadURL.SetPlaceHolder("https://drsum.example.com" + uploader.DrSumUploadPath)
 	} else {
@@ -135,7 +167,7 @@ func (e *profileEditor) changed() {
 	}
 	msgs := e.problemList()
 	e.problems.SetText(strings.Join(msgs, "\n"))
-	e.problems.Hidden = len(msgs) == 0
+	showIf(e.problems, len(msgs) > 0)
 	if e.OnChanged != nil {
 		e.OnChanged()
 	}

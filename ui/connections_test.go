@@ -202,3 +202,24 @@ func TestAdminListsJobsAndShowsALog(t *testing.T) {
 		t.Errorf("log = %q", a.logText.Text)
 	}
 }
+
+func TestACopyOfTheSandboxStaysOnTheSandbox(t *testing.T) {
+	e := newTestEnv(t)
+	v := e.w.Connections
+	v.reload(app.SandboxDrSumProfile)
+	if got := v.editor.server.Selected; got != "Local sandbox on this computer (Dr.Sum)" {
+		t.Fatalf("server shown as %q", got)
+	}
+	test.Tap(v.dup)
+	v.editor.folder.SetText("/filer/q3")
+	if err := v.Save(); err != nil {
+		t.Fatal(err)
+	}
+	p, err := e.cfg.Profiles.Get(app.SandboxDrSumProfile + " copy")
+	if err != nil || !p.Sandbox || p.Service != uploader.DrSum || p.DestFolder != "/filer/q3" {
+		t.Fatalf("stored %+v, %v", p, err)
+	}
+	if v.editor.insecureBox.Visible() || v.editor.urlBox.Visible() {
+		t.Error("a sandbox copy asks for an address")
+	}
+}

@@ -132,7 +132,7 @@ func (ds *destination) choose(name string) {
 		ds.folder.SetText(p.DestFolder)
 		ds.password.SetText("")
 	}
-	ds.coBox.Hidden = p.Service == uploader.DrSum
+	showIf(ds.coBox, p.Service != uploader.DrSum)
 	ds.checkPassword()
 	ds.changed()
 }
@@ -158,7 +158,7 @@ func (ds *destination) checkPassword() {
 			}
 			ds.pwState = state
 			ds.pwHelp.SetText(note)
-			ds.pwBox.Hidden = state != pwMissing
+			showIf(ds.pwBox, state == pwMissing)
 			ds.changed()
 		})
 	})

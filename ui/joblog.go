@@ -138,7 +138,7 @@ func (v *JobLogView) Text() string {
 
 func (v *JobLogView) setStatus(s string) {
 	v.status.SetText(s)
-	v.status.Hidden = s == ""
+	showIf(v.status, s != "")
 }
 
 // save asks where to save the shown entries and writes them there.

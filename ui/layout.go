@@ -29,3 +29,16 @@ func (l fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 func withWidth(w float32, o fyne.CanvasObject) *fyne.Container {
 	return container.New(fixedWidth{w}, o)
 }
+
+// showIf shows or hides o. Show and Hide (unlike setting Hidden) make the containers
+// around o lay out again, so that nothing overlaps the space it took or gives back.
+func showIf(o fyne.CanvasObject, visible bool) {
+	if visible == o.Visible() {
+		return
+	}
+	if visible {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}

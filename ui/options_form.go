@@ -99,7 +99,7 @@ func (of *OptionsForm) SetService(s uploader.Service) {
 	of.service = s
 	for _, fl := range of.order {
 		if fl.f.Group == uploader.Groups[0] && fl.f.Path != "overwrite" {
-			fl.box.Hidden = s == uploader.DrSum
+			showIf(fl.box, s != uploader.DrSum)
 		}
 	}
 	if s == uploader.DrSum {
@@ -230,7 +230,7 @@ func (of *OptionsForm) show() {
 		if fl.errLabel.Text != msg {
 			fl.errLabel.SetText(msg)
 		}
-		fl.errLabel.Hidden = msg == ""
+		showIf(fl.errLabel, msg != "")
 		if of.active(fl) {
 			fl.input.Enable()
 		} else {

@@ -64,7 +64,7 @@ func (b *presetBar) reload() {
 
 func (b *presetBar) setStatus(s string) {
 	b.status.SetText(s)
-	b.status.Hidden = s == ""
+	showIf(b.status, s != "")
 }
 
 // Current is the name of the chosen preset, "" when none.

@@ -35,9 +35,10 @@ func NewPreview(copyText func(string)) *Preview {
 	p := &Preview{label: widget.NewLabel("")}
 	p.label.TextStyle.Monospace = true
 	p.label.Selectable = true
+	p.label.Wrapping = fyne.TextWrapBreak // the documents are one line each, as sent
 	intro := helpLabel("This is what Hoist sends with the first request of the upload; each file then follows in the same request. The password is shown as *.")
 	copyBtn := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { copyText(p.text) })
-	p.Content = container.NewBorder(container.NewBorder(nil, nil, nil, copyBtn, intro), nil, nil, nil, container.NewScroll(p.label))
+	p.Content = container.NewBorder(container.NewBorder(nil, nil, nil, copyBtn, intro), nil, nil, nil, container.NewVScroll(p.label))
 	return p
 }
 

@@ -94,7 +94,7 @@ func (v *QueueView) refreshRows(rows []int, all bool) {
 			v.list.RefreshItem(i)
 		}
 	}
-	v.drop.Hidden = v.q.Len() > 0
+	showIf(v.drop, v.q.Len() == 0)
 	v.drop.Refresh()
 }
 
@@ -103,7 +103,7 @@ func (v *QueueView) applyTotals(t session.Totals) {
 	v.totals = t
 	v.overall.SetValue(t.Fraction())
 	v.summary.SetText(summaryText(t))
-	v.drop.Hidden = t.Rows > 0
+	showIf(v.drop, t.Rows == 0)
 	v.updateButtons()
 }
 
@@ -134,14 +134,14 @@ func summaryText(t session.Totals) string {
 func (v *QueueView) SetReady(ok bool, why string) {
 	v.ready = ok
 	v.blocker.SetText(why)
-	v.blocker.Hidden = ok || why == ""
+	showIf(v.blocker, !ok && why != "")
 	v.updateButtons()
 }
 
 // SetStatus shows what the last action did.
 func (v *QueueView) SetStatus(s string) {
 	v.status.SetText(s)
-	v.status.Hidden = s == ""
+	showIf(v.status, s != "")
 }
 
 func (v *QueueView) updateButtons() {

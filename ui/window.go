@@ -191,7 +191,7 @@ func (w *Window) changed() {
 	}
 	p := w.Dest.current
 	w.Options.SetService(p.Service)
-	w.banner.Hidden = !p.Sandbox
+	showIf(w.banner, p.Sandbox)
 	ep, _ := w.Dest.endpoint()
 	w.Preview.Update(Request{Endpoint: ep, User: p.User, Company: strings.TrimSpace(w.Dest.company.Text),
 		JobName: strings.TrimSpace(w.Dest.job.Text), DestFolder: strings.TrimSpace(w.Dest.folder.Text), Options: w.Options.Options()})

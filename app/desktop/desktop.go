@@ -123,6 +123,11 @@ func (dt *Desktop) Close() error { return dt.Sandbox.Close() }
 // Run opens Hoist's window and returns when it is closed.
 func Run() error {
 	fixLocale()
+	// Fyne makes its cache folder inside the user's cache folder without creating that
+	// one, which a brand-new account may not have yet.
+	if dir, err := os.UserCacheDir(); err == nil {
+		_ = os.MkdirAll(dir, 0o700)
+	}
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	dt, err := Build(a, Options{})
