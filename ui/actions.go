@@ -59,7 +59,7 @@ func (w *Window) Retry() { w.startWith(w.d.Queue.Retry) }
 func (w *Window) startWith(start func(session.Target) error) {
 	t, p, typed := w.target(), w.Dest.current, w.Dest.password.Text
 	w.Queue.SetStatus("")
-	w.resume.Hide()
+	showIf(w.resume, false, w.header)
 	w.Tabs.SelectIndex(0)
 	enable(w.Queue.Upload, false)
 	// Once started, the upload reports through the session's observer only.

@@ -36,6 +36,8 @@ type AdminView struct {
 	logEx    *exchangeView
 	refresh  *widget.Button
 	showLog  *widget.Button
+	jobsBox  *fyne.Container
+	logsBox  *fyne.Container
 	Content  fyne.CanvasObject
 }
 
@@ -64,12 +66,12 @@ func newAdminView(remote Remote, conn func() (Conn, error), clip func(string), r
 	v.logEx = newExchangeView(clip)
 	copyLog := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { clip(v.logText.Text) })
 
-	jobs := container.NewBorder(
+	v.jobsBox = container.NewBorder(
 		container.NewVBox(container.NewHBox(v.refresh, copyJobs), v.jobsNote), v.jobsEx.Content, nil, nil, v.jobList)
-	logs := container.NewBorder(
+	v.logsBox = container.NewBorder(
 		container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(v.showLog, copyLog), v.handle), v.logNote),
 		v.logEx.Content, nil, nil, container.NewScroll(v.logText))
-	split := container.NewVSplit(jobs, logs)
+	split := container.NewVSplit(v.jobsBox, v.logsBox)
 	split.Offset = 0.45
 	v.Content = split
 	return v
@@ -114,6 +116,7 @@ func (v *AdminView) RefreshJobs() {
 			v.jobs = jobs
 			v.jobList.Refresh()
 			v.jobsEx.set(ex)
+			v.jobsBox.Refresh()
 			switch {
 			case err != nil:
 				v.jobsNote.SetText(sentence(err))
@@ -149,6 +152,7 @@ func (v *AdminView) ShowLog() {
 		fyne.Do(func() {
 			enable(v.showLog, true)
 			v.logEx.set(ex)
+			v.logsBox.Refresh()
 			v.logText.SetText(b.String())
 			switch {
 			case err != nil:

@@ -38,6 +38,7 @@ type ConnectionsView struct {
 	took                                      *widget.Label
 	testing                                   *widget.ProgressBarInfinite
 	details                                   *exchangeView
+	form                                      *fyne.Container
 
 	// OnSaved is called after the profiles changed, with the name to choose.
 	OnSaved func(name string)
@@ -91,11 +92,12 @@ func newConnectionsView(d Deps, win fyne.Window, clip func(string)) *Connections
 
 	left := container.NewBorder(nil, container.NewGridWithColumns(2, add, v.dup, v.del, v.makeDefault), nil, nil, v.list)
 	verdict := container.NewBorder(nil, nil, v.verdictIcon, nil, v.verdict)
-	right := container.NewVScroll(container.NewVBox(
+	v.form = container.NewVBox(
 		v.editor.Content,
 		container.NewHBox(v.save, v.test, v.forget),
 		v.status, v.testing, verdict, v.took, v.details.Content,
-	))
+	)
+	right := container.NewVScroll(v.form)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.3
 	v.Content = split
@@ -159,7 +161,7 @@ func (v *ConnectionsView) updateButtons() {
 
 func (v *ConnectionsView) setStatus(s string) {
 	v.status.SetText(s)
-	showIf(v.status, s != "")
+	showIf(v.status, s != "", v.form)
 }
 
 // newProfile starts a profile for Scene7 North America, the most common case.
@@ -319,6 +321,7 @@ func (v *ConnectionsView) clearVerdict() {
 	v.verdictIcon.Hide()
 	v.took.SetText("")
 	v.details.set(uploader.Exchange{})
+	v.form.Refresh()
 }
 
 // Test checks the connection as edited (saved or not) with the typed or saved password.
@@ -331,6 +334,7 @@ func (v *ConnectionsView) Test() {
 	v.clearVerdict()
 	v.testing.Show()
 	v.testing.Start()
+	v.form.Refresh()
 	enable(v.test, false)
 	v.d.run(func() {
 		verdict, err := v.runTest(p, typed)
@@ -378,6 +382,7 @@ func (v *ConnectionsView) showVerdict(vd uploader.Verdict, err error) {
 		v.took.SetText("The server answered in " + formatDuration(vd.Exchange.Duration) + ".")
 	}
 	v.details.set(vd.Exchange)
+	v.form.Refresh()
 }
 
 // Verdict is the sentence of the last Test connection (for tests).

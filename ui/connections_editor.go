@@ -33,6 +33,7 @@ type profileEditor struct {
 
 	// OnChanged is called after every edit.
 	OnChanged func()
+	box       *fyne.Container
 	Content   fyne.CanvasObject
 }
 
@@ -67,7 +68,7 @@ func newProfileEditor() *profileEditor {
 		helpLabel("Used for Test connection, active jobs and job logs."))
 	e.companyBox = container.NewVBox(fieldLabel("Company handle"), e.company)
 	e.insecureBox = container.NewVBox(e.insecure, e.insecureWarn)
-	e.Content = container.NewVBox(
+	e.box = container.NewVBox(
 		e.builtinNote,
 		fieldLabel("Name"), e.name,
 		fieldLabel("Server"), e.server,
@@ -78,6 +79,7 @@ func newProfileEditor() *profileEditor {
 		fieldLabel("Destination folder"), e.folder,
 		e.problems,
 	)
+	e.Content = e.box
 	return e
 }
 
@@ -111,7 +113,7 @@ func (e *profileEditor) load(p app.Profile) {
 			enable(w, false)
 		}
 	}
-	showIf(e.builtinNote, e.builtin)
+	showIf(e.builtinNote, e.builtin, e.box)
 	e.changed()
 }
 
@@ -155,11 +157,11 @@ func (e *profileEditor) changed() {
 	if e.sandbox {
 		k = kind{service: e.sandboxService, region: uploader.RegionNA} // no address to type
 	}
-	showIf(e.urlBox, k.region == "")
-	showIf(e.apiBox, k.service == uploader.Scene7 && k.region == "")
-	showIf(e.companyBox, k.service != uploader.DrSum)
-	showIf(e.insecureBox, k.service == uploader.DrSum && !e.sandbox)
-	showIf(e.insecureWarn, k.service == uploader.DrSum && e.insecure.Checked && plainRemote(e.uploadURL.Text))
+	showIf(e.urlBox, k.region == "", e.box)
+	showIf(e.apiBox, k.service == uploader.Scene7 && k.region == "", e.box)
+	showIf(e.companyBox, k.service != uploader.DrSum, e.box)
+	showIf(e.insecureBox, k.service == uploader.DrSum && !e.sandbox, e.box)
+	showIf(e.insecureWarn, k.service == uploader.DrSum && e.insecure.Checked && plainRemote(e.uploadURL.Text), e.box)
 	if k.service == uploader.DrSum {
 		e.uploadURL.SetPlaceHolder("https://drsum.example.com" + uploader.DrSumUploadPath)
 	} else {
@@ -167,7 +169,7 @@ func (e *profileEditor) changed() {
 	}
 	msgs := e.problemList()
 	e.problems.SetText(strings.Join(msgs, "\n"))
-	showIf(e.problems, len(msgs) > 0)
+	showIf(e.problems, len(msgs) > 0, e.box)
 	if e.OnChanged != nil {
 		e.OnChanged()
 	}

@@ -44,6 +44,7 @@ type destination struct {
 	// OnChanged is called after every change; OnManage opens the Connections screen.
 	OnChanged func()
 	OnManage  func()
+	box       *fyne.Container
 	Content   fyne.CanvasObject
 }
 
@@ -74,13 +75,14 @@ func newDestination(d Deps) *destination {
 	ds.job.OnChanged = func(string) { ds.changed() }
 	newName := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), ds.NewJobName)
 	ds.NewJobName()
-	ds.Content = container.NewVBox(
+	ds.box = container.NewVBox(
 		fieldLabel("Connection"), container.NewBorder(nil, nil, nil, ds.manage, ds.conn), ds.where,
 		ds.pwBox, ds.coBox,
 		fieldLabel("Destination folder"), ds.folder,
 		fieldLabel("Job name"), container.NewBorder(nil, nil, nil, newName, ds.job),
 		helpLabel("The name the server lists this upload under. A new one is made after each upload."),
 	)
+	ds.Content = ds.box
 	return ds
 }
 
@@ -132,7 +134,7 @@ func (ds *destination) choose(name string) {
 		ds.folder.SetText(p.DestFolder)
 		ds.password.SetText("")
 	}
-	showIf(ds.coBox, p.Service != uploader.DrSum)
+	showIf(ds.coBox, p.Service != uploader.DrSum, ds.box)
 	ds.checkPassword()
 	ds.changed()
 }
@@ -141,7 +143,7 @@ func (ds *destination) choose(name string) {
 func (ds *destination) checkPassword() {
 	p := ds.current
 	ds.pwState = pwChecking
-	ds.pwBox.Hide()
+	showIf(ds.pwBox, false, ds.box)
 	ds.d.run(func() {
 		_, err := ds.d.Secrets.Password(p)
 		state, note := pwSaved, ""
@@ -158,7 +160,7 @@ func (ds *destination) checkPassword() {
 			}
 			ds.pwState = state
 			ds.pwHelp.SetText(note)
-			showIf(ds.pwBox, state == pwMissing)
+			showIf(ds.pwBox, state == pwMissing, ds.box)
 			ds.changed()
 		})
 	})

@@ -51,6 +51,9 @@ func formatETA(d time.Duration) string {
 
 // formatDuration writes how long something took, such as "0.42 s".
 func formatDuration(d time.Duration) string {
+	if d < time.Millisecond {
+		return "less than 1 ms"
+	}
 	if d < time.Second {
 		return fmt.Sprintf("%d ms", d.Milliseconds())
 	}

@@ -36,6 +36,7 @@ type JobLogView struct {
 	pickers Pickers
 	clip    func(string)
 	run     func(func())
+	top     *fyne.Container
 	Content fyne.CanvasObject
 }
 
@@ -73,7 +74,8 @@ func newJobLogView(q *session.Queue, pickers Pickers, clip func(string), run fun
 	saveCSV := widget.NewButtonWithIcon("Save as CSV…", theme.DocumentSaveIcon(), func() { v.save("hoist-job-log.csv", session.WriteCSV) })
 	clear := widget.NewButtonWithIcon("Clear", theme.ContentClearIcon(), q.ClearLog)
 	filters := container.NewBorder(nil, nil, withWidth(200, v.level), container.NewHBox(copyBtn, saveText, saveCSV, clear), v.file)
-	v.Content = container.NewBorder(container.NewVBox(filters, v.status), nil, nil, nil, v.list)
+	v.top = container.NewVBox(filters, v.status)
+	v.Content = container.NewBorder(v.top, nil, nil, nil, v.list)
 	return v
 }
 
@@ -138,7 +140,7 @@ func (v *JobLogView) Text() string {
 
 func (v *JobLogView) setStatus(s string) {
 	v.status.SetText(s)
-	showIf(v.status, s != "")
+	showIf(v.status, s != "", v.top)
 }
 
 // save asks where to save the shown entries and writes them there.

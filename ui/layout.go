@@ -30,9 +30,10 @@ func withWidth(w float32, o fyne.CanvasObject) *fyne.Container {
 	return container.New(fixedWidth{w}, o)
 }
 
-// showIf shows or hides o. Show and Hide (unlike setting Hidden) make the containers
-// around o lay out again, so that nothing overlaps the space it took or gives back.
-func showIf(o fyne.CanvasObject, visible bool) {
+// showIf shows or hides o, then lays out again the container it sits in, so that
+// nothing overlaps the space it takes or leaves gaps where it was: Fyne re-lays out a
+// container when its size needs change, which a child's visibility alone does not signal.
+func showIf(o fyne.CanvasObject, visible bool, in *fyne.Container) {
 	if visible == o.Visible() {
 		return
 	}
@@ -40,5 +41,8 @@ func showIf(o fyne.CanvasObject, visible bool) {
 		o.Show()
 	} else {
 		o.Hide()
+	}
+	if in != nil {
+		in.Refresh()
 	}
 }

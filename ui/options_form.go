@@ -31,6 +31,7 @@ type OptionsForm struct {
 	sections  *widget.Accordion
 	items     map[string]*widget.AccordionItem
 	drsumNote *widget.Label
+	box       *fyne.Container
 	Content   fyne.CanvasObject
 }
 
@@ -62,7 +63,8 @@ func NewOptionsForm(o uploader.Options) *OptionsForm {
 	}
 	of.drsumNote = helpLabel("Dr.Sum Cloud Hub takes the file as it is: the only choice is whether a file with the same name is replaced.")
 	of.drsumNote.Hide()
-	of.Content = container.NewVBox(of.common, of.drsumNote, of.sections)
+	of.box = container.NewVBox(of.common, of.drsumNote, of.sections)
+	of.Content = of.box
 	of.SetOptions(o)
 	return of
 }
@@ -99,7 +101,7 @@ func (of *OptionsForm) SetService(s uploader.Service) {
 	of.service = s
 	for _, fl := range of.order {
 		if fl.f.Group == uploader.Groups[0] && fl.f.Path != "overwrite" {
-			showIf(fl.box, s != uploader.DrSum)
+			showIf(fl.box, s != uploader.DrSum, of.common)
 		}
 	}
 	if s == uploader.DrSum {
@@ -110,6 +112,7 @@ func (of *OptionsForm) SetService(s uploader.Service) {
 		of.drsumNote.Hide()
 	}
 	of.common.Refresh()
+	of.box.Refresh()
 	of.show()
 }
 
@@ -230,7 +233,7 @@ func (of *OptionsForm) show() {
 		if fl.errLabel.Text != msg {
 			fl.errLabel.SetText(msg)
 		}
-		showIf(fl.errLabel, msg != "")
+		showIf(fl.errLabel, msg != "", fl.box)
 		if of.active(fl) {
 			fl.input.Enable()
 		} else {

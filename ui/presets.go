@@ -25,6 +25,7 @@ type presetBar struct {
 	// get returns the options (and folder) to save; apply shows a loaded preset.
 	get     func() app.Preset
 	apply   func(app.Preset)
+	box     *fyne.Container
 	Content fyne.CanvasObject
 }
 
@@ -41,7 +42,8 @@ func newPresetBar(store PresetStore, win fyne.Window, get func() app.Preset, app
 	b.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), b.askDelete)
 	b.status = helpLabel("")
 	b.status.Hide()
-	b.Content = container.NewVBox(fieldLabel("Preset"), b.pick, container.NewHBox(save, b.rename, b.del), b.status)
+	b.box = container.NewVBox(fieldLabel("Preset"), b.pick, container.NewHBox(save, b.rename, b.del), b.status)
+	b.Content = b.box
 	b.reload()
 	return b
 }
@@ -64,7 +66,7 @@ func (b *presetBar) reload() {
 
 func (b *presetBar) setStatus(s string) {
 	b.status.SetText(s)
-	showIf(b.status, s != "")
+	showIf(b.status, s != "", b.box)
 }
 
 // Current is the name of the chosen preset, "" when none.

@@ -27,6 +27,7 @@ type QueueView struct {
 
 	AddFiles, AddFolder, Upload, CancelAll, Retry, Remove, Clear *widget.Button
 
+	top     *fyne.Container
 	ready   bool // the settings allow an upload
 	totals  session.Totals
 	Content fyne.CanvasObject
@@ -75,9 +76,9 @@ func newQueueView(q *session.Queue, act queueActions) *QueueView {
 	v.drop = newDropZone()
 
 	toolbar := container.NewHBox(v.AddFiles, v.AddFolder, widget.NewSeparator(), v.Upload, v.CancelAll, v.Retry, widget.NewSeparator(), v.Remove, v.Clear)
-	top := container.NewVBox(container.NewHScroll(toolbar), v.blocker, v.status)
+	v.top = container.NewVBox(container.NewHScroll(toolbar), v.blocker, v.status)
 	bottom := container.NewVBox(widget.NewSeparator(), v.overall, v.summary)
-	v.Content = container.NewBorder(top, bottom, nil, nil, container.NewStack(v.list, v.drop))
+	v.Content = container.NewBorder(v.top, bottom, nil, nil, container.NewStack(v.list, v.drop))
 	v.applyTotals(q.Totals())
 	return v
 }
@@ -94,7 +95,7 @@ func (v *QueueView) refreshRows(rows []int, all bool) {
 			v.list.RefreshItem(i)
 		}
 	}
-	showIf(v.drop, v.q.Len() == 0)
+	showIf(v.drop, v.q.Len() == 0, nil) // in a stack: it covers the list or not
 	v.drop.Refresh()
 }
 
@@ -103,7 +104,7 @@ func (v *QueueView) applyTotals(t session.Totals) {
 	v.totals = t
 	v.overall.SetValue(t.Fraction())
 	v.summary.SetText(summaryText(t))
-	showIf(v.drop, t.Rows == 0)
+	showIf(v.drop, t.Rows == 0, nil)
 	v.updateButtons()
 }
 
@@ -134,14 +135,14 @@ func summaryText(t session.Totals) string {
 func (v *QueueView) SetReady(ok bool, why string) {
 	v.ready = ok
 	v.blocker.SetText(why)
-	showIf(v.blocker, !ok && why != "")
+	showIf(v.blocker, !ok && why != "", v.top)
 	v.updateButtons()
 }
 
 // SetStatus shows what the last action did.
 func (v *QueueView) SetStatus(s string) {
 	v.status.SetText(s)
-	showIf(v.status, s != "")
+	showIf(v.status, s != "", v.top)
 }
 
 func (v *QueueView) updateButtons() {

@@ -47,7 +47,8 @@ func newQueueRow(onCancel func(int)) *queueRow {
 func (r *queueRow) CreateRenderer() fyne.WidgetRenderer {
 	texts := container.New(&rowTexts{}, r.name, r.detail)
 	bar := container.NewCenter(container.New(fixedSize{fyne.NewSize(130, 8)}, r.bar))
-	right := container.NewHBox(withWidth(90, r.size), withWidth(130, bar), withWidth(150, r.speed), r.cancel)
+	// Fixed widths: a row's columns never move when its bar or button comes and goes.
+	right := container.NewHBox(withWidth(90, r.size), withWidth(130, bar), withWidth(150, r.speed), withWidth(r.cancel.MinSize().Width, r.cancel))
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, r.icon, right, texts))
 }
 

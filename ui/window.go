@@ -34,6 +34,7 @@ type Window struct {
 	Tabs        *container.AppTabs
 
 	banner      *fyne.Container
+	header      *fyne.Container
 	resume      *fyne.Container
 	resumeText  *widget.Label
 	ref         *refresher
@@ -74,7 +75,8 @@ func New(a fyne.App, win fyne.Window, d Deps) *Window {
 	split.Offset = 0.33
 	w.banner = w.sandboxBanner()
 	w.resume, w.resumeText = w.resumeBanner()
-	win.SetContent(container.NewBorder(container.NewVBox(w.banner, w.resume), nil, nil, nil, split))
+	w.header = container.NewVBox(w.banner, w.resume)
+	win.SetContent(container.NewBorder(w.header, nil, nil, nil, split))
 
 	w.Options.OnChanged = w.optionsChanged
 	w.Dest.OnChanged = w.changed
@@ -120,12 +122,12 @@ func (w *Window) resumeBanner() (*fyne.Container, *widget.Label) {
 	text := widget.NewLabel("")
 	text.Wrapping = fyne.TextWrapWord
 	upload := widget.NewButtonWithIcon("Upload them", theme.UploadIcon(), func() {
-		w.resume.Hide()
+		showIf(w.resume, false, w.header)
 		w.Upload()
 	})
 	upload.Importance = widget.HighImportance
 	forget := widget.NewButton("Forget them", func() {
-		w.resume.Hide()
+		showIf(w.resume, false, w.header)
 		n := w.d.Queue.DiscardQueued()
 		w.Queue.SetStatus(plural(n, "file was", "files were") + " taken off the queue.")
 	})
@@ -164,7 +166,7 @@ func (w *Window) OfferResume(r Resume) {
 	w.restoring = false
 	w.changed()
 	w.resumeText.SetText(plural(r.Waiting, "file", "files") + " from the last time Hoist was open were not uploaded. They are back in the queue, with the connection and options they were going with.")
-	w.resume.Show()
+	showIf(w.resume, true, w.header)
 }
 
 // optionsChanged forgets the chosen preset once the options no longer match it.
@@ -191,7 +193,7 @@ func (w *Window) changed() {
 	}
 	p := w.Dest.current
 	w.Options.SetService(p.Service)
-	showIf(w.banner, p.Sandbox)
+	showIf(w.banner, p.Sandbox, w.header)
 	ep, _ := w.Dest.endpoint()
 	w.Preview.Update(Request{Endpoint: ep, User: p.User, Company: strings.TrimSpace(w.Dest.company.Text),
 		JobName: strings.TrimSpace(w.Dest.job.Text), DestFolder: strings.TrimSpace(w.Dest.folder.Text), Options: w.Options.Options()})
