@@ -84,7 +84,9 @@ func newOptField(f uploader.Field, form *OptionsForm) *optField {
 	parts = append(parts, fl.errLabel)
 	if f.Kind == uploader.KindBlock {
 		fl.children = container.NewVBox()
-		parts = append(parts, container.NewPadded(container.NewHBox(widget.NewLabel(" "), fl.children)))
+		// Indented under the block's check box, at the full width that is left.
+		indent := container.New(fixedSize{fyne.NewSize(theme.Padding()*5, 0)})
+		parts = append(parts, container.NewBorder(nil, nil, indent, nil, fl.children))
 	}
 	fl.box = container.NewVBox(parts...)
 	return fl
