@@ -28,7 +28,6 @@ type destination struct {
 	profiles []app.Profile
 	current  app.Profile
 	pwState  int
-	pwNote   string
 
 	conn     *widget.Select
 	where    *widget.Label

@@ -49,7 +49,7 @@ type Window struct {
 // New builds the window's content in win and wires it to d.Queue.
 func New(a fyne.App, win fyne.Window, d Deps) *Window {
 	w := &Window{App: a, Win: win, d: d}
-	clip := func(s string) { win.Clipboard().SetContent(s) }
+	clip := func(s string) { a.Clipboard().SetContent(s) }
 
 	w.Queue = newQueueView(d.Queue, queueActions{addFiles: w.AddFiles, addFolder: w.AddFolder, upload: w.Upload, retry: w.Retry})
 	w.Log = newJobLogView(d.Queue, d.Pickers, clip, d.run)

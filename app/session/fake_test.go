@@ -79,12 +79,11 @@ func (f *fakeEngine) Upload(ctx context.Context, req uploader.Request, on func(u
 
 // recorder counts observer calls and keeps the last summary.
 type recorder struct {
-	mu      sync.Mutex
-	rows    map[int]int
-	lists   int
-	logs    int
-	summary *Summary
-	ended   chan Summary
+	mu    sync.Mutex
+	rows  map[int]int
+	lists int
+	logs  int
+	ended chan Summary
 }
 
 func newRecorder(q *Queue) *recorder {
