@@ -79,10 +79,18 @@ func TestDrSumPlainHTTPNeedsTheCheckboxAndWarns(t *testing.T) {
 	if err != nil || !p.AllowInsecureHTTP || p.Service != uploader.DrSum {
 		t.Fatalf("stored %+v, %v", p, err)
 	}
-	// Chosen for uploading, the warning's substance stays visible: the connection says so.
 	v.reload("Intranet Dr.Sum")
 	if !ed.insecureWarn.Visible() {
 		t.Error("the warning disappeared when the profile was shown again")
+	}
+	// Chosen for uploading, the warning stays in view beside the connection.
+	e.w.Dest.Choose("Intranet Dr.Sum")
+	if !e.w.Dest.insecure.Visible() {
+		t.Error("no warning in the Where card for a plain-http connection")
+	}
+	e.w.Dest.Choose("Local sandbox")
+	if e.w.Dest.insecure.Visible() {
+		t.Error("the warning stays for the Local sandbox")
 	}
 }
 

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,6 +33,7 @@ type destination struct {
 
 	conn     *widget.Select
 	where    *widget.Label
+	insecure *widget.Label
 	password *widget.Entry
 	pwHelp   *widget.Label
 	pwBox    *fyne.Container
@@ -52,6 +55,10 @@ func newDestination(d Deps) *destination {
 	ds.conn = widget.NewSelect(nil, func(name string) { ds.choose(name) })
 	ds.conn.PlaceHolder = "Choose a connection"
 	ds.where = helpLabel("")
+	ds.insecure = widget.NewLabel("This connection sends your password and files without encryption (plain http). Anyone on the network between you and the server can read them.")
+	ds.insecure.Importance = widget.DangerImportance
+	ds.insecure.Wrapping = fyne.TextWrapWord
+	ds.insecure.Hide()
 	ds.manage = widget.NewButtonWithIcon("Connections…", theme.SettingsIcon(), func() {
 		if ds.OnManage != nil {
 			ds.OnManage()
@@ -75,7 +82,7 @@ func newDestination(d Deps) *destination {
 	newName := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), ds.NewJobName)
 	ds.NewJobName()
 	ds.box = container.NewVBox(
-		fieldLabel("Connection"), container.NewBorder(nil, nil, nil, ds.manage, ds.conn), ds.where,
+		fieldLabel("Connection"), container.NewBorder(nil, nil, nil, ds.manage, ds.conn), ds.where, ds.insecure,
 		ds.pwBox, ds.coBox,
 		fieldLabel("Destination folder"), ds.folder,
 		fieldLabel("Job name"), container.NewBorder(nil, nil, nil, newName, ds.job),
@@ -134,6 +141,9 @@ func (ds *destination) choose(name string) {
 		ds.password.SetText("")
 	}
 	showIf(ds.coBox, p.Service != uploader.DrSum, ds.box)
+	// Plain http to another computer was allowed for this connection: say so for as long
+	// as it is the one in use.
+	showIf(ds.insecure, p.AllowInsecureHTTP && plainRemote(p.UploadURL), ds.box)
 	ds.checkPassword()
 	ds.changed()
 }
@@ -206,7 +216,8 @@ func sentence(err error) string {
 	if s == "" {
 		return s
 	}
-	s = strings.ToUpper(s[:1]) + s[1:]
+	r, n := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[n:]
 	if !strings.HasSuffix(s, ".") {
 		s += "."
 	}
