@@ -113,4 +113,3 @@ func jobEntry(ev uploader.Event) *Entry {
 	}
 	return e
 }
-
