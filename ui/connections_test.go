@@ -206,7 +206,7 @@ func TestAdminListsJobsAndShowsALog(t *testing.T) {
 		t.Fatalf("handle = %q", a.handle.Text)
 	}
 	test.Tap(a.showLog)
-	if !strings.Contains(a.logText.Text, "a.jpg: File uploaded") || !strings.Contains(a.logText.Text, "1 files accepted") {
+	if !strings.Contains(a.logText.Text, "a.jpg: File uploaded") || !strings.Contains(a.logText.Text, "1 file of 1 accepted") {
 		t.Errorf("log = %q", a.logText.Text)
 	}
 }

@@ -118,8 +118,8 @@ func ServerEntries(logs []uploader.JobLog) []Entry {
 		if when.IsZero() {
 			when = time.Now()
 		}
-		msg := fmt.Sprintf("Server: job %s ended: %d files accepted, %d errors, %d warnings, %d duplicates, %d updated (of %d).",
-			l.JobName, l.FileSuccessCount, l.FileErrorCount, l.FileWarningCount, l.FileDuplicateCount, l.FileUpdateCount, l.TotalFileCount)
+		msg := fmt.Sprintf("Server: job %s: %s of %d accepted; %d with errors, %d with warnings, %d duplicates, %d updated.",
+			l.JobName, plural(l.FileSuccessCount), l.TotalFileCount, l.FileErrorCount, l.FileWarningCount, l.FileDuplicateCount, l.FileUpdateCount)
 		lvl := Info
 		if l.FatalError != "" {
 			msg += " Fatal error: " + l.FatalError
