@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"hoist/app/session"
@@ -130,5 +131,53 @@ func TestSettingsPersist(t *testing.T) {
 	w2 := New(e.w.App, e.w.App.NewWindow("Hoist"), e.w.d)
 	if w2.Dest.current.Name != "Brand NA" || w2.Dest.folder.Text != "spring/heroes" {
 		t.Fatalf("restored %q %q", w2.Dest.current.Name, w2.Dest.folder.Text)
+	}
+}
+
+func TestAnEndedUploadIsNotifiedWithItsCounts(t *testing.T) {
+	e := newTestEnv(t)
+	job := e.w.Dest.job.Text
+	sum := session.Summary{JobName: "spring-1", Done: 10, Failed: 2, Skipped: 1, Message: "10 of 12 files uploaded, 2 failed, 1 skipped."}
+	test.AssertNotificationSent(t, fyne.NewNotification("Upload finished with problems", "10 uploaded, 2 failed, 1 skipped · job spring-1."), func() {
+		e.w.ended(sum)
+	})
+	if e.w.Queue.status.Text != sum.Message {
+		t.Errorf("status = %q", e.w.Queue.status.Text)
+	}
+	if e.w.Dest.job.Text == job {
+		t.Error("the job name was not renewed for the next upload")
+	}
+}
+
+func TestRemoveAndClearFinished(t *testing.T) {
+	e := newTestEnv(t)
+	dir := files(t, map[string]string{"a.jpg": "a", "b.jpg": "b", "Thumbs.db": "x"})
+	e.w.Drop(fileURIs(filepath.Join(dir, "a.jpg"), filepath.Join(dir, "b.jpg"), filepath.Join(dir, "Thumbs.db")))
+	if !e.w.Queue.Remove.Disabled() {
+		t.Error("Remove is enabled with nothing selected")
+	}
+	e.w.Queue.list.Select(0)
+	test.Tap(e.w.Queue.Remove)
+	if e.q.Len() != 2 {
+		t.Fatalf("%d rows after Remove", e.q.Len())
+	}
+	test.Tap(e.w.Queue.Clear) // the skipped file is finished
+	if e.q.Len() != 1 || e.w.Queue.list.Length() != 1 {
+		t.Fatalf("%d rows after Clear finished", e.q.Len())
+	}
+	if r, _ := e.q.Row(0); r.Rel != "b.jpg" {
+		t.Errorf("left %q", r.Rel)
+	}
+	// The ✕ on a waiting row cancels that file only.
+	for _, o := range test.LaidOutObjects(e.w.Queue.list) {
+		if r, ok := o.(*queueRow); ok && r.Visible() && r.name.Text == "b.jpg" {
+			test.Tap(r.cancel)
+		}
+	}
+	if r, _ := e.q.Row(0); r.State != session.Cancelled {
+		t.Errorf("after ✕ the file is %s", r.State)
+	}
+	if e.w.Queue.Retry.Disabled() {
+		t.Error("Retry failed is off with a cancelled file")
 	}
 }
