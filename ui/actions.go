@@ -58,7 +58,11 @@ func (w *Window) Retry() { w.startWith(w.d.Queue.Retry) }
 
 func (w *Window) startWith(start func(session.Target) error) {
 	t, p, typed := w.target(), w.Dest.current, w.Dest.password.Text
-	w.Queue.SetStatus("")
+	status := ""
+	if typed == "" && !p.Sandbox {
+		status = "Reading the saved password from the system keychain…" // it may ask to be unlocked
+	}
+	w.Queue.SetStatus(status)
 	showIf(w.resume, false, w.header)
 	w.Tabs.SelectIndex(0)
 	enable(w.Queue.Upload, false)
@@ -66,6 +70,9 @@ func (w *Window) startWith(start func(session.Target) error) {
 	w.d.run(func() {
 		err := w.withPassword(&t, p, typed)
 		if err == nil {
+			if status != "" {
+				fyne.Do(func() { w.Queue.SetStatus("") })
+			}
 			err = start(t)
 		}
 		if err != nil {
