@@ -109,6 +109,9 @@ func (w *Window) ended(s session.Summary) {
 		body += " · job " + s.JobName
 	}
 	w.App.SendNotification(fyne.NewNotification(title, body+"."))
+	if n := len(s.Handles); n > 0 {
+		w.Admin.handle.SetText(s.Handles[n-1]) // ready for Show job log
+	}
 	w.Dest.NewJobName()
 	w.changed()
 }

@@ -121,8 +121,13 @@ func ServerEntries(logs []uploader.JobLog) []Entry {
 		msg := fmt.Sprintf("Server: job %s: %s of %d accepted; %d with errors, %d with warnings, %d duplicates, %d updated.",
 			l.JobName, plural(l.FileSuccessCount), l.TotalFileCount, l.FileErrorCount, l.FileWarningCount, l.FileDuplicateCount, l.FileUpdateCount)
 		lvl := Info
-		if l.FatalError != "" {
-			msg += " Fatal error: " + l.FatalError
+		if fatal := strings.TrimSpace(l.FatalError); fatal != "" && !strings.EqualFold(fatal, "false") {
+			// An xsd:boolean in the schema; some servers put a message there instead.
+			msg += " The server stopped the job on a fatal error"
+			if !strings.EqualFold(fatal, "true") {
+				msg += ": " + fatal
+			}
+			msg += "."
 			lvl = Error
 		} else if l.FileErrorCount > 0 {
 			lvl = Error

@@ -281,6 +281,12 @@ func TestServerEntries(t *testing.T) {
 		{LogType: "Info", AssetName: "a.jpg", LogMessage: "ok"},
 		{LogType: "Warning", AssetName: "c.jpg", LogMessage: "hmm"},
 	}}}
+	if es := ServerEntries([]uploader.JobLog{{JobName: "ok", FileSuccessCount: 2, TotalFileCount: 2, FatalError: "false"}}); es[0].Level != Info {
+		t.Errorf("fatalError false reads as %s: %+v", es[0].Level, es[0])
+	}
+	if es := ServerEntries([]uploader.JobLog{{JobName: "bad", FatalError: "true"}}); es[0].Level != Error || !strings.Contains(es[0].Message, "fatal error") {
+		t.Errorf("fatalError true reads as %+v", es[0])
+	}
 	es := ServerEntries(logs)
 	if len(es) != 4 || es[0].Level != Error || es[1].Level != Error || es[2].Level != Info || es[3].Level != Warning {
 		t.Fatalf("entries = %+v", es)
