@@ -1,0 +1,151 @@
+// Package desktop is the composition root of Hoist's window: it creates the Fyne app,
+// starts the Local sandbox in-process, opens the settings, keychain and queue stores, builds
+// the upload engine and session, and hands them all to the ui package's window.
+package desktop
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/dialog"
+
+	"hoist/app"
+	"hoist/app/session"
+	"hoist/assets"
+	"hoist/sandbox"
+	"hoist/ui"
+	"hoist/uploader"
+)
+
+// AppID identifies Hoist to the OS (preferences, notifications); FyneApp.toml says the same.
+const AppID = "io.hoist.app"
+
+// DemoFilesEnv preloads the queue with files and folders (separated like PATH), for demos
+// and screenshots.
+const DemoFilesEnv = "HOIST_DEMO_FILES"
+
+// Desktop is the running composition: the window and what it was built from.
+type Desktop struct {
+	Window  *ui.Window
+	Queue   *session.Queue
+	Config  *app.Config
+	Sandbox *sandbox.Running
+	journal *journal
+}
+
+// Options choose where Build keeps its files.
+type Options struct {
+	ConfigDir string // "" = app.DefaultDir (or $HOIST_CONFIG_DIR)
+	// Async runs the window's background work (see ui.Deps.Async); nil = goroutines.
+	Async func(func())
+}
+
+// Build wires everything into a window of a. Close releases it.
+func Build(a fyne.App, opt Options) (*Desktop, error) {
+	cfg, err := app.Open(opt.ConfigDir)
+	if err != nil {
+		return nil, err
+	}
+	sb, err := sandbox.Start(sandbox.Config{Dir: filepath.Join(cfg.Dir, "sandbox")}, "")
+	if err != nil {
+		return nil, fmt.Errorf("start the Local sandbox: %w", err)
+	}
+	client := uploader.NewClient()
+	jr := newJournal(cfg.Queue)
+	q := session.New(session.Config{Uploader: client, Store: jr, ServerLog: serverLog(client)})
+	dt := &Desktop{Queue: q, Config: cfg, Sandbox: sb, journal: jr}
+
+	win := a.NewWindow("Hoist")
+	dt.Window = ui.New(a, win, ui.Deps{
+		Queue: q, Remote: remote{http: client.HTTP}, Profiles: cfg.Profiles, Secrets: cfg.Credentials,
+		Presets: cfg.Presets, Pickers: &nativePickers{}, SandboxURL: sb.URL, Async: opt.Async,
+	})
+	dt.resume()
+	win.SetCloseIntercept(dt.closing)
+	return dt, nil
+}
+
+// serverLog reads the server's log of a Scene7 job once it has ended.
+func serverLog(client *uploader.Client) session.ServerLog {
+	return func(ctx context.Context, t session.Target, handle string) ([]uploader.JobLog, error) {
+		api := &uploader.API{HTTP: client.HTTP, Endpoint: t.Endpoint, Credentials: t.Credentials}
+		logs, _, err := api.JobLog(ctx, t.Company, handle)
+		return logs, err
+	}
+}
+
+// resume puts back what an earlier run did not finish and offers it.
+func (dt *Desktop) resume() {
+	r, err := dt.journal.restore(time.Now())
+	if err != nil {
+		dt.Window.Queue.SetStatus("Part of the saved queue could not be read: " + uploader.Sentence(err))
+	}
+	if len(r.rows) == 0 {
+		return
+	}
+	waiting := dt.Queue.Restore(r.rows)
+	opts := r.job.Options
+	dt.Window.OfferResume(ui.Resume{Waiting: waiting, Profile: r.job.Profile, Company: r.job.Company, DestFolder: r.job.DestFolder, Options: &opts})
+}
+
+// closing keeps the window's size and the queue; mid-upload it asks first, since the files
+// not sent yet will only go at the next start.
+func (dt *Desktop) closing() {
+	quit := func() {
+		dt.Window.SaveState()
+		if err := dt.Queue.Flush(); err != nil {
+			fyne.LogError("saving the queue", err)
+		}
+		dt.Window.Win.Close()
+	}
+	if !dt.Queue.Running() {
+		quit()
+		return
+	}
+	dialog.ShowConfirm("Quit while uploading?",
+		"Files are still being sent. If you quit now, the files not sent yet are kept and offered again the next time you open Hoist.",
+		func(yes bool) {
+			if yes {
+				quit()
+			}
+		}, dt.Window.Win)
+}
+
+// Close stops the sandbox.
+func (dt *Desktop) Close() error { return dt.Sandbox.Close() }
+
+// Run opens Hoist's window and returns when it is closed.
+func Run() error {
+	fixLocale()
+	// Fyne makes its cache folder inside the user's cache folder without creating that
+	// one, which a brand-new account may not have yet.
+	if dir, err := os.UserCacheDir(); err == nil {
+		_ = os.MkdirAll(dir, 0o700)
+	}
+	a := fyneapp.NewWithID(AppID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	dt, err := Build(a, Options{})
+	if err != nil {
+		return err
+	}
+	defer dt.Close()
+	if demo := os.Getenv(DemoFilesEnv); demo != "" {
+		dt.Window.AddPaths(filepath.SplitList(demo))
+	}
+	dt.Window.Win.ShowAndRun()
+	return nil
+}
+
+// Main runs Hoist's window and exits with a message when it cannot start.
+func Main() {
+	if err := Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "Hoist could not start: "+strings.TrimSuffix(uploader.Sentence(err), "."))
+		os.Exit(1)
+	}
+}

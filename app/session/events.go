@@ -1,0 +1,115 @@
+package session
+
+import (
+	"fmt"
+
+	"hoist/uploader"
+)
+
+// event applies one engine event to the rows. The engine calls it from one goroutine at a
+// time, in order.
+func (q *Queue) event(r *run, ev uploader.Event) {
+	q.mu.Lock()
+	var row *Row
+	if ev.Item >= 0 && ev.Item < len(r.rows) {
+		row = r.rows[ev.Item]
+	}
+	if ev.Kind != uploader.FileSkipped {
+		q.job = jobFigures{sent: ev.JobSent, size: ev.JobSize, speed: ev.JobSpeed, eta: ev.JobETA}
+	}
+	var entry *Entry
+	if row != nil {
+		entry = q.fileEventLocked(row, ev)
+	} else {
+		entry = jobEntry(ev)
+	}
+	pos := -1
+	if row != nil {
+		pos = row.pos
+	}
+	obs, t := q.obs, q.totalsLocked()
+	if entry != nil {
+		q.log = append(q.log, *entry)
+	}
+	q.mu.Unlock()
+	notifyRow(obs, pos, t)
+	if entry != nil && obs.Log != nil {
+		obs.Log()
+	}
+	if ev.Kind == uploader.FileDone || ev.Kind == uploader.FileFailed || ev.Kind == uploader.FileCancelled {
+		q.scheduleSave()
+	}
+}
+
+// fileEventLocked updates row from a file event and returns the log entry it makes.
+func (q *Queue) fileEventLocked(row *Row, ev uploader.Event) *Entry {
+	row.Sent, row.Speed, row.ETA = ev.Sent, ev.Speed, ev.ETA
+	if ev.Attempt > 0 {
+		row.Attempt = ev.Attempt
+	}
+	if ev.JobName != "" {
+		row.JobName = ev.JobName
+	}
+	e := &Entry{Time: stamp(ev.Time), Source: Local, File: row.Rel}
+	switch ev.Kind {
+	case uploader.FileQueued, uploader.FileProgress:
+		return nil
+	case uploader.FileStarted:
+		q.setStateLocked(row, Sending)
+		e.Level, e.Message = Info, "Sending."
+	case uploader.FileRetrying:
+		q.setStateLocked(row, Sending)
+		row.Reason = ev.Message
+		e.Level, e.Message = Warning, ev.Message
+	case uploader.FileDone:
+		q.lastPost = stamp(ev.Time)
+		q.setStateLocked(row, Done)
+		row.Sent, row.ETA, row.Reason, row.JobHandle, row.Replaced = row.Size, 0, "", ev.JobHandle, ev.Replaced
+		e.Level, e.Message = Info, "Uploaded."
+		if ev.Replaced {
+			e.Message = "Uploaded; it replaced the file of the same name."
+		}
+	case uploader.FileFailed:
+		q.setStateLocked(row, Failed)
+		row.Reason = ev.Message
+		e.Level, e.Message = Error, ev.Message
+	case uploader.FileCancelled:
+		if row.run != nil && row.run.restart && !row.stop {
+			// Stopped only because another file was cancelled: it goes on in the next job.
+			q.setStateLocked(row, Queued)
+			row.Sent, row.Speed, row.ETA, row.Reason = 0, 0, -1, ""
+			return nil
+		}
+		q.setStateLocked(row, Cancelled)
+		row.Reason = ev.Message
+		if row.stop {
+			row.Reason = "Cancelled by you before the server accepted it. Press Retry failed to send it again."
+		}
+		e.Level, e.Message = Warning, row.Reason
+	default:
+		return jobEntry(ev)
+	}
+	return e
+}
+
+// jobEntry is the log entry of a job event, or of a path the engine skipped.
+func jobEntry(ev uploader.Event) *Entry {
+	e := &Entry{Time: stamp(ev.Time), Source: Local, File: ev.Rel, Message: ev.Message}
+	switch ev.Kind {
+	case uploader.JobCreated:
+		e.Level = Info
+		if ev.JobHandle != "" {
+			e.Message = fmt.Sprintf("%s (job handle %s)", ev.Message, ev.JobHandle)
+		}
+	case uploader.FileSkipped, uploader.JobContinued:
+		e.Level = Warning
+	case uploader.JobEnded:
+		e.Level = Info
+		if ev.Err != nil {
+			e.Level = Error
+		}
+	default:
+		return nil
+	}
+	return e
+}

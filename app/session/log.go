@@ -1,0 +1,208 @@
+package session
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"hoist/uploader"
+)
+
+// Level is how serious a log entry is.
+type Level int
+
+const (
+	Info Level = iota
+	Warning
+	Error
+)
+
+func (l Level) String() string {
+	switch l {
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return "info"
+}
+
+// Source says who wrote an entry: Hoist itself, or the server's job log.
+type Source int
+
+const (
+	Local Source = iota
+	Server
+)
+
+func (s Source) String() string {
+	if s == Server {
+		return "server"
+	}
+	return "hoist"
+}
+
+// Entry is one line of the job log.
+type Entry struct {
+	Time    time.Time
+	Level   Level
+	Source  Source
+	File    string // the file it is about, "" for the job
+	Message string
+}
+
+// LogLen is the number of entries.
+func (q *Queue) LogLen() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return len(q.log)
+}
+
+// Log returns a copy of the entries from index from on.
+func (q *Queue) Log(from int) []Entry {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if from < 0 || from > len(q.log) {
+		from = len(q.log)
+	}
+	return append([]Entry(nil), q.log[from:]...)
+}
+
+// ClearLog empties the job log.
+func (q *Queue) ClearLog() {
+	q.mu.Lock()
+	q.log = nil
+	obs := q.obs
+	q.mu.Unlock()
+	if obs.Log != nil {
+		obs.Log()
+	}
+}
+
+func (q *Queue) logf(level Level, file, format string, args ...any) {
+	q.appendLog(Entry{Time: time.Now(), Level: level, Source: Local, File: file, Message: fmt.Sprintf(format, args...)})
+}
+
+func (q *Queue) appendLog(es ...Entry) {
+	q.mu.Lock()
+	q.log = append(q.log, es...)
+	obs := q.obs
+	q.mu.Unlock()
+	if obs.Log != nil {
+		obs.Log()
+	}
+}
+
+// fetchServerLog appends the server's log of a job (getJobLogDetails), or a warning
+// saying why it could not be read.
+func (q *Queue) fetchServerLog(t Target, handle string) {
+	ctx, cancel := context.WithTimeout(context.Background(), serverLogTimeout)
+	defer cancel()
+	logs, err := q.cfg.ServerLog(ctx, t, handle)
+	if err != nil {
+		q.logf(Warning, "", "The server's log of job %s could not be read: %s", handle, uploader.Sentence(err))
+		return
+	}
+	q.appendLog(ServerEntries(logs)...)
+}
+
+// ServerEntries turns the server's job logs into log entries: a summary line per job,
+// then its lines.
+func ServerEntries(logs []uploader.JobLog) []Entry {
+	var out []Entry
+	for _, l := range logs {
+		when := l.EndDate.Time
+		if when.IsZero() {
+			when = time.Now()
+		}
+		msg := fmt.Sprintf("Server: job %s: %s of %d accepted; %d with errors, %d with warnings, %d duplicates, %d updated.",
+			l.JobName, plural(l.FileSuccessCount), l.TotalFileCount, l.FileErrorCount, l.FileWarningCount, l.FileDuplicateCount, l.FileUpdateCount)
+		lvl := Info
+		if fatal := strings.TrimSpace(l.FatalError); fatal != "" && !strings.EqualFold(fatal, "false") {
+			// An xsd:boolean in the schema; some servers put a message there instead.
+			msg += " The server stopped the job on a fatal error"
+			if !strings.EqualFold(fatal, "true") {
+				msg += ": " + fatal
+			}
+			msg += "."
+			lvl = Error
+		} else if l.FileErrorCount > 0 {
+			lvl = Error
+		} else if l.FileWarningCount > 0 {
+			lvl = Warning
+		}
+		out = append(out, Entry{Time: when, Level: lvl, Source: Server, Message: msg})
+		for _, d := range l.Details {
+			t := d.Date.Time
+			if t.IsZero() {
+				t = when
+			}
+			out = append(out, Entry{Time: t, Level: serverLevel(d.LogType), Source: Server, File: d.AssetName, Message: d.LogMessage})
+		}
+	}
+	return out
+}
+
+// serverLevel reads an IPS log type such as "Error", "Warning", "Info" or "FileUpdated".
+func serverLevel(logType string) Level {
+	t := strings.ToLower(logType)
+	switch {
+	case strings.Contains(t, "error") || strings.Contains(t, "fail"):
+		return Error
+	case strings.Contains(t, "warn"):
+		return Warning
+	}
+	return Info
+}
+
+// timeLayout is the log's time stamp: local time to the millisecond, sortable.
+const timeLayout = "2006-01-02 15:04:05.000"
+
+// Line is an entry as one line of text.
+func (e Entry) Line() string {
+	file := ""
+	if e.File != "" {
+		file = e.File + ": "
+	}
+	return fmt.Sprintf("%s  %-7s %-6s %s%s", e.Time.Local().Format(timeLayout), e.Level, e.Source, file, e.Message)
+}
+
+// WriteText writes entries as plain text, one per line.
+func WriteText(w io.Writer, entries []Entry) error {
+	for _, e := range entries {
+		if _, err := io.WriteString(w, e.Line()+"\n"); err != nil {
+			return fmt.Errorf("write log: %w", err)
+		}
+	}
+	return nil
+}
+
+// WriteCSV writes entries as CSV with a header row, for spreadsheets.
+func WriteCSV(w io.Writer, entries []Entry) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write([]string{"time", "level", "source", "file", "message"}); err != nil {
+		return fmt.Errorf("write log: %w", err)
+	}
+	for _, e := range entries {
+		rec := []string{e.Time.Local().Format(timeLayout), e.Level.String(), e.Source.String(), cell(e.File), cell(e.Message)}
+		if err := cw.Write(rec); err != nil {
+			return fmt.Errorf("write log: %w", err)
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return fmt.Errorf("write log: %w", err)
+	}
+	return nil
+}
+
+// cell keeps a spreadsheet from reading a file name such as "=SUM(A1)" as a formula.
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

@@ -1,0 +1,309 @@
+package session
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+
+	"hoist/uploader"
+)
+
+// Uploader is the engine as the session uses it; *uploader.Client is one.
+type Uploader interface {
+	Upload(ctx context.Context, req uploader.Request, onEvent func(uploader.Event)) (*uploader.Result, error)
+}
+
+// ServerLog fetches the server's log of a Scene7 job once the job has ended.
+type ServerLog func(ctx context.Context, t Target, jobHandle string) ([]uploader.JobLog, error)
+
+// Config builds a Queue.
+type Config struct {
+	Uploader  Uploader
+	ServerLog ServerLog // nil: only local events are logged
+	Store     Store     // nil: the queue is not persisted
+	// SaveDelay groups changes into one write of the store; 0 = DefaultSaveDelay.
+	SaveDelay time.Duration
+}
+
+// DefaultSaveDelay keeps the store at most a couple of seconds behind the queue, without
+// writing on every one of thousands of file events.
+const DefaultSaveDelay = 2 * time.Second
+
+// Queue is the list of files and the uploads that send them. Its methods are safe for
+// concurrent use.
+type Queue struct {
+	cfg Config
+
+	mu      sync.Mutex
+	obs     Observer
+	rows    []*Row
+	byPath  map[string]*Row
+	byRel   map[string]*Row
+	counts  [numStates]int
+	job     jobFigures
+	cur     *run // the running upload, nil when idle
+	lastRun *run // the running or last upload, for Wait
+	log     []Entry
+	// last and lastPost are persisted with the rows (see Snapshot).
+	last     Target
+	lastPost time.Time
+
+	saveMu    sync.Mutex
+	saveTimer *time.Timer
+}
+
+type jobFigures struct {
+	sent, size int64
+	speed      float64
+	eta        time.Duration
+}
+
+// New returns an empty queue.
+func New(cfg Config) *Queue {
+	if cfg.SaveDelay <= 0 {
+		cfg.SaveDelay = DefaultSaveDelay
+	}
+	return &Queue{cfg: cfg, byPath: map[string]*Row{}, byRel: map[string]*Row{}, job: jobFigures{eta: -1}}
+}
+
+// SetObserver replaces the callbacks; call it before anything happens.
+func (q *Queue) SetObserver(o Observer) {
+	q.mu.Lock()
+	q.obs = o
+	q.mu.Unlock()
+}
+
+// Len is the number of rows.
+func (q *Queue) Len() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return len(q.rows)
+}
+
+// Row returns a copy of row i.
+func (q *Queue) Row(i int) (Row, bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if i < 0 || i >= len(q.rows) {
+		return Row{}, false
+	}
+	return *q.rows[i], true
+}
+
+// Rows returns a copy of every row.
+func (q *Queue) Rows() []Row {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	out := make([]Row, len(q.rows))
+	for i, r := range q.rows {
+		out[i] = *r
+	}
+	return out
+}
+
+// Totals returns the figures of the overall bar.
+func (q *Queue) Totals() Totals {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.totalsLocked()
+}
+
+func (q *Queue) totalsLocked() Totals {
+	return Totals{
+		Rows: len(q.rows), Counts: q.counts,
+		Sent: q.job.sent, Size: q.job.size, Speed: q.job.speed, ETA: q.job.eta,
+		Running: q.cur != nil,
+	}
+}
+
+// Running reports whether an upload is under way.
+func (q *Queue) Running() bool {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.cur != nil
+}
+
+// Add walks dropped or picked files and folders and appends what is new to the queue: a
+// file already listed is not listed twice (one that failed or was cancelled is queued
+// again), and files that cannot be uploaded become skipped rows with the reason. It
+// returns how many files were queued and how many skipped.
+func (q *Queue) Add(paths []string) (added, skipped int) {
+	items, skips := uploader.Walk(paths)
+	q.mu.Lock()
+	for _, it := range items {
+		if r := q.byPath[it.Path]; r != nil {
+			if (r.State == Failed || r.State == Cancelled) && r.run == nil {
+				q.requeueLocked(r)
+				added++
+			}
+			continue
+		}
+		if other := q.byRel[it.Rel]; other != nil {
+			q.appendLocked(&Row{Path: it.Path, Rel: it.Rel, Size: it.Size, State: Skipped,
+				Reason: fmt.Sprintf("Another file (%s) is already in the queue as %s; rename one of them.", other.Path, it.Rel)})
+			skipped++
+			continue
+		}
+		q.appendLocked(&Row{Path: it.Path, Rel: it.Rel, Size: it.Size, State: Queued})
+		added++
+	}
+	for _, s := range skips {
+		if q.byPath[s.Path] != nil {
+			continue
+		}
+		q.appendLocked(&Row{Path: s.Path, Rel: s.Rel, State: Skipped, Reason: s.Reason})
+		skipped++
+	}
+	obs, t := q.obs, q.totalsLocked()
+	q.mu.Unlock()
+	if added+skipped > 0 {
+		notifyList(obs, t)
+		q.scheduleSave()
+	}
+	return added, skipped
+}
+
+func (q *Queue) appendLocked(r *Row) {
+	if r.ETA == 0 {
+		r.ETA = -1
+	}
+	r.pos = len(q.rows)
+	q.rows = append(q.rows, r)
+	q.byPath[r.Path] = r
+	if r.State != Skipped {
+		q.byRel[r.Rel] = r
+	}
+	q.counts[r.State]++
+}
+
+func (q *Queue) setStateLocked(r *Row, s State) {
+	if r.pos >= 0 {
+		q.counts[r.State]--
+		q.counts[s]++
+	}
+	r.State = s
+}
+
+func (q *Queue) requeueLocked(r *Row) {
+	q.setStateLocked(r, Queued)
+	r.Sent, r.Speed, r.ETA, r.Reason, r.Attempt = 0, 0, -1, "", 0
+}
+
+// ErrInUpload is returned for a change to files the running upload is sending.
+var ErrInUpload = errors.New("these files are being uploaded now: cancel the upload first, or wait until it ends")
+
+// Remove takes rows out of the queue. Rows of the running upload stay (ErrInUpload).
+func (q *Queue) Remove(indices []int) error {
+	q.mu.Lock()
+	drop := map[*Row]bool{}
+	busy := false
+	for _, i := range indices {
+		if i < 0 || i >= len(q.rows) {
+			continue
+		}
+		if r := q.rows[i]; r.run != nil {
+			busy = true
+		} else {
+			drop[r] = true
+		}
+	}
+	q.removeLocked(func(r *Row) bool { return drop[r] })
+	obs, t := q.obs, q.totalsLocked()
+	q.mu.Unlock()
+	if len(drop) > 0 {
+		notifyList(obs, t)
+		q.scheduleSave()
+	}
+	if busy {
+		return ErrInUpload
+	}
+	return nil
+}
+
+// ClearFinished removes the rows that need nothing more: done and skipped files.
+func (q *Queue) ClearFinished() int {
+	q.mu.Lock()
+	n := q.removeLocked(func(r *Row) bool { return r.State == Done || r.State == Skipped })
+	obs, t := q.obs, q.totalsLocked()
+	q.mu.Unlock()
+	if n > 0 {
+		notifyList(obs, t)
+		q.scheduleSave()
+	}
+	return n
+}
+
+func (q *Queue) removeLocked(drop func(*Row) bool) int {
+	kept := q.rows[:0]
+	n := 0
+	for _, r := range q.rows {
+		if !drop(r) {
+			r.pos = len(kept)
+			kept = append(kept, r)
+			continue
+		}
+		n++
+		q.counts[r.State]--
+		r.pos = -1
+		if q.byPath[r.Path] == r {
+			delete(q.byPath, r.Path)
+		}
+		if q.byRel[r.Rel] == r {
+			delete(q.byRel, r.Rel)
+		}
+	}
+	clear(q.rows[len(kept):])
+	q.rows = kept
+	return n
+}
+
+// CancelRow stops one file. A file waiting for the next upload is marked cancelled. A
+// file of the running upload is left out of it: the engine takes an upload's files as a
+// whole, so the upload is stopped and the files not cancelled go on at once in a new job
+// (those in flight are sent again).
+func (q *Queue) CancelRow(i int) error {
+	q.mu.Lock()
+	if i < 0 || i >= len(q.rows) {
+		q.mu.Unlock()
+		return nil
+	}
+	r := q.rows[i]
+	if r.State != Queued && r.State != Sending {
+		q.mu.Unlock()
+		return nil
+	}
+	if r.run != nil {
+		r.stop, r.run.restart = true, true
+		cancel := r.run.cancel
+		q.mu.Unlock()
+		cancel()
+		return nil
+	}
+	q.setStateLocked(r, Cancelled)
+	r.Reason = "Cancelled before sending. Press Retry failed to queue it again."
+	obs, t := q.obs, q.totalsLocked()
+	q.mu.Unlock()
+	notifyRow(obs, i, t)
+	q.scheduleSave()
+	return nil
+}
+
+func notifyList(obs Observer, t Totals) {
+	if obs.List != nil {
+		obs.List()
+	}
+	if obs.Totals != nil {
+		obs.Totals(t)
+	}
+}
+
+func notifyRow(obs Observer, i int, t Totals) {
+	if obs.Row != nil && i >= 0 {
+		obs.Row(i)
+	}
+	if obs.Totals != nil {
+		obs.Totals(t)
+	}
+}

@@ -1,0 +1,297 @@
+package session
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"hoist/uploader"
+)
+
+func TestAddWalksFoldersOnceAndShowsSkipped(t *testing.T) {
+	dir := tree(t, map[string]string{
+		"Campaign/a.jpg":      "aaaa",
+		"Campaign/img/b.png":  "bb",
+		"Campaign/.DS_Store":  "x",
+		"Campaign/Été 日本.tif": "ccc",
+	})
+	q := New(Config{Uploader: &fakeEngine{}})
+	rec := newRecorder(q)
+	added, skipped := q.Add([]string{filepath.Join(dir, "Campaign")})
+	if added != 3 || skipped != 1 {
+		t.Fatalf("Add = %d added, %d skipped; want 3, 1", added, skipped)
+	}
+	// The same folder again, and a file inside it: nothing new.
+	added, skipped = q.Add([]string{filepath.Join(dir, "Campaign"), filepath.Join(dir, "Campaign", "a.jpg")})
+	if added != 0 || skipped != 0 || q.Len() != 4 {
+		t.Fatalf("second drop added %d, skipped %d, rows %d; want 0, 0, 4", added, skipped, q.Len())
+	}
+	want := map[string]State{"Campaign/a.jpg": Queued, "Campaign/img/b.png": Queued, "Campaign/Été 日本.tif": Queued, "Campaign/.DS_Store": Skipped}
+	if got := statesOf(q); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("states = %v, want %v", got, want)
+	}
+	for _, r := range q.Rows() {
+		if r.State == Skipped && !strings.Contains(r.Reason, "macOS") {
+			t.Errorf("skipped reason %q does not say what the file is", r.Reason)
+		}
+	}
+	if tot := q.Totals(); tot.Count(Queued) != 3 || tot.Count(Skipped) != 1 || tot.Rows != 4 {
+		t.Errorf("totals = %+v", tot)
+	}
+	if rec.lists != 1 {
+		t.Errorf("List notified %d times, want 1 (only the first drop changed the rows)", rec.lists)
+	}
+}
+
+func TestSameRelativePathFromAnotherFolderIsSkipped(t *testing.T) {
+	one := tree(t, map[string]string{"Campaign/a.jpg": "1"})
+	two := tree(t, map[string]string{"Campaign/a.jpg": "22"})
+	q := New(Config{Uploader: &fakeEngine{}})
+	q.Add([]string{filepath.Join(one, "Campaign")})
+	if added, skipped := q.Add([]string{filepath.Join(two, "Campaign")}); added != 0 || skipped != 1 {
+		t.Fatalf("added %d skipped %d, want 0 1", added, skipped)
+	}
+	r, _ := q.Row(1)
+	if r.State != Skipped || !strings.Contains(r.Reason, "rename one of them") {
+		t.Fatalf("row = %+v", r)
+	}
+}
+
+func TestStartTakesRowsToTheirOutcome(t *testing.T) {
+	dir := tree(t, map[string]string{"f/good.jpg": "12345678", "f/bad.jpg": "1234"})
+	eng := &fakeEngine{}
+	store := &memStore{}
+	q := New(Config{Uploader: eng, Store: store, SaveDelay: time.Millisecond})
+	rec := newRecorder(q)
+	q.Add([]string{filepath.Join(dir, "f")})
+	if err := q.Start(Target{Company: "c|1", Profile: "Local sandbox", Credentials: uploader.Credentials{User: "u", Password: "secret"}}); err != nil {
+		t.Fatal(err)
+	}
+	sum := <-rec.ended
+	if sum.Done != 1 || sum.Failed != 1 || sum.JobName != "job-1" || len(sum.Handles) != 1 {
+		t.Fatalf("summary = %+v", sum)
+	}
+	want := map[string]State{"f/good.jpg": Done, "f/bad.jpg": Failed}
+	if got := statesOf(q); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("states = %v, want %v", got, want)
+	}
+	for _, r := range q.Rows() {
+		switch r.State {
+		case Done:
+			if r.Fraction() != 1 || r.JobHandle != "h-1" {
+				t.Errorf("done row = %+v", r)
+			}
+		case Failed:
+			if r.Reason != "The server refused the file: rename it." {
+				t.Errorf("failed row reason = %q", r.Reason)
+			}
+		}
+	}
+	if q.Running() {
+		t.Error("still running after Ended")
+	}
+	rec.mu.Lock()
+	if len(rec.rows) != 2 || rec.logs == 0 {
+		t.Errorf("row notifications %v, log notifications %d", rec.rows, rec.logs)
+	}
+	rec.mu.Unlock()
+
+	// Retry sends only the failed file again.
+	if err := q.Retry(Target{Company: "c|1", Profile: "Local sandbox"}); err != nil {
+		t.Fatal(err)
+	}
+	<-rec.ended
+	if n := len(eng.calls); n != 2 || len(eng.calls[1].Items) != 1 || eng.calls[1].Items[0].Rel != "f/bad.jpg" {
+		t.Fatalf("second upload = %+v", eng.calls[1].Items)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		if n, last := store.get(); n > 0 && len(last.Rows) == 2 {
+			if last.Last.Profile != "Local sandbox" || last.Last.Credentials.Password != "" || last.LastPost.IsZero() {
+				t.Fatalf("snapshot target = %+v, last post %v", last.Last, last.LastPost)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the queue was never saved")
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+func TestStartWithNothingQueued(t *testing.T) {
+	q := New(Config{Uploader: &fakeEngine{}})
+	if err := q.Start(Target{}); !errors.Is(err, ErrNothingQueued) {
+		t.Fatalf("Start = %v, want ErrNothingQueued", err)
+	}
+}
+
+func TestCancelStopsTheUpload(t *testing.T) {
+	dir := tree(t, map[string]string{"f/1-slow.mov": "123456", "f/2-after.jpg": "12"})
+	eng := &fakeEngine{started: make(chan struct{})}
+	q := New(Config{Uploader: eng})
+	rec := newRecorder(q)
+	q.Add([]string{filepath.Join(dir, "f")})
+	if err := q.Start(Target{}); err != nil {
+		t.Fatal(err)
+	}
+	<-eng.started
+	if err := q.Start(Target{}); !errors.Is(err, ErrRunning) {
+		t.Errorf("second Start = %v, want ErrRunning", err)
+	}
+	if err := q.Remove([]int{0}); !errors.Is(err, ErrInUpload) {
+		t.Errorf("Remove during upload = %v, want ErrInUpload", err)
+	}
+	if r, _ := q.Row(0); r.State != Sending || r.Fraction() != 0.5 {
+		t.Errorf("slow row mid-upload = %+v", r)
+	}
+	q.Cancel()
+	sum := <-rec.ended
+	if !errors.Is(sum.Err, uploader.ErrCancelled) || sum.Cancelled != 2 {
+		t.Fatalf("summary = %+v", sum)
+	}
+	for _, r := range q.Rows() {
+		if r.State != Cancelled || r.Reason == "" {
+			t.Errorf("row after cancel = %+v", r)
+		}
+	}
+}
+
+func TestCancelOneFileDuringTheUpload(t *testing.T) {
+	dir := tree(t, map[string]string{"f/1-slow.mov": "123456", "f/2.jpg": "12", "f/3.jpg": "123"})
+	eng := &fakeEngine{started: make(chan struct{})}
+	q := New(Config{Uploader: eng})
+	rec := newRecorder(q)
+	q.Add([]string{filepath.Join(dir, "f")})
+	if err := q.Start(Target{JobName: "spring"}); err != nil {
+		t.Fatal(err)
+	}
+	<-eng.started
+	if err := q.CancelRow(0); err != nil {
+		t.Fatal(err)
+	}
+	sum := <-rec.ended
+	if sum.Err != nil || sum.Done != 2 || sum.Cancelled != 1 || sum.JobName != "job-1" {
+		t.Fatalf("summary = %+v", sum)
+	}
+	want := map[string]State{"f/1-slow.mov": Cancelled, "f/2.jpg": Done, "f/3.jpg": Done}
+	if got := statesOf(q); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("states = %v, want %v", got, want)
+	}
+	if r, _ := q.Row(0); !strings.Contains(r.Reason, "Cancelled by you") {
+		t.Errorf("reason = %q", r.Reason)
+	}
+	eng.mu.Lock()
+	defer eng.mu.Unlock()
+	if len(eng.calls) != 2 || eng.calls[1].JobName != "spring-2" || len(eng.calls[1].Items) != 2 {
+		t.Fatalf("calls = %d, second job %q with %d files", len(eng.calls), eng.calls[1].JobName, len(eng.calls[1].Items))
+	}
+	select {
+	case s := <-rec.ended:
+		t.Fatalf("a second summary was sent: %+v", s)
+	default:
+	}
+}
+
+func TestCancelRowRemoveAndClearFinished(t *testing.T) {
+	dir := tree(t, map[string]string{"a.jpg": "1", "b.jpg": "2", "c.jpg": "3", "Thumbs.db": "x"})
+	q := New(Config{Uploader: &fakeEngine{}})
+	rec := newRecorder(q)
+	q.Add([]string{filepath.Join(dir, "a.jpg"), filepath.Join(dir, "b.jpg"), filepath.Join(dir, "c.jpg"), filepath.Join(dir, "Thumbs.db")})
+	if err := q.CancelRow(1); err != nil {
+		t.Fatal(err)
+	}
+	if r, _ := q.Row(1); r.State != Cancelled {
+		t.Fatalf("row 1 = %+v", r)
+	}
+	if err := q.Remove([]int{2}); err != nil {
+		t.Fatal(err)
+	}
+	if err := q.Start(Target{}); err != nil {
+		t.Fatal(err)
+	}
+	<-rec.ended
+	want := map[string]State{"a.jpg": Done, "b.jpg": Cancelled, "Thumbs.db": Skipped}
+	if got := statesOf(q); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("states = %v, want %v", got, want)
+	}
+	if n := q.ClearFinished(); n != 2 || q.Len() != 1 {
+		t.Fatalf("ClearFinished removed %d, left %d rows", n, q.Len())
+	}
+	if r, _ := q.Row(0); r.Rel != "b.jpg" {
+		t.Fatalf("left row %+v", r)
+	}
+	// Dropping a cancelled file again queues it again.
+	if added, _ := q.Add([]string{filepath.Join(dir, "b.jpg")}); added != 1 {
+		t.Fatalf("re-adding a cancelled file added %d", added)
+	}
+	if tot := q.Totals(); tot.Count(Queued) != 1 || tot.Count(Cancelled) != 0 || tot.Rows != 1 {
+		t.Fatalf("totals = %+v", tot)
+	}
+}
+
+func TestSnapshotAndRestore(t *testing.T) {
+	saved := []Saved{
+		{Path: "/x/a.jpg", Rel: "a.jpg", Size: 3, State: "done", JobHandle: "h"},
+		{Path: "/x/b.jpg", Rel: "b.jpg", Size: 4, State: "sending"},
+		{Path: "/x/c.jpg", Rel: "c.jpg", Size: 5, State: "failed", Reason: "why"},
+	}
+	q := New(Config{Uploader: &fakeEngine{}})
+	if waiting := q.Restore(saved); waiting != 1 {
+		t.Fatalf("Restore = %d waiting, want 1", waiting)
+	}
+	got := q.Snapshot().Rows
+	if got[1].State != "queued" || got[0].State != "done" || got[2].Reason != "why" {
+		t.Fatalf("snapshot = %+v", got)
+	}
+	if n := q.DiscardQueued(); n != 1 || q.Len() != 2 {
+		t.Fatalf("DiscardQueued = %d, rows %d", n, q.Len())
+	}
+}
+
+func TestLogWriters(t *testing.T) {
+	at := time.Date(2026, 11, 22, 10, 0, 0, 0, time.Local)
+	es := []Entry{
+		{Time: at, Level: Info, File: "a.jpg", Message: "Uploaded."},
+		{Time: at, Level: Error, Source: Server, File: "=cmd.jpg", Message: "Bad, \"quoted\""},
+	}
+	var txt, csvOut bytes.Buffer
+	if err := WriteText(&txt, es); err != nil {
+		t.Fatal(err)
+	}
+	if want := "2026-11-22 10:00:00.000  info    hoist  a.jpg: Uploaded.\n"; !strings.HasPrefix(txt.String(), want) {
+		t.Errorf("text = %q", txt.String())
+	}
+	if err := WriteCSV(&csvOut, es); err != nil {
+		t.Fatal(err)
+	}
+	want := "time,level,source,file,message\n2026-11-22 10:00:00.000,info,hoist,a.jpg,Uploaded.\n2026-11-22 10:00:00.000,error,server,'=cmd.jpg,\"Bad, \"\"quoted\"\"\"\n"
+	if csvOut.String() != want {
+		t.Errorf("csv = %q\nwant %q", csvOut.String(), want)
+	}
+}
+
+func TestServerEntries(t *testing.T) {
+	logs := []uploader.JobLog{{JobName: "j", FileSuccessCount: 1, FileErrorCount: 1, TotalFileCount: 2, Details: []uploader.LogDetail{
+		{LogType: "Error", AssetName: "b.jpg", LogMessage: "corrupt"},
+		{LogType: "Info", AssetName: "a.jpg", LogMessage: "ok"},
+		{LogType: "Warning", AssetName: "c.jpg", LogMessage: "hmm"},
+	}}}
+	if es := ServerEntries([]uploader.JobLog{{JobName: "ok", FileSuccessCount: 2, TotalFileCount: 2, FatalError: "false"}}); es[0].Level != Info {
+		t.Errorf("fatalError false reads as %s: %+v", es[0].Level, es[0])
+	}
+	if es := ServerEntries([]uploader.JobLog{{JobName: "bad", FatalError: "true"}}); es[0].Level != Error || !strings.Contains(es[0].Message, "fatal error") {
+		t.Errorf("fatalError true reads as %+v", es[0])
+	}
+	es := ServerEntries(logs)
+	if len(es) != 4 || es[0].Level != Error || es[1].Level != Error || es[2].Level != Info || es[3].Level != Warning {
+		t.Fatalf("entries = %+v", es)
+	}
+	if es[1].Source != Server || es[1].File != "b.jpg" {
+		t.Fatalf("entry = %+v", es[1])
+	}
+}

@@ -1,0 +1,114 @@
+// Package session runs uploads for the window: it keeps the queue model (one row per file
+// with its state, progress, speed, ETA and the reason of a failure) up to date from the
+// engine's events, keeps the job log, and persists the queue so that a restart loses
+// nothing. It knows nothing of widgets: every change is announced through Observer
+// callbacks, which the UI turns into one-row refreshes on its own thread.
+package session
+
+import "time"
+
+// State is where a file stands in the queue.
+type State int
+
+const (
+	Queued    State = iota // waiting to be sent
+	Sending                // its request is in flight
+	Done                   // the server accepted it
+	Failed                 // it was not uploaded; Reason says why and what to do
+	Skipped                // left out before sending (system file, unreadable, duplicate name)
+	Cancelled              // stopped before the server accepted it
+	numStates
+)
+
+var stateNames = [numStates]string{"queued", "sending", "done", "failed", "skipped", "cancelled"}
+
+func (s State) String() string {
+	if s >= 0 && s < numStates {
+		return stateNames[s]
+	}
+	return "unknown"
+}
+
+// Row is one file of the queue, as the list shows it.
+type Row struct {
+	Path  string // on disk
+	Rel   string // slash-separated path kept under the destination folder
+	Size  int64
+	State State
+	Sent  int64   // bytes of this file sent so far
+	Speed float64 // bytes per second, a moving average; 0 when not known
+	ETA   time.Duration
+	// Reason is a sentence for people: why the file failed, was skipped or cancelled, or
+	// (while sending) that it is being tried again.
+	Reason    string
+	Attempt   int
+	JobName   string
+	JobHandle string
+	Replaced  bool // Dr.Sum overwrote an existing file
+
+	pos      int  // index in Queue.rows; -1 once removed
+	run      *run // the upload it belongs to, nil when not handed to the engine
+	stop     bool // the person cancelled this file during its upload
+	reported bool // a skipped row already counted in an upload's summary
+}
+
+// Busy reports whether the file belongs to the running upload.
+func (r Row) Busy() bool { return r.run != nil }
+
+// Fraction is how much of the file has been sent, between 0 and 1.
+func (r Row) Fraction() float64 {
+	switch {
+	case r.State == Done:
+		return 1
+	case r.Size <= 0:
+		return 0
+	}
+	f := float64(r.Sent) / float64(r.Size)
+	return min(max(f, 0), 1)
+}
+
+// Totals are the figures of the overall bar.
+type Totals struct {
+	Rows   int
+	Counts [numStates]int // rows per State
+	// Sent and Size are the bytes of the running (or last) upload, where failed, skipped
+	// and cancelled files no longer count; Speed and ETA are the upload's.
+	Sent, Size int64
+	Speed      float64
+	ETA        time.Duration // negative when not known yet
+	Running    bool
+}
+
+// Count is how many rows are in state s.
+func (t Totals) Count(s State) int { return t.Counts[s] }
+
+// Fraction is how much of the running (or last) upload has been sent.
+func (t Totals) Fraction() float64 {
+	if t.Size <= 0 {
+		return 0
+	}
+	return min(float64(t.Sent)/float64(t.Size), 1)
+}
+
+// Summary is what one upload did, for the notification and the status line.
+type Summary struct {
+	JobName   string
+	Handles   []string // every Scene7 job the upload used
+	Done      int
+	Failed    int
+	Cancelled int
+	Skipped   int
+	// Message is the engine's sentence about the whole upload ("12 of 12 files uploaded.").
+	Message string
+	Err     error // non-nil when the upload as a whole failed or was cancelled
+}
+
+// Observer is told about changes. Callbacks run on the session's goroutines, never under
+// its lock, and must not block: a UI hands them to its own thread (fyne.Do).
+type Observer struct {
+	Row    func(i int) // row i changed
+	List   func()      // rows were added or removed: indices moved
+	Totals func(Totals)
+	Log    func() // entries were added to the job log
+	Ended  func(Summary)
+}

@@ -1,0 +1,294 @@
+package session
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"hoist/uploader"
+)
+
+// Target is where and how an upload goes: everything of uploader.Request but the files.
+type Target struct {
+	// Profile names the connection, for resuming after a restart; the engine ignores it.
+	Profile     string
+	Endpoint    uploader.Endpoint
+	Credentials uploader.Credentials
+	Company     string
+	JobName     string // empty: the engine generates one
+	DestFolder  string
+	Description string
+	Options     uploader.Options
+}
+
+// ErrRunning is returned by Start while an upload is under way.
+var ErrRunning = errors.New("an upload is already running: wait until it ends, or cancel it")
+
+// ErrNothingQueued is returned by Start when no file is waiting.
+var ErrNothingQueued = errors.New("no file is waiting to be uploaded: add files first")
+
+// run is one Upload call of the engine.
+type run struct {
+	target Target
+	rows   []*Row // parallel to the request's Items
+	cancel context.CancelFunc
+	done   chan struct{}
+	// restart is set when the person cancelled single files: the engine's upload is
+	// stopped, and the files not cancelled go on in a new job (the engine takes an
+	// upload's files as a whole). part counts those jobs; carry adds up what the
+	// earlier parts did, for one summary at the end.
+	restart bool
+	part    int
+	base    string
+	carry   Summary
+}
+
+// serverLogTimeout bounds the fetch of the server's job log after an upload.
+const serverLogTimeout = 30 * time.Second
+
+// Start sends every queued file as one upload, in the background. Progress arrives
+// through the Observer; Ended reports the outcome.
+func (q *Queue) Start(t Target) error {
+	return q.start(&run{target: t, part: 1})
+}
+
+func (q *Queue) start(r *run) error {
+	t := r.target
+	r.done = make(chan struct{})
+	q.mu.Lock()
+	if q.cur != nil {
+		q.mu.Unlock()
+		return ErrRunning
+	}
+	req := uploader.Request{
+		Endpoint: t.Endpoint, Credentials: t.Credentials, Company: t.Company, JobName: t.JobName,
+		DestFolder: t.DestFolder, Description: t.Description, Options: t.Options,
+	}
+	for _, row := range q.rows {
+		if row.State == Skipped && !row.reported {
+			row.reported = true
+			req.Skipped = append(req.Skipped, uploader.Skipped{Path: row.Path, Rel: row.Rel, Reason: row.Reason})
+		}
+		if row.State != Queued {
+			continue
+		}
+		row.run = r
+		row.Sent, row.Speed, row.ETA, row.Reason = 0, 0, -1, ""
+		r.rows = append(r.rows, row)
+		req.Items = append(req.Items, uploader.Item{Path: row.Path, Rel: row.Rel, Size: row.Size})
+	}
+	if len(r.rows) == 0 {
+		q.mu.Unlock()
+		return ErrNothingQueued
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	r.cancel = cancel
+	q.cur, q.lastRun = r, r
+	q.last = t
+	q.job = jobFigures{eta: -1}
+	for _, row := range r.rows {
+		q.job.size += row.Size
+	}
+	obs, tot := q.obs, q.totalsLocked()
+	q.mu.Unlock()
+	if obs.Totals != nil {
+		obs.Totals(tot)
+	}
+	if r.part == 1 {
+		q.logf(Info, "", "Upload started: %s to %s.", plural(len(r.rows)), describe(t))
+	}
+	go q.execute(ctx, r, req)
+	return nil
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return "1 file"
+	}
+	return fmt.Sprintf("%d files", n)
+}
+
+// Retry queues the failed and cancelled files again and starts an upload of them.
+func (q *Queue) Retry(t Target) error {
+	q.mu.Lock()
+	if q.cur != nil {
+		q.mu.Unlock()
+		return ErrRunning
+	}
+	for _, row := range q.rows {
+		if row.State == Failed || row.State == Cancelled {
+			q.requeueLocked(row)
+		}
+	}
+	obs := q.obs
+	q.mu.Unlock()
+	if obs.List != nil {
+		obs.List() // many rows changed at once
+	}
+	return q.Start(t)
+}
+
+// Cancel stops the running upload: files not accepted yet end as cancelled.
+func (q *Queue) Cancel() {
+	q.mu.Lock()
+	r := q.cur
+	if r != nil {
+		r.restart = false // everything stops, single cancellations included
+	}
+	q.mu.Unlock()
+	if r != nil {
+		r.cancel()
+	}
+}
+
+// Wait blocks until the running or last upload has ended, its rows are final and the
+// server's job log has been read.
+func (q *Queue) Wait() {
+	for {
+		q.mu.Lock()
+		r := q.lastRun
+		q.mu.Unlock()
+		if r == nil {
+			return
+		}
+		<-r.done
+		q.mu.Lock()
+		same := q.lastRun == r // not followed by a new job (see CancelRow)
+		q.mu.Unlock()
+		if same {
+			return
+		}
+	}
+}
+
+func (q *Queue) execute(ctx context.Context, r *run, req uploader.Request) {
+	defer close(r.done)
+	res, err := q.cfg.Uploader.Upload(ctx, req, func(ev uploader.Event) { q.event(r, ev) })
+	sum := q.finish(r, res, err)
+	r.cancel()
+	q.scheduleSave()
+	if q.cfg.ServerLog != nil && r.target.Endpoint.Service == uploader.Scene7 {
+		for _, h := range sum.Handles[len(r.carry.Handles):] {
+			q.fetchServerLog(r.target, h)
+		}
+	}
+	if r.restart && res != nil {
+		next := &run{target: r.target, part: r.part + 1, base: r.base, carry: sum}
+		if next.base == "" {
+			next.base = r.target.JobName
+		}
+		if next.base == "" {
+			next.base = res.JobName
+		}
+		next.target.JobName = fmt.Sprintf("%s-%d", next.base, next.part)
+		q.logf(Info, "", "The files you cancelled were left out; the others go on in a new job, %s.", next.target.JobName)
+		if q.start(next) == nil {
+			return
+		}
+	}
+	q.mu.Lock()
+	obs := q.obs
+	q.mu.Unlock()
+	if obs.Ended != nil {
+		obs.Ended(sum)
+	}
+}
+
+// finish makes the run's rows final from the engine's Result and builds the summary.
+func (q *Queue) finish(r *run, res *uploader.Result, err error) Summary {
+	sum := r.carry
+	sum.Err = err
+	if sum.JobName == "" {
+		sum.JobName = r.target.JobName
+	}
+	q.mu.Lock()
+	for i, row := range r.rows {
+		switch {
+		case res != nil && i < len(res.Files):
+			q.settleLocked(row, res.Files[i])
+		case row.State == Sending:
+			// The engine refused the whole upload before sending: the file waits again.
+			q.setStateLocked(row, Queued)
+		}
+		switch row.State {
+		case Done:
+			sum.Done++
+		case Failed:
+			sum.Failed++
+		case Cancelled:
+			sum.Cancelled++
+		}
+		row.run, row.stop = nil, false
+	}
+	if res != nil {
+		if r.part == 1 {
+			sum.JobName = res.JobName
+		}
+		for _, j := range res.Jobs {
+			if j.Handle != "" {
+				sum.Handles = append(sum.Handles, j.Handle)
+			}
+		}
+		sum.Skipped += len(res.Skipped)
+	}
+	if r.restart && res != nil {
+		sum.Err = nil // the person's cancellation of single files is not the upload's failure
+	}
+	q.job.speed, q.job.eta = 0, 0
+	q.cur = nil
+	obs, t := q.obs, q.totalsLocked()
+	var last string
+	if n := len(q.log); n > 0 && q.log[n-1].Message != "" && q.log[n-1].File == "" {
+		last = q.log[n-1].Message
+	}
+	q.mu.Unlock()
+	switch {
+	case res == nil && err != nil:
+		sum.Message = uploader.Sentence(err)
+		q.logf(Error, "", "The upload did not start: %s", sum.Message)
+	case last != "" && r.part == 1:
+		sum.Message = last
+	default:
+		sum.Message = fmt.Sprintf("%d of %s uploaded.", sum.Done, plural(sum.Done+sum.Failed+sum.Cancelled))
+		if sum.Failed > 0 {
+			sum.Message += fmt.Sprintf(" %d failed.", sum.Failed)
+		}
+		if sum.Cancelled > 0 {
+			sum.Message += fmt.Sprintf(" %d cancelled.", sum.Cancelled)
+		}
+	}
+	notifyList(obs, t)
+	return sum
+}
+
+// settleLocked makes a row agree with the engine's final word on it, in case an event
+// was the last thing lost (the Result is authoritative).
+func (q *Queue) settleLocked(row *Row, f uploader.FileResult) {
+	want := map[uploader.FileState]State{uploader.StateDone: Done, uploader.StateFailed: Failed, uploader.StateCancelled: Cancelled}[f.State]
+	if row.State == want || (want == Cancelled && row.State == Queued && row.run.restart && !row.stop) {
+		return
+	}
+	q.setStateLocked(row, want)
+	if want == Done {
+		row.Sent, row.Reason, row.JobHandle = row.Size, "", f.JobHandle
+	} else if row.Reason == "" && f.Err != nil {
+		row.Reason = uploader.Sentence(f.Err)
+	}
+}
+
+// describe names the destination of an upload in words for the log.
+func describe(t Target) string {
+	where := t.Endpoint.UploadURL
+	if t.DestFolder != "" {
+		return fmt.Sprintf("%s, folder %s", where, t.DestFolder)
+	}
+	return where
+}
+
+func stamp(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Now()
+	}
+	return t
+}

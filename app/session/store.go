@@ -1,0 +1,134 @@
+package session
+
+import (
+	"fmt"
+	"time"
+)
+
+// Saved is one row as it is persisted between runs of the app.
+type Saved struct {
+	Path      string `json:"path"`
+	Rel       string `json:"rel"`
+	Size      int64  `json:"size"`
+	State     string `json:"state"` // State.String()
+	Reason    string `json:"reason,omitempty"`
+	JobName   string `json:"jobName,omitempty"`
+	JobHandle string `json:"jobHandle,omitempty"`
+}
+
+// Snapshot is the queue as it is persisted: the rows, and the settings of the last upload
+// (without its password) so that unfinished work can be resumed where it was going.
+type Snapshot struct {
+	Rows []Saved
+	// Last is the target of the running or last upload; zero before the first.
+	Last Target
+	// LastPost is when the server last accepted a file, for the job's idle expiry.
+	LastPost time.Time
+}
+
+// Store keeps the queue across restarts (the app package's queue store, adapted).
+type Store interface {
+	SaveQueue(s Snapshot) error
+}
+
+// Snapshot returns the queue as it would be persisted.
+func (q *Queue) Snapshot() Snapshot {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	out := Snapshot{Rows: make([]Saved, len(q.rows)), Last: q.last, LastPost: q.lastPost}
+	out.Last.Credentials.Password = ""
+	for i, r := range q.rows {
+		out.Rows[i] = Saved{Path: r.Path, Rel: r.Rel, Size: r.Size, State: r.State.String(), Reason: r.Reason, JobName: r.JobName, JobHandle: r.JobHandle}
+	}
+	return out
+}
+
+// Restore puts back rows saved by an earlier run, after the rows already listed. A file
+// that was being sent when the app stopped is queued again: the server never confirmed
+// it. It returns how many files wait to be uploaded.
+func (q *Queue) Restore(saved []Saved) (waiting int) {
+	q.mu.Lock()
+	for _, s := range saved {
+		if q.byPath[s.Path] != nil {
+			continue
+		}
+		st := parseState(s.State)
+		r := &Row{Path: s.Path, Rel: s.Rel, Size: s.Size, State: st, Reason: s.Reason, JobName: s.JobName, JobHandle: s.JobHandle}
+		switch st {
+		case Sending:
+			r.State, r.Reason = Queued, ""
+		case Done:
+			r.Sent = r.Size
+		}
+		if r.State == Queued {
+			waiting++
+		}
+		q.appendLocked(r)
+	}
+	obs, t := q.obs, q.totalsLocked()
+	q.mu.Unlock()
+	if len(saved) > 0 {
+		notifyList(obs, t)
+	}
+	return waiting
+}
+
+// DiscardQueued removes the files waiting to be sent (the user declined to resume them).
+func (q *Queue) DiscardQueued() int {
+	q.mu.Lock()
+	n := q.removeLocked(func(r *Row) bool { return r.State == Queued && r.run == nil })
+	obs, t := q.obs, q.totalsLocked()
+	q.mu.Unlock()
+	if n > 0 {
+		notifyList(obs, t)
+		q.scheduleSave()
+	}
+	return n
+}
+
+func parseState(s string) State {
+	for i, n := range stateNames {
+		if n == s {
+			return State(i)
+		}
+	}
+	return Queued
+}
+
+// scheduleSave writes the queue to the store after SaveDelay, grouping the changes made
+// meanwhile into one write.
+func (q *Queue) scheduleSave() {
+	if q.cfg.Store == nil {
+		return
+	}
+	q.saveMu.Lock()
+	defer q.saveMu.Unlock()
+	if q.saveTimer != nil {
+		return
+	}
+	q.saveTimer = time.AfterFunc(q.cfg.SaveDelay, func() {
+		q.saveMu.Lock()
+		q.saveTimer = nil
+		q.saveMu.Unlock()
+		if err := q.cfg.Store.SaveQueue(q.Snapshot()); err != nil {
+			q.logf(Warning, "", "The queue could not be saved for the next start: %v", err)
+		}
+	})
+}
+
+// Flush writes the queue to the store now (when the window closes).
+func (q *Queue) Flush() error {
+	if q.cfg.Store == nil {
+		return nil
+	}
+	q.saveMu.Lock()
+	if q.saveTimer != nil {
+		q.saveTimer.Stop()
+		q.saveTimer = nil
+	}
+	q.saveMu.Unlock()
+	if err := q.cfg.Store.SaveQueue(q.Snapshot()); err != nil {
+		return fmt.Errorf("save the queue: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,195 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+
+	"hoist/app"
+	"hoist/app/session"
+	"hoist/uploader"
+)
+
+// target is the upload the settings on screen describe, without its password.
+func (w *Window) target() session.Target {
+	p := w.Dest.current
+	ep, _ := w.Dest.endpoint()
+	// Scene7 folders are relative to the company's root; Dr.Sum's are absolute paths.
+	folder := strings.TrimRight(strings.TrimSpace(w.Dest.folder.Text), "/")
+	if p.Service == uploader.Scene7 {
+		folder = strings.TrimLeft(folder, "/")
+	}
+	return session.Target{
+		Profile: p.Name, Endpoint: ep,
+		Credentials: uploader.Credentials{User: p.User},
+		Company:     strings.TrimSpace(w.Dest.company.Text),
+		JobName:     strings.TrimSpace(w.Dest.job.Text),
+		DestFolder:  folder,
+		Options:     w.Options.Options(),
+	}
+}
+
+// withPassword fills in the password: the one typed for this session, else the saved one.
+// It may wait for the keychain, so it runs off Fyne's thread.
+func (w *Window) withPassword(t *session.Target, p app.Profile, typed string) error {
+	if typed != "" {
+		t.Credentials.Password = typed
+		return nil
+	}
+	pw, err := w.d.Secrets.Password(p)
+	if err != nil {
+		var unavailable *app.KeychainUnavailableError
+		if errors.As(err, &unavailable) {
+			return errors.New(unavailable.Sentence())
+		}
+		return fmt.Errorf("no password is saved for %q: type it on the left, or save it under Connections", p.Name)
+	}
+	t.Credentials.Password = pw
+	return nil
+}
+
+// Upload sends the queued files with the settings on screen.
+func (w *Window) Upload() { w.startWith(w.d.Queue.Start) }
+
+// Retry sends the failed and cancelled files again.
+func (w *Window) Retry() { w.startWith(w.d.Queue.Retry) }
+
+func (w *Window) startWith(start func(session.Target) error) {
+	t, p, typed := w.target(), w.Dest.current, w.Dest.password.Text
+	status := ""
+	if typed == "" && !p.Sandbox {
+		status = "Reading the saved password from the system keychain…" // it may ask to be unlocked
+	}
+	w.Queue.SetStatus(status)
+	showIf(w.resume, false, w.header)
+	w.Tabs.SelectIndex(0)
+	enable(w.Queue.Upload, false)
+	// Once started, the upload reports through the session's observer only.
+	w.d.run(func() {
+		err := w.withPassword(&t, p, typed)
+		if err == nil {
+			if status != "" {
+				fyne.Do(func() { w.Queue.SetStatus("") })
+			}
+			err = start(t)
+		}
+		if err != nil {
+			fyne.Do(func() {
+				w.Queue.SetStatus(sentence(err))
+				w.changed()
+			})
+		}
+	})
+}
+
+// ended reports a finished upload: the status line, a desktop notification with the
+// counts, and a fresh job name for the next upload.
+func (w *Window) ended(s session.Summary) {
+	w.lastSummary = s
+	w.Queue.SetStatus(s.Message)
+	title := "Upload finished"
+	switch {
+	case errors.Is(s.Err, uploader.ErrCancelled):
+		title = "Upload cancelled"
+	case s.Failed > 0 || s.Err != nil:
+		title = "Upload finished with problems"
+	}
+	body := fmt.Sprintf("%d uploaded", s.Done)
+	for _, c := range []struct {
+		n    int
+		word string
+	}{{s.Failed, "failed"}, {s.Cancelled, "cancelled"}, {s.Skipped, "skipped"}} {
+		if c.n > 0 {
+			body += fmt.Sprintf(", %d %s", c.n, c.word)
+		}
+	}
+	if s.JobName != "" {
+		body += " · job " + s.JobName
+	}
+	w.App.SendNotification(fyne.NewNotification(title, body+"."))
+	if n := len(s.Handles); n > 0 {
+		w.Admin.handle.SetText(s.Handles[n-1]) // ready for Show job log
+	}
+	w.Dest.NewJobName()
+	w.changed()
+}
+
+// LastSummary is the summary of the last upload that ended (for tests).
+func (w *Window) LastSummary() session.Summary { return w.lastSummary }
+
+// Drop adds dropped files and folders to the queue.
+func (w *Window) Drop(uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
+		}
+	}
+	w.AddPaths(paths)
+}
+
+// AddPaths walks paths in the background and adds what they hold to the queue.
+func (w *Window) AddPaths(paths []string) {
+	if len(paths) == 0 {
+		return
+	}
+	w.Queue.SetStatus("Reading the dropped files…")
+	w.d.run(func() {
+		added, skipped := w.d.Queue.Add(paths)
+		fyne.Do(func() { w.Queue.SetStatus(addedText(added, skipped)) })
+	})
+}
+
+func addedText(added, skipped int) string {
+	switch {
+	case added == 0 && skipped == 0:
+		return "Nothing new: these files are already in the queue."
+	case skipped == 0:
+		return plural(added, "file", "files") + " added."
+	}
+	return fmt.Sprintf("%s added; %s skipped (the list says why).", plural(added, "file", "files"), plural(skipped, "file", "files"))
+}
+
+// AddFiles opens the system's file dialog.
+func (w *Window) AddFiles() {
+	w.d.run(func() {
+		paths, err := w.d.Pickers.OpenFiles()
+		w.picked(paths, err)
+	})
+}
+
+// AddFolder opens the system's folder dialog.
+func (w *Window) AddFolder() {
+	w.d.run(func() {
+		dir, err := w.d.Pickers.OpenFolder()
+		w.picked([]string{dir}, err)
+	})
+}
+
+func (w *Window) picked(paths []string, err error) {
+	switch {
+	case errors.Is(err, ErrPickerCancelled):
+	case err != nil:
+		fyne.Do(func() { w.Queue.SetStatus("The file dialog could not be opened: " + sentence(err)) })
+	default:
+		fyne.Do(func() { w.AddPaths(paths) })
+	}
+}
+
+// presetToSave is the preset the options on screen make.
+func (w *Window) presetToSave() app.Preset {
+	return app.Preset{Options: w.Options.Options()}
+}
+
+// applyPreset shows a loaded preset's options (and its folder, when it has one).
+func (w *Window) applyPreset(p app.Preset) {
+	w.restoring = true
+	w.Options.SetOptions(p.Options)
+	if p.DestFolder != "" {
+		w.Dest.folder.SetText(p.DestFolder)
+	}
+	w.restoring = false
+	w.changed()
+}

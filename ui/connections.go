@@ -1,0 +1,389 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hoist/app"
+	"hoist/uploader"
+)
+
+// testTimeout bounds Test connection: a verdict within a reasonable wait, even from a
+// server that accepts the connection and never answers.
+const testTimeout = 30 * time.Second
+
+// ConnectionsView is the Connections screen: the list of profiles, the form of the chosen
+// one, its password in the keychain, and Test connection with its verdict and details.
+type ConnectionsView struct {
+	d        Deps
+	win      fyne.Window
+	profiles []app.Profile
+	selected int
+	dflt     string
+	list     *widget.List
+	editor   *profileEditor
+
+	save, forget, test, dup, del, makeDefault *widget.Button
+	status                                    *widget.Label
+	verdict                                   *widget.Label
+	verdictIcon                               *widget.Icon
+	took                                      *widget.Label
+	testing                                   *widget.ProgressBarInfinite
+	details                                   *exchangeView
+	form                                      *fyne.Container
+
+	// OnSaved is called after the profiles changed, with the name to choose.
+	OnSaved func(name string)
+	Content fyne.CanvasObject
+}
+
+func newConnectionsView(d Deps, win fyne.Window, clip func(string)) *ConnectionsView {
+	v := &ConnectionsView{d: d, win: win, selected: -1, editor: newProfileEditor()}
+	v.list = widget.NewList(func() int { return len(v.profiles) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabel("")
+			name.Truncation = fyne.TextTruncateEllipsis
+			where := helpLabel("")
+			where.Truncation = fyne.TextTruncateEllipsis
+			where.Wrapping = fyne.TextWrapOff
+			return container.New(&rowTexts{}, name, where)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			p := v.profiles[id]
+			objs := o.(*fyne.Container).Objects
+			name := p.Name
+			if p.Name == v.dflt {
+				name += "  (default)"
+			}
+			objs[0].(*widget.Label).SetText(name)
+			objs[1].(*widget.Label).SetText(describe(p))
+		})
+	v.list.OnSelected = func(id widget.ListItemID) { v.selectProfile(id) }
+
+	add := widget.NewButtonWithIcon("New", theme.ContentAddIcon(), v.newProfile)
+	v.dup = widget.NewButtonWithIcon("Duplicate", theme.ContentCopyIcon(), v.duplicate)
+	v.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), v.askDelete)
+	v.makeDefault = widget.NewButtonWithIcon("Use at start", theme.HomeIcon(), v.setDefault)
+	v.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { v.Save() })
+	v.save.Importance = widget.HighImportance
+	v.forget = widget.NewButtonWithIcon("Forget saved password", theme.ContentClearIcon(), v.forgetPassword)
+	v.test = widget.NewButtonWithIcon("Test connection", theme.MediaPlayIcon(), v.Test)
+	v.status = widget.NewLabel("")
+	v.status.Wrapping = fyne.TextWrapWord
+	v.status.Hide()
+	v.verdict = widget.NewLabel("")
+	v.verdict.Wrapping = fyne.TextWrapWord
+	v.verdictIcon = widget.NewIcon(nil)
+	v.verdictIcon.Hide()
+	v.took = helpLabel("")
+	v.testing = widget.NewProgressBarInfinite()
+	v.testing.Stop()
+	v.testing.Hide()
+	v.details = newExchangeView(clip)
+	v.editor.OnChanged = v.updateButtons
+
+	left := container.NewBorder(nil, container.NewGridWithColumns(2, add, v.dup, v.del, v.makeDefault), nil, nil, v.list)
+	verdict := container.NewBorder(nil, nil, v.verdictIcon, nil, v.verdict)
+	v.form = container.NewVBox(
+		v.editor.Content,
+		container.NewHBox(v.save, v.test, v.forget),
+		v.status, v.testing, verdict, v.took, v.details.Content,
+	)
+	right := container.NewVScroll(v.form)
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.3
+	v.Content = split
+	v.reload("")
+	return v
+}
+
+// reload reads the profiles and selects the one called name (or keeps the selection).
+func (v *ConnectionsView) reload(name string) {
+	ps, err := v.d.Profiles.List()
+	if err != nil {
+		v.setStatus(sentence(err))
+	}
+	if name == "" && v.selected >= 0 && v.selected < len(v.profiles) {
+		name = v.profiles[v.selected].Name
+	}
+	v.profiles = ps
+	if p, err := v.d.Profiles.Default(); err == nil {
+		v.dflt = p.Name
+	}
+	v.list.Refresh()
+	for i, p := range ps {
+		if p.Name == name {
+			v.list.Select(i)
+			return
+		}
+	}
+	if len(ps) > 0 {
+		v.list.Select(0)
+	}
+}
+
+func (v *ConnectionsView) selectProfile(id int) {
+	if id < 0 || id >= len(v.profiles) {
+		return
+	}
+	v.selected = id
+	v.editor.load(v.profiles[id])
+	v.clearVerdict()
+	v.setStatus("")
+	v.updateButtons()
+}
+
+func (v *ConnectionsView) current() (app.Profile, bool) {
+	if v.selected < 0 || v.selected >= len(v.profiles) {
+		return app.Profile{}, false
+	}
+	return v.profiles[v.selected], true
+}
+
+func (v *ConnectionsView) updateButtons() {
+	p, ok := v.current()
+	builtin := ok && app.IsBuiltin(p.Name)
+	enable(v.save, ok && !builtin && len(v.editor.problemList()) == 0)
+	enable(v.forget, ok && !builtin)
+	enable(v.del, ok && !builtin)
+	enable(v.dup, ok)
+	enable(v.makeDefault, ok && p.Name != v.dflt)
+	enable(v.test, ok && len(v.editor.problemList()) == 0)
+}
+
+func (v *ConnectionsView) setStatus(s string) {
+	v.status.SetText(s)
+	showIf(v.status, s != "", v.form)
+}
+
+// newProfile starts a profile for Scene7 North America, the most common case.
+func (v *ConnectionsView) newProfile() {
+	p := app.Profile{Name: v.freeName("New connection"), Service: uploader.Scene7, Region: uploader.RegionNA}
+	v.profiles = append(v.profiles, p)
+	v.selected = len(v.profiles) - 1
+	v.list.Refresh()
+	v.list.Select(v.selected)
+	v.setStatus("Fill in the form and press Save. Nothing is kept until then.")
+	v.win.Canvas().Focus(v.editor.name)
+}
+
+func (v *ConnectionsView) freeName(base string) string {
+	name := base
+	for n := 2; ; n++ {
+		taken := false
+		for _, p := range v.profiles {
+			if p.Name == name {
+				taken = true
+			}
+		}
+		if !taken {
+			return name
+		}
+		name = fmt.Sprintf("%s %d", base, n)
+	}
+}
+
+// stored reports whether the selected profile exists in the store (not a new one).
+func (v *ConnectionsView) stored(name string) bool {
+	ps, _ := v.d.Profiles.List()
+	for _, p := range ps {
+		if p.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Save stores the edited profile and, when one was typed, its password.
+func (v *ConnectionsView) Save() error {
+	old, ok := v.current()
+	if !ok {
+		return nil
+	}
+	original := old.Name
+	if !v.stored(original) {
+		original = ""
+	}
+	p := v.editor.profile()
+	if err := v.d.Profiles.Save(original, p); err != nil {
+		v.setStatus(sentence(err))
+		return err
+	}
+	msg := fmt.Sprintf("The connection %q was saved.", p.Name)
+	if pw := v.editor.password.Text; pw != "" {
+		err := v.d.Secrets.Set(app.CredentialKey(p), pw)
+		var unavailable *app.KeychainUnavailableError
+		switch {
+		case errors.As(err, &unavailable):
+			msg += " " + unavailable.Sentence()
+		case err != nil:
+			msg += " The password was not saved: " + sentence(err)
+		default:
+			msg += " Its password is in the system keychain."
+		}
+	}
+	v.reload(p.Name)
+	v.setStatus(msg)
+	if v.OnSaved != nil {
+		v.OnSaved(p.Name)
+	}
+	return nil
+}
+
+func (v *ConnectionsView) forgetPassword() {
+	p, ok := v.current()
+	if !ok {
+		return
+	}
+	if err := v.d.Secrets.Forget(app.CredentialKey(p)); err != nil {
+		v.setStatus(sentence(err))
+		return
+	}
+	v.setStatus("The saved password was forgotten. Hoist will ask for it at the next upload.")
+	if v.OnSaved != nil {
+		v.OnSaved("")
+	}
+}
+
+func (v *ConnectionsView) duplicate() {
+	p, ok := v.current()
+	if !ok {
+		return
+	}
+	c, err := v.d.Profiles.Duplicate(p.Name)
+	if err != nil {
+		v.setStatus(sentence(err))
+		return
+	}
+	v.reload(c.Name)
+	v.setStatus(fmt.Sprintf("%q is a copy: change what differs and press Save.", c.Name))
+	if v.OnSaved != nil {
+		v.OnSaved("")
+	}
+}
+
+func (v *ConnectionsView) askDelete() {
+	p, ok := v.current()
+	if !ok {
+		return
+	}
+	dialog.ShowConfirm("Delete the connection", fmt.Sprintf("Delete the connection %q? Its saved password stays in the keychain until you press Forget saved password first.", p.Name),
+		func(yes bool) {
+			if yes {
+				v.Delete()
+			}
+		}, v.win)
+}
+
+// Delete removes the selected profile.
+func (v *ConnectionsView) Delete() {
+	p, ok := v.current()
+	if !ok {
+		return
+	}
+	if v.stored(p.Name) {
+		if err := v.d.Profiles.Delete(p.Name); err != nil {
+			v.setStatus(sentence(err))
+			return
+		}
+	}
+	v.selected = -1
+	v.reload("")
+	v.setStatus(fmt.Sprintf("The connection %q was deleted.", p.Name))
+	if v.OnSaved != nil {
+		v.OnSaved("")
+	}
+}
+
+func (v *ConnectionsView) setDefault() {
+	p, ok := v.current()
+	if !ok {
+		return
+	}
+	if err := v.d.Profiles.SetDefault(p.Name); err != nil {
+		v.setStatus(sentence(err))
+		return
+	}
+	v.reload(p.Name)
+	v.setStatus(fmt.Sprintf("Hoist will start with %q.", p.Name))
+}
+
+func (v *ConnectionsView) clearVerdict() {
+	v.verdict.SetText("")
+	v.verdictIcon.Hide()
+	v.took.SetText("")
+	v.details.set(uploader.Exchange{})
+	v.form.Refresh()
+}
+
+// Test checks the connection as edited (saved or not) with the typed or saved password.
+func (v *ConnectionsView) Test() {
+	p := v.editor.profile()
+	if sel, ok := v.current(); ok && app.IsBuiltin(sel.Name) {
+		p = sel
+	}
+	typed := v.editor.password.Text
+	v.clearVerdict()
+	v.testing.Show()
+	v.testing.Start()
+	v.form.Refresh()
+	enable(v.test, false)
+	v.d.run(func() {
+		verdict, err := v.runTest(p, typed)
+		fyne.Do(func() { v.showVerdict(verdict, err) })
+	})
+}
+
+func (v *ConnectionsView) runTest(p app.Profile, typed string) (uploader.Verdict, error) {
+	ep, err := p.Endpoint(v.d.SandboxURL)
+	if err != nil {
+		return uploader.Verdict{Sentence: sentence(err)}, err
+	}
+	pw := typed
+	if pw == "" {
+		if pw, err = v.d.Secrets.Password(p); err != nil {
+			s := "Type the password in the form to test the connection; none is saved for it."
+			var unavailable *app.KeychainUnavailableError
+			if errors.As(err, &unavailable) {
+				s = unavailable.Sentence()
+			}
+			return uploader.Verdict{Sentence: s}, err
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), testTimeout)
+	defer cancel()
+	return v.d.Remote.Test(ctx, Conn{Endpoint: ep, Credentials: uploader.Credentials{User: p.User, Password: pw}, Company: p.Company})
+}
+
+func (v *ConnectionsView) showVerdict(vd uploader.Verdict, err error) {
+	v.testing.Stop()
+	v.testing.Hide()
+	v.updateButtons()
+	text := vd.Sentence
+	if text == "" && err != nil {
+		text = sentence(err)
+	}
+	v.verdict.SetText(text)
+	if vd.OK {
+		v.verdictIcon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
+	} else {
+		v.verdictIcon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
+	}
+	v.verdictIcon.Show()
+	if vd.Exchange.Duration > 0 {
+		v.took.SetText("The server answered in " + formatDuration(vd.Exchange.Duration) + ".")
+	}
+	v.details.set(vd.Exchange)
+	v.form.Refresh()
+}
+
+// Verdict is the sentence of the last Test connection (for tests).
+func (v *ConnectionsView) Verdict() string { return v.verdict.Text }

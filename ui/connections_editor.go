@@ -1,0 +1,210 @@
+package ui
+
+import (
+	"errors"
+	"net/url"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"hoist/app"
+	"hoist/uploader"
+)
+
+// profileEditor is the form of one connection profile. It shows every problem as a
+// sentence while the person types, and keeps Save off until there is none.
+type profileEditor struct {
+	name, uploadURL, apiURL, user, company, folder *widget.Entry
+	password                                       *widget.Entry
+	server                                         *widget.Select
+	insecure                                       *widget.Check
+	urlBox, apiBox, companyBox, insecureBox        *fyne.Container
+	insecureWarn                                   *widget.Label
+	problems                                       *widget.Label
+	builtinNote                                    *widget.Label
+	builtin                                        bool
+	loading                                        bool
+	// sandbox is set for profiles of the Local sandbox (the built-ins and their copies):
+	// their server is this computer, whatever port the sandbox got.
+	sandbox        bool
+	sandboxService uploader.Service
+
+	// OnChanged is called after every edit.
+	OnChanged func()
+	box       *fyne.Container
+	Content   fyne.CanvasObject
+}
+
+func newProfileEditor() *profileEditor {
+	e := &profileEditor{}
+	entry := func(placeholder string) *widget.Entry {
+		w := widget.NewEntry()
+		w.SetPlaceHolder(placeholder)
+		w.OnChanged = func(string) { e.changed() }
+		return w
+	}
+	e.name = entry("Scene7 production")
+	e.uploadURL = entry("https://host" + uploader.Scene7UploadPath)
+	e.apiURL = entry("Leave empty: same server, " + uploader.Scene7APIPath)
+	e.user = entry("name@company.com")
+	e.company = entry("c|2101")
+	e.folder = entry("campaigns")
+	e.password = widget.NewPasswordEntry()
+	e.password.SetPlaceHolder("Leave empty to keep the saved password")
+	e.server = widget.NewSelect(kindLabels(), func(string) { e.changed() })
+	e.insecure = widget.NewCheck("Allow plain http to this server: the password and the files cross the network unencrypted", func(bool) { e.changed() })
+	e.insecureWarn = widget.NewLabel("Warning: this connection sends the password and the files without encryption. Anyone on the network between this computer and the server can read them. Use it only on a network you trust, and ask for https.")
+	e.insecureWarn.Importance = widget.DangerImportance
+	e.insecureWarn.Wrapping = fyne.TextWrapWord
+	e.problems = widget.NewLabel("")
+	e.problems.Importance = widget.DangerImportance
+	e.problems.Wrapping = fyne.TextWrapWord
+	e.builtinNote = helpLabel("This built-in connection uploads to the Local sandbox on this computer and cannot be changed. Press Duplicate to make your own from it.")
+
+	e.urlBox = container.NewVBox(fieldLabel("Server address"), e.uploadURL)
+	e.apiBox = container.NewVBox(fieldLabel("Web service address (optional)"), e.apiURL,
+		helpLabel("Used for Test connection, active jobs and job logs."))
+	e.companyBox = container.NewVBox(fieldLabel("Company handle"), e.company)
+	e.insecureBox = container.NewVBox(e.insecure, e.insecureWarn)
+	e.box = container.NewVBox(
+		e.builtinNote,
+		fieldLabel("Name"), e.name,
+		fieldLabel("Server"), e.server,
+		e.urlBox, e.insecureBox, e.apiBox,
+		fieldLabel("User name"), e.user,
+		fieldLabel("Password"), e.password,
+		e.companyBox,
+		fieldLabel("Destination folder"), e.folder,
+		e.problems,
+	)
+	e.Content = e.box
+	return e
+}
+
+// load shows p.
+func (e *profileEditor) load(p app.Profile) {
+	e.loading = true
+	e.builtin = p.Sandbox && app.IsBuiltin(p.Name)
+	e.sandbox, e.sandboxService = p.Sandbox, p.Service
+	e.name.SetText(p.Name)
+	if p.Sandbox {
+		e.server.SetOptions([]string{sandboxLabel(p.Service)})
+		e.server.SetSelected(sandboxLabel(p.Service))
+	} else {
+		e.server.SetOptions(kindLabels())
+		e.server.SetSelected(kindOf(p).label)
+	}
+	e.uploadURL.SetText(p.UploadURL)
+	e.apiURL.SetText(p.APIURL)
+	e.insecure.SetChecked(p.AllowInsecureHTTP)
+	e.user.SetText(p.User)
+	e.company.SetText(p.Company)
+	e.folder.SetText(p.DestFolder)
+	e.password.SetText("")
+	e.loading = false
+	for _, w := range []fyne.Disableable{e.name, e.uploadURL, e.apiURL, e.user, e.company, e.folder, e.password, e.server, e.insecure} {
+		enable(w, !e.builtin)
+	}
+	if e.sandbox {
+		// The sandbox knows one user and password, and its server is fixed.
+		for _, w := range []fyne.Disableable{e.server, e.user, e.password} {
+			enable(w, false)
+		}
+	}
+	showIf(e.builtinNote, e.builtin, e.box)
+	e.changed()
+}
+
+// sandboxLabel names the server of a Local sandbox profile.
+func sandboxLabel(s uploader.Service) string {
+	if s == uploader.DrSum {
+		return "Local sandbox on this computer (Dr.Sum)"
+	}
+	return "Local sandbox on this computer (Scene7)"
+}
+
+// profile is the profile as edited.
+func (e *profileEditor) profile() app.Profile {
+	if e.sandbox {
+		return app.Profile{Name: strings.TrimSpace(e.name.Text), Service: e.sandboxService, Sandbox: true,
+			User: strings.TrimSpace(e.user.Text), Company: strings.TrimSpace(e.company.Text), DestFolder: strings.TrimSpace(e.folder.Text)}
+	}
+	k, _ := kindByLabel(e.server.Selected)
+	p := app.Profile{
+		Name: strings.TrimSpace(e.name.Text), Service: k.service, Region: k.region, Staging: k.staging,
+		User: strings.TrimSpace(e.user.Text), Company: strings.TrimSpace(e.company.Text), DestFolder: strings.TrimSpace(e.folder.Text),
+	}
+	if k.region == "" {
+		p.UploadURL = strings.TrimSpace(e.uploadURL.Text)
+	}
+	if k.service == uploader.Scene7 && k.region == "" {
+		p.APIURL = strings.TrimSpace(e.apiURL.Text)
+	}
+	if k.service == uploader.DrSum {
+		p.AllowInsecureHTTP = e.insecure.Checked
+		p.Company = ""
+	}
+	return p
+}
+
+func (e *profileEditor) changed() {
+	if e.loading {
+		return
+	}
+	k, _ := kindByLabel(e.server.Selected)
+	if e.sandbox {
+		k = kind{service: e.sandboxService, region: uploader.RegionNA} // no address to type
+	}
+	showIf(e.urlBox, k.region == "", e.box)
+	showIf(e.apiBox, k.service == uploader.Scene7 && k.region == "", e.box)
+	showIf(e.companyBox, k.service != uploader.DrSum, e.box)
+	showIf(e.insecureBox, k.service == uploader.DrSum && !e.sandbox, e.box)
+	showIf(e.insecureWarn, k.service == uploader.DrSum && e.insecure.Checked && plainRemote(e.uploadURL.Text), e.box)
+	if k.service == uploader.DrSum {
+		e.uploadURL.SetPlaceHolder("https://drsum.example.com" + uploader.DrSumUploadPath)
+	} else {
+		e.uploadURL.SetPlaceHolder("https://host" + uploader.Scene7UploadPath)
+	}
+	msgs := e.problemList()
+	e.problems.SetText(strings.Join(msgs, "\n"))
+	showIf(e.problems, len(msgs) > 0, e.box)
+	if e.OnChanged != nil {
+		e.OnChanged()
+	}
+}
+
+// problemList is every sentence about the profile as edited.
+func (e *profileEditor) problemList() []string {
+	if e.builtin {
+		return nil
+	}
+	err := e.profile().Validate()
+	var pe *app.ProfileError
+	if errors.As(err, &pe) {
+		out := make([]string, len(pe.Problems))
+		for i, p := range pe.Problems {
+			out[i] = p.Message
+		}
+		return out
+	}
+	if err != nil {
+		return []string{sentence(err)}
+	}
+	return nil
+}
+
+// Problems is the text of the problems shown (for tests).
+func (e *profileEditor) Problems() string {
+	if e.problems.Hidden {
+		return ""
+	}
+	return e.problems.Text
+}
+
+// plainRemote reports an http:// address of a host that is not this computer.
+func plainRemote(raw string) bool {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	return err == nil && u.Scheme == "http" && u.Host != "" && !uploader.IsLoopbackHost(u.Hostname())
+}

@@ -1,0 +1,102 @@
+// Package ui is Hoist's window: Fyne widgets only. It never makes a network call itself;
+// what needs the network or the disk (uploads, Test connection, the admin calls, the
+// keychain, presets, native pickers) comes in through the small interfaces below, which
+// the composition root (app/desktop) implements.
+package ui
+
+import (
+	"context"
+	"errors"
+
+	"hoist/app"
+	"hoist/app/session"
+	"hoist/uploader"
+)
+
+// Conn is what a call to a server needs: where, who, for which company.
+type Conn struct {
+	Endpoint    uploader.Endpoint
+	Credentials uploader.Credentials
+	Company     string
+}
+
+// Remote makes the calls of Test connection and of the admin view.
+type Remote interface {
+	Test(ctx context.Context, c Conn) (uploader.Verdict, error)
+	ActiveJobs(ctx context.Context, c Conn) ([]uploader.ActiveJob, uploader.Exchange, error)
+	JobLog(ctx context.Context, c Conn, jobHandle string) ([]uploader.JobLog, uploader.Exchange, error)
+}
+
+// ProfileStore keeps connection profiles (*app.Profiles is one). List gives the
+// built-in Local sandbox connections first.
+type ProfileStore interface {
+	List() ([]app.Profile, error)
+	// Save creates a profile (original "") or replaces the one called original.
+	Save(original string, p app.Profile) error
+	Duplicate(name string) (app.Profile, error)
+	Delete(name string) error
+	Default() (app.Profile, error)
+	SetDefault(name string) error
+}
+
+// Secrets keeps passwords (*app.Credentials is one): in the OS keychain, or in memory for
+// this session when the keychain cannot be used.
+type Secrets interface {
+	// Password errors wrap app.ErrNoPassword when none is saved.
+	Password(p app.Profile) (string, error)
+	// Set saves to the keychain; a *app.KeychainUnavailableError with SessionOnly means
+	// the password was kept for this session instead.
+	Set(key, password string) error
+	SetSession(key, password string)
+	SessionOnly(key string) bool
+	Forget(key string) error
+}
+
+// PresetStore keeps presets of upload options as JSON files that
+// `hoist upload --preset FILE` reads too;
+// *app.Presets is one.
+type PresetStore interface {
+	List() ([]app.Preset, error)
+	Load(name string) (app.Preset, error)
+	Save(p app.Preset) error
+	// Path is the file of a preset.
+	Path(name string) (string, error)
+	Rename(from, to string) error
+	Delete(name string) error
+}
+
+// ErrPickerCancelled is returned by Pickers when the person closed the dialog.
+var ErrPickerCancelled = errors.New("cancelled")
+
+// Pickers are the operating system's file dialogs. They block; the window calls them
+// from a goroutine.
+type Pickers interface {
+	OpenFiles() ([]string, error)
+	OpenFolder() (string, error)
+	SaveFile(title, suggestedName string) (string, error)
+}
+
+// Deps is everything the window needs from outside.
+type Deps struct {
+	Queue    *session.Queue
+	Remote   Remote
+	Profiles ProfileStore
+	Secrets  Secrets
+	Presets  PresetStore
+	Pickers  Pickers
+	// SandboxURL is the running Local sandbox's base URL, for the built-in connections.
+	SandboxURL string
+	// Async runs background work; nil runs it on a new goroutine. Tests run it at once,
+	// because the test driver's fyne.Do does not hand work to one thread as apps do.
+	Async func(func())
+}
+
+// run starts work that may block (the keychain, the network, file dialogs, walking
+// folders) off Fyne's thread; the work hands its results back with fyne.Do.
+func (d Deps) run(f func()) {
+	if d.Async != nil {
+		d.Async(f)
+		return
+	}
+	go f()
+}

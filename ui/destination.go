@@ -1,0 +1,231 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hoist/app"
+	"hoist/uploader"
+)
+
+// password states of the chosen connection.
+const (
+	pwChecking = iota // asking the keychain
+	pwSaved           // in the keychain, or the sandbox's demo password
+	pwMissing         // must be typed for this session
+)
+
+// destination is the "Where" card: the connection, its company handle, the destination
+// folder and the job name.
+type destination struct {
+	d        Deps
+	profiles []app.Profile
+	current  app.Profile
+	pwState  int
+
+	conn     *widget.Select
+	where    *widget.Label
+	insecure *widget.Label
+	password *widget.Entry
+	pwHelp   *widget.Label
+	pwBox    *fyne.Container
+	company  *widget.Entry
+	coBox    *fyne.Container
+	folder   *widget.Entry
+	job      *widget.Entry
+	manage   *widget.Button
+
+	// OnChanged is called after every change; OnManage opens the Connections screen.
+	OnChanged func()
+	OnManage  func()
+	box       *fyne.Container
+	Content   fyne.CanvasObject
+}
+
+func newDestination(d Deps) *destination {
+	ds := &destination{d: d}
+	ds.conn = widget.NewSelect(nil, func(name string) { ds.choose(name) })
+	ds.conn.PlaceHolder = "Choose a connection"
+	ds.where = helpLabel("")
+	ds.insecure = widget.NewLabel("This connection sends your password and files without encryption (plain http). Anyone on the network between you and the server can read them.")
+	ds.insecure.Importance = widget.DangerImportance
+	ds.insecure.Wrapping = fyne.TextWrapWord
+	ds.insecure.Hide()
+	ds.manage = widget.NewButtonWithIcon("Connections…", theme.SettingsIcon(), func() {
+		if ds.OnManage != nil {
+			ds.OnManage()
+		}
+	})
+	ds.password = widget.NewPasswordEntry()
+	ds.password.SetPlaceHolder("Password")
+	ds.password.OnChanged = func(string) { ds.changed() }
+	ds.pwHelp = helpLabel("")
+	ds.pwBox = container.NewVBox(fieldLabel("Password"), ds.password, ds.pwHelp)
+	ds.pwBox.Hide()
+	ds.company = widget.NewEntry()
+	ds.company.SetPlaceHolder("c|2101")
+	ds.company.OnChanged = func(string) { ds.changed() }
+	ds.coBox = container.NewVBox(fieldLabel("Company handle"), ds.company)
+	ds.folder = widget.NewEntry()
+	ds.folder.SetPlaceHolder("campaigns/spring")
+	ds.folder.OnChanged = func(string) { ds.changed() }
+	ds.job = widget.NewEntry()
+	ds.job.OnChanged = func(string) { ds.changed() }
+	newName := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), ds.NewJobName)
+	ds.NewJobName()
+	ds.box = container.NewVBox(
+		fieldLabel("Connection"), container.NewBorder(nil, nil, nil, ds.manage, ds.conn), ds.where, ds.insecure,
+		ds.pwBox, ds.coBox,
+		fieldLabel("Destination folder"), ds.folder,
+		fieldLabel("Job name"), container.NewBorder(nil, nil, nil, newName, ds.job),
+		helpLabel("The name the server lists this upload under. A new one is made after each upload."),
+	)
+	ds.Content = ds.box
+	return ds
+}
+
+// reload reads the profiles again and keeps the chosen one if it still exists.
+func (ds *destination) reload(choose string) {
+	ps, err := ds.d.Profiles.List()
+	if err != nil {
+		ds.where.SetText(uploader.Sentence(err))
+	}
+	ds.profiles = ps
+	names := make([]string, len(ps))
+	for i, p := range ps {
+		names[i] = p.Name
+	}
+	ds.conn.SetOptions(names)
+	if choose == "" {
+		choose = ds.current.Name
+	}
+	if _, ok := ds.find(choose); !ok {
+		if p, err := ds.d.Profiles.Default(); err == nil {
+			choose = p.Name
+		} else if len(ps) > 0 {
+			choose = ps[0].Name
+		}
+	}
+	ds.conn.SetSelected(choose)
+}
+
+func (ds *destination) find(name string) (app.Profile, bool) {
+	for _, p := range ds.profiles {
+		if strings.EqualFold(p.Name, name) {
+			return p, true
+		}
+	}
+	return app.Profile{}, false
+}
+
+// choose makes the profile called name the connection of the next upload.
+func (ds *destination) choose(name string) {
+	p, ok := ds.find(name)
+	if !ok {
+		return
+	}
+	switched := p.Name != ds.current.Name
+	ds.current = p
+	ds.where.SetText(describe(p))
+	if switched {
+		ds.company.SetText(p.Company)
+		ds.folder.SetText(p.DestFolder)
+		ds.password.SetText("")
+	}
+	showIf(ds.coBox, p.Service != uploader.DrSum, ds.box)
+	// Plain http to another computer was allowed for this connection: say so for as long
+	// as it is the one in use.
+	showIf(ds.insecure, p.AllowInsecureHTTP && plainRemote(p.UploadURL), ds.box)
+	ds.checkPassword()
+	ds.changed()
+}
+
+// checkPassword asks the keychain, off Fyne's thread, whether a password is saved.
+func (ds *destination) checkPassword() {
+	p := ds.current
+	ds.pwState = pwChecking
+	showIf(ds.pwBox, false, ds.box)
+	ds.d.run(func() {
+		_, err := ds.d.Secrets.Password(p)
+		state, note := pwSaved, ""
+		var unavailable *app.KeychainUnavailableError
+		switch {
+		case errors.As(err, &unavailable):
+			state, note = pwMissing, unavailable.Sentence()
+		case err != nil:
+			state, note = pwMissing, "No password is saved for this connection: type it here for this session, or save it under Connections."
+		}
+		fyne.Do(func() {
+			if ds.current.Name != p.Name {
+				return
+			}
+			ds.pwState = state
+			ds.pwHelp.SetText(note)
+			showIf(ds.pwBox, state == pwMissing, ds.box)
+			ds.changed()
+		})
+	})
+}
+
+func (ds *destination) changed() {
+	if ds.OnChanged != nil {
+		ds.OnChanged()
+	}
+}
+
+// NewJobName puts a fresh generated name in the job name field.
+func (ds *destination) NewJobName() { ds.job.SetText(uploader.NewJobName(time.Now())) }
+
+// endpoint is where the chosen connection's requests go.
+func (ds *destination) endpoint() (uploader.Endpoint, error) {
+	if ds.current.Name == "" {
+		return uploader.Endpoint{}, errors.New("choose a connection")
+	}
+	return ds.current.Endpoint(ds.d.SandboxURL)
+}
+
+// problems lists what must be fixed before an upload, as sentences.
+func (ds *destination) problems() []string {
+	var out []string
+	if _, err := ds.endpoint(); err != nil {
+		out = append(out, sentence(err))
+	}
+	if ds.current.Service == uploader.Scene7 && strings.TrimSpace(ds.company.Text) == "" {
+		out = append(out, "Enter the company handle (it looks like c|2101).")
+	}
+	if ds.current.Service == uploader.DrSum && strings.TrimSpace(ds.folder.Text) == "" {
+		out = append(out, "Enter the destination folder on the Dr.Sum server.")
+	}
+	if ds.pwState == pwMissing && ds.password.Text == "" {
+		out = append(out, "Type the password of this connection.")
+	}
+	return out
+}
+
+// sentence is an error as a sentence starting with a capital and ending with a full stop.
+func sentence(err error) string {
+	s := uploader.Sentence(err)
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	s = string(unicode.ToUpper(r)) + s[n:]
+	if !strings.HasSuffix(s, ".") {
+		s += "."
+	}
+	return s
+}
+
+// Choose selects the connection called name, as if picked in the list.
+func (ds *destination) Choose(name string) { ds.conn.SetSelected(name) }
+
+// SetFolder fills in the destination folder.
+func (ds *destination) SetFolder(folder string) { ds.folder.SetText(folder) }

@@ -1,0 +1,152 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hoist/uploader"
+)
+
+// optField is the widgets of one uploader.Fields entry: an input chosen by the field's
+// kind, its help, and the sentence that says what is wrong with it.
+type optField struct {
+	f        uploader.Field
+	parent   string // the block it sits in, "" at the top of its group
+	input    fyne.Disableable
+	load     func(v any) // shows a value of the option in the input
+	errLabel *widget.Label
+	box      *fyne.Container
+	children *fyne.Container // blocks: the fields inside, indented
+}
+
+// serverDefault is how an empty, optional choice is shown.
+const serverDefault = "Server's default"
+
+func newOptField(f uploader.Field, form *OptionsForm) *optField {
+	fl := &optField{f: f}
+	fl.errLabel = widget.NewLabel("")
+	fl.errLabel.Importance = widget.DangerImportance
+	fl.errLabel.Wrapping = fyne.TextWrapWord
+	fl.errLabel.Hide()
+
+	var parts []fyne.CanvasObject
+	switch f.Kind {
+	case uploader.KindBlock, uploader.KindBool:
+		label := f.Label
+		if f.Kind == uploader.KindBlock {
+			label = "Use: " + f.Label
+		}
+		c := widget.NewCheck(label, func(b bool) { form.changed(fl, b) })
+		fl.input, fl.load = c, func(v any) { c.SetChecked(v.(bool)) }
+		parts = append(parts, c)
+	case uploader.KindChoice:
+		choices := f.Choices
+		if !f.Required {
+			choices = append([]string{serverDefault}, choices...)
+		}
+		s := widget.NewSelect(choices, func(v string) {
+			if v == serverDefault {
+				v = ""
+			}
+			form.changed(fl, v)
+		})
+		fl.input = s
+		fl.load = func(v any) {
+			if v.(string) == "" && !f.Required {
+				s.SetSelected(serverDefault)
+				return
+			}
+			s.SetSelected(v.(string))
+		}
+		parts = append(parts, fieldLabel(f.Label), s)
+	case uploader.KindHandles:
+		e := widget.NewMultiLineEntry()
+		e.SetMinRowsVisible(3)
+		e.SetPlaceHolder("One handle per line")
+		e.OnChanged = func(s string) { form.changed(fl, strings.Split(s, "\n")) }
+		fl.input, fl.load = e, func(v any) { e.SetText(strings.Join(v.([]string), "\n")) }
+		parts = append(parts, fieldLabel(f.Label), e)
+	default: // numbers and text
+		e := widget.NewEntry()
+		e.OnChanged = func(s string) { form.typed(fl, s) }
+		fl.input, fl.load = e, func(v any) { e.SetText(formatValue(v)) }
+		parts = append(parts, fieldLabel(f.Label), e)
+	}
+	if help := helpOf(f); help != "" {
+		parts = append(parts, helpLabel(help))
+	}
+	parts = append(parts, fl.errLabel)
+	if f.Kind == uploader.KindBlock {
+		fl.children = container.NewVBox()
+		// Indented under the block's check box, at the full width that is left.
+		indent := container.New(fixedSize{fyne.NewSize(theme.Padding()*5, 0)})
+		parts = append(parts, container.NewBorder(nil, nil, indent, nil, fl.children))
+	}
+	fl.box = container.NewVBox(parts...)
+	return fl
+}
+
+func fieldLabel(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.TextStyle.Bold = true
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func helpLabel(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	l.SizeName = theme.SizeNameCaptionText
+	return l
+}
+
+// helpOf is the field's help, plus a caution for options Adobe does not document.
+func helpOf(f uploader.Field) string {
+	help := f.Help
+	if f.Kind == uploader.KindBlock && f.Unverified {
+		help = strings.TrimSpace(help + " Adobe does not document these settings publicly; use them as your Scene7 administrator advises.")
+	}
+	return help
+}
+
+func formatValue(v any) string {
+	switch x := v.(type) {
+	case int:
+		return strconv.Itoa(x)
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64)
+	case string:
+		return x
+	}
+	return fmt.Sprint(v)
+}
+
+// parseNumber reads what was typed in a number field, or returns the sentence that says
+// what is wrong with it. A comma is read as a decimal point, as many people type it.
+func parseNumber(f uploader.Field, s string) (any, string) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		if f.Required {
+			return nil, fmt.Sprintf("Enter a number for %s.", f.Label)
+		}
+		s = "0"
+	}
+	if f.Kind == uploader.KindInt {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			return nil, fmt.Sprintf("%s must be a whole number, such as 10; %q is not.", f.Label, s)
+		}
+		return n, ""
+	}
+	x, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	if err != nil {
+		return nil, fmt.Sprintf("%s must be a number, such as 0.5; %q is not.", f.Label, s)
+	}
+	return x, ""
+}

@@ -1,0 +1,173 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hoist/app"
+)
+
+// presetBar chooses, saves, renames and deletes presets of upload options.
+type presetBar struct {
+	store   PresetStore
+	win     fyne.Window
+	pick    *widget.Select
+	rename  *widget.Button
+	del     *widget.Button
+	status  *widget.Label
+	current string
+
+	// get returns the options (and folder) to save; apply shows a loaded preset.
+	get     func() app.Preset
+	apply   func(app.Preset)
+	box     *fyne.Container
+	Content fyne.CanvasObject
+}
+
+func newPresetBar(store PresetStore, win fyne.Window, get func() app.Preset, apply func(app.Preset)) *presetBar {
+	b := &presetBar{store: store, win: win, get: get, apply: apply}
+	b.pick = widget.NewSelect(nil, func(name string) {
+		if name != "" && name != b.current {
+			b.Load(name)
+		}
+	})
+	b.pick.PlaceHolder = "No preset: the options below"
+	save := widget.NewButtonWithIcon("Save…", theme.DocumentSaveIcon(), b.askSave)
+	b.rename = widget.NewButtonWithIcon("Rename…", theme.DocumentCreateIcon(), b.askRename)
+	b.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), b.askDelete)
+	b.status = helpLabel("")
+	b.status.Hide()
+	b.box = container.NewVBox(fieldLabel("Preset"), b.pick, container.NewHBox(save, b.rename, b.del), b.status)
+	b.Content = b.box
+	b.reload()
+	return b
+}
+
+func (b *presetBar) reload() {
+	presets, err := b.store.List()
+	if err != nil {
+		b.setStatus(sentence(err)) // the good presets are listed all the same
+	}
+	names := make([]string, len(presets))
+	for i, p := range presets {
+		names[i] = p.Name
+	}
+	b.pick.SetOptions(names)
+	b.pick.Selected = b.current
+	b.pick.Refresh()
+	enable(b.rename, b.current != "")
+	enable(b.del, b.current != "")
+}
+
+func (b *presetBar) setStatus(s string) {
+	b.status.SetText(s)
+	showIf(b.status, s != "", b.box)
+}
+
+// Current is the name of the chosen preset, "" when none.
+func (b *presetBar) Current() string { return b.current }
+
+// Load shows the preset called name.
+func (b *presetBar) Load(name string) error {
+	p, err := b.store.Load(name)
+	if err != nil {
+		b.setStatus(sentence(err))
+		b.pick.Selected = b.current
+		b.pick.Refresh()
+		return err
+	}
+	b.current = name
+	b.apply(p)
+	b.setStatus("")
+	b.reload()
+	return nil
+}
+
+// Save stores the current options as the preset called name and returns its file.
+func (b *presetBar) Save(name string) (string, error) {
+	p := b.get()
+	p.Name = name
+	if err := b.store.Save(p); err != nil {
+		b.setStatus(sentence(err))
+		return "", err
+	}
+	path, err := b.store.Path(name)
+	if err != nil {
+		b.setStatus(sentence(err))
+		return "", err
+	}
+	b.current = name
+	b.setStatus(fmt.Sprintf("Saved. The command line uses it with: hoist upload --preset %q", path))
+	b.reload()
+	return path, nil
+}
+
+// Rename gives the chosen preset a new name.
+func (b *presetBar) Rename(newName string) error {
+	if err := b.store.Rename(b.current, newName); err != nil {
+		b.setStatus(sentence(err))
+		return err
+	}
+	b.current = newName
+	b.setStatus("")
+	b.reload()
+	return nil
+}
+
+// Delete removes the chosen preset; the options on screen stay as they are.
+func (b *presetBar) Delete() error {
+	if err := b.store.Delete(b.current); err != nil {
+		b.setStatus(sentence(err))
+		return err
+	}
+	b.setStatus(fmt.Sprintf("The preset %q was deleted; the options below are unchanged.", b.current))
+	b.current = ""
+	b.reload()
+	return nil
+}
+
+// detach forgets the chosen preset once the options differ from it.
+func (b *presetBar) detach() {
+	if b.current == "" {
+		return
+	}
+	b.current = ""
+	b.reload()
+}
+
+func (b *presetBar) askSave() {
+	name := widget.NewEntry()
+	name.SetText(b.current)
+	name.SetPlaceHolder("Spring campaign images")
+	dialog.ShowForm("Save the options as a preset", "Save", "Cancel",
+		[]*widget.FormItem{widget.NewFormItem("Name", name)}, func(ok bool) {
+			if ok {
+				_, _ = b.Save(name.Text)
+			}
+		}, b.win)
+}
+
+func (b *presetBar) askRename() {
+	name := widget.NewEntry()
+	name.SetText(b.current)
+	dialog.ShowForm("Rename the preset", "Rename", "Cancel",
+		[]*widget.FormItem{widget.NewFormItem("New name", name)}, func(ok bool) {
+			if ok {
+				_ = b.Rename(name.Text)
+			}
+		}, b.win)
+}
+
+func (b *presetBar) askDelete() {
+	dialog.ShowConfirm("Delete the preset", fmt.Sprintf("Delete the preset %q? The options on screen stay as they are.", b.current),
+		func(ok bool) {
+			if ok {
+				_ = b.Delete()
+			}
+		}, b.win)
+}

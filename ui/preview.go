@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hoist/uploader"
+)
+
+// Request is what the current settings will send, for the preview.
+type Request struct {
+	Endpoint   uploader.Endpoint
+	User       string
+	Company    string
+	JobName    string
+	DestFolder string
+	Options    uploader.Options
+}
+
+// Preview shows the exact documents the first request of an upload carries, with the
+// password shown as "*".
+type Preview struct {
+	text    string
+	label   *widget.Label
+	Content fyne.CanvasObject
+}
+
+// NewPreview builds the preview; copy puts its text on the clipboard.
+func NewPreview(copyText func(string)) *Preview {
+	p := &Preview{label: widget.NewLabel("")}
+	p.label.TextStyle.Monospace = true
+	p.label.Selectable = true
+	p.label.Wrapping = fyne.TextWrapBreak // the documents are one line each, as sent
+	intro := helpLabel("This is what Hoist sends with the first request of the upload; each file then follows in the same request. The password is shown as *.")
+	copyBtn := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { copyText(p.text) })
+	p.Content = container.NewBorder(container.NewBorder(nil, nil, nil, copyBtn, intro), nil, nil, nil, container.NewVScroll(p.label))
+	return p
+}
+
+// Text is what the preview shows.
+func (p *Preview) Text() string { return p.text }
+
+// Update shows the request r would send.
+func (p *Preview) Update(r Request) {
+	p.text = requestText(r)
+	p.label.SetText(p.text)
+}
+
+func requestText(r Request) string {
+	if r.Endpoint.UploadURL == "" {
+		return "Choose a connection to see the request."
+	}
+	if r.Endpoint.Service == uploader.DrSum {
+		return drsumText(r)
+	}
+	h := uploader.NewAuthHeader(uploader.Credentials{User: r.User}).Redacted()
+	auth, err := h.Document()
+	if err != nil {
+		return uploader.Sentence(err)
+	}
+	job := r.JobName
+	if job == "" {
+		job = "hoist-(generated when you press Upload)"
+	}
+	opts := r.Options
+	param := uploader.UploadPostParam{CompanyHandle: r.Company, JobName: job, Locale: h.Locale, DestFolder: strings.Trim(r.DestFolder, "/"), UploadParams: &opts}
+	if strings.TrimSpace(r.Company) == "" {
+		return "Enter the company handle (it looks like c|2101) to see the request."
+	}
+	doc, err := param.Document()
+	if err != nil {
+		return fmt.Sprintf("The request cannot be built: %s", uploader.Sentence(err))
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "POST %s\nContent-Type: multipart/form-data\n\n", r.Endpoint.UploadURL)
+	fmt.Fprintf(&b, "part \"auth\" (text/xml; charset=UTF-8)\n%s\n\n", strings.TrimSpace(string(auth)))
+	fmt.Fprintf(&b, "part \"uploadParams\" (text/xml; charset=UTF-8)\n%s\n\n", strings.TrimSpace(string(doc)))
+	b.WriteString("part \"file\" … one part per file, streamed from disk\n")
+	return b.String()
+}
+
+func drsumText(r Request) string {
+	overwrite := "false"
+	if r.Options.Overwrite {
+		overwrite = "true"
+	}
+	dest := r.DestFolder
+	if dest == "" {
+		dest = "(choose a destination folder)"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "POST %s   (one request per file)\n", r.Endpoint.UploadURL)
+	fmt.Fprintf(&b, "Authorization: Basic base64(%s:*)\nContent-Type: multipart/form-data\n\n", r.User)
+	fmt.Fprintf(&b, "field \"dest_dir\"   %s (plus the file's own folder)\n", dest)
+	fmt.Fprintf(&b, "field \"overwrite\"  %s\n", overwrite)
+	b.WriteString("field \"file\"       the file, streamed from disk\n")
+	return b.String()
+}

@@ -1,0 +1,173 @@
+package ui
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hoist/app/session"
+)
+
+// queueRow shows one file of the queue: its name and folder, what is happening to it
+// (or why it failed), its size, a progress bar, its speed and time left, and a button to
+// cancel it. The list keeps only as many of these as fit on screen and re-fills them.
+type queueRow struct {
+	widget.BaseWidget
+	icon   *widget.Icon
+	name   *widget.Label
+	detail *widget.Label
+	size   *widget.Label
+	bar    *widget.ProgressBar
+	speed  *widget.Label
+	cancel *widget.Button
+	index  int
+	// onCancel is called with the row's index.
+	onCancel func(int)
+}
+
+func newQueueRow(onCancel func(int)) *queueRow {
+	r := &queueRow{icon: widget.NewIcon(theme.FileIcon()), name: widget.NewLabel(""), detail: widget.NewLabel(""),
+		size: widget.NewLabel(""), bar: widget.NewProgressBar(), speed: widget.NewLabel(""), onCancel: onCancel}
+	r.name.Truncation = fyne.TextTruncateEllipsis
+	r.detail.Truncation = fyne.TextTruncateEllipsis
+	r.detail.SizeName = theme.SizeNameCaptionText
+	r.size.Alignment = fyne.TextAlignTrailing
+	r.speed.SizeName = theme.SizeNameCaptionText
+	r.speed.Truncation = fyne.TextTruncateEllipsis
+	r.bar.TextFormatter = func() string { return "" }
+	r.cancel = widget.NewButtonWithIcon("", theme.CancelIcon(), func() { r.onCancel(r.index) })
+	r.cancel.Importance = widget.LowImportance
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *queueRow) CreateRenderer() fyne.WidgetRenderer {
+	texts := container.New(&rowTexts{}, r.name, r.detail)
+	bar := container.NewCenter(container.New(fixedSize{fyne.NewSize(130, 8)}, r.bar))
+	// Fixed widths: a row's columns never move when its bar or button comes and goes.
+	right := container.NewHBox(withWidth(90, r.size), withWidth(130, bar), withWidth(150, r.speed), withWidth(r.cancel.MinSize().Width, r.cancel))
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, r.icon, right, texts))
+}
+
+// set shows row i.
+func (r *queueRow) set(i int, row session.Row) {
+	r.index = i
+	r.name.SetText(row.Rel)
+	r.size.SetText(formatSize(row.Size))
+	r.icon.SetResource(stateIcon(row.State))
+	r.detail.Importance = stateImportance(row.State)
+	r.detail.SetText(detailText(row))
+	if row.State == session.Skipped {
+		r.size.SetText("")
+	}
+	// A bar shows once there is progress to show; waiting and skipped files have none.
+	if row.State == session.Queued || row.State == session.Skipped {
+		r.bar.Hide()
+	} else {
+		r.bar.Show()
+		r.bar.SetValue(row.Fraction())
+	}
+	speed := ""
+	if row.State == session.Sending {
+		speed = joinNonEmpty(" · ", formatSpeed(row.Speed), formatETA(row.ETA))
+	}
+	r.speed.SetText(speed)
+	if row.State == session.Queued || row.State == session.Sending {
+		r.cancel.Show()
+	} else {
+		r.cancel.Hide()
+	}
+}
+
+// detailText says what is happening to the file, and for a problem why and what to do.
+func detailText(row session.Row) string {
+	switch row.State {
+	case session.Queued:
+		return "Waiting to be sent"
+	case session.Sending:
+		if row.Reason != "" {
+			return row.Reason
+		}
+		return "Sending"
+	case session.Done:
+		if row.Replaced {
+			return "Uploaded; it replaced the file of the same name"
+		}
+		return "Uploaded"
+	case session.Failed:
+		return "Failed: " + row.Reason
+	case session.Skipped:
+		return "Skipped: " + row.Reason
+	case session.Cancelled:
+		return "Cancelled: " + strings.TrimPrefix(row.Reason, "Cancelled ")
+	}
+	return row.State.String()
+}
+
+func stateIcon(s session.State) fyne.Resource {
+	switch s {
+	case session.Sending:
+		return theme.NewPrimaryThemedResource(theme.UploadIcon())
+	case session.Done:
+		return theme.NewSuccessThemedResource(theme.ConfirmIcon())
+	case session.Failed:
+		return theme.NewErrorThemedResource(theme.ErrorIcon())
+	case session.Skipped:
+		return theme.NewWarningThemedResource(theme.ContentRemoveIcon())
+	case session.Cancelled:
+		return theme.NewWarningThemedResource(theme.CancelIcon())
+	}
+	return theme.FileIcon()
+}
+
+func stateImportance(s session.State) widget.Importance {
+	switch s {
+	case session.Done:
+		return widget.SuccessImportance
+	case session.Failed:
+		return widget.DangerImportance
+	case session.Skipped, session.Cancelled:
+		return widget.WarningImportance
+	}
+	return widget.MediumImportance
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var kept []string
+	for _, p := range parts {
+		if p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, sep)
+}
+
+// rowTexts stacks the name and the detail line tightly, so a row is not much taller than
+// two lines of text.
+type rowTexts struct{}
+
+func (rowTexts) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w, h := float32(0), float32(0)
+	for _, o := range objs {
+		m := o.MinSize()
+		w = max(w, m.Width)
+		h += m.Height - 2*theme.Padding()
+	}
+	return fyne.NewSize(w, h+2*theme.Padding())
+}
+
+func (rowTexts) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	y := float32(0)
+	for i, o := range objs {
+		h := o.MinSize().Height
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h - 2*theme.Padding()
+		if i == 0 {
+			y += theme.Padding() / 2
+		}
+	}
+}

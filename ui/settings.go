@@ -1,0 +1,61 @@
+package ui
+
+import "fyne.io/fyne/v2"
+
+// Settings kept between runs in Fyne's preferences: the last connection, its company
+// and destination folder, the preset, and the window's size.
+const (
+	prefConnection = "connection"
+	prefCompany    = "company"
+	prefFolder     = "destFolder"
+	prefPreset     = "preset"
+	prefWidth      = "window.width"
+	prefHeight     = "window.height"
+)
+
+// DefaultSize fits the two columns on a 1366×768 laptop screen.
+var DefaultSize = fyne.NewSize(1280, 760)
+
+// restore puts back the settings of the last run.
+func (w *Window) restore() {
+	prefs := w.App.Preferences()
+	w.restoring = true
+	defer func() { w.restoring = false }()
+	last := prefs.String(prefConnection)
+	w.Dest.reload(last)
+	if last != "" && last == w.Dest.current.Name {
+		if c := prefs.String(prefCompany); c != "" {
+			w.Dest.company.SetText(c)
+		}
+		w.Dest.folder.SetText(prefs.StringWithFallback(prefFolder, w.Dest.folder.Text))
+	}
+	if name := prefs.String(prefPreset); name != "" {
+		_ = w.Presets.Load(name) // a preset deleted since is simply not chosen
+	}
+	w.Win.Resize(fyne.NewSize(
+		float32(prefs.FloatWithFallback(prefWidth, float64(DefaultSize.Width))),
+		float32(prefs.FloatWithFallback(prefHeight, float64(DefaultSize.Height)))))
+}
+
+// saveSettings keeps the settings on screen for the next run.
+func (w *Window) saveSettings() {
+	if w.restoring || w.Presets == nil {
+		return
+	}
+	prefs := w.App.Preferences()
+	prefs.SetString(prefConnection, w.Dest.current.Name)
+	prefs.SetString(prefCompany, w.Dest.company.Text)
+	prefs.SetString(prefFolder, w.Dest.folder.Text)
+	prefs.SetString(prefPreset, w.Presets.Current())
+}
+
+// SaveState keeps the window's size; call it when the window closes.
+func (w *Window) SaveState() {
+	size := w.Win.Canvas().Size()
+	if size.Width < 100 || size.Height < 100 {
+		return // minimised or not shown: keep the last real size
+	}
+	prefs := w.App.Preferences()
+	prefs.SetFloat(prefWidth, float64(size.Width))
+	prefs.SetFloat(prefHeight, float64(size.Height))
+}

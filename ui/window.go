@@ -1,0 +1,223 @@
+package ui
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"hoist/app"
+	"hoist/app/session"
+	"hoist/uploader"
+)
+
+// Window is Hoist's main window: on the left where the files go and how (connection,
+// destination, preset and upload options), on the right the queue, the job log, the
+// request preview, the connections and the admin view.
+type Window struct {
+	App fyne.App
+	Win fyne.Window
+	d   Deps
+
+	Queue       *QueueView
+	Log         *JobLogView
+	Options     *OptionsForm
+	Preview     *Preview
+	Dest        *destination
+	Presets     *presetBar
+	Connections *ConnectionsView
+	Admin       *AdminView
+	Tabs        *container.AppTabs
+
+	banner      *fyne.Container
+	header      *fyne.Container
+	resume      *fyne.Container
+	resumeText  *widget.Label
+	ref         *refresher
+	restoring   bool
+	lastSummary session.Summary
+
+	// OnEnded, when set, is called on Fyne's thread after an upload ended and the window
+	// showed it.
+	OnEnded func(session.Summary)
+}
+
+// New builds the window's content in win and wires it to d.Queue.
+func New(a fyne.App, win fyne.Window, d Deps) *Window {
+	w := &Window{App: a, Win: win, d: d}
+	clip := func(s string) { a.Clipboard().SetContent(s) }
+
+	w.Queue = newQueueView(d.Queue, queueActions{addFiles: w.AddFiles, addFolder: w.AddFolder, upload: w.Upload, retry: w.Retry})
+	w.Log = newJobLogView(d.Queue, d.Pickers, clip, d.run)
+	w.Preview = NewPreview(clip)
+	w.Options = NewOptionsForm(uploader.DefaultOptions())
+	w.Dest = newDestination(d)
+	w.Presets = newPresetBar(d.Presets, win, w.presetToSave, w.applyPreset)
+	w.Connections = newConnectionsView(d, win, clip)
+	w.Admin = newAdminView(d.Remote, w.adminConn, clip, d.run)
+
+	w.Tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon("Queue", theme.UploadIcon(), w.Queue.Content),
+		container.NewTabItemWithIcon("Job log", theme.ListIcon(), w.Log.Content),
+		container.NewTabItemWithIcon("Request preview", theme.VisibilityIcon(), w.Preview.Content),
+		container.NewTabItemWithIcon("Connections", theme.StorageIcon(), w.Connections.Content),
+		container.NewTabItemWithIcon("Admin", theme.InfoIcon(), w.Admin.Content),
+	)
+	left := container.NewVScroll(container.NewVBox(
+		card("Where", w.Dest.Content),
+		card("Upload options", container.NewVBox(w.Presets.Content, widget.NewSeparator(), w.Options.Content)),
+	))
+	split := container.NewHSplit(left, w.Tabs)
+	split.Offset = 0.33
+	w.banner = w.sandboxBanner()
+	w.resume, w.resumeText = w.resumeBanner()
+	w.header = container.NewVBox(w.banner, w.resume)
+	win.SetContent(container.NewBorder(w.header, nil, nil, nil, split))
+
+	w.Options.OnChanged = w.optionsChanged
+	w.Dest.OnChanged = w.changed
+	w.Dest.OnManage = func() { w.Tabs.SelectIndex(3) }
+	w.Connections.OnSaved = func(name string) { w.Dest.reload(name) }
+	w.ref = &refresher{onRows: w.Queue.refreshRows, onTotals: w.Queue.applyTotals, onLog: w.Log.update}
+	d.Queue.SetObserver(session.Observer{
+		Row: w.ref.row, List: w.ref.list, Totals: w.ref.total, Log: w.ref.logged,
+		Ended: func(s session.Summary) {
+			fyne.Do(func() {
+				w.ended(s)
+				if w.OnEnded != nil {
+					w.OnEnded(s)
+				}
+			})
+		},
+	})
+	win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { w.Drop(uris) })
+	w.restore()
+	w.changed()
+	return w
+}
+
+func card(title string, content fyne.CanvasObject) fyne.CanvasObject {
+	return widget.NewCard(title, "", content)
+}
+
+// sandboxBanner says discreetly that uploads stay on this computer, and how to add a real
+// connection.
+func (w *Window) sandboxBanner() *fyne.Container {
+	text := widget.NewLabel("You are using the Local sandbox: uploads go to a folder on this computer and nothing leaves it. To upload for real, add your Scene7 or Dr.Sum connection.")
+	text.Wrapping = fyne.TextWrapWord
+	add := widget.NewButtonWithIcon("Add a connection", theme.ContentAddIcon(), func() {
+		w.Tabs.SelectIndex(3)
+		w.Connections.newProfile()
+	})
+	add.Importance = widget.LowImportance
+	return container.NewBorder(nil, widget.NewSeparator(), widget.NewIcon(theme.InfoIcon()), add, text)
+}
+
+// resumeBanner offers the files an earlier session did not upload.
+func (w *Window) resumeBanner() (*fyne.Container, *widget.Label) {
+	text := widget.NewLabel("")
+	text.Wrapping = fyne.TextWrapWord
+	upload := widget.NewButtonWithIcon("Upload them", theme.UploadIcon(), func() {
+		showIf(w.resume, false, w.header)
+		w.Upload()
+	})
+	upload.Importance = widget.HighImportance
+	forget := widget.NewButton("Forget them", func() {
+		showIf(w.resume, false, w.header)
+		n := w.d.Queue.DiscardQueued()
+		w.Queue.SetStatus(plural(n, "file was", "files were") + " taken off the queue.")
+	})
+	c := container.NewBorder(nil, widget.NewSeparator(), widget.NewIcon(theme.HistoryIcon()), container.NewHBox(upload, forget), text)
+	c.Hide()
+	return c, text
+}
+
+// Resume is where unfinished files of an earlier session were going.
+type Resume struct {
+	Waiting    int // files queued again
+	Profile    string
+	Company    string
+	DestFolder string
+	Options    *uploader.Options // nil: keep the options on screen
+}
+
+// OfferResume shows that files of an earlier session wait to be uploaded, with the
+// settings they were going to be sent with.
+func (w *Window) OfferResume(r Resume) {
+	if r.Waiting == 0 {
+		return
+	}
+	w.restoring = true
+	if _, ok := w.Dest.find(r.Profile); ok && r.Profile != "" {
+		w.Dest.conn.SetSelected(r.Profile)
+		if r.Company != "" {
+			w.Dest.company.SetText(r.Company)
+		}
+		w.Dest.folder.SetText(r.DestFolder)
+	}
+	if r.Options != nil {
+		w.Options.SetOptions(*r.Options)
+		w.Presets.detach()
+	}
+	w.restoring = false
+	w.changed()
+	w.resumeText.SetText(plural(r.Waiting, "file", "files") + " from the last time Hoist was open were not uploaded. They are back in the queue, with the connection and options they were going with.")
+	showIf(w.resume, true, w.header)
+}
+
+// optionsChanged forgets the chosen preset once the options no longer match it.
+func (w *Window) optionsChanged() {
+	if w.Presets != nil && !w.restoring && w.Presets.Current() != "" {
+		if p, err := w.d.Presets.Load(w.Presets.Current()); err == nil && !sameOptions(p.Options, w.Options.Options()) {
+			w.Presets.detach()
+		}
+	}
+	w.changed()
+}
+
+// sameOptions compares options by their JSON, the presets' own form.
+func sameOptions(a, b uploader.Options) bool {
+	x, _ := json.Marshal(a)
+	y, _ := json.Marshal(b)
+	return bytes.Equal(x, y)
+}
+
+// changed brings everything that depends on the settings up to date.
+func (w *Window) changed() {
+	if w.Queue == nil || w.Dest == nil || w.Options == nil || w.Preview == nil {
+		return // still being built
+	}
+	p := w.Dest.current
+	w.Options.SetService(p.Service)
+	showIf(w.banner, p.Sandbox, w.header)
+	ep, _ := w.Dest.endpoint()
+	w.Preview.Update(Request{Endpoint: ep, User: p.User, Company: strings.TrimSpace(w.Dest.company.Text),
+		JobName: strings.TrimSpace(w.Dest.job.Text), DestFolder: strings.TrimSpace(w.Dest.folder.Text), Options: w.Options.Options()})
+	problems := append(w.Dest.problems(), w.Options.Problems()...)
+	why := ""
+	if len(problems) > 0 {
+		why = "Before uploading: " + problems[0]
+		if len(problems) > 1 {
+			why += " (" + plural(len(problems)-1, "more thing", "more things") + " to fix on the left.)"
+		}
+	}
+	w.Queue.SetReady(len(problems) == 0, why)
+	w.saveSettings()
+}
+
+// adminConn is the chosen connection with its password, for the admin view.
+func (w *Window) adminConn() (Conn, error) {
+	var t session.Target
+	var p app.Profile
+	var typed string
+	fyne.DoAndWait(func() { t, p, typed = w.target(), w.Dest.current, w.Dest.password.Text })
+	err := w.withPassword(&t, p, typed)
+	return Conn{Endpoint: t.Endpoint, Credentials: t.Credentials, Company: t.Company}, err
+}
+
+// ResumeOffered reports whether unfinished files of an earlier session are offered.
+func (w *Window) ResumeOffered() bool { return w.resume.Visible() }
