@@ -291,12 +291,6 @@ func (o Options) check(f Field) string {
 	case KindString:
 		s := val.(string)
 		switch f.Path {
-		case "illustratorOptions.resolution":
-			if s != "" {
-				if x, err := strconv.ParseFloat(s, 64); err != nil || x <= 0 {
-					return fmt.Sprintf("%s must be a number of dots per inch, such as 150; %q is not.", f.Label, s)
-				}
-			}
 		case "postHttpUrl":
 			if s != "" {
 				if u, err := url.Parse(s); err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {

@@ -3,7 +3,11 @@ package uploader
 // The UploadPostJob processing options (PROTOCOL.md §2, PROTOCOL-IPS-TYPES.md).
 //
 // The struct field order IS the schema order: encoding/xml marshals fields in declaration
-// order and the IPS service's Axis2 parsers expect the sequence in schema order. Optional
+// order and the IPS service's Axis2 parsers expect the sequence in schema order. The order
+// is that of Axis2 beans generated from a published IPS WSDL (2016-01-14-beta): it agrees
+// with AEM's schema fragments on overwrite…autoTransparentCropOptions and with the seed's
+// example, and places knockoutBackground, the format options, projectHandleArray and the
+// trailing elements where the older digest could only guess. Optional
 // blocks are pointers (nil = not sent). The JSON names equal the XML names, so a preset file
 // reads like the request it produces.
 
@@ -25,24 +29,24 @@ type Options struct {
 	PreservePublishState bool         `xml:"preservePublishState" json:"preservePublishState"`
 	CreateMask           bool         `xml:"createMask" json:"createMask"`
 	PreserveCrop         *bool        `xml:"preserveCrop,omitempty" json:"preserveCrop,omitempty"`
+	KnockoutBackground   *Knockout    `xml:"knockoutBackground,omitempty" json:"knockoutBackground,omitempty"`
 	ManualCrop           *ManualCrop  `xml:"manualCropOptions,omitempty" json:"manualCropOptions,omitempty"`
 	AutoColorCrop        *AutoCrop    `xml:"autoColorCropOptions,omitempty" json:"autoColorCropOptions,omitempty"`
 	AutoTransparentCrop  *Tolerance   `xml:"autoTransparentCropOptions,omitempty" json:"autoTransparentCropOptions,omitempty"`
 	Photoshop            *Photoshop   `xml:"photoshopOptions,omitempty" json:"photoshopOptions,omitempty"`
-	PDF                  *PDF         `xml:"pdfOptions,omitempty" json:"pdfOptions,omitempty"`
 	PostScript           *PostScript  `xml:"postScriptOptions,omitempty" json:"postScriptOptions,omitempty"`
+	PDF                  *PDF         `xml:"pdfOptions,omitempty" json:"pdfOptions,omitempty"`
 	Illustrator          *Illustrator `xml:"illustratorOptions,omitempty" json:"illustratorOptions,omitempty"`
-	InDesign             *InDesign    `xml:"inDesignOptions,omitempty" json:"inDesignOptions,omitempty"`
 	ColorManagement      *ColorMgmt   `xml:"colorManagementOptions,omitempty" json:"colorManagementOptions,omitempty"`
 	AutoSetCreation      *AutoSets    `xml:"autoSetCreationOptions,omitempty" json:"autoSetCreationOptions,omitempty"`
-	UnsharpMask          *Unsharp     `xml:"unsharpMaskOptions,omitempty" json:"unsharpMaskOptions,omitempty"`
-	KnockoutBackground   *Knockout    `xml:"knockoutBackground,omitempty" json:"knockoutBackground,omitempty"`
-	Media                *Media       `xml:"mediaOptions,omitempty" json:"mediaOptions,omitempty"`
-	UnCompress           *UnCompress  `xml:"unCompressOptions,omitempty" json:"unCompressOptions,omitempty"`
+	ProjectHandles       *HandleArray `xml:"projectHandleArray,omitempty" json:"projectHandleArray,omitempty"`
 	EmailSetting         EmailSetting `xml:"emailSetting" json:"emailSetting"`
 	PostHTTPURL          string       `xml:"postHttpUrl,omitempty" json:"postHttpUrl,omitempty"`
-	ProjectHandles       *HandleArray `xml:"projectHandleArray,omitempty" json:"projectHandleArray,omitempty"`
+	Media                *Media       `xml:"mediaOptions,omitempty" json:"mediaOptions,omitempty"`
+	InDesign             *InDesign    `xml:"inDesignOptions,omitempty" json:"inDesignOptions,omitempty"`
 	XMPKeywords          string       `xml:"xmpKeywords,omitempty" json:"xmpKeywords,omitempty"`
+	UnsharpMask          *Unsharp     `xml:"unsharpMaskOptions,omitempty" json:"unsharpMaskOptions,omitempty"`
+	UnCompress           *UnCompress  `xml:"unCompressOptions,omitempty" json:"unCompressOptions,omitempty"`
 }
 
 // ManualCrop is ManualCropOptions: pixels cut from each edge.
@@ -98,12 +102,14 @@ type PostScript struct {
 	ExtractSearchWords bool    `xml:"extractSearchWords" json:"extractSearchWords"`
 }
 
-// Illustrator is IllustratorOptions; its resolution is an xsd:string in the schema.
+// Illustrator is IllustratorOptions. Adobe's reference page calls the resolution a string
+// and the colour space "colorSpace"; the WSDL-generated beans have an xsd:double and
+// "colorspace", and the beans are what the service parses with.
 type Illustrator struct {
-	Process    string `xml:"process,omitempty" json:"process,omitempty"`
-	Resolution string `xml:"resolution,omitempty" json:"resolution,omitempty"`
-	ColorSpace string `xml:"colorSpace,omitempty" json:"colorSpace,omitempty"`
-	Alpha      bool   `xml:"alpha" json:"alpha"`
+	Process    string  `xml:"process,omitempty" json:"process,omitempty"`
+	Resolution float64 `xml:"resolution,omitempty" json:"resolution,omitempty"`
+	Colorspace string  `xml:"colorspace,omitempty" json:"colorspace,omitempty"`
+	Alpha      bool    `xml:"alpha" json:"alpha"`
 }
 
 // InDesign is InDesignOptions. Adobe's published schema fragment has only `process`
@@ -139,11 +145,16 @@ type Knockout struct {
 	FillMethod string  `xml:"fillMethod" json:"fillMethod"`
 }
 
-// Media is MediaOptions. ThumbnailOptions is left out: its fields are not in any public
-// schema we could verify, and a wrong element would make the service reject the job.
+// Media is MediaOptions.
 type Media struct {
 	VideoEncodingPresets *HandleArray `xml:"videoEncodingPresetsArray,omitempty" json:"videoEncodingPresetsArray,omitempty"`
 	GenerateThumbnail    bool         `xml:"generateThumbnail" json:"generateThumbnail"`
+	Thumbnail            *Thumbnail   `xml:"thumbnailOptions,omitempty" json:"thumbnailOptions,omitempty"`
+}
+
+// Thumbnail is ThumbnailOptions: the video frame used as the thumbnail.
+type Thumbnail struct {
+	ThumbnailTime int64 `xml:"thumbnailTime" json:"thumbnailTime"` // milliseconds from the start
 }
 
 // UnCompress is UnCompressOptions: whether ZIP/TAR archives are extracted.

@@ -92,7 +92,7 @@ func TestValidate(t *testing.T) {
 	o.EmailSetting = "Sometimes"
 	_ = o.Set("autoColorCropOptions.tolerance", 1.5)
 	_ = o.Set("unsharpMaskOptions.threshold", 300)
-	_ = o.Set("illustratorOptions.resolution", "high")
+	_ = o.Set("illustratorOptions.resolution", 9600.0)
 	_ = o.Set("autoSetCreationOptions", true)
 	err := o.Validate()
 	var ve *ValidationError
@@ -103,7 +103,7 @@ func TestValidate(t *testing.T) {
 		"emailSetting":                         "cannot be \"Sometimes\"",
 		"autoColorCropOptions.tolerance":       "between 0 and 1; it is 1.5",
 		"unsharpMaskOptions.threshold":         "between 0 and 255",
-		"illustratorOptions.resolution":        "dots per inch",
+		"illustratorOptions.resolution":        "between 0 and 2400",
 		"autoSetCreationOptions.autoSetsArray": "at least one handle",
 	}
 	if len(ve.Problems) != len(want) {

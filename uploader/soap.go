@@ -253,10 +253,10 @@ type JobLog struct {
 type LogDetail struct {
 	LogMessage  string    `xml:"logMessage"`
 	LogType     string    `xml:"logType"`
+	Date        Timestamp `xml:"dateCreated"`
 	AssetName   string    `xml:"assetName"`
 	AssetType   string    `xml:"assetType"`
 	AssetHandle string    `xml:"assetHandle"`
-	Date        Timestamp `xml:"date"`
 }
 
 type getJobLogDetailsParam struct {

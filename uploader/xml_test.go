@@ -154,9 +154,6 @@ func fullOptions(t *testing.T) Options {
 			v = []string{"a|1", "b|2"}
 		case KindString:
 			v = "x"
-			if f.Path == "illustratorOptions.resolution" {
-				v = "300"
-			}
 			if f.Path == "postHttpUrl" {
 				v = "https://example.invalid/hook"
 			}
