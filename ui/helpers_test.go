@@ -1,9 +1,9 @@
 package ui
 
 import (
+	"hoist/internal/testfs"
+
 	"context"
-	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 
@@ -101,21 +101,7 @@ func (f *fakePickers) SaveFile(string, string) (string, error) {
 	return f.save, nil
 }
 
-// files writes a folder tree (relative path → content) and returns its root.
-func files(t testing.TB, tree map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for rel, body := range tree {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
+func files(t testing.TB, tree map[string]string) string { return testfs.Tree(t, tree) }
 
 func fileURIs(paths ...string) []fyne.URI {
 	out := make([]fyne.URI, len(paths))

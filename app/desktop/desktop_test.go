@@ -1,6 +1,8 @@
 package desktop
 
 import (
+	"hoist/internal/testfs"
+
 	"bytes"
 	"encoding/json"
 	"os"
@@ -32,20 +34,7 @@ func build(t *testing.T) *Desktop {
 	return dt
 }
 
-func tree(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for rel, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
+func tree(t *testing.T, files map[string]string) string { return testfs.Tree(t, files) }
 
 // upload presses Upload and waits until the upload and the fetch of the server's log end.
 func upload(t *testing.T, dt *Desktop) session.Summary {

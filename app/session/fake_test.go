@@ -1,11 +1,11 @@
 package session
 
 import (
+	"hoist/internal/testfs"
+
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -98,21 +98,7 @@ func newRecorder(q *Queue) *recorder {
 	return r
 }
 
-// tree writes files (relative path → content) under a new temporary folder.
-func tree(t testing.TB, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for rel, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
+func tree(t testing.TB, files map[string]string) string { return testfs.Tree(t, files) }
 
 func statesOf(q *Queue) map[string]State {
 	out := map[string]State{}

@@ -1,10 +1,11 @@
 package main
 
 import (
+	"hoist/internal/testfs"
+
 	"bytes"
 	"context"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -96,19 +97,7 @@ func scene7Args(r *sandbox.Running) []string {
 
 var demoEnv = map[string]string{"HOIST_PASSWORD": sandbox.DemoPassword}
 
-// writeTree creates files (slash-separated relative path → content) under dir.
-func writeTree(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for rel, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
+func writeTree(t *testing.T, dir string, files map[string]string) { testfs.Write(t, dir, files) }
 
 // eventually polls cond until it holds or the test's patience runs out.
 func eventually(t *testing.T, what string, cond func() bool) {
