@@ -1,6 +1,7 @@
 package uploader
 
 import (
+	"hoist/internal/testfs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -8,18 +9,7 @@ import (
 	"testing"
 )
 
-func writeTree(t *testing.T, root string, files map[string]string) {
-	t.Helper()
-	for rel, content := range files {
-		p := filepath.Join(root, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
+func writeTree(t *testing.T, root string, files map[string]string) { testfs.Write(t, root, files) }
 
 func rels(items []Item) []string {
 	out := make([]string, len(items))
