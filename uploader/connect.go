@@ -94,7 +94,14 @@ func testDrSum(ctx context.Context, client *http.Client, ep Endpoint, cred Crede
 	case resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden:
 		v.Sentence = "The server was reached, but the user name or password was not accepted. Check them, and that the user is set as a Web API execution user in Dr.Sum's Web Console."
 	case resp.StatusCode == http.StatusBadRequest:
-		v.OK, v.Sentence = true, fmt.Sprintf("Connected. The user %s was accepted by the Dr.Sum server (checked with a request that writes nothing).", cred.User)
+		// Only Dr.Sum's own parameter codes prove that the credentials passed and that the
+		// server is Dr.Sum; a proxy's or another server's 400 proves nothing.
+		var de *DrSumError
+		if _, err := drsumAnswer(resp.StatusCode, answer.Bytes()); errors.As(err, &de) && len(de.Codes) > 0 {
+			v.OK, v.Sentence = true, fmt.Sprintf("Connected. The user %s was accepted by the Dr.Sum server (checked with a request that writes nothing).", cred.User)
+		} else {
+			v.Sentence = "The server refused the test request (HTTP 400) without a Dr.Sum error code. Check that the URL points to a Dr.Sum Cloud Hub server: it ends in /api/v1.0/file/upload."
+		}
 	case resp.StatusCode == http.StatusNotFound:
 		v.Sentence = "The server has no Dr.Sum upload service at this address (HTTP 404). Check the URL: it ends in /api/v1.0/file/upload."
 	case resp.StatusCode >= 500:

@@ -161,3 +161,41 @@ func TestSentenceForNetworkErrors(t *testing.T) {
 		t.Errorf("verdict %+v err %v", v, err)
 	}
 }
+
+func TestDrSumTestConnectionNeedsADrSumCode(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "Bad Request", http.StatusBadRequest) // a proxy, not Dr.Sum
+	}))
+	defer srv.Close()
+	ep, _ := CustomEndpoint(DrSum, srv.URL+DrSumUploadPath, "", false)
+	v, err := TestConnection(context.Background(), srv.Client(), ep, Credentials{User: "u", Password: "p"}, "")
+	if err != nil || v.OK || !strings.Contains(v.Sentence, "without a Dr.Sum error code") {
+		t.Errorf("a bare 400 must not pass as a login: %+v %v", v, err)
+	}
+}
+
+func TestTestConnectionShowsTheCertificate(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, envOpen+`<checkLoginReturn xmlns="`+Namespace+`"><status>ValidLogin</status></checkLoginReturn>`+envClose)
+	}))
+	defer srv.Close()
+	ep, err := CustomEndpoint(Scene7, srv.URL+Scene7UploadPath, "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cred := Credentials{User: "u@x", Password: "p"}
+	v, err := TestConnection(context.Background(), srv.Client(), ep, cred, "c|1")
+	if err != nil || !v.OK {
+		t.Fatalf("%+v %v", v, err)
+	}
+	cert := srv.Certificate()
+	tls := v.Exchange.TLS
+	if tls == nil || tls.Subject != cert.Subject.String() || tls.Issuer != cert.Issuer.String() || !tls.NotAfter.Equal(cert.NotAfter) {
+		t.Errorf("certificate shown as %+v, want subject %q issuer %q expiry %v", tls, cert.Subject, cert.Issuer, cert.NotAfter)
+	}
+	// An unverifiable certificate stops the request before the password is sent.
+	v, err = TestConnection(context.Background(), &http.Client{}, ep, cred, "c|1")
+	if err == nil || v.OK || !strings.Contains(v.Sentence, "could not be verified") {
+		t.Errorf("self-signed certificate accepted or badly explained: %+v %v", v, err)
+	}
+}
