@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -152,7 +151,7 @@ func (v *JobLogView) save(suggested string, write func(io.Writer, []session.Entr
 			return
 		}
 		if err == nil {
-			err = writeFile(path, entries, write)
+			err = session.SaveFile(path, entries, write)
 		}
 		msg := fmt.Sprintf("The job log was saved to %s.", path)
 		if err != nil {
@@ -160,16 +159,4 @@ func (v *JobLogView) save(suggested string, write func(io.Writer, []session.Entr
 		}
 		fyne.Do(func() { v.setStatus(msg) })
 	})
-}
-
-func writeFile(path string, entries []session.Entry, write func(io.Writer, []session.Entry) error) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := write(f, entries); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 
@@ -205,4 +206,18 @@ func cell(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// SaveFile writes entries to a new file at path with write (WriteText or WriteCSV), so
+// that the window itself never touches the disk.
+func SaveFile(path string, entries []Entry, write func(io.Writer, []Entry) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("save the job log: %w", err)
+	}
+	if err := write(f, entries); err != nil {
+		f.Close()
+		return fmt.Errorf("save the job log: %w", err)
+	}
+	return f.Close()
 }
