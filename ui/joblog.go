@@ -36,6 +36,7 @@ type JobLogView struct {
 	clip    func(string)
 	run     func(func())
 	top     *fyne.Container
+	frame   *fyne.Container // the Border around top and the list; re-laid out when top changes height
 	Content fyne.CanvasObject
 }
 
@@ -74,7 +75,8 @@ func newJobLogView(q *session.Queue, pickers Pickers, clip func(string), run fun
 	clear := widget.NewButtonWithIcon("Clear", theme.ContentClearIcon(), q.ClearLog)
 	filters := container.NewBorder(nil, nil, withWidth(200, v.level), container.NewHBox(copyBtn, saveText, saveCSV, clear), v.file)
 	v.top = container.NewVBox(filters, v.status)
-	v.Content = container.NewBorder(v.top, nil, nil, nil, v.list)
+	v.frame = container.NewBorder(v.top, nil, nil, nil, v.list)
+	v.Content = v.frame
 	return v
 }
 
@@ -139,7 +141,7 @@ func (v *JobLogView) Text() string {
 
 func (v *JobLogView) setStatus(s string) {
 	v.status.SetText(s)
-	showIf(v.status, s != "", v.top)
+	showIf(v.status, s != "", v.frame) // the frame: the list moves down to make room
 }
 
 // save asks where to save the shown entries and writes them there.

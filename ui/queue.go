@@ -28,7 +28,8 @@ type QueueView struct {
 	AddFiles, AddFolder, Upload, CancelAll, Retry, Remove, Clear *widget.Button
 
 	top     *fyne.Container
-	ready   bool // the settings allow an upload
+	frame   *fyne.Container // the Border around top and the list; re-laid out when top changes height
+	ready   bool            // the settings allow an upload
 	totals  session.Totals
 	Content fyne.CanvasObject
 }
@@ -78,7 +79,8 @@ func newQueueView(q *session.Queue, act queueActions) *QueueView {
 	toolbar := container.NewHBox(v.AddFiles, v.AddFolder, widget.NewSeparator(), v.Upload, v.CancelAll, v.Retry, widget.NewSeparator(), v.Remove, v.Clear)
 	v.top = container.NewVBox(container.NewHScroll(toolbar), v.blocker, v.status)
 	bottom := container.NewVBox(widget.NewSeparator(), v.overall, v.summary)
-	v.Content = container.NewBorder(v.top, bottom, nil, nil, container.NewStack(v.list, v.drop))
+	v.frame = container.NewBorder(v.top, bottom, nil, nil, container.NewStack(v.list, v.drop))
+	v.Content = v.frame
 	v.applyTotals(q.Totals())
 	return v
 }
@@ -135,14 +137,14 @@ func summaryText(t session.Totals) string {
 func (v *QueueView) SetReady(ok bool, why string) {
 	v.ready = ok
 	v.blocker.SetText(why)
-	showIf(v.blocker, !ok && why != "", v.top)
+	showIf(v.blocker, !ok && why != "", v.frame)
 	v.updateButtons()
 }
 
 // SetStatus shows what the last action did.
 func (v *QueueView) SetStatus(s string) {
 	v.status.SetText(s)
-	showIf(v.status, s != "", v.top)
+	showIf(v.status, s != "", v.frame) // the frame: the list moves down to make room
 }
 
 func (v *QueueView) updateButtons() {
