@@ -20,7 +20,9 @@ func TestInlineErrorDoesNotCoverTheNextField(t *testing.T) {
 	test.Tap(of.Input("unsharpMaskOptions").(*widget.Check))
 	amount := of.Input("unsharpMaskOptions.amount").(*widget.Entry)
 	radius := of.Input("unsharpMaskOptions.radius").(*widget.Entry)
-	abs := func(o fyne.CanvasObject) fyne.Position { return fyne.CurrentApp().Driver().AbsolutePositionForObject(o) }
+	abs := func(o fyne.CanvasObject) fyne.Position {
+		return fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+	}
 	before := abs(radius).Y
 	amount.SetText("")
 	test.Type(amount, "7")
