@@ -40,7 +40,7 @@ for _ in $(seq 50); do [ -s "$work/sink.url" ] && break; sleep 0.1; done
 base=$(head -1 "$work/sink.url")
 
 mkdir -p "$work/big" "$work/small/campaign"
-head -c $((512 << 20)) /dev/urandom >"$work/big/master.tif"
+case $cases in *big*) head -c $((512 << 20)) /dev/urandom >"$work/big/master.tif" ;; esac
 head -c $((2000 << 16)) /dev/urandom | split -b 65536 -d -a 4 --additional-suffix=.jpg - "$work/small/campaign/img-"
 
 cat >"$work/auth.xml" <<XML
