@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // testParts is a body like an UploadFile POST: two XML fields and the files of dir.
@@ -254,6 +255,11 @@ func TestMultipartCloseReleasesFile(t *testing.T) {
 	}
 }
 
+// BenchmarkMultipartBody streams a 64 MiB file as net/http reads a body of known length:
+// through an io.LimitedReader, which hides any WriterTo, in io.Copy's 32 KiB reads (the
+// writer hides its ReaderFrom likewise). "progress" does on every read what send does
+// (the stall watchdog and the progress accounting, which emits throttled events), so the
+// two sub-benchmarks side by side show what progress costs.
 func BenchmarkMultipartBody(b *testing.B) {
 	dir := b.TempDir()
 	p := filepath.Join(dir, "big.bin")
@@ -266,12 +272,35 @@ func BenchmarkMultipartBody(b *testing.B) {
 		{name: "file1", filename: "big.bin", contentType: "application/octet-stream", file: &fileRef{path: p, rel: "big.bin", size: size}},
 	}
 	body := newMultipartBody(parts)
-	b.SetBytes(body.Len())
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := io.Copy(io.Discard, body.open(func(int, int64) {})); err != nil {
-			b.Fatal(err)
+	for _, withProgress := range []bool{false, true} {
+		name := "no-progress"
+		if withProgress {
+			name = "progress"
 		}
+		b.Run(name, func(b *testing.B) {
+			onRead := func(int, int64) {}
+			if withProgress {
+				r := newRun(NewClient(), &Request{Items: []Item{{Path: p, Rel: "big.bin", Size: size}}}, func(Event) {})
+				defer r.ev.close()
+				wd := startWatchdog(time.Minute, func() {})
+				defer wd.stop()
+				onRead = func(item int, pos int64) {
+					wd.touch()
+					if item >= 0 {
+						r.progress(item, pos)
+					}
+				}
+			}
+			b.SetBytes(body.Len())
+			b.ReportAllocs()
+			buf := make([]byte, 32<<10)
+			for b.Loop() {
+				br := body.open(onRead)
+				if _, err := io.CopyBuffer(struct{ io.Writer }{io.Discard}, io.LimitReader(br, body.Len()), buf); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
