@@ -278,7 +278,7 @@ func (r *bodyReader) fileErr() *FileError {
 
 // openChecked opens a file that must still be the size it had when it was walked.
 func openChecked(fr *fileRef) (*os.File, error) {
-	f, err := os.Open(fr.path)
+	f, err := openRead(fr.path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			err = ErrFileGone

@@ -186,7 +186,7 @@ func (w *walker) file(p, rel string, fi os.FileInfo) {
 			return
 		}
 	}
-	f, err := os.Open(p)
+	f, err := openRead(p)
 	if err != nil {
 		w.skip(p, rel, statSentence(name, err))
 		return
