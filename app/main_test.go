@@ -26,3 +26,17 @@ func TestMain(m *testing.M) {
 	os.RemoveAll(dir)
 	os.Exit(code)
 }
+
+// nameList lists a store and returns the names, failing the test on an error.
+func nameList[T any](t *testing.T, list func() ([]T, error), name func(T) string) []string {
+	t.Helper()
+	items, err := list()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, it := range items {
+		out = append(out, name(it))
+	}
+	return out
+}

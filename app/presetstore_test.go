@@ -13,15 +13,7 @@ import (
 
 func presetNames(t *testing.T, s *Presets) []string {
 	t.Helper()
-	list, err := s.List()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, p := range list {
-		out = append(out, p.Name)
-	}
-	return out
+	return nameList(t, s.List, func(p Preset) string { return p.Name })
 }
 
 func TestPresetsStore(t *testing.T) {

@@ -17,15 +17,7 @@ func prod(name string) Profile {
 
 func names(t *testing.T, s *Profiles) []string {
 	t.Helper()
-	list, err := s.List()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var out []string
-	for _, p := range list {
-		out = append(out, p.Name)
-	}
-	return out
+	return nameList(t, s.List, func(p Profile) string { return p.Name })
 }
 
 func TestProfilesFirstRun(t *testing.T) {
