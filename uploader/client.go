@@ -103,6 +103,12 @@ type Request struct {
 	Items       []Item
 	// Skipped are paths Walk left out; they are reported as FileSkipped and in the Result.
 	Skipped []Skipped
+	// JobHandle continues a Scene7 job that an earlier upload opened and did not end (the
+	// app was closed mid-upload), with JobName its name: the files join that job. If it
+	// has been idle for too long (JobLastPost) or the server no longer accepts it, the
+	// upload goes on in a new job, as for any job that expires.
+	JobHandle   string
+	JobLastPost time.Time
 }
 
 // FileState is how a file's upload ended.

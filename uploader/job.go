@@ -134,6 +134,9 @@ func (r *run) scene7(ctx context.Context) error {
 	}
 	j := &s7job{r: r, auth: auth}
 	j.cond = sync.NewCond(&j.mu)
+	if r.req.JobHandle != "" {
+		j.resume(r.req.JobName, r.req.JobHandle, r.req.JobLastPost)
+	}
 	bs := orderBatches(planBatches(r.req.Items, r.req.DestFolder, max(r.c.BatchFiles, 1), max(r.c.BatchBytes, 1)))
 	for len(bs) > 0 && err == nil && !j.exists() {
 		err = j.runBatch(ctx, bs[0], false)
@@ -150,6 +153,20 @@ func (r *run) scene7(ctx context.Context) error {
 	r.resolveRest(ctx, err)
 	j.ensureEnded(ctx, err)
 	return err
+}
+
+// resume takes over a job an earlier upload left open. Its idle time and the server's
+// answers decide whether it is still used (acquire), as for a job this upload opened.
+func (j *s7job) resume(name, handle string, lastPost time.Time) {
+	if lastPost.IsZero() {
+		lastPost = time.Now()
+	}
+	j.handle, j.lastPost = handle, lastPost
+	j.r.mu.Lock()
+	j.r.res.Jobs = append(j.r.res.Jobs, JobRef{Name: name, Handle: handle})
+	j.r.mu.Unlock()
+	j.r.setJob(name, handle)
+	j.r.jobEvent(JobContinued, nil, fmt.Sprintf("The upload continues job %s, which an earlier upload left open.", name))
 }
 
 func (j *s7job) exists() bool {
