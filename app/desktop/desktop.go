@@ -90,6 +90,10 @@ func (dt *Desktop) resume() {
 		return
 	}
 	waiting := dt.Queue.Restore(r.rows)
+	if r.job.JobHandle != "" { // ForResume cleared it if the job has expired
+		dt.Queue.ResumeJob(session.OpenJob{Profile: r.job.Profile, Company: r.job.Company,
+			Name: r.job.JobName, Handle: r.job.JobHandle, LastPost: r.job.LastPost})
+	}
 	opts := r.job.Options
 	dt.Window.OfferResume(ui.Resume{Waiting: waiting, Profile: r.job.Profile, Company: r.job.Company, DestFolder: r.job.DestFolder, Options: &opts})
 }

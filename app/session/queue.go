@@ -49,6 +49,9 @@ type Queue struct {
 	// last and lastPost are persisted with the rows (see Snapshot).
 	last     Target
 	lastPost time.Time
+	// open is a Scene7 job an earlier run left without its endJob: the next upload to the
+	// same connection continues it (the engine moves on to a new job if it has expired).
+	open OpenJob
 
 	saveMu    sync.Mutex
 	saveTimer *time.Timer

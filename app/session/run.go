@@ -82,6 +82,7 @@ func (q *Queue) start(r *run) error {
 		q.mu.Unlock()
 		return ErrNothingQueued
 	}
+	q.continueOpenJobLocked(t, &req)
 	ctx, cancel := context.WithCancel(context.Background())
 	r.cancel = cancel
 	q.cur, q.lastRun = r, r

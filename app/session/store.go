@@ -3,6 +3,8 @@ package session
 import (
 	"fmt"
 	"time"
+
+	"hoist/uploader"
 )
 
 // Saved is one row as it is persisted between runs of the app.
@@ -131,4 +133,31 @@ func (q *Queue) Flush() error {
 		return fmt.Errorf("save the queue: %w", err)
 	}
 	return nil
+}
+
+// OpenJob is a Scene7 job an earlier run of the app opened and did not end.
+type OpenJob struct {
+	Profile, Company string // the connection it belongs to
+	Name, Handle     string
+	LastPost         time.Time // when it last accepted a file
+}
+
+// ResumeJob makes the next upload to the same profile and company continue job instead
+// of opening a new one; once only.
+func (q *Queue) ResumeJob(job OpenJob) {
+	q.mu.Lock()
+	q.open = job
+	q.lastPost = job.LastPost
+	q.mu.Unlock()
+}
+
+// continueOpenJobLocked fills in req the job left open by an earlier run, when the upload
+// goes where that job went.
+func (q *Queue) continueOpenJobLocked(t Target, req *uploader.Request) {
+	o := q.open
+	if o.Handle == "" || req.Endpoint.Service != uploader.Scene7 || o.Profile != t.Profile || o.Company != t.Company {
+		return
+	}
+	req.JobName, req.JobHandle, req.JobLastPost = o.Name, o.Handle, o.LastPost
+	q.open = OpenJob{}
 }
