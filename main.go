@@ -2,6 +2,6 @@
 // Cloud Hub. This is the window; the command line is cmd/hoist.
 package main
 
-import "hoist/app/desktop"
+import "hoist/app"
 
-func main() { desktop.Main() }
+func main() { app.Main() }

@@ -7,8 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"hoist/app"
 	"hoist/app/session"
+	"hoist/app/store"
 	"hoist/uploader"
 )
 
@@ -33,14 +33,14 @@ func (w *Window) target() session.Target {
 
 // withPassword fills in the password: the one typed for this session, else the saved one.
 // It may wait for the keychain, so it runs off Fyne's thread.
-func (w *Window) withPassword(t *session.Target, p app.Profile, typed string) error {
+func (w *Window) withPassword(t *session.Target, p store.Profile, typed string) error {
 	if typed != "" {
 		t.Credentials.Password = typed
 		return nil
 	}
 	pw, err := w.d.Secrets.Password(p)
 	if err != nil {
-		var unavailable *app.KeychainUnavailableError
+		var unavailable *store.KeychainUnavailableError
 		if errors.As(err, &unavailable) {
 			return errors.New(unavailable.Sentence())
 		}
@@ -179,12 +179,12 @@ func (w *Window) picked(paths []string, err error) {
 }
 
 // presetToSave is the preset the options on screen make.
-func (w *Window) presetToSave() app.Preset {
-	return app.Preset{Options: w.Options.Options()}
+func (w *Window) presetToSave() store.Preset {
+	return store.Preset{Options: w.Options.Options()}
 }
 
 // applyPreset shows a loaded preset's options (and its folder, when it has one).
-func (w *Window) applyPreset(p app.Preset) {
+func (w *Window) applyPreset(p store.Preset) {
 	w.restoring = true
 	w.Options.SetOptions(p.Options)
 	if p.DestFolder != "" {

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"hoist/app"
+	"hoist/app/store"
 	"hoist/uploader"
 )
 
@@ -25,7 +25,7 @@ const testTimeout = 30 * time.Second
 type ConnectionsView struct {
 	d        Deps
 	win      fyne.Window
-	profiles []app.Profile
+	profiles []store.Profile
 	selected int
 	dflt     string
 	list     *widget.List
@@ -141,16 +141,16 @@ func (v *ConnectionsView) selectProfile(id int) {
 	v.updateButtons()
 }
 
-func (v *ConnectionsView) current() (app.Profile, bool) {
+func (v *ConnectionsView) current() (store.Profile, bool) {
 	if v.selected < 0 || v.selected >= len(v.profiles) {
-		return app.Profile{}, false
+		return store.Profile{}, false
 	}
 	return v.profiles[v.selected], true
 }
 
 func (v *ConnectionsView) updateButtons() {
 	p, ok := v.current()
-	builtin := ok && app.IsBuiltin(p.Name)
+	builtin := ok && store.IsBuiltin(p.Name)
 	enable(v.save, ok && !builtin && len(v.editor.problemList()) == 0)
 	enable(v.forget, ok && !builtin)
 	enable(v.del, ok && !builtin)
@@ -166,7 +166,7 @@ func (v *ConnectionsView) setStatus(s string) {
 
 // newProfile starts a profile for Scene7 North America, the most common case.
 func (v *ConnectionsView) newProfile() {
-	p := app.Profile{Name: v.freeName("New connection"), Service: uploader.Scene7, Region: uploader.RegionNA}
+	p := store.Profile{Name: v.freeName("New connection"), Service: uploader.Scene7, Region: uploader.RegionNA}
 	v.profiles = append(v.profiles, p)
 	v.selected = len(v.profiles) - 1
 	v.list.Refresh()
@@ -219,8 +219,8 @@ func (v *ConnectionsView) Save() error {
 	}
 	msg := fmt.Sprintf("The connection %q was saved.", p.Name)
 	if pw := v.editor.password.Text; pw != "" {
-		err := v.d.Secrets.Set(app.CredentialKey(p), pw)
-		var unavailable *app.KeychainUnavailableError
+		err := v.d.Secrets.Set(store.CredentialKey(p), pw)
+		var unavailable *store.KeychainUnavailableError
 		switch {
 		case errors.As(err, &unavailable):
 			msg += " " + unavailable.Sentence()
@@ -243,7 +243,7 @@ func (v *ConnectionsView) forgetPassword() {
 	if !ok {
 		return
 	}
-	if err := v.d.Secrets.Forget(app.CredentialKey(p)); err != nil {
+	if err := v.d.Secrets.Forget(store.CredentialKey(p)); err != nil {
 		v.setStatus(sentence(err))
 		return
 	}
@@ -327,7 +327,7 @@ func (v *ConnectionsView) clearVerdict() {
 // Test checks the connection as edited (saved or not) with the typed or saved password.
 func (v *ConnectionsView) Test() {
 	p := v.editor.profile()
-	if sel, ok := v.current(); ok && app.IsBuiltin(sel.Name) {
+	if sel, ok := v.current(); ok && store.IsBuiltin(sel.Name) {
 		p = sel
 	}
 	typed := v.editor.password.Text
@@ -342,7 +342,7 @@ func (v *ConnectionsView) Test() {
 	})
 }
 
-func (v *ConnectionsView) runTest(p app.Profile, typed string) (uploader.Verdict, error) {
+func (v *ConnectionsView) runTest(p store.Profile, typed string) (uploader.Verdict, error) {
 	ep, err := p.Endpoint(v.d.SandboxURL)
 	if err != nil {
 		return uploader.Verdict{Sentence: sentence(err)}, err
@@ -351,7 +351,7 @@ func (v *ConnectionsView) runTest(p app.Profile, typed string) (uploader.Verdict
 	if pw == "" {
 		if pw, err = v.d.Secrets.Password(p); err != nil {
 			s := "Type the password in the form to test the connection; none is saved for it."
-			var unavailable *app.KeychainUnavailableError
+			var unavailable *store.KeychainUnavailableError
 			if errors.As(err, &unavailable) {
 				s = unavailable.Sentence()
 			}

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"hoist/app"
+	"hoist/app/store"
 	"hoist/uploader"
 )
 
@@ -84,9 +84,9 @@ func newProfileEditor() *profileEditor {
 }
 
 // load shows p.
-func (e *profileEditor) load(p app.Profile) {
+func (e *profileEditor) load(p store.Profile) {
 	e.loading = true
-	e.builtin = p.Sandbox && app.IsBuiltin(p.Name)
+	e.builtin = p.Sandbox && store.IsBuiltin(p.Name)
 	e.sandbox, e.sandboxService = p.Sandbox, p.Service
 	e.name.SetText(p.Name)
 	if p.Sandbox {
@@ -126,13 +126,13 @@ func sandboxLabel(s uploader.Service) string {
 }
 
 // profile is the profile as edited.
-func (e *profileEditor) profile() app.Profile {
+func (e *profileEditor) profile() store.Profile {
 	if e.sandbox {
-		return app.Profile{Name: strings.TrimSpace(e.name.Text), Service: e.sandboxService, Sandbox: true,
+		return store.Profile{Name: strings.TrimSpace(e.name.Text), Service: e.sandboxService, Sandbox: true,
 			User: strings.TrimSpace(e.user.Text), Company: strings.TrimSpace(e.company.Text), DestFolder: strings.TrimSpace(e.folder.Text)}
 	}
 	k, _ := kindByLabel(e.server.Selected)
-	p := app.Profile{
+	p := store.Profile{
 		Name: strings.TrimSpace(e.name.Text), Service: k.service, Region: k.region, Staging: k.staging,
 		User: strings.TrimSpace(e.user.Text), Company: strings.TrimSpace(e.company.Text), DestFolder: strings.TrimSpace(e.folder.Text),
 	}
@@ -181,7 +181,7 @@ func (e *profileEditor) problemList() []string {
 		return nil
 	}
 	err := e.profile().Validate()
-	var pe *app.ProfileError
+	var pe *store.ProfileError
 	if errors.As(err, &pe) {
 		out := make([]string, len(pe.Problems))
 		for i, p := range pe.Problems {

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/zalando/go-keyring"
 
-	"hoist/app"
+	"hoist/app/store"
 	"hoist/uploader"
 )
 
@@ -130,12 +130,12 @@ func TestProfilesSaveDuplicateDefaultDelete(t *testing.T) {
 		t.Errorf("default = %q", d.Name)
 	}
 	v.Delete()
-	if _, err := e.cfg.Profiles.Get("Brand NA copy"); !errors.Is(err, app.ErrProfileNotFound) {
+	if _, err := e.cfg.Profiles.Get("Brand NA copy"); !errors.Is(err, store.ErrProfileNotFound) {
 		t.Errorf("after delete: %v", err)
 	}
 	v.reload("Brand NA")
 	test.Tap(v.forget)
-	if _, err := e.cfg.Credentials.Password(p); !errors.Is(err, app.ErrNoPassword) {
+	if _, err := e.cfg.Credentials.Password(p); !errors.Is(err, store.ErrNoPassword) {
 		t.Errorf("after forget: %v", err)
 	}
 	// Built-ins cannot be changed.
@@ -189,7 +189,7 @@ func TestTestConnectionShowsTheVerdictAndDetails(t *testing.T) {
 		}
 	}
 	c := e.remote.got[0]
-	if c.Credentials.Password != app.SandboxPassword || c.Company != app.SandboxCompany || c.Endpoint.UploadURL != "http://127.0.0.1:9/scene7/UploadFile" {
+	if c.Credentials.Password != store.SandboxPassword || c.Company != store.SandboxCompany || c.Endpoint.UploadURL != "http://127.0.0.1:9/scene7/UploadFile" {
 		t.Errorf("tested with %+v", c)
 	}
 }
@@ -214,7 +214,7 @@ func TestAdminListsJobsAndShowsALog(t *testing.T) {
 func TestACopyOfTheSandboxStaysOnTheSandbox(t *testing.T) {
 	e := newTestEnv(t)
 	v := e.w.Connections
-	v.reload(app.SandboxDrSumProfile)
+	v.reload(store.SandboxDrSumProfile)
 	if got := v.editor.server.Selected; got != "Local sandbox on this computer (Dr.Sum)" {
 		t.Fatalf("server shown as %q", got)
 	}
@@ -223,7 +223,7 @@ func TestACopyOfTheSandboxStaysOnTheSandbox(t *testing.T) {
 	if err := v.Save(); err != nil {
 		t.Fatal(err)
 	}
-	p, err := e.cfg.Profiles.Get(app.SandboxDrSumProfile + " copy")
+	p, err := e.cfg.Profiles.Get(store.SandboxDrSumProfile + " copy")
 	if err != nil || !p.Sandbox || p.Service != uploader.DrSum || p.DestFolder != "/filer/q3" {
 		t.Fatalf("stored %+v, %v", p, err)
 	}

@@ -1,15 +1,15 @@
 // Package ui is Hoist's window: Fyne widgets only. It never makes a network call itself;
 // what needs the network or the disk (uploads, Test connection, the admin calls, the
 // keychain, presets, native pickers) comes in through the small interfaces below, which
-// the composition root (app/desktop) implements.
+// the composition root (package app) implements.
 package ui
 
 import (
 	"context"
 	"errors"
 
-	"hoist/app"
 	"hoist/app/session"
+	"hoist/app/store"
 	"hoist/uploader"
 )
 
@@ -27,24 +27,24 @@ type Remote interface {
 	JobLog(ctx context.Context, c Conn, jobHandle string) ([]uploader.JobLog, uploader.Exchange, error)
 }
 
-// ProfileStore keeps connection profiles (*app.Profiles is one). List gives the
+// ProfileStore keeps connection profiles (*store.Profiles is one). List gives the
 // built-in Local sandbox connections first.
 type ProfileStore interface {
-	List() ([]app.Profile, error)
+	List() ([]store.Profile, error)
 	// Save creates a profile (original "") or replaces the one called original.
-	Save(original string, p app.Profile) error
-	Duplicate(name string) (app.Profile, error)
+	Save(original string, p store.Profile) error
+	Duplicate(name string) (store.Profile, error)
 	Delete(name string) error
-	Default() (app.Profile, error)
+	Default() (store.Profile, error)
 	SetDefault(name string) error
 }
 
-// Secrets keeps passwords (*app.Credentials is one): in the OS keychain, or in memory for
+// Secrets keeps passwords (*store.Credentials is one): in the OS keychain, or in memory for
 // this session when the keychain cannot be used.
 type Secrets interface {
-	// Password errors wrap app.ErrNoPassword when none is saved.
-	Password(p app.Profile) (string, error)
-	// Set saves to the keychain; a *app.KeychainUnavailableError with SessionOnly means
+	// Password errors wrap store.ErrNoPassword when none is saved.
+	Password(p store.Profile) (string, error)
+	// Set saves to the keychain; a *store.KeychainUnavailableError with SessionOnly means
 	// the password was kept for this session instead.
 	Set(key, password string) error
 	SetSession(key, password string)
@@ -54,11 +54,11 @@ type Secrets interface {
 
 // PresetStore keeps presets of upload options as JSON files that
 // `hoist upload --preset FILE` reads too;
-// *app.Presets is one.
+// *store.Presets is one.
 type PresetStore interface {
-	List() ([]app.Preset, error)
-	Load(name string) (app.Preset, error)
-	Save(p app.Preset) error
+	List() ([]store.Preset, error)
+	Load(name string) (store.Preset, error)
+	Save(p store.Preset) error
 	// Path is the file of a preset.
 	Path(name string) (string, error)
 	Rename(from, to string) error

@@ -12,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"hoist/app"
+	"hoist/app/store"
 	"hoist/uploader"
 )
 
@@ -27,8 +27,8 @@ const (
 // folder and the job name.
 type destination struct {
 	d        Deps
-	profiles []app.Profile
-	current  app.Profile
+	profiles []store.Profile
+	current  store.Profile
 	pwState  int
 
 	conn     *widget.Select
@@ -117,13 +117,13 @@ func (ds *destination) reload(choose string) {
 	ds.conn.SetSelected(choose)
 }
 
-func (ds *destination) find(name string) (app.Profile, bool) {
+func (ds *destination) find(name string) (store.Profile, bool) {
 	for _, p := range ds.profiles {
 		if strings.EqualFold(p.Name, name) {
 			return p, true
 		}
 	}
-	return app.Profile{}, false
+	return store.Profile{}, false
 }
 
 // choose makes the profile called name the connection of the next upload.
@@ -156,7 +156,7 @@ func (ds *destination) checkPassword() {
 	ds.d.run(func() {
 		_, err := ds.d.Secrets.Password(p)
 		state, note := pwSaved, ""
-		var unavailable *app.KeychainUnavailableError
+		var unavailable *store.KeychainUnavailableError
 		switch {
 		case errors.As(err, &unavailable):
 			state, note = pwMissing, unavailable.Sentence()

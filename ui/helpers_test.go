@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/zalando/go-keyring"
 
-	"hoist/app"
 	"hoist/app/session"
+	"hoist/app/store"
 	"hoist/uploader"
 )
 
@@ -21,7 +21,7 @@ import (
 // folder, a mock keychain, and fakes for the network and the file dialogs.
 type testEnv struct {
 	w      *Window
-	cfg    *app.Config
+	cfg    *store.Config
 	q      *session.Queue
 	remote *fakeRemote
 	pick   *fakePickers
@@ -31,7 +31,7 @@ func newTestEnv(t testing.TB) *testEnv {
 	t.Helper()
 	keyring.MockInit()
 	a := test.NewTempApp(t)
-	cfg, err := app.Open(t.TempDir())
+	cfg, err := store.Open(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +44,7 @@ func newTestEnv(t testing.TB) *testEnv {
 	return e
 }
 
-// noUploads refuses every upload: the UI tests never send anything (app/desktop's tests
+// noUploads refuses every upload: the UI tests never send anything (package app's tests
 // upload to a real sandbox).
 type noUploads struct{}
 
@@ -111,6 +111,6 @@ func fileURIs(paths ...string) []fyne.URI {
 	return out
 }
 
-func scene7Profile(name string) app.Profile {
-	return app.Profile{Name: name, Service: uploader.Scene7, Region: uploader.RegionNA, User: "anna@brand.example", Company: "c|77"}
+func scene7Profile(name string) store.Profile {
+	return store.Profile{Name: name, Service: uploader.Scene7, Region: uploader.RegionNA, User: "anna@brand.example", Company: "c|77"}
 }

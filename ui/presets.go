@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"hoist/app"
+	"hoist/app/store"
 )
 
 // presetBar chooses, saves, renames and deletes presets of upload options.
@@ -23,13 +23,13 @@ type presetBar struct {
 	current string
 
 	// get returns the options (and folder) to save; apply shows a loaded preset.
-	get     func() app.Preset
-	apply   func(app.Preset)
+	get     func() store.Preset
+	apply   func(store.Preset)
 	box     *fyne.Container
 	Content fyne.CanvasObject
 }
 
-func newPresetBar(store PresetStore, win fyne.Window, get func() app.Preset, apply func(app.Preset)) *presetBar {
+func newPresetBar(store PresetStore, win fyne.Window, get func() store.Preset, apply func(store.Preset)) *presetBar {
 	b := &presetBar{store: store, win: win, get: get, apply: apply}
 	b.pick = widget.NewSelect(nil, func(name string) {
 		if name != "" && name != b.current {

@@ -4,12 +4,12 @@ import (
 	"fmt"
 	"strings"
 
-	"hoist/app"
+	"hoist/app/store"
 	"hoist/uploader"
 )
 
 // describe says in a few words where a profile points.
-func describe(p app.Profile) string {
+func describe(p store.Profile) string {
 	switch {
 	case p.Sandbox:
 		return "This computer (Local sandbox) · nothing leaves it"
@@ -65,7 +65,7 @@ func kindLabels() []string {
 	return out
 }
 
-func kindOf(p app.Profile) kind {
+func kindOf(p store.Profile) kind {
 	if p.Service == uploader.DrSum {
 		return kinds[len(kinds)-1]
 	}

@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"hoist/app"
 	"hoist/app/session"
+	"hoist/app/store"
 	"hoist/uploader"
 )
 
@@ -212,7 +212,7 @@ func (w *Window) changed() {
 // adminConn is the chosen connection with its password, for the admin view.
 func (w *Window) adminConn() (Conn, error) {
 	var t session.Target
-	var p app.Profile
+	var p store.Profile
 	var typed string
 	fyne.DoAndWait(func() { t, p, typed = w.target(), w.Dest.current, w.Dest.password.Text })
 	err := w.withPassword(&t, p, typed)

@@ -7,7 +7,7 @@ import (
 	"net/url"
 	"strings"
 
-	"hoist/app"
+	"hoist/app/store"
 	"hoist/uploader"
 )
 
@@ -48,8 +48,8 @@ type conn struct {
 	endpoint   uploader.Endpoint
 	user       string
 	company    string
-	destFolder string       // the profile's folder, the default of --dest-folder
-	profile    *app.Profile // nil without --profile
+	destFolder string         // the profile's folder, the default of --dest-folder
+	profile    *store.Profile // nil without --profile
 }
 
 // settings are a connection before it is turned into an Endpoint: a profile's values,
@@ -141,24 +141,24 @@ func uploadWord(svc uploader.Service) string {
 
 // profile reads the connection called name from the config folder (HOIST_CONFIG_DIR or
 // the OS default) that the Hoist window saves to.
-func (c *cli) profile(name string) (app.Profile, error) {
+func (c *cli) profile(name string) (store.Profile, error) {
 	cfg, err := c.config()
 	if err != nil {
-		return app.Profile{}, err
+		return store.Profile{}, err
 	}
 	p, err := cfg.Profiles.Get(name)
-	if errors.Is(err, app.ErrProfileNotFound) {
-		return app.Profile{}, fmt.Errorf("there is no connection named %q; the Hoist window lists them under Connections, or pass the connection flags instead", name)
+	if errors.Is(err, store.ErrProfileNotFound) {
+		return store.Profile{}, fmt.Errorf("there is no connection named %q; the Hoist window lists them under Connections, or pass the connection flags instead", name)
 	}
 	if err != nil {
-		return app.Profile{}, errors.New(uploader.Sentence(err))
+		return store.Profile{}, errors.New(uploader.Sentence(err))
 	}
 	return p, nil
 }
 
 // config opens the config folder as this invocation's environment names it.
-func (c *cli) config() (*app.Config, error) {
-	cfg, err := app.Open(c.getenv(app.ConfigDirEnv))
+func (c *cli) config() (*store.Config, error) {
+	cfg, err := store.Open(c.getenv(store.ConfigDirEnv))
 	if err != nil {
 		return nil, errors.New(uploader.Sentence(err))
 	}

@@ -5,7 +5,7 @@ import (
 	"flag"
 	"fmt"
 
-	"hoist/app"
+	"hoist/app/store"
 	"hoist/uploader"
 )
 
@@ -47,7 +47,7 @@ func (c *cli) keychainConn(cmd *command, args []string) (*conn, int) {
 	if len(pos) > 0 {
 		return nil, exitFor(c.usageErr(cmd, "%s takes no arguments (got %d); name the connection with --profile or the connection flags", cmd.name, len(pos)))
 	}
-	if app.IsBuiltin(cf.profile) {
+	if store.IsBuiltin(cf.profile) {
 		return nil, exitFor(c.usageErr(cmd, "the %q connection needs no saved password: the sandbox's demo password is built in", cf.profile))
 	}
 	cn, err := c.resolve(cf)
@@ -69,9 +69,9 @@ func runLogin(c *cli, cmd *command, args []string) int {
 	if err != nil {
 		return exitFor(c.usageErr(cmd, "%v", err))
 	}
-	err = (&app.Credentials{}).Set(keyOf(*cn), pw)
+	err = (&store.Credentials{}).Set(keyOf(*cn), pw)
 	switch {
-	case errors.Is(err, app.ErrPasswordTooLong):
+	case errors.Is(err, store.ErrPasswordTooLong):
 		fmt.Fprintf(c.stderr, "hoist login: the password was not saved: it is too long for the OS keychain. Pass it with --password-stdin or HOIST_PASSWORD instead.\n")
 		return exitFailed
 	case err != nil:
@@ -87,9 +87,9 @@ func runLogout(c *cli, cmd *command, args []string) int {
 	if cn == nil {
 		return code
 	}
-	creds := &app.Credentials{}
+	creds := &store.Credentials{}
 	key := keyOf(*cn)
-	if _, err := creds.Get(key); errors.Is(err, app.ErrNoPassword) {
+	if _, err := creds.Get(key); errors.Is(err, store.ErrNoPassword) {
 		fmt.Fprintf(c.stdout, "No password of %s for %s (%s) was saved; nothing to remove.\n", cn.user, hostOf(cn.endpoint.UploadURL), serviceName(cn.endpoint.Service))
 		return exitOK
 	}

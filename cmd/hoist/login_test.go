@@ -6,25 +6,25 @@ import (
 	"strings"
 	"testing"
 
-	"hoist/app"
+	"hoist/app/store"
 	"hoist/sandbox"
 	"hoist/uploader"
 )
 
 // saveProfile stores a connection in a fresh config folder, as the Hoist window would, and
 // returns the environment that points the command line at that folder.
-func saveProfile(t *testing.T, p app.Profile) map[string]string {
+func saveProfile(t *testing.T, p store.Profile) map[string]string {
 	t.Helper()
 	dir := t.TempDir()
-	if err := (&app.Profiles{Dir: dir}).Save("", p); err != nil {
+	if err := (&store.Profiles{Dir: dir}).Save("", p); err != nil {
 		t.Fatal(err)
 	}
-	return map[string]string{app.ConfigDirEnv: dir}
+	return map[string]string{store.ConfigDirEnv: dir}
 }
 
 func TestLoginThenProfileCommandsUseTheKeychain(t *testing.T) {
 	r := startSandbox(t)
-	env := saveProfile(t, app.Profile{Name: "Rehearsal", Service: uploader.Scene7, UploadURL: r.Scene7UploadURL(),
+	env := saveProfile(t, store.Profile{Name: "Rehearsal", Service: uploader.Scene7, UploadURL: r.Scene7UploadURL(),
 		User: sandbox.DemoUser, Company: sandbox.DemoCompany, DestFolder: "from-profile"})
 	profile := []string{"--profile", "rehearsal"} // names compare without case
 
@@ -79,7 +79,7 @@ func TestLoginProblems(t *testing.T) {
 		{"empty stdin", "", []string{"login", "--user", "u"}, "stdin"},
 		{"no user", "pw\n", []string{"login"}, "--user"},
 		{"unknown profile", "pw\n", []string{"login", "--profile", "Nowhere"}, `no connection named "Nowhere"`},
-		{"sandbox profile", "pw\n", []string{"login", "--profile", app.SandboxProfile}, "demo password"},
+		{"sandbox profile", "pw\n", []string{"login", "--profile", store.SandboxProfile}, "demo password"},
 		{"an argument", "pw\n", []string{"logout", "--user", "u", "extra"}, "no arguments"},
 	}
 	for _, tc := range cases {
@@ -99,25 +99,25 @@ func TestSandboxProfile(t *testing.T) {
 	writeTree(t, dir, map[string]string{"demo.txt": "demo"})
 	file := filepath.Join(dir, "demo.txt")
 
-	out := hoist(t, invocation{}, "upload", "--profile", app.SandboxProfile, file)
+	out := hoist(t, invocation{}, "upload", "--profile", store.SandboxProfile, file)
 	if out.code != exitUsage {
 		t.Fatalf("without a running sandbox: exit %d, want 2", out.code)
 	}
 	mustContain(t, "stderr", out.stderr, "hoist sandbox", "--endpoint")
 
 	// With the sandbox's URL the profile's demo user, company and password apply.
-	out = hoist(t, invocation{}, "upload", "--profile", app.SandboxProfile, "--endpoint", r.Scene7UploadURL(), file)
+	out = hoist(t, invocation{}, "upload", "--profile", store.SandboxProfile, "--endpoint", r.Scene7UploadURL(), file)
 	if out.code != exitOK {
 		t.Fatalf("with --endpoint: exit %d\nstderr:\n%s", out.code, out.stderr)
 	}
 	if got, _ := os.ReadFile(r.Scene7File(sandbox.DemoCompany, "demo.txt")); string(got) != "demo" {
 		t.Errorf("demo.txt holds %q", got)
 	}
-	out = hoist(t, invocation{}, "upload", "--profile", app.SandboxDrSumProfile, "--endpoint", r.DrSumUploadURL(), file)
+	out = hoist(t, invocation{}, "upload", "--profile", store.SandboxDrSumProfile, "--endpoint", r.DrSumUploadURL(), file)
 	if out.code != exitOK {
 		t.Fatalf("Dr.Sum sandbox profile: exit %d\nstderr:\n%s", out.code, out.stderr)
 	}
-	if got, _ := os.ReadFile(r.DrSumFile(app.SandboxDrSumFolder, "demo.txt")); string(got) != "demo" {
+	if got, _ := os.ReadFile(r.DrSumFile(store.SandboxDrSumFolder, "demo.txt")); string(got) != "demo" {
 		t.Errorf("Dr.Sum demo.txt holds %q", got)
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"strconv"
 	"strings"
 
-	"hoist/app"
+	"hoist/app/store"
 	"hoist/uploader"
 )
 
@@ -97,7 +97,7 @@ func (o *optionFlags) build(c *cli, set map[string]bool) (opts uploader.Options,
 
 // loadPreset reads --preset: a preset file, or else the name of a preset saved in the
 // Hoist window.
-func (c *cli) loadPreset(arg string) (app.Preset, error) {
+func (c *cli) loadPreset(arg string) (store.Preset, error) {
 	if _, err := os.Stat(arg); errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(arg, `/\`) {
 		if cfg, err := c.config(); err == nil {
 			if p, err := cfg.Presets.Load(arg); err == nil {
@@ -105,7 +105,7 @@ func (c *cli) loadPreset(arg string) (app.Preset, error) {
 			}
 		}
 	}
-	return app.LoadPreset(arg)
+	return store.LoadPreset(arg)
 }
 
 // parseCrop reads LEFT,RIGHT,TOP,BOTTOM; ranges are checked by Options.Validate.

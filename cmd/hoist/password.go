@@ -7,7 +7,7 @@ import (
 	"io"
 	"strings"
 
-	"hoist/app"
+	"hoist/app/store"
 )
 
 // maxPasswordLine bounds what --password-stdin reads, so that piping a file by mistake
@@ -29,7 +29,7 @@ func (c *cli) password(cf *connFlags, cn conn) (string, error) {
 	}
 	p, err := savedPassword(cn)
 	switch {
-	case errors.Is(err, app.ErrNoPassword):
+	case errors.Is(err, store.ErrNoPassword):
 		who := cn.user
 		if who == "" {
 			who = "this user"
@@ -45,7 +45,7 @@ func (c *cli) password(cf *connFlags, cn conn) (string, error) {
 // profile, else the OS keychain entry for its service, host and user (the one the Hoist
 // window and 'hoist login' save).
 func savedPassword(cn conn) (string, error) {
-	creds := &app.Credentials{}
+	creds := &store.Credentials{}
 	if cn.profile != nil && cn.profile.Sandbox {
 		return creds.Password(*cn.profile)
 	}
@@ -53,15 +53,15 @@ func savedPassword(cn conn) (string, error) {
 }
 
 // keyOf is the keychain account of cn's password. For a profile without overriding flags
-// it equals app.CredentialKey of the profile, so passwords saved in the window are found.
+// it equals store.CredentialKey of the profile, so passwords saved in the window are found.
 func keyOf(cn conn) string {
-	return app.KeyFor(string(cn.endpoint.Service), cn.endpoint.UploadURL, cn.user)
+	return store.KeyFor(string(cn.endpoint.Service), cn.endpoint.UploadURL, cn.user)
 }
 
 // keychainTrouble says why the keychain could not be used, in the keychain's own words
 // (which never contain the password).
 func keychainTrouble(err error) string {
-	var ku *app.KeychainUnavailableError
+	var ku *store.KeychainUnavailableError
 	if errors.As(err, &ku) && ku.Err != nil {
 		return "the OS keychain could not be used (" + ku.Err.Error() + ")"
 	}

@@ -1,19 +1,19 @@
-package desktop
+package app
 
 import (
 	"errors"
 	"sync"
 	"time"
 
-	"hoist/app"
 	"hoist/app/session"
+	"hoist/app/store"
 )
 
 // journal keeps the window's queue in the app's queue store as one saved job, so that
 // closing Hoist, a crash or a dropped network loses nothing; when every file of it is done
 // the job goes to the history and the next files start a new journal.
 type journal struct {
-	store *app.QueueStore
+	store *store.QueueStore
 
 	mu       sync.Mutex
 	id       string
@@ -22,21 +22,21 @@ type journal struct {
 	finished string   // the job name last written to the history, not to be written twice
 }
 
-func newJournal(store *app.QueueStore) *journal {
+func newJournal(qs *store.QueueStore) *journal {
 	now := time.Now()
-	return &journal{store: store, id: app.NewJobID(now), created: now}
+	return &journal{store: qs, id: store.NewJobID(now), created: now}
 }
 
 // SaveQueue implements session.Store.
 func (j *journal) SaveQueue(s session.Snapshot) error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	job := app.SavedJob{
+	job := store.SavedJob{
 		ID: j.id, Profile: s.Last.Profile, Service: s.Last.Endpoint.Service, Created: j.created, LastPost: s.LastPost,
 		Company: s.Last.Company, DestFolder: s.Last.DestFolder, Description: s.Last.Description, Options: s.Last.Options,
 	}
 	for _, r := range s.Rows {
-		job.Files = append(job.Files, app.SavedFile{Path: r.Path, Rel: r.Rel, Size: r.Size, State: r.State, Error: r.Reason})
+		job.Files = append(job.Files, store.SavedFile{Path: r.Path, Rel: r.Rel, Size: r.Size, State: r.State, Error: r.Reason})
 		if r.JobHandle != "" {
 			job.JobName, job.JobHandle = r.JobName, r.JobHandle
 		}
@@ -55,7 +55,7 @@ func (j *journal) SaveQueue(s session.Snapshot) error {
 		if err = j.store.Finish(job, time.Now()); err == nil {
 			j.finished = job.JobName
 			now := time.Now()
-			j.id, j.created = app.NewJobID(now), now
+			j.id, j.created = store.NewJobID(now), now
 		}
 	default:
 		err = j.store.Save(job)
@@ -74,7 +74,7 @@ func (j *journal) SaveQueue(s session.Snapshot) error {
 // resume is what an earlier run left unfinished, ready for the queue.
 type resume struct {
 	rows []session.Saved
-	job  app.SavedJob // the most recent journal: where its files were going
+	job  store.SavedJob // the most recent journal: where its files were going
 }
 
 // restore reads the journals of earlier runs. Their files join this run's journal, which

@@ -1,4 +1,4 @@
-package desktop
+package app
 
 import (
 	"hoist/internal/testfs"
@@ -14,8 +14,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/zalando/go-keyring"
 
-	"hoist/app"
 	"hoist/app/session"
+	"hoist/app/store"
 	"hoist/sandbox"
 )
 
@@ -103,12 +103,12 @@ func TestUploadToTheSandboxTakesEveryRowToDone(t *testing.T) {
 func TestUploadToTheDrSumSandbox(t *testing.T) {
 	dt := build(t)
 	dir := tree(t, map[string]string{"Q3/report.pdf": "pdf"})
-	dt.Window.Dest.Choose(app.SandboxDrSumProfile)
+	dt.Window.Dest.Choose(store.SandboxDrSumProfile)
 	dt.Queue.Add([]string{filepath.Join(dir, "Q3")})
 	if sum := upload(t, dt); sum.Done != 1 {
 		t.Fatalf("summary = %+v", sum)
 	}
-	if got, err := os.ReadFile(dt.Sandbox.DrSumFile(app.SandboxDrSumFolder+"/Q3", "report.pdf")); err != nil || string(got) != "pdf" {
+	if got, err := os.ReadFile(dt.Sandbox.DrSumFile(store.SandboxDrSumFolder+"/Q3", "report.pdf")); err != nil || string(got) != "pdf" {
 		t.Fatalf("on disk: %q, %v", got, err)
 	}
 }
@@ -124,7 +124,7 @@ func TestPresetSavedInTheWindowLoadsInTheCLI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := app.LoadPreset(path)
+	p, err := store.LoadPreset(path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,8 @@
-// Package desktop is the composition root of Hoist's window: it creates the Fyne app,
-// starts the Local sandbox in-process, opens the settings, keychain and queue stores, builds
-// the upload engine and session, and hands them all to the ui package's window.
-package desktop
+// Package app is the composition root of Hoist's window, the only package main calls: it
+// creates the Fyne app, starts the Local sandbox in-process, opens the stores (settings,
+// keychain, queue), builds the upload engine and session, and hands them all to the ui
+// package's window.
+package app
 
 import (
 	"context"
@@ -15,8 +16,8 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/dialog"
 
-	"hoist/app"
 	"hoist/app/session"
+	"hoist/app/store"
 	"hoist/assets"
 	"hoist/sandbox"
 	"hoist/ui"
@@ -34,21 +35,21 @@ const DemoFilesEnv = "HOIST_DEMO_FILES"
 type Desktop struct {
 	Window  *ui.Window
 	Queue   *session.Queue
-	Config  *app.Config
+	Config  *store.Config
 	Sandbox *sandbox.Running
 	journal *journal
 }
 
 // Options choose where Build keeps its files.
 type Options struct {
-	ConfigDir string // "" = app.DefaultDir (or $HOIST_CONFIG_DIR)
+	ConfigDir string // "" = store.DefaultDir (or $HOIST_CONFIG_DIR)
 	// Async runs the window's background work (see ui.Deps.Async); nil = goroutines.
 	Async func(func())
 }
 
 // Build wires everything into a window of a. Close releases it.
 func Build(a fyne.App, opt Options) (*Desktop, error) {
-	cfg, err := app.Open(opt.ConfigDir)
+	cfg, err := store.Open(opt.ConfigDir)
 	if err != nil {
 		return nil, err
 	}

@@ -1,9 +1,9 @@
-// Package app is Hoist's composition root on the storage side: the user's config folder,
-// connection profiles, the keychain-backed credential store, presets of upload options, and
-// the persisted upload queue and job history that survive a restart. It has no GUI import,
+// Package store holds what Hoist keeps between runs: the user's config folder, connection
+// profiles, the keychain-backed credential store, presets of upload options, and the
+// persisted upload queue and job history that survive a restart. It has no GUI import,
 // so the GUI and the pure-Go command line share it. No password is ever written to the
 // config folder: passwords live in the OS keychain, or for one session in memory.
-package app
+package store
 
 import (
 	"errors"
