@@ -14,7 +14,7 @@ import (
 	"strings"
 )
 
-// Dr.Sum error codes (seed: drsum-cloudhub-file-upload.ja.txt).
+// Dr.Sum error codes (docs/protocol.md §Dr.Sum upload).
 const (
 	drsumNoRequiredParameter   = "NO_REQUIRED_PARAMETER"
 	drsumNotUnderRootPath      = "NOT_UNDER_ROOT_PATH"
@@ -32,7 +32,7 @@ const drsumMaxParams = 10
 // drsumError is one element of an error body. The seed names the codes but not the Web
 // API's common error format; the sandbox answers
 // {"errors":[{"code":"…","parameter":"…","message":"…"}]} (clients should look for the
-// code names whatever the shape, PROTOCOL.md §3).
+// code names whatever the shape, docs/protocol.md §Dr.Sum upload).
 type drsumError struct {
 	Code      string `json:"code"`
 	Parameter string `json:"parameter,omitempty"`
@@ -153,7 +153,7 @@ func (s *Server) readDrSum(r *http.Request, d *drsumUpload) error {
 				_, _ = io.Copy(io.Discard, p)
 				continue
 			}
-			// Dr.Sum decodes names as UTF-8 (the seed: parameters are UTF-8).
+			// Dr.Sum decodes names as UTF-8 (docs/protocol.md §Dr.Sum upload: parameters are UTF-8).
 			d.fileName = strings.ToValidUTF8(fp.filename, "\uFFFD")
 			tmp, err := os.CreateTemp(s.drsumWork, "upload-*")
 			if err != nil {

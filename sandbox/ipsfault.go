@@ -21,7 +21,7 @@ const (
 	ipsAPIFault         = "ipsApiFault"
 )
 
-// IPS fault codes the sandbox answers with (PROTOCOL-IPS-TYPES.md, Faults).
+// IPS fault codes the sandbox answers with (docs/protocol.md §Faults).
 const (
 	codeNoCredentials      = 10000
 	codeInvalidCredentials = 10001
@@ -57,7 +57,7 @@ func apiFault(code int, format string, args ...any) *ipsFault {
 	return &ipsFault{ipsAPIFault, code, fmt.Sprintf(format, args...)}
 }
 
-// element renders the bare fault element, as in the seed's error example.
+// element renders the bare fault element, as in Adobe's error example (docs/protocol.md §Faults).
 func (f *ipsFault) element() string {
 	var sb strings.Builder
 	sb.WriteString(`<tns:` + f.kind + ` xmlns:tns="` + nsIPS + `"><tns:code>`)

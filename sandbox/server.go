@@ -25,7 +25,7 @@ const (
 	DemoUser      = "demo@hoist.local" // Scene7 demo login
 	DemoPassword  = "sandbox"
 	DemoCompany   = "c|2101"     // company handle accepted by the sandbox
-	DrSumUser     = "apiuser01"  // Dr.Sum demo Web API user (the seed's example)
+	DrSumUser     = "apiuser01"  // Dr.Sum demo Web API user (the manual's example, docs/protocol.md §Dr.Sum upload)
 	DrSumPassword = "password01" //
 	DrSumRoot     = "/filer"     // the sandbox's filer.rootPath: dest_dir must be under it
 )

@@ -154,7 +154,8 @@ func (s *Server) newJobLocked(now time.Time, p *postParams, user, ip string) *jo
 //
 // The fault for an unknown, ended or expired job is not documented. The sandbox answers
 // ipsApiFault 30001 (invalid parameter: the jobHandle no longer names an active job),
-// which is what a client must treat as "start a new job" (PROTOCOL-IPS-TYPES.md).
+// which a client must not take as "the job is gone" without asking getActiveJobs
+// (docs/protocol.md §Fault classification).
 func (s *Server) pinJob(handle, company, ip string) (*job, *ipsFault) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

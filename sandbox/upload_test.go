@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// seedRequest is the seed's example body (scene7-uploadfile-servlet.fr.md) with only
+// seedRequest is Adobe's example body (docs/protocol.md §UploadFile parts) with only
 // the credentials changed, the stray "--boundary--" after uploadParams made a plain
 // boundary, the blank line the documentation lost after each file part's headers put
 // back, and the documentation's trailing spaces trimmed.

@@ -32,7 +32,7 @@ const (
 	// is retried). A server storing a large file may think for a while; longer is a stall.
 	DefaultResponseTimeout = 2 * time.Minute
 	// DefaultJobIdleTimeout is how long the UploadFile servlet keeps a job without POSTs
-	// (30 minutes, PROTOCOL.md §1).
+	// (30 minutes, docs/protocol.md §Job life cycle).
 	DefaultJobIdleTimeout = 30 * time.Minute
 	// endTimeout bounds the endJob POST sent after a cancellation, so that cancelling
 	// never hangs on a server that stopped answering.

@@ -11,11 +11,11 @@ import (
 	"sync/atomic"
 )
 
-// The Dr.Sum Cloud Hub file upload Web API (PROTOCOL.md §3): one file per POST, HTTP Basic
+// The Dr.Sum Cloud Hub file upload Web API (docs/protocol.md §Dr.Sum upload): one file per POST, HTTP Basic
 // authentication, the outcome in the status code and, for errors, code names in a body
 // whose shape is not documented.
 
-// Dr.Sum error codes (the seed's names).
+// Dr.Sum error codes (docs/protocol.md §Dr.Sum upload).
 const (
 	DrSumNoRequiredParameter         = "NO_REQUIRED_PARAMETER"
 	DrSumNotUnderRootPath            = "NOT_UNDER_ROOT_PATH"

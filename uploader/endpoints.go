@@ -28,8 +28,8 @@ const (
 // Regions lists the Scene7 regions in the order people are shown them.
 var Regions = []Region{RegionNA, RegionEMEA, RegionAPAC}
 
-// regionHosts is the one table of Scene7 host name stems (PROTOCOL.md §1 and the IPS API
-// host table): the UploadFile host is "<stem>ssl", the SOAP API host "<stem>apissl",
+// regionHosts is the one table of Scene7 host name stems (docs/protocol.md §UploadFile endpoints
+// and §SOAP endpoints): the UploadFile host is "<stem>ssl", the SOAP API host "<stem>apissl",
 // each with "-staging" for the pre-production endpoint.
 var regionHosts = map[Region]struct{ stem, label string }{
 	RegionNA:   {"s7sps1", "North America"},

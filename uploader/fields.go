@@ -4,7 +4,7 @@ package uploader
 // element, the group it is shown in, its label and help for people, its allowed values and
 // range. The GUI builds its forms from it, Validate checks against it, and a test keeps it
 // in step with the Options struct (same elements, same order). Entries marked Unverified
-// could not be confirmed from a public schema (PROTOCOL-IPS-TYPES.md).
+// could not be confirmed from a public source (docs/protocol.md §String constants).
 
 // FieldKind is how a value is entered and checked.
 type FieldKind int

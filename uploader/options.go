@@ -1,6 +1,6 @@
 package uploader
 
-// The UploadPostJob processing options (PROTOCOL.md §2, PROTOCOL-IPS-TYPES.md).
+// The UploadPostJob processing options (docs/protocol.md §UploadPostJob and §UploadPostJob sub-types).
 //
 // The struct field order IS the schema order: encoding/xml marshals fields in declaration
 // order and the IPS service's Axis2 parsers expect the sequence in schema order. The order

@@ -9,7 +9,7 @@ import (
 	"strings"
 )
 
-// Namespace is the IPS API version Hoist speaks (the seed's): UploadFile parts and SOAP bodies.
+// Namespace is the IPS API version Hoist speaks (docs/protocol.md §uploadPostParam): UploadFile parts and SOAP bodies.
 const Namespace = "http://www.scene7.com/IpsApi/xsd/2014-04-03"
 
 // FaultNamespace holds the faults and the SOAP authHeader, whatever the API version.
@@ -137,8 +137,8 @@ type rootElement struct {
 }
 
 // firstElement finds the payload's root element: the document's root, or inside a SOAP
-// envelope the first element of its Body. It tolerates text before the root (the seed's own
-// success example starts with a truncated declaration).
+// envelope the first element of its Body. It tolerates text before the root (Adobe's own
+// success example starts with a truncated declaration, docs/protocol.md §uploadPostReturn).
 func firstElement(data []byte) (rootElement, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	for {
