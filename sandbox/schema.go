@@ -15,8 +15,8 @@ import (
 // IPS WSDL of namespace 2016-01-14-beta (public repository marcoguastalli/oneloginsaml2,
 // src/main/java/com/scene7/www/ipsapi/xsd/_2016_01_14_beta/). The beta schema is the
 // closest published relative of 2014-04-03: its UploadPostJob order is used here, with
-// the 2014-04-03 name knockoutBackground in the place of the beta's
-// knockoutBackgroundOptions and without the beta-only excludeMasterVideoFromAVS.
+// knockoutBackgroundOptions as the 2014-04-03 WSDL names it too, and without
+// excludeMasterVideoFromAVS.
 // Required sub-type elements are those the beta beans serialise unconditionally.
 // String constants marked "unverified" come from PROTOCOL-IPS-TYPES.md only.
 
@@ -118,7 +118,7 @@ var (
 		boolean("preservePublishState").req(),
 		boolean("createMask").req(),
 		boolean("preserveCrop"),
-		sub("knockoutBackground", knockoutBackgroundOptions),
+		sub("knockoutBackgroundOptions", knockoutBackgroundOptions),
 		sub("manualCropOptions", manualCropOptions),
 		sub("autoColorCropOptions", autoColorCropOptions),
 		sub("autoTransparentCropOptions", autoTransparentCropOptions),

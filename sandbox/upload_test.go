@@ -235,7 +235,7 @@ func TestFullOptionsAccepted(t *testing.T) {
 	r := start(t, Config{})
 	full := `<overwrite>1</overwrite><readyForPublish>0</readyForPublish><preservePublishState> true </preservePublishState><createMask>false</createMask>` +
 		`<preserveCrop>true</preserveCrop>` +
-		`<knockoutBackground><corner>UpperLeft</corner><tolerance>0.2</tolerance><fillMethod>FloodFill</fillMethod></knockoutBackground>` +
+		`<knockoutBackgroundOptions><corner>UpperLeft</corner><tolerance>0.2</tolerance><fillMethod>FloodFill</fillMethod></knockoutBackgroundOptions>` +
 		`<manualCropOptions><left>0</left><right>0</right><top>10</top><bottom>10</bottom></manualCropOptions>` +
 		`<autoColorCropOptions><corner>BottomRight</corner><tolerance>0</tolerance></autoColorCropOptions>` +
 		`<autoTransparentCropOptions><tolerance>1</tolerance></autoTransparentCropOptions>` +

@@ -127,7 +127,15 @@ const xmlPart = "text/xml; charset=UTF-8"
 // meet a job that its first try has already ended.
 func (r *run) scene7(ctx context.Context) error {
 	h := NewAuthHeader(r.req.Credentials)
-	h.Locale, h.AppName, h.AppVersion = r.req.Locale, r.c.AppName, r.c.AppVersion
+	h.Locale = r.req.Locale
+	// appName and appVersion are required by the schema: a Client whose fields were
+	// emptied keeps NewAuthHeader's values rather than sending an invalid header.
+	if r.c.AppName != "" {
+		h.AppName = r.c.AppName
+	}
+	if r.c.AppVersion != "" {
+		h.AppVersion = r.c.AppVersion
+	}
 	auth, err := h.Document()
 	if err != nil {
 		return err

@@ -2,14 +2,14 @@ package uploader
 
 // The UploadPostJob processing options (docs/protocol.md §UploadPostJob and §UploadPostJob sub-types).
 //
-// The struct field order IS the schema order: encoding/xml marshals fields in declaration
-// order and the IPS service's Axis2 parsers expect the sequence in schema order. The order
-// is that of Axis2 beans generated from a published IPS WSDL (2016-01-14-beta): it agrees
-// with AEM's schema fragments on overwrite…autoTransparentCropOptions and with the seed's
-// example, and places knockoutBackground, the format options, projectHandleArray and the
-// trailing elements where the older digest could only guess. Optional
-// blocks are pointers (nil = not sent). The JSON names equal the XML names, so a preset file
-// reads like the request it produces.
+// The struct field order IS the schema order, and the tags ARE the schema's element names:
+// encoding/xml marshals fields in declaration order and the IPS service parses with Axis2
+// ADB beans generated from the 2014-04-03 IpsApi WSDL, which read a sequence in order and
+// reject any element they do not expect (docs/protocol.md, "UploadPostJob"). Adobe's
+// reference page names the knockout block "knockoutBackground"; the WSDL says
+// knockoutBackgroundOptions, and the WSDL is what the service parses with. Optional blocks
+// are pointers (nil = not sent). The JSON names equal the XML names, so a preset file reads
+// like the request it produces (presets saved with the old name still load: app/store).
 
 // EmailSetting chooses the e-mail notifications of a job.
 type EmailSetting string
@@ -29,7 +29,7 @@ type Options struct {
 	PreservePublishState bool         `xml:"preservePublishState" json:"preservePublishState"`
 	CreateMask           bool         `xml:"createMask" json:"createMask"`
 	PreserveCrop         *bool        `xml:"preserveCrop,omitempty" json:"preserveCrop,omitempty"`
-	KnockoutBackground   *Knockout    `xml:"knockoutBackground,omitempty" json:"knockoutBackground,omitempty"`
+	KnockoutBackground   *Knockout    `xml:"knockoutBackgroundOptions,omitempty" json:"knockoutBackgroundOptions,omitempty"`
 	ManualCrop           *ManualCrop  `xml:"manualCropOptions,omitempty" json:"manualCropOptions,omitempty"`
 	AutoColorCrop        *AutoCrop    `xml:"autoColorCropOptions,omitempty" json:"autoColorCropOptions,omitempty"`
 	AutoTransparentCrop  *Tolerance   `xml:"autoTransparentCropOptions,omitempty" json:"autoTransparentCropOptions,omitempty"`

@@ -47,8 +47,8 @@ type soapAuthHeader struct {
 	User                string   `xml:"user"`
 	Password            string   `xml:"password"`
 	Locale              string   `xml:"locale,omitempty"`
-	AppName             string   `xml:"appName,omitempty"`
-	AppVersion          string   `xml:"appVersion,omitempty"`
+	AppName             string   `xml:"appName"`    // sent always, as in the UploadFile auth part
+	AppVersion          string   `xml:"appVersion"` // (docs/protocol.md, "authHeader")
 	FaultHTTPStatusCode int      `xml:"faultHttpStatusCode,omitempty"`
 }
 

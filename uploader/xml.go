@@ -45,8 +45,8 @@ type AuthHeader struct {
 	User                string   `xml:"user"`
 	Password            string   `xml:"password"`
 	Locale              string   `xml:"locale,omitempty"`
-	AppName             string   `xml:"appName,omitempty"`
-	AppVersion          string   `xml:"appVersion,omitempty"`
+	AppName             string   `xml:"appName"`    // required by the schema
+	AppVersion          string   `xml:"appVersion"` // required by the schema
 	FaultHTTPStatusCode int      `xml:"faultHttpStatusCode,omitempty"`
 }
 

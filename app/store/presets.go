@@ -24,10 +24,10 @@ type Preset struct {
 
 // presetFile is the JSON of a preset file; options is a pointer to tell "missing" apart.
 type presetFile struct {
-	Format     string            `json:"format"`
-	Name       string            `json:"name"`
-	DestFolder string            `json:"destFolder,omitempty"`
-	Options    *uploader.Options `json:"options"`
+	Format     string       `json:"format"`
+	Name       string       `json:"name"`
+	DestFolder string       `json:"destFolder,omitempty"`
+	Options    *optionsJSON `json:"options"`
 }
 
 // PresetError is a preset file that cannot be used, in words for people.
@@ -62,6 +62,12 @@ func LoadPreset(path string) (Preset, error) {
 
 func parsePreset(path string, data []byte) (Preset, error) {
 	fail := func(err error) (Preset, error) {
+		// encoding/json names the embedded uploader.Options of optionsJSON in its paths;
+		// the file has no such level.
+		var typ *json.UnmarshalTypeError
+		if errors.As(err, &typ) {
+			typ.Field = strings.Replace(typ.Field, "options.Options.", "options.", 1)
+		}
 		line, col, msg := jsonProblem(data, err)
 		return Preset{}, &PresetError{Path: path, Line: line, Column: col, Problem: msg, Err: err}
 	}
@@ -80,15 +86,16 @@ func parsePreset(path string, data []byte) (Preset, error) {
 		return Preset{}, &PresetError{Path: path, Problem: fmt.Sprintf("it is not a Hoist preset (format %q, expected %q)", *head.Format, PresetFormat)}
 	}
 	opts := uploader.DefaultOptions()
-	f := presetFile{Options: &opts}
+	f := presetFile{Options: &optionsJSON{Options: &opts}}
 	if err := decodeStrict(data, &f); err != nil {
 		return fail(err)
 	}
 	if f.Options == nil { // "options": null
-		f.Options = &opts
-		*f.Options = uploader.DefaultOptions()
+		opts = uploader.DefaultOptions()
+	} else {
+		f.Options.settle()
 	}
-	if err := f.Options.Validate(); err != nil {
+	if err := opts.Validate(); err != nil {
 		pe := &PresetError{Path: path, Problem: "some options are invalid: " + err.Error(), Err: err}
 		var ve *uploader.ValidationError
 		if errors.As(err, &ve) {
@@ -100,7 +107,7 @@ func parsePreset(path string, data []byte) (Preset, error) {
 	if name == "" {
 		name = strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 	}
-	return Preset{Name: name, Options: *f.Options, DestFolder: strings.TrimSpace(f.DestFolder)}, nil
+	return Preset{Name: name, Options: opts, DestFolder: strings.TrimSpace(f.DestFolder)}, nil
 }
 
 // SavePreset writes p to path (atomically), after checking its name and options.
@@ -120,7 +127,7 @@ func encodePreset(p Preset) ([]byte, error) {
 	if err := p.Options.Validate(); err != nil {
 		return nil, fmt.Errorf("the preset %q was not saved: %w", p.Name, err)
 	}
-	data, err := json.MarshalIndent(presetFile{Format: PresetFormat, Name: p.Name, DestFolder: strings.TrimSpace(p.DestFolder), Options: &p.Options}, "", "  ")
+	data, err := json.MarshalIndent(presetFile{Format: PresetFormat, Name: p.Name, DestFolder: strings.TrimSpace(p.DestFolder), Options: &optionsJSON{Options: &p.Options}}, "", "  ")
 	if err != nil {
 		return nil, fmt.Errorf("cannot encode the preset %q: %w", p.Name, err)
 	}

@@ -219,6 +219,7 @@ func readJob(path string) (SavedJob, error) {
 		line, col, msg := jsonProblem(data, err)
 		return SavedJob{}, fmt.Errorf("the saved upload %s is damaged%s: %s: %w", path, where(line, col), msg, err)
 	}
+	upgradeOptions(data, &j.Options)
 	if want := strings.TrimSuffix(filepath.Base(path), ".json"); j.ID != want {
 		return SavedJob{}, fmt.Errorf("the saved upload %s is damaged: it names the job %q", path, j.ID)
 	}
