@@ -34,15 +34,15 @@ func (u *uploadPost) commit() (string, *ipsFault) {
 	}
 	j.last = time.Now()
 	if u.params.endJob {
-		j.endLocked(j.last, JobDone, "ended by the client")
+		s.closeLocked(j, j.last, JobDone, "ended by the client")
 	}
 	return j.handle, nil
 }
 
-// placeLocked moves one received file to its asset path and logs the outcome. Problems
-// with one file are the job log's business (UploadError), not the POST's: the real
-// service also answers the POST once it has the bytes and ingests them afterwards.
-// Caller holds s.mu.
+// placeLocked moves one received file to its asset path and queues it for processing
+// (processing.go), or logs why it was not stored. Problems with one file are the job
+// log's business (UploadError), not the POST's: the real service also answers the POST
+// once it has the bytes and ingests them afterwards. Caller holds s.mu.
 func (s *Server) placeLocked(j *job, f *receivedFile) {
 	j.total++
 	j.totalSize += f.size
@@ -81,11 +81,5 @@ func (s *Server) placeLocked(j *job, f *receivedFile) {
 	}
 	f.temp = ""
 	j.files = append(j.files, f.asset)
-	j.success++
-	if replacing {
-		j.updates++
-		j.addLog(now, "UploadSuccess", f.asset, "%s uploaded (%d bytes), replacing the existing file", f.asset, f.size)
-		return
-	}
-	j.addLog(now, "UploadSuccess", f.asset, "%s uploaded (%d bytes)", f.asset, f.size)
+	j.queueLocked(pendingFile{asset: f.asset, size: f.size, replacing: replacing, head: f.head})
 }

@@ -199,3 +199,6 @@ func contains(t *testing.T, s, sub string) {
 		t.Fatalf("%q does not contain %q", s, sub)
 	}
 }
+
+// jpg is content that begins as a JPEG does, so that the sandbox processes it as one.
+func jpg(rest string) []byte { return append([]byte{0xFF, 0xD8, 0xFF}, rest...) }

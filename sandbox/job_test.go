@@ -19,7 +19,7 @@ func TestJobLifeCycle(t *testing.T) {
 	r := start(t, Config{})
 	auth := xmlPart("auth", demoAuth)
 	a := upload(t, r, auth, xmlPart("uploadParams", newJobParams("life", "<destFolder>camp/</destFolder>", minimalJob)),
-		filePart("file1", "one.jpg", []byte("1")))
+		filePart("file1", "one.jpg", jpg("1")))
 	handle := mustHandle(t, a)
 
 	// The name of an active job cannot be reused.
@@ -29,7 +29,7 @@ func TestJobLifeCycle(t *testing.T) {
 	// A later POST: uploadParams is optional, and ignored (even with odd values) when sent.
 	ignored := `<uploadParams><overwrite>maybe</overwrite><whatever/></uploadParams>`
 	a = upload(t, r, auth, xmlPart("uploadParams", laterParams(handle, "<destFolder>camp</destFolder>"+ignored)),
-		filePart("file1", "two.jpg", []byte("22")), filePart("file2", "sub/three.jpg", []byte("333")))
+		filePart("file1", "two.jpg", jpg("22")), filePart("file2", "sub/three.jpg", jpg("333")))
 	if got := mustHandle(t, a); got != handle {
 		t.Fatalf("later POST answered %q, want %q", got, handle)
 	}
@@ -44,7 +44,7 @@ func TestJobLifeCycle(t *testing.T) {
 
 	// endJob with the last files; the job is then closed to further POSTs.
 	a = upload(t, r, auth, xmlPart("uploadParams", laterParams(handle, "<endJob>true</endJob>")),
-		filePart("f", "last.jpg", []byte("4444")))
+		filePart("f", "last.jpg", jpg("4444")))
 	mustHandle(t, a)
 	a = upload(t, r, auth, xmlPart("uploadParams", laterParams(handle, "")), filePart("f", "late.jpg", []byte("5")))
 	contains(t, mustFault(t, a, 200, "ipsApiFault", 30001).Reason, "is not active")
@@ -60,11 +60,12 @@ func TestJobLifeCycle(t *testing.T) {
 	for _, e := range jobs[0].Log {
 		types = append(types, e.Type)
 	}
-	want := "BeginUpload FileBegin UploadSuccess FileBegin UploadSuccess FileBegin UploadSuccess FileBegin UploadSuccess EndUpload"
+	// Each file's processing line comes once the job is closed (processing.go).
+	want := "BeginUpload FileBegin FileBegin FileBegin FileBegin UploadSuccess UploadSuccess UploadSuccess UploadSuccess EndUpload"
 	if strings.Join(types, " ") != want {
 		t.Errorf("log %v", types)
 	}
-	if got := mustRead(t, r.Scene7File(DemoCompany, "camp/sub/three.jpg")); string(got) != "333" {
+	if got := mustRead(t, r.Scene7File(DemoCompany, "camp/sub/three.jpg")); string(got) != string(jpg("333")) {
 		t.Errorf("three.jpg = %q", got)
 	}
 	// The name is free again once the job has ended.

@@ -37,19 +37,28 @@ const (
 	DrSumUploadPath  = "/api/v1.0/file/upload"
 )
 
+// DemoProcessingTime is how long the sandbox of the window and of `hoist sandbox` takes
+// to process a job after endJob: long enough to watch a file go from "Processing" to
+// "Ready", short enough not to bore anyone.
+const DemoProcessingTime = 3 * time.Second
+
 // DefaultJobIdleTimeout is the real servlet's idle expiry of an upload job.
 const DefaultJobIdleTimeout = 30 * time.Minute
 
 // Config configures a sandbox.
 type Config struct {
-	Dir            string                           // required: received files, working folders
-	JobIdleTimeout time.Duration                    // 0 = DefaultJobIdleTimeout
+	Dir            string        // required: received files, working folders
+	JobIdleTimeout time.Duration // 0 = DefaultJobIdleTimeout
+	// ProcessingTime is how long a job stays active after endJob (or its expiry) while
+	// its files are processed; 0 = processed at once.
+	ProcessingTime time.Duration
 	Logf           func(format string, args ...any) // optional request log (never passwords)
 }
 
 // Server is the sandbox's http.Handler.
 type Server struct {
 	idle        time.Duration
+	processing  time.Duration
 	logf        func(format string, args ...any)
 	scene7Dir   string // Dir/scene7/<company>/<asset path>
 	incomingDir string // Dir/scene7-incoming: file parts of POSTs in progress
@@ -77,6 +86,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	s := &Server{
 		idle:        cfg.JobIdleTimeout,
+		processing:  cfg.ProcessingTime,
 		logf:        cfg.Logf,
 		scene7Dir:   filepath.Join(cfg.Dir, "scene7"),
 		incomingDir: filepath.Join(cfg.Dir, "scene7-incoming"),

@@ -247,7 +247,7 @@ func TestGetJobLogDetails(t *testing.T) {
 	noOverwrite := strings.Replace(minimalJob, "<overwrite>true", "<overwrite>false", 1)
 	mustHandle(t, upload(t, r, auth, xmlPart("uploadParams", newJobParams("seed", "<endJob>true</endJob>", minimalJob)), filePart("f", "x.jpg", []byte("x"))))
 	h := mustHandle(t, upload(t, r, auth, xmlPart("uploadParams", newJobParams("logged", "<destFolder>d</destFolder>", noOverwrite)),
-		filePart("f", "a.jpg", []byte("a")), filePart("g", "b.mp4", []byte("b"))))
+		filePart("f", "a.jpg", jpg("a")), filePart("g", "b.mp4", []byte("b"))))
 	mustHandle(t, upload(t, r, auth, xmlPart("uploadParams", laterParams(h, "<endJob>true</endJob>")), filePart("f", "x.jpg", []byte("dup"))))
 	open := mustHandle(t, upload(t, r, auth, xmlPart("uploadParams", newJobParams("open", "", minimalJob))))
 
@@ -279,16 +279,16 @@ func TestGetJobLogDetails(t *testing.T) {
 			t.Errorf("detail %+v", d)
 		}
 	}
-	if strings.Join(types, " ") != "BeginUpload FileBegin UploadSuccess FileBegin UploadSuccess FileBegin DuplicateSkipped EndUpload" {
+	if strings.Join(types, " ") != "BeginUpload FileBegin FileBegin FileBegin DuplicateSkipped UploadSuccess UploadSuccess EndUpload" {
 		t.Errorf("types %v", types)
 	}
-	if l.Details[2].AssetName != "d/a.jpg" || l.Details[2].AssetType != "Image" || l.Details[4].AssetType != "Video" || l.Details[6].AssetName != "x.jpg" {
+	if l.Details[1].AssetName != "d/a.jpg" || l.Details[1].AssetType != "Image" || l.Details[2].AssetType != "Video" || l.Details[4].AssetName != "x.jpg" {
 		t.Errorf("details %+v", l.Details)
 	}
 
 	// Paging, type filter and order apply to the details.
 	got, _ = call("<originalName>logged</originalName><logTypeArray><items>UploadSuccess</items><items>DuplicateSkipped</items></logTypeArray><recordsPerPage>2</recordsPerPage><resultsPage>1</resultsPage><sortBy>Date</sortBy><sortDirection>Descending</sortDirection>")
-	if len(got.Items) != 1 || got.Items[0].DetailTotalRows != 3 || len(got.Items[0].Details) != 2 || got.Items[0].Details[0].LogType != "DuplicateSkipped" {
+	if len(got.Items) != 1 || got.Items[0].DetailTotalRows != 3 || len(got.Items[0].Details) != 2 || got.Items[0].Details[0].LogType != "UploadSuccess" {
 		t.Errorf("filtered %+v", got.Items)
 	}
 	got, _ = call("<jobHandle>" + xmlEscape(h) + "</jobHandle><recordsPerPage>3</recordsPerPage><resultsPage>3</resultsPage>")

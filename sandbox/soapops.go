@@ -34,7 +34,8 @@ func (s *Server) checkLogin(p *node) (string, *ipsFault) {
 	return `<checkLoginReturn xmlns="` + nsIPS2014 + `"><status>` + status + `</status></checkLoginReturn>`, nil
 }
 
-// getActiveJobs lists the running upload jobs, filtered by company, handle and name.
+// getActiveJobs lists the active upload jobs (taking files, or processing them after
+// endJob), filtered by company, handle and name.
 func (s *Server) getActiveJobs(p *node) (string, *ipsFault) {
 	if f := checkCompany(p.text("companyHandle")); f != nil {
 		return "", f
@@ -46,7 +47,7 @@ func (s *Server) getActiveJobs(p *node) (string, *ipsFault) {
 	defer s.mu.Unlock()
 	s.expireIdleLocked(time.Now())
 	for _, j := range s.sortedJobsLocked() {
-		if j.state != JobRunning || (handle != "" && j.handle != handle) || (name != "" && j.name != name) {
+		if !j.active() || (handle != "" && j.handle != handle) || (name != "" && j.name != name) {
 			continue
 		}
 		sb.WriteString("<items>")
@@ -68,7 +69,11 @@ func (s *Server) getActiveJobs(p *node) (string, *ipsFault) {
 		elem(&sb, "totalSize", strconv.FormatInt(min(j.totalSize, math.MaxInt32), 10))
 		// progress counts the files received so far: an upload job has no total.
 		elem(&sb, "progress", strconv.Itoa(j.total))
-		elem(&sb, "progressMessage", strconv.Itoa(j.total)+" file(s) received")
+		if j.state == JobProcessing {
+			elem(&sb, "progressMessage", "Processing "+strconv.Itoa(len(j.pending))+" file(s)")
+		} else {
+			elem(&sb, "progressMessage", strconv.Itoa(j.total)+" file(s) received")
+		}
 		elem(&sb, "lastProgressUpdate", xsdDateTime(j.last))
 		if j.options != nil {
 			sb.WriteString("<uploadPostJob>")
@@ -140,7 +145,7 @@ func (s *Server) getJobLogDetails(p *node) (string, *ipsFault) {
 // writeJobLog writes one JobLog item, elements in schema order.
 func writeJobLog(sb *strings.Builder, j *job, rows []LogEntry, total int) {
 	logType := "BeginUpload"
-	if j.state != JobRunning {
+	if !j.active() {
 		logType = "EndUpload"
 	}
 	sb.WriteString("<items>")
@@ -152,17 +157,18 @@ func writeJobLog(sb *strings.Builder, j *job, rows []LogEntry, total int) {
 	elem(sb, "logType", logType)
 	elem(sb, "jobSubType", "UploadFile")
 	elem(sb, "startDate", xsdDateTime(j.start))
-	if j.state != JobRunning {
+	if !j.active() {
 		elem(sb, "endDate", xsdDateTime(j.end))
 	}
 	elem(sb, "description", j.description)
-	// A skipped duplicate counts as a duplicate and as a warning.
+	// A skipped duplicate counts as a duplicate and as a warning; so does a file processed
+	// with a warning.
 	for _, c := range []struct {
 		name string
 		n    int
 	}{
 		{"fileSuccessCount", j.success}, {"fileErrorCount", j.errors},
-		{"fileWarningCount", j.duplicates}, {"fileDuplicateCount", j.duplicates},
+		{"fileWarningCount", j.duplicates + j.warnings}, {"fileDuplicateCount", j.duplicates},
 		{"fileUpdateCount", j.updates}, {"totalFileCount", j.total},
 		{"transferSuccessCount", j.total}, {"transferErrorCount", 0}, {"transferWarningCount", 0},
 	} {

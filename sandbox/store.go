@@ -22,7 +22,7 @@ const jobLogRetention = time.Hour
 // Job is an upload job as the sandbox saw it.
 type Job struct {
 	Handle, Name, Company string
-	State                 string   // JobRunning, JobDone or JobExpired
+	State                 string   // JobRunning, JobProcessing, JobDone or JobExpired
 	Files                 []string // asset paths stored, in order
 	User                  string   // authHeader user of the first POST
 	Start, End            time.Time
@@ -32,7 +32,7 @@ type Job struct {
 // LogEntry is one line of a job's log, as getJobLogDetails reports it.
 type LogEntry struct {
 	Time    time.Time
-	Type    string // BeginUpload, FileBegin, UploadSuccess, UploadError, DuplicateSkipped, EndUpload
+	Type    string // BeginUpload, FileBegin, DuplicateSkipped, UploadSuccess, FileUpdated, UploadWarning, UploadError, EndUpload
 	Message string
 	Asset   string // asset path, "" for job-level entries
 }
@@ -50,29 +50,30 @@ type job struct {
 	totalSize                       int64
 	log                             []LogEntry
 	success, errors, duplicates     int
-	updates, total                  int
+	warnings, updates, total        int
+	// pending are the stored files awaiting their processing line; processUntil is when
+	// a closed job's processing ends, endState and endWhy how it then ends.
+	pending          []pendingFile
+	processUntil     time.Time
+	endState, endWhy string
 }
 
 func (j *job) addLog(t time.Time, typ, asset, format string, args ...any) {
 	j.log = append(j.log, LogEntry{Time: t, Type: typ, Message: fmt.Sprintf(format, args...), Asset: asset})
 }
 
-// endLocked ends a running job. Caller holds s.mu.
-func (j *job) endLocked(t time.Time, state, why string) {
-	j.state = state
-	j.end = t
-	j.addLog(t, "EndUpload", "", "Upload job %s %s: %d file(s) uploaded, %d error(s), %d duplicate(s) skipped",
-		j.name, why, j.success, j.errors, j.duplicates)
-}
-
 // expireIdleLocked expires the running jobs that have received no POST for the idle
-// timeout, then forgets ended jobs older than the retention. Caller holds s.mu.
+// timeout, ends the processing that is due, then forgets ended jobs older than the
+// retention. Caller holds s.mu.
 func (s *Server) expireIdleLocked(now time.Time) {
-	for h, j := range s.jobs {
+	for _, j := range s.jobs {
 		if j.state == JobRunning && j.inFlight == 0 && now.Sub(j.last) >= s.idle {
-			j.endLocked(j.last.Add(s.idle), JobExpired, fmt.Sprintf("expired after %s without a POST", s.idle))
+			s.closeLocked(j, j.last.Add(s.idle), JobExpired, fmt.Sprintf("expired after %s without a POST", s.idle))
 		}
-		if j.state != JobRunning && now.Sub(j.end) > jobLogRetention {
+	}
+	s.finishDueLocked(now)
+	for h, j := range s.jobs {
+		if !j.active() && now.Sub(j.end) > jobLogRetention {
 			delete(s.jobs, h)
 		}
 	}
@@ -86,12 +87,12 @@ func (s *Server) ExpireJobs() {
 	now := time.Now()
 	for _, j := range s.jobs {
 		if j.state == JobRunning {
-			j.endLocked(now, JobExpired, "expired (forced by the sandbox)")
+			s.closeLocked(j, now, JobExpired, "expired (forced by the sandbox)")
 		}
 	}
 }
 
-// Jobs lists the jobs of the last hour and the running ones, oldest first.
+// Jobs lists the jobs of the last hour and the active ones, oldest first.
 func (s *Server) Jobs() []Job {
 	s.mu.Lock()
 	defer s.mu.Unlock()

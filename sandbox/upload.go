@@ -36,6 +36,7 @@ type receivedFile struct {
 	field, asset, temp string
 	size               int64
 	began              time.Time
+	head               []byte // the first bytes, to judge the content (processing.go)
 }
 
 // handleUpload serves POST /scene7/UploadFile.
@@ -230,7 +231,9 @@ func (u *uploadPost) receiveFile(p *multipart.Part, fp formPart) *ipsFault {
 	}
 	rf := &receivedFile{field: fp.name, asset: asset, temp: tmp.Name(), began: time.Now()}
 	u.files = append(u.files, rf) // cleanup removes it whatever happens next
-	rf.size, err = io.Copy(tmp, p)
+	var head headWriter
+	rf.size, err = io.Copy(io.MultiWriter(tmp, &head), p)
+	rf.head = head.head
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}

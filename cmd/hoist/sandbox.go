@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 
 	"hoist/sandbox"
 	"hoist/uploader"
@@ -21,14 +22,16 @@ var sandboxCommand = &command{
 	examples: []string{
 		`hoist sandbox`,
 		`hoist sandbox --addr 127.0.0.1:8080 --dir /tmp/hoist-sandbox --quiet`,
+		`hoist sandbox --processing 30s`,
 	},
 	flags: func(fs *flag.FlagSet) { newSandboxFlags(fs) },
 	run:   runSandbox,
 }
 
 type sandboxFlags struct {
-	addr, dir string
-	quiet     bool
+	addr, dir  string
+	quiet      bool
+	processing time.Duration
 }
 
 func newSandboxFlags(fs *flag.FlagSet) *sandboxFlags {
@@ -36,6 +39,7 @@ func newSandboxFlags(fs *flag.FlagSet) *sandboxFlags {
 	fs.StringVar(&f.addr, "addr", "127.0.0.1:0", "loopback `ADDRESS` to listen on (port 0: any free port)")
 	fs.StringVar(&f.dir, "dir", "", "`DIR`ectory where received files and job logs are kept (default: Hoist/sandbox in the\nuser's cache folder)")
 	fs.BoolVar(&f.quiet, "quiet", false, "do not log each request on stderr")
+	fs.DurationVar(&f.processing, "processing", sandbox.DemoProcessingTime, "how long a job stays active after endJob while its files are processed, e.g. 500ms or 1m\n(0: at once)")
 	return f
 }
 
@@ -53,6 +57,9 @@ func runSandbox(c *cli, cmd *command, args []string) int {
 	if err != nil || !uploader.IsLoopbackHost(host) {
 		return exitFor(c.usageErr(cmd, "--addr %q: the sandbox only listens on this computer; use 127.0.0.1:PORT, [::1]:PORT or localhost:PORT", f.addr))
 	}
+	if f.processing < 0 {
+		return exitFor(c.usageErr(cmd, "--processing %s: give a duration of 0 or more, e.g. 5s", f.processing))
+	}
 	dir := f.dir
 	if dir == "" {
 		cache, err := os.UserCacheDir()
@@ -64,7 +71,7 @@ func runSandbox(c *cli, cmd *command, args []string) int {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return exitFor(c.usageErr(cmd, "cannot create the sandbox folder: %v", err))
 	}
-	cfg := sandbox.Config{Dir: dir}
+	cfg := sandbox.Config{Dir: dir, ProcessingTime: f.processing}
 	if !f.quiet {
 		log := &lockedWriter{w: c.stderr}
 		cfg.Logf = func(format string, args ...any) { fmt.Fprintf(log, format+"\n", args...) }

@@ -43,3 +43,11 @@ func TestSandboxCommandRefusesNetworkAddresses(t *testing.T) {
 		mustContain(t, "stderr", out.stderr, "127.0.0.1")
 	}
 }
+
+func TestSandboxCommandRefusesNegativeProcessing(t *testing.T) {
+	out := hoist(t, invocation{}, "sandbox", "--processing", "-1s", "--dir", t.TempDir())
+	if out.code != exitUsage {
+		t.Errorf("exit %d, want 2", out.code)
+	}
+	mustContain(t, "stderr", out.stderr, "--processing")
+}
