@@ -10,7 +10,7 @@ import (
 
 // After endJob (or the idle expiry) Scene7 goes on working: it converts, rasterises and
 // extracts, the job stays in getActiveJobs meanwhile, and the job log gains one line per
-// file saying what became of it (docs/protocol.md, "Following a job"). The sandbox plays
+// file saying what became of it (docs/protocol.md §Following a job). The sandbox plays
 // this out: a job is "processing" for Config.ProcessingTime, then each file it received
 // gets its line, judged from the file's extension and first bytes.
 
@@ -130,8 +130,8 @@ var imageMagic = map[string]struct {
 	".bmp":  {"BMP", [][]byte{[]byte("BM")}},
 }
 
-// supportedExt are the source formats Scene7 processes (PROTOCOL.md, "What Scene7 makes
-// of a file name"; docs/protocol.md). PSB is missing on purpose: Scene7 refuses it.
+// supportedExt are the source formats Scene7 processes (docs/protocol.md §Asset names).
+// PSB is missing on purpose: Scene7 refuses it.
 var supportedExt = map[string]bool{}
 
 func init() {
