@@ -14,7 +14,7 @@ type EventKind int
 const (
 	JobCreated    EventKind = iota + 1 // the server gave the job a handle
 	FileQueued                         // a file is waiting; sent once per file when the upload starts
-	FileStarted                        // the file's first request started
+	FileStarted                        // the file's bytes started to go out (its POST is under way and has reached it)
 	FileProgress                       // bytes of the file were sent (throttled)
 	FileRetrying                       // a request carrying the file failed for a passing reason and will be tried again
 	FileDone                           // the server accepted the file
@@ -224,26 +224,31 @@ func (r *run) setJob(name, handle string) {
 	r.mu.Unlock()
 }
 
-// sending records that a request carrying item starts: FileStarted the first time,
-// FileRetrying is sent by retrying. The file's counters restart from zero.
+// sending records that a request carrying item starts; the file's counters restart from
+// zero. FileStarted waits for the file's first bytes (see progress): a POST carries up to
+// BatchFiles files one after the other, and a file further down is still waiting.
 func (r *run) sending(item, attempt int) {
 	r.acct.reset(item)
 	r.mu.Lock()
 	r.res.Files[item].Attempts++
-	first := !r.started[item]
-	r.started[item] = true
 	r.mu.Unlock()
-	if first {
-		r.fileEvent(FileStarted, item, attempt, nil, "")
-	}
 }
 
 func (r *run) retrying(item, attempt int, err error) {
 	r.fileEvent(FileRetrying, item, attempt, err, fmt.Sprintf("Trying again (attempt %d): %s", attempt, Sentence(err)))
 }
 
-// progress is the body readers' report: item's reader is at pos.
+// progress is the body readers' report: item's reader is at pos. The first report of a
+// file is when its part of the body is reached: FileStarted goes out then, once per file.
 func (r *run) progress(item int, pos int64) {
+	r.mu.Lock()
+	first := !r.started[item]
+	r.started[item] = true
+	attempt := r.res.Files[item].Attempts
+	r.mu.Unlock()
+	if first {
+		r.fileEvent(FileStarted, item, attempt, nil, "")
+	}
 	r.acct.set(item, pos, func(fg figures) {
 		ev := Event{Kind: FileProgress, Item: item, Rel: r.req.Items[item].Rel}
 		fg.fill(&ev)

@@ -127,6 +127,12 @@ func (e *ConnError) Sentence() string {
 		return fmt.Sprintf("The server stopped responding for %s, so Hoist gave up on that request.", e.Stalled)
 	case errors.As(e.Err, &certErr), errors.As(e.Err, &unknownCA), errors.As(e.Err, &hostErr):
 		return "The server's security certificate could not be verified, so nothing was sent. Check the connection's URL."
+	case Offline(e.Err):
+		host := ""
+		if errors.As(e.Err, &dnsErr) {
+			host = dnsErr.Name
+		}
+		return offlineSentence(host)
 	case errors.As(e.Err, &dnsErr) && dnsErr.IsNotFound:
 		return fmt.Sprintf("The server %s does not exist. Check the connection's URL.", dnsErr.Name)
 	case errors.Is(e.Err, io.ErrUnexpectedEOF), errors.Is(e.Err, io.EOF):

@@ -1,0 +1,58 @@
+package uploader
+
+import (
+	"errors"
+	"net"
+	"strings"
+	"syscall"
+)
+
+// Offline reports whether err says that this computer cannot reach the network at all, or
+// not past a proxy, rather than that the server is wrong: no route to any network, a name
+// server that could not be asked, or the name of a Scene7 server (which certainly exists)
+// that could not be looked up. Only a name that the name server answered "no such host"
+// for, on a computer with a working network interface, means the server does not exist.
+func Offline(err error) bool {
+	var dnsErr *net.DNSError
+	if errors.As(err, &dnsErr) {
+		return !dnsErr.IsNotFound || adobeHost(dnsErr.Name) || !hasNetwork()
+	}
+	return errors.Is(err, syscall.ENETUNREACH) || errors.Is(err, syscall.EHOSTUNREACH) ||
+		errors.Is(err, syscall.ENETDOWN)
+}
+
+// adobeHost reports a host name of Adobe's Scene7 servers (the hosts of endpoints.go).
+func adobeHost(host string) bool {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	return strings.HasSuffix(host, ".scene7.com") || strings.HasSuffix(host, ".adobe.com")
+}
+
+// hasNetwork reports whether some network interface other than loopback is up and has an
+// address. It reads the interfaces only; nothing is sent.
+func hasNetwork() bool {
+	ifs, err := net.Interfaces()
+	if err != nil {
+		return true // cannot tell: do not claim the computer is offline
+	}
+	for _, i := range ifs {
+		if i.Flags&net.FlagUp == 0 || i.Flags&net.FlagLoopback != 0 {
+			continue
+		}
+		if addrs, err := i.Addrs(); err == nil && len(addrs) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// offlineSentence is what to tell people when Offline(err): host is the server Hoist tried.
+func offlineSentence(host string) string {
+	target := "the server"
+	switch {
+	case adobeHost(host):
+		target = "Scene7"
+	case host != "":
+		target = host
+	}
+	return "This computer is offline or cannot reach " + target + " – check your network or proxy."
+}
