@@ -26,16 +26,18 @@ func TestJobLifeCycle(t *testing.T) {
 	a = upload(t, r, auth, xmlPart("uploadParams", newJobParams("life", "", minimalJob)))
 	contains(t, mustFault(t, a, 200, "ipsApiFault", 30001).Reason, "life")
 
-	// A later POST: uploadParams is optional, and ignored (even with odd values) when sent.
-	ignored := `<uploadParams><overwrite>maybe</overwrite><whatever/></uploadParams>`
+	// A later POST: uploadParams is optional, and its values are ignored when sent.
+	ignored := `<uploadParams><overwrite>false</overwrite><readyForPublish>true</readyForPublish><createMask>true</createMask><emailSetting>Sometimes</emailSetting></uploadParams>`
 	a = upload(t, r, auth, xmlPart("uploadParams", laterParams(handle, "<destFolder>camp</destFolder>"+ignored)),
 		filePart("file1", "two.jpg", jpg("22")), filePart("file2", "sub/three.jpg", jpg("333")))
 	if got := mustHandle(t, a); got != handle {
 		t.Fatalf("later POST answered %q, want %q", got, handle)
 	}
-	// ...but it must still be well-formed.
+	// ...but it must still be well-formed and parse as an UploadPostJob.
 	a = upload(t, r, auth, xmlPart("uploadParams", laterParams(handle, "<uploadParams><overwrite>")))
 	mustFault(t, a, 200, "ipsApiFault", 30003)
+	a = upload(t, r, auth, xmlPart("uploadParams", laterParams(handle, "<uploadParams><overwrite>maybe</overwrite></uploadParams>")))
+	contains(t, mustFault(t, a, 200, "ipsApiFault", 30003).Reason, "uploadParams/overwrite")
 
 	jobs := r.Jobs()
 	if len(jobs) != 1 || jobs[0].State != JobRunning || strings.Join(jobs[0].Files, ",") != "camp/one.jpg,camp/two.jpg,camp/sub/three.jpg" {

@@ -34,7 +34,11 @@ func readAuthHeader(n *node, namespaces ...string) (authInfo, *ipsFault) {
 			"Invalid request XML: expected authHeader in namespace %s, got %s in %q",
 			strings.Join(namespaces, " or "), n.Local, n.Space)
 	}
-	if f := validate(n, authHeaderType); f != nil {
+	t := authHeaderVersioned
+	if n.Space == nsIPS {
+		t = authHeaderUnversioned
+	}
+	if f := validate(n, t, true); f != nil {
 		return authInfo{}, f
 	}
 	a := authInfo{user: n.text("user"), password: n.text("password"), gzip: xsdTrue(n.text("gzipResponse"))}
@@ -63,23 +67,21 @@ type postParams struct {
 }
 
 // parsePostParams validates an uploadPostParam document. A POST that names a jobHandle
-// continues a job: its uploadParams, if any, is ignored (only well-formedness counts).
+// continues a job: its uploadParams, if any, must still parse (the whole document is read
+// into the schema's types) but its values are ignored.
 func parsePostParams(raw []byte, contentType string) (*postParams, *ipsFault) {
 	n, err := parseXML(raw, contentType)
 	if err != nil {
 		return nil, xmlFault("uploadParams", err)
 	}
-	if n.Local != "uploadPostParam" || !oneOf(n.Space, []string{nsIPS2014, nsIPS}) {
+	// Only the versioned schema declares uploadPostParam (docs/protocol.md §uploadPostParam).
+	if n.Local != "uploadPostParam" || n.Space != nsIPS2014 {
 		return nil, apiFault(codeInvalidRequestXML,
 			"Invalid request XML: the uploadParams part must hold an uploadPostParam in namespace %s, got %s in %q",
 			nsIPS2014, n.Local, n.Space)
 	}
 	continuing := strings.TrimSpace(n.text("jobHandle")) != ""
-	t := uploadPostParamNew
-	if continuing {
-		t = uploadPostParamLater
-	}
-	if f := validate(n, t); f != nil {
+	if f := validate(n, uploadPostParam, !continuing); f != nil {
 		return nil, f
 	}
 	p := &postParams{

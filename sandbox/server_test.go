@@ -90,7 +90,7 @@ func TestSchemaTables(t *testing.T) {
 			}
 		}
 	}
-	for _, ct := range []*complexType{uploadPostParamNew, uploadPostParamLater, authHeaderType, checkLoginParam, getActiveJobsParam, getJobLogDetailsParam} {
+	for _, ct := range []*complexType{uploadPostParam, authHeaderVersioned, authHeaderUnversioned, checkLoginParam, getActiveJobsParam, getJobLogDetailsParam} {
 		walk(ct)
 	}
 }

@@ -74,8 +74,9 @@ func (s *Server) handleSOAP(r *http.Request, rec *Request) reply {
 	var auth authInfo
 	switch user, pass, basic := r.BasicAuth(); {
 	case authN != nil:
-		// The IPS documentation puts the header in the unversioned namespace; Axis2
-		// stubs generated from a versioned WSDL send it in the versioned one.
+		// Adobe's guide puts the header in the unversioned namespace, the 2014-04-03
+		// WSDL's binding in the versioned one (docs/protocol.md §authHeader): each is
+		// read by its own schema.
 		a, f := readAuthHeader(authN, nsIPS, nsIPS2014)
 		rec.User = a.user
 		if f != nil {
@@ -91,7 +92,7 @@ func (s *Server) handleSOAP(r *http.Request, rec *Request) reply {
 		return fail(authFault(codeNoCredentials, "No credentials: send an authHeader in the SOAP header or use HTTP Basic auth"))
 	}
 
-	if f := validate(op, handler.param); f != nil {
+	if f := validate(op, handler.param, true); f != nil {
 		return fail(f)
 	}
 	out, f := handler.run(s, op)

@@ -139,9 +139,11 @@ func TestSOAPFaults(t *testing.T) {
 		{"SOAPAction mismatch", "getActiveJobs", envelope(good, login), 500, "ipsApiFault", 30003, "soapenv:Client"},
 		{"unknown operation", "searchAssets", envelope(good, `<searchAssetsParam xmlns="`+nsIPS2014+`"/>`), 500, "ipsApiFault", 30003, "soapenv:Client"},
 		{"wrong body namespace", "checkLogin", envelope(good, strings.Replace(login, nsIPS2014, nsIPS, 1)), 500, "ipsApiFault", 30003, "soapenv:Client"},
-		{"missing email", "checkLogin", envelope(good, `<checkLoginParam xmlns="`+nsIPS2014+`"><password>p</password></checkLoginParam>`), 500, "ipsApiFault", 30002, "soapenv:Client"},
+		{"missing email", "checkLogin", envelope(good, `<checkLoginParam xmlns="`+nsIPS2014+`"><password>p</password></checkLoginParam>`), 500, "ipsApiFault", 30003, "soapenv:Client"},
 		{"out of order", "checkLogin", envelope(good, `<checkLoginParam xmlns="`+nsIPS2014+`"><password>p</password><email>e</email></checkLoginParam>`), 500, "ipsApiFault", 30003, "soapenv:Client"},
-		{"authHeader out of order", "checkLogin", envelope(`<authHeader xmlns="`+nsIPS+`"><password>sandbox</password><user>demo@hoist.local</user></authHeader>`, login), 500, "ipsApiFault", 30003, "soapenv:Client"},
+		{"versioned authHeader out of order", "checkLogin", envelope(`<authHeader xmlns="`+nsIPS2014+`"><password>sandbox</password><user>demo@hoist.local</user><appName>a</appName><appVersion>1</appVersion></authHeader>`, login), 500, "ipsApiFault", 30003, "soapenv:Client"},
+		{"versioned authHeader without appName", "checkLogin", envelope(`<authHeader xmlns="`+nsIPS2014+`"><user>demo@hoist.local</user><password>sandbox</password><appVersion>1</appVersion></authHeader>`, login), 500, "ipsApiFault", 30003, "soapenv:Client"},
+		{"unversioned authHeader repeats user", "checkLogin", envelope(`<authHeader xmlns="`+nsIPS+`"><user>demo@hoist.local</user><password>sandbox</password><user>x</user></authHeader>`, login), 500, "ipsApiFault", 30003, "soapenv:Client"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := mustSOAPFault(t, soapCall(t, r, tc.action, tc.env), tc.status, tc.kind, tc.code)

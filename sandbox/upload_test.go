@@ -188,8 +188,10 @@ func TestUploadPostParamValidation(t *testing.T) {
 		{"malformed XML", job(minimalJob)[:60], 30003, "Invalid request XML"},
 		{"wrong root", `<uploadParam ` + ns + `/>`, 30003, "uploadPostParam"},
 		{"wrong namespace", strings.Replace(job(minimalJob), nsIPS2014, "urn:other", 1), 30003, "namespace"},
-		{"bad boolean", replace("<overwrite>true</overwrite>", "<overwrite>yes</overwrite>"), 30001, "uploadParams/overwrite"},
-		{"bad boolean endJob", newJobParams("j1", "<endJob>True</endJob>", minimalJob), 30001, "endJob"},
+		{"unversioned namespace", strings.Replace(job(minimalJob), nsIPS2014, nsIPS, 1), 30003, "namespace"},
+		{"old knockout name", withOption("<knockoutBackground><corner>UpperLeft</corner><fillMethod>FloodFill</fillMethod></knockoutBackground>"), 30003, "Unexpected subelement {" + nsIPS2014 + "}knockoutBackground"},
+		{"bad boolean", replace("<overwrite>true</overwrite>", "<overwrite>yes</overwrite>"), 30003, "uploadParams/overwrite"},
+		{"bad boolean endJob", newJobParams("j1", "<endJob>True</endJob>", minimalJob), 30003, "endJob"},
 		{"out of order", job(`<readyForPublish>true</readyForPublish><overwrite>true</overwrite><preservePublishState>true</preservePublishState><createMask>false</createMask><emailSetting>None</emailSetting>`), 30003, "overwrite"},
 		{"option after emailSetting", job(minimalJob + `<photoshopOptions><process>None</process></photoshopOptions>`), 30003, "photoshopOptions"},
 		{"unknown element", withOption("<colourOptions/>"), 30003, "colourOptions"},
@@ -198,14 +200,13 @@ func TestUploadPostParamValidation(t *testing.T) {
 		{"unqualified child", strings.Replace(job(minimalJob), "<overwrite>true</overwrite>", `<overwrite xmlns="">true</overwrite>`, 1), 30003, "namespace"},
 		{"text in a complex element", withOption("<manualCropOptions>5</manualCropOptions>"), 30003, "manualCropOptions"},
 		{"element in a simple one", replace("<overwrite>true</overwrite>", "<overwrite><b/></overwrite>"), 30003, "overwrite"},
-		{"missing overwrite", replace("<overwrite>true</overwrite>", ""), 30002, "overwrite"},
-		{"missing readyForPublish", replace("<readyForPublish>true</readyForPublish>", ""), 30002, "readyForPublish"},
-		{"missing preservePublishState", replace("<preservePublishState>true</preservePublishState>", ""), 30002, "preservePublishState"},
-		{"missing createMask", replace("<createMask>false</createMask>", ""), 30002, "createMask"},
-		{"missing emailSetting", replace("<emailSetting>None</emailSetting>", ""), 30002, "emailSetting"},
+		{"missing overwrite", replace("<overwrite>true</overwrite>", ""), 30003, "overwrite"},
+		{"missing readyForPublish", replace("<readyForPublish>true</readyForPublish>", ""), 30003, "readyForPublish"},
+		{"missing createMask", replace("<createMask>false</createMask>", ""), 30003, "createMask"},
+		{"missing emailSetting", replace("<emailSetting>None</emailSetting>", ""), 30003, "emailSetting"},
 		{"missing uploadParams", `<uploadPostParam ` + ns + `><companyHandle>c|2101</companyHandle><jobName>j1</jobName></uploadPostParam>`, 30002, "uploadParams"},
-		{"missing companyHandle", `<uploadPostParam ` + ns + `><jobName>j1</jobName><uploadParams>` + minimalJob + `</uploadParams></uploadPostParam>`, 30002, "companyHandle"},
-		{"missing manual crop side", withOption("<manualCropOptions><left>1</left><right>1</right><top>1</top></manualCropOptions>"), 30002, "bottom"},
+		{"missing companyHandle", `<uploadPostParam ` + ns + `><jobName>j1</jobName><uploadParams>` + minimalJob + `</uploadParams></uploadPostParam>`, 30003, "companyHandle"},
+		{"missing manual crop side", withOption("<manualCropOptions><left>1</left><right>1</right><top>1</top></manualCropOptions>"), 30003, "bottom"},
 		{"no jobName nor jobHandle", `<uploadPostParam ` + ns + `><companyHandle>c|2101</companyHandle><uploadParams>` + minimalJob + `</uploadParams></uploadPostParam>`, 30002, "jobName"},
 		{"jobName and jobHandle", `<uploadPostParam ` + ns + `><companyHandle>c|2101</companyHandle><jobName>a</jobName><jobHandle>b</jobHandle></uploadPostParam>`, 30001, "not both"},
 		{"bad emailSetting", replace("<emailSetting>None</emailSetting>", "<emailSetting>none</emailSetting>"), 30001, "emailSetting"},
@@ -217,7 +218,7 @@ func TestUploadPostParamValidation(t *testing.T) {
 		{"unsharp radius", withLateOption("<unsharpMaskOptions><radius>-1</radius></unsharpMaskOptions>"), 30001, "radius"},
 		{"unsharp threshold", withLateOption("<unsharpMaskOptions><threshold>256</threshold></unsharpMaskOptions>"), 30001, "threshold"},
 		{"unsharp monochrome", withLateOption("<unsharpMaskOptions><monochrome>2</monochrome></unsharpMaskOptions>"), 30001, "monochrome"},
-		{"crop not an int", withOption("<manualCropOptions><left>1.5</left><right>1</right><top>1</top><bottom>1</bottom></manualCropOptions>"), 30001, "left"},
+		{"crop not an int", withOption("<manualCropOptions><left>1.5</left><right>1</right><top>1</top><bottom>1</bottom></manualCropOptions>"), 30003, "left"},
 		{"uncompress case", withLateOption("<unCompressOptions><process>uncompress</process></unCompressOptions>"), 30001, "process"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -252,7 +253,8 @@ func TestFullOptionsAccepted(t *testing.T) {
 		`<inDesignOptions><process>None</process></inDesignOptions>` +
 		`<xmpKeywords>spring,sale\,2025</xmpKeywords>` +
 		`<unsharpMaskOptions><amount>5</amount><radius>250</radius><threshold>255</threshold><monochrome>1</monochrome></unsharpMaskOptions>` +
-		`<unCompressOptions><process>UnCompress</process></unCompressOptions>`
+		`<unCompressOptions><process>UnCompress</process></unCompressOptions>` +
+		`<excludeMasterVideoFromAVS>false</excludeMasterVideoFromAVS>`
 	a := upload(t, r, xmlPart("auth", demoAuth), xmlPart("uploadParams", newJobParams("full", "<locale>fr-FR</locale><description>every option</description><destFolder>a/b</destFolder>", full)))
 	mustHandle(t, a)
 }
