@@ -57,6 +57,10 @@ func (w *Window) Upload() { w.startWith(w.d.Queue.Start) }
 func (w *Window) Retry() { w.startWith(w.d.Queue.Retry) }
 
 func (w *Window) startWith(start func(session.Target) error) {
+	if w.blocked() != "" {
+		w.changed() // the line above the queue says what to fix; nothing is sent
+		return
+	}
 	t, p, typed := w.target(), w.Dest.current, w.Dest.password.Text
 	status := ""
 	if typed == "" && !p.Sandbox {
@@ -77,8 +81,9 @@ func (w *Window) startWith(start func(session.Target) error) {
 		}
 		if err != nil {
 			fyne.Do(func() {
-				w.Queue.SetStatus(sentence(err))
 				w.changed()
+				w.Queue.SetStatus(sentence(err))
+				w.startFailed = true
 			})
 		}
 	})
@@ -108,12 +113,15 @@ func (w *Window) ended(s session.Summary) {
 	if s.JobName != "" {
 		body += " · job " + s.JobName
 	}
-	w.App.SendNotification(fyne.NewNotification(title, body+"."))
+	if s.Done+s.Failed > 0 { // nothing was sent: the person saw why in the window
+		w.App.SendNotification(fyne.NewNotification(title, body+"."))
+	}
 	if n := len(s.Handles); n > 0 {
 		w.Admin.handle.SetText(s.Handles[n-1]) // ready for Show job log
 	}
 	w.Dest.NewJobName()
 	w.changed()
+	w.startFailed = s.Done+s.Failed+s.Cancelled == 0 && s.Err != nil // the status says why it did not start
 }
 
 // LastSummary is the summary of the last upload that ended (for tests).
@@ -185,11 +193,12 @@ func (w *Window) presetToSave() store.Preset {
 
 // applyPreset shows a loaded preset's options (and its folder, when it has one).
 func (w *Window) applyPreset(p store.Preset) {
+	was := w.restoring // a preset loaded while the last run's settings are put back
 	w.restoring = true
 	w.Options.SetOptions(p.Options)
 	if p.DestFolder != "" {
 		w.Dest.folder.SetText(p.DestFolder)
 	}
-	w.restoring = false
+	w.restoring = was
 	w.changed()
 }

@@ -27,7 +27,10 @@ type testEnv struct {
 	pick   *fakePickers
 }
 
-func newTestEnv(t testing.TB) *testEnv {
+func newTestEnv(t testing.TB) *testEnv { return newTestEnvWith(t, noUploads{}) }
+
+// newTestEnvWith is newTestEnv with eng as the upload engine.
+func newTestEnvWith(t testing.TB, eng session.Uploader) *testEnv {
 	t.Helper()
 	keyring.MockInit()
 	a := test.NewTempApp(t)
@@ -36,7 +39,7 @@ func newTestEnv(t testing.TB) *testEnv {
 		t.Fatal(err)
 	}
 	e := &testEnv{cfg: cfg, remote: &fakeRemote{}, pick: &fakePickers{}}
-	e.q = session.New(session.Config{Uploader: noUploads{}})
+	e.q = session.New(session.Config{Uploader: eng})
 	win := a.NewWindow("Hoist")
 	e.w = New(a, win, Deps{Queue: e.q, Remote: e.remote, Profiles: cfg.Profiles, Secrets: cfg.Credentials,
 		Presets: cfg.Presets, Pickers: e.pick, SandboxURL: "http://127.0.0.1:9", Async: func(f func()) { f() }})

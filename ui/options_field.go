@@ -58,11 +58,14 @@ func newOptField(f uploader.Field, form *OptionsForm) *optField {
 		})
 		fl.input = s
 		fl.load = func(v any) {
-			if v.(string) == "" && !f.Required {
+			switch {
+			case v.(string) == "" && !f.Required:
 				s.SetSelected(serverDefault)
-				return
+			case v.(string) == "":
+				s.ClearSelected() // SetSelected would keep showing the last value
+			default:
+				s.SetSelected(v.(string))
 			}
-			s.SetSelected(v.(string))
 		}
 		parts = append(parts, fieldLabel(f.Label), s)
 	case uploader.KindHandles:

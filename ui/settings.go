@@ -1,6 +1,12 @@
 package ui
 
-import "fyne.io/fyne/v2"
+import (
+	"encoding/json"
+
+	"fyne.io/fyne/v2"
+
+	"hoist/uploader"
+)
 
 // Settings kept between runs in Fyne's preferences: the last connection, its company
 // and destination folder, the preset, and the window's size.
@@ -9,6 +15,7 @@ const (
 	prefCompany    = "company"
 	prefFolder     = "destFolder"
 	prefPreset     = "preset"
+	prefOptions    = "options" // JSON, as in a preset: the options on screen, preset or not
 	prefWidth      = "window.width"
 	prefHeight     = "window.height"
 )
@@ -23,14 +30,21 @@ func (w *Window) restore() {
 	defer func() { w.restoring = false }()
 	last := prefs.String(prefConnection)
 	w.Dest.reload(last)
+	// The preset first: its folder, if it has one, gives way to the folder last on screen,
+	// and its options to the options last on screen (changed since, or never a preset).
+	if name := prefs.String(prefPreset); name != "" {
+		_ = w.Presets.Load(name) // a preset deleted since is simply not chosen
+	}
+	var o uploader.Options
+	if saved := prefs.String(prefOptions); saved != "" && json.Unmarshal([]byte(saved), &o) == nil {
+		w.Options.SetOptions(o)
+		w.keepPresetIfSame()
+	}
 	if last != "" && last == w.Dest.current.Name {
 		if c := prefs.String(prefCompany); c != "" {
 			w.Dest.company.SetText(c)
 		}
 		w.Dest.folder.SetText(prefs.StringWithFallback(prefFolder, w.Dest.folder.Text))
-	}
-	if name := prefs.String(prefPreset); name != "" {
-		_ = w.Presets.Load(name) // a preset deleted since is simply not chosen
 	}
 	w.Win.Resize(fyne.NewSize(
 		float32(prefs.FloatWithFallback(prefWidth, float64(DefaultSize.Width))),
@@ -47,6 +61,9 @@ func (w *Window) saveSettings() {
 	prefs.SetString(prefCompany, w.Dest.company.Text)
 	prefs.SetString(prefFolder, w.Dest.folder.Text)
 	prefs.SetString(prefPreset, w.Presets.Current())
+	if o, err := json.Marshal(w.Options.Options()); err == nil {
+		prefs.SetString(prefOptions, string(o))
+	}
 }
 
 // SaveState keeps the window's size; call it when the window closes.

@@ -33,13 +33,15 @@ type Window struct {
 	Admin       *AdminView
 	Tabs        *container.AppTabs
 
-	banner      *fyne.Container
-	header      *fyne.Container
-	resume      *fyne.Container
-	resumeText  *widget.Label
-	ref         *refresher
-	restoring   bool
-	lastSummary session.Summary
+	banner       *fyne.Container
+	header       *fyne.Container
+	resume       *fyne.Container
+	resumeText   *widget.Label
+	resumeUpload *widget.Button
+	startFailed  bool // the status line says why an upload could not start
+	ref          *refresher
+	restoring    bool
+	lastSummary  session.Summary
 
 	// OnEnded, when set, is called on Fyne's thread after an upload ended and the window
 	// showed it.
@@ -74,7 +76,7 @@ func New(a fyne.App, win fyne.Window, d Deps) *Window {
 	split := container.NewHSplit(left, w.Tabs)
 	split.Offset = 0.33
 	w.banner = w.sandboxBanner()
-	w.resume, w.resumeText = w.resumeBanner()
+	w.resume, w.resumeText, w.resumeUpload = w.resumeBanner()
 	w.header = container.NewVBox(w.banner, w.resume)
 	win.SetContent(container.NewBorder(w.header, nil, nil, nil, split))
 
@@ -82,7 +84,7 @@ func New(a fyne.App, win fyne.Window, d Deps) *Window {
 	w.Dest.OnChanged = w.changed
 	w.Dest.OnManage = func() { w.Tabs.SelectIndex(3) }
 	w.Connections.OnSaved = func(name string) { w.Dest.reload(name) }
-	w.ref = &refresher{onRows: w.Queue.refreshRows, onTotals: w.Queue.applyTotals, onLog: w.Log.update}
+	w.ref = &refresher{onRows: w.Queue.refreshRows, onTotals: w.totals, onLog: w.Log.update}
 	d.Queue.SetObserver(session.Observer{
 		Row: w.ref.row, List: w.ref.list, Totals: w.ref.total, Log: w.ref.logged,
 		Ended: func(s session.Summary) {
@@ -118,13 +120,10 @@ func (w *Window) sandboxBanner() *fyne.Container {
 }
 
 // resumeBanner offers the files an earlier session did not upload.
-func (w *Window) resumeBanner() (*fyne.Container, *widget.Label) {
+func (w *Window) resumeBanner() (*fyne.Container, *widget.Label, *widget.Button) {
 	text := widget.NewLabel("")
 	text.Wrapping = fyne.TextWrapWord
-	upload := widget.NewButtonWithIcon("Upload them", theme.UploadIcon(), func() {
-		showIf(w.resume, false, w.header)
-		w.Upload()
-	})
+	upload := widget.NewButtonWithIcon("Upload them", theme.UploadIcon(), w.Upload)
 	upload.Importance = widget.HighImportance
 	forget := widget.NewButton("Forget them", func() {
 		showIf(w.resume, false, w.header)
@@ -133,7 +132,7 @@ func (w *Window) resumeBanner() (*fyne.Container, *widget.Label) {
 	})
 	c := container.NewBorder(nil, widget.NewSeparator(), widget.NewIcon(theme.HistoryIcon()), container.NewHBox(upload, forget), text)
 	c.Hide()
-	return c, text
+	return c, text, upload
 }
 
 // Resume is where unfinished files of an earlier session were going.
@@ -161,7 +160,7 @@ func (w *Window) OfferResume(r Resume) {
 	}
 	if r.Options != nil {
 		w.Options.SetOptions(*r.Options)
-		w.Presets.detach()
+		w.keepPresetIfSame()
 	}
 	w.restoring = false
 	w.changed()
@@ -171,12 +170,20 @@ func (w *Window) OfferResume(r Resume) {
 
 // optionsChanged forgets the chosen preset once the options no longer match it.
 func (w *Window) optionsChanged() {
-	if w.Presets != nil && !w.restoring && w.Presets.Current() != "" {
-		if p, err := w.d.Presets.Load(w.Presets.Current()); err == nil && !sameOptions(p.Options, w.Options.Options()) {
-			w.Presets.detach()
-		}
+	if w.Presets != nil && !w.restoring {
+		w.keepPresetIfSame()
 	}
 	w.changed()
+}
+
+// keepPresetIfSame forgets the chosen preset when the options on screen differ from it.
+func (w *Window) keepPresetIfSame() {
+	if w.Presets.Current() == "" {
+		return
+	}
+	if p, err := w.d.Presets.Load(w.Presets.Current()); err != nil || !sameOptions(p.Options, w.Options.Options()) {
+		w.Presets.detach()
+	}
 }
 
 // sameOptions compares options by their JSON, the presets' own form.
@@ -197,16 +204,30 @@ func (w *Window) changed() {
 	ep, _ := w.Dest.endpoint()
 	w.Preview.Update(Request{Endpoint: ep, User: p.User, Company: strings.TrimSpace(w.Dest.company.Text),
 		JobName: strings.TrimSpace(w.Dest.job.Text), DestFolder: strings.TrimSpace(w.Dest.folder.Text), Options: w.Options.Options()})
-	problems := append(w.Dest.problems(), w.Options.Problems()...)
-	why := ""
-	if len(problems) > 0 {
-		why = "Before uploading: " + problems[0]
-		if len(problems) > 1 {
-			why += " (" + plural(len(problems)-1, "more thing", "more things") + " to fix on the left.)"
-		}
+	why := w.blocked()
+	w.Queue.SetReady(why == "", why)
+	enable(w.resumeUpload, why == "")
+	if w.startFailed {
+		// The settings changed since an upload could not start: what it said may no
+		// longer apply, and if it still does the next try says it again.
+		w.startFailed = false
+		w.Queue.SetStatus("")
 	}
-	w.Queue.SetReady(len(problems) == 0, why)
+	w.d.Queue.SetTarget(w.target())
 	w.saveSettings()
+}
+
+// blocked says what to fix before uploading, "" when the settings allow it.
+func (w *Window) blocked() string {
+	problems := append(w.Dest.problems(), w.Options.Problems()...)
+	if len(problems) == 0 {
+		return ""
+	}
+	why := "Before uploading: " + problems[0]
+	if len(problems) > 1 {
+		why += " (" + plural(len(problems)-1, "more thing", "more things") + " to fix on the left.)"
+	}
+	return why
 }
 
 // adminConn is the chosen connection with its password, for the admin view.
@@ -217,6 +238,15 @@ func (w *Window) adminConn() (Conn, error) {
 	fyne.DoAndWait(func() { t, p, typed = w.target(), w.Dest.current, w.Dest.password.Text })
 	err := w.withPassword(&t, p, typed)
 	return Conn{Endpoint: t.Endpoint, Credentials: t.Credentials, Company: t.Company}, err
+}
+
+// totals shows the queue's figures; the offer to resume goes once no file waits any more
+// (uploaded, removed or forgotten).
+func (w *Window) totals(t session.Totals) {
+	w.Queue.applyTotals(t)
+	if t.Count(session.Queued) == 0 && w.resume.Visible() {
+		showIf(w.resume, false, w.header)
+	}
 }
 
 // ResumeOffered reports whether unfinished files of an earlier session are offered.

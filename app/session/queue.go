@@ -46,8 +46,10 @@ type Queue struct {
 	cur     *run // the running upload, nil when idle
 	lastRun *run // the running or last upload, for Wait
 	log     []Entry
-	// last and lastPost are persisted with the rows (see Snapshot).
+	// last, next and lastPost are persisted with the rows (see Snapshot).
 	last     Target
+	next     Target // see SetTarget
+	hasNext  bool
 	lastPost time.Time
 	// open is a Scene7 job an earlier run left without its endJob: the next upload to the
 	// same connection continues it (the engine moves on to a new job if it has expired).

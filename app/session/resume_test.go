@@ -52,3 +52,42 @@ func TestResumeContinuesTheOpenJob(t *testing.T) {
 		})
 	}
 }
+
+// What the queue saves says where its waiting files go: the settings given last while
+// idle (not those of an earlier upload), the running upload's while it runs; never a
+// password.
+func TestSnapshotKeepsTheTargetTheFilesWaitWith(t *testing.T) {
+	dir := tree(t, map[string]string{"a.jpg": "1", "slow.jpg": "2", "c.jpg": "3"})
+	eng := &fakeEngine{started: make(chan struct{})}
+	q := New(Config{Uploader: eng})
+	rec := newRecorder(q)
+	scene7 := uploader.Endpoint{Service: uploader.Scene7, UploadURL: "https://example.invalid/scene7/UploadFile"}
+	first := Target{Profile: "Production", Endpoint: scene7, Company: "c|1", Options: uploader.DefaultOptions(),
+		Credentials: uploader.Credentials{User: "u", Password: "secret"}}
+	if got := q.Snapshot().Last; got.Profile != "" {
+		t.Fatalf("before anything: %+v", got)
+	}
+	q.SetTarget(first)
+	if got := q.Snapshot().Last; got.Profile != "Production" || !got.Options.Overwrite || got.Credentials.Password != "" {
+		t.Fatalf("idle snapshot target %+v", got)
+	}
+
+	q.Add([]string{filepath.Join(dir, "slow.jpg")})
+	if err := q.Start(first); err != nil {
+		t.Fatal(err)
+	}
+	<-eng.started
+	second := first
+	second.Options.Overwrite, second.DestFolder = false, "later"
+	q.SetTarget(second) // the settings on screen change during the upload
+	if got := q.Snapshot().Last; !got.Options.Overwrite || got.DestFolder != "" || got.Credentials.Password != "" {
+		t.Errorf("while running, the snapshot has %+v", got)
+	}
+	q.Cancel()
+	<-rec.ended
+
+	q.Add([]string{filepath.Join(dir, "c.jpg")})
+	if got := q.Snapshot().Last; got.Options.Overwrite || got.DestFolder != "later" {
+		t.Errorf("after the upload, files added with other settings are saved with %+v", got)
+	}
+}

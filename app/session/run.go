@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"hoist/uploader"
 )
@@ -246,8 +249,8 @@ func (q *Queue) finish(r *run, res *uploader.Result, err error) Summary {
 	q.mu.Unlock()
 	switch {
 	case res == nil && err != nil:
-		sum.Message = uploader.Sentence(err)
-		q.logf(Error, "", "The upload did not start: %s", sum.Message)
+		sum.Message = notStarted(err)
+		q.logf(Error, "", "%s", sum.Message)
 	case last != "" && r.part == 1:
 		sum.Message = last
 	default:
@@ -276,6 +279,22 @@ func (q *Queue) settleLocked(row *Row, f uploader.FileResult) {
 	} else if row.Reason == "" && f.Err != nil {
 		row.Reason = uploader.Sentence(f.Err)
 	}
+}
+
+// notStarted says in one sentence why the engine refused an upload before sending.
+func notStarted(err error) string {
+	var bad *uploader.ValidationError
+	if errors.As(err, &bad) {
+		return "The upload did not start: fix the upload options first. " + bad.Error()
+	}
+	s := strings.TrimSpace(uploader.Sentence(err))
+	if r, n := utf8.DecodeRuneInString(s); n > 0 {
+		s = string(unicode.ToUpper(r)) + s[n:]
+	}
+	if !strings.HasSuffix(s, ".") {
+		s += "."
+	}
+	return "The upload did not start. " + s
 }
 
 // describe names the destination of an upload in words for the log.

@@ -22,7 +22,9 @@ type Saved struct {
 // (without its password) so that unfinished work can be resumed where it was going.
 type Snapshot struct {
 	Rows []Saved
-	// Last is the target of the running or last upload; zero before the first.
+	// Last is where the rows are going: the target of the running upload, else the one
+	// last given to SetTarget (the settings on screen), else that of the last upload; zero
+	// before any of them.
 	Last Target
 	// LastPost is when the server last accepted a file, for the job's idle expiry.
 	LastPost time.Time
@@ -38,11 +40,29 @@ func (q *Queue) Snapshot() Snapshot {
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	out := Snapshot{Rows: make([]Saved, len(q.rows)), Last: q.last, LastPost: q.lastPost}
+	if q.cur == nil && q.hasNext {
+		out.Last = q.next
+	}
 	out.Last.Credentials.Password = ""
 	for i, r := range q.rows {
 		out.Rows[i] = Saved{Path: r.Path, Rel: r.Rel, Size: r.Size, State: r.State.String(), Reason: r.Reason, JobName: r.JobName, JobHandle: r.JobHandle}
 	}
 	return out
+}
+
+// SetTarget tells the queue where its waiting files will go: the settings on screen,
+// without the password. While no upload runs it is what Snapshot saves, so that a restart
+// puts back the connection and options the files were waiting with, not those of an
+// earlier upload (or none at all before the first).
+func (q *Queue) SetTarget(t Target) {
+	t.Credentials.Password = ""
+	q.mu.Lock()
+	q.next, q.hasNext = t, true
+	rows := len(q.rows)
+	q.mu.Unlock()
+	if rows > 0 {
+		q.scheduleSave()
+	}
 }
 
 // Restore puts back rows saved by an earlier run, after the rows already listed. A file
