@@ -1,8 +1,11 @@
 package sandbox
 
 import (
+	"bytes"
 	"io"
 	"net/http"
+	"regexp"
+	"strings"
 	"time"
 )
 
@@ -18,6 +21,25 @@ type Faults struct {
 	// meets its own earlier upload, as with a slow real server.
 	StallEvery int
 	StallFor   time.Duration
+
+	// every Nth request: a Scene7 POST is read and checked, then refused with
+	// ipsApiFault 30003 (invalid request XML), as the service refuses a request it
+	// cannot parse; every POST of the same shape would get it. Dr.Sum is not affected.
+	RequestFaultEvery int
+	// every Nth request: every running Scene7 job expires first (as after its idle
+	// timeout), then the request is handled; a jobHandle POST meets an expired job.
+	ExpireEvery int
+	// every Nth request: answer 200 with an HTML sign-in page, as a proxy or a captive
+	// portal does, without handling the request.
+	HTMLPageEvery int
+	// every Nth request whose body is larger than earlyAfter: answer what success looks
+	// like (Scene7 an uploadPostReturn, Dr.Sum an empty 200) after reading only the start
+	// of the body. Nothing is stored: the answer is a lie a client must not believe.
+	EarlyAnswerEvery int
+	// RefuseFile: a Scene7 file part of this name (its fileName or Content-Disposition
+	// filename) gets ipsApiFault 30001 naming it, whatever else its POST carries, as
+	// the service refuses one file it cannot take. The POST stores nothing.
+	RefuseFile string
 
 	DrSumBrokenSettings bool // Dr.Sum answers 500 INVALID_SETTING_JSON
 	DrSumIOError        bool // Dr.Sum answers 500 IO_ERROR when it would write the file
@@ -46,6 +68,10 @@ const (
 	injectError500
 	injectGarbage
 	injectStall
+	injectRequestFault
+	injectExpire
+	injectHTMLPage
+	injectEarlyAnswer
 )
 
 // dropAfter bounds how much of the body is read before a dropped connection.
@@ -67,6 +93,14 @@ func (s *Server) nextInjection() (injection, time.Duration) {
 		return injectGarbage, 0
 	case every(f.StallEvery) && f.StallFor > 0:
 		return injectStall, f.StallFor
+	case every(f.RequestFaultEvery):
+		return injectRequestFault, 0
+	case every(f.ExpireEvery):
+		return injectExpire, 0
+	case every(f.HTMLPageEvery):
+		return injectHTMLPage, 0
+	case every(f.EarlyAnswerEvery):
+		return injectEarlyAnswer, 0
 	}
 	return injectNone, 0
 }
@@ -106,7 +140,91 @@ func (s *Server) inject(w http.ResponseWriter, r *http.Request, rec *Request, in
 		rec.Status = rp.status
 		s.record(rec)
 		writeReply(w, rp)
+	case injectHTMLPage:
+		rec.Fault = "injected: HTML page"
+		drain(r.Body)
+		rp := reply{http.StatusOK, http.Header{"Content-Type": {"text/html;charset=utf-8"}}, []byte(signInPage)}
+		rec.Status = rp.status
+		s.record(rec)
+		writeReply(w, rp)
 	}
+}
+
+// signInPage is what a proxy or captive portal answers in the place of the real server.
+const signInPage = `<!DOCTYPE html>
+<html><head><title>Sign in</title></head>
+<body><h1>Sign in to continue</h1><p>This network requires you to sign in before you can use the Internet.</p>
+<form method="post" action="/login"><input name="user"><input name="password" type="password"><button>Sign in</button></form>
+<!-- injected by the Hoist sandbox --></body></html>
+`
+
+// earlyAfter is how much of a body the sandbox reads before an early answer. A body not
+// larger than this is handled normally: it would have been read whole anyway.
+const earlyAfter = 64 << 10
+
+var jobHandleElement = regexp.MustCompile(`<(?:\w+:)?jobHandle>([^<]*)</`)
+
+// answerEarly answers a POST as if it had succeeded after reading only its start, then
+// leaves the rest unread (net/http closes the connection), and reports true. A small body
+// is put back and false returned, to be handled normally: there is nothing left to answer
+// early about.
+func (s *Server) answerEarly(w http.ResponseWriter, r *http.Request, rec *Request) bool {
+	head := make([]byte, earlyAfter)
+	n, _ := io.ReadFull(r.Body, head)
+	head = head[:n]
+	if n < earlyAfter || r.ContentLength == int64(n) {
+		r.Body = struct {
+			io.Reader
+			io.Closer
+		}{io.MultiReader(bytes.NewReader(head), r.Body), r.Body}
+		return false
+	}
+	rec.Fault = "injected: answered before reading the body"
+	rp := reply{status: http.StatusOK, header: http.Header{}}
+	if r.URL.Path == Scene7UploadPath {
+		handle := "j|" + strings.TrimPrefix(DemoCompany, "c|") + "||early-answer|0"
+		if m := jobHandleElement.FindSubmatch(head); m != nil {
+			handle = string(m[1])
+		}
+		rp = xmlReply(http.StatusOK, xmlDecl+`<uploadPostReturn xmlns="`+nsIPS2014+`"><jobHandle>`+handle+`</jobHandle></uploadPostReturn>`)
+	}
+	rec.Status = rp.status
+	s.record(rec)
+	writeReply(w, rp)
+	if fl, ok := w.(http.Flusher); ok {
+		fl.Flush()
+	}
+	// Neither read the rest nor close at once: closing a connection with unread data
+	// resets it, and the client might lose the answer along with the rest of its upload.
+	// Waiting without reading keeps the client's body where it is until it has seen the
+	// answer and given up on the connection.
+	t := time.NewTimer(earlyLinger)
+	defer t.Stop()
+	select {
+	case <-t.C:
+	case <-r.Context().Done():
+	}
+	return true
+}
+
+// earlyLinger is how long an early answer's connection is kept without reading.
+const earlyLinger = time.Second
+
+// injectedFault is the fault a Scene7 POST that was read without fault gets instead of
+// being committed: the request-level fault of RequestFaultEvery, or the file-level one of
+// RefuseFile. nil: handle it normally.
+func (s *Server) injectedFault(u *uploadPost, inj injection) *ipsFault {
+	if inj == injectRequestFault {
+		return apiFault(codeInvalidRequestXML, "Invalid request XML: Unexpected subelement {%s}uploadPostParam (injected by the sandbox: every POST of this shape gets it)", nsIPS2014)
+	}
+	if name := s.currentFaults().RefuseFile; name != "" {
+		for _, f := range u.rec.Files {
+			if f.FileName == name || u.params.fileName == name {
+				return apiFault(codeInvalidParameter, "Invalid parameter: the file %q cannot be processed (refused by the sandbox, --refuse-file)", name)
+			}
+		}
+	}
+	return nil
 }
 
 // stall waits before a handled request is answered. It returns false when the client

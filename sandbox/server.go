@@ -141,14 +141,23 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodPost && (r.URL.Path == Scene7UploadPath || r.URL.Path == DrSumUploadPath) {
 		inj, stallFor = s.nextInjection()
 	}
-	if inj != injectNone && inj != injectStall {
+	switch inj {
+	case injectNone, injectStall, injectRequestFault:
+	case injectExpire:
+		s.ExpireJobs()
+		rec.Fault = "injected: running jobs expired"
+	case injectEarlyAnswer:
+		if s.answerEarly(w, r, rec) {
+			return
+		}
+	default:
 		s.inject(w, r, rec, inj)
 		return
 	}
 	var rp reply
 	switch r.URL.Path {
 	case Scene7UploadPath:
-		rp = s.handleUpload(r, rec)
+		rp = s.handleUpload(r, rec, inj)
 	case Scene7APIPath:
 		rp = s.handleSOAP(r, rec)
 	case DrSumUploadPath:

@@ -40,7 +40,8 @@ type receivedFile struct {
 }
 
 // handleUpload serves POST /scene7/UploadFile.
-func (s *Server) handleUpload(r *http.Request, rec *Request) reply {
+// inj is a fault injected after the POST was read (faults.go).
+func (s *Server) handleUpload(r *http.Request, rec *Request, inj injection) reply {
 	if r.Method != http.MethodPost {
 		return methodNotAllowed(http.MethodPost)
 	}
@@ -52,6 +53,9 @@ func (s *Server) handleUpload(r *http.Request, rec *Request) reply {
 	u := &uploadPost{s: s, r: r, rec: rec}
 	defer u.cleanup()
 	fault := u.read()
+	if fault == nil {
+		fault = s.injectedFault(u, inj)
+	}
 	var handle string
 	if fault == nil {
 		handle, fault = u.commit()

@@ -23,6 +23,7 @@ var sandboxCommand = &command{
 		`hoist sandbox`,
 		`hoist sandbox --addr 127.0.0.1:8080 --dir /tmp/hoist-sandbox --quiet`,
 		`hoist sandbox --processing 30s`,
+		`hoist sandbox --refuse-file bad.jpg --expire-every 5`,
 	},
 	flags: func(fs *flag.FlagSet) { newSandboxFlags(fs) },
 	run:   runSandbox,
@@ -32,6 +33,7 @@ type sandboxFlags struct {
 	addr, dir  string
 	quiet      bool
 	processing time.Duration
+	faults     *faultFlags
 }
 
 func newSandboxFlags(fs *flag.FlagSet) *sandboxFlags {
@@ -40,6 +42,7 @@ func newSandboxFlags(fs *flag.FlagSet) *sandboxFlags {
 	fs.StringVar(&f.dir, "dir", "", "`DIR`ectory where received files and job logs are kept (default: Hoist/sandbox in the\nuser's cache folder)")
 	fs.BoolVar(&f.quiet, "quiet", false, "do not log each request on stderr")
 	fs.DurationVar(&f.processing, "processing", sandbox.DemoProcessingTime, "how long a job stays active after endJob while its files are processed, e.g. 500ms or 1m\n(0: at once)")
+	f.faults = addFaultFlags(fs)
 	return f
 }
 
@@ -59,6 +62,9 @@ func runSandbox(c *cli, cmd *command, args []string) int {
 	}
 	if f.processing < 0 {
 		return exitFor(c.usageErr(cmd, "--processing %s: give a duration of 0 or more, e.g. 5s", f.processing))
+	}
+	if msg := f.faults.check(); msg != "" {
+		return exitFor(c.usageErr(cmd, "%s", msg))
 	}
 	dir := f.dir
 	if dir == "" {
@@ -81,7 +87,9 @@ func runSandbox(c *cli, cmd *command, args []string) int {
 		fmt.Fprintf(c.stderr, "hoist sandbox: %v\n", err)
 		return exitFailed
 	}
+	r.SetFaults(f.faults.f)
 	fmt.Fprint(c.stdout, r.Banner())
+	fmt.Fprint(c.stdout, f.faults.summary())
 	fmt.Fprintf(c.stdout, "\nTry it:\n  printf '%%s\\n' %s | hoist upload --password-stdin --endpoint %s --user %s --company '%s' --dest-folder demo PATH\n",
 		sandbox.DemoPassword, r.Scene7UploadURL(), sandbox.DemoUser, sandbox.DemoCompany)
 	fmt.Fprintln(c.stderr, "Press Ctrl-C to stop the sandbox.")

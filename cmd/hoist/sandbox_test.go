@@ -51,3 +51,25 @@ func TestSandboxCommandRefusesNegativeProcessing(t *testing.T) {
 	}
 	mustContain(t, "stderr", out.stderr, "--processing")
 }
+
+func TestSandboxCommandFaultFlags(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	defer cancel()
+	var stdout, stderr syncBuffer
+	c := newTestCLI(t, invocation{ctx: ctx}, &stdout, &stderr)
+	code := make(chan int, 1)
+	go func() {
+		code <- c.main([]string{"sandbox", "--quiet", "--dir", t.TempDir(), "--refuse-file", "bad.jpg", "--html-every", "7"})
+	}()
+	eventually(t, "the banner", func() bool { return regexp.MustCompile(`Injected faults`).MatchString(stdout.String()) })
+	mustContain(t, "banner", stdout.String(), `file-level fault for "bad.jpg"`, "HTML page every 7")
+	cancel()
+	if got := <-code; got != exitOK {
+		t.Fatalf("exit %d\nstderr:\n%s", got, stderr.String())
+	}
+	out := hoist(t, invocation{}, "sandbox", "--expire-every", "-1", "--dir", t.TempDir())
+	if out.code != exitUsage {
+		t.Errorf("--expire-every -1: exit %d, want 2", out.code)
+	}
+	mustContain(t, "stderr", out.stderr, "--expire-every")
+}
