@@ -4,8 +4,16 @@
 // no Fyne) so that it builds for any platform with CGO_ENABLED=0.
 package main
 
-import "os"
+import (
+	"os"
+	"os/signal"
+	"syscall"
+)
 
 func main() {
+	// A closed stdout or stderr (hoist upload --json | head -n 1) must not kill an upload
+	// half-way with SIGPIPE and leave its Scene7 job open: with the signal ignored, writes
+	// to the closed pipe fail instead, and every writer of this command drops such errors.
+	signal.Ignore(syscall.SIGPIPE)
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv))
 }

@@ -20,6 +20,9 @@ func TestMain(m *testing.M) {
 	// The keychain itself is tested by package app; here it is go-keyring's in-memory
 	// mock, so that no test leaves a password in a developer's keychain.
 	keyring.MockInit()
+	if os.Getenv(asCommandEnv) == "1" {
+		main() // the test binary runs as the hoist command: see asCommand
+	}
 	os.Exit(m.Run())
 }
 

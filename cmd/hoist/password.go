@@ -69,10 +69,19 @@ func keychainTrouble(err error) string {
 }
 
 // readPassword reads the first line of stdin, without its line ending. Spaces are kept:
-// they may be part of the password.
+// they may be part of the password. From a terminal it is typed without echo.
 func (c *cli) readPassword() (string, error) {
 	if isTerminal(c.stdin) {
-		fmt.Fprintln(c.stderr, "hoist: type the password and press Enter (it is shown as you type; 'hoist login' saves it in the keychain instead).")
+		fmt.Fprint(c.stderr, "Password (not shown as you type), then Enter: ")
+		pw, err := readSecret(c.stdin)
+		fmt.Fprintln(c.stderr)
+		switch {
+		case err != nil:
+			return "", fmt.Errorf("%w: reading the terminal: %v", errNoPassword, err)
+		case pw == "":
+			return "", fmt.Errorf("%w: no password was typed", errNoPassword)
+		}
+		return pw, nil
 	}
 	line, err := bufio.NewReaderSize(io.LimitReader(c.stdin, maxPasswordLine), maxPasswordLine).ReadString('\n')
 	if err != nil && !errors.Is(err, io.EOF) {

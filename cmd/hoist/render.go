@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -22,16 +21,6 @@ const barInterval = 100 * time.Millisecond
 
 // barWidth is the bar's width in cells; the whole line stays under 80 columns.
 const barWidth = 20
-
-// isTerminal reports whether f is a character device (a terminal), without a dependency.
-func isTerminal(f any) bool {
-	file, ok := f.(*os.File)
-	if !ok {
-		return false
-	}
-	fi, err := file.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
-}
 
 // humanView writes a line per finished file on out (the record of what was sent) and,
 // when bar is set, a live overall bar on errw (a terminal). Warnings go to errw.

@@ -70,7 +70,7 @@ func runUpload(c *cli, cmd *command, args []string) int {
 	if f.json {
 		onEvent = newJSONView(c.stdout).event
 	} else {
-		onEvent = newHumanView(c.stdout, c.stderr, isTerminal(c.stderr) && c.getenv("TERM") != "dumb").event
+		onEvent = newHumanView(c.stdout, c.stderr, liveTerminal(c.stderr, c.getenv)).event
 	}
 	notice := context.AfterFunc(c.ctx, func() {
 		fmt.Fprintln(c.stderr, "\nhoist upload: interrupted; ending the job cleanly (press Ctrl-C again to quit at once).")
