@@ -246,6 +246,7 @@ type JobLog struct {
 	FileUpdateCount    int         `xml:"fileUpdateCount"`
 	TotalFileCount     int         `xml:"totalFileCount"`
 	FatalError         string      `xml:"fatalError"`
+	DetailTotalRows    int         `xml:"detailTotalRows"` // details before paging
 	Details            []LogDetail `xml:"detailArray>items"`
 }
 
@@ -269,16 +270,61 @@ type getJobLogDetailsParam struct {
 	SortDirection  string   `xml:"sortDirection,omitempty"`
 }
 
-// maxLogRecords is the service's page size limit for getJobLogDetails.
+// maxLogRecords is the service's page size limit for getJobLogDetails
+// (docs/protocol.md §getJobLogDetails).
 const maxLogRecords = 1000
 
-// JobLog fetches the server's log of a job, oldest line first, with up to 1000 lines (the
-// service's largest page).
+// logPageSize is the page size JobLog asks for; tests lower it to exercise paging.
+var logPageSize = maxLogRecords
+
+// maxLogPages bounds the pages JobLog reads: a server that ignored resultsPage would
+// otherwise answer the same full page forever.
+const maxLogPages = 1000
+
+// JobLog fetches the server's whole log of a job, oldest line first, page after page
+// (docs/protocol.md §Following a job). The Exchange is the first page's.
 func (a *API) JobLog(ctx context.Context, company, jobHandle string) ([]JobLog, Exchange, error) {
 	if company == "" {
 		return nil, Exchange{Operation: "getJobLogDetails"}, fmt.Errorf("getJobLogDetails: a company handle is required")
 	}
-	p := getJobLogDetailsParam{CompanyHandle: company, JobHandle: jobHandle, RecordsPerPage: maxLogRecords, ResultsPage: 1, SortBy: "Date", SortDirection: "Ascending"}
+	var (
+		logs  []JobLog
+		first Exchange
+		index = map[string]int{} // job handle → position in logs
+		got   = map[string]int{} // job handle → details read so far
+	)
+	for page := 1; page <= maxLogPages; page++ {
+		part, ex, err := a.jobLogPage(ctx, company, jobHandle, page)
+		if page == 1 {
+			first = ex
+		}
+		if err != nil {
+			return logs, first, err
+		}
+		more := false
+		for _, l := range part {
+			got[l.JobHandle] += len(l.Details)
+			i, seen := index[l.JobHandle]
+			if !seen {
+				index[l.JobHandle] = len(logs)
+				logs = append(logs, l)
+			} else {
+				logs[i].Details = append(logs[i].Details, l.Details...)
+			}
+			// A full page may have a next one, unless the total says this was the last.
+			if len(l.Details) >= logPageSize && (l.DetailTotalRows == 0 || got[l.JobHandle] < l.DetailTotalRows) {
+				more = true
+			}
+		}
+		if !more {
+			break
+		}
+	}
+	return logs, first, nil
+}
+
+func (a *API) jobLogPage(ctx context.Context, company, jobHandle string, page int) ([]JobLog, Exchange, error) {
+	p := getJobLogDetailsParam{CompanyHandle: company, JobHandle: jobHandle, RecordsPerPage: logPageSize, ResultsPage: page, SortBy: "Date", SortDirection: "Ascending"}
 	var out struct {
 		Logs []JobLog `xml:"jobLogArray>items"`
 	}
