@@ -178,11 +178,17 @@ var ErrCancelled = errors.New("upload cancelled")
 // server that could not be reached at all, or cancellation (errors.Is ErrCancelled).
 // Files that failed on their own are in the Result.
 func (c *Client) Upload(ctx context.Context, req Request, onEvent func(Event)) (*Result, error) {
-	if err := c.validate(&req); err != nil {
+	refused, err := c.validate(&req)
+	if err != nil {
 		return nil, err
 	}
 	r := newRun(c, &req, onEvent)
-	var err error
+	for i, why := range refused {
+		if why != nil {
+			// Refused before anything is sent; the other files go.
+			r.fail(i, why)
+		}
+	}
 	switch req.Endpoint.Service {
 	case Scene7:
 		err = r.scene7(ctx)
@@ -193,33 +199,41 @@ func (c *Client) Upload(ctx context.Context, req Request, onEvent func(Event)) (
 	return r.res, err
 }
 
-// validate checks everything that can be checked before the first request, and fills in
-// defaults in req.
-func (c *Client) validate(req *Request) error {
+// validate checks everything that can be checked before the first request, cleans req
+// (names.go) and fills in defaults. refused has, per item, the error that refuses that
+// file alone, nil for the files that go.
+func (c *Client) validate(req *Request) (refused []error, err error) {
 	var problems []string
+	var causes []error
+	if folder, err := CleanFolder(req.Endpoint.Service, req.DestFolder); err != nil {
+		problems, causes = append(problems, clause(Sentence(err))), append(causes, err)
+	} else {
+		req.DestFolder = folder
+	}
+	req.Items, refused = cleanItems(req.Items)
 	switch req.Endpoint.Service {
 	case Scene7:
 		if err := CheckURL(req.Endpoint.UploadURL, false); err != nil {
-			return fmt.Errorf("upload URL: %w", err)
+			return nil, fmt.Errorf("upload URL: %w", err)
 		}
 		if strings.TrimSpace(req.Company) == "" {
 			problems = append(problems, "choose the company handle (it looks like c|2101)")
 		}
 		if err := req.Options.Validate(); err != nil {
-			return fmt.Errorf("upload options: %w", err)
+			return nil, fmt.Errorf("upload options: %w", err)
 		}
 		if req.JobName == "" {
 			req.JobName = NewJobName(time.Now())
 		}
 	case DrSum:
 		if err := CheckURL(req.Endpoint.UploadURL, req.Endpoint.AllowInsecureHTTP); err != nil {
-			return fmt.Errorf("upload URL: %w", err)
+			return nil, fmt.Errorf("upload URL: %w", err)
 		}
-		if strings.TrimSpace(req.DestFolder) == "" {
+		if req.DestFolder == "" && causes == nil {
 			problems = append(problems, "choose the destination folder on the Dr.Sum server (under its file root)")
 		}
 	default:
-		return fmt.Errorf("unknown service %q: use scene7 or drsum", req.Endpoint.Service)
+		return nil, fmt.Errorf("unknown service %q: use scene7 or drsum", req.Endpoint.Service)
 	}
 	if req.Credentials.User == "" || req.Credentials.Password == "" {
 		problems = append(problems, "enter the user name and password")
@@ -237,18 +251,35 @@ func (c *Client) validate(req *Request) error {
 		problems = append(problems, "the client has no HTTP client (build it with NewClient)")
 	}
 	if len(problems) > 0 {
-		return &SettingsError{Problems: problems}
+		return nil, &SettingsError{Problems: problems, Causes: causes}
 	}
 	if req.Locale == "" {
 		req.Locale = "en-US"
 	}
-	return nil
+	return refused, nil
+}
+
+// clause turns a sentence into a clause of SettingsError's list: no capital, no full stop.
+func clause(s string) string {
+	s = strings.TrimSuffix(s, ".")
+	if len(s) > 1 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'a' && s[1] <= 'z' {
+		s = string(s[0]+'a'-'A') + s[1:]
+	}
+	return s
 }
 
 // SettingsError lists what must be fixed before an upload can start.
-type SettingsError struct{ Problems []string }
+type SettingsError struct {
+	Problems []string
+	// Causes are the typed errors among Problems (a *NameError for the destination
+	// folder), for errors.As.
+	Causes []error
+}
 
 func (e *SettingsError) Error() string { return "cannot upload: " + strings.Join(e.Problems, "; ") }
+
+// Unwrap gives errors.As the typed causes.
+func (e *SettingsError) Unwrap() []error { return e.Causes }
 
 // Sentence says what to fix.
 func (e *SettingsError) Sentence() string {

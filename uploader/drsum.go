@@ -39,6 +39,9 @@ var drsumCodes = []struct{ code, sentence string }{
 	{DrSumIOError, "The Dr.Sum server could not create the folder or write the file. Ask its administrator to check the server's free disk space and folder permissions."},
 }
 
+// existsDespiteOverwrite is the 409 sentence when overwrite was already on.
+const existsDespiteOverwrite = "A file with this name already exists in that folder on the Dr.Sum server, and the server refused to replace it although Overwrite was on. Ask its administrator whether the file is locked or read-only, or rename the file."
+
 // DrSumError is a Dr.Sum answer that did not accept a file.
 type DrSumError struct {
 	Status int
@@ -46,6 +49,9 @@ type DrSumError struct {
 	// AfterLostAnswer is set on FILE_ALREADY_EXISTS when an earlier try of the same
 	// request got no answer: the file found may be that try's own upload.
 	AfterLostAnswer bool
+	// Overwrite is the overwrite value the request carried: a FILE_ALREADY_EXISTS with
+	// overwrite on is the server refusing to replace, not a setting to change.
+	Overwrite bool
 }
 
 func (e *DrSumError) Error() string {
@@ -87,7 +93,11 @@ func (e *DrSumError) Sentence() string {
 	}
 	var out []string
 	for _, k := range drsumCodes {
-		if e.Has(k.code) {
+		switch {
+		case !e.Has(k.code):
+		case k.code == DrSumFileAlreadyExists && e.Overwrite:
+			out = append(out, existsDespiteOverwrite)
+		default:
 			out = append(out, k.sentence)
 		}
 	}
@@ -101,6 +111,8 @@ func (e *DrSumError) Sentence() string {
 		return "The Dr.Sum server refused this user. Ask its administrator to set the user as a Web API execution user."
 	case e.Status == http.StatusNotFound:
 		return "The Dr.Sum server has no upload service at this address (HTTP 404). Check the connection's URL."
+	case e.Status == http.StatusConflict && e.Overwrite:
+		return existsDespiteOverwrite
 	case e.Status == http.StatusConflict:
 		return drsumCodes[5].sentence
 	case e.Status/100 == 3:
@@ -172,9 +184,14 @@ func drsumContentType(name string) string {
 // drsum uploads every file in its own POST, with bounded concurrency.
 func (r *run) drsum(ctx context.Context) error {
 	var reached atomic.Bool
-	items := make([]int, len(r.req.Items))
-	for i := range items {
-		items[i] = i
+	var items []int
+	for i := range r.req.Items {
+		if !r.isResolved(i) { // refused before sending (names.go)
+			items = append(items, i)
+		}
+	}
+	if len(items) == 0 {
+		return nil
 	}
 	// The first file goes alone: a wrong password or a wrong URL then costs one request,
 	// not one per concurrent worker.
@@ -220,8 +237,8 @@ func (r *run) drsumFile(ctx context.Context, i int, reached *atomic.Bool) error 
 			replaced, err = drsumAnswer(ex.status, ex.reply)
 		}
 		var de *DrSumError
-		if errors.As(err, &de) && lost {
-			de.AfterLostAnswer = true
+		if errors.As(err, &de) {
+			de.AfterLostAnswer, de.Overwrite = lost, r.req.Options.Overwrite
 		}
 		var ce *ConnError
 		lost = lost || errors.As(err, &ce)

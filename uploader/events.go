@@ -269,6 +269,13 @@ func (r *run) resolve(item int, st FileState, err error, handle string, replaced
 	return true
 }
 
+// isResolved reports whether item already has its outcome (a name refused before sending).
+func (r *run) isResolved(item int) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.resolved[item]
+}
+
 func (r *run) done(item int, handle string, replaced bool) {
 	if !r.resolve(item, StateDone, nil, handle, replaced) {
 		return

@@ -188,6 +188,9 @@ func (j *s7job) exists() bool {
 func (j *s7job) runBatch(ctx context.Context, b *batch, end bool) error {
 	var live []int
 	for _, i := range b.items {
+		if j.r.isResolved(i) {
+			continue // refused before sending (names.go)
+		}
 		if err := checkFile(j.ref(i)); err != nil {
 			j.r.fail(i, err)
 			continue

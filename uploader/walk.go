@@ -23,9 +23,40 @@ type Item struct {
 	Size int64
 }
 
-// Skipped is a path Walk leaves out, with the reason as a sentence for people.
+// Skipped is a path Walk leaves out, with the reason as a sentence for people and its
+// kind, from which the sentence can be written again in another language.
 type Skipped struct {
 	Path, Rel, Reason string
+	Kind              SkipKind
+}
+
+// SkipKind is why Walk left a path out.
+type SkipKind int
+
+const (
+	SkipSystem      SkipKind = iota + 1 // a file the system made (.DS_Store, Thumbs.db…)
+	SkipGone                            // moved or deleted since it was chosen
+	SkipUnreadable                      // no permission, or the disk would not read it
+	SkipSpecial                         // a device, pipe or socket
+	SkipLinkBroken                      // a link to nothing, or to itself
+	SkipLinkLoop                        // a link back to a folder that contains it
+	SkipLinkOutside                     // a link out of the chosen file or folder (WalkOptions.FollowLinks)
+	SkipSameRel                         // another file already goes to the same place
+	SkipSameNFC                         // another file's name differs only in Unicode form
+	SkipControlChar                     // a control character in the name
+)
+
+// Expected reports whether the path is left out by design rather than for a problem: a
+// system file nobody means to publish, or a link back to a folder whose files are sent
+// anyway. The CLI exits 1 when any other kind was skipped.
+func (k SkipKind) Expected() bool { return k == SkipSystem || k == SkipLinkLoop }
+
+// WalkOptions change what Walk does.
+type WalkOptions struct {
+	// FollowLinks follows symbolic links that point outside the dropped file or folder.
+	// Off, they are skipped (SkipLinkOutside): a link to /etc in a campaign folder must
+	// not publish the system's files.
+	FollowLinks bool
 }
 
 // systemNames are files and folders that operating systems and office suites create
@@ -63,14 +94,20 @@ func systemReason(name string) string {
 	return ""
 }
 
-// Walk turns dropped files and folders into Items, sorted by Rel. Folders are walked with
-// their own name kept as the first element of Rel. System files, unreadable or vanished
-// paths, special files and symbolic-link loops become Skipped with a sentence; nothing
-// here fails the whole walk. A file reached twice (listed twice, or inside a listed
-// folder too) appears once; two different files that would land on the same Rel keep the
-// first and skip the second.
-func Walk(paths []string) (items []Item, skipped []Skipped) {
-	w := walker{byRel: map[string]int{}, byName: map[nameSize][]int{}}
+// Walk is WalkWith without options: links out of the dropped paths are not followed.
+func Walk(paths []string) (items []Item, skipped []Skipped) { return WalkWith(paths, WalkOptions{}) }
+
+// WalkWith turns dropped files and folders into Items, sorted by Rel. Folders are walked
+// with their own name kept as the first element of Rel, which is NFC (docs/protocol.md:
+// macOS gives decomposed names). System files, unreadable or vanished paths, special
+// files, names with control characters, symbolic-link loops and links out of the dropped
+// path become Skipped with a sentence; nothing here fails the whole walk. A dropped path
+// that is itself a link is followed (people drop aliases meaning what they point to), and
+// links inside it are followed once. A file reached twice (listed twice, or inside a
+// listed folder too, or through a link) appears once; two different files that would
+// land on the same Rel keep the first and skip the second.
+func WalkWith(paths []string, opts WalkOptions) (items []Item, skipped []Skipped) {
+	w := walker{byRel: map[string]int{}, byName: map[nameSize][]int{}, opts: opts}
 	roots := make([]string, 0, len(paths))
 	for _, p := range paths {
 		if abs, err := filepath.Abs(p); err == nil {
@@ -101,6 +138,11 @@ type walker struct {
 	// byName narrows the duplicate check to files of the same name and size, so that
 	// os.SameFile (the portable identity test) runs on a handful of candidates.
 	byName map[nameSize][]int
+	opts   WalkOptions
+	// inside is the real path (links resolved) of the dropped path being walked: links
+	// that lead out of it are not followed unless opts.FollowLinks.
+	inside string
+	links  []link
 }
 
 type nameSize struct {
@@ -108,8 +150,8 @@ type nameSize struct {
 	size int64
 }
 
-func (w *walker) skip(p, rel, reason string) {
-	w.skipped = append(w.skipped, Skipped{Path: p, Rel: rel, Reason: reason})
+func (w *walker) skip(p, rel string, kind SkipKind, reason string) {
+	w.skipped = append(w.skipped, Skipped{Path: p, Rel: rel, Reason: reason, Kind: kind})
 }
 
 func (w *walker) root(p string) {
@@ -118,26 +160,63 @@ func (w *walker) root(p string) {
 		// A whole disk was dropped: its contents keep their paths below the disk.
 		name = ""
 	}
-	w.visit(p, name, nil)
+	w.inside = p
+	if real, err := filepath.EvalSymlinks(p); err == nil {
+		w.inside = real
+	}
+	w.visit(p, NFC(name), nil, true)
+	// Links inside the folder are followed after everything else, so that a file reached
+	// both directly and through a link keeps its own path, not the link's.
+	for len(w.links) > 0 {
+		l := w.links[0]
+		w.links = w.links[1:]
+		w.visit(l.path, l.rel, l.ancestors, true)
+	}
 }
 
-// visit handles one path; ancestors are the folders above it, for the loop check.
-func (w *walker) visit(p, rel string, ancestors []os.FileInfo) {
+// link is a symbolic link whose following is put off until the rest is walked.
+type link struct {
+	path, rel string
+	ancestors []os.FileInfo
+}
+
+// within reports whether the real path target is the walked root or below it.
+func (w *walker) within(target string) bool {
+	rel, err := filepath.Rel(w.inside, target)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// visit handles one path; ancestors are the folders above it, for the loop check. now is
+// set for a dropped path, which is followed wherever it points, and for a link put off
+// until the rest was walked.
+func (w *walker) visit(p, rel string, ancestors []os.FileInfo, now bool) {
 	name := filepath.Base(p)
 	if r := systemReason(name); r != "" {
-		w.skip(p, rel, fmt.Sprintf("%s is %s, not something to publish.", name, r))
+		w.skip(p, rel, SkipSystem, fmt.Sprintf("%s is %s, not something to publish.", name, r))
+		return
+	}
+	if c := controlIn(name); c >= 0 {
+		w.skip(p, rel, SkipControlChar, (&NameError{Kind: NameControl, Rel: rel, Char: c}).Sentence())
 		return
 	}
 	lfi, err := os.Lstat(p)
 	if err != nil {
-		w.skip(p, rel, statSentence(name, err))
+		w.skip(p, rel, statKind(err), statSentence(name, err))
 		return
 	}
 	fi := lfi
 	if lfi.Mode()&fs.ModeSymlink != 0 {
-		// Links are followed: people drop aliases meaning what they point to.
 		if fi, err = os.Stat(p); err != nil {
-			w.skip(p, rel, linkSentence(name, err))
+			kind, sentence := linkSentence(name, err)
+			w.skip(p, rel, kind, sentence)
+			return
+		}
+		if !now {
+			if real, err := filepath.EvalSymlinks(p); !w.opts.FollowLinks && (err != nil || !w.within(real)) {
+				w.skip(p, rel, SkipLinkOutside, fmt.Sprintf("%s links to a place outside the folder you chose, so it was not followed; copy what you mean to upload into the folder, or turn on following links.", name))
+				return
+			}
+			w.links = append(w.links, link{p, rel, ancestors})
 			return
 		}
 	}
@@ -147,34 +226,39 @@ func (w *walker) visit(p, rel string, ancestors []os.FileInfo) {
 	case fi.Mode().IsRegular():
 		w.file(p, rel, fi)
 	default:
-		w.skip(p, rel, fmt.Sprintf("%s is not a regular file (it is a device, pipe or socket), so it cannot be uploaded.", name))
+		w.skip(p, rel, SkipSpecial, fmt.Sprintf("%s is not a regular file (it is a device, pipe or socket), so it cannot be uploaded.", name))
 	}
 }
 
 func (w *walker) dir(p, rel string, fi os.FileInfo, ancestors []os.FileInfo) {
 	for _, a := range ancestors {
 		if os.SameFile(a, fi) {
-			w.skip(p, rel, fmt.Sprintf("%s links back to a folder that contains it (a loop), so it was not followed.", filepath.Base(p)))
+			w.skip(p, rel, SkipLinkLoop, fmt.Sprintf("%s links back to a folder that contains it (a loop), so it was not followed.", filepath.Base(p)))
 			return
 		}
 	}
 	entries, err := os.ReadDir(p)
 	if err != nil {
-		w.skip(p, rel, fmt.Sprintf("The folder %s could not be read (%s); check that you may open it.", filepath.Base(p), reasonOf(err)))
+		w.skip(p, rel, statKind(err), fmt.Sprintf("The folder %s could not be read (%s); check that you may open it.", filepath.Base(p), reasonOf(err)))
 		return
 	}
 	// Copy so that sibling folders never share a backing array.
 	next := append(append(make([]os.FileInfo, 0, len(ancestors)+1), ancestors...), fi)
 	for _, e := range entries {
-		w.visit(filepath.Join(p, e.Name()), path.Join(rel, e.Name()), next)
+		w.visit(filepath.Join(p, e.Name()), path.Join(rel, NFC(e.Name())), next, false)
 	}
 }
 
 func (w *walker) file(p, rel string, fi os.FileInfo) {
 	name := filepath.Base(p)
 	if i, ok := w.byRel[rel]; ok {
-		if !os.SameFile(w.infos[i], fi) {
-			w.skip(p, rel, fmt.Sprintf("Another file (%s) is already being uploaded as %s; rename one of them.", w.items[i].Path, rel))
+		switch {
+		case os.SameFile(w.infos[i], fi):
+		case filepath.Base(w.items[i].Path) != name:
+			// The names differ on disk and agree once normalised: one is NFD.
+			w.skip(p, rel, SkipSameNFC, (&NameError{Kind: NameSameAfterNFC, Rel: rel, Other: w.items[i].Path}).Sentence())
+		default:
+			w.skip(p, rel, SkipSameRel, fmt.Sprintf("Another file (%s) is already being uploaded as %s; rename one of them.", w.items[i].Path, rel))
 		}
 		return
 	}
@@ -188,7 +272,7 @@ func (w *walker) file(p, rel string, fi os.FileInfo) {
 	}
 	f, err := openRead(p)
 	if err != nil {
-		w.skip(p, rel, statSentence(name, err))
+		w.skip(p, rel, statKind(err), statSentence(name, err))
 		return
 	}
 	f.Close()
@@ -209,14 +293,21 @@ func statSentence(name string, err error) string {
 	}
 }
 
-func linkSentence(name string, err error) string {
+func statKind(err error) SkipKind {
 	if errors.Is(err, fs.ErrNotExist) {
-		return fmt.Sprintf("%s is a link to something that no longer exists, so it was left out.", name)
+		return SkipGone
+	}
+	return SkipUnreadable
+}
+
+func linkSentence(name string, err error) (SkipKind, string) {
+	if errors.Is(err, fs.ErrNotExist) {
+		return SkipLinkBroken, fmt.Sprintf("%s is a link to something that no longer exists, so it was left out.", name)
 	}
 	if strings.Contains(err.Error(), "too many levels of symbolic links") || strings.Contains(err.Error(), "too many links") {
-		return fmt.Sprintf("%s is a link that loops back on itself, so it was left out.", name)
+		return SkipLinkBroken, fmt.Sprintf("%s is a link that loops back on itself, so it was left out.", name)
 	}
-	return statSentence(name, err)
+	return statKind(err), statSentence(name, err)
 }
 
 // reasonOf is the operating system's own words without the path, which the sentence

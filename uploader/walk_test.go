@@ -156,3 +156,97 @@ func must(t *testing.T, err error) {
 		t.Fatal(err)
 	}
 }
+
+func TestWalkLinksOutsideAreNotFollowedUnlessAsked(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	dir := t.TempDir()
+	root := filepath.Join(dir, "Campaign")
+	writeTree(t, root, map[string]string{"img/a.jpg": "a", "img/b.jpg": "b", "docs/brief.txt": "brief"})
+	writeTree(t, dir, map[string]string{"private/id_rsa": "secret", "private/deep/key.pem": "key", "lone.txt": "lone"})
+	must(t, os.Symlink(filepath.Join(dir, "private"), filepath.Join(root, "keys")))            // folder outside
+	must(t, os.Symlink(filepath.Join(dir, "lone.txt"), filepath.Join(root, "lone.txt")))       // file outside
+	must(t, os.Symlink("../img", filepath.Join(root, "docs", "pictures")))                     // folder inside, relative
+	must(t, os.Symlink(filepath.Join(root, "img", "a.jpg"), filepath.Join(root, "alias.jpg"))) // file inside, another name
+	must(t, os.Symlink("..", filepath.Join(root, "img", "up")))                                // an ancestor: a loop
+	must(t, os.Symlink("../..", filepath.Join(root, "img", "upup")))                           // above the root: outside
+
+	items, skipped := Walk([]string{root})
+	// docs/pictures is img again under the same names: sent once. alias.jpg is a.jpg under
+	// another name: a second asset, as a copy would be.
+	if got := strings.Join(rels(items), "|"); got != "Campaign/alias.jpg|Campaign/docs/brief.txt|Campaign/img/a.jpg|Campaign/img/b.jpg" {
+		t.Fatalf("items %q", got)
+	}
+	kinds := map[string]SkipKind{}
+	for _, s := range skipped {
+		kinds[s.Rel] = s.Kind
+		if s.Kind == SkipLinkOutside && !strings.Contains(s.Reason, "links to a place outside the folder you chose") {
+			t.Errorf("%s: %q", s.Rel, s.Reason)
+		}
+	}
+	for rel, want := range map[string]SkipKind{"Campaign/keys": SkipLinkOutside, "Campaign/lone.txt": SkipLinkOutside,
+		"Campaign/img/upup": SkipLinkOutside, "Campaign/img/up": SkipLinkLoop} {
+		if kinds[rel] != want {
+			t.Errorf("%s: kind %d, want %d (skipped %+v)", rel, kinds[rel], want, skipped)
+		}
+	}
+	for _, it := range items {
+		if strings.Contains(it.Path, "private") {
+			t.Errorf("%s was walked from outside the folder", it.Path)
+		}
+	}
+	if SkipLinkOutside.Expected() || !SkipLinkLoop.Expected() || !SkipSystem.Expected() {
+		t.Error("Expected: only system files and loops are left out by design")
+	}
+
+	items, _ = WalkWith([]string{root}, WalkOptions{FollowLinks: true})
+	got := strings.Join(rels(items), "|")
+	// upup (the folder above the root) is followed first and reaches private/ and
+	// lone.txt before keys/ does: each file is sent once, by the first route.
+	for _, want := range []string{"/id_rsa", "/key.pem", "/lone.txt"} {
+		if strings.Count(got, want) != 1 {
+			t.Errorf("FollowLinks: %s not exactly once in %q", want, got)
+		}
+	}
+	// upup holds the root too: its files are not sent twice and the walk ends.
+	if strings.Count(got, "/img/a.jpg") != 1 || strings.Count(got, "alias.jpg") != 1 {
+		t.Errorf("FollowLinks: %q", got)
+	}
+
+	// A dropped link is what people mean: followed wherever it points.
+	items, skipped = Walk([]string{filepath.Join(root, "keys")})
+	if got := strings.Join(rels(items), "|"); got != "keys/deep/key.pem|keys/id_rsa" || len(skipped) != 0 {
+		t.Errorf("dropped link: items %q skipped %v", got, skipped)
+	}
+}
+
+func TestWalkNamesNFCControlAndKinds(t *testing.T) {
+	dir := t.TempDir()
+	root := filepath.Join(dir, "Camp "+"e\u0301te\u0301") // the dropped folder's own name is NFD too
+	writeTree(t, root, map[string]string{
+		"caf" + "e\u0301" + ".jpg": "nfd",
+		"café.jpg":                 "nfc", // another file whose name differs only by normalisation
+		"日本語/写真 \"1\" <&>.jpg":     "jp",
+		"tab\there.jpg":            "tab",
+		"line\nbreak/x.jpg":        "nl",
+		".DS_Store":                "junk",
+	})
+	items, skipped := Walk([]string{root})
+	if got := strings.Join(rels(items), "|"); got != "Camp été/café.jpg|Camp été/日本語/写真 \"1\" <&>.jpg" {
+		t.Fatalf("items %q", got)
+	}
+	kinds := map[SkipKind][]string{}
+	for _, s := range skipped {
+		kinds[s.Kind] = append(kinds[s.Kind], s.Reason)
+	}
+	if len(kinds[SkipSameNFC]) != 1 || !strings.Contains(kinds[SkipSameNFC][0], "another Unicode form") {
+		t.Errorf("NFD twin: %v", kinds)
+	}
+	if len(kinds[SkipControlChar]) != 2 || !strings.Contains(strings.Join(kinds[SkipControlChar], " "), "a tab, U+0009") {
+		t.Errorf("control characters: %v", kinds)
+	}
+	if len(kinds[SkipSystem]) != 1 {
+		t.Errorf("system: %v", kinds)
+	}
+}

@@ -1,0 +1,160 @@
+package uploader
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// nfd is "été" as macOS writes it: e + combining acute accent.
+const nfd = "e\u0301te\u0301"
+
+func TestCleanFolder(t *testing.T) {
+	cases := []struct {
+		svc       Service
+		in, want  string
+		wantKind  NameProblem
+		wantInErr string
+	}{
+		{Scene7, "/spring", "spring", 0, ""},
+		{Scene7, "spring/", "spring", 0, ""},
+		{Scene7, "  /spring/2026/  ", "spring/2026", 0, ""},
+		{Scene7, `\spring\2026\`, "spring/2026", 0, ""},
+		{Scene7, "spring//2026", "spring/2026", 0, ""},
+		{Scene7, "/", "", 0, ""},
+		{Scene7, "", "", 0, ""},
+		{Scene7, "Campagne " + nfd + "/日本語", "Campagne été/日本語", 0, ""},
+		{Scene7, `quotes "q" <&>`, `quotes "q" <&>`, 0, ""},
+		{Scene7, "spring/../autumn", "", FolderDots, ".."},
+		{Scene7, "./spring", "", FolderDots, "."},
+		{Scene7, "spring\t2026", "", NameControl, "tab"},
+		{Scene7, "spring\n", "spring", 0, ""}, // trailing white space, a line break included, is trimmed
+		{Scene7, "spr\u0085ing", "", NameControl, "U+0085"},
+		{DrSum, "/filer/campaign/", "/filer/campaign", 0, ""},
+		{DrSum, `\filer\campaign\`, "/filer/campaign", 0, ""},
+		{DrSum, "C:/DrSum57/test/", "C:/DrSum57/test", 0, ""},
+		{DrSum, "/filer/" + nfd, "/filer/été", 0, ""},
+	}
+	for _, c := range cases {
+		got, err := CleanFolder(c.svc, c.in)
+		if c.wantKind == 0 {
+			if err != nil || got != c.want {
+				t.Errorf("CleanFolder(%s, %q) = %q, %v; want %q", c.svc, c.in, got, err, c.want)
+			}
+			continue
+		}
+		var ne *NameError
+		if !errors.As(err, &ne) || ne.Kind != c.wantKind || !ne.Folder || !strings.Contains(ne.Sentence(), c.wantInErr) {
+			t.Errorf("CleanFolder(%s, %q): error %v, want kind %d saying %q", c.svc, c.in, err, c.wantKind, c.wantInErr)
+		}
+	}
+}
+
+func TestCleanItemsNormalisesAndRefuses(t *testing.T) {
+	in := []Item{
+		{Path: "/a/" + nfd + ".jpg", Rel: "c/" + nfd + ".jpg", Size: 1},
+		{Path: "/b/été.jpg", Rel: "c/été.jpg", Size: 1}, // the same name, composed
+		{Path: "/a/tab", Rel: "c/a\tb.jpg", Size: 1},
+		{Path: "/a/ok", Rel: `c/日本語 "q" <&>.jpg`, Size: 1},
+	}
+	out, refused := cleanItems(in)
+	if in[0].Rel != "c/"+nfd+".jpg" {
+		t.Fatal("cleanItems changed the caller's slice")
+	}
+	if out[0].Rel != "c/été.jpg" || refused[0] != nil {
+		t.Errorf("item 0: %q %v", out[0].Rel, refused[0])
+	}
+	var ne *NameError
+	if !errors.As(refused[1], &ne) || ne.Kind != NameSameAfterNFC || ne.Other != "/a/"+nfd+".jpg" {
+		t.Errorf("item 1: %v", refused[1])
+	}
+	if !errors.As(refused[2], &ne) || ne.Kind != NameControl || ne.Char != '\t' || !strings.Contains(Sentence(refused[2]), "rename the file") {
+		t.Errorf("item 2: %v", refused[2])
+	}
+	if refused[3] != nil || out[3].Rel != in[3].Rel {
+		t.Errorf("item 3: %q %v", out[3].Rel, refused[3])
+	}
+}
+
+func TestAssetID(t *testing.T) {
+	cases := map[string]string{
+		"hero.jpg":                "hero",
+		"spring/hero.png":         "hero",
+		"a&b <c>.tif":             "ab c",
+		`q"u'o{t}e%s?.jpg`:        "quotes",
+		"x;y/z.jpg":               "z", // a slash is a folder in Rel
+		"archive.tar.gz":          "archive.tar",
+		".profile":                ".profile",
+		"README":                  "README",
+		nfd + ".jpg":              "été",
+		"日本語/ポスター 1.psd":          "ポスター 1",
+		"a:b@c=d+e$f,g*h|i\\.jpg": "abcdefghi",
+	}
+	for in, want := range cases {
+		if got := AssetID(in); got != want {
+			t.Errorf("AssetID(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestPreflight(t *testing.T) {
+	rels := []string{
+		"Campaign/hero.jpg", "Campaign/hero.png", // same asset
+		"Campaign/a&b.tif", "Campaign/ab.tif", // same asset once & goes; a&b also renamed
+		"spring/logo.tif", "autumn/logo.tif", // folders are not part of the ID
+		"Campaign/Hero.jpg",         // IDs are case-sensitive: not hero
+		"Campaign/notes.xyz",        // not processed
+		"Campaign/Makefile",         // no extension
+		"Campaign/big.PSB",          // Photoshop large documents are not processed
+		"Campaign/été 日本.JPG",       // fine: letters of any language, upper-case extension
+		"Campaign/<&>.gif",          // every character removed
+		"Campaign/quotes \"q\".png", // renamed
+	}
+	var got []string
+	for _, w := range Preflight(rels) {
+		got = append(got, fmt.Sprintf("%s %s %q %s %s", w.Rel, w.Kind, w.AssetID, w.Other, w.Ext))
+		if s := w.Sentence(); s == "" || !strings.HasSuffix(s, ".") {
+			t.Errorf("%v: sentence %q", w, s)
+		}
+	}
+	want := []string{
+		`Campaign/hero.jpg same-asset "hero" Campaign/hero.png `,
+		`Campaign/hero.png same-asset "hero" Campaign/hero.jpg `,
+		`Campaign/a&b.tif same-asset "ab" Campaign/ab.tif `,
+		`Campaign/a&b.tif characters-removed "ab"  `,
+		`Campaign/ab.tif same-asset "ab" Campaign/a&b.tif `,
+		`spring/logo.tif same-asset "logo" autumn/logo.tif `,
+		`autumn/logo.tif same-asset "logo" spring/logo.tif `,
+		`Campaign/notes.xyz unsupported-format "notes"  xyz`,
+		`Campaign/Makefile unsupported-format "Makefile"  `,
+		`Campaign/big.PSB unsupported-format "big"  PSB`,
+		`Campaign/<&>.gif characters-removed ""  `,
+		`Campaign/quotes "q".png characters-removed "quotes q"  `,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("warnings\n got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	ws := Preflight([]string{"hero.jpg", "hero.png"})
+	if s := ws[0].Sentence(); !strings.Contains(s, `"hero"`) || !strings.Contains(s, "hero.png") {
+		t.Errorf("same-asset sentence %q names neither the ID nor the other file", s)
+	}
+	if len(Preflight([]string{"a.jpg", "b.jpg", "日本語.png"})) != 0 {
+		t.Error("warnings for clean names")
+	}
+}
+
+func TestDrSumConflictSentenceFollowsOverwrite(t *testing.T) {
+	off := &DrSumError{Status: 409, Codes: []string{DrSumFileAlreadyExists}}
+	on := &DrSumError{Status: 409, Codes: []string{DrSumFileAlreadyExists}, Overwrite: true}
+	if !strings.Contains(off.Sentence(), "Turn on Overwrite") {
+		t.Errorf("overwrite off: %q", off.Sentence())
+	}
+	if strings.Contains(on.Sentence(), "Turn on Overwrite") || !strings.Contains(on.Sentence(), "although Overwrite was on") {
+		t.Errorf("overwrite on: %q", on.Sentence())
+	}
+	bare := &DrSumError{Status: 409, Overwrite: true}
+	if bare.Sentence() != on.Sentence() {
+		t.Errorf("a 409 without a code, overwrite on: %q", bare.Sentence())
+	}
+}

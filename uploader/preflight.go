@@ -1,0 +1,143 @@
+package uploader
+
+import (
+	"fmt"
+	"path"
+	"strings"
+)
+
+// Scene7 pre-flight: what Scene7 will make of each file's name, computed before anything
+// is sent (docs/protocol.md, "What Scene7 makes of a file name"). Nothing here refuses a
+// file: the window shows the warnings on the rows and lets people go on, the CLI prints
+// them and refuses only with --strict-names.
+//
+// Asset IDs are per company, not per folder: the ID is the file name without its
+// extension and the rule is that "no two files of one company may share a base name"
+// (docs/protocol.md, same section). So the destination folder and the file's own folders
+// are not part of the ID, and spring/hero.jpg and autumn/hero.jpg are one asset.
+
+// NameWarningKind is what pre-flight found about a name.
+type NameWarningKind int
+
+const (
+	// WarnSameAsset: another file of the job becomes the same asset (hero.jpg and
+	// hero.png, or a&b.tif and ab.tif); one replaces the other.
+	WarnSameAsset NameWarningKind = iota + 1
+	// WarnCharsRemoved: Scene7 removes characters from the name, so the asset is called
+	// something else than the file (AssetID says what).
+	WarnCharsRemoved
+	// WarnUnsupported: Scene7 does not process files with this extension (or none).
+	WarnUnsupported
+)
+
+var warningNames = [...]string{WarnSameAsset: "same-asset", WarnCharsRemoved: "characters-removed", WarnUnsupported: "unsupported-format"}
+
+func (k NameWarningKind) String() string {
+	if k > 0 && int(k) < len(warningNames) {
+		return warningNames[k]
+	}
+	return "NameWarningKind(?)"
+}
+
+// MarshalText names the kind in JSON output.
+func (k NameWarningKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// NameWarning is one thing pre-flight found about one file.
+type NameWarning struct {
+	Kind    NameWarningKind
+	Rel     string // the file, as in Item.Rel
+	AssetID string // the asset Scene7 makes of it
+	Other   string // WarnSameAsset: another file of the job with the same AssetID
+	Ext     string // WarnUnsupported: the extension without its dot, "" for none
+}
+
+// Sentence says what Scene7 will do with the file, for people.
+func (w NameWarning) Sentence() string {
+	switch w.Kind {
+	case WarnSameAsset:
+		return fmt.Sprintf("Scene7 names this asset %q, like %s (asset names leave out the extension and the folder), so one will replace the other, or be refused if Overwrite is off.", w.AssetID, w.Other)
+	case WarnCharsRemoved:
+		if w.AssetID == "" {
+			return "Scene7 removes every character of this name, so the asset would have no name; rename the file."
+		}
+		return fmt.Sprintf("Scene7 removes characters it does not allow in names (such as & < > ' \" %% ?), so the asset will be called %q.", w.AssetID)
+	case WarnUnsupported:
+		if w.Ext == "" {
+			return "This file has no extension, so Scene7 cannot tell its format and will not process it."
+		}
+		return fmt.Sprintf("Scene7 does not process .%s files; expect the job log to report it as unsupported.", w.Ext)
+	}
+	return w.Kind.String()
+}
+
+func (w NameWarning) String() string {
+	return fmt.Sprintf("%s: %s (asset ID %q)", w.Rel, w.Kind, w.AssetID)
+}
+
+// removedChars are the characters Scene7 takes out of names on upload.
+const removedChars = `\;/?:@&=+$,*"<>|'{}%`
+
+// scene7Formats are the extensions Scene7 processes, lower case.
+var scene7Formats = map[string]bool{}
+
+func init() {
+	for _, e := range strings.Fields(`bmp fpx gif jpg jpeg png pict tif tiff psd ai indd indt pdf eps ps fxg svg svgx
+		afm otf pfb pfm ttc ttf icc icm css js xml zip tar
+		3gp avi m2p m2t m2ts m2v m4v mov mp4 mpeg mpg mts ogv ts vob wmv asf
+		aac ac3 wav wma aiff mp3 doc ppt rtf xls`) {
+		scene7Formats[e] = true
+	}
+}
+
+// splitExt splits a file name into its stem and extension (without the dot). A name
+// that starts with its only dot (".profile") has no extension.
+func splitExt(name string) (stem, ext string) {
+	e := path.Ext(name)
+	if e == "" || len(e) == len(name) {
+		return name, ""
+	}
+	return name[:len(name)-len(e)], e[1:]
+}
+
+// AssetID is the Scene7 asset ID of a file: its name (NFC) without folder and extension,
+// without the characters Scene7 removes.
+func AssetID(rel string) string {
+	stem, _ := splitExt(path.Base(NFC(rel)))
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(removedChars, r) {
+			return -1
+		}
+		return r
+	}, stem)
+}
+
+// Preflight returns the warnings about the files of one Scene7 job (their Item.Rel), in
+// the order of rels, the kinds of one file in the order of NameWarningKind. Every file
+// of a group that becomes the same asset gets a warning naming another of the group.
+func Preflight(rels []string) []NameWarning {
+	ids := make([]string, len(rels))
+	groups := map[string][]int{}
+	for i, rel := range rels {
+		ids[i] = AssetID(rel)
+		groups[ids[i]] = append(groups[ids[i]], i)
+	}
+	var out []NameWarning
+	for i, rel := range rels {
+		id := ids[i]
+		if g := groups[id]; len(g) > 1 {
+			other := g[0]
+			if other == i {
+				other = g[1]
+			}
+			out = append(out, NameWarning{Kind: WarnSameAsset, Rel: rel, AssetID: id, Other: rels[other]})
+		}
+		stem, ext := splitExt(path.Base(NFC(rel)))
+		if id != stem {
+			out = append(out, NameWarning{Kind: WarnCharsRemoved, Rel: rel, AssetID: id})
+		}
+		if !scene7Formats[strings.ToLower(ext)] {
+			out = append(out, NameWarning{Kind: WarnUnsupported, Rel: rel, AssetID: id, Ext: ext})
+		}
+	}
+	return out
+}
