@@ -16,11 +16,8 @@ import (
 func (w *Window) target() session.Target {
 	p := w.Dest.current
 	ep, _ := w.Dest.endpoint()
-	// Scene7 folders are relative to the company's root; Dr.Sum's are absolute paths.
-	folder := strings.TrimRight(strings.TrimSpace(w.Dest.folder.Text), "/")
-	if p.Service == uploader.Scene7 {
-		folder = strings.TrimLeft(folder, "/")
-	}
+	// The engine cleans the folder (uploader.CleanFolder), for the CLI alike.
+	folder := strings.TrimSpace(w.Dest.folder.Text)
 	return session.Target{
 		Profile: p.Name, Endpoint: ep,
 		Credentials: uploader.Credentials{User: p.User},

@@ -68,7 +68,11 @@ func requestText(r Request) string {
 		job = "hoist-(generated when you press Upload)"
 	}
 	opts := r.Options
-	param := uploader.UploadPostParam{CompanyHandle: r.Company, JobName: job, Locale: h.Locale, DestFolder: strings.Trim(r.DestFolder, "/"), UploadParams: &opts}
+	folder, err := uploader.CleanFolder(uploader.Scene7, r.DestFolder)
+	if err != nil {
+		return uploader.Sentence(err)
+	}
+	param := uploader.UploadPostParam{CompanyHandle: r.Company, JobName: job, Locale: h.Locale, DestFolder: folder, UploadParams: &opts}
 	if strings.TrimSpace(r.Company) == "" {
 		return "Enter the company handle (it looks like c|2101) to see the request."
 	}
@@ -89,7 +93,10 @@ func drsumText(r Request) string {
 	if r.Options.Overwrite {
 		overwrite = "true"
 	}
-	dest := r.DestFolder
+	dest, err := uploader.CleanFolder(uploader.DrSum, r.DestFolder)
+	if err != nil {
+		return uploader.Sentence(err)
+	}
 	if dest == "" {
 		dest = "(choose a destination folder)"
 	}
