@@ -74,9 +74,9 @@ func Build(a fyne.App, opt Options) (*Desktop, error) {
 
 // serverLog reads the server's log of a Scene7 job once it has ended.
 func serverLog(client *uploader.Client) session.ServerLog {
-	return func(ctx context.Context, t session.Target, handle string) ([]uploader.JobLog, error) {
-		api := &uploader.API{HTTP: client.HTTP, Endpoint: t.Endpoint, Credentials: t.Credentials}
-		logs, _, err := api.JobLog(ctx, t.Company, handle)
+	return func(ctx context.Context, c uploader.Conn, handle string) ([]uploader.JobLog, error) {
+		api := &uploader.API{HTTP: client.HTTP, Conn: c}
+		logs, _, err := api.JobLog(ctx, handle)
 		return logs, err
 	}
 }

@@ -19,12 +19,12 @@ func (w *Window) target() session.Target {
 	// The engine cleans the folder (uploader.CleanFolder), for the CLI alike.
 	folder := strings.TrimSpace(w.Dest.folder.Text)
 	return session.Target{
-		Profile: p.Name, Endpoint: ep,
-		Credentials: uploader.Credentials{User: p.User},
-		Company:     strings.TrimSpace(w.Dest.company.Text),
-		JobName:     strings.TrimSpace(w.Dest.job.Text),
-		DestFolder:  folder,
-		Options:     w.Options.Options(),
+		Profile: p.Name,
+		Conn: uploader.Conn{Endpoint: ep, Credentials: uploader.Credentials{User: p.User},
+			Company: strings.TrimSpace(w.Dest.company.Text)},
+		JobName:    strings.TrimSpace(w.Dest.job.Text),
+		DestFolder: folder,
+		Options:    w.Options.Options(),
 	}
 }
 

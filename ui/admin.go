@@ -22,7 +22,7 @@ const adminTimeout = 60 * time.Second
 // (getJobLogDetails), both copyable, for the connection chosen on the left.
 type AdminView struct {
 	remote Remote
-	conn   func() (Conn, error) // the chosen connection with its password; may block
+	conn   func() (uploader.Conn, error) // the chosen connection with its password; may block
 	clip   func(string)
 	run    func(func())
 
@@ -41,7 +41,7 @@ type AdminView struct {
 	Content  fyne.CanvasObject
 }
 
-func newAdminView(remote Remote, conn func() (Conn, error), clip func(string), run func(func())) *AdminView {
+func newAdminView(remote Remote, conn func() (uploader.Conn, error), clip func(string), run func(func())) *AdminView {
 	v := &AdminView{remote: remote, conn: conn, clip: clip, run: run}
 	v.jobList = widget.NewList(func() int { return len(v.jobs) },
 		func() fyne.CanvasObject {

@@ -360,7 +360,7 @@ func (v *ConnectionsView) runTest(p store.Profile, typed string) (uploader.Verdi
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), testTimeout)
 	defer cancel()
-	return v.d.Remote.Test(ctx, Conn{Endpoint: ep, Credentials: uploader.Credentials{User: p.User, Password: pw}, Company: p.Company})
+	return v.d.Remote.Test(ctx, uploader.Conn{Endpoint: ep, Credentials: uploader.Credentials{User: p.User, Password: pw}, Company: p.Company})
 }
 
 func (v *ConnectionsView) showVerdict(vd uploader.Verdict, err error) {

@@ -13,18 +13,11 @@ import (
 	"hoist/uploader"
 )
 
-// Conn is what a call to a server needs: where, who, for which company.
-type Conn struct {
-	Endpoint    uploader.Endpoint
-	Credentials uploader.Credentials
-	Company     string
-}
-
 // Remote makes the calls of Test connection and of the admin view.
 type Remote interface {
-	Test(ctx context.Context, c Conn) (uploader.Verdict, error)
-	ActiveJobs(ctx context.Context, c Conn) ([]uploader.ActiveJob, uploader.Exchange, error)
-	JobLog(ctx context.Context, c Conn, jobHandle string) ([]uploader.JobLog, uploader.Exchange, error)
+	Test(ctx context.Context, c uploader.Conn) (uploader.Verdict, error)
+	ActiveJobs(ctx context.Context, c uploader.Conn) ([]uploader.ActiveJob, uploader.Exchange, error)
+	JobLog(ctx context.Context, c uploader.Conn, jobHandle string) ([]uploader.JobLog, uploader.Exchange, error)
 }
 
 // ProfileStore keeps connection profiles (*store.Profiles is one). List gives the

@@ -58,21 +58,21 @@ func (noUploads) Upload(context.Context, uploader.Request, func(uploader.Event))
 type fakeRemote struct {
 	mu      sync.Mutex
 	verdict uploader.Verdict
-	got     []Conn
+	got     []uploader.Conn
 }
 
-func (f *fakeRemote) Test(_ context.Context, c Conn) (uploader.Verdict, error) {
+func (f *fakeRemote) Test(_ context.Context, c uploader.Conn) (uploader.Verdict, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.got = append(f.got, c)
 	return f.verdict, nil
 }
 
-func (f *fakeRemote) ActiveJobs(_ context.Context, c Conn) ([]uploader.ActiveJob, uploader.Exchange, error) {
+func (f *fakeRemote) ActiveJobs(_ context.Context, c uploader.Conn) ([]uploader.ActiveJob, uploader.Exchange, error) {
 	return []uploader.ActiveJob{{Name: "spring", State: "Running", JobHandle: "h|1", Progress: 40}}, uploader.Exchange{Operation: "getActiveJobs", URL: c.Endpoint.APIURL}, nil
 }
 
-func (f *fakeRemote) JobLog(_ context.Context, c Conn, handle string) ([]uploader.JobLog, uploader.Exchange, error) {
+func (f *fakeRemote) JobLog(_ context.Context, c uploader.Conn, handle string) ([]uploader.JobLog, uploader.Exchange, error) {
 	return []uploader.JobLog{{JobName: "spring", JobHandle: handle, FileSuccessCount: 1, TotalFileCount: 1,
 		Details: []uploader.LogDetail{{LogType: "Info", AssetName: "a.jpg", LogMessage: "File uploaded"}}}}, uploader.Exchange{}, nil
 }

@@ -15,7 +15,7 @@ func TestJobLogFiltersCopiesAndSaves(t *testing.T) {
 	dir := files(t, map[string]string{"a.jpg": "a", "Thumbs.db": "x"})
 	e.w.Drop(fileURIs(filepath.Join(dir, "a.jpg"), filepath.Join(dir, "Thumbs.db")))
 	// The test engine refuses uploads: that is logged as an error of the job.
-	if err := e.q.Start(session.Target{Endpoint: uploader.Endpoint{Service: uploader.Scene7, UploadURL: "http://127.0.0.1:9/x"}}); err != nil {
+	if err := e.q.Start(session.Target{Conn: uploader.Conn{Endpoint: uploader.Endpoint{Service: uploader.Scene7, UploadURL: "http://127.0.0.1:9/x"}}}); err != nil {
 		t.Fatal(err)
 	}
 	e.q.Wait()

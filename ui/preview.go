@@ -9,18 +9,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"hoist/app/session"
 	"hoist/uploader"
 )
-
-// Request is what the current settings will send, for the preview.
-type Request struct {
-	Endpoint   uploader.Endpoint
-	User       string
-	Company    string
-	JobName    string
-	DestFolder string
-	Options    uploader.Options
-}
 
 // Preview shows the exact documents the first request of an upload carries, with the
 // password shown as "*".
@@ -45,20 +36,20 @@ func NewPreview(copyText func(string)) *Preview {
 // Text is what the preview shows.
 func (p *Preview) Text() string { return p.text }
 
-// Update shows the request r would send.
-func (p *Preview) Update(r Request) {
+// Update shows the request the upload r would send (r has no password).
+func (p *Preview) Update(r session.Target) {
 	p.text = requestText(r)
 	p.label.SetText(p.text)
 }
 
-func requestText(r Request) string {
+func requestText(r session.Target) string {
 	if r.Endpoint.UploadURL == "" {
 		return "Choose a connection to see the request."
 	}
 	if r.Endpoint.Service == uploader.DrSum {
 		return drsumText(r)
 	}
-	h := uploader.NewAuthHeader(uploader.Credentials{User: r.User}).Redacted()
+	h := uploader.NewAuthHeader(uploader.Credentials{User: r.Credentials.User}).Redacted()
 	auth, err := h.Document()
 	if err != nil {
 		return uploader.Sentence(err)
@@ -88,7 +79,7 @@ func requestText(r Request) string {
 	return b.String()
 }
 
-func drsumText(r Request) string {
+func drsumText(r session.Target) string {
 	overwrite := "false"
 	if r.Options.Overwrite {
 		overwrite = "true"
@@ -102,7 +93,7 @@ func drsumText(r Request) string {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "POST %s   (one request per file)\n", r.Endpoint.UploadURL)
-	fmt.Fprintf(&b, "Authorization: Basic base64(%s:*)\nContent-Type: multipart/form-data\n\n", r.User)
+	fmt.Fprintf(&b, "Authorization: Basic base64(%s:*)\nContent-Type: multipart/form-data\n\n", r.Credentials.User)
 	fmt.Fprintf(&b, "field \"dest_dir\"   %s (plus the file's own folder)\n", dest)
 	fmt.Fprintf(&b, "field \"overwrite\"  %s\n", overwrite)
 	b.WriteString("field \"file\"       the file, streamed from disk\n")

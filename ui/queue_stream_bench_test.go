@@ -114,7 +114,7 @@ func BenchmarkQueueWhileEightFilesStream(b *testing.B) {
 				b.Fatalf("added %d", added)
 			}
 			if streams {
-				if err := q.Start(session.Target{Company: "c|1", DestFolder: "bench"}); err != nil {
+				if err := q.Start(session.Target{Conn: uploader.Conn{Company: "c|1"}, DestFolder: "bench"}); err != nil {
 					b.Fatal(err)
 				}
 				<-up.streaming

@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"encoding/json"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -201,9 +200,8 @@ func (w *Window) changed() {
 	p := w.Dest.current
 	w.Options.SetService(p.Service)
 	showIf(w.banner, p.Sandbox, w.header)
-	ep, _ := w.Dest.endpoint()
-	w.Preview.Update(Request{Endpoint: ep, User: p.User, Company: strings.TrimSpace(w.Dest.company.Text),
-		JobName: strings.TrimSpace(w.Dest.job.Text), DestFolder: strings.TrimSpace(w.Dest.folder.Text), Options: w.Options.Options()})
+	t := w.target()
+	w.Preview.Update(t)
 	why := w.blocked()
 	w.Queue.SetReady(why == "", why)
 	enable(w.resumeUpload, why == "")
@@ -213,7 +211,7 @@ func (w *Window) changed() {
 		w.startFailed = false
 		w.Queue.SetStatus("")
 	}
-	w.d.Queue.SetTarget(w.target())
+	w.d.Queue.SetTarget(t)
 	w.saveSettings()
 }
 
@@ -231,13 +229,13 @@ func (w *Window) blocked() string {
 }
 
 // adminConn is the chosen connection with its password, for the admin view.
-func (w *Window) adminConn() (Conn, error) {
+func (w *Window) adminConn() (uploader.Conn, error) {
 	var t session.Target
 	var p store.Profile
 	var typed string
 	fyne.DoAndWait(func() { t, p, typed = w.target(), w.Dest.current, w.Dest.password.Text })
 	err := w.withPassword(&t, p, typed)
-	return Conn{Endpoint: t.Endpoint, Credentials: t.Credentials, Company: t.Company}, err
+	return t.Conn, err
 }
 
 // totals shows the queue's figures; the offer to resume goes once no file waits any more

@@ -89,9 +89,7 @@ func defaultHTTPClient() *http.Client {
 
 // Request is one upload: a set of files sent as one job.
 type Request struct {
-	Endpoint    Endpoint
-	Credentials Credentials
-	Company     string // Scene7 company handle, e.g. "c|2101"
+	Conn
 	// JobName names the Scene7 job; empty = a generated unique name.
 	JobName string
 	// DestFolder is the Scene7 destFolder or the Dr.Sum dest_dir under which the files'

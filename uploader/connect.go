@@ -28,12 +28,13 @@ type Verdict struct {
 // (401 for wrong ones, 400 "file missing" for right ones), so nothing is written.
 // The error is non-nil only when no verdict could be reached (the server was not reached or
 // gave an answer Hoist cannot read); its sentence is then in Verdict.Sentence too.
-func TestConnection(ctx context.Context, client *http.Client, ep Endpoint, cred Credentials, company string) (Verdict, error) {
-	if ep.Service == DrSum {
-		return testDrSum(ctx, client, ep, cred)
+func TestConnection(ctx context.Context, client *http.Client, c Conn) (Verdict, error) {
+	if c.Endpoint.Service == DrSum {
+		return testDrSum(ctx, client, c.Endpoint, c.Credentials)
 	}
-	api := &API{HTTP: client, Endpoint: ep, Credentials: cred}
-	valid, ex, err := api.CheckLogin(ctx, company)
+	api := &API{HTTP: client, Conn: c}
+	valid, ex, err := api.CheckLogin(ctx)
+	company, cred := c.Company, c.Credentials
 	v := Verdict{Exchange: ex}
 	switch {
 	case err != nil:

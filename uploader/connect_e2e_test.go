@@ -34,7 +34,7 @@ func TestTestConnectionAgainstSandbox(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v, err := uploader.TestConnection(context.Background(), nil, tt.ep, uploader.Credentials{User: tt.user, Password: tt.pw}, tt.company)
+			v, err := uploader.TestConnection(context.Background(), nil, uploader.Conn{Endpoint: tt.ep, Credentials: uploader.Credentials{User: tt.user, Password: tt.pw}, Company: tt.company})
 			if err != nil {
 				t.Fatalf("no verdict: %v", err)
 			}

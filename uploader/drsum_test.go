@@ -138,9 +138,11 @@ func (d *fakeDrSum) handle(w http.ResponseWriter, r *http.Request, n int, answer
 
 func (d *fakeDrSum) request(items []Item) Request {
 	return Request{
-		Endpoint:    Endpoint{Service: DrSum, UploadURL: d.srv.URL + DrSumUploadPath},
-		Credentials: Credentials{User: "apiuser01", Password: "password01"},
-		DestFolder:  "/filer/campaign", Items: items,
+		Conn: Conn{
+			Endpoint:    Endpoint{Service: DrSum, UploadURL: d.srv.URL + DrSumUploadPath},
+			Credentials: Credentials{User: "apiuser01", Password: "password01"},
+		},
+		DestFolder: "/filer/campaign", Items: items,
 	}
 }
 

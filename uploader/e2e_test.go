@@ -113,8 +113,9 @@ func (b *box) scene7Request(t *testing.T, items []uploader.Item) uploader.Reques
 		t.Fatal(err)
 	}
 	return uploader.Request{
-		Endpoint: ep, Credentials: uploader.Credentials{User: sandbox.DemoUser, Password: sandbox.DemoPassword},
-		Company: sandbox.DemoCompany, JobName: "e2e", DestFolder: "spring/2026", Options: uploader.DefaultOptions(), Items: items,
+		Conn: uploader.Conn{Endpoint: ep, Credentials: uploader.Credentials{User: sandbox.DemoUser, Password: sandbox.DemoPassword},
+			Company: sandbox.DemoCompany},
+		JobName: "e2e", DestFolder: "spring/2026", Options: uploader.DefaultOptions(), Items: items,
 	}
 }
 
@@ -336,7 +337,7 @@ func (b *box) drsumRequest(t *testing.T, items []uploader.Item, overwrite bool) 
 	opts := uploader.DefaultOptions()
 	opts.Overwrite = overwrite
 	return uploader.Request{
-		Endpoint: ep, Credentials: uploader.Credentials{User: sandbox.DrSumUser, Password: sandbox.DrSumPassword},
+		Conn:       uploader.Conn{Endpoint: ep, Credentials: uploader.Credentials{User: sandbox.DrSumUser, Password: sandbox.DrSumPassword}},
 		DestFolder: sandbox.DrSumRoot + "/campaign", Options: opts, Items: items,
 	}
 }

@@ -30,10 +30,8 @@ const (
 
 // FollowRequest names a Scene7 job and the files it holds.
 type FollowRequest struct {
-	Endpoint    Endpoint // its APIURL is used
-	Credentials Credentials
-	Company     string
-	JobHandle   string
+	Conn      // its Endpoint's APIURL is used
+	JobHandle string
 	// DestFolder and Files are the upload's destination folder and the relative paths of
 	// the job's files, as uploaded (Item.Rel); the outcomes follow their order.
 	DestFolder string
@@ -133,7 +131,7 @@ func (c *Client) Follow(ctx context.Context, req FollowRequest, onEvent func(Fol
 		}
 	}
 	emit(FollowEvent{Kind: FollowStarted, Item: -1, Message: fmt.Sprintf("Scene7 is processing job %s.", req.JobHandle)})
-	api := &API{HTTP: c.HTTP, Endpoint: req.Endpoint, Credentials: req.Credentials}
+	api := &API{HTTP: c.HTTP, Conn: req.Conn}
 	res := &FollowResult{JobHandle: req.JobHandle}
 	waitErr := c.awaitJob(ctx, api, req, emit)
 	var logErr error
@@ -235,7 +233,7 @@ func (c *Client) awaitJob(ctx context.Context, api *API, req FollowRequest, emit
 func (c *Client) jobActive(ctx context.Context, api *API, req FollowRequest) (*ActiveJob, error) {
 	ctx, cancel := c.callContext(ctx)
 	defer cancel()
-	jobs, _, err := api.ActiveJobs(ctx, req.Company, req.JobHandle)
+	jobs, _, err := api.ActiveJobs(ctx, req.JobHandle)
 	if err != nil {
 		return nil, err
 	}
@@ -250,7 +248,7 @@ func (c *Client) jobActive(ctx context.Context, api *API, req FollowRequest) (*A
 func (c *Client) readLog(ctx context.Context, api *API, req FollowRequest) ([]JobLog, error) {
 	ctx, cancel := c.callContext(ctx)
 	defer cancel()
-	logs, _, err := api.JobLog(ctx, req.Company, req.JobHandle)
+	logs, _, err := api.JobLog(ctx, req.JobHandle)
 	return logs, err
 }
 

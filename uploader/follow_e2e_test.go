@@ -56,7 +56,7 @@ func TestE2EFollowEveryOutcome(t *testing.T) {
 	}
 	var events []uploader.FollowEvent
 	fr, err := c.Follow(t.Context(), uploader.FollowRequest{
-		Endpoint: req.Endpoint, Credentials: req.Credentials, Company: req.Company, JobHandle: res.Jobs[0].Handle,
+		Conn: req.Conn, JobHandle: res.Jobs[0].Handle,
 		DestFolder: req.DestFolder, Files: rels, First: 20 * time.Millisecond, Max: 50 * time.Millisecond,
 	}, func(ev uploader.FollowEvent) { events = append(events, ev) })
 	if err != nil {

@@ -56,7 +56,7 @@ func bubbleUpload(t *testing.T, processing time.Duration, files map[string]strin
 		t.Fatal(err)
 	}
 	creds := Credentials{User: sandbox.DemoUser, Password: sandbox.DemoPassword}
-	res, err := c.Upload(t.Context(), Request{Endpoint: ep, Credentials: creds, Company: sandbox.DemoCompany,
+	res, err := c.Upload(t.Context(), Request{Conn: Conn{Endpoint: ep, Credentials: creds, Company: sandbox.DemoCompany},
 		DestFolder: "follow", Options: DefaultOptions(), Items: items}, nil)
 	if err != nil || len(res.Jobs) != 1 || !res.Jobs[0].Ended {
 		t.Fatalf("upload: %v %+v", err, res)
@@ -65,7 +65,7 @@ func bubbleUpload(t *testing.T, processing time.Duration, files map[string]strin
 	for _, it := range items {
 		rels = append(rels, it.Rel)
 	}
-	return c, FollowRequest{Endpoint: ep, Credentials: creds, Company: sandbox.DemoCompany, JobHandle: res.Jobs[0].Handle,
+	return c, FollowRequest{Conn: Conn{Endpoint: ep, Credentials: creds, Company: sandbox.DemoCompany}, JobHandle: res.Jobs[0].Handle,
 		DestFolder: "follow", Files: rels}
 }
 
@@ -157,7 +157,7 @@ func TestFollowRefused(t *testing.T) {
 }
 
 func TestFollowSettings(t *testing.T) {
-	_, err := NewClient().Follow(t.Context(), FollowRequest{Endpoint: Endpoint{APIURL: "https://s7sps1apissl.scene7.com/scene7/services/IpsApiService"}}, nil)
+	_, err := NewClient().Follow(t.Context(), FollowRequest{Conn: Conn{Endpoint: Endpoint{APIURL: "https://s7sps1apissl.scene7.com/scene7/services/IpsApiService"}}}, nil)
 	var se *SettingsError
 	if !errors.As(err, &se) || len(se.Problems) != 3 {
 		t.Fatalf("err %v", err)
@@ -174,8 +174,8 @@ func TestJobLogReadsEveryPage(t *testing.T) {
 			files[n+".jpg"] = "\xFF\xD8\xFF" + n
 		}
 		c, req := bubbleUpload(t, 0, files)
-		api := &API{HTTP: c.HTTP, Endpoint: req.Endpoint, Credentials: req.Credentials}
-		logs, _, err := api.JobLog(t.Context(), req.Company, req.JobHandle)
+		api := &API{HTTP: c.HTTP, Conn: req.Conn}
+		logs, _, err := api.JobLog(t.Context(), req.JobHandle)
 		if err != nil || len(logs) != 1 {
 			t.Fatalf("%v %+v", err, logs)
 		}

@@ -70,9 +70,12 @@ func (f *fakeServlet) url() string { return f.srv.URL + Scene7UploadPath }
 
 func (f *fakeServlet) request(items []Item) Request {
 	return Request{
-		Endpoint:    Endpoint{Service: Scene7, UploadURL: f.url()},
-		Credentials: Credentials{User: "demo@hoist.local", Password: f.password},
-		Company:     "c|2101", JobName: "test-job", DestFolder: "spring", Options: DefaultOptions(), Items: items,
+		Conn: Conn{
+			Endpoint:    Endpoint{Service: Scene7, UploadURL: f.url()},
+			Credentials: Credentials{User: "demo@hoist.local", Password: f.password},
+			Company:     "c|2101",
+		},
+		JobName: "test-job", DestFolder: "spring", Options: DefaultOptions(), Items: items,
 	}
 }
 

@@ -365,8 +365,8 @@ func (j *s7job) findJob(ctx context.Context, name string) string {
 		ctx, cancel = context.WithTimeout(ctx, t)
 		defer cancel()
 	}
-	api := &API{HTTP: j.r.c.HTTP, Endpoint: j.r.req.Endpoint, Credentials: j.r.req.Credentials}
-	jobs, _, err := api.ActiveJobs(ctx, j.r.req.Company, "")
+	api := &API{HTTP: j.r.c.HTTP, Conn: j.r.req.Conn}
+	jobs, _, err := api.ActiveJobs(ctx, "")
 	if err != nil {
 		return ""
 	}

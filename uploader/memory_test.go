@@ -30,9 +30,12 @@ func TestUploadLargeFileMemoryStaysFlat(t *testing.T) {
 	}))
 	defer sink.Close()
 	req := Request{
-		Endpoint:    Endpoint{Service: Scene7, UploadURL: sink.URL + Scene7UploadPath},
-		Credentials: Credentials{User: "u", Password: "p"}, Company: "c|1", Options: DefaultOptions(),
-		Items: []Item{{Path: p, Rel: "huge.tif", Size: size}},
+		Conn: Conn{
+			Endpoint:    Endpoint{Service: Scene7, UploadURL: sink.URL + Scene7UploadPath},
+			Credentials: Credentials{User: "u", Password: "p"}, Company: "c|1",
+		},
+		Options: DefaultOptions(),
+		Items:   []Item{{Path: p, Rel: "huge.tif", Size: size}},
 	}
 	events := 0
 	runtime.GC()
@@ -77,8 +80,11 @@ func BenchmarkUploadConcurrency(b *testing.B) {
 		b.Run(fmt.Sprintf("concurrency-%d", n), func(b *testing.B) {
 			c := NewClient(func(c *Client) { c.Concurrency, c.BatchFiles = n, 8 })
 			req := Request{
-				Endpoint:    Endpoint{Service: Scene7, UploadURL: sink.URL + Scene7UploadPath},
-				Credentials: Credentials{User: "u", Password: "p"}, Company: "c|1", Options: DefaultOptions(), Items: items,
+				Conn: Conn{
+					Endpoint:    Endpoint{Service: Scene7, UploadURL: sink.URL + Scene7UploadPath},
+					Credentials: Credentials{User: "u", Password: "p"}, Company: "c|1",
+				},
+				Options: DefaultOptions(), Items: items,
 			}
 			b.SetBytes(int64(len(items)) * 64 << 10)
 			b.ReportAllocs()

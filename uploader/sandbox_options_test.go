@@ -58,9 +58,10 @@ func TestEveryOptionIsAcceptedBySandbox(t *testing.T) {
 	for name, opts := range cases {
 		t.Run(name, func(t *testing.T) {
 			res, err := client.Upload(context.Background(), uploader.Request{
-				Endpoint:    ep,
-				Credentials: uploader.Credentials{User: sandbox.DemoUser, Password: sandbox.DemoPassword},
-				Company:     sandbox.DemoCompany, DestFolder: "opts", Options: opts, Items: items,
+				Conn: uploader.Conn{Endpoint: ep,
+					Credentials: uploader.Credentials{User: sandbox.DemoUser, Password: sandbox.DemoPassword},
+					Company:     sandbox.DemoCompany},
+				DestFolder: "opts", Options: opts, Items: items,
 			}, nil)
 			if err != nil {
 				t.Fatalf("refused: %v", err)

@@ -17,9 +17,8 @@ import (
 
 // API calls the IPS SOAP service of one Scene7 connection.
 type API struct {
-	HTTP        *http.Client // nil: http.DefaultClient
-	Endpoint    Endpoint
-	Credentials Credentials
+	HTTP *http.Client // nil: http.DefaultClient
+	Conn
 }
 
 // Exchange is what one call sent and received, for the Details views: the request with the
@@ -144,8 +143,8 @@ type checkLoginParam struct {
 }
 
 // CheckLogin asks whether the credentials are valid, for the company when one is given.
-func (a *API) CheckLogin(ctx context.Context, company string) (valid bool, ex Exchange, err error) {
-	p := checkLoginParam{CompanyHandle: company, Email: a.Credentials.User, Password: a.Credentials.Password}
+func (a *API) CheckLogin(ctx context.Context) (valid bool, ex Exchange, err error) {
+	p := checkLoginParam{CompanyHandle: a.Company, Email: a.Credentials.User, Password: a.Credentials.Password}
 	masked := p
 	masked.Password = "*"
 	var out struct {
@@ -218,8 +217,8 @@ type getActiveJobsParam struct {
 }
 
 // ActiveJobs lists the company's active jobs, or the one named by jobHandle.
-func (a *API) ActiveJobs(ctx context.Context, company, jobHandle string) ([]ActiveJob, Exchange, error) {
-	p := getActiveJobsParam{CompanyHandle: company, JobHandle: jobHandle}
+func (a *API) ActiveJobs(ctx context.Context, jobHandle string) ([]ActiveJob, Exchange, error) {
+	p := getActiveJobsParam{CompanyHandle: a.Company, JobHandle: jobHandle}
 	var out struct {
 		Jobs []ActiveJob `xml:"jobArray>items"`
 	}
@@ -283,8 +282,8 @@ const maxLogPages = 1000
 
 // JobLog fetches the server's whole log of a job, oldest line first, page after page
 // (docs/protocol.md §Following a job). The Exchange is the first page's.
-func (a *API) JobLog(ctx context.Context, company, jobHandle string) ([]JobLog, Exchange, error) {
-	if company == "" {
+func (a *API) JobLog(ctx context.Context, jobHandle string) ([]JobLog, Exchange, error) {
+	if a.Company == "" {
 		return nil, Exchange{Operation: "getJobLogDetails"}, fmt.Errorf("getJobLogDetails: a company handle is required")
 	}
 	var (
@@ -294,7 +293,7 @@ func (a *API) JobLog(ctx context.Context, company, jobHandle string) ([]JobLog, 
 		got   = map[string]int{} // job handle → details read so far
 	)
 	for page := 1; page <= maxLogPages; page++ {
-		part, ex, err := a.jobLogPage(ctx, company, jobHandle, page)
+		part, ex, err := a.jobLogPage(ctx, jobHandle, page)
 		if page == 1 {
 			first = ex
 		}
@@ -323,8 +322,8 @@ func (a *API) JobLog(ctx context.Context, company, jobHandle string) ([]JobLog, 
 	return logs, first, nil
 }
 
-func (a *API) jobLogPage(ctx context.Context, company, jobHandle string, page int) ([]JobLog, Exchange, error) {
-	p := getJobLogDetailsParam{CompanyHandle: company, JobHandle: jobHandle, RecordsPerPage: logPageSize, ResultsPage: page, SortBy: "Date", SortDirection: "Ascending"}
+func (a *API) jobLogPage(ctx context.Context, jobHandle string, page int) ([]JobLog, Exchange, error) {
+	p := getJobLogDetailsParam{CompanyHandle: a.Company, JobHandle: jobHandle, RecordsPerPage: logPageSize, ResultsPage: page, SortBy: "Date", SortDirection: "Ascending"}
 	var out struct {
 		Logs []JobLog `xml:"jobLogArray>items"`
 	}

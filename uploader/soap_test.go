@@ -26,7 +26,7 @@ func soapServer(t *testing.T, status int, answer string, got func(r *http.Reques
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &API{HTTP: srv.Client(), Endpoint: ep, Credentials: Credentials{User: "u@x.com", Password: "pw<&>"}}
+	return &API{HTTP: srv.Client(), Conn: Conn{Endpoint: ep, Credentials: Credentials{User: "u@x.com", Password: "pw<&>"}}}
 }
 
 const envOpen = `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>`
@@ -36,7 +36,8 @@ func TestCheckLoginRequestAndAnswer(t *testing.T) {
 	var action, body string
 	api := soapServer(t, 200, envOpen+`<checkLoginReturn xmlns="`+Namespace+`"><status>ValidLogin</status></checkLoginReturn>`+envClose,
 		func(r *http.Request, b string) { action, body = r.Header.Get("SOAPAction"), b })
-	valid, ex, err := api.CheckLogin(context.Background(), "c|2101")
+	api.Company = "c|2101"
+	valid, ex, err := api.CheckLogin(context.Background())
 	if err != nil || !valid {
 		t.Fatalf("valid=%v err=%v", valid, err)
 	}
@@ -77,16 +78,16 @@ func TestCheckLoginRequestAndAnswer(t *testing.T) {
 
 func TestCheckLoginInvalidAndFault(t *testing.T) {
 	api := soapServer(t, 200, envOpen+`<checkLoginReturn xmlns="`+Namespace+`"><status>InvalidLogin</status></checkLoginReturn>`+envClose, func(*http.Request, string) {})
-	if valid, _, err := api.CheckLogin(context.Background(), ""); valid || err != nil {
+	if valid, _, err := api.CheckLogin(context.Background()); valid || err != nil {
 		t.Errorf("InvalidLogin: valid=%v err=%v", valid, err)
 	}
 	api = soapServer(t, 500, envOpen+`<soapenv:Fault><faultcode>soapenv:Client</faultcode><faultstring>auth</faultstring><detail><ns1:authenticationFault xmlns:ns1="`+FaultNamespace+`"><ns1:code>10001</ns1:code><ns1:reason>Invalid username/password</ns1:reason></ns1:authenticationFault></detail></soapenv:Fault>`+envClose, func(*http.Request, string) {})
-	v, err := TestConnection(context.Background(), api.HTTP, api.Endpoint, api.Credentials, "c|1")
+	v, err := TestConnection(context.Background(), api.HTTP, Conn{Endpoint: api.Endpoint, Credentials: api.Credentials, Company: "c|1"})
 	if err != nil || v.OK || !strings.Contains(v.Sentence, "not accepted") || v.Exchange.Status != 500 {
 		t.Errorf("fault verdict: %+v, %v", v, err)
 	}
 	api = soapServer(t, 502, "<html>Bad gateway</html>", func(*http.Request, string) {})
-	_, _, err = api.CheckLogin(context.Background(), "")
+	_, _, err = api.CheckLogin(context.Background())
 	var re *ReplyError
 	if !errors.As(err, &re) || !re.Transient() {
 		t.Errorf("HTML answer: %v", err)
@@ -95,14 +96,16 @@ func TestCheckLoginInvalidAndFault(t *testing.T) {
 
 func TestActiveJobsAndJobLogParse(t *testing.T) {
 	api := soapServer(t, 200, envOpen+`<getActiveJobsReturn xmlns="`+Namespace+`"><jobArray><items><jobHandle>j|1</jobHandle><name>spring</name><state>Running</state><startDate>2026-11-22T10:00:00.000Z</startDate><progress>40</progress></items><items><jobHandle>j|2</jobHandle><startDate>garbled</startDate></items></jobArray></getActiveJobsReturn>`+envClose, func(*http.Request, string) {})
-	jobs, _, err := api.ActiveJobs(context.Background(), "c|1", "")
+	api.Company = "c|1"
+	jobs, _, err := api.ActiveJobs(context.Background(), "")
 	if err != nil || len(jobs) != 2 || jobs[0].JobHandle != "j|1" || jobs[0].State != "Running" || jobs[0].StartDate.IsZero() || jobs[1].StartDate.String() != "garbled" {
 		t.Fatalf("jobs=%+v err=%v", jobs, err)
 	}
 	var body string
 	api = soapServer(t, 200, envOpen+`<getJobLogDetailsReturn xmlns="`+Namespace+`"><jobLogArray><items><jobHandle>j|1</jobHandle><fileSuccessCount>2</fileSuccessCount><detailArray><items><logType>UploadSuccess</logType><assetName>a.jpg</assetName><logMessage>ok</logMessage></items></detailArray></items></jobLogArray></getJobLogDetailsReturn>`+envClose,
 		func(_ *http.Request, b string) { body = b })
-	logs, _, err := api.JobLog(context.Background(), "c|1", "j|1")
+	api.Company = "c|1"
+	logs, _, err := api.JobLog(context.Background(), "j|1")
 	if err != nil || len(logs) != 1 || logs[0].FileSuccessCount != 2 || len(logs[0].Details) != 1 || logs[0].Details[0].AssetName != "a.jpg" {
 		t.Fatalf("logs=%+v err=%v", logs, err)
 	}
@@ -112,8 +115,8 @@ func TestActiveJobsAndJobLogParse(t *testing.T) {
 }
 
 func TestAPIRefusesPlainHTTPToRemoteHosts(t *testing.T) {
-	api := &API{Endpoint: Endpoint{Service: Scene7, APIURL: "http://example.com/scene7/services/IpsApiService"}, Credentials: Credentials{User: "u", Password: "p"}}
-	_, _, err := api.CheckLogin(context.Background(), "")
+	api := &API{Conn: Conn{Endpoint: Endpoint{Service: Scene7, APIURL: "http://example.com/scene7/services/IpsApiService"}, Credentials: Credentials{User: "u", Password: "p"}}}
+	_, _, err := api.CheckLogin(context.Background())
 	if !errors.Is(err, ErrInsecureURL) {
 		t.Fatalf("got %v", err)
 	}
@@ -141,11 +144,11 @@ func TestDrSumTestConnection(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	good, err := TestConnection(context.Background(), srv.Client(), ep, Credentials{User: "apiuser01", Password: "password01"}, "")
+	good, err := TestConnection(context.Background(), srv.Client(), Conn{Endpoint: ep, Credentials: Credentials{User: "apiuser01", Password: "password01"}})
 	if err != nil || !good.OK || strings.Contains(good.Exchange.Request, "password01") {
 		t.Errorf("right password: %+v %v", good, err)
 	}
-	bad, err := TestConnection(context.Background(), srv.Client(), ep, Credentials{User: "apiuser01", Password: "nope"}, "")
+	bad, err := TestConnection(context.Background(), srv.Client(), Conn{Endpoint: ep, Credentials: Credentials{User: "apiuser01", Password: "nope"}})
 	if err != nil || bad.OK || !strings.Contains(bad.Sentence, "not accepted") {
 		t.Errorf("wrong password: %+v %v", bad, err)
 	}
@@ -156,7 +159,7 @@ func TestSentenceForNetworkErrors(t *testing.T) {
 	url := srv.URL
 	srv.Close() // nothing listens there any more
 	ep, _ := CustomEndpoint(Scene7, url+Scene7UploadPath, "", false)
-	v, err := TestConnection(context.Background(), nil, ep, Credentials{User: "u", Password: "p"}, "")
+	v, err := TestConnection(context.Background(), nil, Conn{Endpoint: ep, Credentials: Credentials{User: "u", Password: "p"}})
 	if err == nil || !strings.Contains(v.Sentence, "could not connect") {
 		t.Errorf("verdict %+v err %v", v, err)
 	}
@@ -168,7 +171,7 @@ func TestDrSumTestConnectionNeedsADrSumCode(t *testing.T) {
 	}))
 	defer srv.Close()
 	ep, _ := CustomEndpoint(DrSum, srv.URL+DrSumUploadPath, "", false)
-	v, err := TestConnection(context.Background(), srv.Client(), ep, Credentials{User: "u", Password: "p"}, "")
+	v, err := TestConnection(context.Background(), srv.Client(), Conn{Endpoint: ep, Credentials: Credentials{User: "u", Password: "p"}})
 	if err != nil || v.OK || !strings.Contains(v.Sentence, "without a Dr.Sum error code") {
 		t.Errorf("a bare 400 must not pass as a login: %+v %v", v, err)
 	}
@@ -184,7 +187,7 @@ func TestTestConnectionShowsTheCertificate(t *testing.T) {
 		t.Fatal(err)
 	}
 	cred := Credentials{User: "u@x", Password: "p"}
-	v, err := TestConnection(context.Background(), srv.Client(), ep, cred, "c|1")
+	v, err := TestConnection(context.Background(), srv.Client(), Conn{Endpoint: ep, Credentials: cred, Company: "c|1"})
 	if err != nil || !v.OK {
 		t.Fatalf("%+v %v", v, err)
 	}
@@ -194,7 +197,7 @@ func TestTestConnectionShowsTheCertificate(t *testing.T) {
 		t.Errorf("certificate shown as %+v, want subject %q issuer %q expiry %v", tls, cert.Subject, cert.Issuer, cert.NotAfter)
 	}
 	// An unverifiable certificate stops the request before the password is sent.
-	v, err = TestConnection(context.Background(), &http.Client{}, ep, cred, "c|1")
+	v, err = TestConnection(context.Background(), &http.Client{}, Conn{Endpoint: ep, Credentials: cred, Company: "c|1"})
 	if err == nil || v.OK || !strings.Contains(v.Sentence, "could not be verified") {
 		t.Errorf("self-signed certificate accepted or badly explained: %+v %v", v, err)
 	}

@@ -49,7 +49,7 @@ func BenchmarkBatchBody(b *testing.B) {
 	for i := range items {
 		items[i] = Item{Path: "/nonexistent/img.jpg", Rel: "campaign/img.jpg", Size: 64 << 10}
 	}
-	r := newRun(NewClient(), &Request{Company: "c|2101", Locale: "en-US", Items: items}, nil)
+	r := newRun(NewClient(), &Request{Conn: Conn{Company: "c|2101"}, Locale: "en-US", Items: items}, nil)
 	j := &s7job{r: r, auth: []byte("<authHeader/>")}
 	live := make([]int, len(items))
 	for i := range live {
@@ -75,7 +75,7 @@ func BenchmarkParseUploadReply(b *testing.B) {
 }
 
 func BenchmarkSOAPEnvelope(b *testing.B) {
-	a := &API{Credentials: Credentials{User: "bench@example.com", Password: "secret"}}
+	a := &API{Conn: Conn{Credentials: Credentials{User: "bench@example.com", Password: "secret"}}}
 	p := getActiveJobsParam{CompanyHandle: "c|2101"}
 	b.ReportAllocs()
 	for b.Loop() {

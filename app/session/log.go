@@ -99,10 +99,10 @@ func (q *Queue) appendLog(es ...Entry) {
 
 // fetchServerLog appends the server's log of a job (getJobLogDetails), or a warning
 // saying why it could not be read.
-func (q *Queue) fetchServerLog(t Target, handle string) {
+func (q *Queue) fetchServerLog(c uploader.Conn, handle string) {
 	ctx, cancel := context.WithTimeout(context.Background(), serverLogTimeout)
 	defer cancel()
-	logs, err := q.cfg.ServerLog(ctx, t, handle)
+	logs, err := q.cfg.ServerLog(ctx, c, handle)
 	if err != nil {
 		q.logf(Warning, "", "The server's log of job %s could not be read: %s", handle, uploader.Sentence(err))
 		return

@@ -16,7 +16,7 @@ type Uploader interface {
 }
 
 // ServerLog fetches the server's log of a Scene7 job once the job has ended.
-type ServerLog func(ctx context.Context, t Target, jobHandle string) ([]uploader.JobLog, error)
+type ServerLog func(ctx context.Context, c uploader.Conn, jobHandle string) ([]uploader.JobLog, error)
 
 // Config builds a Queue.
 type Config struct {

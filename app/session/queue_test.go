@@ -68,7 +68,7 @@ func TestStartTakesRowsToTheirOutcome(t *testing.T) {
 	q := New(Config{Uploader: eng, Store: store, SaveDelay: time.Millisecond})
 	rec := newRecorder(q)
 	q.Add([]string{filepath.Join(dir, "f")})
-	if err := q.Start(Target{Company: "c|1", Profile: "Local sandbox", Credentials: uploader.Credentials{User: "u", Password: "secret"}}); err != nil {
+	if err := q.Start(Target{Profile: "Local sandbox", Conn: uploader.Conn{Company: "c|1", Credentials: uploader.Credentials{User: "u", Password: "secret"}}}); err != nil {
 		t.Fatal(err)
 	}
 	sum := <-rec.ended
@@ -101,7 +101,7 @@ func TestStartTakesRowsToTheirOutcome(t *testing.T) {
 	rec.mu.Unlock()
 
 	// Retry sends only the failed file again.
-	if err := q.Retry(Target{Company: "c|1", Profile: "Local sandbox"}); err != nil {
+	if err := q.Retry(Target{Profile: "Local sandbox", Conn: uploader.Conn{Company: "c|1"}}); err != nil {
 		t.Fatal(err)
 	}
 	<-rec.ended

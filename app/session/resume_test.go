@@ -19,9 +19,9 @@ func TestResumeContinuesTheOpenJob(t *testing.T) {
 		target Target
 		handle string
 	}{
-		{"same connection", Target{Profile: "Production", Company: "c|1", Endpoint: scene7}, open.Handle},
-		{"another profile", Target{Profile: "Staging", Company: "c|1", Endpoint: scene7}, ""},
-		{"another company", Target{Profile: "Production", Company: "c|2", Endpoint: scene7}, ""},
+		{"same connection", Target{Profile: "Production", Conn: uploader.Conn{Company: "c|1", Endpoint: scene7}}, open.Handle},
+		{"another profile", Target{Profile: "Staging", Conn: uploader.Conn{Company: "c|1", Endpoint: scene7}}, ""},
+		{"another company", Target{Profile: "Production", Conn: uploader.Conn{Company: "c|2", Endpoint: scene7}}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

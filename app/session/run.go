@@ -15,10 +15,8 @@ import (
 // Target is where and how an upload goes: everything of uploader.Request but the files.
 type Target struct {
 	// Profile names the connection, for resuming after a restart; the engine ignores it.
-	Profile     string
-	Endpoint    uploader.Endpoint
-	Credentials uploader.Credentials
-	Company     string
+	Profile string
+	uploader.Conn
 	JobName     string // empty: the engine generates one
 	DestFolder  string
 	Description string
@@ -65,7 +63,7 @@ func (q *Queue) start(r *run) error {
 		return ErrRunning
 	}
 	req := uploader.Request{
-		Endpoint: t.Endpoint, Credentials: t.Credentials, Company: t.Company, JobName: t.JobName,
+		Conn: t.Conn, JobName: t.JobName,
 		DestFolder: t.DestFolder, Description: t.Description, Options: t.Options,
 	}
 	for _, row := range q.rows {
@@ -174,7 +172,7 @@ func (q *Queue) execute(ctx context.Context, r *run, req uploader.Request) {
 	q.scheduleSave()
 	if q.cfg.ServerLog != nil && r.target.Endpoint.Service == uploader.Scene7 {
 		for _, h := range sum.Handles[len(r.carry.Handles):] {
-			q.fetchServerLog(r.target, h)
+			q.fetchServerLog(r.target.Conn, h)
 		}
 	}
 	if r.restart && res != nil {

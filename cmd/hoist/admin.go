@@ -76,9 +76,8 @@ func newAdminFlags(fs *flag.FlagSet, withJSON bool) *adminFlags {
 
 // session is what an admin command needs once its flags are checked.
 type session struct {
-	conn  conn
-	creds uploader.Credentials
-	http  *http.Client
+	conn conn
+	http *http.Client
 }
 
 // adminSpec says what an admin command takes.
@@ -106,13 +105,13 @@ func (c *cli) start(cmd *command, args []string, spec adminSpec) (*adminFlags, [
 	if err != nil {
 		problems = append(problems, err.Error())
 	}
-	if spec.scene7Only && cn.endpoint.Service == uploader.DrSum {
+	if spec.scene7Only && cn.Endpoint.Service == uploader.DrSum {
 		problems = append(problems, fmt.Sprintf("%s is a Scene7 command; a Dr.Sum server keeps no jobs or job logs", cmd.name))
 	}
-	if cn.user == "" && cn.endpoint.Service != "" {
+	if cn.Credentials.User == "" && cn.Endpoint.Service != "" {
 		problems = append(problems, "pass the user name with --user (or use --profile)")
 	}
-	if spec.company && cn.company == "" && cn.endpoint.Service != "" {
+	if spec.company && cn.Company == "" && cn.Endpoint.Service != "" {
 		problems = append(problems, `the job log needs the company handle: pass --company, e.g. --company 'c|2101'`)
 	}
 	if len(problems) > 0 {
@@ -126,7 +125,8 @@ func (c *cli) start(cmd *command, args []string, spec adminSpec) (*adminFlags, [
 	// an overall deadline: these calls are small.
 	client := *uploader.NewClient().HTTP
 	client.Timeout = apiTimeout
-	return f, pos, &session{conn: cn, creds: uploader.Credentials{User: cn.user, Password: pw}, http: &client}, exitOK
+	cn.Credentials.Password = pw
+	return f, pos, &session{conn: cn, http: &client}, exitOK
 }
 
 func argCount(cmd *command, want, got int) string {
@@ -137,7 +137,7 @@ func argCount(cmd *command, want, got int) string {
 }
 
 func (s *session) api() *uploader.API {
-	return &uploader.API{HTTP: s.http, Endpoint: s.conn.endpoint, Credentials: s.creds}
+	return &uploader.API{HTTP: s.http, Conn: s.conn.Conn}
 }
 
 func runCheckLogin(c *cli, cmd *command, args []string) int {
@@ -145,7 +145,7 @@ func runCheckLogin(c *cli, cmd *command, args []string) int {
 	if s == nil {
 		return code
 	}
-	v, err := uploader.TestConnection(c.ctx, s.http, s.conn.endpoint, s.creds, s.conn.company)
+	v, err := uploader.TestConnection(c.ctx, s.http, s.conn.Conn)
 	if f.details {
 		printExchange(c.stderr, v.Exchange)
 	}
@@ -165,7 +165,7 @@ func runJobs(c *cli, cmd *command, args []string) int {
 	if s == nil {
 		return code
 	}
-	jobs, ex, err := s.api().ActiveJobs(c.ctx, s.conn.company, "")
+	jobs, ex, err := s.api().ActiveJobs(c.ctx, "")
 	if f.details {
 		printExchange(c.stderr, ex)
 	}
@@ -208,7 +208,7 @@ func runJobLog(c *cli, cmd *command, args []string) int {
 		return code
 	}
 	handle := pos[0]
-	logs, ex, err := s.api().JobLog(c.ctx, s.conn.company, handle)
+	logs, ex, err := s.api().JobLog(c.ctx, handle)
 	if f.details {
 		printExchange(c.stderr, ex)
 	}
@@ -217,7 +217,7 @@ func runJobLog(c *cli, cmd *command, args []string) int {
 		return exitFailed
 	}
 	if len(logs) == 0 {
-		fmt.Fprintf(c.stderr, "hoist job-log: the server has no log of job %s for company %s. Check the handle (hoist jobs lists running jobs); the server keeps logs for a limited time.\n", handle, s.conn.company)
+		fmt.Fprintf(c.stderr, "hoist job-log: the server has no log of job %s for company %s. Check the handle (hoist jobs lists running jobs); the server keeps logs for a limited time.\n", handle, s.conn.Company)
 		return exitFailed
 	}
 	if f.json {

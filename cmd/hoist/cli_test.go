@@ -147,8 +147,8 @@ func TestEndpointResolution(t *testing.T) {
 			t.Errorf("%q: %v", tc.args, err)
 			continue
 		}
-		if cn.endpoint.UploadURL != tc.upload || cn.endpoint.APIURL != tc.api || cn.endpoint.Service != tc.service {
-			t.Errorf("%q: endpoint %+v, want %s %s %s", tc.args, cn.endpoint, tc.service, tc.upload, tc.api)
+		if cn.Endpoint.UploadURL != tc.upload || cn.Endpoint.APIURL != tc.api || cn.Endpoint.Service != tc.service {
+			t.Errorf("%q: endpoint %+v, want %s %s %s", tc.args, cn.Endpoint, tc.service, tc.upload, tc.api)
 		}
 		if !strings.Contains(stderr.String(), tc.wantStderrHas) {
 			t.Errorf("%q: stderr %q, want %q", tc.args, stderr.String(), tc.wantStderrHas)

@@ -43,11 +43,9 @@ func addConnFlags(fs *flag.FlagSet) *connFlags {
 }
 
 // conn is a resolved connection: where requests go and as whom (the password is fetched
-// separately, only when a command needs it).
+// separately, only when a command needs it: until then Credentials has the user only).
 type conn struct {
-	endpoint   uploader.Endpoint
-	user       string
-	company    string
+	uploader.Conn
 	destFolder string         // the profile's folder, the default of --dest-folder
 	profile    *store.Profile // nil without --profile
 }
@@ -114,7 +112,7 @@ func (c *cli) resolve(cf *connFlags) (conn, error) {
 	if set["company"] {
 		s.company = cf.company
 	}
-	cn.endpoint.Service, cn.user, cn.company = s.service, strings.TrimSpace(s.user), strings.TrimSpace(s.company)
+	cn.Endpoint.Service, cn.Credentials.User, cn.Company = s.service, strings.TrimSpace(s.user), strings.TrimSpace(s.company)
 	if cn.profile != nil && cn.profile.Sandbox && !set["endpoint"] {
 		// The sandbox's port is chosen when it starts, so the profile cannot know it.
 		return cn, fmt.Errorf("the %q connection needs a running sandbox: run 'hoist sandbox' in another terminal and pass the %s URL it prints with --endpoint", cn.profile.Name, uploadWord(s.service))
@@ -128,7 +126,7 @@ func (c *cli) resolve(cf *connFlags) (conn, error) {
 			fmt.Fprintf(c.stderr, "hoist: warning: --allow-insecure-http: the password and the files travel to %s in clear text; anyone on the network between can read them.\n", u.Host)
 		}
 	}
-	cn.endpoint = ep
+	cn.Endpoint = ep
 	return cn, nil
 }
 

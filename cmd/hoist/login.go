@@ -54,7 +54,7 @@ func (c *cli) keychainConn(cmd *command, args []string) (*conn, int) {
 	switch {
 	case err != nil:
 		return nil, exitFor(c.usageErr(cmd, "%v", err))
-	case cn.user == "":
+	case cn.Credentials.User == "":
 		return nil, exitFor(c.usageErr(cmd, "pass the user name with --user (or use --profile)"))
 	}
 	return &cn, exitOK
@@ -78,7 +78,7 @@ func runLogin(c *cli, cmd *command, args []string) int {
 		fmt.Fprintf(c.stderr, "hoist login: the password was not saved: %s. Pass it with --password-stdin or HOIST_PASSWORD instead.\n", keychainTrouble(err))
 		return exitFailed
 	}
-	fmt.Fprintf(c.stdout, "Saved the password of %s for %s (%s) in the OS keychain.\n", cn.user, hostOf(cn.endpoint.UploadURL), serviceName(cn.endpoint.Service))
+	fmt.Fprintf(c.stdout, "Saved the password of %s for %s (%s) in the OS keychain.\n", cn.Credentials.User, hostOf(cn.Endpoint.UploadURL), serviceName(cn.Endpoint.Service))
 	return exitOK
 }
 
@@ -90,14 +90,14 @@ func runLogout(c *cli, cmd *command, args []string) int {
 	creds := &store.Credentials{}
 	key := keyOf(*cn)
 	if _, err := creds.Get(key); errors.Is(err, store.ErrNoPassword) {
-		fmt.Fprintf(c.stdout, "No password of %s for %s (%s) was saved; nothing to remove.\n", cn.user, hostOf(cn.endpoint.UploadURL), serviceName(cn.endpoint.Service))
+		fmt.Fprintf(c.stdout, "No password of %s for %s (%s) was saved; nothing to remove.\n", cn.Credentials.User, hostOf(cn.Endpoint.UploadURL), serviceName(cn.Endpoint.Service))
 		return exitOK
 	}
 	if err := creds.Forget(key); err != nil {
 		fmt.Fprintf(c.stderr, "hoist logout: the password was not removed: %s.\n", keychainTrouble(err))
 		return exitFailed
 	}
-	fmt.Fprintf(c.stdout, "Removed the password of %s for %s (%s) from the OS keychain.\n", cn.user, hostOf(cn.endpoint.UploadURL), serviceName(cn.endpoint.Service))
+	fmt.Fprintf(c.stdout, "Removed the password of %s for %s (%s) from the OS keychain.\n", cn.Credentials.User, hostOf(cn.Endpoint.UploadURL), serviceName(cn.Endpoint.Service))
 	return exitOK
 }
 

@@ -30,11 +30,11 @@ func (c *cli) password(cf *connFlags, cn conn) (string, error) {
 	p, err := savedPassword(cn)
 	switch {
 	case errors.Is(err, store.ErrNoPassword):
-		who := cn.user
+		who := cn.Credentials.User
 		if who == "" {
 			who = "this user"
 		}
-		return "", fmt.Errorf("%w for %s on %s: pipe it with --password-stdin, set HOIST_PASSWORD, or save it in the keychain with 'hoist login'", errNoPassword, who, hostOf(cn.endpoint.UploadURL))
+		return "", fmt.Errorf("%w for %s on %s: pipe it with --password-stdin, set HOIST_PASSWORD, or save it in the keychain with 'hoist login'", errNoPassword, who, hostOf(cn.Endpoint.UploadURL))
 	case err != nil:
 		return "", fmt.Errorf("%w: %s; pass the password with --password-stdin or HOIST_PASSWORD", errNoPassword, keychainTrouble(err))
 	}
@@ -55,7 +55,7 @@ func savedPassword(cn conn) (string, error) {
 // keyOf is the keychain account of cn's password. For a profile without overriding flags
 // it equals store.CredentialKey of the profile, so passwords saved in the window are found.
 func keyOf(cn conn) string {
-	return store.KeyFor(string(cn.endpoint.Service), cn.endpoint.UploadURL, cn.user)
+	return store.KeyFor(string(cn.Endpoint.Service), cn.Endpoint.UploadURL, cn.Credentials.User)
 }
 
 // keychainTrouble says why the keychain could not be used, in the keychain's own words

@@ -96,17 +96,17 @@ func (c *cli) uploadRequest(f *uploadFlags, paths []string) (uploader.Request, [
 	}
 	opts, presetFolder, optProblems := f.opts.build(c, set)
 	req := uploader.Request{
-		Endpoint: cn.endpoint, Company: cn.company, Options: opts,
+		Conn: cn.Conn, Options: opts,
 		JobName: strings.TrimSpace(f.jobName), DestFolder: strings.TrimSpace(f.destFolder),
 	}
 	if !set["dest-folder"] {
 		// A preset's folder is more specific than the connection's.
 		req.DestFolder = cmp.Or(presetFolder, cn.destFolder)
 	}
-	switch cn.endpoint.Service {
+	switch cn.Endpoint.Service {
 	case uploader.Scene7:
 		problems = append(problems, optProblems...)
-		if cn.company == "" {
+		if cn.Company == "" {
 			problems = append(problems, `Scene7 needs the company handle: pass --company, e.g. --company 'c|2101'`)
 		}
 	case uploader.DrSum:
@@ -119,7 +119,7 @@ func (c *cli) uploadRequest(f *uploadFlags, paths []string) (uploader.Request, [
 			}
 		}
 	}
-	if cn.user == "" && cn.endpoint.Service != "" {
+	if cn.Credentials.User == "" && cn.Endpoint.Service != "" {
 		problems = append(problems, "pass the user name with --user (or use --profile)")
 	}
 	if f.concurrency < 1 || f.concurrency > maxConcurrency {
@@ -138,7 +138,7 @@ func (c *cli) uploadRequest(f *uploadFlags, paths []string) (uploader.Request, [
 	if err != nil {
 		return req, []string{err.Error()}
 	}
-	req.Credentials = uploader.Credentials{User: cn.user, Password: pw}
+	req.Credentials.Password = pw
 	return req, nil
 }
 
