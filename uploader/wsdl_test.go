@@ -92,7 +92,7 @@ func TestAuthHeaderAlwaysCarriesAppNameAndVersion(t *testing.T) {
 			t.Errorf("auth part without %s: %s", el, doc)
 		}
 	}
-	a := &API{Credentials: Credentials{User: "u", Password: "p"}}
+	a := &API{Conn: Conn{Credentials: Credentials{User: "u", Password: "p"}}}
 	env, err := a.envelope(struct{}{}, "*")
 	if err != nil {
 		t.Fatal(err)
