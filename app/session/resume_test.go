@@ -62,8 +62,8 @@ func TestSnapshotKeepsTheTargetTheFilesWaitWith(t *testing.T) {
 	q := New(Config{Uploader: eng})
 	rec := newRecorder(q)
 	scene7 := uploader.Endpoint{Service: uploader.Scene7, UploadURL: "https://example.invalid/scene7/UploadFile"}
-	first := Target{Profile: "Production", Endpoint: scene7, Company: "c|1", Options: uploader.DefaultOptions(),
-		Credentials: uploader.Credentials{User: "u", Password: "secret"}}
+	first := Target{Profile: "Production", Options: uploader.DefaultOptions(),
+		Conn: uploader.Conn{Endpoint: scene7, Company: "c|1", Credentials: uploader.Credentials{User: "u", Password: "secret"}}}
 	if got := q.Snapshot().Last; got.Profile != "" {
 		t.Fatalf("before anything: %+v", got)
 	}
