@@ -94,7 +94,7 @@ func TestE2ECleansFolderDrSumAndRefusesBadFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	req := uploader.Request{Endpoint: ep, Credentials: uploader.Credentials{User: sandbox.DrSumUser, Password: sandbox.DrSumPassword}, Items: items}
+	req := uploader.Request{Conn: uploader.Conn{Endpoint: ep, Credentials: uploader.Credentials{User: sandbox.DrSumUser, Password: sandbox.DrSumPassword}}, Items: items}
 	for _, folder := range []string{"/filer/campaign/", `\filer\campaign\`} {
 		req.DestFolder = folder
 		res, err := testClient().Upload(context.Background(), req, nil)
@@ -124,7 +124,7 @@ func TestE2EDrSumConflictSentenceDependsOnOverwrite(t *testing.T) {
 	dir := testfs.Tree(t, map[string]string{"data.csv": "1"})
 	items, _ := uploader.Walk([]string{filepath.Join(dir, "data.csv")})
 	ep, _ := uploader.CustomEndpoint(uploader.DrSum, b.url+uploader.DrSumUploadPath, "", false)
-	req := uploader.Request{Endpoint: ep, Credentials: uploader.Credentials{User: sandbox.DrSumUser, Password: sandbox.DrSumPassword},
+	req := uploader.Request{Conn: uploader.Conn{Endpoint: ep, Credentials: uploader.Credentials{User: sandbox.DrSumUser, Password: sandbox.DrSumPassword}},
 		DestFolder: "/filer/x", Items: items}
 	if res, err := testClient().Upload(context.Background(), req, nil); err != nil || res.Files[0].State != uploader.StateDone {
 		t.Fatalf("first upload: %v %+v", err, res)
