@@ -46,29 +46,42 @@ func (u *uploadPost) commit() (string, *ipsFault) {
 func (s *Server) placeLocked(j *job, f *receivedFile) {
 	j.total++
 	j.totalSize += f.size
-	j.addLog(f.began, "FileBegin", f.asset, "Receiving %s", f.asset)
+	// Scene7 takes the removed characters out of the name; the rest of the name without
+	// its extension is the asset ID (names.go).
+	asset, id := sceneAsset(f.asset)
+	if asset == f.asset {
+		j.addLog(f.began, "FileBegin", asset, "Receiving %s", asset)
+	} else {
+		j.addLog(f.began, "FileBegin", asset, "Receiving %s as %s (Scene7 removes %s from names)", f.asset, asset, removedFromNames)
+	}
 	now := time.Now()
 	fail := func(err error) {
 		j.errors++
-		j.addLog(now, "UploadError", f.asset, "Could not store %s: %v", f.asset, err)
+		j.addLog(now, "UploadError", asset, "Could not store %s: %v", f.asset, err)
 	}
-	dst := s.Scene7File(j.company, f.asset)
-	info, err := os.Lstat(dst)
-	replacing := false
-	switch {
-	case err == nil && info.IsDir():
+	if id == "" {
+		fail(errors.New("nothing of its name is left to make an asset ID once Scene7 removes " + removedFromNames))
+		return
+	}
+	dst := s.Scene7File(j.company, asset)
+	if info, err := os.Lstat(dst); err == nil && info.IsDir() {
 		fail(errors.New("a folder of that name exists"))
 		return
-	case err == nil && !j.overwrite:
-		// The real service skips duplicates when overwrite is false and says so in
-		// the job log; the POST still succeeds and the old file stays.
-		j.duplicates++
-		j.addLog(now, "DuplicateSkipped", f.asset, "%s already exists and the job does not overwrite: skipped", f.asset)
-		return
-	case err == nil:
-		replacing = true
-	case !errors.Is(err, fs.ErrNotExist):
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		fail(err)
+		return
+	}
+	prev, replacing := s.assetIndexLocked(j.company)[id]
+	if replacing && !j.overwrite {
+		// The real service skips a file whose asset ID exists when the job does not
+		// overwrite, and says so in the job log; the POST still succeeds and the
+		// earlier asset stays.
+		j.duplicates++
+		if prev == asset {
+			j.addLog(now, "DuplicateSkipped", asset, "%s already exists and the job does not overwrite: skipped", asset)
+		} else {
+			j.addLog(now, "DuplicateSkipped", asset, "%s is the asset %s, which exists as %s, and the job does not overwrite: skipped", asset, id, prev)
+		}
 		return
 	}
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
@@ -80,6 +93,10 @@ func (s *Server) placeLocked(j *job, f *receivedFile) {
 		return
 	}
 	f.temp = ""
-	j.files = append(j.files, f.asset)
-	j.queueLocked(pendingFile{asset: f.asset, size: f.size, replacing: replacing, head: f.head})
+	if err := s.claimAssetLocked(j.company, id, asset); err != nil {
+		// The new file is in place; only the earlier one could not be removed.
+		j.addLog(now, "UploadWarning", asset, "%s replaces %s, which could not be removed: %v", asset, prev, err)
+	}
+	j.files = append(j.files, asset)
+	j.queueLocked(pendingFile{asset: asset, size: f.size, replacing: replacing, replaces: prev, head: f.head})
 }

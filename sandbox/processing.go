@@ -26,6 +26,7 @@ type pendingFile struct {
 	asset     string
 	size      int64
 	replacing bool
+	replaces  string // the path of the asset it replaced, when that was another file
 	head      []byte
 }
 
@@ -172,6 +173,9 @@ func verdict(f pendingFile) (logType, message string) {
 			what = ext + " files"
 		}
 		return "UploadWarning", fmt.Sprintf("%s was stored as a plain file: Scene7 does not process %s", f.asset, what)
+	}
+	if f.replaces != "" && f.replaces != f.asset {
+		return "FileUpdated", fmt.Sprintf("%s was processed into IPS as asset %s, replacing %s", f.asset, assetIDOf(path.Base(f.asset)), f.replaces)
 	}
 	if f.replacing {
 		return "FileUpdated", fmt.Sprintf("%s was processed into IPS, replacing the earlier version", f.asset)

@@ -63,7 +63,7 @@ func TestProcessingKeepsTheJobActive(t *testing.T) {
 	for _, d := range l.Details {
 		types = append(types, d.LogType+":"+d.AssetName)
 	}
-	want := "BeginUpload: FileBegin:a.jpg FileBegin:b.psb UploadSuccess:a.jpg UploadError:b.psb EndUpload:"
+	want := "BeginUpload: FileBegin:a FileBegin:b UploadSuccess:a UploadError:b EndUpload:" // assetName is the asset ID
 	if strings.Join(types, " ") != want || l.LogType != "EndUpload" || l.EndDate == "" || l.FileSuccessCount != 1 {
 		t.Errorf("log after processing: %v %+v", types, l)
 	}
@@ -98,13 +98,13 @@ func TestProcessingVerdicts(t *testing.T) {
 	}{
 		{"ok.jpg", jpg("x"), "UploadSuccess"},
 		{"OK.JPEG", jpg("x"), "UploadSuccess"},
-		{"ok.png", png, "UploadSuccess"},
-		{"ok.gif", []byte("GIF89a..."), "UploadSuccess"},
+		{"fine.png", png, "UploadSuccess"}, // every name its own asset ID
+		{"good.gif", []byte("GIF89a..."), "UploadSuccess"},
 		{"old.gif", []byte("GIF87a..."), "UploadSuccess"},
 		{"intel.tif", []byte("II*\x00...."), "UploadSuccess"},
 		{"motorola.tiff", []byte("MM\x00*...."), "UploadSuccess"},
-		{"ok.bmp", []byte("BM...."), "UploadSuccess"},
-		{"ok.pdf", []byte("%PDF-1.7\n"), "UploadSuccess"},
+		{"bitmap.bmp", []byte("BM...."), "UploadSuccess"},
+		{"doc.pdf", []byte("%PDF-1.7\n"), "UploadSuccess"},
 		{"clip.mp4", []byte("anything"), "UploadSuccess"},
 		{"png-named.jpg", png, "UploadError"},
 		{"jpeg-named.png", jpg("x"), "UploadError"},

@@ -65,9 +65,10 @@ type Server struct {
 	drsumDir    string // Dir/drsum: filer/ holds the root, work/ the working folder
 	drsumWork   string
 
-	mu     sync.Mutex // jobs
+	mu     sync.Mutex // jobs, assets
 	jobs   map[string]*job
 	jobSeq int
+	assets map[string]map[string]string // company → asset ID → stored path (names.go)
 
 	drsumMu sync.Mutex // a Dr.Sum existence check and its rename
 
@@ -93,6 +94,7 @@ func New(cfg Config) (*Server, error) {
 		drsumDir:    filepath.Join(cfg.Dir, "drsum"),
 		drsumWork:   filepath.Join(cfg.Dir, "drsum", "work"),
 		jobs:        map[string]*job{},
+		assets:      map[string]map[string]string{},
 		// Handles of a new run should not repeat those of an earlier one (a resumed
 		// queue may still hold them), so numbering starts from the clock.
 		jobSeq: 10000 + int(time.Now().UnixMilli()%80000),

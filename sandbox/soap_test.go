@@ -284,7 +284,7 @@ func TestGetJobLogDetails(t *testing.T) {
 	if strings.Join(types, " ") != "BeginUpload FileBegin FileBegin FileBegin DuplicateSkipped UploadSuccess UploadSuccess EndUpload" {
 		t.Errorf("types %v", types)
 	}
-	if l.Details[1].AssetName != "d/a.jpg" || l.Details[1].AssetType != "Image" || l.Details[2].AssetType != "Video" || l.Details[4].AssetName != "x.jpg" {
+	if l.Details[1].AssetName != "a" || l.Details[1].AssetType != "Image" || l.Details[2].AssetType != "Video" || l.Details[4].AssetName != "x" {
 		t.Errorf("details %+v", l.Details)
 	}
 

@@ -183,9 +183,13 @@ func writeJobLog(sb *strings.Builder, j *job, rows []LogEntry, total int) {
 		elem(sb, "logType", e.Type)
 		elem(sb, "dateCreated", xsdDateTime(e.Time))
 		if e.Asset != "" {
-			// assetName is the asset path as stored (folder/name.ext): the sandbox
-			// has no asset IDs, and the path is what a client can match.
-			elem(sb, "assetName", e.Asset)
+			// assetName is the asset ID (docs/protocol.md §Asset names), or the path
+			// when nothing of the name is left to make one.
+			name := e.AssetID
+			if name == "" {
+				name = e.Asset
+			}
+			elem(sb, "assetName", name)
 			elem(sb, "assetType", assetType(e.Asset))
 		}
 		sb.WriteString("</items>")

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"fmt"
+	"path"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -35,6 +36,7 @@ type LogEntry struct {
 	Type    string // BeginUpload, FileBegin, DuplicateSkipped, UploadSuccess, FileUpdated, UploadWarning, UploadError, EndUpload
 	Message string
 	Asset   string // asset path, "" for job-level entries
+	AssetID string // the asset ID of Asset (docs/protocol.md §Asset names)
 }
 
 // job is the live record of an upload job; guarded by Server.mu.
@@ -59,7 +61,7 @@ type job struct {
 }
 
 func (j *job) addLog(t time.Time, typ, asset, format string, args ...any) {
-	j.log = append(j.log, LogEntry{Time: t, Type: typ, Message: fmt.Sprintf(format, args...), Asset: asset})
+	j.log = append(j.log, LogEntry{Time: t, Type: typ, Message: fmt.Sprintf(format, args...), Asset: asset, AssetID: assetIDOf(path.Base(asset))})
 }
 
 // expireIdleLocked expires the running jobs that have received no POST for the idle
