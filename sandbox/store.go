@@ -228,8 +228,10 @@ func assetPath(destFolder, name string) (string, *ipsFault) {
 func companyDir(company string) string { return strings.ReplaceAll(company, "|", "_") }
 
 // Scene7File is where an accepted asset of a company lands on disk. assetPath is
-// destFolder + "/" + name, slash-separated.
+// destFolder + "/" + name, slash-separated, as the client sent it: the file name loses
+// the characters Scene7 removes from names (names.go).
 func (s *Server) Scene7File(company, assetPath string) string {
+	assetPath, _ = sceneAsset(assetPath)
 	var segs []string
 	for _, seg := range strings.Split(assetPath, "/") {
 		if seg != "" {

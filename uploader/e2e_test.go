@@ -32,7 +32,7 @@ func awkwardTree(t *testing.T) []uploader.Item {
 		"été/affiche é.jpg":   20_000,
 		"日本語/ポスター 日本語.psd":    30_000,
 		"with space/a b.png":  1_000,
-		`odd/<&>'".tif`:       2_000,
+		`odd/a<&>'"b.tif`:     2_000, // stored by Scene7 as ab.tif (docs/protocol.md §Asset names)
 		"odd/empty.txt":       0,
 		"deep/1/2/3/leaf.png": 500,
 		"big/master.tif":      3<<20 + 17,
