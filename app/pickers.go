@@ -2,26 +2,47 @@ package app
 
 import (
 	"errors"
+	"os/exec"
 	"path/filepath"
 
+	"github.com/ncruces/zenity"
 	"github.com/sqweek/dialog"
 
 	"hoist/ui"
 )
 
-// nativePickers are the operating system's own file dialogs (sqweek/dialog): Finder's on
-// macOS, Explorer's on Windows, GTK's on Linux.
+// nativePickers are the operating system's own file dialogs (sqweek/dialog, and zenity
+// where several files are picked at once): Finder's on macOS, Explorer's on Windows, GTK's
+// on Linux.
 type nativePickers struct{ lastDir string }
 
 func (p *nativePickers) OpenFiles() ([]string, error) {
-	// sqweek/dialog picks one file per dialog; several files come by dropping or by
-	// adding their folder.
-	path, err := p.start(dialog.File().Title("Add a file to upload")).Load()
+	// sqweek/dialog picks one file per dialog; zenity's picker takes many at once (the
+	// system's own dialog on Windows and macOS, the zenity/qarma helper on Linux).
+	paths, err := zenity.SelectFileMultiple(zenity.Title("Add files to upload"), zenity.Filename(p.startDir()))
+	if errors.Is(err, exec.ErrNotFound) {
+		// A Linux desktop without the helper: sqweek/dialog's GTK picker, one file.
+		var path string
+		path, err = p.start(dialog.File().Title("Add a file to upload")).Load()
+		paths = []string{path}
+	}
 	if err != nil {
 		return nil, picked(err)
 	}
-	p.lastDir = filepath.Dir(path)
-	return []string{path}, nil
+	if len(paths) == 0 {
+		return nil, ui.ErrPickerCancelled
+	}
+	p.lastDir = filepath.Dir(paths[0])
+	return paths, nil
+}
+
+// startDir is where zenity's picker opens: the folder last picked from (a trailing
+// separator tells zenity it is a folder, not a file name to suggest).
+func (p *nativePickers) startDir() string {
+	if p.lastDir == "" {
+		return ""
+	}
+	return p.lastDir + string(filepath.Separator)
 }
 
 func (p *nativePickers) OpenFolder() (string, error) {
@@ -57,7 +78,7 @@ func (p *nativePickers) start(b *dialog.FileBuilder) *dialog.FileBuilder {
 }
 
 func picked(err error) error {
-	if errors.Is(err, dialog.ErrCancelled) {
+	if errors.Is(err, dialog.ErrCancelled) || errors.Is(err, zenity.ErrCanceled) {
 		return ui.ErrPickerCancelled
 	}
 	return err
