@@ -50,8 +50,11 @@ func (w *Window) withPassword(t *session.Target, p store.Profile, typed string) 
 // Upload sends the queued files with the settings on screen.
 func (w *Window) Upload() { w.startWith(w.d.Queue.Start) }
 
-// Retry sends the failed and cancelled files again.
-func (w *Window) Retry() { w.startWith(w.d.Queue.Retry) }
+// Retry sends the failed and cancelled files again: those among rows, or every one when
+// rows is nil.
+func (w *Window) Retry(rows []int) {
+	w.startWith(func(t session.Target) error { return w.d.Queue.RetryRows(t, rows) })
+}
 
 func (w *Window) startWith(start func(session.Target) error) {
 	if w.blocked() != "" {

@@ -16,16 +16,16 @@ import (
 // virtualised widget.List over the session's rows: only the visible rows have widgets,
 // and a change refreshes only its row.
 type QueueView struct {
-	q        *session.Queue
-	list     *widget.List
-	selected int
-	drop     *dropZone
-	overall  *widget.ProgressBar
-	summary  *widget.Label
-	status   *widget.Label
-	blocker  *widget.Label
+	q       *session.Queue
+	list    *queueList
+	sel     selection
+	drop    *dropZone
+	overall *widget.ProgressBar
+	summary *widget.Label
+	status  *widget.Label
+	blocker *widget.Label
 
-	AddFiles, AddFolder, Upload, CancelAll, Retry, Remove, Clear *widget.Button
+	AddFiles, AddFolder, Upload, CancelAll, Retry, Remove, RemoveAll, Clear *widget.Button
 
 	top     *fyne.Container
 	frame   *fyne.Container // the Border around top and the list; re-laid out when top changes height
@@ -36,31 +36,40 @@ type QueueView struct {
 
 // queueActions are what the toolbar asks of the window.
 type queueActions struct {
-	addFiles, addFolder, upload, retry func()
+	addFiles, addFolder, upload func()
+	retry                       func(rows []int) // nil: every failed or cancelled file
 }
 
 func newQueueView(q *session.Queue, act queueActions) *QueueView {
-	v := &QueueView{q: q, selected: -1}
-	v.list = widget.NewList(q.Len,
+	v := &QueueView{q: q, sel: newSelection()}
+	v.list = newQueueList(q.Len,
 		func() fyne.CanvasObject { return newQueueRow(v.cancelRow) },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if row, ok := q.Row(id); ok {
 				o.(*queueRow).set(id, row)
+				o.(*queueRow).setSelected(v.sel.has(id))
 			}
-		})
-	v.list.OnSelected = func(id widget.ListItemID) { v.selected = id; v.updateButtons() }
-	v.list.OnUnselected = func(widget.ListItemID) { v.selected = -1; v.updateButtons() }
+		}, v.RemoveSelected)
+	// The list selects one row; the view keeps its own selection of many (Shift and Ctrl),
+	// drawn by the rows, so the list's own is undone at once.
+	v.list.OnSelected = func(id widget.ListItemID) {
+		v.list.Unselect(id)
+		v.sel.click(id, currentModifiers())
+		v.list.Refresh()
+		v.updateButtons()
+	}
 
 	v.AddFiles = widget.NewButtonWithIcon("Add files…", theme.FileIcon(), act.addFiles)
 	v.AddFolder = widget.NewButtonWithIcon("Add folder…", theme.FolderOpenIcon(), act.addFolder)
 	v.Upload = widget.NewButtonWithIcon("Upload", theme.UploadIcon(), act.upload)
 	v.Upload.Importance = widget.HighImportance
 	v.CancelAll = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), q.Cancel)
-	v.Retry = widget.NewButtonWithIcon("Retry failed", theme.ViewRefreshIcon(), act.retry)
-	v.Remove = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), v.removeSelected)
-	v.Clear = widget.NewButtonWithIcon("Clear finished", theme.ContentClearIcon(), func() {
+	v.Retry = widget.NewButtonWithIcon("Retry failed", theme.ViewRefreshIcon(), func() { act.retry(v.retryRows()) })
+	v.Remove = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), v.RemoveSelected)
+	v.RemoveAll = widget.NewButtonWithIcon("Remove all", theme.ContentClearIcon(), v.removeAll)
+	v.Clear = widget.NewButtonWithIcon("Clear finished", theme.ConfirmIcon(), func() {
 		n := q.ClearFinished()
-		v.list.UnselectAll()
+		v.clearSelection()
 		v.SetStatus(fmt.Sprintf("%s cleared from the list.", plural(n, "finished file", "finished files")))
 	})
 
@@ -76,7 +85,7 @@ func newQueueView(q *session.Queue, act queueActions) *QueueView {
 	v.blocker.Hide()
 	v.drop = newDropZone()
 
-	toolbar := container.NewHBox(v.AddFiles, v.AddFolder, widget.NewSeparator(), v.Upload, v.CancelAll, v.Retry, widget.NewSeparator(), v.Remove, v.Clear)
+	toolbar := container.NewHBox(v.AddFiles, v.AddFolder, widget.NewSeparator(), v.Upload, v.CancelAll, v.Retry, widget.NewSeparator(), v.Remove, v.RemoveAll, v.Clear)
 	v.top = container.NewVBox(container.NewHScroll(toolbar), v.blocker, v.status)
 	bottom := container.NewVBox(widget.NewSeparator(), v.overall, v.summary)
 	v.frame = container.NewBorder(v.top, bottom, nil, nil, container.NewStack(v.list, v.drop))
@@ -88,9 +97,7 @@ func newQueueView(q *session.Queue, act queueActions) *QueueView {
 // refreshRows is the refresher's row callback (on Fyne's thread).
 func (v *QueueView) refreshRows(rows []int, all bool) {
 	if all {
-		if v.selected >= v.q.Len() {
-			v.list.UnselectAll()
-		}
+		v.sel.prune(v.q.Len())
 		v.list.Refresh()
 	} else {
 		for _, i := range rows {
@@ -151,10 +158,23 @@ func (v *QueueView) updateButtons() {
 	t := v.totals
 	enable(v.Upload, v.ready && !t.Running && t.Count(session.Queued) > 0)
 	enable(v.CancelAll, t.Running)
-	enable(v.Retry, v.ready && !t.Running && t.Count(session.Failed)+t.Count(session.Cancelled) > 0)
+	retry := v.retryRows()
+	enable(v.Retry, v.ready && !t.Running && (len(retry) > 0 || t.Count(session.Failed)+t.Count(session.Cancelled) > 0))
+	if len(retry) > 0 {
+		v.Retry.SetText("Retry selected")
+	} else {
+		v.Retry.SetText("Retry failed")
+	}
 	enable(v.Clear, t.Count(session.Done)+t.Count(session.Skipped) > 0)
-	row, ok := v.q.Row(v.selected)
-	enable(v.Remove, ok && !row.Busy())
+	removable := false
+	for _, i := range v.sel.rows() {
+		if row, ok := v.q.Row(i); ok && !row.Busy() {
+			removable = true
+			break
+		}
+	}
+	enable(v.Remove, removable)
+	enable(v.RemoveAll, t.Rows > 0 && (!t.Running || t.Rows > t.Count(session.Queued)+t.Count(session.Sending)))
 }
 
 func enable(w fyne.Disableable, on bool) {
@@ -171,19 +191,58 @@ func (v *QueueView) cancelRow(i int) {
 	}
 }
 
-func (v *QueueView) removeSelected() {
-	if v.selected < 0 {
-		return
+// retryRows are the selected rows that can be tried again; nil when none is selected.
+func (v *QueueView) retryRows() []int {
+	var out []int
+	for _, i := range v.sel.rows() {
+		if row, ok := v.q.Row(i); ok && !row.Busy() && (row.State == session.Failed || row.State == session.Cancelled) {
+			out = append(out, i)
+		}
 	}
-	err := v.q.Remove([]int{v.selected})
-	v.list.UnselectAll()
-	if errors.Is(err, session.ErrInUpload) {
-		v.SetStatus("This file is being uploaded now. Cancel it first (the ✕ on its row), then remove it.")
-	}
+	return out
 }
 
-// Selected is the index of the selected row, -1 when none.
-func (v *QueueView) Selected() int { return v.selected }
+// RemoveSelected takes the selected rows off the queue (the Delete key does the same).
+func (v *QueueView) RemoveSelected() {
+	rows := v.sel.rows()
+	if len(rows) == 0 {
+		return
+	}
+	err := v.q.Remove(rows)
+	v.clearSelection()
+	if errors.Is(err, session.ErrInUpload) {
+		v.SetStatus("Files being uploaded now stay in the list. Cancel them first (the ✕ on their row), then remove them.")
+		return
+	}
+	v.SetStatus(plural(len(rows), "file", "files") + " taken off the queue.")
+}
+
+func (v *QueueView) removeAll() {
+	n := v.q.RemoveAll()
+	v.clearSelection()
+	status := plural(n, "file", "files") + " taken off the queue."
+	if v.q.Len() > 0 {
+		status += " The files being uploaded now stay; cancel the upload to remove them too."
+	}
+	v.SetStatus(status)
+}
+
+func (v *QueueView) clearSelection() {
+	v.sel.clear()
+	v.list.Refresh()
+	v.updateButtons()
+}
+
+// Select selects row i as a click with modifiers would (Shift: the range from the last
+// click, Ctrl or Cmd: one row more or less).
+func (v *QueueView) Select(i int, mods fyne.KeyModifier) {
+	v.sel.click(i, mods)
+	v.list.Refresh()
+	v.updateButtons()
+}
+
+// Selected lists the selected rows in order.
+func (v *QueueView) Selected() []int { return v.sel.rows() }
 
 // List is the list widget (for tests).
-func (v *QueueView) List() *widget.List { return v.list }
+func (v *QueueView) List() *widget.List { return &v.list.List }

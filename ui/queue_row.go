@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -23,6 +24,7 @@ type queueRow struct {
 	bar    *widget.ProgressBar
 	speed  *widget.Label
 	cancel *widget.Button
+	bg     *canvas.Rectangle // the selection's colour when the row is selected
 	index  int
 	// onCancel is called with the row's index.
 	onCancel func(int)
@@ -40,6 +42,8 @@ func newQueueRow(onCancel func(int)) *queueRow {
 	r.bar.TextFormatter = func() string { return "" }
 	r.cancel = widget.NewButtonWithIcon("", theme.CancelIcon(), func() { r.onCancel(r.index) })
 	r.cancel.Importance = widget.LowImportance
+	r.bg = canvas.NewRectangle(theme.Color(theme.ColorNameSelection))
+	r.bg.Hide()
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -49,7 +53,19 @@ func (r *queueRow) CreateRenderer() fyne.WidgetRenderer {
 	bar := container.NewCenter(container.New(fixedSize{fyne.NewSize(130, 8)}, r.bar))
 	// Fixed widths: a row's columns never move when its bar or button comes and goes.
 	right := container.NewHBox(withWidth(90, r.size), withWidth(130, bar), withWidth(150, r.speed), withWidth(r.cancel.MinSize().Width, r.cancel))
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, r.icon, right, texts))
+	return widget.NewSimpleRenderer(container.NewStack(r.bg, container.NewBorder(nil, nil, r.icon, right, texts)))
+}
+
+// setSelected shows whether the row is among the selected ones.
+func (r *queueRow) setSelected(on bool) {
+	switch {
+	case on:
+		r.bg.FillColor = theme.Color(theme.ColorNameSelection) // the theme may have changed
+		r.bg.Show()
+		r.bg.Refresh()
+	case r.bg.Visible():
+		r.bg.Hide()
+	}
 }
 
 // set shows row i.

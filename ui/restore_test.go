@@ -14,10 +14,14 @@ import (
 )
 
 // countUploads refuses every upload as noUploads does, and counts the calls.
-type countUploads struct{ calls atomic.Int32 }
+type countUploads struct {
+	calls atomic.Int32
+	last  atomic.Pointer[uploader.Request]
+}
 
 func (c *countUploads) Upload(ctx context.Context, req uploader.Request, on func(uploader.Event)) (*uploader.Result, error) {
 	c.calls.Add(1)
+	c.last.Store(&req)
 	return noUploads{}.Upload(ctx, req, on)
 }
 

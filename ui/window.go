@@ -38,6 +38,7 @@ type Window struct {
 	resumeText   *widget.Label
 	resumeUpload *widget.Button
 	startFailed  bool // the status line says why an upload could not start
+	keys         fyne.ShortcutHandler
 	ref          *refresher
 	restoring    bool
 	lastSummary  session.Summary
@@ -96,6 +97,7 @@ func New(a fyne.App, win fyne.Window, d Deps) *Window {
 		},
 	})
 	win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { w.Drop(uris) })
+	w.addShortcuts()
 	w.restore()
 	w.changed()
 	return w

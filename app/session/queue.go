@@ -227,6 +227,20 @@ func (q *Queue) Remove(indices []int) error {
 	return nil
 }
 
+// RemoveAll takes every row out of the queue but those of the running upload, and says
+// how many went.
+func (q *Queue) RemoveAll() int {
+	q.mu.Lock()
+	n := q.removeLocked(func(r *Row) bool { return r.run == nil })
+	obs, t := q.obs, q.totalsLocked()
+	q.mu.Unlock()
+	if n > 0 {
+		notifyList(obs, t)
+		q.scheduleSave()
+	}
+	return n
+}
+
 // ClearFinished removes the rows that need nothing more: done and skipped files.
 func (q *Queue) ClearFinished() int {
 	q.mu.Lock()

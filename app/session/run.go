@@ -112,13 +112,26 @@ func plural(n int) string {
 }
 
 // Retry queues the failed and cancelled files again and starts an upload of them.
-func (q *Queue) Retry(t Target) error {
+func (q *Queue) Retry(t Target) error { return q.RetryRows(t, nil) }
+
+// RetryRows queues the failed and cancelled files among rows again (every one when rows
+// is nil) and starts an upload of what is queued.
+func (q *Queue) RetryRows(t Target, rows []int) error {
 	q.mu.Lock()
 	if q.cur != nil {
 		q.mu.Unlock()
 		return ErrRunning
 	}
-	for _, row := range q.rows {
+	pick := q.rows
+	if rows != nil {
+		pick = nil
+		for _, i := range rows {
+			if i >= 0 && i < len(q.rows) {
+				pick = append(pick, q.rows[i])
+			}
+		}
+	}
+	for _, row := range pick {
 		if row.State == Failed || row.State == Cancelled {
 			q.requeueLocked(row)
 		}
