@@ -61,6 +61,7 @@ func (s *Server) placeLocked(j *job, f *receivedFile) {
 	}
 	if id == "" {
 		fail(errors.New("nothing of its name is left to make an asset ID once Scene7 removes " + removedFromNames))
+		j.log[len(j.log)-1].AssetID = "" // the stored form of the name would suggest one
 		return
 	}
 	dst := s.Scene7File(j.company, asset)

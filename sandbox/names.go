@@ -29,17 +29,22 @@ func sceneFileBase(name string) string {
 	}, name)
 }
 
-// assetIDOf is the asset ID of a file name as Scene7 keeps it: the name without its
-// extension (the part from the last dot).
-func assetIDOf(base string) string { return strings.TrimSuffix(base, path.Ext(base)) }
+// assetIDOf is the asset ID of a file name: the name without its extension — from the
+// last dot, unless that dot is the name's first character — and without the removed
+// characters. For a name as stored (already without them) it gives the same ID.
+func assetIDOf(name string) string {
+	if i := strings.LastIndexByte(name, '.'); i > 0 {
+		name = name[:i]
+	}
+	return sceneFileBase(name)
+}
 
 // sceneAsset cleans the file name of an asset path (folder names are kept as sent) and
 // returns the path Scene7 stores it under with its asset ID. The ID is "" when nothing of
 // the name is left but an extension.
 func sceneAsset(assetPath string) (stored, id string) {
 	dir, base := path.Split(assetPath)
-	base = sceneFileBase(base)
-	return dir + base, assetIDOf(base)
+	return dir + sceneFileBase(base), assetIDOf(base)
 }
 
 // Asset is one asset of the sandbox's Scene7 store.

@@ -21,7 +21,10 @@ func TestAssetIDs(t *testing.T) {
 		{"été 日本.psd", "été 日本.psd", "été 日本"},
 		{"50%.jpg", "50.jpg", "50"},
 		{"%.jpg", ".jpg", ""},
+		{"{}.jpg", ".jpg", ""},
 		{"{}.", ".", ""},
+		{".profile", ".profile", ".profile"}, // a leading dot starts no extension
+		{"{}.a.jpg", ".a.jpg", ".a"},
 	} {
 		stored, id := sceneAsset("folder/" + tc.name)
 		if stored != "folder/"+tc.stored || id != tc.id {
