@@ -157,6 +157,13 @@ func TestMissingAndMisplacedParts(t *testing.T) {
 		{"file between the XML parts", []part{auth, file, params}, 200, 30003, "before the file parts"},
 		{"uploadParams first is fine", []part{params, auth, file}, 200, 0, ""},
 		{"two auth parts", []part{auth, auth, params}, 200, 30003, "more than one"},
+		{"auth without appName", []part{xmlPart("auth", strings.Replace(demoAuth, "<appName>HoistTest</appName>", "", 1)), params}, 200, 30003,
+			"required subelement {" + nsIPS2014 + "}appName is missing"},
+		{"auth without appVersion", []part{xmlPart("auth", strings.Replace(demoAuth, "<appVersion>1.0</appVersion>", "", 1)), params}, 200, 30003,
+			"required subelement {" + nsIPS2014 + "}appVersion is missing"},
+		{"auth with appName after appVersion", []part{xmlPart("auth", strings.Replace(demoAuth, "<appName>HoistTest</appName><appVersion>1.0</appVersion>", "<appVersion>1.0</appVersion><appName>HoistTest</appName>", 1)), params}, 200, 30003,
+			"Unexpected subelement {" + nsIPS2014 + "}appVersion"},
+		{"unversioned auth in any order", []part{xmlPart("auth", `<authHeader xmlns="`+nsIPS+`"><faultHttpStatusCode>200</faultHttpStatusCode><password>`+DemoPassword+`</password><user>`+DemoUser+`</user></authHeader>`), params}, 200, 0, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r.ExpireJobs() // frees the job name j1
