@@ -31,9 +31,6 @@ const (
 	// byte or, once the body is sent, without an answer, before it counts as stalled (and
 	// is retried). A server storing a large file may think for a while; longer is a stall.
 	DefaultResponseTimeout = 2 * time.Minute
-	// DefaultJobIdleTimeout is how long the UploadFile servlet keeps a job without POSTs
-	// (30 minutes, docs/protocol.md §Job life cycle).
-	DefaultJobIdleTimeout = 30 * time.Minute
 	// endTimeout bounds the endJob POST sent after a cancellation, so that cancelling
 	// never hangs on a server that stopped answering.
 	endTimeout = 15 * time.Second
@@ -48,8 +45,9 @@ type Client struct {
 	BatchBytes      int64
 	Retry           RetryPolicy
 	ResponseTimeout time.Duration // 0 = no stall detection
-	// JobIdleTimeout is the server's idle expiry of a job. A handle idle for nine tenths
-	// of it is not used again: the upload goes on in a new job instead.
+	// JobIdleTimeout is the server's idle expiry of a job (JobIdleExpiry unless a test
+	// server expires sooner). A handle too idle by JobTooIdle is not used again: the
+	// upload goes on in a new job instead.
 	JobIdleTimeout      time.Duration
 	AppName, AppVersion string // the authHeader's appName and appVersion
 }
@@ -63,7 +61,7 @@ func NewClient(opts ...func(*Client)) *Client {
 		BatchBytes:      DefaultBatchBytes,
 		Retry:           DefaultRetryPolicy(),
 		ResponseTimeout: DefaultResponseTimeout,
-		JobIdleTimeout:  DefaultJobIdleTimeout,
+		JobIdleTimeout:  JobIdleExpiry,
 		AppName:         "Hoist",
 		AppVersion:      Version,
 	}

@@ -7,85 +7,46 @@ import (
 	"fmt"
 	"net/http"
 	"path"
-	"slices"
-	"sync"
 	"time"
 )
 
 // Scene7 job orchestration: one job per upload (jobName, then jobHandle, then endJob),
 // continued in a new job when the server stops accepting the old one.
 
-// s7job is the state of the Scene7 job(s) of one upload, shared by concurrent POSTs.
+// s7job runs the Scene7 job(s) of one upload: its state machine (jobState) decides which
+// job a POST goes to, and this file what the POSTs say and what their answers mean.
 type s7job struct {
-	r    *run
-	auth []byte // the auth part; holds the password, so it is never logged
-
-	mu       sync.Mutex
-	cond     *sync.Cond
-	handle   string // "" until the first POST succeeds
-	gen      int    // counts jobs created
-	renewing bool   // a POST is opening a (new) job: others wait for its handle
-	ended    bool   // the current job accepted an endJob POST
-	lastPost time.Time
-	inflight int
-	// abandoned are handles left after a fault: the job may still be alive (the fault
-	// may have been about the files), so it is ended at the end of the upload.
-	abandoned []string
+	r     *run
+	auth  []byte // the auth part; holds the password, so it is never logged
+	state *jobState
 }
 
-// idle reports whether the current handle has gone unused for so long that the server has
-// probably dropped it; then it is not even tried.
-func (j *s7job) idleLocked() bool {
-	limit := j.r.c.JobIdleTimeout * 9 / 10
-	return j.handle != "" && limit > 0 && j.inflight == 0 && time.Since(j.lastPost) > limit
+// opened records the end of an opening POST: the new job joins the Result and the events.
+func (j *s7job) opened(t ticket, name, handle string) {
+	j.state.opened(t, handle)
+	if handle == "" {
+		return
+	}
+	j.r.mu.Lock()
+	j.r.res.Jobs = append(j.r.res.Jobs, JobRef{Name: name, Handle: handle})
+	j.r.mu.Unlock()
+	j.r.setJob(name, handle)
+	j.r.jobEvent(JobCreated, nil, fmt.Sprintf("The server created job %s.", name))
 }
 
-// acquire returns the handle a POST should carry and its generation, waiting while another
-// POST opens a job. opening means the caller must open a job (no handle yet, stale is the
-// current generation, or the handle idled out) and then call opened. A POST without files
-// (an endJob) never opens one.
-func (j *s7job) acquire(stale int, withFiles bool) (handle string, gen int, opening bool) {
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	for j.renewing {
-		j.cond.Wait()
+// continuing tells that the upload goes on in a new job, and why.
+func (j *s7job) continuing(t ticket, next string) {
+	j.r.mu.Lock()
+	old := j.r.jobName
+	j.r.mu.Unlock()
+	why := "stopped accepting files, and the server could not say whether it is still active"
+	switch t.why {
+	case goneInactive:
+		why = "is no longer active on the server (it expired or was ended)"
+	case goneIdle:
+		why = "was idle for too long and has expired"
 	}
-	idle := withFiles && j.idleLocked()
-	if j.handle == "" || (withFiles && stale == j.gen) || idle {
-		j.renewing = true
-		if j.handle != "" {
-			j.r.mu.Lock()
-			old, next := j.r.jobName, continuedName(j.r.req.JobName, len(j.r.res.Jobs)+1)
-			j.r.mu.Unlock()
-			why := "stopped accepting files (it may have expired)"
-			if idle {
-				why = "was idle for too long and has expired"
-			}
-			j.r.jobEvent(JobContinued, nil, fmt.Sprintf("The job %s %s; the upload goes on in a new job, %s.", old, why, next))
-		}
-		return "", j.gen, true
-	}
-	return j.handle, j.gen, false
-}
-
-// opened ends an opening POST: with the new job's name and handle when it succeeded,
-// empty when it failed.
-func (j *s7job) opened(name, handle string) {
-	j.mu.Lock()
-	if handle != "" {
-		j.handle, j.ended = handle, false
-		j.gen++
-		j.r.mu.Lock()
-		j.r.res.Jobs = append(j.r.res.Jobs, JobRef{Name: name, Handle: handle})
-		j.r.mu.Unlock()
-		j.r.setJob(name, handle)
-	}
-	j.renewing = false
-	j.cond.Broadcast()
-	j.mu.Unlock()
-	if handle != "" {
-		j.r.jobEvent(JobCreated, nil, fmt.Sprintf("The server created job %s.", name))
-	}
+	j.r.jobEvent(JobContinued, nil, fmt.Sprintf("The job %s %s; the upload goes on in a new job, %s.", old, why, next))
 }
 
 // nextName is the name of the job about to be opened.
@@ -95,19 +56,9 @@ func (j *s7job) nextName() string {
 	return continuedName(j.r.req.JobName, len(j.r.res.Jobs)+1)
 }
 
-// track counts POSTs in flight (delta +1, -1); the end of one is activity on the job.
-func (j *s7job) track(delta int) {
-	j.mu.Lock()
-	j.inflight += delta
-	j.lastPost = time.Now()
-	j.mu.Unlock()
-}
-
 // markEnded records that the job of handle accepted endJob.
 func (j *s7job) markEnded(handle string) {
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	j.ended = j.ended || handle == j.handle
+	j.state.markEnded(handle)
 	j.r.mu.Lock()
 	defer j.r.mu.Unlock()
 	for k := range j.r.res.Jobs {
@@ -140,19 +91,18 @@ func (r *run) scene7(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	j := &s7job{r: r, auth: auth}
-	j.cond = sync.NewCond(&j.mu)
+	j := &s7job{r: r, auth: auth, state: newJobState(r.c.JobIdleTimeout)}
 	if r.req.JobHandle != "" {
 		j.resume(r.req.JobName, r.req.JobHandle, r.req.JobLastPost)
 	}
 	bs := orderBatches(planBatches(r.req.Items, r.req.DestFolder, max(r.c.BatchFiles, 1), max(r.c.BatchBytes, 1)))
 	for len(bs) > 0 && err == nil && !j.exists() {
-		err = j.runBatch(ctx, bs[0], false)
+		err = j.runBatch(ctx, bs[0])
 		bs = bs[1:]
 	}
 	if err == nil && len(bs) > 0 {
 		err = pool(ctx, r.c.Concurrency, bs, func(ctx context.Context, b *batch) error {
-			return j.runBatch(ctx, b, false)
+			return j.runBatch(ctx, b)
 		})
 	}
 	if ctx.Err() != nil {
@@ -164,12 +114,12 @@ func (r *run) scene7(ctx context.Context) error {
 }
 
 // resume takes over a job an earlier upload left open. Its idle time and the server's
-// answers decide whether it is still used (acquire), as for a job this upload opened.
+// answers decide whether it is still used, as for a job this upload opened.
 func (j *s7job) resume(name, handle string, lastPost time.Time) {
 	if lastPost.IsZero() {
 		lastPost = time.Now()
 	}
-	j.handle, j.lastPost = handle, lastPost
+	j.state.resume(handle, lastPost)
 	j.r.mu.Lock()
 	j.r.res.Jobs = append(j.r.res.Jobs, JobRef{Name: name, Handle: handle})
 	j.r.mu.Unlock()
@@ -177,15 +127,11 @@ func (j *s7job) resume(name, handle string, lastPost time.Time) {
 	j.r.jobEvent(JobContinued, nil, fmt.Sprintf("The upload continues job %s, which an earlier upload left open.", name))
 }
 
-func (j *s7job) exists() bool {
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	return j.handle != ""
-}
+func (j *s7job) exists() bool { return j.state.exists() }
 
 // runBatch posts a batch until each of its files has an outcome. It returns an error only
-// when the whole upload must stop: ctx ended, or a fault no other file would escape.
-func (j *s7job) runBatch(ctx context.Context, b *batch, end bool) error {
+// when the whole upload must stop: ctx ended, or a refusal no other file would escape.
+func (j *s7job) runBatch(ctx context.Context, b *batch) error {
 	var live []int
 	for _, i := range b.items {
 		if j.r.isResolved(i) {
@@ -197,36 +143,35 @@ func (j *s7job) runBatch(ctx context.Context, b *batch, end bool) error {
 		}
 		live = append(live, i)
 	}
-	stale := -1
-	for len(live) > 0 || end {
-		if len(live) == 0 && !j.exists() {
-			return nil // nothing to send and no job to end
+	for len(live) > 0 {
+		t, err := j.state.acquire(ctx)
+		if err != nil {
+			return err
 		}
-		handle, gen, opening := j.acquire(stale, len(live) > 0)
-		param := UploadPostParam{CompanyHandle: j.r.req.Company, Locale: j.r.req.Locale, Description: j.r.req.Description, DestFolder: b.dest, EndJob: end}
-		if opening {
+		param := UploadPostParam{CompanyHandle: j.r.req.Company, Locale: j.r.req.Locale, Description: j.r.req.Description, DestFolder: b.dest}
+		if t.opening {
 			param.JobName, param.UploadParams = j.nextName(), &j.r.req.Options
+			if t.replaces != "" {
+				j.continuing(t, param.JobName)
+			}
 		} else {
-			param.JobHandle = handle
+			param.JobHandle = t.handle
 		}
 		if b.named && len(live) == 1 {
 			param.FileName = path.Base(j.r.req.Items[live[0]].Rel)
 		}
 		got, err := j.post(ctx, live, param)
-		if opening {
-			j.opened(param.JobName, got)
-			handle = got
+		if t.opening {
+			j.opened(t, param.JobName, got)
+			t.handle = got
 		}
 		var fe *FileError
 		var f *Fault
 		errors.As(err, &f) // f stays nil unless err is a fault
 		switch {
 		case err == nil:
-			if end {
-				j.markEnded(handle)
-			}
 			for _, i := range live {
-				j.r.done(i, handle, false)
+				j.r.done(i, t.handle, false)
 			}
 			return nil
 		case ctx.Err() != nil:
@@ -234,33 +179,82 @@ func (j *s7job) runBatch(ctx context.Context, b *batch, end bool) error {
 		case errors.As(err, &fe):
 			// One file is not what was walked: it fails, the others go again at once.
 			live = j.drop(live, fe)
+			continue
 		case f != nil && f.Auth():
 			return err
-		case f != nil && f.Kind == IpsApiFault && !opening && !b.continued:
-			// The job no longer takes files (expired or ended): go on in a new job, once.
-			b.continued, stale = true, gen
-			j.abandon(handle)
-		case (f != nil || mayBeOneFile(err)) && len(live) > 1:
-			// The refusal may be one file's: try them one by one to find out which.
-			for _, i := range live {
-				one := &batch{dest: b.dest, items: []int{i}, bytes: j.r.req.Items[i].Size, named: b.named, continued: b.continued}
-				if err := j.runBatch(ctx, one, false); err != nil {
-					return err
-				}
+		case f != nil:
+			// Whether the job lives decides what the fault means (faultpolicy.go).
+			job := liveNone
+			if !t.opening {
+				job = j.state.judge(ctx, t, j.activeJob)
 			}
-			return nil
-		case f == nil && opening && !j.exists():
+			switch decideFault(scopeOf(f, j.names(live, param)), job, len(live), b.continued) {
+			case actStop:
+				return &RequestRefusedError{Fault: f}
+			case actNewJob:
+				b.continued = true
+				continue
+			case actIsolate:
+				return j.isolate(ctx, b, live)
+			}
+		case mayBeOneFile(err) && len(live) > 1:
+			// The refusal may be one file's: try them one by one to find out which.
+			return j.isolate(ctx, b, live)
+		case t.opening && !j.exists():
 			// No job could even be created, and not for a file's sake: the server is out
 			// of reach or is not an UploadFile servlet, for every file alike.
 			return fmt.Errorf("could not start the upload job: %w", err)
-		default:
-			for _, i := range live {
-				j.r.fail(i, err)
-			}
-			return nil
+		}
+		for _, i := range live {
+			j.r.fail(i, err)
+		}
+		return nil
+	}
+	return nil
+}
+
+// isolate sends each file of a refused POST alone, so that only the file the server
+// refuses fails.
+func (j *s7job) isolate(ctx context.Context, b *batch, live []int) error {
+	for _, i := range live {
+		one := &batch{dest: b.dest, items: []int{i}, bytes: j.r.req.Items[i].Size, named: b.named, continued: b.continued}
+		if err := j.runBatch(ctx, one); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// names are the file names a POST sent, as a fault's reason would quote them.
+func (j *s7job) names(live []int, param UploadPostParam) []string {
+	out := []string{param.FileName}
+	for _, i := range live {
+		out = append(out, path.Base(j.r.req.Items[i].Rel))
+	}
+	return out
+}
+
+// activeJob asks getActiveJobs whether the job of handle is still active.
+func (j *s7job) activeJob(ctx context.Context, handle string) jobLiveness {
+	if j.r.req.Endpoint.APIURL == "" {
+		return liveUnknown
+	}
+	if t := j.r.c.ResponseTimeout; t > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, t)
+		defer cancel()
+	}
+	api := &API{HTTP: j.r.c.HTTP, Endpoint: j.r.req.Endpoint, Credentials: j.r.req.Credentials}
+	jobs, _, err := api.ActiveJobs(ctx, j.r.req.Company, handle)
+	if err != nil {
+		return liveUnknown
+	}
+	for _, a := range jobs {
+		if a.JobHandle == handle && a.State != "Done" && a.State != "Stopping" {
+			return liveAlive
+		}
+	}
+	return liveGone
 }
 
 // mayBeOneFile reports answers that a single file can cause: a request too large, or one
@@ -318,9 +312,9 @@ func (j *s7job) post(ctx context.Context, live []int, param UploadPostParam) (st
 		for _, i := range live {
 			j.r.sending(i, attempt)
 		}
-		j.track(+1)
+		j.state.track(+1)
 		ex, err := j.r.send(ctx, j.r.req.Endpoint.UploadURL, body, nil)
-		j.track(-1)
+		j.state.track(-1)
 		if err == nil {
 			handle, err = ParseUploadReply(ex.status, bytes.NewReader(ex.reply))
 		}
@@ -378,18 +372,9 @@ func (j *s7job) findJob(ctx context.Context, name string) string {
 	return ""
 }
 
-// abandon records a handle given up after a fault, once.
-func (j *s7job) abandon(handle string) {
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	if handle == j.handle && !slices.Contains(j.abandoned, handle) {
-		j.abandoned = append(j.abandoned, handle)
-	}
-}
-
-// ensureEnded sends endJob without files to every job that exists and has not been ended,
-// with a short context of its own if ctx is already over. A job refused for the login
-// cannot be ended; one idle past expiry is already gone.
+// ensureEnded sends endJob without files to the current job if it is open, and to every job
+// abandoned without knowing whether it lives, with a short context of its own if ctx is
+// already over. A job refused for the login cannot be ended; one too idle has expired.
 func (j *s7job) ensureEnded(ctx context.Context, jobErr error) {
 	var f *Fault
 	if errors.As(jobErr, &f) && f.Auth() {
@@ -400,32 +385,23 @@ func (j *s7job) ensureEnded(ctx context.Context, jobErr error) {
 		ctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), endTimeout)
 		defer cancel()
 	}
-	j.mu.Lock()
-	skip := j.handle == "" || j.ended || j.idleLocked()
-	var old []string
-	for _, h := range j.abandoned {
-		if h != j.handle {
-			old = append(old, h)
+	if handle, ok := j.state.endable(); ok {
+		if !j.end(ctx, handle) {
+			j.r.note(fmt.Sprintf("The job could not be ended; the server closes it after %d idle minutes.", int(JobIdleExpiry.Minutes())))
 		}
 	}
-	j.mu.Unlock()
-	if !skip {
-		// continued: an endJob that meets an expired job must not open a new one.
-		if err := j.runBatch(ctx, &batch{continued: true}, true); err != nil || !j.isEnded() {
-			j.r.note("The job could not be ended; the server closes it after 30 idle minutes.")
-		}
-	}
-	for _, h := range old {
+	for _, h := range j.state.leftOpen() {
 		// Most often already expired (then this fails quietly); but if the fault was about
 		// the files, the job is alive and ending it lets the server finish it now.
-		if _, err := j.post(ctx, nil, UploadPostParam{CompanyHandle: j.r.req.Company, Locale: j.r.req.Locale, JobHandle: h, EndJob: true}); err == nil {
-			j.markEnded(h)
-		}
+		j.end(ctx, h)
 	}
 }
 
-func (j *s7job) isEnded() bool {
-	j.mu.Lock()
-	defer j.mu.Unlock()
-	return j.ended
+// end sends endJob to the job of handle and reports whether it was accepted.
+func (j *s7job) end(ctx context.Context, handle string) bool {
+	_, err := j.post(ctx, nil, UploadPostParam{CompanyHandle: j.r.req.Company, Locale: j.r.req.Locale, JobHandle: handle, EndJob: true})
+	if err == nil {
+		j.markEnded(handle)
+	}
+	return err == nil
 }

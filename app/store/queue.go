@@ -18,10 +18,6 @@ import (
 	"hoist/uploader"
 )
 
-// JobIdleTimeout is how long the UploadFile servlet keeps a job without a POST; after it,
-// unfinished work must go into a new job.
-const JobIdleTimeout = 30 * time.Minute
-
 // States of a saved file, as the queue shows them.
 const (
 	FileQueued    = "queued"
@@ -66,10 +62,10 @@ func NewJobID(now time.Time) string {
 	return now.UTC().Format("20060102T150405Z") + "-" + hex.EncodeToString(b[:])
 }
 
-// Expired reports whether the server has ended the job for want of a POST in the last
-// JobIdleTimeout, so the remaining files must go into a new job.
+// Expired reports whether the job is too idle to use (uploader.JobTooIdle, the engine's own
+// rule), so the remaining files must go into a new job.
 func (j SavedJob) Expired(now time.Time) bool {
-	return j.JobHandle != "" && !j.LastPost.IsZero() && now.Sub(j.LastPost) >= JobIdleTimeout
+	return j.JobHandle != "" && uploader.JobTooIdle(j.LastPost, now, uploader.JobIdleExpiry)
 }
 
 // Remaining lists the files still to upload: every file not done and not skipped.

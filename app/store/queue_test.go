@@ -105,8 +105,8 @@ func TestSavedJobExpired(t *testing.T) {
 		want bool
 	}{
 		{"fresh", func(*SavedJob) {}, t0.Add(10 * time.Minute), false},
-		{"just before", func(*SavedJob) {}, t0.Add(time.Minute + JobIdleTimeout - time.Second), false},
-		{"30 idle minutes", func(*SavedJob) {}, t0.Add(time.Minute + JobIdleTimeout), true},
+		{"just before", func(*SavedJob) {}, t0.Add(time.Minute + uploader.JobIdleExpiry*9/10), false},
+		{"past nine tenths of the expiry", func(*SavedJob) {}, t0.Add(time.Minute + uploader.JobIdleExpiry*9/10 + time.Second), true},
 		{"days later", func(*SavedJob) {}, t0.Add(72 * time.Hour), true},
 		{"no job yet", func(j *SavedJob) { j.JobHandle, j.LastPost = "", time.Time{} }, t0.Add(72 * time.Hour), false},
 	}
