@@ -244,8 +244,8 @@ func (j *s7job) activeJob(ctx context.Context, handle string) jobLiveness {
 		ctx, cancel = context.WithTimeout(ctx, t)
 		defer cancel()
 	}
-	api := &API{HTTP: j.r.c.HTTP, Endpoint: j.r.req.Endpoint, Credentials: j.r.req.Credentials}
-	jobs, _, err := api.ActiveJobs(ctx, j.r.req.Company, handle)
+	api := &API{HTTP: j.r.c.HTTP, Conn: j.r.req.Conn}
+	jobs, _, err := api.ActiveJobs(ctx, handle)
 	if err != nil {
 		return liveUnknown
 	}
