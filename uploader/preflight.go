@@ -7,14 +7,15 @@ import (
 )
 
 // Scene7 pre-flight: what Scene7 will make of each file's name, computed before anything
-// is sent (docs/protocol.md, "What Scene7 makes of a file name"). Nothing here refuses a
-// file: the window shows the warnings on the rows and lets people go on, the CLI prints
-// them and refuses only with --strict-names.
+// is sent (docs/protocol.md, "Asset names"). Nothing here refuses a file: the window shows
+// the warnings on the rows and lets people go on, the CLI prints them and refuses only
+// with --strict-names.
 //
-// Asset IDs are per company, not per folder: the ID is the file name without its
-// extension and the rule is that "no two files of one company may share a base name"
-// (docs/protocol.md, same section). So the destination folder and the file's own folders
-// are not part of the ID, and spring/hero.jpg and autumn/hero.jpg are one asset.
+// Folders are not part of the asset ID here. Which files count as the same asset is a
+// company setting (Overwrite Images: same folder or any folder, same extension or any);
+// Hoist cannot read it, so it warns under the broadest rule, one ID per company whatever
+// the folder and extension, which is also the rule the Local sandbox applies. A warning
+// that may not apply costs a glance; a missed one costs a replaced asset.
 
 // NameWarningKind is what pre-flight found about a name.
 type NameWarningKind int
@@ -55,7 +56,7 @@ type NameWarning struct {
 func (w NameWarning) Sentence() string {
 	switch w.Kind {
 	case WarnSameAsset:
-		return fmt.Sprintf("Scene7 names this asset %q, like %s (asset names leave out the extension and the folder), so one will replace the other, or be refused if Overwrite is off.", w.AssetID, w.Other)
+		return fmt.Sprintf("Scene7 names this asset %q, like %s (asset names leave out the extension and, under most company settings, the folder), so one may replace the other, or be skipped if Overwrite is off.", w.AssetID, w.Other)
 	case WarnCharsRemoved:
 		if w.AssetID == "" {
 			return "Scene7 removes every character of this name, so the asset would have no name; rename the file."
@@ -74,17 +75,19 @@ func (w NameWarning) String() string {
 	return fmt.Sprintf("%s: %s (asset ID %q)", w.Rel, w.Kind, w.AssetID)
 }
 
-// removedChars are the characters Scene7 takes out of names on upload.
+// removedChars are the characters Scene7 takes out of names on upload (docs/protocol.md,
+// "Asset names").
 const removedChars = `\;/?:@&=+$,*"<>|'{}%`
 
-// scene7Formats are the extensions Scene7 processes, lower case.
+// scene7Formats are the extensions Scene7 processes, lower case (docs/protocol.md,
+// "Asset names").
 var scene7Formats = map[string]bool{}
 
 func init() {
 	for _, e := range strings.Fields(`bmp fpx gif jpg jpeg png pict tif tiff psd ai indd indt pdf eps ps fxg svg svgx
 		afm otf pfb pfm ttc ttf icc icm css js xml zip tar
 		3gp avi m2p m2t m2ts m2v m4v mov mp4 mpeg mpg mts ogv ts vob wmv asf
-		aac ac3 wav wma aiff mp3 doc ppt rtf xls`) {
+		aac ac3 wav wma aiff mp3 doc ppt rtf xls vnc vnt vnw`) {
 		scene7Formats[e] = true
 	}
 }

@@ -98,8 +98,8 @@ func systemReason(name string) string {
 func Walk(paths []string) (items []Item, skipped []Skipped) { return WalkWith(paths, WalkOptions{}) }
 
 // WalkWith turns dropped files and folders into Items, sorted by Rel. Folders are walked
-// with their own name kept as the first element of Rel, which is NFC (docs/protocol.md:
-// macOS gives decomposed names). System files, unreadable or vanished paths, special
+// with their own name kept as the first element of Rel, which is NFC (macOS gives
+// decomposed names, NFD). System files, unreadable or vanished paths, special
 // files, names with control characters, symbolic-link loops and links out of the dropped
 // path become Skipped with a sentence; nothing here fails the whole walk. A dropped path
 // that is itself a link is followed (people drop aliases meaning what they point to), and

@@ -29,7 +29,7 @@ func addOptionFlags(fs *flag.FlagSet) *optionFlags {
 	o := &optionFlags{}
 	d := uploader.DefaultOptions()
 	fs.StringVar(&o.preset, "preset", "", "upload options from a preset `FILE` saved by the Hoist window (JSON), or the name of a\npreset saved there; the flags below override it")
-	fs.BoolVar(&o.overwrite, "overwrite", d.Overwrite, "replace files of the same name (--overwrite=false keeps the existing ones)")
+	fs.BoolVar(&o.overwrite, "overwrite", false, "replace files of the same name (--overwrite=false keeps the existing ones); default:\non for Scene7 (or the preset's choice), off for Dr.Sum as its API")
 	fs.BoolVar(&o.readyForPublish, "ready-for-publish", d.ReadyForPublish, "mark the uploaded assets ready for publish (--ready-for-publish=false: not yet)")
 	fs.BoolVar(&o.preservePublishState, "preserve-publish-state", d.PreservePublishState, "replaced assets keep their publish state (--preserve-publish-state=false: they take\n--ready-for-publish)")
 	fs.BoolVar(&o.mask, "create-mask", d.CreateMask, "create a mask from the image's transparency")

@@ -19,9 +19,14 @@ var uploadCommand = &command{
 	name:    "upload",
 	args:    "PATH...",
 	summary: "Upload files and folders as one job; folders keep their tree under --dest-folder.",
-	more: "Exit status: 0 every file uploaded; 1 some file failed or was not sent (each is named on\n" +
+	more: "Exit status: 0 every file uploaded; 1 some file failed or was not sent, or a file in a folder\n" +
+		"was left out for a reason other than being a system file such as .DS_Store (each is named on\n" +
 		"stderr with the reason); 2 bad usage or settings (nothing was sent). Ctrl-C ends the job\n" +
 		"cleanly and lists what was not sent.\n" +
+		"Scene7 pre-flight: before sending, a line on stderr for each file whose asset ID (its name\n" +
+		"without extension and without the characters Scene7 removes) is another file's too, differs\n" +
+		"from its name, or whose format Scene7 does not process; --strict-names refuses the upload then.\n" +
+		"Links that lead out of a named folder are skipped unless --follow-links.\n" +
 		passwordHelp + "\n" +
 		"On a terminal a live overall bar is drawn on stderr; a line per finished file goes to stdout.",
 	examples: []string{
@@ -42,6 +47,8 @@ type uploadFlags struct {
 	destFolder  string
 	concurrency int
 	json        bool
+	followLinks bool
+	strictNames bool
 }
 
 func newUploadFlags(fs *flag.FlagSet) *uploadFlags {
@@ -51,6 +58,8 @@ func newUploadFlags(fs *flag.FlagSet) *uploadFlags {
 	f.opts = addOptionFlags(fs)
 	fs.IntVar(&f.concurrency, "concurrency", uploader.DefaultConcurrency, fmt.Sprintf("parallel file POSTs, `N` from 1 to %d", maxConcurrency))
 	fs.BoolVar(&f.json, "json", false, "one JSON object per line on stdout for every job and file event")
+	fs.BoolVar(&f.followLinks, "follow-links", false, "follow symbolic links that lead out of the named folders (they are skipped\notherwise)")
+	fs.BoolVar(&f.strictNames, "strict-names", false, "Scene7: refuse to upload (exit 2) when pre-flight finds a name problem")
 	return f
 }
 
@@ -110,6 +119,9 @@ func (c *cli) uploadRequest(f *uploadFlags, paths []string) (uploader.Request, [
 			problems = append(problems, `Scene7 needs the company handle: pass --company, e.g. --company 'c|2101'`)
 		}
 	case uploader.DrSum:
+		// The Dr.Sum API's own default is false, and a silent replace on a BI server loses
+		// data: only --overwrite turns it on (a preset's overwrite is Scene7's choice).
+		req.Options.Overwrite = set["overwrite"] && f.opts.overwrite
 		if req.DestFolder == "" {
 			problems = append(problems, "Dr.Sum needs the destination folder on the server: pass --dest-folder, e.g. --dest-folder /filer/campaign")
 		}
@@ -128,8 +140,11 @@ func (c *cli) uploadRequest(f *uploadFlags, paths []string) (uploader.Request, [
 	if len(paths) == 0 {
 		problems = append(problems, "name at least one file or folder to upload")
 	} else {
-		req.Items, req.Skipped = uploader.Walk(paths)
+		req.Items, req.Skipped = uploader.WalkWith(paths, uploader.WalkOptions{FollowLinks: f.followLinks})
 		problems = append(problems, pathProblems(paths, req.Items, req.Skipped)...)
+		if cn.Endpoint.Service == uploader.Scene7 {
+			problems = append(problems, c.preflight(req.Items, f.strictNames)...)
+		}
 	}
 	if len(problems) > 0 {
 		return req, problems
@@ -163,6 +178,23 @@ func pathProblems(paths []string, items []uploader.Item, skipped []uploader.Skip
 		problems = append(problems, "there is no file to upload in "+strings.Join(paths, ", "))
 	}
 	return problems
+}
+
+// preflight prints a line on stderr per Scene7 name warning, naming the file and its asset
+// ID; with strict, any warning is a problem (exit 2, nothing sent).
+func (c *cli) preflight(items []uploader.Item, strict bool) []string {
+	rels := make([]string, len(items))
+	for i, it := range items {
+		rels[i] = it.Rel
+	}
+	warnings := uploader.Preflight(rels)
+	for _, w := range warnings {
+		fmt.Fprintf(c.stderr, "hoist upload: warning: %s (asset ID %q): %s\n", w.Rel, w.AssetID, w.Sentence())
+	}
+	if strict && len(warnings) > 0 {
+		return []string{fmt.Sprintf("--strict-names: Scene7 pre-flight found %s (listed above); rename the files, or upload without --strict-names", plural(len(warnings), "name problem", "name problems"))}
+	}
+	return nil
 }
 
 // problems reports every settings problem (exit 2).
@@ -209,7 +241,22 @@ func (c *cli) reportUpload(res *uploader.Result, err error) int {
 			fmt.Fprintf(c.stderr, "  %s\n", f.Rel)
 		}
 	}
-	if len(failed)+len(cancelled) > 0 {
+	// A file left out of a folder for a problem (unreadable, a link out of the folder, a
+	// bad name…) is a file the script asked for that did not arrive; system files and
+	// links back to a folder already sent are left out by design.
+	var left []uploader.Skipped
+	for _, s := range res.Skipped {
+		if !s.Kind.Expected() {
+			left = append(left, s)
+		}
+	}
+	if len(left) > 0 {
+		fmt.Fprintf(c.stderr, "%s left out:\n", plural(len(left), "file or folder was", "files or folders were"))
+		for _, s := range left {
+			fmt.Fprintf(c.stderr, "  %s: %s\n", s.Rel, s.Reason)
+		}
+	}
+	if len(failed)+len(cancelled)+len(left) > 0 {
 		return exitFailed
 	}
 	return exitOK
