@@ -22,6 +22,7 @@ const (
 	xsInt
 	xsLong
 	xsDouble
+	xsDateTime
 	xsComplex
 )
 

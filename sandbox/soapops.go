@@ -66,6 +66,10 @@ func (s *Server) getActiveJobs(p *node) (string, *ipsFault) {
 		}
 		elem(&sb, "serverName", "hoist-sandbox")
 		elem(&sb, "startDate", xsdDateTime(j.start))
+		// triggerTime and taskProgressArray are required by the WSDL
+		// (docs/protocol.md §getActiveJobs): an upload job is triggered by its first
+		// POST and reports no tasks.
+		elem(&sb, "triggerTime", xsdDateTime(j.start))
 		elem(&sb, "totalSize", strconv.FormatInt(min(j.totalSize, math.MaxInt32), 10))
 		// progress counts the files received so far: an upload job has no total.
 		elem(&sb, "progress", strconv.Itoa(j.total))
@@ -75,6 +79,7 @@ func (s *Server) getActiveJobs(p *node) (string, *ipsFault) {
 			elem(&sb, "progressMessage", strconv.Itoa(j.total)+" file(s) received")
 		}
 		elem(&sb, "lastProgressUpdate", xsdDateTime(j.last))
+		sb.WriteString("<taskProgressArray/>")
 		if j.options != nil {
 			sb.WriteString("<uploadPostJob>")
 			for _, k := range j.options.Kids {

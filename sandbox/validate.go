@@ -200,7 +200,7 @@ func fieldNames(t *complexType) []string {
 }
 
 func kindName(k xsdKind) string {
-	return [...]string{xsString: "xsd:string", xsBoolean: "xsd:boolean", xsInt: "xsd:int", xsLong: "xsd:long", xsDouble: "xsd:double", xsComplex: "complex"}[k]
+	return [...]string{xsString: "xsd:string", xsBoolean: "xsd:boolean", xsInt: "xsd:int", xsLong: "xsd:long", xsDouble: "xsd:double", xsDateTime: "xsd:dateTime", xsComplex: "complex"}[k]
 }
 
 func kindRule(k xsdKind) string {
@@ -213,6 +213,8 @@ func kindRule(k xsdKind) string {
 		return "an xsd:long (a whole number)"
 	case xsDouble:
 		return "an xsd:double (a number such as 0.5 or 1E3)"
+	case xsDateTime:
+		return "an xsd:dateTime (such as 2026-11-30T10:00:00.000Z)"
 	}
 	return kindName(k)
 }
@@ -220,6 +222,7 @@ func kindRule(k xsdKind) string {
 var (
 	lexInteger = regexp.MustCompile(`^[+-]?[0-9]+$`)
 	lexDouble  = regexp.MustCompile(`^([+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|INF|-INF|NaN)$`)
+	lexTime    = regexp.MustCompile(`^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$`)
 )
 
 // lexicalOK applies the xsd lexical space of a simple type. Whitespace is collapsed for
@@ -241,6 +244,8 @@ func lexicalOK(k xsdKind, raw string) bool {
 		return err == nil
 	case xsDouble:
 		return lexDouble.MatchString(v)
+	case xsDateTime:
+		return lexTime.MatchString(v)
 	}
 	return true
 }
