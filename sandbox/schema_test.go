@@ -278,6 +278,15 @@ func TestLexicalSpaces(t *testing.T) {
 	}
 }
 
+func TestNilIsRefused(t *testing.T) {
+	d := doc("checkLoginParam", nsIPS2014, []string{`<companyHandle xmlns:xsi="` + nsXSI + `" xsi:nil="true"/>`, "<email>e</email>", "<password>p</password>"})
+	wantStructFault(t, check(t, checkLoginParam, nsIPS2014, d), "checkLoginParam/companyHandle", "null")
+	d = doc("checkLoginParam", nsIPS2014, []string{`<companyHandle xmlns:xsi="` + nsXSI + `" xsi:nil="false">c|2101</companyHandle>`, "<email>e</email>", "<password>p</password>"})
+	if f := check(t, checkLoginParam, nsIPS2014, d); f != nil {
+		t.Errorf("xsi:nil=false refused: %v", f)
+	}
+}
+
 func TestUnversionedAuthHeaderAnyOrder(t *testing.T) {
 	d := doc("authHeader", nsIPS, []string{"<faultHttpStatusCode>200</faultHttpStatusCode>", "<password>p</password>", "<user>u</user>"})
 	if f := check(t, authHeaderUnversioned, nsIPS, d); f != nil {

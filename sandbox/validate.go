@@ -145,6 +145,10 @@ func readAll(n *node, t *complexType, path string) *ipsFault {
 // the lexical rules of its xsd type.
 func readElement(k *node, f field, parent string) *ipsFault {
 	p := parent + "/" + k.Local
+	if k.nilled {
+		// No element of the IPS schema is nillable: ADB refuses xsi:nil on each.
+		return structFault("The element %s cannot be null (xsi:nil); leave it out instead", p)
+	}
 	if f.kind == xsComplex {
 		return readType(k, f.typ, p)
 	}

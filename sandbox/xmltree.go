@@ -23,6 +23,7 @@ type node struct {
 	Text         string // character data of a leaf element
 	Kids         []*node
 	hasText      bool // non-blank character data seen (mixed content is refused)
+	nilled       bool // xsi:nil="true": none of the IPS elements may be (validate.go)
 }
 
 // child returns the first child element with the given local name, or nil.
@@ -48,6 +49,9 @@ func (n *node) text(local string) string {
 
 // has reports whether the named child is present.
 func (n *node) has(local string) bool { return n.child(local) != nil }
+
+// nsXSI is the XML Schema instance namespace (xsi:nil).
+const nsXSI = "http://www.w3.org/2001/XMLSchema-instance"
 
 // errXML marks a document that is not well-formed XML (ipsApiFault 30003).
 var errXML = errors.New("invalid request XML")
@@ -104,6 +108,12 @@ func parseXML(raw []byte, contentType string) (*node, error) {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			n := &node{Space: t.Name.Space, Local: t.Name.Local}
+			for _, a := range t.Attr {
+				if a.Name.Space == nsXSI && a.Name.Local == "nil" {
+					v := strings.TrimSpace(a.Value)
+					n.nilled = v == "true" || v == "1"
+				}
+			}
 			if len(stack) == 0 {
 				if root != nil {
 					return nil, fmt.Errorf("%w: more than one root element", errXML)
