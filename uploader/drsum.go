@@ -123,11 +123,11 @@ func (e *DrSumError) Sentence() string {
 	return fmt.Sprintf("The Dr.Sum server refused the file (HTTP %d).", e.Status)
 }
 
-// drsumAnswer reads a Dr.Sum reply: nil for any 2xx (replaced for 201), a *DrSumError
-// listing every known code found anywhere in the body otherwise.
+// drsumAnswer reads a Dr.Sum reply: for a 2xx, success or a *ReplyError (drsumSuccess);
+// otherwise a *DrSumError listing every known code found anywhere in the body.
 func drsumAnswer(status int, body []byte) (replaced bool, err error) {
 	if status/100 == 2 {
-		return status == http.StatusCreated, nil
+		return drsumSuccess(status, body)
 	}
 	e := &DrSumError{Status: status}
 	text := string(body)
@@ -235,6 +235,7 @@ func (r *run) drsumFile(ctx context.Context, i int, reached *atomic.Bool) error 
 		ex, err := r.send(ctx, r.req.Endpoint.UploadURL, body, basic)
 		if err == nil {
 			replaced, err = drsumAnswer(ex.status, ex.reply)
+			err = ex.judged(err)
 		}
 		var de *DrSumError
 		if errors.As(err, &de) {
@@ -252,6 +253,7 @@ func (r *run) drsumFile(ctx context.Context, i int, reached *atomic.Bool) error 
 	}, func(attempt int, err error) { r.retrying(i, attempt, err) })
 	var de *DrSumError
 	var ce *ConnError
+	var re *ReplyError
 	switch {
 	case err == nil:
 		reached.Store(true)
@@ -261,7 +263,7 @@ func (r *run) drsumFile(ctx context.Context, i int, reached *atomic.Bool) error 
 	case errors.As(err, &de) && (de.Auth() || de.Has(DrSumInvalidSettingJSON) || de.Has(DrSumNotUnderRootPath)):
 		// Refusals that every other file would meet too stop the upload.
 		return err
-	case !reached.Load() && (errors.As(err, &ce) || (errors.As(err, &de) && len(de.Codes) == 0)):
+	case !reached.Load() && (errors.As(err, &ce) || errors.As(err, &re) || (errors.As(err, &de) && len(de.Codes) == 0)):
 		return fmt.Errorf("could not upload to the Dr.Sum server: %w", err)
 	default:
 		r.fail(i, err)

@@ -23,8 +23,8 @@ func TestDrSumAnswerFindsCodesInAnyShape(t *testing.T) {
 		err      bool
 	}{
 		{200, "", "", false, false},
-		{204, "", "", false, false},
 		{201, "", "", true, false},
+		{200, " \r\n", "", false, false},
 		{400, `{"errors":[{"code":"NO_REQUIRED_PARAMETER","parameter":"dest_dir"},{"code":"NOT_UNDER_ROOT_PATH"},{"code":"NO_REQUIRED_PARAMETER","parameter":"file"}]}`, "NO_REQUIRED_PARAMETER,NOT_UNDER_ROOT_PATH", false, true},
 		{400, `<errors><error code="INVALID_PARAMETER_VALUE"/><error>REQUEST_PARAMETER_LIMIT_EXCEEDED</error></errors>`, "INVALID_PARAMETER_VALUE,REQUEST_PARAMETER_LIMIT_EXCEEDED", false, true},
 		{400, "error: FILE_LIMIT_EXCEEDED", "FILE_LIMIT_EXCEEDED", false, true},
@@ -32,6 +32,23 @@ func TestDrSumAnswerFindsCodesInAnyShape(t *testing.T) {
 		{500, "XIO_ERRORS INVALID_SETTING_JSON", "INVALID_SETTING_JSON", false, true},
 		{500, "IO_ERROR", "IO_ERROR", false, true},
 		{400, "", "", false, true},
+	}
+	// Success is 200 or 201 with an empty body; any other 2xx is a ReplyError saying so.
+	for _, c := range []struct {
+		status int
+		body   string
+		want   ReplyKind
+	}{
+		{204, "", ReplyUnexpectedBody},
+		{200, "<html><body>Sign in</body></html>", ReplyHTML},
+		{200, `{"result":"ok"}`, ReplyUnexpectedBody},
+		{201, "OK", ReplyUnexpectedBody},
+	} {
+		_, err := drsumAnswer(c.status, []byte(c.body))
+		var re *ReplyError
+		if !errors.As(err, &re) || re.Kind != c.want || re.Transient() {
+			t.Errorf("%d %q: err %v, want a lasting ReplyError of kind %v", c.status, c.body, err, c.want)
+		}
 	}
 	for _, c := range cases {
 		replaced, err := drsumAnswer(c.status, []byte(c.body))

@@ -141,10 +141,13 @@ func parseFault(root rootElement, data []byte, status int) (*Fault, bool) {
 	return f, true
 }
 
-// ReplyError is an answer that is neither an IPS reply nor an IPS fault: an HTML error page,
-// a proxy's message, garbage, an empty body.
+// ReplyError is an answer that is not what the protocol says: an HTML page, a proxy's
+// message, garbage, an empty body, a success status with a body Dr.Sum never sends, or an
+// answer that came before the request was fully sent. Kind says which (answer.go).
 type ReplyError struct {
+	Kind        ReplyKind
 	Status      int
+	Host        string // the server that answered (host:port of the request's URL), "" when unknown
 	ContentType string
 	Snippet     string // the start of the body, whitespace folded
 	Err         error  // reading the body failed
@@ -152,6 +155,17 @@ type ReplyError struct {
 
 func (e *ReplyError) Error() string {
 	msg := fmt.Sprintf("unexpected answer (HTTP %d %s)", e.Status, http.StatusText(e.Status))
+	switch e.Kind {
+	case ReplyHTML:
+		msg = fmt.Sprintf("an HTML page instead of an upload reply (HTTP %d %s)", e.Status, http.StatusText(e.Status))
+	case ReplyUnexpectedBody:
+		msg = fmt.Sprintf("a success status with a body the service never sends (HTTP %d %s)", e.Status, http.StatusText(e.Status))
+	case ReplyEarly:
+		msg = fmt.Sprintf("an answer before the request was fully sent (HTTP %d %s)", e.Status, http.StatusText(e.Status))
+	}
+	if e.Host != "" {
+		msg += " from " + e.Host
+	}
 	if e.Snippet != "" {
 		msg += ": " + e.Snippet
 	}
@@ -164,19 +178,42 @@ func (e *ReplyError) Error() string {
 func (e *ReplyError) Unwrap() error { return e.Err }
 
 // Transient reports whether the same request may well succeed later: server errors,
-// throttling, timeouts, and a 200 whose body is not IPS XML (an overloaded front end).
+// throttling, timeouts, a 200 whose body is not IPS XML (an overloaded front end), and an
+// answer that came too early (the request is in doubt). An HTML page or a body Dr.Sum never
+// sends with a success status is what a proxy, a login page or another server says every
+// time: not worth repeating.
 func (e *ReplyError) Transient() bool {
+	switch e.Kind {
+	case ReplyEarly:
+		return true
+	case ReplyHTML, ReplyUnexpectedBody:
+		if e.Status/100 == 2 {
+			return false
+		}
+	}
 	return e.Status >= 500 || e.Status == http.StatusRequestTimeout || e.Status == http.StatusTooManyRequests ||
 		e.Status/100 == 2 || e.Err != nil
 }
 
 // Sentence says what happened in words for people.
 func (e *ReplyError) Sentence() string {
+	host := e.Host
+	if host == "" {
+		host = "the address in the connection settings"
+	}
 	switch {
+	case e.Kind == ReplyEarly:
+		return fmt.Sprintf("The server at %s answered before it had received the whole upload, so it is not counted as uploaded. If this keeps happening, something between this computer and the server (a proxy or a firewall) is cutting uploads short.", host)
+	case e.Kind == ReplyHTML && e.Status/100 == 2:
+		return fmt.Sprintf("The server at %s answered with an HTML page, probably a proxy or a login page, instead of an upload reply, so nothing was counted as uploaded. Check the connection's URL, or sign in to the network in a browser first.", host)
+	case e.Kind == ReplyUnexpectedBody:
+		return fmt.Sprintf("The server at %s answered HTTP %d with content a Dr.Sum server does not send, so the file is not counted as uploaded; it is probably not the Dr.Sum server. Check the connection's URL.", host, e.Status)
 	case e.Status == http.StatusNotFound:
 		return "The server has no upload service at this address (HTTP 404). Check the connection's URL."
 	case e.Status == http.StatusUnauthorized || e.Status == http.StatusForbidden:
 		return fmt.Sprintf("The server refused access (HTTP %d). Check the user name and password.", e.Status)
+	case e.Status/100 == 2:
+		return fmt.Sprintf("The server at %s answered HTTP %d without an upload reply, so nothing was counted as uploaded. Hoist retries such answers; if it keeps happening, check the connection's URL.", host, e.Status)
 	case e.Transient():
 		return fmt.Sprintf("The server answered with an error (HTTP %d) instead of an upload reply. Hoist retries such errors; if it keeps happening, the service may be down.", e.Status)
 	}

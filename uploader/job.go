@@ -317,6 +317,7 @@ func (j *s7job) post(ctx context.Context, live []int, param UploadPostParam) (st
 		j.state.track(-1)
 		if err == nil {
 			handle, err = ParseUploadReply(ex.status, bytes.NewReader(ex.reply))
+			err = ex.judged(err)
 		}
 		ambiguous = ambiguous || transient(err)
 		return err

@@ -265,6 +265,13 @@ func (r *bodyReader) Close() error {
 
 var errBodyClosed = errors.New("request body closed")
 
+// complete reports whether the whole body has been read.
+func (r *bodyReader) complete() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.seg == len(r.b.segs)
+}
+
 // fileErr reports the file failure that stopped this reader, if that is what happened.
 func (r *bodyReader) fileErr() *FileError {
 	r.mu.Lock()

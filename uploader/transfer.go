@@ -20,8 +20,13 @@ var errStalled = errors.New("the server stopped responding")
 
 // exchange is one HTTP request and its answer.
 type exchange struct {
-	status int
-	reply  []byte // at most maxReply bytes
+	status      int
+	reply       []byte // at most maxReply bytes
+	contentType string
+	host        string // the server asked (host:port of the URL)
+	// early is set when the answer came before the request body was fully taken: the
+	// server cannot have received what it answers about (answer.go).
+	early bool
 }
 
 // send posts body to url (setAuth, when set, adds credentials) and reads the answer. A
@@ -83,11 +88,16 @@ func (r *run) send(ctx context.Context, url string, body *multipartBody, setAuth
 		return failed(err)
 	}
 	defer resp.Body.Close()
+	// Judged at once: the transport may still be writing the body of a server that
+	// answered early, and must not get the chance to finish before it is looked at.
+	mu.Lock()
+	early := !readers[len(readers)-1].complete()
+	mu.Unlock()
 	reply, err := io.ReadAll(io.LimitReader(touchReader{resp.Body, wd}, maxReply))
 	if err != nil {
 		return failed(err)
 	}
-	return exchange{status: resp.StatusCode, reply: reply}, nil
+	return exchange{status: resp.StatusCode, reply: reply, contentType: resp.Header.Get("Content-Type"), host: req.URL.Host, early: early}, nil
 }
 
 // watchdog calls fire once no touch happened for timeout. Touching is an atomic store,
