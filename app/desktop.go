@@ -37,7 +37,6 @@ type Desktop struct {
 	Queue   *session.Queue
 	Config  *store.Config
 	Sandbox *sandbox.Running
-	journal *journal
 }
 
 // Options choose where Build keeps its files.
@@ -58,9 +57,8 @@ func Build(a fyne.App, opt Options) (*Desktop, error) {
 		return nil, fmt.Errorf("start the Local sandbox: %w", err)
 	}
 	client := uploader.NewClient()
-	jr := newJournal(cfg.Queue)
-	q := session.New(session.Config{Uploader: client, Store: jr, ServerLog: serverLog(client)})
-	dt := &Desktop{Queue: q, Config: cfg, Sandbox: sb, journal: jr}
+	q := session.New(session.Config{Uploader: client, Store: cfg.Queue, ServerLog: serverLog(client)})
+	dt := &Desktop{Queue: q, Config: cfg, Sandbox: sb}
 
 	win := a.NewWindow("Hoist")
 	dt.Window = ui.New(a, win, ui.Deps{
@@ -83,20 +81,16 @@ func serverLog(client *uploader.Client) session.ServerLog {
 
 // resume puts back what an earlier run did not finish and offers it.
 func (dt *Desktop) resume() {
-	r, err := dt.journal.restore(time.Now())
+	snap, err := dt.Config.Queue.Restore(time.Now())
 	if err != nil {
 		dt.Window.Queue.SetStatus("Part of the saved queue could not be read: " + uploader.Sentence(err))
 	}
-	if len(r.rows) == 0 {
+	if len(snap.Rows) == 0 {
 		return
 	}
-	waiting := dt.Queue.Restore(r.rows)
-	if r.job.JobHandle != "" { // ForResume cleared it if the job has expired
-		dt.Queue.ResumeJob(session.OpenJob{Profile: r.job.Profile, Company: r.job.Company,
-			Name: r.job.JobName, Handle: r.job.JobHandle, LastPost: r.job.LastPost})
-	}
-	opts := r.job.Options
-	dt.Window.OfferResume(ui.Resume{Waiting: waiting, Profile: r.job.Profile, Company: r.job.Company, DestFolder: r.job.DestFolder, Options: &opts})
+	waiting := dt.Queue.Restore(snap) // with the job, unless Restore found it expired
+	t := snap.Last
+	dt.Window.OfferResume(ui.Resume{Waiting: waiting, Profile: t.Profile, Company: t.Company, DestFolder: t.DestFolder, Options: &t.Options})
 }
 
 // closing keeps the window's size and the queue; mid-upload it asks first, since the files

@@ -95,8 +95,8 @@ func TestUploadToTheSandboxTakesEveryRowToDone(t *testing.T) {
 		t.Error("no line of the server's job log in the job log")
 	}
 	// The journal went to the history: nothing is offered at the next start.
-	if jobs, err := dt.Config.Queue.Load(); err != nil || len(jobs) != 0 {
-		t.Errorf("saved jobs after a complete upload: %d, %v", len(jobs), err)
+	if snap, err := dt.Config.Queue.Restore(time.Now()); err != nil || len(snap.Rows) != 0 {
+		t.Errorf("saved files after a complete upload: %d, %v", len(snap.Rows), err)
 	}
 }
 

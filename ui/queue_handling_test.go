@@ -13,7 +13,7 @@ import (
 )
 
 // restoredRows fills the queue with files in the given states, as a restart would.
-func restoredRows(t *testing.T, e *testEnv, states ...string) []string {
+func restoredRows(t *testing.T, e *testEnv, states ...session.State) []string {
 	t.Helper()
 	var names []string
 	tree := map[string]string{}
@@ -27,7 +27,7 @@ func restoredRows(t *testing.T, e *testEnv, states ...string) []string {
 	for i, st := range states {
 		saved = append(saved, session.Saved{Path: filepath.Join(dir, names[i]), Rel: names[i], Size: 5, State: st, Reason: "It failed."})
 	}
-	e.q.Restore(saved)
+	e.q.Restore(session.Snapshot{Rows: saved})
 	return names
 }
 
@@ -54,7 +54,7 @@ func TestAddFilesTakesManyFilesAtOnce(t *testing.T) {
 func TestSelectSeveralRowsToRemoveOrRetry(t *testing.T) {
 	eng := &countUploads{}
 	e := newTestEnvWith(t, eng)
-	restoredRows(t, e, "failed", "failed", "queued", "failed", "done")
+	restoredRows(t, e, session.Failed, session.Failed, session.Queued, session.Failed, session.Done)
 	q := e.w.Queue
 	if !q.Remove.Disabled() {
 		t.Fatal("Remove is enabled with nothing selected")
@@ -116,7 +116,7 @@ func selectedShown(v *QueueView) []string {
 
 func TestRemoveAllAndClearFinished(t *testing.T) {
 	e := newTestEnv(t)
-	restoredRows(t, e, "done", "queued", "failed", "skipped")
+	restoredRows(t, e, session.Done, session.Queued, session.Failed, session.Skipped)
 	q := e.w.Queue
 	test.Tap(q.Clear)
 	if got := rels(e.q); !slices.Equal(got, []string{"b.jpg", "c.jpg"}) {

@@ -5,8 +5,8 @@ package uploader
 // (Request), the SOAP calls (API), Test connection, the session and the window all pass
 // this one value, so that a new field reaches all of them at once.
 type Conn struct {
-	Endpoint    Endpoint
-	Credentials Credentials
+	Endpoint    Endpoint    `json:"endpoint"`
+	Credentials Credentials `json:"credentials"`
 	// Company is the Scene7 company handle, e.g. "c|2101"; Dr.Sum has none.
-	Company string
+	Company string `json:"company,omitempty"`
 }

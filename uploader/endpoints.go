@@ -56,14 +56,14 @@ func ParseRegion(s string) (Region, error) {
 
 // Endpoint says where the requests of one connection go.
 type Endpoint struct {
-	Service Service
+	Service Service `json:"service,omitempty"`
 	// UploadURL is the Scene7 UploadFile URL or the Dr.Sum file upload URL.
-	UploadURL string
+	UploadURL string `json:"uploadURL,omitempty"`
 	// APIURL is the Scene7 IPS SOAP endpoint; empty for Dr.Sum.
-	APIURL string
+	APIURL string `json:"apiURL,omitempty"`
 	// AllowInsecureHTTP lets a Dr.Sum connection use plain http to a host that is not
 	// loopback, because intranet Dr.Sum servers often have no TLS. The user must ask for it.
-	AllowInsecureHTTP bool
+	AllowInsecureHTTP bool `json:"allowInsecureHTTP,omitempty"`
 }
 
 // Scene7Endpoint returns the production or staging endpoint of a region.

@@ -19,10 +19,11 @@ const FaultNamespace = "http://www.scene7.com/IpsApi/xsd"
 const Version = "0.1.0"
 
 // Credentials are a user name and password. They print as "user:*" whatever the verb, so
-// that a password can never reach a log through fmt.
+// that a password can never reach a log through fmt, and JSON leaves the password out, so
+// that it never reaches a file (the saved queue keeps a Conn).
 type Credentials struct {
-	User     string
-	Password string
+	User     string `json:"user,omitempty"`
+	Password string `json:"-"`
 }
 
 func (c Credentials) String() string { return c.User + ":*" }

@@ -236,16 +236,16 @@ func TestCancelRowRemoveAndClearFinished(t *testing.T) {
 
 func TestSnapshotAndRestore(t *testing.T) {
 	saved := []Saved{
-		{Path: "/x/a.jpg", Rel: "a.jpg", Size: 3, State: "done", JobHandle: "h"},
-		{Path: "/x/b.jpg", Rel: "b.jpg", Size: 4, State: "sending"},
-		{Path: "/x/c.jpg", Rel: "c.jpg", Size: 5, State: "failed", Reason: "why"},
+		{Path: "/x/a.jpg", Rel: "a.jpg", Size: 3, State: Done, JobHandle: "h"},
+		{Path: "/x/b.jpg", Rel: "b.jpg", Size: 4, State: Sending},
+		{Path: "/x/c.jpg", Rel: "c.jpg", Size: 5, State: Failed, Reason: "why"},
 	}
 	q := New(Config{Uploader: &fakeEngine{}})
-	if waiting := q.Restore(saved); waiting != 1 {
+	if waiting := q.Restore(Snapshot{Rows: saved}); waiting != 1 {
 		t.Fatalf("Restore = %d waiting, want 1", waiting)
 	}
 	got := q.Snapshot().Rows
-	if got[1].State != "queued" || got[0].State != "done" || got[2].Reason != "why" {
+	if got[1].State != Queued || got[0].State != Done || got[2].Reason != "why" {
 		t.Fatalf("snapshot = %+v", got)
 	}
 	if n := q.DiscardQueued(); n != 1 || q.Len() != 2 {
@@ -293,5 +293,26 @@ func TestServerEntries(t *testing.T) {
 	}
 	if es[1].Source != Server || es[1].File != "b.jpg" {
 		t.Fatalf("entry = %+v", es[1])
+	}
+}
+
+// States travel by name in the saved queue, and a name no version wrote is refused.
+func TestStateText(t *testing.T) {
+	for s := Queued; s < numStates; s++ {
+		b, err := s.MarshalText()
+		if err != nil || string(b) != s.String() {
+			t.Fatalf("%d: %q, %v", s, b, err)
+		}
+		var back State
+		if err := back.UnmarshalText(b); err != nil || back != s {
+			t.Fatalf("%q read as %v, %v", b, back, err)
+		}
+	}
+	var s State
+	if err := s.UnmarshalText([]byte("lost")); err == nil {
+		t.Fatal("an unknown state was read")
+	}
+	if _, err := numStates.MarshalText(); err == nil {
+		t.Fatal("an out-of-range state was written")
 	}
 }

@@ -5,7 +5,10 @@
 // callbacks, which the UI turns into one-row refreshes on its own thread.
 package session
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // State is where a file stands in the queue.
 type State int
@@ -27,6 +30,25 @@ func (s State) String() string {
 		return stateNames[s]
 	}
 	return "unknown"
+}
+
+// MarshalText writes the state by name, as the saved queue keeps it.
+func (s State) MarshalText() ([]byte, error) {
+	if s < 0 || s >= numStates {
+		return nil, fmt.Errorf("no file state %d", int(s))
+	}
+	return []byte(stateNames[s]), nil
+}
+
+// UnmarshalText reads a state by name; the names are those every version of Hoist wrote.
+func (s *State) UnmarshalText(b []byte) error {
+	for i, n := range stateNames {
+		if n == string(b) {
+			*s = State(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown file state %q", b)
 }
 
 // Row is one file of the queue, as the list shows it.

@@ -13,14 +13,16 @@ import (
 )
 
 // Target is where and how an upload goes: everything of uploader.Request but the files.
+// It is saved with the queue (Snapshot.Last), without the password (see
+// uploader.Credentials).
 type Target struct {
 	// Profile names the connection, for resuming after a restart; the engine ignores it.
-	Profile string
+	Profile string `json:"profile"`
 	uploader.Conn
-	JobName     string // empty: the engine generates one
-	DestFolder  string
-	Description string
-	Options     uploader.Options
+	JobName     string           `json:"jobName,omitempty"` // empty: the engine generates one
+	DestFolder  string           `json:"destFolder,omitempty"`
+	Description string           `json:"description,omitempty"`
+	Options     uploader.Options `json:"options"`
 }
 
 // ErrRunning is returned by Start while an upload is under way.

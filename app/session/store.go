@@ -7,30 +7,54 @@ import (
 	"hoist/uploader"
 )
 
-// Saved is one row as it is persisted between runs of the app.
+// Saved is one row as it is persisted between runs of the app. Its JSON names are those
+// of the files of the journals Hoist wrote before (Reason was "error" there and stays so).
 type Saved struct {
-	Path      string `json:"path"`
-	Rel       string `json:"rel"`
+	Path      string `json:"path"` // on this computer
+	Rel       string `json:"rel"`  // under the destination folder
 	Size      int64  `json:"size"`
-	State     string `json:"state"` // State.String()
-	Reason    string `json:"reason,omitempty"`
+	State     State  `json:"state"`
+	Reason    string `json:"error,omitempty"`
 	JobName   string `json:"jobName,omitempty"`
 	JobHandle string `json:"jobHandle,omitempty"`
 }
 
-// Snapshot is the queue as it is persisted: the rows, and the settings of the last upload
-// (without its password) so that unfinished work can be resumed where it was going.
+// Snapshot is the queue as it is persisted, the one model the queue file is written from
+// and read into: the rows, and where they are going (without the password) so that
+// unfinished work can be resumed where it was going.
 type Snapshot struct {
-	Rows []Saved
+	Rows []Saved `json:"files"`
 	// Last is where the rows are going: the target of the running upload, else the one
 	// last given to SetTarget (the settings on screen), else that of the last upload; zero
 	// before any of them.
-	Last Target
+	Last Target `json:"target"`
 	// LastPost is when the server last accepted a file, for the job's idle expiry.
-	LastPost time.Time
+	LastPost time.Time `json:"lastPost,omitzero"`
 }
 
-// Store keeps the queue across restarts (the app package's queue store, adapted).
+// Remaining counts the files still to upload: every file not done and not skipped.
+func (s Snapshot) Remaining() int {
+	n := 0
+	for _, r := range s.Rows {
+		if r.State != Done && r.State != Skipped {
+			n++
+		}
+	}
+	return n
+}
+
+// OpenJob is the Scene7 job the snapshot's files were last sent in (the handle of the
+// last row that has one), with the connection it belongs to; zero when there is none.
+func (s Snapshot) OpenJob() OpenJob {
+	for i := len(s.Rows) - 1; i >= 0; i-- {
+		if r := s.Rows[i]; r.JobHandle != "" {
+			return OpenJob{Profile: s.Last.Profile, Company: s.Last.Company, Name: r.JobName, Handle: r.JobHandle, LastPost: s.LastPost}
+		}
+	}
+	return OpenJob{}
+}
+
+// Store keeps the queue across restarts; *store.QueueStore (package app/store) is one.
 type Store interface {
 	SaveQueue(s Snapshot) error
 }
@@ -45,7 +69,7 @@ func (q *Queue) Snapshot() Snapshot {
 	}
 	out.Last.Credentials.Password = ""
 	for i, r := range q.rows {
-		out.Rows[i] = Saved{Path: r.Path, Rel: r.Rel, Size: r.Size, State: r.State.String(), Reason: r.Reason, JobName: r.JobName, JobHandle: r.JobHandle}
+		out.Rows[i] = Saved{Path: r.Path, Rel: r.Rel, Size: r.Size, State: r.State, Reason: r.Reason, JobName: r.JobName, JobHandle: r.JobHandle}
 	}
 	return out
 }
@@ -65,16 +89,21 @@ func (q *Queue) SetTarget(t Target) {
 	}
 }
 
-// Restore puts back rows saved by an earlier run, after the rows already listed. A file
-// that was being sent when the app stopped is queued again: the server never confirmed
-// it. It returns how many files wait to be uploaded.
-func (q *Queue) Restore(saved []Saved) (waiting int) {
+// Restore puts back the rows an earlier run saved, after the rows already listed, and
+// the job they were being sent in, if any (see ResumeJob). A file that was being sent
+// when the app stopped is queued again: the server never confirmed it. It returns how many
+// files wait to be uploaded.
+func (q *Queue) Restore(snap Snapshot) (waiting int) {
+	if job := snap.OpenJob(); job.Handle != "" {
+		q.ResumeJob(job)
+	}
+	saved := snap.Rows
 	q.mu.Lock()
 	for _, s := range saved {
 		if q.byPath[s.Path] != nil {
 			continue
 		}
-		st := parseState(s.State)
+		st := s.State
 		r := &Row{Path: s.Path, Rel: s.Rel, Size: s.Size, State: st, Reason: s.Reason, JobName: s.JobName, JobHandle: s.JobHandle}
 		switch st {
 		case Sending:
@@ -106,15 +135,6 @@ func (q *Queue) DiscardQueued() int {
 		q.scheduleSave()
 	}
 	return n
-}
-
-func parseState(s string) State {
-	for i, n := range stateNames {
-		if n == s {
-			return State(i)
-		}
-	}
-	return Queued
 }
 
 // scheduleSave writes the queue to the store after SaveDelay, grouping the changes made

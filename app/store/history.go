@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"hoist/app/session"
 )
 
 // DefaultHistoryCap is how many finished jobs the history keeps: enough to look back over
@@ -36,18 +38,18 @@ type HistoryEntry struct {
 	Bytes     int64 `json:"bytes"` // of the files done
 }
 
-// Summary counts the files of a job by state, for the history.
-func (j SavedJob) Summary(finished time.Time) HistoryEntry {
-	e := HistoryEntry{ID: j.ID, Profile: j.Profile, JobName: j.JobName, JobHandle: j.JobHandle,
-		Started: j.Created, Finished: finished, Files: len(j.Files)}
-	for _, f := range j.Files {
-		switch f.State {
-		case FileDone:
+// summary counts the files of a journal by state, for the history.
+func (j journal) summary(finished time.Time) HistoryEntry {
+	e := HistoryEntry{ID: j.ID, Profile: j.Last.Profile, JobName: j.jobName(), JobHandle: j.OpenJob().Handle,
+		Started: j.Created, Finished: finished, Files: len(j.Rows)}
+	for _, r := range j.Rows {
+		switch r.State {
+		case session.Done:
 			e.Done++
-			e.Bytes += f.Size
-		case FileFailed:
+			e.Bytes += r.Size
+		case session.Failed:
 			e.Failed++
-		case FileSkipped:
+		case session.Skipped:
 			e.Skipped++
 		default:
 			e.Cancelled++

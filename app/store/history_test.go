@@ -51,10 +51,10 @@ func TestHistorySurvivesTornLine(t *testing.T) {
 }
 
 func TestSummary(t *testing.T) {
-	e := sampleJob("s").Summary(t0.Add(time.Hour))
+	e := sampleJournal("s").summary(t0.Add(time.Hour))
 	want := HistoryEntry{ID: "s", Profile: "Production", JobName: "hoist-1", JobHandle: "c|2101|j|1", Started: t0, Finished: t0.Add(time.Hour),
 		Files: 5, Done: 1, Failed: 1, Skipped: 1, Cancelled: 2, Bytes: 10}
 	if e != want {
-		t.Fatalf("Summary = %+v\nwant %+v", e, want)
+		t.Fatalf("summary = %+v\nwant %+v", e, want)
 	}
 }

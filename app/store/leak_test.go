@@ -12,6 +12,7 @@ import (
 
 	"github.com/zalando/go-keyring"
 
+	"hoist/app/session"
 	"hoist/uploader"
 )
 
@@ -51,16 +52,18 @@ func TestPasswordNeverOnDisk(t *testing.T) {
 		// The engine's credentials print as user:* wherever they end up.
 		log.WriteString(uploader.Credentials{User: p.User, Password: got}.String() + "\n")
 
-		j := sampleJob(NewJobID(t0))
-		j.Profile = p.Name
-		note(cfg.Queue.Save(j))
-		for f := range j.Files {
-			j.Files[f].State = FileDone
-			j.LastPost = t0.Add(time.Duration(f) * time.Second)
-			note(cfg.Queue.Save(j))
+		// The session's snapshot carries the password it uploaded with; the file must not.
+		snap := sampleSnapshot()
+		snap.Last.Profile, snap.Last.Credentials = p.Name, uploader.Credentials{User: p.User, Password: pw}
+		note(cfg.Queue.SaveQueue(snap))
+		for f := range snap.Rows[:len(snap.Rows)-1] {
+			snap.Rows[f].State = session.Done
+			snap.LastPost = t0.Add(time.Duration(f) * time.Second)
+			note(cfg.Queue.SaveQueue(snap))
 		}
 		scanDir(t, cfg.Dir, secrets) // the journal of a running upload too
-		note(cfg.Queue.Finish(j, t0.Add(time.Minute)))
+		snap.Rows[len(snap.Rows)-1].State = session.Done
+		note(cfg.Queue.SaveQueue(snap)) // to the history
 		note(cfg.Presets.Save(Preset{Name: "Preset " + p.Name, Options: richOptions()}))
 		_, err = cfg.Credentials.Get(KeyFor("scene7", "https://other.example.com", "nobody"))
 		note(err)

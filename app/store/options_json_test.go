@@ -55,18 +55,18 @@ func TestPresetNewKnockoutNameWins(t *testing.T) {
 }
 
 // A queue journal written before the rename keeps its knockout too.
-func TestSavedJobWithOldKnockoutName(t *testing.T) {
+func TestOldQueueFileWithOldKnockoutName(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "20260101T000000Z-00000000.json")
 	doc := `{"id":"20260101T000000Z-00000000","profile":"p","created":"2026-01-01T00:00:00Z",` +
 		`"options":{"overwrite":true,"knockoutBackground":{"corner":"UpperLeft","tolerance":0.1,"fillMethod":"FloodFill"},"emailSetting":"None"},"files":[]}`
 	if err := os.WriteFile(path, []byte(doc), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	j, err := readJob(path)
+	j, err := readJournal(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if k := j.Options.KnockoutBackground; k == nil || k.FillMethod != "FloodFill" {
+	if k := j.Last.Options.KnockoutBackground; k == nil || k.FillMethod != "FloodFill" {
 		t.Fatalf("knockout = %+v", k)
 	}
 }

@@ -15,91 +15,98 @@ import (
 	"sync"
 	"time"
 
+	"hoist/app/session"
 	"hoist/uploader"
 )
 
-// States of a saved file, as the queue shows them.
-const (
-	FileQueued    = "queued"
-	FileSending   = "sending"
-	FileDone      = "done"
-	FileFailed    = "failed"
-	FileSkipped   = "skipped"
-	FileCancelled = "cancelled"
-)
+// journalFormat marks the queue files written from session.Snapshot. Files without it were
+// written by Hoist's first versions; readJournal reads them too (oldJournal).
+const journalFormat = 2
 
-// SavedFile is one file of a saved job.
-type SavedFile struct {
-	Path  string `json:"path"` // on this computer
-	Rel   string `json:"rel"`  // under the destination folder
-	Size  int64  `json:"size"`
-	State string `json:"state"`
-	Error string `json:"error,omitempty"` // why it failed, in words for people
+// journal is one queue file: the session's snapshot, with the id of the file and when it
+// was started (the history's start of the job).
+type journal struct {
+	Format  int       `json:"format"`
+	ID      string    `json:"id"`
+	Created time.Time `json:"created"`
+	session.Snapshot
 }
 
-// SavedJob is the journal of one upload, rewritten as it progresses so that closing Hoist,
-// a crash or a dropped network loses nothing. It holds no password: the profile's
-// credentials are looked up again on resumption.
-type SavedJob struct {
-	ID          string           `json:"id"`
+// oldJournal is what the first versions' queue files held beside the id, the start, the
+// last POST and the files (which read as the snapshot's rows): one job's settings and
+// handle, which the snapshot keeps in its Target and on its rows.
+type oldJournal struct {
 	Profile     string           `json:"profile"`
-	Service     uploader.Service `json:"service,omitempty"`
-	JobName     string           `json:"jobName,omitempty"`
-	JobHandle   string           `json:"jobHandle,omitempty"`
-	Created     time.Time        `json:"created"`
-	LastPost    time.Time        `json:"lastPost,omitzero"` // the last POST the server accepted
-	Company     string           `json:"company,omitempty"`
-	DestFolder  string           `json:"destFolder,omitempty"`
-	Description string           `json:"description,omitempty"`
+	Service     uploader.Service `json:"service"`
+	JobName     string           `json:"jobName"`
+	JobHandle   string           `json:"jobHandle"`
+	Company     string           `json:"company"`
+	DestFolder  string           `json:"destFolder"`
+	Description string           `json:"description"`
 	Options     uploader.Options `json:"options"`
-	Files       []SavedFile      `json:"files"`
 }
 
-// NewJobID returns a unique, sortable, file-name-safe id for a saved job.
+// upgrade puts the old journal's settings where the snapshot keeps them.
+func (o oldJournal) upgrade(j *journal) {
+	j.Last = session.Target{Profile: o.Profile, Conn: uploader.Conn{Endpoint: uploader.Endpoint{Service: o.Service}, Company: o.Company},
+		DestFolder: o.DestFolder, Description: o.Description, Options: o.Options}
+	if o.JobHandle == "" {
+		j.Last.JobName = o.JobName
+		return
+	}
+	for i := range j.Rows {
+		j.Rows[i].JobName, j.Rows[i].JobHandle = o.JobName, o.JobHandle
+	}
+}
+
+// NewJobID returns a unique, sortable, file-name-safe id for a queue file.
 func NewJobID(now time.Time) string {
 	var b [4]byte
 	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24+)
 	return now.UTC().Format("20060102T150405Z") + "-" + hex.EncodeToString(b[:])
 }
 
-// Expired reports whether the job is too idle to use (uploader.JobTooIdle, the engine's own
+// expired reports whether the job is too idle to use (uploader.JobTooIdle, the engine's own
 // rule), so the remaining files must go into a new job.
-func (j SavedJob) Expired(now time.Time) bool {
-	return j.JobHandle != "" && uploader.JobTooIdle(j.LastPost, now, uploader.JobIdleExpiry)
+func expired(job session.OpenJob, now time.Time) bool {
+	return job.Handle != "" && uploader.JobTooIdle(job.LastPost, now, uploader.JobIdleExpiry)
 }
 
-// Remaining lists the files still to upload: every file not done and not skipped.
-func (j SavedJob) Remaining() []SavedFile {
-	var out []SavedFile
-	for _, f := range j.Files {
-		if f.State != FileDone && f.State != FileSkipped {
-			out = append(out, f)
-		}
+// jobName is the name of the journal's job, for the history.
+func (j journal) jobName() string {
+	if o := j.OpenJob(); o.Handle != "" {
+		return o.Name
 	}
-	return out
+	return j.Last.JobName
 }
 
-// ForResume prepares the job to be offered again: the remaining files are queued once more,
-// and when the old job expired (or never started) its name and handle are cleared so that
-// the upload starts a new job.
-func (j SavedJob) ForResume(now time.Time) SavedJob {
-	files := make([]SavedFile, len(j.Files))
-	for i, f := range j.Files {
-		if f.State != FileDone && f.State != FileSkipped {
-			f.State, f.Error = FileQueued, ""
+// forResume prepares the journal to be offered again: the remaining files are queued once
+// more, and when its job expired (or never started) the job's name and handle are cleared
+// so that the upload starts a new job.
+func (j journal) forResume(now time.Time) journal {
+	rows := make([]session.Saved, len(j.Rows))
+	stale := expired(j.OpenJob(), now) || j.OpenJob().Handle == ""
+	for i, r := range j.Rows {
+		if r.State != session.Done && r.State != session.Skipped {
+			r.State, r.Reason = session.Queued, ""
 		}
-		files[i] = f
+		if stale {
+			r.JobName, r.JobHandle = "", ""
+		}
+		rows[i] = r
 	}
-	j.Files = files
-	if j.JobHandle == "" || j.Expired(now) {
-		j.JobName, j.JobHandle, j.LastPost = "", "", time.Time{}
+	j.Rows = rows
+	if stale {
+		j.LastPost = time.Time{}
 	}
 	return j
 }
 
-// QueueStore keeps the journals of unfinished uploads in Dir/queue/ and the history of
-// finished ones in Dir/history.jsonl (Dir "" = DefaultDir). The zero value with Dir set is
-// ready to use.
+// QueueStore keeps the window's queue (session.Snapshot) in Dir/queue/, one file per
+// upload job, so that closing Hoist, a crash or a dropped network loses nothing; when
+// every file of it is done the job goes to the history, Dir/history.jsonl (Dir "" =
+// DefaultDir), and the next files start a new file. The zero value with Dir set is ready
+// to use; it is the session's Store.
 type QueueStore struct {
 	Dir string
 	// HistoryCap is how many finished jobs the history keeps; 0 means DefaultHistoryCap.
@@ -107,6 +114,72 @@ type QueueStore struct {
 
 	mu      sync.Mutex
 	written map[string][sha256.Size]byte // last journal written per id, to skip rewrites
+
+	jmu      sync.Mutex // the file this run writes to
+	id       string
+	created  time.Time
+	merged   []string // files of an earlier run taken into this one, removed at the first save
+	finished string   // the job name last written to the history, not to be written twice
+}
+
+// SaveQueue writes the queue (session.Store). A queue whose files are all done or skipped
+// goes to the history, and the next files start a new file.
+func (s *QueueStore) SaveQueue(snap session.Snapshot) error {
+	s.jmu.Lock()
+	defer s.jmu.Unlock()
+	now := time.Now()
+	if s.id == "" {
+		s.id, s.created = NewJobID(now), now
+	}
+	j := journal{Format: journalFormat, ID: s.id, Created: s.created, Snapshot: snap}
+	var err error
+	switch {
+	case len(j.Rows) == 0:
+		err = s.remove(j.ID)
+	case j.Remaining() == 0:
+		if j.jobName() == s.finished {
+			return nil
+		}
+		if err = s.finish(j, now); err == nil {
+			s.finished = j.jobName()
+			s.id, s.created = NewJobID(now), now
+		}
+	default:
+		err = s.save(j)
+	}
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, id := range s.merged {
+		errs = append(errs, s.remove(id))
+	}
+	s.merged = nil
+	return errors.Join(errs...)
+}
+
+// Restore reads what earlier runs left unfinished, ready for session.Queue.Restore: the
+// files not done are queued again, and a job that expired meanwhile is forgotten (see
+// forResume). Several files (left by Hoists running at once) become one queue, going
+// where the newest was going; this run writes to the oldest one's file and removes the
+// others at its first save. Files that cannot be read are reported in the error, joined,
+// and left on disk.
+func (s *QueueStore) Restore(now time.Time) (session.Snapshot, error) {
+	jobs, err := s.load()
+	s.jmu.Lock()
+	defer s.jmu.Unlock()
+	var out session.Snapshot
+	for i, j := range jobs {
+		j = j.forResume(now)
+		if i == 0 {
+			s.id, s.created = j.ID, j.Created
+		} else {
+			s.merged = append(s.merged, j.ID)
+		}
+		out.Rows = append(out.Rows, j.Rows...)
+		out.Last, out.LastPost = j.Last, j.LastPost
+	}
+	return out, err
 }
 
 func (s *QueueStore) queueDir() (string, error) {
@@ -130,9 +203,9 @@ func checkID(id string) error {
 	return nil
 }
 
-// Save writes the job's journal atomically. It is cheap to call once a second: an unchanged
-// job is not written again.
-func (s *QueueStore) Save(j SavedJob) error {
+// save writes a journal atomically. It is cheap to call once a second: an unchanged
+// journal is not written again.
+func (s *QueueStore) save(j journal) error {
 	if err := checkID(j.ID); err != nil {
 		return err
 	}
@@ -160,11 +233,11 @@ func (s *QueueStore) Save(j SavedJob) error {
 	return nil
 }
 
-// Load returns the unfinished jobs, oldest first. A journal whose files were all done
+// load returns the unfinished journals, oldest first. A journal whose files were all done
 // (Hoist stopped between the last file and the end of the job) is recorded in the history
 // and removed. Journals that cannot be read are reported in the error, joined, alongside
-// the good jobs, and left on disk.
-func (s *QueueStore) Load() ([]SavedJob, error) {
+// the good ones, and left on disk.
+func (s *QueueStore) load() ([]journal, error) {
 	dir, err := s.queueDir()
 	if err != nil {
 		return nil, err
@@ -176,7 +249,7 @@ func (s *QueueStore) Load() ([]SavedJob, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot read the saved upload queue: %w", err)
 	}
-	var jobs []SavedJob
+	var jobs []journal
 	var bad []error
 	for _, de := range des {
 		name := de.Name()
@@ -184,17 +257,17 @@ func (s *QueueStore) Load() ([]SavedJob, error) {
 			continue
 		}
 		path := filepath.Join(dir, name)
-		j, err := readJob(path)
+		j, err := readJournal(path)
 		if err != nil {
 			bad = append(bad, err)
 			continue
 		}
-		if len(j.Remaining()) == 0 {
+		if j.Remaining() == 0 {
 			at := j.LastPost
 			if info, err := de.Info(); err == nil && info.ModTime().After(at) {
 				at = info.ModTime()
 			}
-			if err := s.Finish(j, at); err != nil {
+			if err := s.finish(j, at); err != nil {
 				bad = append(bad, err)
 			}
 			continue
@@ -205,26 +278,38 @@ func (s *QueueStore) Load() ([]SavedJob, error) {
 	return jobs, errors.Join(bad...)
 }
 
-func readJob(path string) (SavedJob, error) {
+// readJournal reads a queue file, of this version or of the first ones.
+func readJournal(path string) (journal, error) {
 	data, err := readSmallFile(path)
 	if err != nil {
-		return SavedJob{}, fmt.Errorf("the saved upload %s cannot be read: %w", path, err)
+		return journal{}, fmt.Errorf("the saved upload %s cannot be read: %w", path, err)
 	}
-	var j SavedJob
-	if err := json.Unmarshal(data, &j); err != nil {
+	damaged := func(err error) (journal, error) {
 		line, col, msg := jsonProblem(data, err)
-		return SavedJob{}, fmt.Errorf("the saved upload %s is damaged%s: %s: %w", path, where(line, col), msg, err)
+		return journal{}, fmt.Errorf("the saved upload %s is damaged%s: %s: %w", path, where(line, col), msg, err)
 	}
-	upgradeOptions(data, &j.Options)
+	var j journal
+	if err := json.Unmarshal(data, &j); err != nil {
+		return damaged(err)
+	}
+	if j.Format == 0 {
+		var old oldJournal
+		if err := json.Unmarshal(data, &old); err != nil {
+			return damaged(err)
+		}
+		upgradeOptions(data, &old.Options)
+		old.upgrade(&j)
+		j.Format = journalFormat
+	}
 	if want := strings.TrimSuffix(filepath.Base(path), ".json"); j.ID != want {
-		return SavedJob{}, fmt.Errorf("the saved upload %s is damaged: it names the job %q", path, j.ID)
+		return journal{}, fmt.Errorf("the saved upload %s is damaged: it names the job %q", path, j.ID)
 	}
 	return j, nil
 }
 
-// Remove deletes the journal of a job (finished, or given up by the user). Removing one
-// that does not exist is not an error.
-func (s *QueueStore) Remove(id string) error {
+// remove deletes a journal (finished, or emptied by the user). Removing one that does not
+// exist is not an error.
+func (s *QueueStore) remove(id string) error {
 	if err := checkID(id); err != nil {
 		return err
 	}
@@ -241,10 +326,10 @@ func (s *QueueStore) Remove(id string) error {
 	return nil
 }
 
-// Finish records a finished job in the history, then removes its journal.
-func (s *QueueStore) Finish(j SavedJob, finished time.Time) error {
-	if err := s.AppendHistory(j.Summary(finished)); err != nil {
+// finish records a finished job in the history, then removes its journal.
+func (s *QueueStore) finish(j journal, finished time.Time) error {
+	if err := s.AppendHistory(j.summary(finished)); err != nil {
 		return err
 	}
-	return s.Remove(j.ID)
+	return s.remove(j.ID)
 }
