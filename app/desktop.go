@@ -134,6 +134,7 @@ func Run() error {
 		return err
 	}
 	defer dt.Close()
+	a.Lifecycle().SetOnStarted(func() { fitToScreen(dt.Window) })
 	if demo := os.Getenv(DemoFilesEnv); demo != "" {
 		dt.Window.AddPaths(filepath.SplitList(demo))
 	}

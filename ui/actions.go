@@ -68,7 +68,7 @@ func (w *Window) startWith(start func(session.Target) error) {
 	}
 	w.Queue.SetStatus(status)
 	showIf(w.resume, false, w.header)
-	w.Tabs.SelectIndex(0)
+	w.Tabs.SelectIndex(tabQueue)
 	enable(w.Queue.Upload, false)
 	// Once started, the upload reports through the session's observer only.
 	w.d.run(func() {

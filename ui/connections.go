@@ -39,6 +39,7 @@ type ConnectionsView struct {
 	testing                                   *widget.ProgressBarInfinite
 	details                                   *exchangeView
 	form                                      *fyne.Container
+	actions                                   *fyne.Container // Save, Test connection and their answers
 
 	// OnSaved is called after the profiles changed, with the name to choose.
 	OnSaved func(name string)
@@ -92,12 +93,12 @@ func newConnectionsView(d Deps, win fyne.Window, clip func(string)) *Connections
 
 	left := container.NewBorder(nil, container.NewGridWithColumns(2, add, v.dup, v.del, v.makeDefault), nil, nil, v.list)
 	verdict := container.NewBorder(nil, nil, v.verdictIcon, nil, v.verdict)
-	v.form = container.NewVBox(
-		v.editor.Content,
-		container.NewHBox(v.save, v.test, v.forget),
-		v.status, v.testing, verdict, v.took, v.details.Content,
-	)
-	right := container.NewVScroll(v.form)
+	v.form = container.NewVBox(v.editor.Content, v.details.Content)
+	// Save and Test connection, and what they answer, stay in sight below the form,
+	// however long it is and however small the window.
+	v.actions = container.NewVBox(widget.NewSeparator(), container.NewHBox(v.save, v.test, v.forget),
+		v.status, v.testing, verdict, v.took)
+	right := container.NewBorder(nil, v.actions, nil, nil, container.NewVScroll(v.form))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.3
 	v.Content = split
@@ -161,7 +162,7 @@ func (v *ConnectionsView) updateButtons() {
 
 func (v *ConnectionsView) setStatus(s string) {
 	v.status.SetText(s)
-	showIf(v.status, s != "", v.form)
+	showIf(v.status, s != "", v.actions)
 }
 
 // newProfile starts a profile for Scene7 North America, the most common case.
@@ -322,6 +323,7 @@ func (v *ConnectionsView) clearVerdict() {
 	v.took.SetText("")
 	v.details.set(uploader.Exchange{})
 	v.form.Refresh()
+	v.actions.Refresh()
 }
 
 // Test checks the connection as edited (saved or not) with the typed or saved password.
@@ -335,6 +337,7 @@ func (v *ConnectionsView) Test() {
 	v.testing.Show()
 	v.testing.Start()
 	v.form.Refresh()
+	v.actions.Refresh()
 	enable(v.test, false)
 	v.d.run(func() {
 		verdict, err := v.runTest(p, typed)
@@ -383,6 +386,7 @@ func (v *ConnectionsView) showVerdict(vd uploader.Verdict, err error) {
 	}
 	v.details.set(vd.Exchange)
 	v.form.Refresh()
+	v.actions.Refresh()
 }
 
 // Verdict is the sentence of the last Test connection (for tests).

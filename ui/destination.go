@@ -23,8 +23,10 @@ const (
 	pwMissing         // must be typed for this session
 )
 
-// destination is the "Where" card: the connection, its company handle, the destination
-// folder and the job name.
+// destination is where the files go: the connection and the destination folder on the
+// queue's own view (Content), the company handle and the job name under the upload
+// options' Advanced section (Advanced), since the connection and a generated name fill
+// them in.
 type destination struct {
 	d        Deps
 	profiles []store.Profile
@@ -47,7 +49,9 @@ type destination struct {
 	OnChanged func()
 	OnManage  func()
 	box       *fyne.Container
+	advanced  *fyne.Container
 	Content   fyne.CanvasObject
+	Advanced  fyne.CanvasObject
 }
 
 func newDestination(d Deps) *destination {
@@ -65,30 +69,38 @@ func newDestination(d Deps) *destination {
 		}
 	})
 	ds.password = widget.NewPasswordEntry()
-	ds.password.SetPlaceHolder("Password")
+	ds.password.SetPlaceHolder("Type the password")
 	ds.password.OnChanged = func(string) { ds.changed() }
 	ds.pwHelp = helpLabel("")
 	ds.pwBox = container.NewVBox(fieldLabel("Password"), ds.password, ds.pwHelp)
 	ds.pwBox.Hide()
 	ds.company = widget.NewEntry()
-	ds.company.SetPlaceHolder("c|2101")
+	ds.company.SetPlaceHolder("Type the company handle, such as c|2101")
 	ds.company.OnChanged = func(string) { ds.changed() }
-	ds.coBox = container.NewVBox(fieldLabel("Company handle"), ds.company)
+	ds.coBox = container.NewVBox(fieldLabel("Company handle"), ds.company,
+		helpLabel("Scene7's name for your company account; the connection fills it in. Change it here for this upload only."))
 	ds.folder = widget.NewEntry()
-	ds.folder.SetPlaceHolder("campaigns/spring")
+	ds.folder.SetPlaceHolder("Type a folder, or leave empty for the top folder")
 	ds.folder.OnChanged = func(string) { ds.changed() }
 	ds.job = widget.NewEntry()
 	ds.job.OnChanged = func(string) { ds.changed() }
 	newName := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), ds.NewJobName)
 	ds.NewJobName()
+	// Two columns side by side: they fit from 800 px wide.
+	// One line, each label before its field, so the queue keeps the height; the folder
+	// takes the width that is left.
 	ds.box = container.NewVBox(
-		fieldLabel("Connection"), container.NewBorder(nil, nil, nil, ds.manage, ds.conn), ds.where, ds.insecure,
-		ds.pwBox, ds.coBox,
-		fieldLabel("Destination folder"), ds.folder,
+		container.NewBorder(nil, nil,
+			container.NewHBox(inlineLabel("Connection"), withWidth(220, ds.conn), ds.manage, inlineLabel("Folder")), nil,
+			ds.folder),
+		ds.where, ds.insecure, ds.pwBox,
+	)
+	ds.advanced = container.NewVBox(ds.coBox,
 		fieldLabel("Job name"), container.NewBorder(nil, nil, nil, newName, ds.job),
 		helpLabel("The name the server lists this upload under. A new one is made after each upload."),
 	)
 	ds.Content = ds.box
+	ds.Advanced = ds.advanced
 	return ds
 }
 
@@ -140,7 +152,7 @@ func (ds *destination) choose(name string) {
 		ds.folder.SetText(p.DestFolder)
 		ds.password.SetText("")
 	}
-	showIf(ds.coBox, p.Service != uploader.DrSum, ds.box)
+	showIf(ds.coBox, p.Service != uploader.DrSum, ds.advanced)
 	// Plain http to another computer was allowed for this connection: say so for as long
 	// as it is the one in use.
 	showIf(ds.insecure, p.AllowInsecureHTTP && plainRemote(p.UploadURL), ds.box)
@@ -199,10 +211,10 @@ func (ds *destination) problems() []string {
 		out = append(out, sentence(err))
 	}
 	if ds.current.Service == uploader.Scene7 && strings.TrimSpace(ds.company.Text) == "" {
-		out = append(out, "Enter the company handle (it looks like c|2101).")
+		out = append(out, "Enter the company handle under Upload options › Advanced (it looks like c|2101), or save it in the connection.")
 	}
 	if ds.current.Service == uploader.DrSum && strings.TrimSpace(ds.folder.Text) == "" {
-		out = append(out, "Enter the destination folder on the Dr.Sum server.")
+		out = append(out, "Enter the destination folder on the Dr.Sum server, such as /filer/campaigns.")
 	}
 	if ds.pwState == pwMissing && ds.password.Text == "" {
 		out = append(out, "Type the password of this connection.")
@@ -229,3 +241,10 @@ func (ds *destination) Choose(name string) { ds.conn.SetSelected(name) }
 
 // SetFolder fills in the destination folder.
 func (ds *destination) SetFolder(folder string) { ds.folder.SetText(folder) }
+
+// inlineLabel is a field's name written before it on the same line.
+func inlineLabel(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.TextStyle.Bold = true
+	return l
+}

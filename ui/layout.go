@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 )
 
 // fixedWidth lays out one object at a fixed width (and its own height), so that the
@@ -44,5 +45,75 @@ func showIf(o fyne.CanvasObject, visible bool, in *fyne.Container) {
 	}
 	if in != nil {
 		in.Refresh()
+	}
+}
+
+// flow lays out objects left to right and starts a new line when the next one does not
+// fit, so that a toolbar asks for no more width than its widest button. Its height
+// depends on its width, which Fyne's MinSize is not told: a widthFirst around the
+// container it sits in passes the width down before the layout asks.
+type flow struct{ width float32 }
+
+func (f *flow) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w := float32(0)
+	for _, o := range objs {
+		if o.Visible() {
+			w = max(w, o.MinSize().Width)
+		}
+	}
+	if f.width <= 0 {
+		// Not laid out yet: ask for one line, not for a column of buttons, which would make
+		// the window tall before it knows its width.
+		return fyne.NewSize(w, f.place(objs, 1e6, false))
+	}
+	return fyne.NewSize(w, f.place(objs, max(f.width, w), false))
+}
+
+func (f *flow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	f.width = size.Width
+	f.place(objs, size.Width, true)
+}
+
+// place puts objs in lines of at most width (moving them when move is set) and returns
+// the height used.
+func (f *flow) place(objs []fyne.CanvasObject, width float32, move bool) float32 {
+	pad := theme.Padding()
+	x, y, line := float32(0), float32(0), float32(0)
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		if x > 0 && x+m.Width > width {
+			x, y, line = 0, y+line+pad, 0
+		}
+		if move {
+			o.Move(fyne.NewPos(x, y))
+			o.Resize(m)
+		}
+		x += m.Width + pad
+		line = max(line, m.Height)
+	}
+	return y + line
+}
+
+// widthFirst lays out its one object at its own size, after telling the flows inside it
+// how wide they will be, so that they answer MinSize with the height they really need.
+type widthFirst struct{ flows []*flow }
+
+func (l widthFirst) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	if len(objs) == 0 {
+		return fyne.Size{}
+	}
+	return objs[0].MinSize()
+}
+
+func (l widthFirst) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, f := range l.flows {
+		f.width = size.Width
+	}
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
 	}
 }

@@ -46,28 +46,40 @@ func newOptField(f uploader.Field, form *OptionsForm) *optField {
 		fl.input, fl.load = c, func(v any) { c.SetChecked(v.(bool)) }
 		parts = append(parts, c)
 	case uploader.KindChoice:
-		choices := f.Choices
+		// People choose among labels; the value sent is named under the dropdown.
+		var labels []string
 		if !f.Required {
-			choices = append([]string{serverDefault}, choices...)
+			labels = append(labels, serverDefault)
 		}
-		s := widget.NewSelect(choices, func(v string) {
-			if v == serverDefault {
-				v = ""
+		for _, v := range f.Choices {
+			labels = append(labels, choiceLabel(f.Path, v))
+		}
+		sent := helpLabel("")
+		showSent := func(v string) {
+			if v == "" {
+				sent.SetText("Nothing is sent: Scene7 uses its own setting.")
+			} else {
+				sent.SetText("Sent to Scene7 as " + v + ".")
 			}
+		}
+		s := widget.NewSelect(labels, func(label string) {
+			v, _ := choiceValue(f, label) // serverDefault has none: ""
+			showSent(v)
 			form.changed(fl, v)
 		})
 		fl.input = s
 		fl.load = func(v any) {
+			showSent(v.(string))
 			switch {
 			case v.(string) == "" && !f.Required:
 				s.SetSelected(serverDefault)
 			case v.(string) == "":
 				s.ClearSelected() // SetSelected would keep showing the last value
 			default:
-				s.SetSelected(v.(string))
+				s.SetSelected(choiceLabel(f.Path, v.(string)))
 			}
 		}
-		parts = append(parts, fieldLabel(f.Label), s)
+		parts = append(parts, fieldLabel(f.Label), s, sent)
 	case uploader.KindHandles:
 		e := widget.NewMultiLineEntry()
 		e.SetMinRowsVisible(3)

@@ -11,6 +11,7 @@ import (
 // An inline error pushes the fields below it down instead of covering them.
 func TestInlineErrorDoesNotCoverTheNextField(t *testing.T) {
 	e := newTestEnv(t)
+	e.w.Tabs.SelectIndex(tabOptions)
 	of := e.w.Options
 	for i, item := range of.sections.Items {
 		if item == of.items["Sharpening"] {

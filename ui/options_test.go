@@ -32,7 +32,8 @@ func TestManualCropAppearsInThePreview(t *testing.T) {
 		entry.SetText("")
 		test.Type(entry, v)
 	}
-	want := "<manualCropOptions><left>12</left><right>0</right><top>30</top><bottom>4</bottom></manualCropOptions>"
+	// Indented to be read: one element per line, the leaves on their own line.
+	want := "    <manualCropOptions>\n      <left>12</left>\n      <right>0</right>\n      <top>30</top>\n      <bottom>4</bottom>\n    </manualCropOptions>\n"
 	if got := e.w.Preview.Text(); !strings.Contains(got, want) {
 		t.Fatalf("preview lacks %s:\n%s", want, got)
 	}

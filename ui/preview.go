@@ -26,8 +26,8 @@ func NewPreview(copyText func(string)) *Preview {
 	p := &Preview{label: widget.NewLabel("")}
 	p.label.TextStyle.Monospace = true
 	p.label.Selectable = true
-	p.label.Wrapping = fyne.TextWrapBreak // the documents are one line each, as sent
-	intro := helpLabel("This is what Hoist sends with the first request of the upload; each file then follows in the same request. The password is shown as *.")
+	p.label.Wrapping = fyne.TextWrapBreak // a long value still fits the width
+	intro := helpLabel("This is what Hoist sends with the first request of the upload; each file then follows in the same request. The password is shown as *. The documents are laid out on several lines here to be read; they are sent on one line.")
 	copyBtn := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { copyText(p.text) })
 	p.Content = container.NewBorder(container.NewBorder(nil, nil, nil, copyBtn, intro), nil, nil, nil, container.NewVScroll(p.label))
 	return p
@@ -73,8 +73,8 @@ func requestText(r session.Target) string {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "POST %s\nContent-Type: multipart/form-data\n\n", r.Endpoint.UploadURL)
-	fmt.Fprintf(&b, "part \"auth\" (text/xml; charset=UTF-8)\n%s\n\n", strings.TrimSpace(string(auth)))
-	fmt.Fprintf(&b, "part \"uploadParams\" (text/xml; charset=UTF-8)\n%s\n\n", strings.TrimSpace(string(doc)))
+	fmt.Fprintf(&b, "part \"auth\" (text/xml; charset=UTF-8)\n%s\n\n", indentXML(auth))
+	fmt.Fprintf(&b, "part \"uploadParams\" (text/xml; charset=UTF-8)\n%s\n\n", indentXML(doc))
 	b.WriteString("part \"file\" … one part per file, streamed from disk\n")
 	return b.String()
 }

@@ -12,9 +12,9 @@ import (
 	"hoist/app/session"
 )
 
-// QueueView is the list of files with its toolbar and the overall bar. The list is a
-// virtualised widget.List over the session's rows: only the visible rows have widgets,
-// and a change refreshes only its row.
+// QueueView is the list of files with its toolbar, the details of the chosen file and
+// the overall bar. The list is a virtualised widget.List over the session's rows: only
+// the visible rows have widgets, and a change refreshes only its row.
 type QueueView struct {
 	q       *session.Queue
 	list    *queueList
@@ -24,6 +24,11 @@ type QueueView struct {
 	summary *widget.Label
 	status  *widget.Label
 	blocker *widget.Label
+	details *rowDetails
+
+	// ProblemsOnly shows only the files that failed, were cancelled or skipped.
+	ProblemsOnly *widget.Check
+	shown        []int // queue indices listed while ProblemsOnly is on
 
 	AddFiles, AddFolder, Upload, CancelAll, Retry, Remove, RemoveAll, Clear *widget.Button
 
@@ -38,24 +43,27 @@ type QueueView struct {
 type queueActions struct {
 	addFiles, addFolder, upload func()
 	retry                       func(rows []int) // nil: every failed or cancelled file
+	clip                        func(string)     // puts text on the clipboard
 }
 
 func newQueueView(q *session.Queue, act queueActions) *QueueView {
 	v := &QueueView{q: q, sel: newSelection()}
-	v.list = newQueueList(q.Len,
+	v.list = newQueueList(v.length,
 		func() fyne.CanvasObject { return newQueueRow(v.cancelRow) },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if row, ok := q.Row(id); ok {
-				o.(*queueRow).set(id, row)
-				o.(*queueRow).setSelected(v.sel.has(id))
+			i := v.rowAt(id)
+			if row, ok := q.Row(i); ok {
+				o.(*queueRow).set(i, row)
+				o.(*queueRow).setSelected(v.sel.has(i))
 			}
 		}, v.RemoveSelected)
 	// The list selects one row; the view keeps its own selection of many (Shift and Ctrl),
 	// drawn by the rows, so the list's own is undone at once.
 	v.list.OnSelected = func(id widget.ListItemID) {
 		v.list.Unselect(id)
-		v.sel.click(id, currentModifiers())
+		v.sel.click(v.rowAt(id), currentModifiers())
 		v.list.Refresh()
+		v.showDetails()
 		v.updateButtons()
 	}
 
@@ -72,10 +80,11 @@ func newQueueView(q *session.Queue, act queueActions) *QueueView {
 		v.clearSelection()
 		v.SetStatus(fmt.Sprintf("%s cleared from the list.", plural(n, "finished file", "finished files")))
 	})
+	v.ProblemsOnly = widget.NewCheck("Show problems only", func(bool) { v.refilter() })
 
 	v.overall = widget.NewProgressBar()
 	v.summary = widget.NewLabel("")
-	v.summary.Truncation = fyne.TextTruncateEllipsis
+	v.summary.Wrapping = fyne.TextWrapWord
 	v.status = widget.NewLabel("")
 	v.status.Wrapping = fyne.TextWrapWord
 	v.status.Hide()
@@ -84,47 +93,116 @@ func newQueueView(q *session.Queue, act queueActions) *QueueView {
 	v.blocker.Wrapping = fyne.TextWrapWord
 	v.blocker.Hide()
 	v.drop = newDropZone()
+	v.details = newRowDetails(v.clearSelection, act.clip)
 
-	toolbar := container.NewHBox(v.AddFiles, v.AddFolder, widget.NewSeparator(), v.Upload, v.CancelAll, v.Retry, widget.NewSeparator(), v.Remove, v.RemoveAll, v.Clear)
-	v.top = container.NewVBox(container.NewHScroll(toolbar), v.blocker, v.status)
-	bottom := container.NewVBox(widget.NewSeparator(), v.overall, v.summary)
+	// The toolbar wraps onto a second line on a narrow window instead of widening it.
+	tools := &flow{}
+	toolbar := container.New(tools, v.AddFiles, v.AddFolder, v.Upload, v.CancelAll, v.Retry, v.Remove, v.RemoveAll, v.Clear, v.ProblemsOnly)
+	v.top = container.NewVBox(toolbar, v.blocker, v.status)
+	bottom := container.NewVBox(v.details.Content, widget.NewSeparator(), v.overall, v.summary)
 	v.frame = container.NewBorder(v.top, bottom, nil, nil, container.NewStack(v.list, v.drop))
-	v.Content = v.frame
+	v.Content = container.New(widthFirst{flows: []*flow{tools}}, v.frame)
 	v.applyTotals(q.Totals())
 	return v
 }
 
+// length is how many rows the list shows.
+func (v *QueueView) length() int {
+	if v.ProblemsOnly != nil && v.ProblemsOnly.Checked {
+		return len(v.shown)
+	}
+	return v.q.Len()
+}
+
+// rowAt is the queue index of the list's row id.
+func (v *QueueView) rowAt(id int) int {
+	if v.ProblemsOnly != nil && v.ProblemsOnly.Checked {
+		if id < 0 || id >= len(v.shown) {
+			return -1
+		}
+		return v.shown[id]
+	}
+	return id
+}
+
+// problem reports a row that needs a look: it was not uploaded and will not be by itself.
+func problem(s session.State) bool {
+	return s == session.Failed || s == session.Cancelled || s == session.Skipped
+}
+
+// refilter lists again which rows pass the problems filter; the selection goes.
+func (v *QueueView) refilter() {
+	v.sel.clear()
+	v.refreshRows(nil, true)
+	v.showDetails()
+	v.updateButtons()
+}
+
 // refreshRows is the refresher's row callback (on Fyne's thread).
 func (v *QueueView) refreshRows(rows []int, all bool) {
-	if all {
+	switch {
+	case v.ProblemsOnly.Checked:
+		// States move rows in or out of the filter: list them again.
+		v.sel.prune(v.q.Len())
+		v.shown = v.shown[:0]
+		for i, n := 0, v.q.Len(); i < n; i++ {
+			if row, ok := v.q.Row(i); ok && problem(row.State) {
+				v.shown = append(v.shown, i)
+			}
+		}
+		v.list.Refresh()
+	case all:
 		v.sel.prune(v.q.Len())
 		v.list.Refresh()
-	} else {
+	default:
 		for _, i := range rows {
 			v.list.RefreshItem(i)
 		}
+	}
+	if v.details.Content.Visible() {
+		v.showDetails()
 	}
 	showIf(v.drop, v.q.Len() == 0, nil) // in a stack: it covers the list or not
 	v.drop.Refresh()
 }
 
+// showDetails shows the chosen row in full below the list when exactly one is chosen,
+// and hides the pane otherwise.
+func (v *QueueView) showDetails() {
+	var row session.Row
+	ok := false
+	if sel := v.sel.rows(); len(sel) == 1 {
+		row, ok = v.q.Row(sel[0])
+	}
+	if ok != v.details.Content.Visible() || ok {
+		v.details.show(row, ok)
+		v.frame.Refresh()
+	}
+}
+
 // applyTotals shows the overall figures (on Fyne's thread).
 func (v *QueueView) applyTotals(t session.Totals) {
 	v.totals = t
+	_, of := t.Files()
 	v.overall.SetValue(t.Fraction())
+	showIf(v.overall, of > 0, nil)
 	v.summary.SetText(summaryText(t))
+	v.ProblemsOnly.SetText(fmt.Sprintf("Show problems only (%d)", t.Count(session.Failed)+t.Count(session.Cancelled)+t.Count(session.Skipped)))
 	showIf(v.drop, t.Rows == 0, nil)
 	v.updateButtons()
 }
 
-// summaryText is the line under the overall bar.
+// summaryText is the line under the overall bar: the files and the bytes that the bar
+// shows, from the same figures.
 func summaryText(t session.Totals) string {
 	if t.Rows == 0 {
 		return "No files yet."
 	}
-	finished := t.Count(session.Done)
-	total := t.Rows - t.Count(session.Skipped)
-	parts := []string{fmt.Sprintf("%d of %s done", finished, plural(total, "file", "files"))}
+	done, of := t.Files()
+	parts := []string{fmt.Sprintf("%d of %s done", done, plural(of, "file", "files"))}
+	if bd, bof := t.ByteCounts(); of > 0 && bof > 0 {
+		parts = append(parts, formatSize(bd)+" of "+formatSize(bof))
+	}
 	for _, c := range []struct {
 		s    session.State
 		word string
@@ -134,7 +212,6 @@ func summaryText(t session.Totals) string {
 		}
 	}
 	if t.Running {
-		parts = append(parts, formatSize(t.Sent)+" of "+formatSize(t.Size))
 		parts = append(parts, formatSpeed(t.Speed), formatETA(t.ETA))
 	}
 	return joinNonEmpty(" · ", parts...)
@@ -230,6 +307,7 @@ func (v *QueueView) removeAll() {
 func (v *QueueView) clearSelection() {
 	v.sel.clear()
 	v.list.Refresh()
+	v.showDetails()
 	v.updateButtons()
 }
 
@@ -238,6 +316,7 @@ func (v *QueueView) clearSelection() {
 func (v *QueueView) Select(i int, mods fyne.KeyModifier) {
 	v.sel.click(i, mods)
 	v.list.Refresh()
+	v.showDetails()
 	v.updateButtons()
 }
 

@@ -12,17 +12,18 @@ import (
 	"hoist/app/session"
 )
 
-// queueRow shows one file of the queue: its name and folder, what is happening to it
-// (or why it failed), its size, a progress bar, its speed and time left, and a button to
-// cancel it. The list keeps only as many of these as fit on screen and re-fills them.
+// queueRow shows one file of the queue: its state icon, its path (shortened in the middle,
+// keeping the file name) and below it what is happening to it or why it failed, its size,
+// a progress bar while it is being sent, and a button to cancel it. Columns without
+// anything to show take no room. The list keeps only as many rows as fit on screen.
 type queueRow struct {
 	widget.BaseWidget
 	icon   *widget.Icon
-	name   *widget.Label
+	name   *pathLabel
 	detail *widget.Label
 	size   *widget.Label
 	bar    *widget.ProgressBar
-	speed  *widget.Label
+	barBox *fyne.Container
 	cancel *widget.Button
 	bg     *canvas.Rectangle // the selection's colour when the row is selected
 	index  int
@@ -31,17 +32,15 @@ type queueRow struct {
 }
 
 func newQueueRow(onCancel func(int)) *queueRow {
-	r := &queueRow{icon: widget.NewIcon(theme.FileIcon()), name: widget.NewLabel(""), detail: widget.NewLabel(""),
-		size: widget.NewLabel(""), bar: widget.NewProgressBar(), speed: widget.NewLabel(""), onCancel: onCancel}
-	r.name.Truncation = fyne.TextTruncateEllipsis
+	r := &queueRow{icon: widget.NewIcon(theme.FileIcon()), name: newPathLabel(), detail: widget.NewLabel(""),
+		size: widget.NewLabel(""), bar: widget.NewProgressBar(), onCancel: onCancel}
 	r.detail.Truncation = fyne.TextTruncateEllipsis
 	r.detail.SizeName = theme.SizeNameCaptionText
 	r.size.Alignment = fyne.TextAlignTrailing
-	r.speed.SizeName = theme.SizeNameCaptionText
-	r.speed.Truncation = fyne.TextTruncateEllipsis
 	r.bar.TextFormatter = func() string { return "" }
 	r.cancel = widget.NewButtonWithIcon("", theme.CancelIcon(), func() { r.onCancel(r.index) })
 	r.cancel.Importance = widget.LowImportance
+	r.barBox = container.NewCenter(container.New(fixedSize{fyne.NewSize(100, 8)}, r.bar))
 	r.bg = canvas.NewRectangle(theme.Color(theme.ColorNameSelection))
 	r.bg.Hide()
 	r.ExtendBaseWidget(r)
@@ -50,9 +49,9 @@ func newQueueRow(onCancel func(int)) *queueRow {
 
 func (r *queueRow) CreateRenderer() fyne.WidgetRenderer {
 	texts := container.New(&rowTexts{}, r.name, r.detail)
-	bar := container.NewCenter(container.New(fixedSize{fyne.NewSize(130, 8)}, r.bar))
-	// Fixed widths: a row's columns never move when its bar or button comes and goes.
-	right := container.NewHBox(withWidth(90, r.size), withWidth(130, bar), withWidth(150, r.speed), withWidth(r.cancel.MinSize().Width, r.cancel))
+	// The size column keeps one width so sizes line up; the bar shows only while the
+	// file is sent, and the cancel button keeps its slot so the sizes do not move.
+	right := container.NewHBox(r.barBox, withWidth(76, r.size), withWidth(r.cancel.MinSize().Width, r.cancel))
 	return widget.NewSimpleRenderer(container.NewStack(r.bg, container.NewBorder(nil, nil, r.icon, right, texts)))
 }
 
@@ -71,7 +70,7 @@ func (r *queueRow) setSelected(on bool) {
 // set shows row i.
 func (r *queueRow) set(i int, row session.Row) {
 	r.index = i
-	r.name.SetText(row.Rel)
+	r.name.SetPath(row.Rel)
 	r.size.SetText(formatSize(row.Size))
 	r.icon.SetResource(stateIcon(row.State))
 	r.detail.Importance = stateImportance(row.State)
@@ -79,18 +78,13 @@ func (r *queueRow) set(i int, row session.Row) {
 	if row.State == session.Skipped {
 		r.size.SetText("")
 	}
-	// A bar shows once there is progress to show; waiting and skipped files have none.
-	if row.State == session.Queued || row.State == session.Skipped {
-		r.bar.Hide()
-	} else {
-		r.bar.Show()
-		r.bar.SetValue(row.Fraction())
-	}
-	speed := ""
+	// A bar only while bytes go out: a finished row says its state in words and icon.
 	if row.State == session.Sending {
-		speed = joinNonEmpty(" · ", formatSpeed(row.Speed), formatETA(row.ETA))
+		r.bar.SetValue(row.Fraction())
+		r.barBox.Show()
+	} else {
+		r.barBox.Hide()
 	}
-	r.speed.SetText(speed)
 	if row.State == session.Queued || row.State == session.Sending {
 		r.cancel.Show()
 	} else {
@@ -102,12 +96,15 @@ func (r *queueRow) set(i int, row session.Row) {
 func detailText(row session.Row) string {
 	switch row.State {
 	case session.Queued:
-		return "Waiting to be sent"
+		return "Waiting"
 	case session.Sending:
 		if row.Reason != "" {
 			return row.Reason
 		}
-		return "Sending"
+		if row.Size > 0 && row.Sent >= row.Size {
+			return "Sent; waiting for the server to confirm"
+		}
+		return joinNonEmpty(" · ", "Sending", formatSpeed(row.Speed), formatETA(row.ETA))
 	case session.Done:
 		if row.Replaced {
 			return "Uploaded; it replaced the file of the same name"

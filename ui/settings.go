@@ -20,8 +20,21 @@ const (
 	prefHeight     = "window.height"
 )
 
-// DefaultSize fits the two columns on a 1366×768 laptop screen.
-var DefaultSize = fyne.NewSize(1280, 760)
+// DefaultSize is the window's size on a screen large enough for it; a smaller screen gets
+// its whole work area (see FitScreen).
+var DefaultSize = fyne.NewSize(1280, 800)
+
+// MinWindow is the smallest window Hoist is laid out for: every control reachable.
+var MinWindow = fyne.NewSize(800, 600)
+
+// Screen is what the windowing system says about the screen the window opens on.
+type Screen struct {
+	// Key names the screen (its name and resolution), to remember a size per screen.
+	Key string
+	// Work is the room for windows (the screen less its panels and task bars), in Fyne's
+	// units (pixels divided by the window's scale).
+	Work fyne.Size
+}
 
 // restore puts back the settings of the last run.
 func (w *Window) restore() {
@@ -66,6 +79,32 @@ func (w *Window) saveSettings() {
 	}
 }
 
+// FitScreen sizes the window for screen s: the size last used on that screen, else
+// DefaultSize, and never larger than its work area, then centres it.
+func (w *Window) FitScreen(s Screen) {
+	w.screen = s.Key
+	prefs := w.App.Preferences()
+	want := DefaultSize
+	if s.Key != "" {
+		want = fyne.NewSize(
+			float32(prefs.FloatWithFallback(prefWidth+"."+s.Key, float64(want.Width))),
+			float32(prefs.FloatWithFallback(prefHeight+"."+s.Key, float64(want.Height))))
+	}
+	w.Win.Resize(fitSize(want, s.Work))
+	w.Win.CenterOnScreen()
+}
+
+// fitSize is want, made no larger than work (when known), leaving room for the window's
+// title bar, which the work area includes.
+func fitSize(want, work fyne.Size) fyne.Size {
+	const titleBar = 32
+	if work.Width > 0 && work.Height > 0 {
+		want.Width = min(want.Width, work.Width)
+		want.Height = min(want.Height, work.Height-titleBar)
+	}
+	return want
+}
+
 // SaveState keeps the window's size; call it when the window closes.
 func (w *Window) SaveState() {
 	size := w.Win.Canvas().Size()
@@ -75,4 +114,8 @@ func (w *Window) SaveState() {
 	prefs := w.App.Preferences()
 	prefs.SetFloat(prefWidth, float64(size.Width))
 	prefs.SetFloat(prefHeight, float64(size.Height))
+	if w.screen != "" {
+		prefs.SetFloat(prefWidth+"."+w.screen, float64(size.Width))
+		prefs.SetFloat(prefHeight+"."+w.screen, float64(size.Height))
+	}
 }

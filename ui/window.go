@@ -14,9 +14,9 @@ import (
 	"hoist/uploader"
 )
 
-// Window is Hoist's main window: on the left where the files go and how (connection,
-// destination, preset and upload options), on the right the queue, the job log, the
-// request preview, the connections and the admin view.
+// Window is Hoist's main window, in tabs: the queue with where the files go (the main
+// view), the upload options, the job log, the request preview, the connections and the
+// admin view.
 type Window struct {
 	App fyne.App
 	Win fyne.Window
@@ -32,6 +32,7 @@ type Window struct {
 	Admin       *AdminView
 	Tabs        *container.AppTabs
 
+	optionsLine  *widget.Label
 	banner       *fyne.Container
 	header       *fyne.Container
 	resume       *fyne.Container
@@ -41,6 +42,7 @@ type Window struct {
 	keys         fyne.ShortcutHandler
 	ref          *refresher
 	restoring    bool
+	screen       string // the key of the screen the window was fitted to, "" when unknown
 	lastSummary  session.Summary
 
 	// OnEnded, when set, is called on Fyne's thread after an upload ended and the window
@@ -53,7 +55,7 @@ func New(a fyne.App, win fyne.Window, d Deps) *Window {
 	w := &Window{App: a, Win: win, d: d}
 	clip := func(s string) { a.Clipboard().SetContent(s) }
 
-	w.Queue = newQueueView(d.Queue, queueActions{addFiles: w.AddFiles, addFolder: w.AddFolder, upload: w.Upload, retry: w.Retry})
+	w.Queue = newQueueView(d.Queue, queueActions{addFiles: w.AddFiles, addFolder: w.AddFolder, upload: w.Upload, retry: w.Retry, clip: clip})
 	w.Log = newJobLogView(d.Queue, d.Pickers, clip, d.run)
 	w.Preview = NewPreview(clip)
 	w.Options = NewOptionsForm(uploader.DefaultOptions())
@@ -62,27 +64,33 @@ func New(a fyne.App, win fyne.Window, d Deps) *Window {
 	w.Connections = newConnectionsView(d, win, clip)
 	w.Admin = newAdminView(d.Remote, w.adminConn, clip, d.run)
 
+	w.optionsLine = widget.NewLabel("")
+	w.optionsLine.Truncation = fyne.TextTruncateEllipsis
+	change := widget.NewButtonWithIcon("Upload options…", theme.SettingsIcon(), func() { w.Tabs.SelectIndex(tabOptions) })
+	change.Importance = widget.LowImportance
+	queueTop := container.NewVBox(w.Dest.Content, container.NewBorder(nil, nil, nil, change, w.optionsLine), widget.NewSeparator())
+	options := container.NewVScroll(container.NewVBox(
+		card("Preset", w.Presets.Content),
+		card("Options", w.Options.Content),
+		card("Advanced", w.Dest.Advanced),
+	))
+	// The queue is the main view; the options, which are set once and kept, have a tab.
 	w.Tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Queue", theme.UploadIcon(), w.Queue.Content),
+		container.NewTabItemWithIcon("Queue", theme.UploadIcon(), container.NewBorder(queueTop, nil, nil, nil, w.Queue.Content)),
+		container.NewTabItemWithIcon("Upload options", theme.SettingsIcon(), options),
 		container.NewTabItemWithIcon("Job log", theme.ListIcon(), w.Log.Content),
-		container.NewTabItemWithIcon("Request preview", theme.VisibilityIcon(), w.Preview.Content),
+		container.NewTabItemWithIcon("Request", theme.VisibilityIcon(), w.Preview.Content),
 		container.NewTabItemWithIcon("Connections", theme.StorageIcon(), w.Connections.Content),
 		container.NewTabItemWithIcon("Admin", theme.InfoIcon(), w.Admin.Content),
 	)
-	left := container.NewVScroll(container.NewVBox(
-		card("Where", w.Dest.Content),
-		card("Upload options", container.NewVBox(w.Presets.Content, widget.NewSeparator(), w.Options.Content)),
-	))
-	split := container.NewHSplit(left, w.Tabs)
-	split.Offset = 0.33
 	w.banner = w.sandboxBanner()
 	w.resume, w.resumeText, w.resumeUpload = w.resumeBanner()
 	w.header = container.NewVBox(w.banner, w.resume)
-	win.SetContent(container.NewBorder(w.header, nil, nil, nil, split))
+	win.SetContent(container.NewBorder(w.header, nil, nil, nil, w.Tabs))
 
 	w.Options.OnChanged = w.optionsChanged
 	w.Dest.OnChanged = w.changed
-	w.Dest.OnManage = func() { w.Tabs.SelectIndex(3) }
+	w.Dest.OnManage = func() { w.Tabs.SelectIndex(tabConnections) }
 	w.Connections.OnSaved = func(name string) { w.Dest.reload(name) }
 	w.ref = &refresher{onRows: w.Queue.refreshRows, onTotals: w.totals, onLog: w.Log.update}
 	d.Queue.SetObserver(session.Observer{
@@ -103,6 +111,16 @@ func New(a fyne.App, win fyne.Window, d Deps) *Window {
 	return w
 }
 
+// The tabs, in order.
+const (
+	tabQueue = iota
+	tabOptions
+	tabLog
+	tabPreview
+	tabConnections
+	tabAdmin
+)
+
 func card(title string, content fyne.CanvasObject) fyne.CanvasObject {
 	return widget.NewCard(title, "", content)
 }
@@ -110,10 +128,10 @@ func card(title string, content fyne.CanvasObject) fyne.CanvasObject {
 // sandboxBanner says discreetly that uploads stay on this computer, and how to add a real
 // connection.
 func (w *Window) sandboxBanner() *fyne.Container {
-	text := widget.NewLabel("You are using the Local sandbox: uploads go to a folder on this computer and nothing leaves it. To upload for real, add your Scene7 or Dr.Sum connection.")
+	text := widget.NewLabel("Local sandbox: uploads stay in a folder on this computer. To upload for real, add your Scene7 or Dr.Sum connection.")
 	text.Wrapping = fyne.TextWrapWord
 	add := widget.NewButtonWithIcon("Add a connection", theme.ContentAddIcon(), func() {
-		w.Tabs.SelectIndex(3)
+		w.Tabs.SelectIndex(tabConnections)
 		w.Connections.newProfile()
 	})
 	add.Importance = widget.LowImportance
@@ -214,6 +232,7 @@ func (w *Window) changed() {
 		w.Queue.SetStatus("")
 	}
 	w.d.Queue.SetTarget(t)
+	w.optionsLine.SetText(optionsSummary(w.Presets.Current(), w.Options.Options(), p.Service))
 	w.saveSettings()
 }
 
@@ -225,7 +244,7 @@ func (w *Window) blocked() string {
 	}
 	why := "Before uploading: " + problems[0]
 	if len(problems) > 1 {
-		why += " (" + plural(len(problems)-1, "more thing", "more things") + " to fix on the left.)"
+		why += " (" + plural(len(problems)-1, "more thing", "more things") + " to fix: see Upload options.)"
 	}
 	return why
 }

@@ -15,8 +15,8 @@ import (
 func shownRows(v *QueueView) map[string]string {
 	out := map[string]string{}
 	for _, o := range test.LaidOutObjects(v.list) {
-		if r, ok := o.(*queueRow); ok && r.Visible() && r.name.Text != "" {
-			out[r.name.Text] = r.detail.Text
+		if r, ok := o.(*queueRow); ok && r.Visible() && r.name.Path() != "" {
+			out[r.name.Path()] = r.detail.Text
 		}
 	}
 	return out
@@ -44,7 +44,7 @@ func TestDroppingFilesFillsTheQueue(t *testing.T) {
 		t.Error("the drop zone still covers the list")
 	}
 	rows := shownRows(e.w.Queue)
-	if rows["Spring/hero.jpg"] != "Waiting to be sent" || rows["Spring/Été « 1 ».tif"] == "" {
+	if rows["Spring/hero.jpg"] != "Waiting" || rows["Spring/Été « 1 ».tif"] == "" {
 		t.Errorf("rows shown = %v", rows)
 	}
 	if d := rows["Spring/.DS_Store"]; !strings.HasPrefix(d, "Skipped: ") {
@@ -170,7 +170,7 @@ func TestRemoveAndClearFinished(t *testing.T) {
 	}
 	// The ✕ on a waiting row cancels that file only.
 	for _, o := range test.LaidOutObjects(e.w.Queue.list) {
-		if r, ok := o.(*queueRow); ok && r.Visible() && r.name.Text == "b.jpg" {
+		if r, ok := o.(*queueRow); ok && r.Visible() && r.name.Path() == "b.jpg" {
 			test.Tap(r.cancel)
 		}
 	}

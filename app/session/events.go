@@ -43,7 +43,8 @@ func (q *Queue) event(r *run, ev uploader.Event) {
 
 // fileEventLocked updates row from a file event and returns the log entry it makes.
 func (q *Queue) fileEventLocked(row *Row, ev uploader.Event) *Entry {
-	row.Sent, row.Speed, row.ETA = ev.Sent, ev.Speed, ev.ETA
+	q.setSentLocked(row, ev.Sent)
+	row.Speed, row.ETA = ev.Speed, ev.ETA
 	if ev.Attempt > 0 {
 		row.Attempt = ev.Attempt
 	}

@@ -42,6 +42,8 @@ type Queue struct {
 	byPath  map[string]*Row
 	byRel   map[string]*Row
 	counts  [numStates]int
+	bytes   [numStates]int64 // sizes per state, for the overall bar
+	flight  int64            // bytes sent of the rows in state Sending
 	job     jobFigures
 	cur     *run // the running upload, nil when idle
 	lastRun *run // the running or last upload, for Wait
@@ -117,7 +119,7 @@ func (q *Queue) Totals() Totals {
 
 func (q *Queue) totalsLocked() Totals {
 	return Totals{
-		Rows: len(q.rows), Counts: q.counts,
+		Rows: len(q.rows), Counts: q.counts, Bytes: q.bytes, InFlight: q.flight,
 		Sent: q.job.sent, Size: q.job.size, Speed: q.job.speed, ETA: q.job.eta,
 		Running: q.cur != nil,
 	}
@@ -180,15 +182,33 @@ func (q *Queue) appendLocked(r *Row) {
 	if r.State != Skipped {
 		q.byRel[r.Rel] = r
 	}
-	q.counts[r.State]++
+	q.countLocked(r, +1)
 }
 
 func (q *Queue) setStateLocked(r *Row, s State) {
 	if r.pos >= 0 {
-		q.counts[r.State]--
-		q.counts[s]++
+		q.countLocked(r, -1)
+		r.State = s
+		q.countLocked(r, +1)
 	}
 	r.State = s
+}
+
+// countLocked adds (sign +1) or takes away (-1) a row in the totals of its state.
+func (q *Queue) countLocked(r *Row, sign int) {
+	q.counts[r.State] += sign
+	q.bytes[r.State] += int64(sign) * r.Size
+	if r.State == Sending {
+		q.flight += int64(sign) * r.Sent
+	}
+}
+
+// setSentLocked records the bytes sent of a row, keeping the in-flight total right.
+func (q *Queue) setSentLocked(r *Row, n int64) {
+	if r.pos >= 0 && r.State == Sending {
+		q.flight += n - r.Sent
+	}
+	r.Sent = n
 }
 
 func (q *Queue) requeueLocked(r *Row) {
@@ -264,7 +284,7 @@ func (q *Queue) removeLocked(drop func(*Row) bool) int {
 			continue
 		}
 		n++
-		q.counts[r.State]--
+		q.countLocked(r, -1)
 		r.pos = -1
 		if q.byPath[r.Path] == r {
 			delete(q.byPath, r.Path)

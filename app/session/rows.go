@@ -92,7 +92,10 @@ func (r Row) Fraction() float64 {
 // Totals are the figures of the overall bar.
 type Totals struct {
 	Rows   int
-	Counts [numStates]int // rows per State
+	Counts [numStates]int   // rows per State
+	Bytes  [numStates]int64 // sizes of the rows per State
+	// InFlight is the bytes sent so far of the rows being sent.
+	InFlight int64
 	// Sent and Size are the bytes of the running (or last) upload, where failed, skipped
 	// and cancelled files no longer count; Speed and ETA are the upload's.
 	Sent, Size int64
@@ -104,12 +107,35 @@ type Totals struct {
 // Count is how many rows are in state s.
 func (t Totals) Count(s State) int { return t.Counts[s] }
 
-// Fraction is how much of the running (or last) upload has been sent.
-func (t Totals) Fraction() float64 {
-	if t.Size <= 0 {
-		return 0
+// Files is how many files are done, of those that count: skipped and cancelled files are
+// not going to be sent, so they leave the count (failed ones stay: Retry sends them).
+func (t Totals) Files() (done, of int) {
+	return t.Counts[Done], t.Rows - t.Counts[Skipped] - t.Counts[Cancelled]
+}
+
+// ByteCounts are the bytes done (uploaded files whole, plus what was sent of the files
+// being sent) of the bytes of the files that count, as Files counts them.
+func (t Totals) ByteCounts() (done, of int64) {
+	var all int64
+	for _, b := range t.Bytes {
+		all += b
 	}
-	return min(float64(t.Sent)/float64(t.Size), 1)
+	return t.Bytes[Done] + t.InFlight, all - t.Bytes[Skipped] - t.Bytes[Cancelled]
+}
+
+// Fraction is the overall bar, from the same numbers as Files and ByteCounts: bytes when
+// there are any, files when every file is empty, and 0 when no file counts (an empty
+// queue is never 100 %).
+func (t Totals) Fraction() float64 {
+	done, of := t.ByteCounts()
+	if of <= 0 {
+		d, n := t.Files()
+		if n <= 0 {
+			return 0
+		}
+		return float64(d) / float64(n)
+	}
+	return min(max(float64(done)/float64(of), 0), 1)
 }
 
 // Summary is what one upload did, for the notification and the status line.
