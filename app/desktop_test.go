@@ -17,6 +17,7 @@ import (
 	"hoist/app/session"
 	"hoist/app/store"
 	"hoist/sandbox"
+	"hoist/ui"
 )
 
 // inline runs the window's background work at once: the test driver's fyne.Do runs work
@@ -119,7 +120,7 @@ func TestPresetSavedInTheWindowLoadsInTheCLI(t *testing.T) {
 	test.Tap(of.Input("manualCropOptions").(*widget.Check))
 	of.Input("manualCropOptions.top").(*widget.Entry).SetText("25")
 	test.Tap(of.Input("createMask").(*widget.Check))
-	of.Input("emailSetting").(*widget.Select).SetSelected("ErrorAndWarning")
+	of.Input("emailSetting").(*widget.Select).SetSelected(ui.ChoiceLabel("emailSetting", "ErrorAndWarning"))
 	path, err := dt.Window.Presets.Save("Spring heroes")
 	if err != nil {
 		t.Fatal(err)

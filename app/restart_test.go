@@ -12,6 +12,7 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"hoist/app/session"
+	"hoist/ui"
 	"hoist/uploader"
 )
 
@@ -52,14 +53,14 @@ func TestRestartRestoresTheQueueWithItsSettings(t *testing.T) {
 			if !dt.Window.Options.Input("overwrite").(*widget.Check).Checked {
 				t.Error("Replace files came back off")
 			}
-			if s := dt.Window.Options.Input("emailSetting").(*widget.Select).Selected; s != string(uploader.EmailNone) {
+			if s := dt.Window.Options.Input("emailSetting").(*widget.Select).Selected; s != ui.ChoiceLabel("emailSetting", string(uploader.EmailNone)) {
 				t.Errorf("the e-mail choice shows %q", s)
 			}
 		}},
 		{"changed", func(dt *Desktop) {
 			of := dt.Window.Options
 			test.Tap(of.Input("overwrite").(*widget.Check))
-			of.Input("emailSetting").(*widget.Select).SetSelected("ErrorAndWarning")
+			of.Input("emailSetting").(*widget.Select).SetSelected(ui.ChoiceLabel("emailSetting", "ErrorAndWarning"))
 			dt.Window.Dest.SetFolder("campaigns/spring")
 		}, func(t *testing.T, dt *Desktop) {
 			if dt.Window.Options.Input("overwrite").(*widget.Check).Checked {

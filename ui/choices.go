@@ -56,8 +56,8 @@ var valueLabels = map[string]string{
 	"South": "Bottom", "Southeast": "Bottom right", "East": "Right", "Northeast": "Top right",
 }
 
-// choiceLabel is what the dropdown of field path shows for value.
-func choiceLabel(path, value string) string {
+// ChoiceLabel is what the dropdown of the option at path shows for value.
+func ChoiceLabel(path, value string) string {
 	if l, ok := choiceLabels[path][value]; ok {
 		return l
 	}
@@ -70,7 +70,7 @@ func choiceLabel(path, value string) string {
 // choiceValue is the value behind a label of field f, and whether there is one.
 func choiceValue(f uploader.Field, label string) (string, bool) {
 	for _, v := range f.Choices {
-		if choiceLabel(f.Path, v) == label {
+		if ChoiceLabel(f.Path, v) == label {
 			return v, true
 		}
 	}

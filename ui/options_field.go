@@ -52,7 +52,7 @@ func newOptField(f uploader.Field, form *OptionsForm) *optField {
 			labels = append(labels, serverDefault)
 		}
 		for _, v := range f.Choices {
-			labels = append(labels, choiceLabel(f.Path, v))
+			labels = append(labels, ChoiceLabel(f.Path, v))
 		}
 		sent := helpLabel("")
 		showSent := func(v string) {
@@ -76,7 +76,7 @@ func newOptField(f uploader.Field, form *OptionsForm) *optField {
 			case v.(string) == "":
 				s.ClearSelected() // SetSelected would keep showing the last value
 			default:
-				s.SetSelected(choiceLabel(f.Path, v.(string)))
+				s.SetSelected(ChoiceLabel(f.Path, v.(string)))
 			}
 		}
 		parts = append(parts, fieldLabel(f.Label), s, sent)

@@ -54,7 +54,7 @@ func TestUploadThemChecksTheOptionsFirst(t *testing.T) {
 	}
 
 	// Fixed: Upload them is ready.
-	e.w.Options.Input("emailSetting").(*widget.Select).SetSelected(choiceLabel("emailSetting", string(uploader.EmailNone)))
+	e.w.Options.Input("emailSetting").(*widget.Select).SetSelected(ChoiceLabel("emailSetting", string(uploader.EmailNone)))
 	if e.w.resumeUpload.Disabled() || e.w.Queue.Upload.Disabled() {
 		t.Errorf("still blocked: %q", e.w.Queue.blocker.Text)
 	}

@@ -26,7 +26,7 @@ func optionsSummary(preset string, o uploader.Options, s uploader.Service) strin
 		parts = append(parts, "ready for publish")
 	}
 	if o.EmailSetting != "" {
-		parts = append(parts, lowerFirst(choiceLabel("emailSetting", string(o.EmailSetting))))
+		parts = append(parts, lowerFirst(ChoiceLabel("emailSetting", string(o.EmailSetting))))
 	}
 	// Top-level blocks switched on, by their labels.
 	for _, f := range uploader.Fields {
