@@ -1,7 +1,10 @@
 package uploader
 
 import (
+	"context"
 	"errors"
+	"io"
+	"net/http"
 	"strings"
 	"testing"
 )
@@ -72,5 +75,25 @@ func TestRequestRefusedErrorExplainsItself(t *testing.T) {
 	}
 	if s := Sentence(err); !strings.Contains(s, "Unexpected subelement x") || !strings.Contains(s, "stopped the upload") {
 		t.Fatalf("sentence %q", s)
+	}
+}
+
+// Invalid request XML is refused the same way for every POST: one request, then the upload
+// stops, even with no API to ask (the refusal came before any job existed).
+func TestScene7RequestLevelFaultIsNotRetried(t *testing.T) {
+	f := newFakeServlet(t)
+	f.hook = func(n int, w http.ResponseWriter, r *http.Request) bool {
+		io.Copy(io.Discard, r.Body)
+		w.Write([]byte(faultXML("ipsApiFault", 30003, "Unexpected subelement knockoutBackground")))
+		return true
+	}
+	items := testTree(t, nil)
+	res, err := fastClient().Upload(context.Background(), f.request(items), nil)
+	var rr *RequestRefusedError
+	if !errors.As(err, &rr) || res.Count(StateFailed) != len(items) {
+		t.Fatalf("err %v, %d failed", err, res.Count(StateFailed))
+	}
+	if f.count() != 1 {
+		t.Fatalf("%d requests, want 1", f.count())
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"regexp"
+	"strings"
 	"testing"
 
 	"hoist/sandbox"
@@ -72,4 +73,29 @@ func TestSandboxCommandFaultFlags(t *testing.T) {
 		t.Errorf("--expire-every -1: exit %d, want 2", out.code)
 	}
 	mustContain(t, "stderr", out.stderr, "--expire-every")
+}
+
+// What `hoist sandbox --refuse-file` and `--html-every` inject reaches `hoist upload` as the
+// engine classifies it: one refused file fails alone (exit 1, named on stderr); a proxy's
+// page fails the upload and names the server.
+func TestUploadMeetsInjectedFaults(t *testing.T) {
+	r := startSandbox(t)
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a.jpg": "a", "bad.jpg": "b", "c.jpg": "c"})
+	r.SetFaults(sandbox.Faults{RefuseFile: "bad.jpg"})
+	out := hoist(t, invocation{env: demoEnv}, append([]string{"upload", "--dest-folder", "spring", dir}, scene7Args(r)...)...)
+	if out.code != exitFailed {
+		t.Fatalf("refused file: exit %d, want 1\nstderr:\n%s", out.code, out.stderr)
+	}
+	mustContain(t, "stderr", out.stderr, "bad.jpg")
+	if jobs := r.Jobs(); len(jobs) != 1 || len(jobs[0].Files) != 2 {
+		t.Fatalf("sandbox jobs %+v: the other files should be in the one job", jobs)
+	}
+
+	r.SetFaults(sandbox.Faults{HTMLPageEvery: 1})
+	out = hoist(t, invocation{env: demoEnv}, append([]string{"upload", "--dest-folder", "spring", dir}, scene7Args(r)...)...)
+	if out.code != exitFailed {
+		t.Fatalf("HTML page: exit %d, want 1\nstderr:\n%s", out.code, out.stderr)
+	}
+	mustContain(t, "stderr", out.stderr, "HTML page", strings.TrimPrefix(r.URL, "http://"))
 }
