@@ -78,6 +78,7 @@ type FollowEvent struct {
 	State     string // the active job's state, on JobProcessing
 	Progress  string // the active job's progress message, on JobProcessing
 	Message   string // a sentence for people
+	Said      string // Scene7's own words about the file, on FileProcessed
 	Err       error
 }
 
@@ -141,7 +142,7 @@ func (c *Client) Follow(ctx context.Context, req FollowRequest, onEvent func(Fol
 	}
 	res.Files = MatchOutcomes(res.Logs, req.DestFolder, req.Files)
 	for _, f := range res.Files {
-		emit(FollowEvent{Kind: FileProcessed, Item: f.Item, Rel: f.Rel, AssetID: f.AssetID, Outcome: f.Outcome, LogType: f.LogType, Message: f.Sentence()})
+		emit(FollowEvent{Kind: FileProcessed, Item: f.Item, Rel: f.Rel, AssetID: f.AssetID, Outcome: f.Outcome, LogType: f.LogType, Message: f.Sentence(), Said: f.Message})
 	}
 	err := errors.Join(waitErr, logErr)
 	msg := OutcomeSummary(res.Files)

@@ -31,6 +31,17 @@ func (o Outcome) String() string {
 // MarshalText names the outcome in JSON output.
 func (o Outcome) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
 
+// UnmarshalText reads a name MarshalText wrote, so that outcomes can be stored.
+func (o *Outcome) UnmarshalText(b []byte) error {
+	for i, n := range outcomeNames {
+		if n == string(b) {
+			*o = Outcome(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown outcome %q", b)
+}
+
 // logOutcome is what a job log type says about the file it names; found is false for the
 // types that say nothing about the outcome (FileBegin, job lines).
 func logOutcome(logType string) (o Outcome, found bool) {

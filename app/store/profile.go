@@ -46,6 +46,9 @@ type Profile struct {
 	Company           string `json:"company,omitempty"`
 	User              string `json:"user,omitempty"`
 	DestFolder        string `json:"destFolder,omitempty"`
+	// PublishBase is the company's published Image Serving base (Scene7 only), e.g.
+	// https://s7d9.scene7.com/is/image/Acme/: with it, ready files get links.
+	PublishBase string `json:"publishBase,omitempty"`
 	// Sandbox points the profile at the built-in Local sandbox, whose URL is known only
 	// once it runs.
 	Sandbox bool `json:"sandbox,omitempty"`
@@ -167,6 +170,9 @@ func (p Profile) Validate() error {
 		if p.Service == uploader.Scene7 && strings.TrimSpace(p.Company) == "" {
 			add("company", `Type the Scene7 company handle, like "c|2101".`)
 		}
+	}
+	if err := uploader.CheckPublishBase(p.PublishBase); err != nil {
+		add("publishBase", uploader.Sentence(err))
 	}
 	if len(probs) == 0 {
 		return nil

@@ -79,6 +79,8 @@ func TestProfileValidate(t *testing.T) {
 		{"bad service", func(p *Profile) { p.Service = "s3" }, []string{"service"}},
 		{"drsum needs URL, no company", func(p *Profile) { p.Service, p.Company = uploader.DrSum, "" }, []string{"uploadURL"}},
 		{"sandbox needs nothing", func(p *Profile) { p.Sandbox, p.User, p.Company, p.Region = true, "", "", "" }, nil},
+		{"published base", func(p *Profile) { p.PublishBase = "https://s7d9.scene7.com/is/image/Acme/" }, nil},
+		{"published base not https", func(p *Profile) { p.PublishBase = "s7d9.scene7.com/is/image/Acme/" }, []string{"publishBase"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

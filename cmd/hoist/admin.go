@@ -47,14 +47,17 @@ var jobsCommand = &command{
 var jobLogCommand = &command{
 	name:    "job-log",
 	args:    "JOBHANDLE",
-	summary: "Show the server's log of a Scene7 job (getJobLogDetails).",
-	more: "Prints each line of the log (time, type, asset, message) and the job's file counts.\n" +
+	summary: "Show the server's log of a Scene7 job (getJobLogDetails) and what became of each file.",
+	more: "Prints each line of the log (time, type, asset, message), the job's file counts, and a table of\n" +
+		"what Scene7 made of each file: processed, warnings, failed (with Scene7's words), with links when\n" +
+		"the connection has a published base (--publish-base). --csv prints only that table, as CSV.\n" +
 		"Exit status: 0 shown; 1 no such log, or the server refused or could not be reached; 2 bad usage.\n" + passwordHelp,
 	examples: []string{
 		`hoist job-log --profile Production 'j|2101||uploadFileServlet-1376682217351|54091'`,
 		`HOIST_PASSWORD=... hoist job-log --user me@example.com --company 'c|2101' --json JOBHANDLE`,
+		`hoist job-log --profile Production --csv JOBHANDLE > outcomes.csv`,
 	},
-	flags: func(fs *flag.FlagSet) { newAdminFlags(fs, true) },
+	flags: func(fs *flag.FlagSet) { newAdminFlags(fs, true).addCSV() },
 	run:   runJobLog,
 }
 
@@ -62,7 +65,13 @@ type adminFlags struct {
 	fs      *flag.FlagSet
 	conn    *connFlags
 	json    bool
+	csv     bool
 	details bool
+}
+
+func (f *adminFlags) addCSV() *adminFlags {
+	f.fs.BoolVar(&f.csv, "csv", false, "print the per-file outcomes as CSV on stdout (file, asset ID, outcome, message, link)")
+	return f
 }
 
 func newAdminFlags(fs *flag.FlagSet, withJSON bool) *adminFlags {
@@ -86,6 +95,7 @@ type adminSpec struct {
 	json       bool // has --json
 	scene7Only bool // Dr.Sum has no such call
 	company    bool // --company is required
+	csv        bool // has --csv
 }
 
 // start parses an admin command's flags and resolves its connection and password. On a
@@ -93,6 +103,9 @@ type adminSpec struct {
 func (c *cli) start(cmd *command, args []string, spec adminSpec) (*adminFlags, []string, *session, int) {
 	fs := flag.NewFlagSet("hoist "+cmd.name, flag.ContinueOnError)
 	f := newAdminFlags(fs, spec.json)
+	if spec.csv {
+		f.addCSV()
+	}
 	pos, err := c.parse(cmd, fs, args)
 	if err != nil {
 		return nil, nil, nil, exitFor(err)
@@ -203,7 +216,7 @@ func runJobs(c *cli, cmd *command, args []string) int {
 }
 
 func runJobLog(c *cli, cmd *command, args []string) int {
-	f, pos, s, code := c.start(cmd, args, adminSpec{args: 1, json: true, scene7Only: true, company: true})
+	f, pos, s, code := c.start(cmd, args, adminSpec{args: 1, json: true, scene7Only: true, company: true, csv: true})
 	if s == nil {
 		return code
 	}
@@ -220,18 +233,30 @@ func runJobLog(c *cli, cmd *command, args []string) int {
 		fmt.Fprintf(c.stderr, "hoist job-log: the server has no log of job %s for company %s. Check the handle (hoist jobs lists running jobs); the server keeps logs for a limited time.\n", handle, s.conn.Company)
 		return exitFailed
 	}
-	if f.json {
+	base := s.conn.publishBase
+	switch {
+	case f.csv:
+		var outs []uploader.FileOutcome
+		for _, l := range logs {
+			outs = append(outs, uploader.MatchOutcomes([]uploader.JobLog{l}, "", nil)...)
+		}
+		if err := uploader.WriteOutcomesCSV(c.stdout, outs, base); err != nil {
+			fmt.Fprintf(c.stderr, "hoist job-log: %v\n", err)
+			return exitFailed
+		}
+	case f.json:
 		enc := jsonLines(c.stdout)
 		for _, l := range logs {
-			_ = enc.Encode(toJSONLog(l))
+			_ = enc.Encode(toJSONLog(l, base))
 		}
-		return exitOK
-	}
-	for i, l := range logs {
-		if i > 0 {
-			fmt.Fprintln(c.stdout)
+	default:
+		for i, l := range logs {
+			if i > 0 {
+				fmt.Fprintln(c.stdout)
+			}
+			printJobLog(c.stdout, l)
+			printOutcomes(c.stdout, uploader.MatchOutcomes([]uploader.JobLog{l}, "", nil), base)
 		}
-		printJobLog(c.stdout, l)
 	}
 	return exitOK
 }
@@ -316,6 +341,17 @@ type jsonJobLog struct {
 	Updates    int           `json:"updates"`
 	FatalError string        `json:"fatal_error,omitempty"`
 	Lines      []jsonLogLine `json:"lines"`
+	Files      []jsonOutcome `json:"files"`
+}
+
+// jsonOutcome is what became of one file of the job.
+type jsonOutcome struct {
+	File    string           `json:"file"`
+	AssetID string           `json:"asset_id"`
+	Outcome uploader.Outcome `json:"outcome"`
+	LogType string           `json:"log_type,omitempty"`
+	Message string           `json:"message,omitempty"`
+	Link    string           `json:"link,omitempty"`
 }
 
 type jsonLogLine struct {
@@ -325,12 +361,19 @@ type jsonLogLine struct {
 	Message string `json:"message"`
 }
 
-func toJSONLog(l uploader.JobLog) jsonJobLog {
+func toJSONLog(l uploader.JobLog, base string) jsonJobLog {
 	j := jsonJobLog{
 		Handle: l.JobHandle, Name: l.JobName, Company: l.CompanyHandle, User: l.SubmitUserEmail, Type: l.LogType,
 		Started: jsonTime(l.StartDate), Ended: jsonTime(l.EndDate), Total: l.TotalFileCount,
 		Success: l.FileSuccessCount, Errors: l.FileErrorCount, Warnings: l.FileWarningCount,
-		Duplicates: l.FileDuplicateCount, Updates: l.FileUpdateCount, Lines: []jsonLogLine{},
+		Duplicates: l.FileDuplicateCount, Updates: l.FileUpdateCount, Lines: []jsonLogLine{}, Files: []jsonOutcome{},
+	}
+	for _, o := range uploader.MatchOutcomes([]uploader.JobLog{l}, "", nil) {
+		jo := jsonOutcome{File: o.Rel, AssetID: o.AssetID, Outcome: o.Outcome, LogType: o.LogType, Message: o.Message}
+		if o.Outcome == uploader.Processed || o.Outcome == uploader.Warnings {
+			jo.Link, _ = uploader.PublishLink(base, o.AssetID)
+		}
+		j.Files = append(j.Files, jo)
 	}
 	if fe := strings.TrimSpace(l.FatalError); fe != "false" {
 		j.FatalError = fe

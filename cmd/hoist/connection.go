@@ -25,6 +25,7 @@ type connFlags struct {
 	allowInsecureHTTP     bool
 	user, company         string
 	passwordStdin         bool
+	publishBase           string
 }
 
 func addConnFlags(fs *flag.FlagSet) *connFlags {
@@ -39,6 +40,7 @@ func addConnFlags(fs *flag.FlagSet) *connFlags {
 	fs.StringVar(&cf.user, "user", "", "user `NAME` (Scene7 login e-mail or Dr.Sum Web API user)")
 	fs.BoolVar(&cf.passwordStdin, "password-stdin", false, "read the password from the first line of stdin; otherwise HOIST_PASSWORD,\notherwise the OS keychain entry saved for this user")
 	fs.StringVar(&cf.company, "company", "", "Scene7 company `HANDLE`, e.g. \"c|2101\"")
+	fs.StringVar(&cf.publishBase, "publish-base", "", "Scene7 published Image Serving `URL` for links to ready assets, e.g.\nhttps://s7d9.scene7.com/is/image/Acme/ (Dynamic Media Classic: Setup → Application Setup →\nPublish Setup → Image Server)")
 	return cf
 }
 
@@ -48,6 +50,8 @@ type conn struct {
 	uploader.Conn
 	destFolder string         // the profile's folder, the default of --dest-folder
 	profile    *store.Profile // nil without --profile
+	// publishBase is the published Image Serving base for links, "" when not known.
+	publishBase string
 }
 
 // settings are a connection before it is turned into an Endpoint: a profile's values,
@@ -72,7 +76,7 @@ func (c *cli) resolve(cf *connFlags) (conn, error) {
 		if err != nil {
 			return conn{}, err
 		}
-		cn.profile, cn.destFolder = &p, p.DestFolder
+		cn.profile, cn.destFolder, cn.publishBase = &p, p.DestFolder, p.PublishBase
 		s = settings{service: p.Service, region: p.Region, staging: p.Staging, endpoint: p.UploadURL, api: p.APIURL,
 			allowInsecureHTTP: p.AllowInsecureHTTP, user: p.User, company: p.Company}
 		if s.region == "" {
@@ -111,6 +115,12 @@ func (c *cli) resolve(cf *connFlags) (conn, error) {
 	}
 	if set["company"] {
 		s.company = cf.company
+	}
+	if set["publish-base"] {
+		if err := uploader.CheckPublishBase(cf.publishBase); err != nil {
+			return conn{}, fmt.Errorf("--publish-base: %s", uploader.Sentence(err))
+		}
+		cn.publishBase = strings.TrimSpace(cf.publishBase)
 	}
 	cn.Endpoint.Service, cn.Credentials.User, cn.Company = s.service, strings.TrimSpace(s.user), strings.TrimSpace(s.company)
 	if cn.profile != nil && cn.profile.Sandbox && !set["endpoint"] {

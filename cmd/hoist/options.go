@@ -23,7 +23,7 @@ type optionFlags struct {
 
 // scene7OnlyFlags do nothing for Dr.Sum; giving them with --service drsum earns a warning.
 // (--company is left out: scripts pass it to both services, and it harms nothing.)
-var scene7OnlyFlags = []string{"ready-for-publish", "preserve-publish-state", "create-mask", "email-setting", "crop", "job-name"}
+var scene7OnlyFlags = []string{"ready-for-publish", "preserve-publish-state", "create-mask", "email-setting", "crop", "job-name", "wait", "wait-limit", "publish-base"}
 
 func addOptionFlags(fs *flag.FlagSet) *optionFlags {
 	o := &optionFlags{}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"hoist/uploader"
 )
@@ -27,12 +28,17 @@ var uploadCommand = &command{
 		"without extension and without the characters Scene7 removes) is another file's too, differs\n" +
 		"from its name, or whose format Scene7 does not process; --strict-names refuses the upload then.\n" +
 		"Links that lead out of a named folder are skipped unless --follow-links.\n" +
+		"With --wait (Scene7), Hoist then follows the job until Scene7 has processed it and prints a\n" +
+		"line per file: ready (with its link when the connection has a published base, --publish-base),\n" +
+		"warnings, failed in Scene7 (with Scene7's words), or no word from Scene7. Exit status 1 also\n" +
+		"when a file failed in Scene7 or the job could not be followed to its end (--wait-limit).\n" +
 		passwordHelp + "\n" +
 		"On a terminal a live overall bar is drawn on stderr; a line per finished file goes to stdout.",
 	examples: []string{
 		`printf '%s\n' "$PASSWORD" | hoist upload --password-stdin --user me@example.com --company 'c|2101' --dest-folder spring ./campaign`,
 		`HOIST_PASSWORD=... hoist upload --region emea --staging --user me@example.com --company 'c|2101' --preset web.json ./img`,
 		`hoist upload --profile Production ./campaign --dest-folder spring --json > upload.jsonl`,
+		`hoist upload --profile Production --wait --publish-base https://s7d9.scene7.com/is/image/Acme/ ./campaign`,
 		`hoist upload --service drsum --endpoint https://drsum.example.com/api/v1.0/file/upload --user apiuser01 --dest-folder /filer/sales ./sales.csv`,
 	},
 	flags: func(fs *flag.FlagSet) { newUploadFlags(fs) },
@@ -49,6 +55,8 @@ type uploadFlags struct {
 	json        bool
 	followLinks bool
 	strictNames bool
+	wait        bool
+	waitLimit   time.Duration
 }
 
 func newUploadFlags(fs *flag.FlagSet) *uploadFlags {
@@ -60,6 +68,8 @@ func newUploadFlags(fs *flag.FlagSet) *uploadFlags {
 	fs.BoolVar(&f.json, "json", false, "one JSON object per line on stdout for every job and file event")
 	fs.BoolVar(&f.followLinks, "follow-links", false, "follow symbolic links that lead out of the named folders (they are skipped\notherwise)")
 	fs.BoolVar(&f.strictNames, "strict-names", false, "Scene7: refuse to upload (exit 2) when pre-flight finds a name problem")
+	fs.BoolVar(&f.wait, "wait", false, "Scene7: after the upload, wait until Scene7 has processed the files and print what\nbecame of each (ready, warnings, failed in Scene7, no word)")
+	fs.DurationVar(&f.waitLimit, "wait-limit", uploader.DefaultFollowLimit, "with --wait, how long to wait for Scene7 at most, e.g. 10m")
 	return f
 }
 
@@ -70,7 +80,7 @@ func runUpload(c *cli, cmd *command, args []string) int {
 	if err != nil {
 		return exitFor(err)
 	}
-	req, problems := c.uploadRequest(f, paths)
+	req, base, problems := c.uploadRequest(f, paths)
 	if len(problems) > 0 {
 		return exitFor(c.problems(cmd, problems))
 	}
@@ -91,12 +101,16 @@ func runUpload(c *cli, cmd *command, args []string) int {
 		fmt.Fprintf(c.stderr, "hoist upload: %s\n", uploader.Sentence(err))
 		return exitUsage
 	}
-	return c.reportUpload(res, err)
+	code := c.reportUpload(res, err)
+	if f.wait && req.Endpoint.Service == uploader.Scene7 && c.ctx.Err() == nil {
+		code = max(code, c.followUpload(client, req, res, f, base))
+	}
+	return code
 }
 
 // uploadRequest checks every setting before anything is sent and returns all problems at
 // once, as sentences.
-func (c *cli) uploadRequest(f *uploadFlags, paths []string) (uploader.Request, []string) {
+func (c *cli) uploadRequest(f *uploadFlags, paths []string) (uploader.Request, string, []string) {
 	var problems []string
 	set := setFlags(f.fs)
 	cn, err := c.resolve(f.conn)
@@ -134,6 +148,9 @@ func (c *cli) uploadRequest(f *uploadFlags, paths []string) (uploader.Request, [
 	if cn.Credentials.User == "" && cn.Endpoint.Service != "" {
 		problems = append(problems, "pass the user name with --user (or use --profile)")
 	}
+	if f.waitLimit <= 0 {
+		problems = append(problems, fmt.Sprintf("--wait-limit %s: give a duration above 0, e.g. 30m", f.waitLimit))
+	}
 	if f.concurrency < 1 || f.concurrency > maxConcurrency {
 		problems = append(problems, fmt.Sprintf("--concurrency %d: choose from 1 to %d parallel uploads", f.concurrency, maxConcurrency))
 	}
@@ -147,14 +164,14 @@ func (c *cli) uploadRequest(f *uploadFlags, paths []string) (uploader.Request, [
 		}
 	}
 	if len(problems) > 0 {
-		return req, problems
+		return req, cn.publishBase, problems
 	}
 	pw, err := c.password(f.conn, cn)
 	if err != nil {
-		return req, []string{err.Error()}
+		return req, cn.publishBase, []string{err.Error()}
 	}
 	req.Credentials.Password = pw
-	return req, nil
+	return req, cn.publishBase, nil
 }
 
 // pathProblems are the paths named on the command line that will not be uploaded at all
