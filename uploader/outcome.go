@@ -90,17 +90,6 @@ func (f FileOutcome) said() string {
 	return m
 }
 
-// assetIDOf is the asset ID Scene7 gives a file: its name without folder and extension
-// (docs/protocol.md §Asset names). Kept to the base rule here; the characters Scene7
-// removes from names are left for the pre-flight's own function to add.
-func assetIDOf(rel string) string {
-	base := path.Base(rel)
-	if e := path.Ext(base); e != "" && len(e) < len(base) {
-		return base[:len(base)-len(e)]
-	}
-	return base
-}
-
 // MatchOutcomes reads the job's logs and gives each file (its relative path under
 // destFolder, as uploaded) its outcome; assets the log names that no file matches are
 // returned after the files, with Item -1. With no files, every asset of the log gets a
@@ -110,7 +99,7 @@ func MatchOutcomes(logs []JobLog, destFolder string, rels []string) []FileOutcom
 	out := make([]FileOutcome, len(rels))
 	m := newMatcher(destFolder, rels)
 	for i, rel := range rels {
-		out[i] = FileOutcome{Item: i, Rel: rel, AssetID: assetIDOf(rel)}
+		out[i] = FileOutcome{Item: i, Rel: rel, AssetID: AssetID(rel)}
 	}
 	others := map[string]int{} // asset name → index in out
 	fatal := ""
@@ -136,7 +125,7 @@ func MatchOutcomes(logs []JobLog, destFolder string, rels []string) []FileOutcom
 				if !seen {
 					k = len(out)
 					others[d.AssetName] = k
-					out = append(out, FileOutcome{Item: -1, Rel: d.AssetName, AssetID: assetIDOf(d.AssetName)})
+					out = append(out, FileOutcome{Item: -1, Rel: d.AssetName, AssetID: AssetID(d.AssetName)})
 				}
 				hits = []int{k}
 			}
@@ -186,7 +175,7 @@ func newMatcher(destFolder string, rels []string) *matcher {
 		m.byPath[full] = append(m.byPath[full], i)
 		m.byRel[rel] = append(m.byRel[rel], i)
 		m.byName[path.Base(rel)] = append(m.byName[path.Base(rel)], i)
-		m.byID[assetIDOf(rel)] = append(m.byID[assetIDOf(rel)], i)
+		m.byID[AssetID(rel)] = append(m.byID[AssetID(rel)], i)
 	}
 	return m
 }
@@ -212,7 +201,7 @@ func (m *matcher) find(asset string) []int {
 	if hits := m.byID[a]; hits != nil {
 		return hits
 	}
-	return m.byID[assetIDOf(a)]
+	return m.byID[AssetID(a)]
 }
 
 // CountOutcomes returns how many outcomes are o.
