@@ -24,7 +24,7 @@ func (w *Window) target() session.Target {
 			Company: strings.TrimSpace(w.Dest.company.Text)},
 		JobName:    strings.TrimSpace(w.Dest.job.Text),
 		DestFolder: folder,
-		Options:    w.Options.Options(),
+		Options:    w.Options.ForUpload(),
 	}
 }
 

@@ -23,6 +23,10 @@ type OptionsForm struct {
 	order   []*optField
 	loading bool
 	service uploader.Service
+	// drsumOverwrite is the overwrite of Dr.Sum connections, kept apart from the Scene7
+	// options (presets default to true): off until chosen, as the Dr.Sum API's default,
+	// because a silent replace on a BI server loses data.
+	drsumOverwrite bool
 
 	// OnChanged is called after every change of a value.
 	OnChanged func()
@@ -92,6 +96,15 @@ func (of *OptionsForm) SetOptions(o uploader.Options) {
 // the form goes on changing.
 func (of *OptionsForm) Options() uploader.Options { return cloneOptions(of.opts) }
 
+// ForUpload is Options for the chosen service: for Dr.Sum, with Dr.Sum's own overwrite.
+func (of *OptionsForm) ForUpload() uploader.Options {
+	o := of.Options()
+	if of.service == uploader.DrSum {
+		o.Overwrite = of.drsumOverwrite
+	}
+	return o
+}
+
 // SetService shows the Scene7 options, or for Dr.Sum only the one that applies. It does
 // not call OnChanged: the caller is reacting to a change already.
 func (of *OptionsForm) SetService(s uploader.Service) {
@@ -111,6 +124,7 @@ func (of *OptionsForm) SetService(s uploader.Service) {
 		of.sections.Show()
 		of.drsumNote.Hide()
 	}
+	of.loadAll() // the overwrite box shows the service's own value
 	of.common.Refresh()
 	of.box.Refresh()
 	of.show()
@@ -124,11 +138,19 @@ func (of *OptionsForm) loadAll() {
 			fl.load(v)
 		}
 	}
+	if fl := of.fields["overwrite"]; fl != nil && of.service == uploader.DrSum {
+		fl.load(of.drsumOverwrite)
+	}
 }
 
 // changed stores a value chosen in a check box, choice or handle list.
 func (of *OptionsForm) changed(fl *optField, v any) {
 	if of.loading {
+		return
+	}
+	if b, ok := v.(bool); ok && of.service == uploader.DrSum && fl.f.Path == "overwrite" {
+		of.drsumOverwrite = b
+		of.refresh()
 		return
 	}
 	delete(of.bad, fl.f.Path)

@@ -74,6 +74,9 @@ func (r *queueRow) set(i int, row session.Row) {
 	r.size.SetText(formatSize(row.Size))
 	r.icon.SetResource(stateIcon(row.State))
 	r.detail.Importance = stateImportance(row.State)
+	if row.State == session.Queued && len(row.Names) > 0 {
+		r.detail.Importance = widget.WarningImportance // Scene7 pre-flight; Upload still goes
+	}
 	r.detail.SetText(detailText(row))
 	if row.State == session.Skipped {
 		r.size.SetText("")
@@ -96,6 +99,9 @@ func (r *queueRow) set(i int, row session.Row) {
 func detailText(row session.Row) string {
 	switch row.State {
 	case session.Queued:
+		if w := row.NameWarnings(); w != "" {
+			return "Waiting. Check the name: " + w
+		}
 		return "Waiting"
 	case session.Sending:
 		if row.Reason != "" {

@@ -9,12 +9,14 @@ import (
 )
 
 // Settings kept between runs in Fyne's preferences: the last connection, its company
-// and destination folder, the preset, and the window's size.
+// and destination folder, the preset, whether links out of added folders are followed,
+// and the window's size.
 const (
 	prefConnection = "connection"
 	prefCompany    = "company"
 	prefFolder     = "destFolder"
 	prefPreset     = "preset"
+	prefFollow     = "followLinks"
 	prefOptions    = "options" // JSON, as in a preset: the options on screen, preset or not
 	prefWidth      = "window.width"
 	prefHeight     = "window.height"
@@ -43,6 +45,7 @@ func (w *Window) restore() {
 	defer func() { w.restoring = false }()
 	last := prefs.String(prefConnection)
 	w.Dest.reload(last)
+	w.FollowLinks.SetChecked(prefs.Bool(prefFollow))
 	// The preset first: its folder, if it has one, gives way to the folder last on screen,
 	// and its options to the options last on screen (changed since, or never a preset).
 	if name := prefs.String(prefPreset); name != "" {
@@ -74,6 +77,7 @@ func (w *Window) saveSettings() {
 	prefs.SetString(prefCompany, w.Dest.company.Text)
 	prefs.SetString(prefFolder, w.Dest.folder.Text)
 	prefs.SetString(prefPreset, w.Presets.Current())
+	prefs.SetBool(prefFollow, w.FollowLinks.Checked)
 	if o, err := json.Marshal(w.Options.Options()); err == nil {
 		prefs.SetString(prefOptions, string(o))
 	}

@@ -31,6 +31,8 @@ type Window struct {
 	Connections *ConnectionsView
 	Admin       *AdminView
 	Tabs        *container.AppTabs
+	// FollowLinks follows links that lead out of an added folder (kept in the settings).
+	FollowLinks *widget.Check
 
 	optionsLine  *widget.Label
 	banner       *fyne.Container
@@ -69,10 +71,14 @@ func New(a fyne.App, win fyne.Window, d Deps) *Window {
 	change := widget.NewButtonWithIcon("Upload options…", theme.SettingsIcon(), func() { w.Tabs.SelectIndex(tabOptions) })
 	change.Importance = widget.LowImportance
 	queueTop := container.NewVBox(w.Dest.Content, container.NewBorder(nil, nil, nil, change, w.optionsLine), widget.NewSeparator())
+	w.FollowLinks = widget.NewCheck("Follow links that lead out of an added folder", func(on bool) {
+		d.Queue.SetFollowLinks(on)
+		w.saveSettings()
+	})
 	options := container.NewVScroll(container.NewVBox(
 		card("Preset", w.Presets.Content),
 		card("Options", w.Options.Content),
-		card("Advanced", w.Dest.Advanced),
+		card("Advanced", container.NewVBox(w.Dest.Advanced, w.FollowLinks)),
 	))
 	// The queue is the main view; the options, which are set once and kept, have a tab.
 	w.Tabs = container.NewAppTabs(
@@ -232,7 +238,7 @@ func (w *Window) changed() {
 		w.Queue.SetStatus("")
 	}
 	w.d.Queue.SetTarget(t)
-	w.optionsLine.SetText(optionsSummary(w.Presets.Current(), w.Options.Options(), p.Service))
+	w.optionsLine.SetText(optionsSummary(w.Presets.Current(), w.Options.ForUpload(), p.Service))
 	w.saveSettings()
 }
 

@@ -56,6 +56,10 @@ type Queue struct {
 	// open is a Scene7 job an earlier run left without its endJob: the next upload to the
 	// same connection continues it (the engine moves on to a new job if it has expired).
 	open OpenJob
+	// service is where the files go (from SetTarget), for the pre-flight of names;
+	// followLinks is Add's choice for links out of an added folder (names.go).
+	service     uploader.Service
+	followLinks bool
 
 	saveMu    sync.Mutex
 	saveTimer *time.Timer
@@ -137,7 +141,10 @@ func (q *Queue) Running() bool {
 // again), and files that cannot be uploaded become skipped rows with the reason. It
 // returns how many files were queued and how many skipped.
 func (q *Queue) Add(paths []string) (added, skipped int) {
-	items, skips := uploader.Walk(paths)
+	q.mu.Lock()
+	follow := q.followLinks
+	q.mu.Unlock()
+	items, skips := uploader.WalkWith(paths, uploader.WalkOptions{FollowLinks: follow})
 	q.mu.Lock()
 	for _, it := range items {
 		if r := q.byPath[it.Path]; r != nil {
@@ -162,6 +169,9 @@ func (q *Queue) Add(paths []string) (added, skipped int) {
 		}
 		q.appendLocked(&Row{Path: s.Path, Rel: s.Rel, State: Skipped, Reason: s.Reason})
 		skipped++
+	}
+	if added > 0 {
+		q.preflightLocked()
 	}
 	obs, t := q.obs, q.totalsLocked()
 	q.mu.Unlock()
@@ -295,6 +305,9 @@ func (q *Queue) removeLocked(drop func(*Row) bool) int {
 	}
 	clear(q.rows[len(kept):])
 	q.rows = kept
+	if n > 0 {
+		q.preflightLocked() // a file that shared an asset ID may be gone
+	}
 	return n
 }
 

@@ -8,6 +8,8 @@ package session
 import (
 	"fmt"
 	"time"
+
+	"hoist/uploader"
 )
 
 // State is where a file stands in the queue.
@@ -67,6 +69,9 @@ type Row struct {
 	JobName   string
 	JobHandle string
 	Replaced  bool // Dr.Sum overwrote an existing file
+	// Names are the Scene7 pre-flight warnings about the file's name (names.go); the
+	// upload goes on regardless.
+	Names []uploader.NameWarning
 
 	pos      int  // index in Queue.rows; -1 once removed
 	run      *run // the upload it belongs to, nil when not handed to the engine

@@ -83,7 +83,12 @@ func (q *Queue) SetTarget(t Target) {
 	q.mu.Lock()
 	q.next, q.hasNext = t, true
 	rows := len(q.rows)
+	changed := q.setServiceLocked(t.Endpoint.Service)
+	obs, tot := q.obs, q.totalsLocked()
 	q.mu.Unlock()
+	if changed {
+		notifyList(obs, tot) // the rows' name warnings came or went
+	}
 	if rows > 0 {
 		q.scheduleSave()
 	}
@@ -116,6 +121,7 @@ func (q *Queue) Restore(snap Snapshot) (waiting int) {
 		}
 		q.appendLocked(r)
 	}
+	q.preflightLocked()
 	obs, t := q.obs, q.totalsLocked()
 	q.mu.Unlock()
 	if len(saved) > 0 {
