@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -92,18 +93,40 @@ func TestExpiredJobs(t *testing.T) {
 	mustFault(t, a, 200, "ipsApiFault", 30001)
 }
 
+// TestIdleExpiry runs on synctest's fake clock, against the server in-process: the real
+// 30 idle minutes pass at once, and a job used a minute before them stays open.
 func TestIdleExpiry(t *testing.T) {
-	r := start(t, Config{JobIdleTimeout: time.Millisecond})
-	auth := xmlPart("auth", demoAuth)
-	a := upload(t, r, auth, xmlPart("uploadParams", newJobParams("idle", "", minimalJob)))
-	handle := mustHandle(t, a)
-	time.Sleep(20 * time.Millisecond) // well past the idle timeout
-	a = upload(t, r, auth, xmlPart("uploadParams", laterParams(handle, "")))
-	contains(t, mustFault(t, a, 200, "ipsApiFault", 30001).Reason, "not active")
-	j := r.Jobs()[0]
-	if j.State != JobExpired || j.Log[len(j.Log)-1].Type != "EndUpload" {
-		t.Errorf("job %+v", j)
-	}
+	synctest.Test(t, func(t *testing.T) {
+		s, err := New(Config{Dir: t.TempDir()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		auth := xmlPart("auth", demoAuth)
+		a := serveUpload(t, s, auth, xmlPart("uploadParams", newJobParams("idle", "", minimalJob)))
+		handle := mustHandle(t, a)
+		time.Sleep(DefaultJobIdleTimeout - time.Minute)
+		mustHandle(t, serveUpload(t, s, auth, xmlPart("uploadParams", laterParams(handle, "")), filePart("f", "a.jpg", []byte("a"))))
+		time.Sleep(DefaultJobIdleTimeout) // idle from the last POST on
+		a = serveUpload(t, s, auth, xmlPart("uploadParams", laterParams(handle, "")))
+		contains(t, mustFault(t, a, 200, "ipsApiFault", 30001).Reason, "not active")
+		j := s.Jobs()[0]
+		if j.State != JobExpired || j.Log[len(j.Log)-1].Type != "EndUpload" {
+			t.Errorf("job %+v", j)
+		}
+	})
+}
+
+// serveUpload posts the parts to the server's UploadFile handler in-process, as from this
+// computer.
+func serveUpload(t *testing.T, s *Server, parts ...part) answer {
+	t.Helper()
+	ct, body := multipartBody(t, parts...)
+	req := httptest.NewRequest(http.MethodPost, Scene7UploadPath, bytes.NewReader(body))
+	req.RemoteAddr = "127.0.0.1:40000"
+	req.Header.Set("Content-Type", ct)
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	return answer{rec.Code, rec.Body.String()}
 }
 
 func TestSameIPRule(t *testing.T) {

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 )
 
 func TestDrSumAnswerFindsCodesInAnyShape(t *testing.T) {
@@ -84,7 +83,6 @@ type fakeDrSum struct {
 	types    map[string]string // dest_dir/name → Content-Type
 	requests int
 	answer   func(n int) (int, string) // optional: a forced answer for request n
-	lose     func(n int) bool          // optional: handle request n, then withhold the answer
 	srv      *httptest.Server
 }
 
@@ -98,13 +96,8 @@ func newFakeDrSum(t *testing.T) *fakeDrSum {
 func (d *fakeDrSum) serve(w http.ResponseWriter, r *http.Request) {
 	d.mu.Lock()
 	d.requests++
-	n, answer, lose := d.requests, d.answer, d.lose
+	n, answer := d.requests, d.answer
 	d.mu.Unlock()
-	if lose != nil && lose(n) {
-		d.handle(httptest.NewRecorder(), r, n, answer)
-		<-r.Context().Done()
-		return
-	}
 	d.handle(w, r, n, answer)
 }
 
@@ -215,35 +208,33 @@ func TestDrSumFailures(t *testing.T) {
 	cases := []struct {
 		name     string
 		answer   func(n int) (int, string)
-		lose     func(n int) bool
 		password string
 		dest     string
 		jobErr   bool
 		requests int // exactly, for one file
 		sentence string
 	}{
-		{"wrong password", nil, nil, "nope", "/filer/x", true, 1, "user name or password"},
-		{"answer lost", nil, func(n int) bool { return n == 1 }, "", "/filer/x", false, 2, "earlier try"},
-		{"outside root", nil, nil, "", "/elsewhere", true, 1, "file root"},
-		{"broken settings", func(int) (int, string) { return 500, `{"code":"INVALID_SETTING_JSON"}` }, nil, "", "/filer/x", true, 1, "setting.json"},
-		{"io error twice", func(int) (int, string) { return 500, "IO_ERROR" }, nil, "", "/filer/x", false, 2, "disk space"},
+		{"wrong password", nil, "nope", "/filer/x", true, 1, "user name or password"},
+		{"outside root", nil, "", "/elsewhere", true, 1, "file root"},
+		{"broken settings", func(int) (int, string) { return 500, `{"code":"INVALID_SETTING_JSON"}` }, "", "/filer/x", true, 1, "setting.json"},
+		{"io error twice", func(int) (int, string) { return 500, "IO_ERROR" }, "", "/filer/x", false, 2, "disk space"},
 		{"io error once", func(n int) (int, string) {
 			if n == 1 {
 				return 500, "IO_ERROR"
 			}
 			return 0, ""
-		}, nil, "", "/filer/x", false, 2, ""},
+		}, "", "/filer/x", false, 2, ""},
 		{"busy then fine", func(n int) (int, string) {
 			if n < 3 {
 				return 503, ""
 			}
 			return 0, ""
-		}, nil, "", "/filer/x", false, 3, ""},
+		}, "", "/filer/x", false, 3, ""},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			d := newFakeDrSum(t)
-			d.answer, d.lose = tc.answer, tc.lose
+			d.answer = tc.answer
 			items := testTree(t, nil)[:1]
 			req := d.request(items)
 			req.DestFolder = tc.dest
@@ -251,8 +242,8 @@ func TestDrSumFailures(t *testing.T) {
 				req.Credentials.Password = tc.password
 			}
 			var rec recorder
-			c := fastClient(func(c *Client) { c.ResponseTimeout = 300 * time.Millisecond })
-			res, err := c.Upload(context.Background(), req, rec.on)
+			// A lost answer (a stall): TestStallWatchdogGivesUpAfterTheResponseTimeout.
+			res, err := fastClient().Upload(context.Background(), req, rec.on)
 			if (err != nil) != tc.jobErr || d.requests != tc.requests {
 				t.Fatalf("err %v after %d requests, want job error %v after %d", err, d.requests, tc.jobErr, tc.requests)
 			}

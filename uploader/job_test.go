@@ -127,9 +127,7 @@ func TestScene7TransientFailuresAreRetried(t *testing.T) {
 			http.Error(w, "<html><body>Service Unavailable</body></html>", http.StatusServiceUnavailable)
 		case 4:
 			w.Write([]byte("this is not xml"))
-		case 5: // take the body, then stall until the client gives up
-			stall(r)
-		default:
+		default: // a stall: TestStallWatchdogGivesUpAfterTheResponseTimeout, on a fake clock
 			return false
 		}
 		return true
@@ -137,7 +135,7 @@ func TestScene7TransientFailuresAreRetried(t *testing.T) {
 	items := testTree(t, nil)
 	var rec recorder
 	c := fastClient(func(c *Client) {
-		c.BatchFiles, c.Concurrency, c.ResponseTimeout, c.Retry.Attempts = 3, 1, 200*time.Millisecond, 5
+		c.BatchFiles, c.Concurrency, c.Retry.Attempts = 3, 1, 5
 	})
 	res, err := c.Upload(context.Background(), f.request(items), rec.on)
 	if err != nil {
@@ -150,14 +148,6 @@ func TestScene7TransientFailuresAreRetried(t *testing.T) {
 	}
 	if len(rec.kinds(FileRetrying)) == 0 {
 		t.Fatal("no FileRetrying event")
-	}
-	stalled := false
-	for _, ev := range rec.kinds(FileRetrying) {
-		var ce *ConnError
-		stalled = stalled || errors.As(ev.Err, &ce) && ce.Stalled > 0
-	}
-	if !stalled {
-		t.Fatal("the stall was not reported as one")
 	}
 }
 

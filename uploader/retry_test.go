@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -71,42 +72,59 @@ func TestTransientClassification(t *testing.T) {
 	}
 }
 
+// TestRetryDo runs on synctest's fake clock: the default policy's real waits (seconds)
+// pass at once and are measured exactly.
 func TestRetryDo(t *testing.T) {
-	p := RetryPolicy{Attempts: 4, Base: time.Millisecond, Max: 2 * time.Millisecond}
-	always := func(error, int) bool { return true }
-	calls, retries := 0, 0
-	err := p.do(context.Background(), func(int) error { calls++; return io.ErrUnexpectedEOF }, always, func(int, error) { retries++ })
-	if !errors.Is(err, io.ErrUnexpectedEOF) || calls != 4 || retries != 3 {
-		t.Fatalf("err %v calls %d retries %d, want the last error after 4 calls and 3 retries", err, calls, retries)
-	}
-	calls = 0
-	permanent := errors.New("no")
-	err = p.do(context.Background(), func(int) error { calls++; return permanent }, func(error, int) bool { return false }, nil)
-	if err != permanent || calls != 1 {
-		t.Fatalf("permanent error: err %v after %d calls", err, calls)
-	}
-	calls = 0
-	err = p.do(context.Background(), func(a int) error {
-		calls++
-		if a < 3 {
-			return io.ErrUnexpectedEOF
+	synctest.Test(t, func(t *testing.T) {
+		p := DefaultRetryPolicy()
+		always := func(error, int) bool { return true }
+		var at []time.Time
+		retries := 0
+		err := p.do(context.Background(), func(int) error { at = append(at, time.Now()); return io.ErrUnexpectedEOF }, always, func(int, error) { retries++ })
+		if !errors.Is(err, io.ErrUnexpectedEOF) || len(at) != p.Attempts || retries != p.Attempts-1 {
+			t.Fatalf("err %v calls %d retries %d, want the last error after %d calls", err, len(at), retries, p.Attempts)
 		}
-		return nil
-	}, always, nil)
-	if err != nil || calls != 3 {
-		t.Fatalf("recovering: err %v after %d calls", err, calls)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	slow := RetryPolicy{Attempts: 5, Base: time.Hour, Max: time.Hour}
-	calls = 0
-	err = slow.do(ctx, func(int) error { calls++; cancel(); return io.ErrUnexpectedEOF }, always, nil)
-	if calls != 1 || err == nil {
-		t.Fatalf("cancelled: %d calls, err %v", calls, err)
-	}
-	// Cancelled during an hour-long wait: do returns at once (a hang fails the test).
-	ctx, cancel = context.WithCancel(context.Background())
-	go func() { time.Sleep(5 * time.Millisecond); cancel() }()
-	if err := slow.do(ctx, func(int) error { return io.ErrUnexpectedEOF }, always, nil); err == nil {
-		t.Fatal("no error after cancellation")
-	}
+		for n := 1; n < len(at); n++ { // each wait within its bound: 0.5 s, 1 s, 2 s, 4 s
+			if gap := at[n].Sub(at[n-1]); gap < 0 || gap > p.Bound(n) {
+				t.Errorf("wait before try %d: %v, bound %v", n+1, gap, p.Bound(n))
+			}
+		}
+		calls := 0
+		permanent := errors.New("no")
+		start := time.Now()
+		err = p.do(context.Background(), func(int) error { calls++; return permanent }, func(error, int) bool { return false }, nil)
+		if err != permanent || calls != 1 || time.Since(start) != 0 {
+			t.Fatalf("permanent error: err %v after %d calls and %v", err, calls, time.Since(start))
+		}
+		calls = 0
+		err = p.do(context.Background(), func(a int) error {
+			calls++
+			if a < 3 {
+				return io.ErrUnexpectedEOF
+			}
+			return nil
+		}, always, nil)
+		if err != nil || calls != 3 {
+			t.Fatalf("recovering: err %v after %d calls", err, calls)
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		slow := RetryPolicy{Attempts: 5, Base: time.Hour, Max: time.Hour}
+		calls = 0
+		err = slow.do(ctx, func(int) error { calls++; cancel(); return io.ErrUnexpectedEOF }, always, nil)
+		if calls != 1 || err == nil {
+			t.Fatalf("cancelled: %d calls, err %v", calls, err)
+		}
+		// Cancelled a minute into waits of up to an hour: do returns then, not later (unless
+		// all four random waits were shorter than a minute together: about 1 in 10^7).
+		ctx, cancel = context.WithCancel(context.Background())
+		defer cancel()
+		start = time.Now()
+		go func() { time.Sleep(time.Minute); cancel() }()
+		if err := slow.do(ctx, func(int) error { return io.ErrUnexpectedEOF }, always, nil); err == nil {
+			t.Fatal("no error after cancellation")
+		}
+		if d := time.Since(start); d != time.Minute {
+			t.Fatalf("do returned %v after the start, want the minute of the cancellation", d)
+		}
+	})
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"hoist/uploader"
@@ -61,11 +62,17 @@ func TestSameRelativePathFromAnotherFolderIsSkipped(t *testing.T) {
 	}
 }
 
+// The run happens in a synctest bubble: the session's save delay passes on the fake clock,
+// so the test knows when the queue has been saved instead of polling for it.
 func TestStartTakesRowsToTheirOutcome(t *testing.T) {
+	synctest.Test(t, testStartTakesRowsToTheirOutcome)
+}
+
+func testStartTakesRowsToTheirOutcome(t *testing.T) {
 	dir := tree(t, map[string]string{"f/good.jpg": "12345678", "f/bad.jpg": "1234"})
 	eng := &fakeEngine{}
 	store := &memStore{}
-	q := New(Config{Uploader: eng, Store: store, SaveDelay: time.Millisecond})
+	q := New(Config{Uploader: eng, Store: store})
 	rec := newRecorder(q)
 	q.Add([]string{filepath.Join(dir, "f")})
 	if err := q.Start(Target{Profile: "Local sandbox", Conn: uploader.Conn{Company: "c|1", Credentials: uploader.Credentials{User: "u", Password: "secret"}}}); err != nil {
@@ -108,19 +115,43 @@ func TestStartTakesRowsToTheirOutcome(t *testing.T) {
 	if n := len(eng.calls); n != 2 || len(eng.calls[1].Items) != 1 || eng.calls[1].Items[0].Rel != "f/bad.jpg" {
 		t.Fatalf("second upload = %+v", eng.calls[1].Items)
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		if n, last := store.get(); n > 0 && len(last.Rows) == 2 {
-			if last.Last.Profile != "Local sandbox" || last.Last.Credentials.Password != "" || last.LastPost.IsZero() {
-				t.Fatalf("snapshot target = %+v, last post %v", last.Last, last.LastPost)
-			}
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the queue was never saved")
-		}
-		time.Sleep(time.Millisecond)
+	time.Sleep(DefaultSaveDelay)
+	synctest.Wait()
+	_, last := store.get()
+	if len(last.Rows) != 2 || last.Last.Profile != "Local sandbox" || last.Last.Credentials.Password != "" || last.LastPost.IsZero() {
+		t.Fatalf("snapshot rows %d, target = %+v, last post %v", len(last.Rows), last.Last, last.LastPost)
 	}
+}
+
+// Changes are written once the save delay has passed since the first of them, all in one
+// write; Flush writes at once and cancels the pending write.
+func TestSavesWaitForTheDelayAndGroupChanges(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		dir := tree(t, map[string]string{"a.jpg": "1", "b.jpg": "2", "c.jpg": "3"})
+		store := &memStore{}
+		q := New(Config{Uploader: &fakeEngine{}, Store: store})
+		q.Add([]string{filepath.Join(dir, "a.jpg")})
+		time.Sleep(DefaultSaveDelay / 2)
+		q.Add([]string{filepath.Join(dir, "b.jpg")})
+		synctest.Wait()
+		if n, _ := store.get(); n != 0 {
+			t.Fatalf("%d saves before the delay", n)
+		}
+		time.Sleep(DefaultSaveDelay / 2)
+		synctest.Wait()
+		if n, last := store.get(); n != 1 || len(last.Rows) != 2 {
+			t.Fatalf("%d saves, %d rows after the delay; want 1 save of both files", n, len(last.Rows))
+		}
+		q.Add([]string{filepath.Join(dir, "c.jpg")})
+		if err := q.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(2 * DefaultSaveDelay)
+		synctest.Wait()
+		if n, last := store.get(); n != 2 || len(last.Rows) != 3 {
+			t.Fatalf("%d saves, %d rows after Flush; want 2 saves, the last with 3 files", n, len(last.Rows))
+		}
+	})
 }
 
 func TestStartWithNothingQueued(t *testing.T) {
