@@ -56,7 +56,7 @@ type NameWarning struct {
 func (w NameWarning) Sentence() string {
 	switch w.Kind {
 	case WarnSameAsset:
-		return fmt.Sprintf("Scene7 names this asset %q, like %s (asset names leave out the extension and, under most company settings, the folder), so one may replace the other, or be skipped if Overwrite is off.", w.AssetID, w.Other)
+		return fmt.Sprintf("Scene7 names this asset %q, like %s (asset names leave out the extension and, depending on the company's settings, the folder), so one may replace the other, or be skipped if Overwrite is off.", w.AssetID, w.Other)
 	case WarnCharsRemoved:
 		if w.AssetID == "" {
 			return "Scene7 removes every character of this name, so the asset would have no name; rename the file."
