@@ -16,12 +16,10 @@ import (
 // preflightLocked recomputes the rows' warnings for the service the files go to and
 // reports whether any row changed.
 func (q *Queue) preflightLocked() bool {
-	var rows []*Row
 	var rels []string
 	if q.service == "" || q.service == uploader.Scene7 { // Dr.Sum keeps names as they are
 		for _, r := range q.rows {
 			if r.State != Skipped {
-				rows = append(rows, r)
 				rels = append(rels, r.Rel)
 			}
 		}
