@@ -116,19 +116,28 @@ func TestSameAssetIDWithoutOverwrite(t *testing.T) {
 
 func TestRemovedCharacters(t *testing.T) {
 	r := start(t, Config{})
-	log := namesJob(t, r, "chars", true,
-		filePart("f", "a&b <c>.tif", []byte("II*\x00....")), filePart("g", "%.jpg", jpg("1")))
+	log := namesJob(t, r, "chars", true, filePart("f", "a&b <c>.tif", []byte("II*\x00....")))
 	if got := logTypes(log["ab c"]); got != "UploadSuccess ab c.tif" {
 		t.Errorf("log of asset %q: %s", "ab c", got)
 	}
 	if got := mustRead(t, r.Scene7File(DemoCompany, "ab c.tif")); string(got) != "II*\x00...." {
 		t.Errorf("stored %q", got)
 	}
+	// A backslash in a file name is removed like the others (in a folder it is refused).
+	log = namesJob(t, r, "backslash", true, filePart("f", `C:\photos\a.jpg`, jpg("1")))
+	if got := logTypes(log["Cphotosa"]); got != "UploadSuccess Cphotosa.jpg" {
+		t.Errorf("log of a Windows path as a name: %s", got)
+	}
 	// Nothing is left of "%.jpg" to make an ID: the file fails, the job goes on.
+	log = namesJob(t, r, "empty", true, filePart("g", "%.jpg", jpg("1")), filePart("h", "kept.jpg", jpg("2")))
+	if got := logTypes(log["kept"]); got != "UploadSuccess kept.jpg" {
+		t.Errorf("the job did not go on: %s", got)
+	}
 	if got := logTypes(log[""]); got != "UploadError .jpg" {
 		t.Errorf("log of %%.jpg: %s", got)
 	}
-	if got := r.Assets(DemoCompany); !reflect.DeepEqual(got, []Asset{{ID: "ab c", Path: "ab c.tif"}}) {
+	want := []Asset{{ID: "Cphotosa", Path: "Cphotosa.jpg"}, {ID: "ab c", Path: "ab c.tif"}, {ID: "kept", Path: "kept.jpg"}}
+	if got := r.Assets(DemoCompany); !reflect.DeepEqual(got, want) {
 		t.Errorf("assets %+v", got)
 	}
 }

@@ -203,8 +203,10 @@ func assetPath(destFolder, name string) (string, *ipsFault) {
 		return bad("absolute paths are not allowed")
 	case strings.ContainsRune(p, 0):
 		return bad("NUL character")
-	case strings.Contains(p, `\`):
-		return bad("backslashes are not allowed (use / between folders)")
+	case strings.Contains(path.Dir(p), `\`):
+		// In the file name a backslash is one of the characters Scene7 removes
+		// (names.go); in a folder it would be a Windows path separator.
+		return bad("backslashes are not allowed in folder names (use / between folders)")
 	}
 	var segs []string
 	for _, seg := range strings.Split(p, "/") {
