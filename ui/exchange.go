@@ -23,10 +23,7 @@ type exchangeView struct {
 }
 
 func newExchangeView(clip func(string)) *exchangeView {
-	v := &exchangeView{label: widget.NewLabel("")}
-	v.label.TextStyle.Monospace = true
-	v.label.Selectable = true
-	v.label.Wrapping = fyne.TextWrapBreak
+	v := &exchangeView{label: exactLabel()}
 	copyBtn := widget.NewButtonWithIcon("Copy details", theme.ContentCopyIcon(), func() { clip(v.text) })
 	v.acc = widget.NewAccordion(widget.NewAccordionItem("Details", container.NewVBox(container.NewHBox(copyBtn), v.label)))
 	v.Content = v.acc

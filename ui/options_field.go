@@ -114,6 +114,17 @@ func fieldLabel(s string) *widget.Label {
 	return l
 }
 
+// exactLabel shows protocol text exactly as sent or received (requests, answers): in a
+// fixed-width font, selectable to copy a part, broken anywhere so that a long value still
+// fits the width.
+func exactLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.TextStyle.Monospace = true
+	l.Selectable = true
+	l.Wrapping = fyne.TextWrapBreak
+	return l
+}
+
 func helpLabel(s string) *widget.Label {
 	l := widget.NewLabel(s)
 	l.Wrapping = fyne.TextWrapWord

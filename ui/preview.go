@@ -23,10 +23,7 @@ type Preview struct {
 
 // NewPreview builds the preview; copy puts its text on the clipboard.
 func NewPreview(copyText func(string)) *Preview {
-	p := &Preview{label: widget.NewLabel("")}
-	p.label.TextStyle.Monospace = true
-	p.label.Selectable = true
-	p.label.Wrapping = fyne.TextWrapBreak // a long value still fits the width
+	p := &Preview{label: exactLabel()}
 	intro := helpLabel("This is what Hoist sends with the first request of the upload; each file then follows in the same request. The password is shown as *. The documents are laid out on several lines here to be read; they are sent on one line.")
 	copyBtn := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { copyText(p.text) })
 	p.Content = container.NewBorder(container.NewBorder(nil, nil, nil, copyBtn, intro), nil, nil, nil, container.NewVScroll(p.label))

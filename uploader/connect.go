@@ -3,7 +3,6 @@ package uploader
 import (
 	"bytes"
 	"context"
-	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -117,12 +116,9 @@ func testDrSum(ctx context.Context, client *http.Client, ep Endpoint, cred Crede
 // Sentence when no protocol-level explanation applies.
 func netSentence(err error) (string, bool) {
 	var (
-		unknownAuthority x509.UnknownAuthorityError
-		hostname         x509.HostnameError
-		invalid          x509.CertificateInvalidError
-		dnsErr           *net.DNSError
-		opErr            *net.OpError
-		urlErr           *url.Error
+		dnsErr *net.DNSError
+		opErr  *net.OpError
+		urlErr *url.Error
 	)
 	host := ""
 	if errors.As(err, &urlErr) {
@@ -134,7 +130,7 @@ func netSentence(err error) (string, bool) {
 		host = "the server"
 	}
 	switch {
-	case errors.As(err, &unknownAuthority), errors.As(err, &hostname), errors.As(err, &invalid):
+	case badCertificate(err):
 		return fmt.Sprintf("The certificate of %s could not be verified, so Hoist did not send your password. Check the address; if it is right, ask your IT team about the certificate.", host), true
 	case errors.Is(err, context.Canceled):
 		return "Cancelled.", true

@@ -100,40 +100,48 @@ func (e *ConnError) Error() string {
 
 func (e *ConnError) Unwrap() error { return e.Err }
 
-// Transient reports whether trying again may work: everything but a certificate the
-// server cannot prove and a host name that does not exist.
-func (e *ConnError) Transient() bool {
+// badCertificate reports whether err is a server certificate that could not be verified
+// (unknown authority, another host's name, expired or otherwise invalid): the one
+// classification of TLS failures, for retries and sentences alike.
+func badCertificate(err error) bool {
 	var certErr *tls.CertificateVerificationError
 	var unknownCA x509.UnknownAuthorityError
 	var hostErr x509.HostnameError
-	var dnsErr *net.DNSError
-	switch {
-	case errors.As(e.Err, &certErr), errors.As(e.Err, &unknownCA), errors.As(e.Err, &hostErr):
-		return false
-	case errors.As(e.Err, &dnsErr) && dnsErr.IsNotFound:
-		return false
+	var invalid x509.CertificateInvalidError
+	return errors.As(err, &certErr) || errors.As(err, &unknownCA) || errors.As(err, &hostErr) || errors.As(err, &invalid)
+}
+
+// dnsError returns err's DNS failure, and whether the name does not exist (rather than
+// the lookup failing); nil when err is no DNS failure.
+func dnsError(err error) (dnsErr *net.DNSError, notFound bool) {
+	if errors.As(err, &dnsErr) {
+		return dnsErr, dnsErr.IsNotFound
 	}
-	return true
+	return nil, false
+}
+
+// Transient reports whether trying again may work: everything but a certificate the
+// server cannot prove and a host name that does not exist.
+func (e *ConnError) Transient() bool {
+	_, notFound := dnsError(e.Err)
+	return !badCertificate(e.Err) && !notFound
 }
 
 // Sentence says what happened in words for people.
 func (e *ConnError) Sentence() string {
-	var certErr *tls.CertificateVerificationError
-	var unknownCA x509.UnknownAuthorityError
-	var hostErr x509.HostnameError
-	var dnsErr *net.DNSError
+	dnsErr, notFound := dnsError(e.Err)
 	switch {
 	case e.Stalled > 0:
 		return fmt.Sprintf("The server stopped responding for %s, so Hoist gave up on that request.", e.Stalled)
-	case errors.As(e.Err, &certErr), errors.As(e.Err, &unknownCA), errors.As(e.Err, &hostErr):
+	case badCertificate(e.Err):
 		return "The server's security certificate could not be verified, so nothing was sent. Check the connection's URL."
 	case Offline(e.Err):
 		host := ""
-		if errors.As(e.Err, &dnsErr) {
+		if dnsErr != nil {
 			host = dnsErr.Name
 		}
 		return offlineSentence(host)
-	case errors.As(e.Err, &dnsErr) && dnsErr.IsNotFound:
+	case notFound:
 		return fmt.Sprintf("The server %s does not exist. Check the connection's URL.", dnsErr.Name)
 	case errors.Is(e.Err, io.ErrUnexpectedEOF), errors.Is(e.Err, io.EOF):
 		return "The server closed the connection in the middle of the request."

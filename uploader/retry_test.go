@@ -2,11 +2,13 @@ package uploader
 
 import (
 	"context"
+	"crypto/tls"
 	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
 	"net"
+	"strings"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -54,7 +56,10 @@ func TestTransientClassification(t *testing.T) {
 		{&ConnError{Err: errStalled, Stalled: time.Second}, true},
 		{&ConnError{Err: &net.OpError{Op: "dial", Err: errors.New("connection refused")}}, true},
 		{&ConnError{Err: fmt.Errorf("tls: %w", x509.UnknownAuthorityError{})}, false},
+		{&ConnError{Err: &tls.CertificateVerificationError{Err: x509.HostnameError{Host: "a.example"}}}, false},
+		{&ConnError{Err: x509.CertificateInvalidError{Reason: x509.Expired}}, false},
 		{&ConnError{Err: &net.DNSError{Name: "nowhere.invalid", IsNotFound: true}}, false},
+		{&ConnError{Err: &net.DNSError{Name: "busy.example", IsTemporary: true}}, true},
 		{&FileError{Rel: "a", Err: ErrFileGone}, false},
 		{&DrSumError{Status: 503}, true},
 		{&DrSumError{Status: 500, Codes: []string{DrSumInvalidSettingJSON}}, false},
@@ -68,6 +73,17 @@ func TestTransientClassification(t *testing.T) {
 	for _, c := range cases {
 		if got := transient(c.err); got != c.want {
 			t.Errorf("transient(%v) = %v, want %v", c.err, got, c.want)
+		}
+	}
+	// The sentences follow the same classification.
+	for err, want := range map[error]string{
+		&ConnError{Err: &tls.CertificateVerificationError{Err: x509.UnknownAuthorityError{}}}: "certificate could not be verified",
+		&ConnError{Err: x509.CertificateInvalidError{Reason: x509.Expired}}:                   "certificate could not be verified",
+		&ConnError{Err: &net.DNSError{Name: "nowhere.invalid", IsNotFound: true}}:             "nowhere.invalid does not exist",
+		&ConnError{Err: errStalled, Stalled: time.Minute}:                                     "stopped responding for 1m0s",
+	} {
+		if got := Sentence(err); !strings.Contains(got, want) {
+			t.Errorf("Sentence(%v) = %q, want it to say %q", err, got, want)
 		}
 	}
 }

@@ -173,12 +173,7 @@ func (q *Queue) Add(paths []string) (added, skipped int) {
 	if added > 0 {
 		q.preflightLocked()
 	}
-	obs, t := q.obs, q.totalsLocked()
-	q.mu.Unlock()
-	if added+skipped > 0 {
-		notifyList(obs, t)
-		q.scheduleSave()
-	}
+	q.unlockListChanged(added+skipped > 0)
 	return added, skipped
 }
 
@@ -245,12 +240,7 @@ func (q *Queue) Remove(indices []int) error {
 		}
 	}
 	q.removeLocked(func(r *Row) bool { return drop[r] })
-	obs, t := q.obs, q.totalsLocked()
-	q.mu.Unlock()
-	if len(drop) > 0 {
-		notifyList(obs, t)
-		q.scheduleSave()
-	}
+	q.unlockListChanged(len(drop) > 0)
 	if busy {
 		return ErrInUpload
 	}
@@ -262,12 +252,7 @@ func (q *Queue) Remove(indices []int) error {
 func (q *Queue) RemoveAll() int {
 	q.mu.Lock()
 	n := q.removeLocked(func(r *Row) bool { return r.run == nil })
-	obs, t := q.obs, q.totalsLocked()
-	q.mu.Unlock()
-	if n > 0 {
-		notifyList(obs, t)
-		q.scheduleSave()
-	}
+	q.unlockListChanged(n > 0)
 	return n
 }
 
@@ -275,12 +260,7 @@ func (q *Queue) RemoveAll() int {
 func (q *Queue) ClearFinished() int {
 	q.mu.Lock()
 	n := q.removeLocked(func(r *Row) bool { return r.State == Done || r.State == Skipped })
-	obs, t := q.obs, q.totalsLocked()
-	q.mu.Unlock()
-	if n > 0 {
-		notifyList(obs, t)
-		q.scheduleSave()
-	}
+	q.unlockListChanged(n > 0)
 	return n
 }
 
@@ -340,6 +320,17 @@ func (q *Queue) CancelRow(i int) error {
 	notifyRow(obs, i, t)
 	q.scheduleSave()
 	return nil
+}
+
+// unlockListChanged ends a change of the rows made under q.mu: it unlocks and, when rows
+// were added or removed, tells the observer (outside the lock) and schedules a save.
+func (q *Queue) unlockListChanged(changed bool) {
+	obs, t := q.obs, q.totalsLocked()
+	q.mu.Unlock()
+	if changed {
+		notifyList(obs, t)
+		q.scheduleSave()
+	}
 }
 
 func notifyList(obs Observer, t Totals) {

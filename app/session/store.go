@@ -134,12 +134,7 @@ func (q *Queue) Restore(snap Snapshot) (waiting int) {
 func (q *Queue) DiscardQueued() int {
 	q.mu.Lock()
 	n := q.removeLocked(func(r *Row) bool { return r.State == Queued && r.run == nil })
-	obs, t := q.obs, q.totalsLocked()
-	q.mu.Unlock()
-	if n > 0 {
-		notifyList(obs, t)
-		q.scheduleSave()
-	}
+	q.unlockListChanged(n > 0)
 	return n
 }
 
