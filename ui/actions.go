@@ -116,9 +116,7 @@ func (w *Window) ended(s session.Summary) {
 	if s.Done+s.Failed > 0 { // nothing was sent: the person saw why in the window
 		w.App.SendNotification(fyne.NewNotification(title, body+"."))
 	}
-	if n := len(s.Handles); n > 0 {
-		w.Admin.handle.SetText(s.Handles[n-1]) // ready for Show job log
-	}
+	w.Admin.AddJobs(s.JobName, s.Handles) // ready for Show job log
 	w.Dest.NewJobName()
 	w.changed()
 	w.startFailed = s.Done+s.Failed+s.Cancelled == 0 && s.Err != nil // the status says why it did not start

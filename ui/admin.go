@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hoist/app/session"
+	"hoist/app/store"
 	"hoist/uploader"
 )
 
@@ -19,7 +20,8 @@ import (
 const adminTimeout = 60 * time.Second
 
 // AdminView lists the server's active jobs (getActiveJobs) and shows the log of any job
-// (getJobLogDetails), both copyable, for the connection chosen on the left.
+// (getJobLogDetails), both copyable, for the connection chosen on the queue's view. A
+// Dr.Sum server has neither: for a Dr.Sum connection the view says so and asks nothing.
 type AdminView struct {
 	remote Remote
 	conn   func() (uploader.Conn, error) // the chosen connection with its password; may block
@@ -27,9 +29,11 @@ type AdminView struct {
 	run    func(func())
 
 	jobs     []uploader.ActiveJob
+	known    []knownJob // jobs to pick for their log: the active ones and this session's
 	jobList  *widget.List
 	jobsNote *widget.Label
 	jobsEx   *exchangeView
+	pick     *widget.Select
 	handle   *widget.Entry
 	logText  *widget.Label
 	logNote  *widget.Label
@@ -38,8 +42,15 @@ type AdminView struct {
 	showLog  *widget.Button
 	jobsBox  *fyne.Container
 	logsBox  *fyne.Container
+	forWhom  *widget.Label
+	drsum    *widget.Label
+	scene7   *fyne.Container
+	box      *fyne.Container
 	Content  fyne.CanvasObject
 }
+
+// knownJob is a job that can be picked by its name.
+type knownJob struct{ label, handle string }
 
 func newAdminView(remote Remote, conn func() (uploader.Conn, error), clip func(string), run func(func())) *AdminView {
 	v := &AdminView{remote: remote, conn: conn, clip: clip, run: run}
@@ -50,39 +61,126 @@ func newAdminView(remote Remote, conn func() (uploader.Conn, error), clip func(s
 			return l
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(jobLine(v.jobs[id])) })
-	v.jobList.OnSelected = func(id widget.ListItemID) { v.handle.SetText(v.jobs[id].JobHandle) }
+	v.jobList.OnSelected = func(id widget.ListItemID) { v.choose(v.jobs[id].JobHandle) }
 	v.jobsNote = helpLabel("Press Refresh to ask the server which jobs it is running.")
 	v.jobsEx = newExchangeView(clip)
-	v.refresh = widget.NewButtonWithIcon("Refresh active jobs", theme.ViewRefreshIcon(), v.RefreshJobs)
+	v.refresh = widget.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), v.RefreshJobs)
 	copyJobs := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { clip(v.jobsText()) })
 
+	v.pick = widget.NewSelect(nil, func(label string) {
+		for _, j := range v.known {
+			if j.label == label {
+				v.handle.SetText(j.handle)
+			}
+		}
+	})
+	v.pick.PlaceHolder = "Choose a job: refresh the active jobs, or upload"
 	v.handle = widget.NewEntry()
-	v.handle.SetPlaceHolder("Job handle, e.g. from the list above or the job log")
+	v.handle.SetPlaceHolder("Or paste a job handle from a job log")
 	v.showLog = widget.NewButtonWithIcon("Show job log", theme.DocumentIcon(), v.ShowLog)
 	v.logText = widget.NewLabel("")
 	v.logText.TextStyle.Monospace = true
 	v.logText.Selectable = true
+	v.logText.Wrapping = fyne.TextWrapWord
 	v.logNote = helpLabel("")
 	v.logEx = newExchangeView(clip)
 	copyLog := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { clip(v.logText.Text) })
 
 	v.jobsBox = container.NewBorder(
-		container.NewVBox(container.NewHBox(v.refresh, copyJobs), v.jobsNote), v.jobsEx.Content, nil, nil, v.jobList)
+		container.NewVBox(container.NewBorder(nil, nil, fieldLabel("Active jobs"), container.NewHBox(v.refresh, copyJobs)), v.jobsNote),
+		v.jobsEx.Content, nil, nil, v.jobList)
 	v.logsBox = container.NewBorder(
-		container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(v.showLog, copyLog), v.handle), v.logNote),
-		v.logEx.Content, nil, nil, container.NewScroll(v.logText))
+		container.NewVBox(
+			container.NewBorder(nil, nil, inlineLabel("Job"), nil, v.pick),
+			container.NewBorder(nil, nil, inlineLabel("Job handle"), container.NewHBox(v.showLog, copyLog), v.handle),
+			v.logNote),
+		v.logEx.Content, nil, nil, container.NewVScroll(v.logText))
 	split := container.NewVSplit(v.jobsBox, v.logsBox)
 	split.Offset = 0.45
-	v.Content = split
+	v.scene7 = container.NewStack(split)
+	v.forWhom = helpLabel("")
+	v.drsum = widget.NewLabel("Dr.Sum Cloud Hub keeps no list of jobs and no job logs: each file is sent on its own, and what the server answered for each is in the Job log tab. Active jobs and job logs are for Scene7 connections.")
+	v.drsum.Wrapping = fyne.TextWrapWord
+	v.drsum.Hide()
+	v.box = container.NewBorder(container.NewVBox(v.forWhom, v.drsum), nil, nil, nil, v.scene7)
+	v.Content = v.box
 	return v
 }
 
-func jobLine(j uploader.ActiveJob) string {
-	name := j.Name
-	if name == "" {
-		name = j.OriginalName
+// SetConnection shows what applies to the connection p: Scene7's jobs, or for Dr.Sum the
+// sentence that there are none. A change of connection forgets the last answers.
+func (v *AdminView) SetConnection(p store.Profile) {
+	drsum := p.Service == uploader.DrSum
+	text := "For the connection " + p.Name + "."
+	if p.Name == "" {
+		text = "Choose a connection on the Queue tab first."
 	}
-	parts := []string{name, j.State}
+	if v.forWhom.Text != text {
+		v.forWhom.SetText(text)
+		v.jobs, v.known = nil, nil
+		v.jobList.UnselectAll()
+		v.jobList.Refresh()
+		v.pick.ClearSelected()
+		v.pick.SetOptions(nil)
+		v.handle.SetText("")
+		v.logText.SetText("")
+		v.logNote.SetText("")
+		v.jobsNote.SetText("Press Refresh to ask the server which jobs it is running.")
+		v.jobsEx.set(uploader.Exchange{})
+		v.logEx.set(uploader.Exchange{})
+	}
+	showIf(v.drsum, drsum, v.box)
+	showIf(v.scene7, !drsum && p.Name != "", v.box)
+}
+
+// AddJobs offers jobs of this session (their name and handles) to pick, the latest first.
+func (v *AdminView) AddJobs(name string, handles []string) {
+	for i, h := range handles {
+		label := name
+		if len(handles) > 1 {
+			label = fmt.Sprintf("%s (part %d)", name, i+1)
+		}
+		v.remember(knownJob{label: label + " · uploaded now", handle: h})
+	}
+	if n := len(handles); n > 0 {
+		v.choose(handles[n-1])
+	}
+}
+
+func (v *AdminView) remember(j knownJob) {
+	for _, k := range v.known {
+		if k.handle == j.handle {
+			return
+		}
+	}
+	v.known = append([]knownJob{j}, v.known...)
+	labels := make([]string, len(v.known))
+	for i, k := range v.known {
+		labels[i] = k.label
+	}
+	v.pick.SetOptions(labels)
+}
+
+// choose makes the job with handle h the one whose log Show job log reads.
+func (v *AdminView) choose(h string) {
+	for _, k := range v.known {
+		if k.handle == h {
+			v.pick.SetSelected(k.label)
+		}
+	}
+	v.handle.SetText(h)
+}
+
+// jobName is the name a job is listed under.
+func jobName(j uploader.ActiveJob) string {
+	if j.Name != "" {
+		return j.Name
+	}
+	return j.OriginalName
+}
+
+func jobLine(j uploader.ActiveJob) string {
+	parts := []string{jobName(j), j.State}
 	if j.Progress > 0 {
 		parts = append(parts, fmt.Sprintf("%.0f%%", j.Progress))
 	}
@@ -114,6 +212,9 @@ func (v *AdminView) RefreshJobs() {
 		fyne.Do(func() {
 			enable(v.refresh, true)
 			v.jobs = jobs
+			for i := len(jobs) - 1; i >= 0; i-- {
+				v.remember(knownJob{label: jobName(jobs[i]) + " · " + jobs[i].State, handle: jobs[i].JobHandle})
+			}
 			v.jobList.Refresh()
 			v.jobsEx.set(ex)
 			v.jobsBox.Refresh()
@@ -133,7 +234,7 @@ func (v *AdminView) RefreshJobs() {
 func (v *AdminView) ShowLog() {
 	handle := strings.TrimSpace(v.handle.Text)
 	if handle == "" {
-		v.logNote.SetText("Type or choose a job handle first.")
+		v.logNote.SetText("Choose a job, or paste its handle, first.")
 		return
 	}
 	enable(v.showLog, false)

@@ -45,12 +45,12 @@ func newProfileEditor() *profileEditor {
 		w.OnChanged = func(string) { e.changed() }
 		return w
 	}
-	e.name = entry("Scene7 production")
-	e.uploadURL = entry("https://host" + uploader.Scene7UploadPath)
+	e.name = entry("Type a name, such as Scene7 production")
+	e.uploadURL = entry("Type the address, such as https://host" + uploader.Scene7UploadPath)
 	e.apiURL = entry("Leave empty: same server, " + uploader.Scene7APIPath)
-	e.user = entry("name@company.com")
-	e.company = entry("c|2101")
-	e.folder = entry("campaigns")
+	e.user = entry("Type your user name (often your e-mail address)")
+	e.company = entry("Type the company handle, such as c|2101")
+	e.folder = entry("Type a folder, or leave empty")
 	e.password = widget.NewPasswordEntry()
 	e.password.SetPlaceHolder("Leave empty to keep the saved password")
 	e.server = widget.NewSelect(kindLabels(), func(string) { e.changed() })
@@ -163,9 +163,9 @@ func (e *profileEditor) changed() {
 	showIf(e.insecureBox, k.service == uploader.DrSum && !e.sandbox, e.box)
 	showIf(e.insecureWarn, k.service == uploader.DrSum && e.insecure.Checked && plainRemote(e.uploadURL.Text), e.box)
 	if k.service == uploader.DrSum {
-		e.uploadURL.SetPlaceHolder("https://drsum.example.com" + uploader.DrSumUploadPath)
+		e.uploadURL.SetPlaceHolder("Type the address, such as https://drsum.example.com" + uploader.DrSumUploadPath)
 	} else {
-		e.uploadURL.SetPlaceHolder("https://host" + uploader.Scene7UploadPath)
+		e.uploadURL.SetPlaceHolder("Type the address, such as https://host" + uploader.Scene7UploadPath)
 	}
 	msgs := e.problemList()
 	e.problems.SetText(strings.Join(msgs, "\n"))

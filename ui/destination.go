@@ -153,6 +153,11 @@ func (ds *destination) choose(name string) {
 		ds.password.SetText("")
 	}
 	showIf(ds.coBox, p.Service != uploader.DrSum, ds.advanced)
+	if p.Service == uploader.DrSum {
+		ds.folder.SetPlaceHolder("Type a folder on the server, such as /filer/campaigns")
+	} else {
+		ds.folder.SetPlaceHolder("Type a folder, or leave empty for the top folder")
+	}
 	// Plain http to another computer was allowed for this connection: say so for as long
 	// as it is the one in use.
 	showIf(ds.insecure, p.AllowInsecureHTTP && plainRemote(p.UploadURL), ds.box)

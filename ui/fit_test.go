@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -57,4 +58,67 @@ func TestConnectionButtonsReachableAt1024(t *testing.T) {
 		t.Fatalf("Add a connection opened tab %d", e.w.Tabs.SelectedIndex())
 	}
 	inside("Test connection", e.w.Connections.test)
+}
+
+// The window takes the size last used on the screen it opens on, within its work area;
+// a screen without a remembered size gets the default, as far as it fits.
+func TestWindowSizeRememberedPerScreen(t *testing.T) {
+	e := newTestEnv(t)
+	laptop := Screen{Key: "eDP-1-1366x768", Work: fyne.NewSize(1366, 740)}
+	e.w.FitScreen(laptop)
+	if got := e.w.Win.Canvas().Size(); got.Width != 1280 || got.Height != 740-32 {
+		t.Errorf("first time on a laptop: %v", got)
+	}
+	e.w.Win.Resize(fyne.NewSize(1100, 650))
+	e.w.SaveState()
+	big := Screen{Key: "HDMI-1-2560x1440", Work: fyne.NewSize(2560, 1400)}
+	e.w.FitScreen(big)
+	if got := e.w.Win.Canvas().Size(); got != DefaultSize {
+		t.Errorf("a large screen: %v", got)
+	}
+	e.w.FitScreen(laptop)
+	if got := e.w.Win.Canvas().Size(); got != fyne.NewSize(1100, 650) {
+		t.Errorf("back on the laptop: %v, want the size used there", got)
+	}
+	small := Screen{Key: "VGA-1-1024x640", Work: fyne.NewSize(1024, 640)}
+	e.w.FitScreen(small)
+	if got := e.w.Win.Canvas().Size(); got.Width > 1024 || got.Height > 640 {
+		t.Errorf("a 1024×640 screen: %v", got)
+	}
+}
+
+// Grey example text never looks like a value: every hint in an empty field is an
+// instruction ("Type…", "Choose…"), not a sample that could be taken for what is set.
+func TestPlaceholdersAreInstructions(t *testing.T) {
+	e := newTestEnv(t)
+	ok := func(s string) bool {
+		for _, p := range []string{"Type ", "Choose ", "Leave ", "Or ", "No preset", "(Select one)"} {
+			if strings.HasPrefix(s, p) {
+				return true
+			}
+		}
+		return s == "" || s == "Password"
+	}
+	seen := 0
+	for i := range e.w.Tabs.Items {
+		e.w.Tabs.SelectIndex(i)
+		for _, o := range test.LaidOutObjects(e.w.Win.Content()) {
+			var hint string
+			switch x := o.(type) {
+			case *widget.Entry:
+				hint = x.PlaceHolder
+			case *widget.Select:
+				hint = x.PlaceHolder
+			default:
+				continue
+			}
+			seen++
+			if !ok(hint) {
+				t.Errorf("tab %s: a field hints %q", e.w.Tabs.Items[i].Text, hint)
+			}
+		}
+	}
+	if seen < 10 {
+		t.Fatalf("only %d fields found", seen)
+	}
 }

@@ -28,6 +28,7 @@ type JobLogView struct {
 	q       *session.Queue
 	entries []session.Entry // every entry read so far
 	shown   []int           // indices into entries that pass the filter
+	heights map[int]float32 // rows (ids of shown) given a height other than one line's
 	list    *widget.List
 	level   *widget.Select
 	file    *widget.Entry
@@ -35,6 +36,7 @@ type JobLogView struct {
 	pickers Pickers
 	clip    func(string)
 	run     func(func())
+	wrap    lineWrap
 	top     *fyne.Container
 	frame   *fyne.Container // the Border around top and the list; re-laid out when top changes height
 	Content fyne.CanvasObject
@@ -46,7 +48,7 @@ func newJobLogView(q *session.Queue, pickers Pickers, clip func(string), run fun
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.TextStyle.Monospace = true
-			l.Truncation = fyne.TextTruncateEllipsis
+			l.Wrapping = fyne.TextWrapWord // a line is read whole; its row is as tall as it needs
 			return l
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
@@ -61,7 +63,7 @@ func newJobLogView(q *session.Queue, pickers Pickers, clip func(string), run fun
 	v.level = widget.NewSelect([]string{levelAll, levelWarnings, levelErrors}, func(string) { v.refilter() })
 	v.level.SetSelected(levelAll)
 	v.file = widget.NewEntry()
-	v.file.SetPlaceHolder("Filter by file name")
+	v.file.SetPlaceHolder("Type part of a file name to filter")
 	v.file.OnChanged = func(string) { v.refilter() }
 	v.status = widget.NewLabel("")
 	v.status.Wrapping = fyne.TextWrapWord
@@ -76,7 +78,7 @@ func newJobLogView(q *session.Queue, pickers Pickers, clip func(string), run fun
 	filters := container.NewBorder(nil, nil, withWidth(200, v.level), container.NewHBox(copyBtn, saveText, saveCSV, clear), v.file)
 	v.top = container.NewVBox(filters, v.status)
 	v.frame = container.NewBorder(v.top, nil, nil, nil, v.list)
-	v.Content = v.frame
+	v.Content = container.New(&onWidth{changed: func(float32) { v.rewrap() }}, v.frame)
 	return v
 }
 
@@ -90,6 +92,7 @@ func (v *JobLogView) update() {
 	for i := from; i < len(v.entries); i++ {
 		if v.pass(v.entries[i]) {
 			v.shown = append(v.shown, i)
+			v.fitHeight(len(v.shown) - 1)
 		}
 	}
 	v.list.Refresh()
@@ -105,6 +108,7 @@ func (v *JobLogView) refilter() {
 			v.shown = append(v.shown, i)
 		}
 	}
+	v.rewrap()
 	v.list.Refresh()
 }
 
@@ -161,4 +165,31 @@ func (v *JobLogView) save(suggested string, write func(io.Writer, []session.Entr
 		}
 		fyne.Do(func() { v.setStatus(msg) })
 	})
+}
+
+// rewrap gives every shown line the height it needs at the list's width.
+func (v *JobLogView) rewrap() {
+	v.wrap.width = v.list.Size().Width
+	for id := range v.heights {
+		if id >= len(v.shown) {
+			v.list.SetItemHeight(id, v.wrap.oneLine())
+			delete(v.heights, id)
+		}
+	}
+	for id := range v.shown {
+		v.fitHeight(id)
+	}
+}
+
+// fitHeight sets the height of the shown line id, when it differs from one line's.
+func (v *JobLogView) fitHeight(id int) {
+	if v.heights == nil {
+		v.heights = map[int]float32{}
+	}
+	h := v.wrap.height(v.entries[v.shown[id]].Line())
+	if old, ok := v.heights[id]; ok && old == h || !ok && h == v.wrap.oneLine() {
+		return
+	}
+	v.heights[id] = h
+	v.list.SetItemHeight(id, h)
 }

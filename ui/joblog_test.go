@@ -1,10 +1,16 @@
 package ui
 
 import (
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"hoist/app/session"
 	"hoist/uploader"
@@ -55,4 +61,62 @@ func TestJobLogFiltersCopiesAndSaves(t *testing.T) {
 	if !strings.Contains(e.w.Log.status.Text, "saved to") {
 		t.Errorf("status = %q", e.w.Log.status.Text)
 	}
+}
+
+// A log line longer than the window wraps onto more lines, and its row is tall enough for
+// all of them: nothing is cut.
+func TestJobLogLinesWrap(t *testing.T) {
+	long := strings.Repeat("The server said something long about Thumbs.db and what to do next. ", 4)
+	e := newTestEnvWith(t, sayThenRefuse{long})
+	e.w.Drop(fileURIs(filepath.Join(files(t, map[string]string{"a.jpg": "a"}), "a.jpg")))
+	if err := e.q.Start(session.Target{Conn: uploader.Conn{Endpoint: uploader.Endpoint{Service: uploader.Scene7, UploadURL: "http://127.0.0.1:9/x"}}}); err != nil {
+		t.Fatal(err)
+	}
+	e.q.Wait()
+	e.w.Win.Resize(MinWindow)
+	e.w.Tabs.SelectIndex(tabLog)
+	e.w.Log.update()
+	found := false
+	for _, o := range test.LaidOutObjects(e.w.Log.list) {
+		l, ok := o.(*widget.Label)
+		if !ok || !strings.Contains(l.Text, "Thumbs.db") {
+			continue
+		}
+		found = true
+		if l.Truncation != fyne.TextTruncateOff || l.Wrapping != fyne.TextWrapWord {
+			t.Errorf("the line is cut (truncation %v, wrapping %v)", l.Truncation, l.Wrapping)
+		}
+		if one := e.w.Log.wrap.oneLine(); l.Size().Height < 2*one-1 {
+			t.Errorf("a line of %d characters in a row %v tall at width %v", len(l.Text), l.Size().Height, l.Size().Width)
+		}
+		if l.Size().Height+1 < l.MinSize().Height {
+			t.Errorf("row %v tall, the wrapped text needs %v", l.Size().Height, l.MinSize().Height)
+		}
+	}
+	if !found {
+		t.Fatal("the skipped file's line is not in the log")
+	}
+}
+
+func TestWrappedLines(t *testing.T) {
+	for _, c := range []struct {
+		text    string
+		perLine int
+		want    int
+	}{
+		{"short", 10, 1}, {"two words", 5, 2}, {"abcdefghijkl", 5, 3}, {"a b c d", 3, 2}, {"one\ntwo", 10, 2}, {"", 5, 1},
+	} {
+		if got := wrappedLines(c.text, c.perLine); got != c.want {
+			t.Errorf("wrappedLines(%q, %d) = %d, want %d", c.text, c.perLine, got, c.want)
+		}
+	}
+}
+
+// sayThenRefuse ends every upload at once with a message.
+type sayThenRefuse struct{ message string }
+
+func (s sayThenRefuse) Upload(_ context.Context, req uploader.Request, on func(uploader.Event)) (*uploader.Result, error) {
+	err := errors.New("refused")
+	on(uploader.Event{Kind: uploader.JobEnded, Item: -1, Message: s.message, Err: err})
+	return nil, err
 }

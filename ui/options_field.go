@@ -21,6 +21,7 @@ type optField struct {
 	input    fyne.Disableable
 	load     func(v any) // shows a value of the option in the input
 	errLabel *widget.Label
+	sentAs   *widget.Label // choices: the value sent, under the dropdown of labels
 	box      *fyne.Container
 	children *fyne.Container // blocks: the fields inside, indented
 }
@@ -55,6 +56,7 @@ func newOptField(f uploader.Field, form *OptionsForm) *optField {
 			labels = append(labels, ChoiceLabel(f.Path, v))
 		}
 		sent := helpLabel("")
+		fl.sentAs = sent
 		showSent := func(v string) {
 			if v == "" {
 				sent.SetText("Nothing is sent: Scene7 uses its own setting.")
@@ -83,7 +85,7 @@ func newOptField(f uploader.Field, form *OptionsForm) *optField {
 	case uploader.KindHandles:
 		e := widget.NewMultiLineEntry()
 		e.SetMinRowsVisible(3)
-		e.SetPlaceHolder("One handle per line")
+		e.SetPlaceHolder("Type one handle per line")
 		e.OnChanged = func(s string) { form.changed(fl, strings.Split(s, "\n")) }
 		fl.input, fl.load = e, func(v any) { e.SetText(strings.Join(v.([]string), "\n")) }
 		parts = append(parts, fieldLabel(f.Label), e)

@@ -85,11 +85,12 @@ func shortenPath(p string, fits func(string) bool) string {
 	if dir != "" {
 		prefix = "…/"
 	}
-	// The name alone is too long: cut its middle, keeping the extension and its end.
+	// The name alone is too long: cut its middle, keeping more of its end, where numbers
+	// and the extension tell files apart.
 	r := []rune(name)
 	for cut := 1; cut < len(r); cut++ {
 		keep := len(r) - cut
-		head := (keep + 1) / 2
+		head := keep * 2 / 5
 		s := prefix + string(r[:head]) + "…" + string(r[len(r)-(keep-head):])
 		if fits(s) {
 			return s

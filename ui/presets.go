@@ -36,7 +36,7 @@ func newPresetBar(store PresetStore, win fyne.Window, get func() store.Preset, a
 			b.Load(name)
 		}
 	})
-	b.pick.PlaceHolder = "No preset: the options below"
+	b.pick.PlaceHolder = "No preset: your own options"
 	save := widget.NewButtonWithIcon("Save…", theme.DocumentSaveIcon(), b.askSave)
 	b.rename = widget.NewButtonWithIcon("Rename…", theme.DocumentCreateIcon(), b.askRename)
 	b.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), b.askDelete)
@@ -143,7 +143,7 @@ func (b *presetBar) detach() {
 func (b *presetBar) askSave() {
 	name := widget.NewEntry()
 	name.SetText(b.current)
-	name.SetPlaceHolder("Spring campaign images")
+	name.SetPlaceHolder("Type a name, such as Spring campaign images")
 	dialog.ShowForm("Save the options as a preset", "Save", "Cancel",
 		[]*widget.FormItem{widget.NewFormItem("Name", name)}, func(ok bool) {
 			if ok {

@@ -238,6 +238,7 @@ func (w *Window) changed() {
 		w.Queue.SetStatus("")
 	}
 	w.d.Queue.SetTarget(t)
+	w.Admin.SetConnection(p)
 	w.optionsLine.SetText(optionsSummary(w.Presets.Current(), w.Options.ForUpload(), p.Service))
 	w.saveSettings()
 }
