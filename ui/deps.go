@@ -1,7 +1,8 @@
-// Package ui is Hoist's window: Fyne widgets only. It never makes a network call itself;
-// what needs the network or the disk (uploads, Test connection, the admin calls, the
-// keychain, presets, native pickers) comes in through the small interfaces below, which
-// the composition root (package app) implements.
+// Package ui is Hoist's window: Fyne widgets only. It never makes a network call itself:
+// uploads run in the session (app/session), whose Observer the window follows; what else
+// needs the network or the disk (Test connection and the admin calls, each given an
+// uploader.Conn; the keychain, presets, native pickers) comes in through the small
+// interfaces below, which the composition root (package app) implements.
 package ui
 
 import (

@@ -1,8 +1,11 @@
-// Package session runs uploads for the window: it keeps the queue model (one row per file
-// with its state, progress, speed, ETA and the reason of a failure) up to date from the
-// engine's events, keeps the job log, and persists the queue so that a restart loses
-// nothing. It knows nothing of widgets: every change is announced through Observer
-// callbacks, which the UI turns into one-row refreshes on its own thread.
+// Package session runs uploads for the window: it keeps the queue model (one Row per file
+// with its State, progress, speed, ETA and the reason of a failure) up to date from the
+// engine's events, and keeps the job log. A Target (an uploader.Conn, the profile's name,
+// the folder and options) says where the files go. The queue is persisted as a Snapshot,
+// the one model the queue file is written from and read into (through a Store; app/store
+// keeps it on disk), so that a restart loses nothing. It knows nothing of widgets:
+// every change is announced through Observer callbacks, which the UI
+// turns into one-row refreshes on its own thread.
 package session
 
 import (

@@ -1,7 +1,9 @@
 // Package store holds what Hoist keeps between runs: the user's config folder, connection
-// profiles, the keychain-backed credential store, presets of upload options, and the
-// persisted upload queue and job history that survive a restart. It has no GUI import,
-// so the GUI and the pure-Go command line share it. No password is ever written to the
+// profiles, the keychain-backed credential store, presets of upload options (JSON files
+// the CLI reads too), and the upload queue and job history that survive a restart. The
+// queue files hold the session's own model, session.Snapshot (QueueStore is the
+// session's Store); files of the first versions are still read. It has no GUI import, so
+// the GUI and the pure-Go command line share it. No password is ever written to the
 // config folder: passwords live in the OS keychain, or for one session in memory.
 package store
 
