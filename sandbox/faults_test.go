@@ -2,10 +2,12 @@ package sandbox
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"net/http"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -81,33 +83,38 @@ func TestError500AndGarbage(t *testing.T) {
 	}
 }
 
+// TestStall runs on synctest's fake clock, against the server in-process: the stalls
+// take their exact time, and the test knows when the sandbox recorded a request the
+// client gave up on (the handler has returned) instead of polling for it.
 func TestStall(t *testing.T) {
-	r := start(t, Config{})
-	r.SetFaults(Faults{StallEvery: 1, StallFor: 5 * time.Millisecond})
-	mustHandle(t, upload(t, r, xmlPart("auth", demoAuth), xmlPart("uploadParams", newJobParams("short", "", minimalJob))))
-	if f := r.Requests()[0].Fault; f != "injected: stalled 5ms" {
-		t.Errorf("fault %q", f)
-	}
-
-	// A client that gives up: the request took effect, the sandbox stops waiting.
-	r.SetFaults(Faults{StallEvery: 1, StallFor: time.Hour})
-	ct, body := jobPOST(t, "long", 100)
-	if _, err := oneShot(t, r.Scene7UploadURL(), ct, body, 200*time.Millisecond); err == nil {
-		t.Fatal("the stalled request answered")
-	}
-	deadline := time.Now().Add(10 * time.Second)
-	for len(r.Requests()) < 2 {
-		if time.Now().After(deadline) {
-			t.Fatal("the stalled request was never recorded")
+	synctest.Test(t, func(t *testing.T) {
+		s, err := New(Config{Dir: t.TempDir()})
+		if err != nil {
+			t.Fatal(err)
 		}
-		time.Sleep(5 * time.Millisecond)
-	}
-	if f := r.Requests()[1].Fault; f != "injected: stalled; the client gave up" {
-		t.Errorf("fault %q", f)
-	}
-	if jobs := r.Jobs(); len(jobs) != 2 || jobs[1].Name != "long" {
-		t.Errorf("jobs %+v", jobs)
-	}
+		s.SetFaults(Faults{StallEvery: 1, StallFor: 5 * time.Second})
+		start := time.Now()
+		mustHandle(t, serveUpload(t.Context(), t, s, xmlPart("auth", demoAuth), xmlPart("uploadParams", newJobParams("short", "", minimalJob))))
+		if f, d := s.Requests()[0].Fault, time.Since(start); f != "injected: stalled 5s" || d != 5*time.Second {
+			t.Errorf("fault %q after %v", f, d)
+		}
+
+		// A client that gives up: the request took effect, the sandbox stops waiting.
+		s.SetFaults(Faults{StallEvery: 1, StallFor: time.Hour})
+		ctx, cancel := context.WithTimeout(t.Context(), 2*time.Minute)
+		defer cancel()
+		start = time.Now()
+		a := serveUpload(ctx, t, s, xmlPart("auth", demoAuth), xmlPart("uploadParams", newJobParams("long", "", minimalJob)), filePart("file", "long.jpg", jpg("x")))
+		if a.status != 0 || time.Since(start) != 2*time.Minute {
+			t.Fatalf("the stalled request answered %d after %v", a.status, time.Since(start))
+		}
+		if f := s.Requests()[1].Fault; f != "injected: stalled; the client gave up" {
+			t.Errorf("fault %q", f)
+		}
+		if jobs := s.Jobs(); len(jobs) != 2 || jobs[1].Name != "long" {
+			t.Errorf("jobs %+v", jobs)
+		}
+	})
 }
 
 func TestStallEndsOnClose(t *testing.T) {

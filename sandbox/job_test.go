@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"bytes"
+	"context"
 	"crypto/rand"
 	"fmt"
 	"io"
@@ -102,12 +103,12 @@ func TestIdleExpiry(t *testing.T) {
 			t.Fatal(err)
 		}
 		auth := xmlPart("auth", demoAuth)
-		a := serveUpload(t, s, auth, xmlPart("uploadParams", newJobParams("idle", "", minimalJob)))
+		a := serveUpload(t.Context(), t, s, auth, xmlPart("uploadParams", newJobParams("idle", "", minimalJob)))
 		handle := mustHandle(t, a)
 		time.Sleep(DefaultJobIdleTimeout - time.Minute)
-		mustHandle(t, serveUpload(t, s, auth, xmlPart("uploadParams", laterParams(handle, "")), filePart("f", "a.jpg", []byte("a"))))
+		mustHandle(t, serveUpload(t.Context(), t, s, auth, xmlPart("uploadParams", laterParams(handle, "")), filePart("f", "a.jpg", []byte("a"))))
 		time.Sleep(DefaultJobIdleTimeout) // idle from the last POST on
-		a = serveUpload(t, s, auth, xmlPart("uploadParams", laterParams(handle, "")))
+		a = serveUpload(t.Context(), t, s, auth, xmlPart("uploadParams", laterParams(handle, "")))
 		contains(t, mustFault(t, a, 200, "ipsApiFault", 30001).Reason, "not active")
 		j := s.Jobs()[0]
 		if j.State != JobExpired || j.Log[len(j.Log)-1].Type != "EndUpload" {
@@ -117,14 +118,23 @@ func TestIdleExpiry(t *testing.T) {
 }
 
 // serveUpload posts the parts to the server's UploadFile handler in-process, as from this
-// computer.
-func serveUpload(t *testing.T, s *Server, parts ...part) answer {
+// computer, with ctx as the request's (the client giving up cancels it). A handler that
+// aborts, as net/http lets it to send no answer at all, gives status 0.
+func serveUpload(ctx context.Context, t *testing.T, s *Server, parts ...part) (a answer) {
 	t.Helper()
 	ct, body := multipartBody(t, parts...)
-	req := httptest.NewRequest(http.MethodPost, Scene7UploadPath, bytes.NewReader(body))
+	req := httptest.NewRequestWithContext(ctx, http.MethodPost, Scene7UploadPath, bytes.NewReader(body))
 	req.RemoteAddr = "127.0.0.1:40000"
 	req.Header.Set("Content-Type", ct)
 	rec := httptest.NewRecorder()
+	defer func() {
+		if v := recover(); v != nil {
+			if v != http.ErrAbortHandler {
+				panic(v)
+			}
+			a = answer{}
+		}
+	}()
 	s.ServeHTTP(rec, req)
 	return answer{rec.Code, rec.Body.String()}
 }
