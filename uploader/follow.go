@@ -118,7 +118,8 @@ func formatWait(d time.Duration) string {
 // Follow watches the job until Scene7 has finished it, then reads its log and gives each
 // file its outcome. onEvent (which may be nil) is called on the caller's goroutine, in
 // order: FollowStarted, JobProcessing while the job is active, one FileProcessed per
-// file (and per unmatched asset), FollowEnded. The error is non-nil when the watch could
+// file (and per unmatched asset; after a failed wait only for those the log names),
+// FollowEnded. The error is non-nil when the watch could
 // not finish: invalid settings (Result nil), a refusal, a server gone, the limit
 // (*FollowTimeout, with the outcomes known so far), or ctx.
 func (c *Client) Follow(ctx context.Context, req FollowRequest, onEvent func(FollowEvent)) (*FollowResult, error) {
@@ -142,6 +143,10 @@ func (c *Client) Follow(ctx context.Context, req FollowRequest, onEvent func(Fol
 	}
 	res.Files = MatchOutcomes(res.Logs, req.DestFolder, req.Files)
 	for _, f := range res.Files {
+		if waitErr != nil && f.Outcome == NoWord {
+			// The job did not end: silence is not yet a verdict.
+			continue
+		}
 		emit(FollowEvent{Kind: FileProcessed, Item: f.Item, Rel: f.Rel, AssetID: f.AssetID, Outcome: f.Outcome, LogType: f.LogType, Message: f.Sentence(), Said: f.Message})
 	}
 	err := errors.Join(waitErr, logErr)

@@ -22,7 +22,13 @@ type ServerLog func(ctx context.Context, c uploader.Conn, jobHandle string) ([]u
 type Config struct {
 	Uploader  Uploader
 	ServerLog ServerLog // nil: only local events are logged
-	Store     Store     // nil: the queue is not persisted
+	// Follower follows each Scene7 job after its upload (and reads its log); nil: the
+	// server's log is read once with ServerLog and rows stay "Uploaded".
+	Follower Follower
+	// FollowLimit bounds each follow-up (0 = uploader.DefaultFollowLimit); FollowFirst is
+	// the first pause between polls (0 = the engine's default).
+	FollowLimit, FollowFirst time.Duration
+	Store                    Store // nil: the queue is not persisted
 	// SaveDelay groups changes into one write of the store; 0 = DefaultSaveDelay.
 	SaveDelay time.Duration
 }
@@ -63,6 +69,8 @@ type Queue struct {
 
 	saveMu    sync.Mutex
 	saveTimer *time.Timer
+
+	followState
 }
 
 type jobFigures struct {
@@ -123,7 +131,7 @@ func (q *Queue) Totals() Totals {
 
 func (q *Queue) totalsLocked() Totals {
 	return Totals{
-		Rows: len(q.rows), Counts: q.counts, Bytes: q.bytes, InFlight: q.flight,
+		Rows: len(q.rows), Counts: q.counts, Outcomes: q.outcomes, Bytes: q.bytes, InFlight: q.flight,
 		Sent: q.job.sent, Size: q.job.size, Speed: q.job.speed, ETA: q.job.eta,
 		Running: q.cur != nil,
 	}
@@ -202,6 +210,7 @@ func (q *Queue) setStateLocked(r *Row, s State) {
 // countLocked adds (sign +1) or takes away (-1) a row in the totals of its state.
 func (q *Queue) countLocked(r *Row, sign int) {
 	q.counts[r.State] += sign
+	q.outcomes[r.Outcome] += sign
 	q.bytes[r.State] += int64(sign) * r.Size
 	if r.State == Sending {
 		q.flight += int64(sign) * r.Sent
@@ -218,7 +227,8 @@ func (q *Queue) setSentLocked(r *Row, n int64) {
 
 func (q *Queue) requeueLocked(r *Row) {
 	q.setStateLocked(r, Queued)
-	r.Sent, r.Speed, r.ETA, r.Reason, r.Attempt = 0, 0, -1, "", 0
+	q.setOutcomeLocked(r, NotFollowed, "")
+	r.Sent, r.Speed, r.ETA, r.Reason, r.Attempt, r.AssetID = 0, 0, -1, "", 0, ""
 }
 
 // ErrInUpload is returned for a change to files the running upload is sending.

@@ -75,6 +75,11 @@ type Row struct {
 	// Names are the Scene7 pre-flight warnings about the file's name (names.go); the
 	// upload goes on regardless.
 	Names []uploader.NameWarning
+	// Outcome is what Scene7 made of the uploaded file (follow.go), OutcomeText the
+	// sentence about it (with Scene7's words), AssetID the asset it became.
+	Outcome     Outcome
+	OutcomeText string
+	AssetID     string
 
 	pos      int  // index in Queue.rows; -1 once removed
 	run      *run // the upload it belongs to, nil when not handed to the engine
@@ -99,9 +104,10 @@ func (r Row) Fraction() float64 {
 
 // Totals are the figures of the overall bar.
 type Totals struct {
-	Rows   int
-	Counts [numStates]int   // rows per State
-	Bytes  [numStates]int64 // sizes of the rows per State
+	Rows     int
+	Counts   [numStates]int   // rows per State
+	Outcomes [numOutcomes]int // rows per Outcome (what Scene7 made of the uploaded ones)
+	Bytes    [numStates]int64 // sizes of the rows per State
 	// InFlight is the bytes sent so far of the rows being sent.
 	InFlight int64
 	// Sent and Size are the bytes of the running (or last) upload, where failed, skipped
@@ -116,10 +122,16 @@ type Totals struct {
 func (t Totals) Count(s State) int { return t.Counts[s] }
 
 // Files is how many files are done, of those that count: skipped and cancelled files are
-// not going to be sent, so they leave the count (failed ones stay: Retry sends them).
+// not going to be sent, so they leave the count (failed ones stay: Retry sends them). An
+// uploaded file Scene7 is still processing, or failed to process, is not done: what
+// counts is what is ready.
 func (t Totals) Files() (done, of int) {
-	return t.Counts[Done], t.Rows - t.Counts[Skipped] - t.Counts[Cancelled]
+	done = t.Counts[Done] - t.Outcomes[Processing] - t.Outcomes[FailedInScene7]
+	return done, t.Rows - t.Counts[Skipped] - t.Counts[Cancelled]
 }
+
+// Outcome is how many rows have outcome o.
+func (t Totals) Outcome(o Outcome) int { return t.Outcomes[o] }
 
 // ByteCounts are the bytes done (uploaded files whole, plus what was sent of the files
 // being sent) of the bytes of the files that count, as Files counts them.
@@ -154,6 +166,9 @@ type Summary struct {
 	Failed    int
 	Cancelled int
 	Skipped   int
+	// Following is how many uploaded files Scene7 is now processing: the outcome comes
+	// later, through Observer.Processed.
+	Following int
 	// Message is the engine's sentence about the whole upload ("12 of 12 files uploaded.").
 	Message string
 	Err     error // non-nil when the upload as a whole failed or was cancelled
@@ -167,4 +182,7 @@ type Observer struct {
 	Totals func(Totals)
 	Log    func() // entries were added to the job log
 	Ended  func(Summary)
+	// Processed reports what Scene7 made of the files of an upload (or of the follow-ups
+	// resumed after a restart), once every job of it has been followed.
+	Processed func(Processed)
 }

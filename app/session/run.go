@@ -159,9 +159,10 @@ func (q *Queue) Cancel() {
 	}
 }
 
-// Wait blocks until the running or last upload has ended, its rows are final and the
-// server's job log has been read.
+// Wait blocks until the running or last upload has ended, its rows are final, Scene7's
+// processing of its files has been followed and the server's job log has been read.
 func (q *Queue) Wait() {
+	defer q.waitFollowUps()
 	for {
 		q.mu.Lock()
 		r := q.lastRun
@@ -185,7 +186,11 @@ func (q *Queue) execute(ctx context.Context, r *run, req uploader.Request) {
 	sum := q.finish(r, res, err)
 	r.cancel()
 	q.scheduleSave()
-	if q.cfg.ServerLog != nil && r.target.Endpoint.Service == uploader.Scene7 {
+	if q.cfg.Follower != nil && r.target.Endpoint.Service == uploader.Scene7 {
+		// The follow-up reads each job's whole log once Scene7 has finished it.
+		q.startFollowUps(r)
+		sum.Following = q.Following()
+	} else if q.cfg.ServerLog != nil && r.target.Endpoint.Service == uploader.Scene7 {
 		for _, h := range sum.Handles[len(r.carry.Handles):] {
 			q.fetchServerLog(r.target.Conn, h)
 		}

@@ -17,6 +17,11 @@ type Saved struct {
 	Reason    string `json:"error,omitempty"`
 	JobName   string `json:"jobName,omitempty"`
 	JobHandle string `json:"jobHandle,omitempty"`
+	// Outcome is what Scene7 made of the file; "processing" rows are followed again at
+	// the next start (Queue.ResumeFollowUps).
+	Outcome     Outcome `json:"outcome,omitempty"`
+	OutcomeText string  `json:"outcomeText,omitempty"`
+	AssetID     string  `json:"assetID,omitempty"`
 }
 
 // Snapshot is the queue as it is persisted, the one model the queue file is written from
@@ -69,7 +74,8 @@ func (q *Queue) Snapshot() Snapshot {
 	}
 	out.Last.Credentials.Password = ""
 	for i, r := range q.rows {
-		out.Rows[i] = Saved{Path: r.Path, Rel: r.Rel, Size: r.Size, State: r.State, Reason: r.Reason, JobName: r.JobName, JobHandle: r.JobHandle}
+		out.Rows[i] = Saved{Path: r.Path, Rel: r.Rel, Size: r.Size, State: r.State, Reason: r.Reason, JobName: r.JobName, JobHandle: r.JobHandle,
+			Outcome: r.Outcome, OutcomeText: r.OutcomeText, AssetID: r.AssetID}
 	}
 	return out
 }
@@ -109,7 +115,8 @@ func (q *Queue) Restore(snap Snapshot) (waiting int) {
 			continue
 		}
 		st := s.State
-		r := &Row{Path: s.Path, Rel: s.Rel, Size: s.Size, State: st, Reason: s.Reason, JobName: s.JobName, JobHandle: s.JobHandle}
+		r := &Row{Path: s.Path, Rel: s.Rel, Size: s.Size, State: st, Reason: s.Reason, JobName: s.JobName, JobHandle: s.JobHandle,
+			Outcome: s.Outcome, OutcomeText: s.OutcomeText, AssetID: s.AssetID}
 		switch st {
 		case Sending:
 			r.State, r.Reason = Queued, ""

@@ -1,0 +1,292 @@
+package session
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"hoist/uploader"
+)
+
+// After a Scene7 upload the queue follows each job until Scene7 has processed its files
+// (uploader.Client.Follow), so that a row goes Uploaded → Processing → Ready, Warnings or
+// Failed in Scene7, and the notification counts what is ready, not what was posted.
+
+// Follower follows a Scene7 job after its upload; *uploader.Client is one.
+type Follower interface {
+	Follow(ctx context.Context, req uploader.FollowRequest, onEvent func(uploader.FollowEvent)) (*uploader.FollowResult, error)
+}
+
+// Outcome is what Scene7 made of an uploaded file.
+type Outcome int
+
+const (
+	NotFollowed      Outcome = iota // not a Scene7 file, or not followed
+	Processing                      // Scene7 is processing it
+	Ready                           // processed: the asset is ready
+	ReadyWarnings                   // processed, with a warning
+	FailedInScene7                  // uploaded, but Scene7 could not process it
+	NoWordFromScene7                // Scene7's log does not name it
+	numOutcomes
+)
+
+var outcomeNames = [numOutcomes]string{"", "processing", "ready", "warnings", "failed in Scene7", "no word"}
+
+func (o Outcome) String() string {
+	if o >= 0 && o < numOutcomes {
+		return outcomeNames[o]
+	}
+	return "unknown"
+}
+
+// MarshalText writes the outcome by name, as the saved queue keeps it.
+func (o Outcome) MarshalText() ([]byte, error) { return []byte(o.String()), nil }
+
+// UnmarshalText reads an outcome by name.
+func (o *Outcome) UnmarshalText(b []byte) error {
+	for i, n := range outcomeNames {
+		if n == string(b) {
+			*o = Outcome(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown outcome %q", b)
+}
+
+// HasLink reports whether the asset is ready and so has a published link.
+func (o Outcome) HasLink() bool { return o == Ready || o == ReadyWarnings }
+
+func fromEngine(o uploader.Outcome) Outcome {
+	switch o {
+	case uploader.Processed:
+		return Ready
+	case uploader.Warnings:
+		return ReadyWarnings
+	case uploader.Failed:
+		return FailedInScene7
+	}
+	return NoWordFromScene7
+}
+
+// Processed is what the follow-ups of one upload found, for the notification.
+type Processed struct {
+	Ready, Warnings, Failed, NoWord int
+	Pending                         int    // still processing when the follow-up gave up
+	Message                         string // "12 of 14 files ready in Scene7, …"
+	Err                             error  // a job could not be followed to its end
+}
+
+// followUps runs the follow-ups of the jobs of one upload (or of a restart), then tells
+// the observer what was found. c carries the password; rows are the uploaded files by job
+// handle.
+func (q *Queue) followUps(c uploader.Conn, dest string, byJob map[string][]*Row, order []string) {
+	if len(order) == 0 {
+		return
+	}
+	q.follows.Add(1)
+	go func() {
+		defer q.follows.Done()
+		var p Processed
+		var errs []error
+		for _, h := range order {
+			outs, err := q.follow(c, dest, h, byJob[h])
+			for _, o := range outs {
+				switch o {
+				case Ready:
+					p.Ready++
+				case ReadyWarnings:
+					p.Ready++
+					p.Warnings++
+				case FailedInScene7:
+					p.Failed++
+				case NoWordFromScene7:
+					p.NoWord++
+				case Processing:
+					p.Pending++
+				}
+			}
+			if err != nil {
+				errs = append(errs, err)
+			}
+		}
+		total := p.Ready + p.Failed + p.NoWord + p.Pending
+		p.Message = fmt.Sprintf("%d of %s ready in Scene7", p.Ready, plural(total))
+		if p.Warnings > 0 {
+			p.Message += fmt.Sprintf(" (%d with warnings)", p.Warnings)
+		}
+		if p.Failed > 0 {
+			p.Message += fmt.Sprintf(", %d failed in Scene7", p.Failed)
+		}
+		if p.NoWord > 0 {
+			p.Message += fmt.Sprintf(", %d without word from Scene7", p.NoWord)
+		}
+		if p.Pending > 0 {
+			p.Message += fmt.Sprintf(", %d still processing", p.Pending)
+		}
+		p.Message += "."
+		if len(errs) > 0 {
+			p.Err = errs[0]
+			p.Message += " " + uploader.Sentence(errs[0])
+		}
+		q.mu.Lock()
+		obs := q.obs
+		q.mu.Unlock()
+		if obs.Processed != nil {
+			obs.Processed(p)
+		}
+	}()
+}
+
+// follow follows one job and applies its outcomes to rows; it returns the outcomes.
+func (q *Queue) follow(c uploader.Conn, dest, handle string, rows []*Row) ([]Outcome, error) {
+	rels := make([]string, len(rows))
+	for i, r := range rows {
+		rels[i] = r.Rel
+	}
+	limit := q.cfg.FollowLimit
+	res, err := q.cfg.Follower.Follow(context.Background(), uploader.FollowRequest{
+		Conn: c, JobHandle: handle, DestFolder: dest, Files: rels, Limit: limit, First: q.cfg.FollowFirst,
+	}, func(ev uploader.FollowEvent) { q.followEvent(rows, ev) })
+	if res != nil && len(res.Logs) > 0 {
+		q.appendLog(ServerEntries(res.Logs)...)
+	}
+	outs := make([]Outcome, len(rows))
+	q.mu.Lock()
+	for i, r := range rows {
+		outs[i] = r.Outcome
+	}
+	q.mu.Unlock()
+	if err != nil {
+		q.logf(Warning, "", "Job %s could not be followed to its end: %s", handle, uploader.Sentence(err))
+		// Rows Scene7 has not spoken about stay "processing": the next start asks again.
+		q.mu.Lock()
+		for _, r := range rows {
+			if r.Outcome == Processing {
+				r.OutcomeText = uploader.Sentence(err)
+			}
+		}
+		q.mu.Unlock()
+	}
+	q.scheduleSave()
+	return outs, err
+}
+
+// followEvent applies one event of a follow-up to the rows.
+func (q *Queue) followEvent(rows []*Row, ev uploader.FollowEvent) {
+	switch ev.Kind {
+	case uploader.FollowStarted:
+		q.mu.Lock()
+		var changed []int
+		for _, r := range rows {
+			if r.Outcome == NotFollowed || r.Outcome == Processing {
+				q.setOutcomeLocked(r, Processing, "")
+				changed = append(changed, r.pos)
+			}
+		}
+		obs, t := q.obs, q.totalsLocked()
+		q.mu.Unlock()
+		if obs.List != nil && len(changed) > 0 {
+			obs.List()
+		}
+		if obs.Totals != nil {
+			obs.Totals(t)
+		}
+	case uploader.FileProcessed:
+		if ev.Item < 0 || ev.Item >= len(rows) {
+			return
+		}
+		q.mu.Lock()
+		r := rows[ev.Item]
+		r.AssetID = ev.AssetID
+		o := fromEngine(ev.Outcome)
+		q.setOutcomeLocked(r, o, ev.Message)
+		pos, obs, t := r.pos, q.obs, q.totalsLocked()
+		q.mu.Unlock()
+		level := Info
+		switch o {
+		case ReadyWarnings, NoWordFromScene7:
+			level = Warning
+		case FailedInScene7:
+			level = Error
+		}
+		q.appendLog(Entry{Time: stamp(ev.Time), Level: level, Source: Local, File: r.Rel, Message: ev.Message})
+		notifyRow(obs, pos, t)
+	case uploader.FollowEnded:
+		q.appendLog(Entry{Time: stamp(ev.Time), Level: Info, Source: Local, Message: ev.Message})
+	}
+}
+
+// setOutcomeLocked changes a row's outcome and keeps the counts. Caller holds q.mu.
+func (q *Queue) setOutcomeLocked(r *Row, o Outcome, text string) {
+	if r.pos >= 0 {
+		q.outcomes[r.Outcome]--
+		q.outcomes[o]++
+	}
+	r.Outcome, r.OutcomeText = o, text
+}
+
+// startFollowUps follows the jobs of a finished upload: the rows it uploaded, by job.
+func (q *Queue) startFollowUps(r *run) {
+	if q.cfg.Follower == nil || r.target.Endpoint.Service != uploader.Scene7 {
+		return
+	}
+	byJob := map[string][]*Row{}
+	var order []string
+	q.mu.Lock()
+	for _, row := range r.rows {
+		if row.State != Done || row.JobHandle == "" {
+			continue
+		}
+		if byJob[row.JobHandle] == nil {
+			order = append(order, row.JobHandle)
+		}
+		byJob[row.JobHandle] = append(byJob[row.JobHandle], row)
+		q.setOutcomeLocked(row, Processing, "")
+	}
+	q.mu.Unlock()
+	q.followUps(r.target.Conn, r.target.DestFolder, byJob, order)
+}
+
+// Following counts the rows Scene7 is still processing.
+func (q *Queue) Following() int {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	return q.outcomes[Processing]
+}
+
+// ResumeFollowUps follows again, after a restart, the jobs whose files were still being
+// processed when the app closed (Scene7 keeps their logs). c is the connection they went
+// to, with its password; dest their destination folder. It returns how many files it
+// follows.
+func (q *Queue) ResumeFollowUps(c uploader.Conn, dest string) int {
+	if q.cfg.Follower == nil {
+		return 0
+	}
+	byJob := map[string][]*Row{}
+	var order []string
+	n := 0
+	q.mu.Lock()
+	for _, row := range q.rows {
+		if row.State != Done || row.Outcome != Processing || row.JobHandle == "" {
+			continue
+		}
+		if byJob[row.JobHandle] == nil {
+			order = append(order, row.JobHandle)
+		}
+		byJob[row.JobHandle] = append(byJob[row.JobHandle], row)
+		n++
+	}
+	q.mu.Unlock()
+	q.followUps(c, dest, byJob, order)
+	return n
+}
+
+// waitFollowUps blocks until every follow-up has ended.
+func (q *Queue) waitFollowUps() { q.follows.Wait() }
+
+// followState is the part of Queue the follow-ups use; embedded so that queue.go keeps
+// its shape.
+type followState struct {
+	follows  sync.WaitGroup
+	outcomes [numOutcomes]int // rows per Outcome
+}
