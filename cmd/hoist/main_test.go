@@ -64,16 +64,46 @@ func newTestCLI(t *testing.T, inv invocation, stdout, stderr *syncBuffer) *cli {
 		getenv: func(k string) string { return env[k] }}
 }
 
-// syncBuffer is a bytes.Buffer that a running command and the test may use at once.
+// syncBuffer is a bytes.Buffer that a running command and the test may use at once; the
+// test can wait for what the command writes (waitFor) instead of polling.
 type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
+	mu      sync.Mutex
+	buf     bytes.Buffer
+	written chan struct{} // signalled after each write
 }
 
 func (b *syncBuffer) Write(p []byte) (int, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if b.written == nil {
+		b.written = make(chan struct{}, 1)
+	}
+	select {
+	case b.written <- struct{}{}:
+	default: // a signal is already pending
+	}
 	return b.buf.Write(p)
+}
+
+// waitFor blocks until the text written so far satisfies cond, checking it after each
+// write; a command that never writes it fails the test after 20 seconds.
+func (b *syncBuffer) waitFor(t *testing.T, what string, cond func(string) bool) {
+	t.Helper()
+	b.mu.Lock()
+	if b.written == nil {
+		b.written = make(chan struct{}, 1)
+	}
+	written := b.written
+	b.mu.Unlock()
+	patience := time.NewTimer(20 * time.Second)
+	defer patience.Stop()
+	for !cond(b.String()) {
+		select {
+		case <-written:
+		case <-patience.C:
+			t.Fatalf("timed out waiting for %s", what)
+		}
+	}
 }
 
 func (b *syncBuffer) String() string {

@@ -18,7 +18,7 @@ func TestSandboxCommandServesUntilInterrupted(t *testing.T) {
 	go func() { code <- c.main([]string{"sandbox", "--dir", t.TempDir()}) }()
 
 	uploadURL := regexp.MustCompile(`http://127\.0\.0\.1:\d+/scene7/UploadFile`)
-	eventually(t, "the banner", func() bool { return uploadURL.MatchString(stdout.String()) })
+	stdout.waitFor(t, "the banner", uploadURL.MatchString)
 	mustContain(t, "banner", stdout.String(), sandbox.DemoUser, sandbox.DemoPassword, sandbox.DemoCompany, sandbox.DrSumUser)
 
 	out := hoist(t, invocation{env: demoEnv}, "check-login", "--endpoint", uploadURL.FindString(stdout.String()),
@@ -26,7 +26,7 @@ func TestSandboxCommandServesUntilInterrupted(t *testing.T) {
 	if out.code != exitOK {
 		t.Fatalf("check-login against `hoist sandbox`: exit %d\nstderr:\n%s", out.code, out.stderr)
 	}
-	eventually(t, "the request log", func() bool { return regexp.MustCompile(`checkLogin`).MatchString(stderr.String()) })
+	stderr.waitFor(t, "the request log", func(s string) bool { return strings.Contains(s, "checkLogin") })
 
 	cancel() // what Ctrl-C does
 	if got := <-code; got != exitOK {
@@ -62,7 +62,7 @@ func TestSandboxCommandFaultFlags(t *testing.T) {
 	go func() {
 		code <- c.main([]string{"sandbox", "--quiet", "--dir", t.TempDir(), "--refuse-file", "bad.jpg", "--html-every", "7"})
 	}()
-	eventually(t, "the banner", func() bool { return regexp.MustCompile(`Injected faults`).MatchString(stdout.String()) })
+	stdout.waitFor(t, "the banner", func(s string) bool { return strings.Contains(s, "Injected faults") })
 	mustContain(t, "banner", stdout.String(), `file-level fault for "bad.jpg"`, "HTML page every 7")
 	cancel()
 	if got := <-code; got != exitOK {
