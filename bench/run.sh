@@ -8,6 +8,19 @@
 #   HOIST_BENCH_CASES="s7big s7small dsbig dssmall"   the workloads to run (default: all)
 #   HOIST_BENCH_ARGS="--concurrency 8"                extra flags for hoist upload
 #   HOIST_BENCH_BIN=/path/to/hoist                    a prebuilt hoist instead of ./cmd/hoist
+#   HOIST_BENCH_RTT=80ms     run through bench/linkproxy: this round-trip time is added
+#   HOIST_BENCH_MBIT=200     the link's rate in Mbit/s, shared by all connections (with RTT;
+#                            default 200); the table then gives hoist's time ÷ the physical
+#                            limit (file bytes ÷ link rate)
+#   HOIST_BENCH_WINDOW=262144  per-connection bytes in flight on the link (default: none)
+#   HOIST_BENCH_FILES=2000   how many 64 KiB files the small workloads have (quick runs: fewer)
+#   HOIST_BENCH_HUGE_MIB=2048  the size of the s7huge file
+#   HOIST_BENCH_CURL_DRSUM=1   also time curl's sequential Dr.Sum requests through the link
+#                              (2,000 round trips: minutes at 80 ms; skipped by default)
+#
+# Cases: s7big, s7small, dsbig, dssmall (above); s7mixed: a campaign folder of mixed sizes
+# (~200 MiB at 2,000 files, scaled with HOIST_BENCH_FILES) in subfolders; s7ja: the small
+# files named 商品画像0001.jpg…; s7huge: one HOIST_BENCH_HUGE_MIB file.
 #
 # Workloads: one 512 MiB file, and 2,000 files of 64 KiB. Scene7: curl posts the same
 # multipart body (auth + uploadParams + files; for the 2,000 files ONE request carrying every
@@ -21,9 +34,13 @@ rounds=${1:-5}
 delay=${HOIST_BENCH_DELAY:-0s}
 cases=${HOIST_BENCH_CASES:-s7big s7small dsbig dssmall}
 extra=${HOIST_BENCH_ARGS:-}
-sink_pid=
+rtt=${HOIST_BENCH_RTT:-}
+mbit=${HOIST_BENCH_MBIT:-200}
+nfiles=${HOIST_BENCH_FILES:-2000}
+huge_mib=${HOIST_BENCH_HUGE_MIB:-2048}
+sink_pid= proxy_pid=
 work=$(mktemp -d /tmp/hoist-bench.XXXXXX)
-trap '[ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null; rm -rf "$work"' EXIT
+trap '[ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null; [ -n "$proxy_pid" ] && kill "$proxy_pid" 2>/dev/null; rm -rf "$work"' EXIT
 
 command -v curl >/dev/null || { echo "curl is required" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "GNU time is required (apt-get install time)" >&2; exit 1; }
@@ -38,10 +55,42 @@ go build -o "$work/sink" ./bench/sink
 sink_pid=$!
 for _ in $(seq 50); do [ -s "$work/sink.url" ] && break; sleep 0.1; done
 base=$(head -1 "$work/sink.url")
+stats=$base # the sink's counters are read directly, not through the link
+link="loopback"
+if [ -n "$rtt" ]; then
+  go build -o "$work/linkproxy" ./bench/linkproxy
+  "$work/linkproxy" -to "${base#http://}" -rtt "$rtt" -mbit "$mbit" -window "${HOIST_BENCH_WINDOW:-0}" >"$work/proxy.url" &
+  proxy_pid=$!
+  for _ in $(seq 50); do [ -s "$work/proxy.url" ] && break; sleep 0.1; done
+  base=$(head -1 "$work/proxy.url")
+  link="$rtt, $mbit Mbit/s"
+  [ -n "${HOIST_BENCH_WINDOW:-}" ] && link="$link, window $HOIST_BENCH_WINDOW B"
+  delay="$delay + $link"
+fi
 
 mkdir -p "$work/big" "$work/small/campaign"
 case $cases in *big*) head -c $((512 << 20)) /dev/urandom >"$work/big/master.tif" ;; esac
-head -c $((2000 << 16)) /dev/urandom | split -b 65536 -d -a 4 --additional-suffix=.jpg - "$work/small/campaign/img-"
+head -c $((nfiles << 16)) /dev/urandom | split -b 65536 -d -a 4 --additional-suffix=.jpg - "$work/small/campaign/img-"
+case $cases in *s7ja*)
+  mkdir -p "$work/ja/キャンペーン"
+  for f in "$work"/small/campaign/img-*.jpg; do
+    n=${f##*/img-}
+    ln "$f" "$work/ja/キャンペーン/商品画像$n"
+  done ;;
+esac
+case $cases in *s7huge*)
+  mkdir -p "$work/huge" && head -c $((huge_mib << 20)) /dev/urandom >"$work/huge/film.mov" ;;
+esac
+case $cases in *s7mixed*)
+  # A campaign folder: a few print masters, many web images, small thumbnails, in subfolders.
+  # At 2,000 files: 10 × 8 MiB + 190 × 512 KiB + 1,800 × 16 KiB ≈ 203 MiB.
+  k=$((nfiles / 200)); [ "$k" -lt 1 ] && k=1
+  mkdir -p "$work/mixed/print" "$work/mixed/web" "$work/mixed/thumbs"
+  head -c $((k * (8 << 20))) /dev/urandom | split -b $((8 << 20)) -d -a 4 --additional-suffix=.tif - "$work/mixed/print/master-"
+  head -c $((k * 19 * (512 << 10))) /dev/urandom | split -b $((512 << 10)) -d -a 4 --additional-suffix=.jpg - "$work/mixed/web/look-"
+  head -c $((k * 180 * (16 << 10))) /dev/urandom | split -b $((16 << 10)) -d -a 4 --additional-suffix=.jpg - "$work/mixed/thumbs/thumb-"
+  ;;
+esac
 
 cat >"$work/auth.xml" <<XML
 <?xml version="1.0" encoding="UTF-8"?>
@@ -63,7 +112,7 @@ drsum_cfg() { # DIR
     {printf "url = \"%s/api/v1.0/file/upload\"\nsilent\nshow-error\nfail\noutput = /dev/null\nuser = \"apiuser01:password01\"\nform = \"dest_dir=/filer/bench\"\nform = \"overwrite=true\"\nform = \"file=@%s\"\n", base, $0}'
 }
 
-files_received() { curl -s "$base/stats" | awk '{print $1}'; }
+files_received() { curl -s "$stats/stats" | awk '{print $1}'; }
 
 measure() { # EXPECTED_FILES CMD... -> prints "elapsed_seconds peak_rss_kib"
   local want=$1 before after
@@ -87,10 +136,13 @@ run_case() { # NAME SERVICE DIR
   local name=$1 service=$2 dir=$3 cfg="$work/case.curl" ratios=() rss=() hs=() cs=() t h c n
   if [ "$service" = scene7 ]; then scene7_cfg "$dir" >"$cfg"; else drsum_cfg "$dir" >"$cfg"; fi
   n=$(find "$dir" -type f | wc -l)
+  local bytes skip_curl=
+  bytes=$(find "$dir" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
+  [ -n "$rtt" ] && [ "$service" = drsum ] && [ -z "${HOIST_BENCH_CURL_DRSUM:-}" ] && skip_curl=1
   local endpoint="$base/scene7/UploadFile" user=bench@hoist.local
   [ "$service" = drsum ] && endpoint="$base/api/v1.0/file/upload" user=apiuser01
   for r in $(seq "$rounds"); do
-    c=$(measure "$n" curl -K "$cfg")
+    if [ -n "$skip_curl" ]; then c="0 0"; else c=$(measure "$n" curl -K "$cfg"); fi
     # shellcheck disable=SC2086 # $extra is a list of flags
     h=$(HOIST_PASSWORD=bench measure "$n" "$work/hoist" upload --service "$service" --endpoint "$endpoint" \
       --user "$user" --company 'c|1' --dest-folder /filer/bench --overwrite $extra "$dir")
@@ -98,20 +150,29 @@ run_case() { # NAME SERVICE DIR
     rss+=("${h#* }") hs+=("${h% *}") cs+=("${c% *}")
     printf '  %s round %d: hoist %ss (%s KiB)  curl %ss\n' "$name" "$r" "${h% *}" "${h#* }" "${c% *}" >&2
   done
-  printf '| %s | %s | %s | %s s | %s s | %s MiB |\n' "$name" "$delay" \
-    "$(printf '%s\n' "${ratios[@]}" | median)" \
-    "$(printf '%s\n' "${hs[@]}" | median)" "$(printf '%s\n' "${cs[@]}" | median)" \
+  local hmed cmed ratio limit="—"
+  hmed=$(printf '%s\n' "${hs[@]}" | median) cmed=$(printf '%s\n' "${cs[@]}" | median)
+  ratio=$(printf '%s\n' "${ratios[@]}" | median)
+  if [ -n "$skip_curl" ]; then ratio="—" cmed="—"; else cmed="$cmed s"; fi
+  if [ -n "$rtt" ] && [ "$mbit" != 0 ]; then
+    # The physical limit: the file bytes at the link's rate (no round trips, no headers).
+    limit=$(awk -v h="$hmed" -v b="$bytes" -v m="$mbit" 'BEGIN {l = b * 8 / (m * 1e6); printf "%.2f (limit %.2f s)", h / l, l}')
+  fi
+  printf '| %s | %s | %s | %s s | %s | %s | %s MiB |\n' "$name" "$delay" "$ratio" "$hmed" "$cmed" "$limit" \
     "$(printf '%s\n' "${rss[@]}" | sort -g | tail -1 | awk '{printf "%.1f", $1/1024}')"
 }
 
-echo "| workload | server delay | median ratio hoist/curl | median hoist | median curl | Hoist peak RSS |"
-echo "|---|---|---|---|---|---|"
+echo "| workload | server delay + link | median ratio hoist/curl | median hoist | median curl | hoist ÷ physical limit | Hoist peak RSS |"
+echo "|---|---|---|---|---|---|---|"
 for k in $cases; do
   case $k in
   s7big) run_case "Scene7, 1 × 512 MiB" scene7 "$work/big" ;;
-  s7small) run_case "Scene7, 2,000 × 64 KiB" scene7 "$work/small" ;;
+  s7small) run_case "Scene7, $nfiles × 64 KiB" scene7 "$work/small" ;;
+  s7ja) run_case "Scene7, $nfiles × 64 KiB, Japanese names" scene7 "$work/ja" ;;
+  s7mixed) run_case "Scene7, campaign folder $(du -sm "$work/mixed" | cut -f1) MiB" scene7 "$work/mixed" ;;
+  s7huge) run_case "Scene7, 1 × $huge_mib MiB" scene7 "$work/huge" ;;
   dsbig) run_case "Dr.Sum, 1 × 512 MiB" drsum "$work/big" ;;
-  dssmall) run_case "Dr.Sum, 2,000 × 64 KiB" drsum "$work/small" ;;
+  dssmall) run_case "Dr.Sum, $nfiles × 64 KiB" drsum "$work/small" ;;
   *) echo "unknown case $k" >&2; exit 2 ;;
   esac
 done
