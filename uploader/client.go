@@ -29,8 +29,11 @@ const (
 	DefaultBatchBytes int64 = 16 << 20
 	// DefaultResponseTimeout is how long a request may go without the server taking a
 	// byte or, once the body is sent, without an answer, before it counts as stalled (and
-	// is retried). A server storing a large file may think for a while; longer is a stall.
-	DefaultResponseTimeout = 2 * time.Minute
+	// is retried, at most DefaultStalls times in all). 30 s: a server storing a large file
+	// may think for a few seconds, and connections that died under a sleeping laptop are
+	// noticed quickly; with the stall budget a silent server fails an upload in about 2.5
+	// minutes. Client.ResponseTimeout (the CLI's --stall-timeout) changes it.
+	DefaultResponseTimeout = 30 * time.Second
 	// endTimeout bounds the endJob POST sent after a cancellation, so that cancelling
 	// never hangs on a server that stopped answering.
 	endTimeout = 15 * time.Second

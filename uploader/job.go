@@ -200,6 +200,10 @@ func (j *s7job) runBatch(ctx context.Context, b *batch) error {
 		case mayBeOneFile(err) && len(live) > 1:
 			// The refusal may be one file's: try them one by one to find out which.
 			return j.isolate(ctx, b, live)
+		case errors.As(err, new(*ConnError)):
+			// Retried until the budget ran out (retry.go): the server is silent or out of
+			// reach, for every file alike; going on would cost each batch the same wait.
+			return fmt.Errorf("could not reach the upload server: %w", err)
 		case t.opening && !j.exists():
 			// No job could even be created, and not for a file's sake: the server is out
 			// of reach or is not an UploadFile servlet, for every file alike.
@@ -381,7 +385,9 @@ func (j *s7job) ensureEnded(ctx context.Context, jobErr error) {
 	if errors.As(jobErr, &f) && f.Auth() {
 		return
 	}
-	if ctx.Err() != nil {
+	if ctx.Err() != nil || errors.As(jobErr, new(*ConnError)) {
+		// Cancelled, or the server is out of reach: one short attempt, so that ending
+		// never hangs and a silent server's upload still fails within minutes.
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), endTimeout)
 		defer cancel()

@@ -45,6 +45,25 @@ func hasNetwork() bool {
 	return false
 }
 
+// networkDown reports a request that could not reach the server because the network is
+// down or changing under it, which passes by itself when the network comes back (waking
+// from sleep, another Wi-Fi): Offline, a connection that could not be opened (refused,
+// timed out, no route) or was reset, a name server that could not be asked. A stall is
+// not one: the server was reached and went silent (DefaultStalls bounds it). The retry
+// policy keeps such requests going for RetryPolicy.Offline.
+func networkDown(err error) bool {
+	var ce *ConnError
+	if !errors.As(err, &ce) || ce.Stalled > 0 || badCertificate(err) {
+		return false
+	}
+	if _, notFound := dnsError(err); notFound {
+		return Offline(err) // a name that does not exist stays so, unless the network is down
+	}
+	var opErr *net.OpError
+	return Offline(err) || errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) ||
+		(errors.As(err, &opErr) && opErr.Op == "dial")
+}
+
 // offlineSentence is what to tell people when Offline(err): host is the server Hoist tried.
 func offlineSentence(host string) string {
 	target := "the server"

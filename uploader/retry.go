@@ -21,6 +21,22 @@ const (
 	DefaultBackoffBase = 500 * time.Millisecond
 	// DefaultBackoffMax caps one wait, so a long outage is probed at least twice a minute.
 	DefaultBackoffMax = 30 * time.Second
+	// DefaultStalls is how many tries of one request may stall before the request fails.
+	// With the 30 s DefaultResponseTimeout, a silent server costs 3 stalls, two job
+	// look-ups of at most 30 s each (job.go findJob) and at most 1.5 s of backoff: about
+	// 2.5 minutes, under the 3 minutes people wait before deciding something is wrong.
+	DefaultStalls = 3
+	// DefaultOffline is how long a request keeps being retried while the network is down
+	// (no route, a name server that cannot be asked, a connection refused or reset): a
+	// laptop waking from sleep or moving to another Wi-Fi takes from a few seconds to
+	// about a minute (joining, DHCP, a VPN reconnecting) before it reaches servers again;
+	// twice that covers it. Longer, and people sitting in a train without network are
+	// better told at once than kept waiting; the job itself stays usable for 27 minutes
+	// (JobTooIdle), so a retry within 2 minutes continues the same job.
+	DefaultOffline = 2 * time.Minute
+	// offlineProbe caps the wait between two tries while the network is down, so that
+	// the upload resumes within seconds once it is back.
+	offlineProbe = 5 * time.Second
 )
 
 // RetryPolicy says how often and how patiently a request that failed for a passing reason
@@ -30,11 +46,18 @@ type RetryPolicy struct {
 	Attempts int           // tries of one request, the first included; 1 = never retry
 	Base     time.Duration // bound of the first wait
 	Max      time.Duration // cap of every wait
+	// Stalls is how many tries may stall (a *ConnError with Stalled set) before the
+	// request fails, when fewer than Attempts; 0 = Attempts alone counts.
+	Stalls int
+	// Offline is how long tries that failed because the network is down (networkDown)
+	// go on, from the first of them in a row, without counting against Attempts; they are
+	// spaced by at most 5 s. 0 = they count as ordinary attempts.
+	Offline time.Duration
 }
 
 // DefaultRetryPolicy returns the named defaults.
 func DefaultRetryPolicy() RetryPolicy {
-	return RetryPolicy{Attempts: DefaultAttempts, Base: DefaultBackoffBase, Max: DefaultBackoffMax}
+	return RetryPolicy{Attempts: DefaultAttempts, Base: DefaultBackoffBase, Max: DefaultBackoffMax, Stalls: DefaultStalls, Offline: DefaultOffline}
 }
 
 // Bound is the longest wait before retry n (n = 1 after the first failure).
@@ -62,19 +85,43 @@ func (p RetryPolicy) Backoff(n int) time.Duration {
 }
 
 // do calls try until it succeeds, fails for a reason that retrying cannot fix (retryable
-// says which, given the error and the attempt that failed), the attempts are used up, or
-// ctx ends during a wait. retrying is told about each retry before its wait.
+// says which, given the error and the attempt that failed), its budget is used up, or ctx
+// ends during a wait. The budget: Attempts tries, of which at most Stalls may stall; tries
+// that met a network that is down do not count while they go on for less than Offline.
+// retrying is told about each retry before its wait.
 func (p RetryPolicy) do(ctx context.Context, try func(attempt int) error, retryable func(err error, attempt int) bool, retrying func(attempt int, err error)) error {
 	attempts := max(p.Attempts, 1)
+	counted, stalls := 0, 0
+	var downSince time.Time // first failure of the current run of network-down failures
 	for attempt := 1; ; attempt++ {
 		err := try(attempt)
-		if err == nil || attempt >= attempts || ctx.Err() != nil || !retryable(err, attempt) {
+		if err == nil || ctx.Err() != nil || !retryable(err, attempt) {
 			return err
+		}
+		wait := p.Backoff(attempt)
+		if p.Offline > 0 && networkDown(err) {
+			if downSince.IsZero() {
+				downSince = time.Now()
+			}
+			if time.Since(downSince) >= p.Offline {
+				return err
+			}
+			wait = min(wait, offlineProbe)
+		} else {
+			downSince = time.Time{}
+			counted++
+			var ce *ConnError
+			if errors.As(err, &ce) && ce.Stalled > 0 {
+				stalls++
+			}
+			if counted >= attempts || (p.Stalls > 0 && stalls >= p.Stalls) {
+				return err
+			}
 		}
 		if retrying != nil {
 			retrying(attempt+1, err)
 		}
-		t := time.NewTimer(p.Backoff(attempt))
+		t := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():
 			t.Stop()
@@ -132,7 +179,7 @@ func (e *ConnError) Sentence() string {
 	dnsErr, notFound := dnsError(e.Err)
 	switch {
 	case e.Stalled > 0:
-		return fmt.Sprintf("The server stopped responding for %s, so Hoist gave up on that request.", e.Stalled)
+		return fmt.Sprintf("The server stopped responding (nothing for %s, even after retrying). Check your network or proxy, then try again.", e.Stalled)
 	case badCertificate(e.Err):
 		return "The server's security certificate could not be verified, so nothing was sent. Check the connection's URL."
 	case Offline(e.Err):

@@ -80,7 +80,7 @@ func TestTransientClassification(t *testing.T) {
 		&ConnError{Err: &tls.CertificateVerificationError{Err: x509.UnknownAuthorityError{}}}: "certificate could not be verified",
 		&ConnError{Err: x509.CertificateInvalidError{Reason: x509.Expired}}:                   "certificate could not be verified",
 		&ConnError{Err: &net.DNSError{Name: "nowhere.invalid", IsNotFound: true}}:             "nowhere.invalid does not exist",
-		&ConnError{Err: errStalled, Stalled: time.Minute}:                                     "stopped responding for 1m0s",
+		&ConnError{Err: errStalled, Stalled: time.Minute}:                                     "stopped responding (nothing for 1m0s",
 	} {
 		if got := Sentence(err); !strings.Contains(got, want) {
 			t.Errorf("Sentence(%v) = %q, want it to say %q", err, got, want)

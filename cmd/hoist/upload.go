@@ -57,6 +57,7 @@ type uploadFlags struct {
 	strictNames bool
 	wait        bool
 	waitLimit   time.Duration
+	net         *netFlags
 }
 
 func newUploadFlags(fs *flag.FlagSet) *uploadFlags {
@@ -70,6 +71,7 @@ func newUploadFlags(fs *flag.FlagSet) *uploadFlags {
 	fs.BoolVar(&f.strictNames, "strict-names", false, "Scene7: refuse to upload (exit 2) when pre-flight finds a name problem")
 	fs.BoolVar(&f.wait, "wait", false, "Scene7: after the upload, wait until Scene7 has processed the files and print what\nbecame of each (ready, warnings, failed in Scene7, no word)")
 	fs.DurationVar(&f.waitLimit, "wait-limit", uploader.DefaultFollowLimit, "with --wait, how long to wait for Scene7 at most, e.g. 10m")
+	f.net = addNetFlags(fs)
 	return f
 }
 
@@ -84,7 +86,7 @@ func runUpload(c *cli, cmd *command, args []string) int {
 	if len(problems) > 0 {
 		return exitFor(c.problems(cmd, problems))
 	}
-	client := uploader.NewClient(func(cl *uploader.Client) { cl.Concurrency = f.concurrency })
+	client := uploader.NewClient(func(cl *uploader.Client) { cl.Concurrency = f.concurrency }, f.net.apply)
 	var onEvent func(uploader.Event)
 	if f.json {
 		onEvent = newJSONView(c.stdout).event
@@ -151,6 +153,7 @@ func (c *cli) uploadRequest(f *uploadFlags, paths []string) (uploader.Request, s
 	if f.waitLimit <= 0 {
 		problems = append(problems, fmt.Sprintf("--wait-limit %s: give a duration above 0, e.g. 30m", f.waitLimit))
 	}
+	problems = append(problems, f.net.problems()...)
 	if f.concurrency < 1 || f.concurrency > maxConcurrency {
 		problems = append(problems, fmt.Sprintf("--concurrency %d: choose from 1 to %d parallel uploads", f.concurrency, maxConcurrency))
 	}

@@ -1,0 +1,50 @@
+package main
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"hoist/sandbox"
+)
+
+// A sandbox that never answers fails the upload after three stalls of --stall-timeout,
+// with one sentence naming it.
+func TestUploadStallTimeoutFailsASilentServer(t *testing.T) {
+	r := startSandbox(t)
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a.txt": "a", "b.txt": "b"})
+	r.SetFaults(sandbox.Faults{StallEvery: 1, StallFor: time.Minute})
+	args := append(append([]string{"upload", "--stall-timeout", "1s"}, scene7Args(r)...), filepath.Join(dir, "a.txt"))
+	out := hoist(t, invocation{env: demoEnv}, args...)
+	if out.code != exitFailed {
+		t.Fatalf("exit %d, want 1\nstderr:\n%s", out.code, out.stderr)
+	}
+	mustContain(t, "stderr", out.stderr, "stopped responding (nothing for 1s")
+	// The sandbox records a stalled request once it notices the client gave up.
+	posts := func() int {
+		n := 0
+		for _, q := range r.Requests() {
+			if q.Path == "/scene7/UploadFile" {
+				n++
+			}
+		}
+		return n
+	}
+	eventually(t, "3 upload POSTs recorded", func() bool { return posts() >= 3 })
+	if n := posts(); n != 3 {
+		t.Errorf("%d upload POSTs, want 3 (the stall budget)", n)
+	}
+}
+
+func TestUploadStallTimeoutRefusesLessThanASecond(t *testing.T) {
+	r := startSandbox(t)
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a.txt": "a"})
+	args := append(append([]string{"upload", "--stall-timeout", "0"}, scene7Args(r)...), filepath.Join(dir, "a.txt"))
+	out := hoist(t, invocation{env: demoEnv}, args...)
+	if out.code != exitUsage {
+		t.Fatalf("exit %d, want 2\nstderr:\n%s", out.code, out.stderr)
+	}
+	mustContain(t, "stderr", out.stderr, "--stall-timeout 0s", "at least a second")
+}
