@@ -6,6 +6,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -37,6 +38,8 @@ type Desktop struct {
 	Queue   *session.Queue
 	Config  *store.Config
 	Sandbox *sandbox.Running
+	// launches takes the paths of later launches (see instance.go); nil unless Listen.
+	launches *launchListener
 }
 
 // Options choose where Build keeps its files.
@@ -44,6 +47,8 @@ type Options struct {
 	ConfigDir string // "" = store.DefaultDir (or $HOIST_CONFIG_DIR)
 	// Async runs the window's background work (see ui.Deps.Async); nil = goroutines.
 	Async func(func())
+	// Listen makes this window the one that later launches hand their paths to.
+	Listen bool
 }
 
 // Build wires everything into a window of a. Close releases it.
@@ -67,7 +72,21 @@ func Build(a fyne.App, opt Options) (*Desktop, error) {
 	})
 	dt.resume()
 	win.SetCloseIntercept(dt.closing)
+	if opt.Listen {
+		if dt.launches, err = listenForLaunches(cfg.Dir, dt.launched); err != nil {
+			fyne.LogError("later launches will open their own window", err)
+		}
+	}
 	return dt, nil
+}
+
+// launched takes the paths of a later launch: they join the queue, and the window comes
+// to the front.
+func (dt *Desktop) launched(paths []string) {
+	fyne.Do(func() {
+		dt.Window.Win.RequestFocus()
+		dt.Window.AddPaths(paths)
+	})
 }
 
 // serverLog reads the server's log of a Scene7 job once it has ended.
@@ -116,11 +135,22 @@ func (dt *Desktop) closing() {
 		}, dt.Window.Win)
 }
 
-// Close stops the sandbox.
-func (dt *Desktop) Close() error { return dt.Sandbox.Close() }
+// Close stops the sandbox and the listening for later launches.
+func (dt *Desktop) Close() error {
+	var err error
+	if dt.launches != nil {
+		err = dt.launches.Close()
+	}
+	return errors.Join(err, dt.Sandbox.Close())
+}
 
-// Run opens Hoist's window and returns when it is closed.
-func Run() error {
+// Run opens Hoist's window with the files and folders of args in its queue, and returns
+// when it is closed; when a Hoist window is open already, it hands args to it instead.
+func Run(args []string) error {
+	paths := launchPaths(args)
+	if dir, err := store.DefaultDir(); err == nil && handOff(dir, paths) {
+		return nil
+	}
 	fixLocale()
 	// Fyne makes its cache folder inside the user's cache folder without creating that
 	// one, which a brand-new account may not have yet.
@@ -129,22 +159,23 @@ func Run() error {
 	}
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	dt, err := Build(a, Options{})
+	dt, err := Build(a, Options{Listen: true})
 	if err != nil {
 		return err
 	}
 	defer dt.Close()
 	a.Lifecycle().SetOnStarted(func() { fitToScreen(dt.Window) })
 	if demo := os.Getenv(DemoFilesEnv); demo != "" {
-		dt.Window.AddPaths(filepath.SplitList(demo))
+		paths = append(paths, filepath.SplitList(demo)...)
 	}
+	dt.Window.AddPaths(paths)
 	dt.Window.Win.ShowAndRun()
 	return nil
 }
 
 // Main runs Hoist's window and exits with a message when it cannot start.
 func Main() {
-	if err := Run(); err != nil {
+	if err := Run(os.Args[1:]); err != nil {
 		fmt.Fprintln(os.Stderr, "Hoist could not start: "+strings.TrimSuffix(uploader.Sentence(err), "."))
 		os.Exit(1)
 	}
