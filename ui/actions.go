@@ -56,6 +56,16 @@ func (w *Window) Retry(rows []int) {
 	w.startWith(func(t session.Target) error { return w.d.Queue.RetryRows(t, rows) })
 }
 
+// Resume goes on with the paused upload, where it was going (the job log says whether
+// its job was still open).
+func (w *Window) Resume() {
+	note, err := w.d.Queue.Resume()
+	if err != nil {
+		note = sentence(err)
+	}
+	w.Queue.SetStatus(note)
+}
+
 func (w *Window) startWith(start func(session.Target) error) {
 	if w.blocked() != "" {
 		w.changed() // the line above the queue says what to fix; nothing is sent
@@ -94,6 +104,10 @@ func (w *Window) startWith(start func(session.Target) error) {
 func (w *Window) ended(s session.Summary) {
 	w.lastSummary = s
 	w.Queue.SetStatus(s.Message)
+	if s.Paused { // the person paused it: no notification, the job goes on at Resume
+		w.changed()
+		return
+	}
 	title := "Upload finished"
 	switch {
 	case errors.Is(s.Err, uploader.ErrCancelled):

@@ -31,6 +31,8 @@ type QueueView struct {
 	shown        []int // queue indices listed while ProblemsOnly is on
 
 	AddFiles, AddFolder, Upload, CancelAll, Retry, Remove, RemoveAll, Clear *widget.Button
+	// Pause stops the running upload and keeps its job open; once paused it reads Resume.
+	Pause *widget.Button
 
 	top     *fyne.Container
 	frame   *fyne.Container // the Border around top and the list; re-laid out when top changes height
@@ -41,9 +43,9 @@ type QueueView struct {
 
 // queueActions are what the toolbar asks of the window.
 type queueActions struct {
-	addFiles, addFolder, upload func()
-	retry                       func(rows []int) // nil: every failed or cancelled file
-	clip                        func(string)     // puts text on the clipboard
+	addFiles, addFolder, upload, resume func()
+	retry                               func(rows []int) // nil: every failed or cancelled file
+	clip                                func(string)     // puts text on the clipboard
 }
 
 func newQueueView(q *session.Queue, act queueActions) *QueueView {
@@ -72,6 +74,13 @@ func newQueueView(q *session.Queue, act queueActions) *QueueView {
 	v.Upload = widget.NewButtonWithIcon("Upload", theme.UploadIcon(), act.upload)
 	v.Upload.Importance = widget.HighImportance
 	v.CancelAll = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), q.Cancel)
+	v.Pause = widget.NewButtonWithIcon("Pause", theme.MediaPauseIcon(), func() {
+		if v.totals.Paused {
+			act.resume()
+		} else {
+			q.Pause()
+		}
+	})
 	v.Retry = widget.NewButtonWithIcon("Retry failed", theme.ViewRefreshIcon(), func() { act.retry(v.retryRows()) })
 	v.Remove = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), v.RemoveSelected)
 	v.RemoveAll = widget.NewButtonWithIcon("Remove all", theme.ContentClearIcon(), v.removeAll)
@@ -97,7 +106,7 @@ func newQueueView(q *session.Queue, act queueActions) *QueueView {
 
 	// The toolbar wraps onto a second line on a narrow window instead of widening it.
 	tools := &flow{}
-	toolbar := container.New(tools, v.AddFiles, v.AddFolder, v.Upload, v.CancelAll, v.Retry, v.Remove, v.RemoveAll, v.Clear, v.ProblemsOnly)
+	toolbar := container.New(tools, v.AddFiles, v.AddFolder, v.Upload, v.Pause, v.CancelAll, v.Retry, v.Remove, v.RemoveAll, v.Clear, v.ProblemsOnly)
 	v.top = container.NewVBox(toolbar, v.blocker, v.status)
 	bottom := container.NewVBox(v.details.Content, widget.NewSeparator(), v.overall, v.summary)
 	v.frame = container.NewBorder(v.top, bottom, nil, nil, container.NewStack(v.list, v.drop))
@@ -234,7 +243,15 @@ func (v *QueueView) SetStatus(s string) {
 func (v *QueueView) updateButtons() {
 	t := v.totals
 	enable(v.Upload, v.ready && !t.Running && t.Count(session.Queued) > 0)
-	enable(v.CancelAll, t.Running)
+	enable(v.CancelAll, t.Running || t.Paused)
+	enable(v.Pause, t.Running || t.Paused)
+	if t.Paused {
+		v.Pause.SetText("Resume")
+		v.Pause.SetIcon(theme.MediaPlayIcon())
+	} else {
+		v.Pause.SetText("Pause")
+		v.Pause.SetIcon(theme.MediaPauseIcon())
+	}
 	retry := v.retryRows()
 	enable(v.Retry, v.ready && !t.Running && (len(retry) > 0 || t.Count(session.Failed)+t.Count(session.Cancelled) > 0))
 	if len(retry) > 0 {

@@ -99,6 +99,9 @@ func (r *queueRow) set(i int, row session.Row) {
 func detailText(row session.Row) string {
 	switch row.State {
 	case session.Queued:
+		if row.Reason != "" {
+			return row.Reason // paused
+		}
 		if w := row.NameWarnings(); w != "" {
 			return "Waiting. Check the name: " + w
 		}

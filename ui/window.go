@@ -57,7 +57,7 @@ func New(a fyne.App, win fyne.Window, d Deps) *Window {
 	w := &Window{App: a, Win: win, d: d}
 	clip := func(s string) { a.Clipboard().SetContent(s) }
 
-	w.Queue = newQueueView(d.Queue, queueActions{addFiles: w.AddFiles, addFolder: w.AddFolder, upload: w.Upload, retry: w.Retry, clip: clip})
+	w.Queue = newQueueView(d.Queue, queueActions{addFiles: w.AddFiles, addFolder: w.AddFolder, upload: w.Upload, resume: w.Resume, retry: w.Retry, clip: clip})
 	w.Log = newJobLogView(d.Queue, d.Pickers, clip, d.run)
 	w.Preview = NewPreview(clip)
 	w.Options = NewOptionsForm(uploader.DefaultOptions())

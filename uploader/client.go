@@ -170,6 +170,11 @@ func (r *Result) Count(s FileState) int {
 // ErrCancelled is wrapped (with the context's error) by Upload when ctx ended it.
 var ErrCancelled = errors.New("upload cancelled")
 
+// ErrPaused, as the cause of ctx's cancellation (context.WithCancelCause), stops an upload
+// without ending its Scene7 job: the POSTs in flight are aborted, no endJob is sent, and
+// a later upload continues the job (Request.JobHandle) while it has not expired.
+var ErrPaused = errors.New("upload paused")
+
 // Upload sends req.Items and reports what happens through onEvent (which may be nil; it
 // is called from one goroutine at a time, never concurrently, and every event has been
 // delivered when Upload returns). The error is non-nil only when the upload as a whole

@@ -382,8 +382,8 @@ func (j *s7job) findJob(ctx context.Context, name string) string {
 // already over. A job refused for the login cannot be ended; one too idle has expired.
 func (j *s7job) ensureEnded(ctx context.Context, jobErr error) {
 	var f *Fault
-	if errors.As(jobErr, &f) && f.Auth() {
-		return
+	if errors.As(jobErr, &f) && f.Auth() || errors.Is(context.Cause(ctx), ErrPaused) {
+		return // paused: the job stays open for the rest of the files
 	}
 	if ctx.Err() != nil || errors.As(jobErr, new(*ConnError)) {
 		// Cancelled, or the server is out of reach: one short attempt, so that ending

@@ -75,6 +75,11 @@ func (q *Queue) fileEventLocked(row *Row, ev uploader.Event) *Entry {
 		row.Reason = ev.Message
 		e.Level, e.Message = Error, ev.Message
 	case uploader.FileCancelled:
+		if row.run != nil && row.run.paused && !row.stop {
+			q.setStateLocked(row, Queued)
+			row.Sent, row.Speed, row.ETA, row.Reason = 0, 0, -1, pausedReason
+			return nil
+		}
 		if row.run != nil && row.run.restart && !row.stop {
 			// Stopped only because another file was cancelled: it goes on in the next job.
 			q.setStateLocked(row, Queued)

@@ -66,6 +66,8 @@ type Queue struct {
 	// followLinks is Add's choice for links out of an added folder (names.go).
 	service     uploader.Service
 	followLinks bool
+	// paused is where the paused upload was going (see Pause); nil when none is paused.
+	paused *Target
 
 	saveMu    sync.Mutex
 	saveTimer *time.Timer
@@ -133,7 +135,7 @@ func (q *Queue) totalsLocked() Totals {
 	return Totals{
 		Rows: len(q.rows), Counts: q.counts, Outcomes: q.outcomes, Bytes: q.bytes, InFlight: q.flight,
 		Sent: q.job.sent, Size: q.job.size, Speed: q.job.speed, ETA: q.job.eta,
-		Running: q.cur != nil,
+		Running: q.cur != nil, Paused: q.paused != nil && q.cur == nil,
 	}
 }
 

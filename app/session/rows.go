@@ -65,8 +65,8 @@ type Row struct {
 	Sent  int64   // bytes of this file sent so far
 	Speed float64 // bytes per second, a moving average; 0 when not known
 	ETA   time.Duration
-	// Reason is a sentence for people: why the file failed, was skipped or cancelled, or
-	// (while sending) that it is being tried again.
+	// Reason is a sentence for people: why the file failed, was skipped or cancelled,
+	// (while sending) that it is being tried again, or (waiting) that it was paused.
 	Reason    string
 	Attempt   int
 	JobName   string
@@ -116,6 +116,7 @@ type Totals struct {
 	Speed      float64
 	ETA        time.Duration // negative when not known yet
 	Running    bool
+	Paused     bool // an upload is paused: Resume goes on with it
 }
 
 // Count is how many rows are in state s.
@@ -172,6 +173,7 @@ type Summary struct {
 	// Message is the engine's sentence about the whole upload ("12 of 12 files uploaded.").
 	Message string
 	Err     error // non-nil when the upload as a whole failed or was cancelled
+	Paused  bool  // the upload was paused: its files wait for Resume
 }
 
 // Observer is told about changes. Callbacks run on the session's goroutines, never under

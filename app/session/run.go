@@ -36,6 +36,9 @@ type run struct {
 	target Target
 	rows   []*Row // parallel to the request's Items
 	cancel context.CancelFunc
+	// stop cancels with a cause: uploader.ErrPaused leaves the job open (see Pause).
+	stop   context.CancelCauseFunc
+	paused bool
 	done   chan struct{}
 	// restart is set when the person cancelled single files: the engine's upload is
 	// stopped, and the files not cancelled go on in a new job (the engine takes an
@@ -86,8 +89,9 @@ func (q *Queue) start(r *run) error {
 		return ErrNothingQueued
 	}
 	q.continueOpenJobLocked(t, &req)
-	ctx, cancel := context.WithCancel(context.Background())
-	r.cancel = cancel
+	q.paused = nil
+	ctx, stop := context.WithCancelCause(context.Background())
+	r.stop, r.cancel = stop, func() { stop(nil) }
 	q.cur, q.lastRun = r, r
 	q.last = t
 	q.job = jobFigures{eta: -1}
@@ -156,7 +160,9 @@ func (q *Queue) Cancel() {
 	q.mu.Unlock()
 	if r != nil {
 		r.cancel()
+		return
 	}
+	q.cancelPaused()
 }
 
 // Wait blocks until the running or last upload has ended, its rows are final, Scene7's
@@ -186,7 +192,9 @@ func (q *Queue) execute(ctx context.Context, r *run, req uploader.Request) {
 	sum := q.finish(r, res, err)
 	r.cancel()
 	q.scheduleSave()
-	if q.cfg.Follower != nil && r.target.Endpoint.Service == uploader.Scene7 {
+	if r.paused {
+		q.pausedEnded(r, res, &sum)
+	} else if q.cfg.Follower != nil && r.target.Endpoint.Service == uploader.Scene7 {
 		// The follow-up reads each job's whole log once Scene7 has finished it.
 		q.startFollowUps(r)
 		sum.Following = q.Following()
@@ -195,7 +203,7 @@ func (q *Queue) execute(ctx context.Context, r *run, req uploader.Request) {
 			q.fetchServerLog(r.target.Conn, h)
 		}
 	}
-	if r.restart && res != nil {
+	if r.restart && res != nil && !r.paused {
 		next := &run{target: r.target, part: r.part + 1, base: r.base, carry: sum}
 		if next.base == "" {
 			next.base = r.target.JobName
@@ -254,7 +262,7 @@ func (q *Queue) finish(r *run, res *uploader.Result, err error) Summary {
 		}
 		sum.Skipped += len(res.Skipped)
 	}
-	if r.restart && res != nil {
+	if (r.restart || r.paused) && res != nil {
 		sum.Err = nil // the person's cancellation of single files is not the upload's failure
 	}
 	q.job.speed, q.job.eta = 0, 0
@@ -288,7 +296,7 @@ func (q *Queue) finish(r *run, res *uploader.Result, err error) Summary {
 // was the last thing lost (the Result is authoritative).
 func (q *Queue) settleLocked(row *Row, f uploader.FileResult) {
 	want := map[uploader.FileState]State{uploader.StateDone: Done, uploader.StateFailed: Failed, uploader.StateCancelled: Cancelled}[f.State]
-	if row.State == want || (want == Cancelled && row.State == Queued && row.run.restart && !row.stop) {
+	if row.State == want || (want == Cancelled && row.State == Queued && (row.run.restart || row.run.paused) && !row.stop) {
 		return
 	}
 	q.setStateLocked(row, want)

@@ -118,7 +118,7 @@ func (q *Queue) Restore(snap Snapshot) (waiting int) {
 		r := &Row{Path: s.Path, Rel: s.Rel, Size: s.Size, State: st, Reason: s.Reason, JobName: s.JobName, JobHandle: s.JobHandle,
 			Outcome: s.Outcome, OutcomeText: s.OutcomeText, AssetID: s.AssetID}
 		switch st {
-		case Sending:
+		case Sending, Queued: // a pause does not outlive the app: the files just wait
 			r.State, r.Reason = Queued, ""
 		case Done:
 			r.Sent = r.Size

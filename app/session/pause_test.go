@@ -1,0 +1,216 @@
+package session
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"hoist/sandbox"
+	"hoist/uploader"
+)
+
+// pauseBox is a Local sandbox and a queue that sends one file per POST, one POST at a
+// time, so a test can pause between two files.
+type pauseBox struct {
+	sb     *sandbox.Running
+	q      *Queue
+	target Target
+	ended  chan Summary
+	// sending is told the Rel of each file whose POST has started.
+	sending chan string
+}
+
+func newPauseBox(t *testing.T) *pauseBox {
+	t.Helper()
+	sb, err := sandbox.Start(sandbox.Config{Dir: t.TempDir()}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sb.Close() })
+	c := uploader.NewClient()
+	c.Concurrency, c.BatchFiles = 1, 1
+	b := &pauseBox{sb: sb, ended: make(chan Summary, 4), sending: make(chan string, 16)}
+	b.q = New(Config{Uploader: c})
+	var mu sync.Mutex
+	seen := map[int]bool{}
+	b.q.SetObserver(Observer{
+		Row: func(i int) {
+			row, ok := b.q.Row(i)
+			mu.Lock()
+			defer mu.Unlock()
+			if ok && row.State == Sending && !seen[i] {
+				seen[i] = true
+				b.sending <- row.Rel
+			}
+		},
+		Ended: func(s Summary) { b.ended <- s },
+	})
+	b.target = Target{Profile: "Local sandbox", DestFolder: "spring", Options: uploader.DefaultOptions(), Conn: uploader.Conn{
+		Endpoint:    uploader.Endpoint{Service: uploader.Scene7, UploadURL: sb.URL + sandbox.Scene7UploadPath, APIURL: sb.URL + sandbox.Scene7APIPath},
+		Credentials: uploader.Credentials{User: sandbox.DemoUser, Password: sandbox.DemoPassword},
+		Company:     sandbox.DemoCompany,
+	}}
+	return b
+}
+
+func (b *pauseBox) wait(t *testing.T) Summary {
+	t.Helper()
+	select {
+	case s := <-b.ended:
+		return s
+	case <-time.After(30 * time.Second):
+		t.Fatal("the upload did not end")
+	}
+	return Summary{}
+}
+
+// waitSending waits until the POST of rel has started.
+func (b *pauseBox) waitSending(t *testing.T, rel string) {
+	t.Helper()
+	for {
+		select {
+		case got := <-b.sending:
+			if got == rel {
+				return
+			}
+		case <-time.After(30 * time.Second):
+			t.Fatalf("%s was never sent", rel)
+		}
+	}
+}
+
+// pauseAtSecondFile starts an upload of three files whose second POST stalls on the server,
+// and pauses while it is in flight.
+func (b *pauseBox) pauseAtSecondFile(t *testing.T) Summary {
+	t.Helper()
+	dir := tree(t, map[string]string{"a.jpg": "first", "b.jpg": "second", "c.jpg": "third"})
+	b.q.Add([]string{filepath.Join(dir, "a.jpg"), filepath.Join(dir, "b.jpg"), filepath.Join(dir, "c.jpg")})
+	b.sb.SetFaults(sandbox.Faults{StallEvery: 2, StallFor: time.Minute})
+	if err := b.q.Start(b.target); err != nil {
+		t.Fatal(err)
+	}
+	b.waitSending(t, "b.jpg")
+	if !b.q.Pause() {
+		t.Fatal("Pause found no upload running")
+	}
+	sum := b.wait(t) // at once: the stalled POST is aborted, not waited for
+	b.sb.SetFaults(sandbox.Faults{})
+	return sum
+}
+
+func uploadPosts(sb *sandbox.Running) []sandbox.Request {
+	var out []sandbox.Request
+	for _, r := range sb.Requests() {
+		if r.Path == sandbox.Scene7UploadPath {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Pause stops sending at once and keeps the job open; Resume sends the rest, the file that
+// was in flight included, in the same job, and ends it.
+func TestPauseAndResumeInTheSameJob(t *testing.T) {
+	b := newPauseBox(t)
+	sum := b.pauseAtSecondFile(t)
+	if !sum.Paused || sum.Err != nil || sum.Done != 1 {
+		t.Fatalf("summary after Pause: %+v", sum)
+	}
+	if st := statesOf(b.q); st["a.jpg"] != Done || st["b.jpg"] != Queued || st["c.jpg"] != Queued {
+		t.Fatalf("states after Pause: %v", st)
+	}
+	if tot := b.q.Totals(); !tot.Paused || tot.Running {
+		t.Fatalf("totals after Pause: %+v", tot)
+	}
+	jobs := b.sb.Jobs()
+	if len(jobs) != 1 || jobs[0].State != sandbox.JobRunning {
+		t.Fatalf("the server's jobs after Pause: %+v", jobs)
+	}
+	for _, r := range uploadPosts(b.sb) {
+		if r.EndJob {
+			t.Fatal("Pause ended the job")
+		}
+	}
+	handle := jobs[0].Handle
+
+	note, err := b.q.Resume()
+	if err != nil || !strings.Contains(note, jobs[0].Name) {
+		t.Fatalf("Resume: %q, %v", note, err)
+	}
+	sum = b.wait(t)
+	if sum.Paused || sum.Err != nil || sum.Done != 2 || sum.Failed != 0 {
+		t.Fatalf("summary after Resume: %+v", sum)
+	}
+	for rel, st := range statesOf(b.q) {
+		if st != Done {
+			t.Errorf("%s ended %s", rel, st)
+		}
+	}
+	jobs = b.sb.Jobs()
+	if len(jobs) != 1 || jobs[0].Handle != handle || jobs[0].State == sandbox.JobRunning {
+		t.Fatalf("the server's jobs after Resume: %+v", jobs)
+	}
+	var sent []string
+	for _, r := range uploadPosts(b.sb) {
+		for _, f := range r.Files {
+			sent = append(sent, f.FileName)
+		}
+		if r.JobHandle != handle {
+			t.Errorf("a POST went to job %q", r.JobHandle)
+		}
+	}
+	// b.jpg was in flight at the pause: it is sent again.
+	slices.Sort(sent)
+	if want := []string{"a.jpg", "b.jpg", "b.jpg", "c.jpg"}; !slices.Equal(sent, want) {
+		t.Errorf("files posted: %v, want %v", sent, want)
+	}
+	if b.q.Totals().Paused {
+		t.Error("still paused after Resume")
+	}
+}
+
+// A pause longer than the job's idle expiry goes on in a new job, and says so.
+func TestResumeAfterTheJobExpiredStartsANewJob(t *testing.T) {
+	b := newPauseBox(t)
+	b.pauseAtSecondFile(t)
+	b.q.mu.Lock()
+	b.q.open.LastPost = time.Now().Add(-uploader.JobIdleExpiry) // paused for half an hour
+	b.q.mu.Unlock()
+	b.sb.ExpireJobs()
+	old := b.sb.Jobs()[0]
+
+	note, err := b.q.Resume()
+	if err != nil || !strings.Contains(note, "new job") {
+		t.Fatalf("Resume: %q, %v", note, err)
+	}
+	if sum := b.wait(t); sum.Done != 2 || sum.Err != nil {
+		t.Fatalf("summary after Resume: %+v", sum)
+	}
+	jobs := b.sb.Jobs()
+	if len(jobs) != 2 || jobs[1].Handle == old.Handle || len(jobs[1].Files) != 2 {
+		t.Fatalf("the server's jobs: %+v", jobs)
+	}
+	logged := false
+	for _, e := range b.q.Log(0) {
+		logged = logged || strings.Contains(e.Message, "new job")
+	}
+	if !logged {
+		t.Error("the job log does not say the files went on in a new job")
+	}
+}
+
+// Cancel while paused gives the waiting files up; nothing is left to resume.
+func TestCancelWhilePaused(t *testing.T) {
+	b := newPauseBox(t)
+	b.pauseAtSecondFile(t)
+	b.q.Cancel()
+	if st := statesOf(b.q); st["b.jpg"] != Cancelled || st["c.jpg"] != Cancelled {
+		t.Fatalf("states: %v", st)
+	}
+	if _, err := b.q.Resume(); err != ErrNotPaused {
+		t.Fatalf("Resume after Cancel: %v", err)
+	}
+}
