@@ -63,7 +63,9 @@ func newDestination(d Deps) *destination {
 	ds.insecure.Importance = widget.DangerImportance
 	ds.insecure.Wrapping = fyne.TextWrapWord
 	ds.insecure.Hide()
-	ds.manage = widget.NewButtonWithIcon("Connections…", theme.SettingsIcon(), func() {
+	// Only the gear: the Connections tab is one click away under its own name, and the
+	// words would push the folder off an 800-pixel window.
+	ds.manage = widget.NewButtonWithIcon("", theme.SettingsIcon(), func() {
 		if ds.OnManage != nil {
 			ds.OnManage()
 		}
@@ -91,7 +93,7 @@ func newDestination(d Deps) *destination {
 	// takes the width that is left.
 	ds.box = container.NewVBox(
 		container.NewBorder(nil, nil,
-			container.NewHBox(inlineLabel("Connection"), withWidth(220, ds.conn), ds.manage, inlineLabel("Folder")), nil,
+			container.NewHBox(inlineLabel("Connection"), withWidth(200, ds.conn), ds.manage, inlineLabel("Folder")), nil,
 			ds.folder),
 		ds.where, ds.insecure, ds.pwBox,
 	)
@@ -147,6 +149,8 @@ func (ds *destination) choose(name string) {
 	switched := p.Name != ds.current.Name
 	ds.current = p
 	ds.where.SetText(describe(p))
+	// The sandbox's banner says where its files go already.
+	showIf(ds.where, !p.Sandbox, ds.box)
 	if switched {
 		ds.company.SetText(p.Company)
 		ds.folder.SetText(p.DestFolder)

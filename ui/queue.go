@@ -106,9 +106,10 @@ func newQueueView(q *session.Queue, act queueActions) *QueueView {
 
 	// The toolbar wraps onto a second line on a narrow window instead of widening it.
 	tools := &flow{}
-	toolbar := container.New(tools, v.AddFiles, v.AddFolder, v.Upload, v.Pause, v.CancelAll, v.Retry, v.Remove, v.RemoveAll, v.Clear, v.ProblemsOnly)
+	toolbar := container.New(tools, v.AddFiles, v.AddFolder, v.Upload, v.Pause, v.CancelAll, v.Retry, v.Remove, v.RemoveAll, v.Clear)
 	v.top = container.NewVBox(toolbar, v.blocker, v.status)
-	bottom := container.NewVBox(v.details.Content, widget.NewSeparator(), v.overall, v.summary)
+	bottom := container.NewVBox(v.details.Content, widget.NewSeparator(), v.overall,
+		container.NewBorder(nil, nil, nil, v.ProblemsOnly, v.summary))
 	v.frame = container.NewBorder(v.top, bottom, nil, nil, container.NewStack(v.list, v.drop))
 	v.Content = container.New(widthFirst{flows: []*flow{tools}}, v.frame)
 	v.applyTotals(q.Totals())
