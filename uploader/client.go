@@ -53,6 +53,10 @@ type Client struct {
 	// upload goes on in a new job instead.
 	JobIdleTimeout      time.Duration
 	AppName, AppVersion string // the authHeader's appName and appVersion
+	// Bandwidth caps what the Client's uploads send per second, all POSTs together; its
+	// limit may be changed while they run (the window's setting, the CLI's --bwlimit).
+	// NewClient sets one without a limit; nil is no limit either.
+	Bandwidth *Bandwidth
 }
 
 // NewClient returns a Client with the named defaults, then applies opts in order.
@@ -67,6 +71,7 @@ func NewClient(opts ...func(*Client)) *Client {
 		JobIdleTimeout:  JobIdleExpiry,
 		AppName:         "Hoist",
 		AppVersion:      Version,
+		Bandwidth:       NewBandwidth(0),
 	}
 	for _, o := range opts {
 		o(c)

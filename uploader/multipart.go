@@ -1,6 +1,7 @@
 package uploader
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -151,6 +152,26 @@ type bodyReader struct {
 	off    int64
 	f      *os.File
 	err    error // sticky: the first failure, returned by every later Read
+	// bw, when set, paces the reads (bandwidth.go) before they count as progress, so that
+	// progress, speed and ETA follow what the limit lets through; ctx ends the waits.
+	bw  *Bandwidth
+	ctx context.Context
+}
+
+// limit makes the reader keep to bw, waiting under ctx.
+func (r *bodyReader) limit(ctx context.Context, bw *Bandwidth) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.bw, r.ctx = bw, ctx
+}
+
+// pace waits until the limit allows n bytes just read. A wait cut short by ctx is
+// returned with the bytes; the request is ending anyway.
+func (r *bodyReader) pace(n int) error {
+	if r.bw == nil {
+		return nil
+	}
+	return r.bw.take(r.ctx, n)
 }
 
 func (r *bodyReader) Read(p []byte) (int, error) {
@@ -158,6 +179,9 @@ func (r *bodyReader) Read(p []byte) (int, error) {
 	defer r.mu.Unlock()
 	if len(p) == 0 {
 		return 0, r.err
+	}
+	if c := r.bw.chunk(); c > 0 && len(p) > c {
+		p = p[:c]
 	}
 	for {
 		if r.err != nil {
@@ -172,6 +196,9 @@ func (r *bodyReader) Read(p []byte) (int, error) {
 			r.off += int64(n)
 			if r.off == int64(len(s.data)) {
 				r.seg, r.off = r.seg+1, 0
+			}
+			if err := r.pace(n); err != nil {
+				return n, err
 			}
 			if r.onRead != nil {
 				r.onRead(-1, 0)
@@ -200,6 +227,9 @@ func (r *bodyReader) Read(p []byte) (int, error) {
 		if err != nil {
 			r.fail(err)
 			return n, r.err
+		}
+		if err := r.pace(n); err != nil {
+			return n, err
 		}
 		if r.onRead != nil {
 			r.onRead(fr.item, r.off)

@@ -49,6 +49,9 @@ func (r *run) send(ctx context.Context, url string, body *multipartBody, setAuth
 	}
 	open := func() *bodyReader {
 		br := body.open(onRead)
+		if r.c.Bandwidth != nil {
+			br.limit(actx, r.c.Bandwidth)
+		}
 		mu.Lock()
 		readers = append(readers, br)
 		mu.Unlock()

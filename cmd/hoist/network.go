@@ -9,14 +9,16 @@ import (
 )
 
 // netFlags are upload's settings for the network at the office: how long a silent
-// server is waited for.
+// server is waited for, how much of the link the upload may take.
 type netFlags struct {
 	stallTimeout time.Duration
+	bwlimit      string
 }
 
 func addNetFlags(fs *flag.FlagSet) *netFlags {
 	n := &netFlags{}
 	fs.DurationVar(&n.stallTimeout, "stall-timeout", uploader.DefaultResponseTimeout, "a request without progress for `DURATION` counts as stalled and is retried (3 stalls\nfail the upload), e.g. 2m for a server known to think long")
+	fs.StringVar(&n.bwlimit, "bwlimit", "", "send at most `RATE` bytes per second, all parallel POSTs together, e.g. 20M or\n500k (k, M, G are 1024, 1024², 1024³ as in rclone; 0 or off: no limit)")
 	return n
 }
 
@@ -26,10 +28,16 @@ func (n *netFlags) problems() []string {
 	if n.stallTimeout < time.Second {
 		out = append(out, fmt.Sprintf("--stall-timeout %s: give at least a second, e.g. 30s", n.stallTimeout))
 	}
+	if _, err := uploader.ParseRate(n.bwlimit); err != nil {
+		out = append(out, "--bwlimit "+err.Error())
+	}
 	return out
 }
 
 // apply sets the flags on a client.
 func (n *netFlags) apply(c *uploader.Client) {
 	c.ResponseTimeout = n.stallTimeout
+	if r, err := uploader.ParseRate(n.bwlimit); err == nil {
+		c.Bandwidth.SetLimit(r)
+	}
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -47,4 +48,27 @@ func TestUploadStallTimeoutRefusesLessThanASecond(t *testing.T) {
 		t.Fatalf("exit %d, want 2\nstderr:\n%s", out.code, out.stderr)
 	}
 	mustContain(t, "stderr", out.stderr, "--stall-timeout 0s", "at least a second")
+}
+
+// --bwlimit: the upload keeps to it and lands byte for byte; a bad rate is a usage error.
+func TestUploadBandwidthLimit(t *testing.T) {
+	r := startSandbox(t)
+	dir := t.TempDir()
+	writeTree(t, dir, awkward)
+	root := filepath.Join(dir, "Campagne été")
+	args := append(append([]string{"upload", "--bwlimit", "2M", "--dest-folder", "bw"}, scene7Args(r)...), root)
+	out := hoist(t, invocation{env: demoEnv}, args...)
+	if out.code != exitOK {
+		t.Fatalf("exit %d\nstderr:\n%s", out.code, out.stderr)
+	}
+	for rel, content := range awkward {
+		if got, err := os.ReadFile(r.Scene7File(sandbox.DemoCompany, "bw/"+rel)); err != nil || string(got) != content {
+			t.Errorf("%s: not landed byte for byte (%v)", rel, err)
+		}
+	}
+	out = hoist(t, invocation{env: demoEnv}, append(append([]string{"upload", "--bwlimit", "lots"}, scene7Args(r)...), root)...)
+	if out.code != exitUsage {
+		t.Fatalf("--bwlimit lots: exit %d, want 2", out.code)
+	}
+	mustContain(t, "stderr", out.stderr, `--bwlimit "lots"`, "20M")
 }
