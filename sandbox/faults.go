@@ -16,6 +16,9 @@ type Faults struct {
 	DropEvery     int // every Nth request: read part of the body, then drop the connection
 	Error500Every int // every Nth request: answer 500 with an HTML error page
 	GarbageEvery  int // every Nth request: answer 200 with a body that is not XML
+	// every Nth request: answer 503 Service Unavailable without handling it, as an
+	// overloaded server or its gateway does (a client should slow down and retry)
+	Busy503Every int
 	// every Nth request: handle it, then wait StallFor before answering (or until the
 	// client gives up). The request takes effect: a client that times out and retries
 	// meets its own earlier upload, as with a slow real server.
@@ -67,6 +70,7 @@ const (
 	injectDrop
 	injectError500
 	injectGarbage
+	injectBusy503
 	injectStall
 	injectRequestFault
 	injectExpire
@@ -91,6 +95,8 @@ func (s *Server) nextInjection() (injection, time.Duration) {
 		return injectError500, 0
 	case every(f.GarbageEvery):
 		return injectGarbage, 0
+	case every(f.Busy503Every):
+		return injectBusy503, 0
 	case every(f.StallEvery) && f.StallFor > 0:
 		return injectStall, f.StallFor
 	case every(f.RequestFaultEvery):
@@ -137,6 +143,14 @@ func (s *Server) inject(w http.ResponseWriter, r *http.Request, rec *Request, in
 		// Labelled XML on purpose: a client must judge the body, not the header.
 		rp := reply{http.StatusOK, http.Header{"Content-Type": {xmlContentType}},
 			[]byte("Service Temporarily Unavailable -- please retry {garbage injected by the Hoist sandbox}\x00")}
+		rec.Status = rp.status
+		s.record(rec)
+		writeReply(w, rp)
+	case injectBusy503:
+		rec.Fault = "injected: HTTP 503"
+		drain(r.Body)
+		rp := htmlReply(http.StatusServiceUnavailable, "Service Unavailable",
+			"The server is temporarily unable to service your request due to maintenance downtime or capacity problems. Please try again later.")
 		rec.Status = rp.status
 		s.record(rec)
 		writeReply(w, rp)

@@ -13,13 +13,15 @@ import (
 )
 
 const (
-	// DefaultConcurrency is how many POSTs of one upload run at once. Measured (bench/
-	// README.md): on loopback 4 and 8 are alike; with a server answering 50 ms late,
-	// Scene7's batched POSTs gain little from 8 (0.28 s against 0.31 s), while Dr.Sum's
-	// one-file POSTs take 2,000/Concurrency round trips (25.6 s at 4, 12.8 s at 8). 8 is
-	// the knee: 16 is slower on loopback and halves the gain per added connection, and 8
-	// is close to the 6 connections per host that browsers open, which servers expect.
-	DefaultConcurrency = 8
+	// DefaultConcurrency is the most POSTs of one upload that run at once: an upload
+	// starts at 8 (the best fixed value, bench/README.md) and adds more only while that
+	// raises the throughput (adaptive.go). 32 because one-file POSTs (Dr.Sum; non-ASCII
+	// Scene7 names) are bound by round trips: 32 POSTs of 64 KiB per 80 ms round trip are
+	// 210 Mbit/s, a full 200 Mbit/s uplink; measured through bench/linkproxy at 80 ms,
+	// Dr.Sum 500 × 64 KiB took 5.97 s at a ceiling of 8, 3.43 s at 16, 2.26 s at 32 (the
+	// link's limit 1.31 s). More would only load a server that the link cannot feed
+	// faster. It is also the CLI's largest --concurrency.
+	DefaultConcurrency = 32
 	// DefaultBatchFiles and DefaultBatchBytes bound the small files sent together in one
 	// Scene7 POST. Measured (bench/README.md): with a 50 ms server, 2,000 files of 64 KiB
 	// take 1.06 s in POSTs of 32 files and 0.28 s in POSTs of 256; on loopback the sizes
@@ -159,6 +161,9 @@ type Result struct {
 	Jobs    []JobRef     // every job, in order; more than one after JobContinued
 	Files   []FileResult // parallel to Request.Items
 	Skipped []Skipped
+	// Concurrency is every limit on POSTs at once the upload took, in order: it starts at
+	// 8, grows while the throughput grows, halves when the server pushes back (adaptive.go).
+	Concurrency []int
 }
 
 // Count returns how many files ended in state s.
@@ -203,6 +208,9 @@ func (c *Client) Upload(ctx context.Context, req Request, onEvent func(Event)) (
 		err = r.scene7(ctx)
 	case DrSum:
 		err = r.drsum(ctx)
+	}
+	if r.lim != nil {
+		r.res.Concurrency = r.lim.limits()
 	}
 	r.finish(ctx, err)
 	return r.res, err

@@ -197,7 +197,7 @@ func (r *run) drsum(ctx context.Context) error {
 	// not one per concurrent worker.
 	err := r.drsumFile(ctx, items[0], &reached)
 	if err == nil && len(items) > 1 {
-		err = pool(ctx, r.c.Concurrency, items[1:], func(ctx context.Context, i int) error {
+		err = pool(ctx, r.limiter(), items[1:], func(i int) int64 { return r.req.Items[i].Size }, func(ctx context.Context, i int) error {
 			return r.drsumFile(ctx, i, &reached)
 		})
 	}

@@ -173,6 +173,7 @@ type run struct {
 	jobName  string // the job files are currently sent to, for events
 	handle   string
 	notes    []string // sentences for the JobEnded message
+	lim      *limiter // the concurrent POSTs' limit, once they start (adaptive.go)
 }
 
 func newRun(c *Client, req *Request, onEvent func(Event)) *run {
@@ -235,6 +236,9 @@ func (r *run) sending(item, attempt int) {
 }
 
 func (r *run) retrying(item, attempt int, err error) {
+	if pushedBack(err) {
+		r.slowDown()
+	}
 	r.fileEvent(FileRetrying, item, attempt, err, fmt.Sprintf("Trying again (attempt %d): %s", attempt, Sentence(err)))
 }
 

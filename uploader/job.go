@@ -101,7 +101,7 @@ func (r *run) scene7(ctx context.Context) error {
 		bs = bs[1:]
 	}
 	if err == nil && len(bs) > 0 {
-		err = pool(ctx, r.c.Concurrency, bs, func(ctx context.Context, b *batch) error {
+		err = pool(ctx, r.limiter(), bs, func(b *batch) int64 { return b.bytes }, func(ctx context.Context, b *batch) error {
 			return j.runBatch(ctx, b)
 		})
 	}

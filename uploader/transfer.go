@@ -159,19 +159,28 @@ func (t touchReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// pool runs fn over tasks with at most n at once. The first error fn returns cancels
-// the others' context and is returned; tasks not started by then are left alone.
-func pool[T any](ctx context.Context, n int, tasks []T, fn func(context.Context, T) error) error {
+// pool runs fn over tasks with at most lim's limit at once (adaptive.go: the limit follows
+// the throughput, up to lim's ceiling); weight is a task's bytes, for the measure. The
+// first error fn returns cancels the others' context and is returned; tasks not started
+// by then are left alone.
+func pool[T any](ctx context.Context, lim *limiter, tasks []T, weight func(T) int64, fn func(context.Context, T) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	next := make(chan T)
 	var wg sync.WaitGroup
 	var once sync.Once
 	var first error
-	for range min(max(n, 1), len(tasks)) {
+	for range min(lim.ceiling, len(tasks)) {
 		wg.Go(func() {
-			for t := range next {
-				if err := fn(ctx, t); err != nil {
+			for lim.acquire(ctx) == nil {
+				t, ok := <-next
+				if !ok {
+					lim.release(0, false)
+					return
+				}
+				err := fn(ctx, t)
+				lim.release(weight(t), err == nil)
+				if err != nil {
 					once.Do(func() { first = err })
 					cancel()
 				}

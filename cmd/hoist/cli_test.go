@@ -48,7 +48,7 @@ func TestHelpAndVersion(t *testing.T) {
 		}
 	}
 	out := hoist(t, invocation{}, "help", "upload")
-	mustContain(t, "upload help", out.stdout, "--password-stdin", "--crop LEFT,RIGHT,TOP,BOTTOM", "--concurrency N", "(default 8)", "Exit status")
+	mustContain(t, "upload help", out.stdout, "--password-stdin", "--crop LEFT,RIGHT,TOP,BOTTOM", "--concurrency N", "(default 32)", "Exit status")
 	if strings.Contains(out.stdout, "--password ") {
 		t.Error("upload help mentions a --password flag")
 	}

@@ -23,6 +23,7 @@ func addFaultFlags(fs *flag.FlagSet) *faultFlags {
 	every(&ff.f.DropEvery, "drop-every", "read part of the body, then drop the connection")
 	every(&ff.f.Error500Every, "error500-every", "answer HTTP 500 with an HTML error page")
 	every(&ff.f.GarbageEvery, "garbage-every", "answer HTTP 200 with a body that is not XML")
+	every(&ff.f.Busy503Every, "busy-every", "answer HTTP 503 (the server is overloaded) without handling it")
 	every(&ff.f.StallEvery, "stall-every", "handle it, then wait --stall-for before answering")
 	fs.DurationVar(&ff.f.StallFor, "stall-for", 30*time.Second, "how long a --stall-every answer waits")
 	every(&ff.f.RequestFaultEvery, "request-fault-every", "Scene7 refuses the request itself (ipsApiFault 30003, invalid\nrequest XML)")
@@ -37,6 +38,7 @@ func addFaultFlags(fs *flag.FlagSet) *faultFlags {
 func (ff *faultFlags) check() string {
 	for name, n := range map[string]int{
 		"drop-every": ff.f.DropEvery, "error500-every": ff.f.Error500Every, "garbage-every": ff.f.GarbageEvery,
+		"busy-every":  ff.f.Busy503Every,
 		"stall-every": ff.f.StallEvery, "request-fault-every": ff.f.RequestFaultEvery, "expire-every": ff.f.ExpireEvery,
 		"html-every": ff.f.HTMLPageEvery, "early-answer-every": ff.f.EarlyAnswerEvery,
 	} {
@@ -61,6 +63,7 @@ func (ff *faultFlags) summary() string {
 	add(ff.f.DropEvery, "dropped connection")
 	add(ff.f.Error500Every, "HTTP 500")
 	add(ff.f.GarbageEvery, "garbage")
+	add(ff.f.Busy503Every, "HTTP 503")
 	add(ff.f.StallEvery, "stall of "+ff.f.StallFor.String())
 	add(ff.f.RequestFaultEvery, "request-level fault")
 	add(ff.f.ExpireEvery, "expired jobs")

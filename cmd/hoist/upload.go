@@ -65,7 +65,7 @@ func newUploadFlags(fs *flag.FlagSet) *uploadFlags {
 	fs.StringVar(&f.jobName, "job-name", "", "Scene7 job `NAME` (default: a generated unique name)")
 	fs.StringVar(&f.destFolder, "dest-folder", "", "destination `PATH`: Scene7 destFolder, or Dr.Sum dest_dir (required for Dr.Sum)")
 	f.opts = addOptionFlags(fs)
-	fs.IntVar(&f.concurrency, "concurrency", uploader.DefaultConcurrency, fmt.Sprintf("parallel file POSTs, `N` from 1 to %d", maxConcurrency))
+	fs.IntVar(&f.concurrency, "concurrency", uploader.DefaultConcurrency, fmt.Sprintf("at most `N` parallel file POSTs, 1 to %d: an upload starts at 8 and adds\nmore while that makes it faster, fewer when the server is busy", maxConcurrency))
 	fs.BoolVar(&f.json, "json", false, "one JSON object per line on stdout for every job and file event")
 	fs.BoolVar(&f.followLinks, "follow-links", false, "follow symbolic links that lead out of the named folders (they are skipped\notherwise)")
 	fs.BoolVar(&f.strictNames, "strict-names", false, "Scene7: refuse to upload (exit 2) when pre-flight finds a name problem")

@@ -1,0 +1,215 @@
+package uploader
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"sync"
+	"time"
+)
+
+// Concurrency that follows the work. A POST that carries one small file (every Dr.Sum
+// file; a Scene7 file whose name must travel in uploadPostParam/fileName) spends its time
+// waiting a round trip, not sending bytes: more of them at once go faster, until the link
+// or the server is full. So an upload starts at startConcurrency POSTs at once and
+// measures: while a step up raises the throughput, it steps up again; when it does not,
+// it steps back and stays; when the server pushes back (429, 503, a refused or reset
+// connection, a stall) it halves at once, then climbs again one POST at a time. Client.
+// Concurrency is the ceiling it never passes (the CLI's --concurrency).
+
+const (
+	// startConcurrency is where every upload starts: the fixed concurrency Hoist used
+	// before it adapted, measured as the best fixed value (bench/README.md).
+	startConcurrency = 8
+	// gainNeeded is how much a step up must raise the throughput to count as a gain: the
+	// measurements of one round vary by a few percent on a busy machine.
+	gainNeeded = 1.10
+)
+
+// adaptState is the controller's state between two decisions.
+type adaptState struct {
+	limit int     // POSTs allowed at once now
+	prev  int     // the limit before the last step up
+	best  float64 // the best throughput measured (bytes/s); 0 = none yet
+	// settled is set once a step up did not pay: the limit stays until the server
+	// pushes back.
+	settled bool
+	// careful is set after a push back: from then on the limit climbs by one at a time.
+	careful bool
+}
+
+// decide is the controller's rule, a pure function: st is the state, rate the throughput
+// measured over the last round at st.limit (ignored when overloaded), overloaded whether
+// the server pushed back during it.
+func decide(st adaptState, ceiling int, rate float64, overloaded bool) adaptState {
+	if overloaded {
+		st.limit = max(1, st.limit/2)
+		st.prev, st.best, st.settled, st.careful = st.limit, 0, false, true
+		return st
+	}
+	if st.settled {
+		return st
+	}
+	if st.best == 0 || rate >= st.best*gainNeeded {
+		step := max(1, st.limit/2)
+		if st.careful {
+			step = 1
+		}
+		st.prev, st.best = st.limit, rate
+		st.limit = min(ceiling, st.limit+step)
+		st.settled = st.limit == st.prev // at the ceiling
+		return st
+	}
+	// The step up brought nothing: the link or the server is full. Go back and stay.
+	st.limit, st.settled = st.prev, true
+	return st
+}
+
+// limiter gates a pool's POSTs by the controller's limit and measures their throughput.
+// A round is measured after a warm-up of as many completions as the limit (the POSTs
+// begun under the old limit finish), over the next as many completions.
+type limiter struct {
+	ceiling int
+	now     func() time.Time
+
+	mu       sync.Mutex
+	st       adaptState
+	inflight int
+	wake     chan struct{} // closed when a slot may have become free
+	warm     int           // completions left before measuring
+	cooling  bool          // a push back was taken in this warm-up: no second one
+	from     time.Time     // when the measured round began
+	done     int           // completions in the measured round
+	bytes    int64         // their weight
+	// history is every limit taken, for the upload's record and the tests.
+	history []int
+}
+
+func newLimiter(ceiling int) *limiter {
+	ceiling = max(ceiling, 1)
+	l := &limiter{ceiling: ceiling, now: time.Now, wake: make(chan struct{})}
+	l.st = adaptState{limit: min(startConcurrency, ceiling)}
+	l.st.prev = l.st.limit
+	l.history = []int{l.st.limit}
+	l.warm = l.st.limit
+	return l
+}
+
+// acquire waits for a slot under the current limit.
+func (l *limiter) acquire(ctx context.Context) error {
+	for {
+		l.mu.Lock()
+		if l.inflight < l.st.limit {
+			l.inflight++
+			l.mu.Unlock()
+			return nil
+		}
+		wake := l.wake
+		l.mu.Unlock()
+		select {
+		case <-wake:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+// release gives a slot back; weight is the bytes the finished task carried (0 with counted
+// false: a slot taken but never used).
+func (l *limiter) release(weight int64, counted bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.inflight--
+	if counted {
+		l.completed(weight)
+	}
+	close(l.wake)
+	l.wake = make(chan struct{})
+}
+
+func (l *limiter) completed(weight int64) {
+	if l.warm > 0 {
+		if l.warm--; l.warm == 0 {
+			l.from, l.done, l.bytes, l.cooling = l.now(), 0, 0, false
+		}
+		return
+	}
+	l.done++
+	l.bytes += weight
+	if l.done < l.st.limit {
+		return
+	}
+	elapsed := l.now().Sub(l.from)
+	if elapsed <= 0 {
+		elapsed = time.Nanosecond
+	}
+	l.apply(decide(l.st, l.ceiling, float64(l.bytes)/elapsed.Seconds(), false))
+}
+
+// overloaded is the server pushing back. Only the first push back of a round counts: the
+// POSTs already in flight meet the same overload, and halving once per round is enough.
+func (l *limiter) overloaded() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.cooling {
+		return // the POSTs in flight at the last push back are still finishing
+	}
+	l.apply(decide(l.st, l.ceiling, 0, true))
+	l.cooling = true
+}
+
+// apply takes a new state and starts a new round.
+func (l *limiter) apply(st adaptState) {
+	if st.limit != l.st.limit {
+		l.history = append(l.history, st.limit)
+	}
+	l.st = st
+	l.warm = max(st.limit, 1)
+	close(l.wake)
+	l.wake = make(chan struct{})
+}
+
+// limits returns every limit the upload has taken, in order.
+func (l *limiter) limits() []int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]int(nil), l.history...)
+}
+
+// pushedBack reports whether err is the server saying it has too much to do: 429 or 503,
+// a connection refused or reset, a stall. Such an error slows the upload down.
+func pushedBack(err error) bool {
+	var de *DrSumError
+	var re *ReplyError
+	var ce *ConnError
+	switch {
+	case errors.As(err, &de):
+		return de.Status == http.StatusTooManyRequests || de.Status == http.StatusServiceUnavailable
+	case errors.As(err, &re):
+		return re.Status == http.StatusTooManyRequests || re.Status == http.StatusServiceUnavailable
+	case errors.As(err, &ce):
+		return ce.Transient()
+	}
+	return false
+}
+
+// limiter returns the run's limiter, made on first use: one per upload, so that what it
+// learnt about the server holds for all of the upload's POSTs.
+func (r *run) limiter() *limiter {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.lim == nil {
+		r.lim = newLimiter(r.c.Concurrency)
+	}
+	return r.lim
+}
+
+// slowDown is a push back met by one of the run's POSTs.
+func (r *run) slowDown() {
+	r.mu.Lock()
+	lim := r.lim
+	r.mu.Unlock()
+	if lim != nil { // the first POST goes alone, before any limiter
+		lim.overloaded()
+	}
+}

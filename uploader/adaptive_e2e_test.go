@@ -1,0 +1,107 @@
+package uploader_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"testing"
+
+	"hoist/sandbox"
+	"hoist/uploader"
+)
+
+// manyFiles writes n small files of distinct content named by name(i) under one folder.
+func manyFiles(t *testing.T, n int, name func(int) string) []uploader.Item {
+	t.Helper()
+	root := filepath.Join(t.TempDir(), "campaign")
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		body := bytes.Repeat([]byte(fmt.Sprintf("file %d ", i)), 100+i)
+		if err := os.WriteFile(filepath.Join(root, name(i)), body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	items, _ := uploader.Walk([]string{root})
+	if len(items) != n {
+		t.Fatalf("walked %d files, want %d", len(items), n)
+	}
+	return items
+}
+
+// halved reports whether the limit was halved at some point (a push back; a step up that
+// did not pay goes back by less than half).
+func halved(limits []int) bool {
+	for i := 1; i < len(limits); i++ {
+		if limits[i] == max(1, limits[i-1]/2) && limits[i] < limits[i-1] {
+			return true
+		}
+	}
+	return false
+}
+
+// A server answering 503 to every 5th POST: every file still arrives byte for byte, and
+// the upload slowed down (its concurrency went down) rather than pressing on.
+func TestE2EAdaptiveBacksOffOn503(t *testing.T) {
+	t.Run("Dr.Sum", func(t *testing.T) {
+		b := startBox(t, 0)
+		b.SetFaults(sandbox.Faults{Busy503Every: 5})
+		items := manyFiles(t, 120, func(i int) string { return fmt.Sprintf("img-%03d.jpg", i) })
+		res, err := testClient().Upload(context.Background(), b.drsumRequest(t, items, false), nil)
+		if err != nil || res.Count(uploader.StateDone) != len(items) {
+			t.Fatalf("err %v, %d of %d done", err, res.Count(uploader.StateDone), len(items))
+		}
+		for _, it := range items {
+			want, _ := os.ReadFile(it.Path)
+			dir := sandbox.DrSumRoot + "/campaign/" + path.Dir(it.Rel)
+			if got, err := os.ReadFile(b.DrSumFile(dir, path.Base(it.Rel))); err != nil || !bytes.Equal(got, want) {
+				t.Errorf("%s: not in the sandbox byte for byte (%v)", it.Rel, err)
+			}
+		}
+		if !halved(res.Concurrency) || res.Concurrency[0] != 8 {
+			t.Errorf("concurrency %v: want a start at 8 and a step down after the 503s", res.Concurrency)
+		}
+	})
+	t.Run("Scene7 Japanese names", func(t *testing.T) {
+		b := startBox(t, 0)
+		b.SetFaults(sandbox.Faults{Busy503Every: 5})
+		// Non-ASCII names go one per POST, their name in uploadPostParam/fileName.
+		items := manyFiles(t, 60, func(i int) string { return fmt.Sprintf("商品画像%03d.jpg", i) })
+		res, err := testClient().Upload(context.Background(), b.scene7Request(t, items), nil)
+		if err != nil || res.Count(uploader.StateDone) != len(items) {
+			t.Fatalf("err %v, %d of %d done", err, res.Count(uploader.StateDone), len(items))
+		}
+		b.checkScene7(t, items, res, 1)
+		if !halved(res.Concurrency) {
+			t.Errorf("concurrency %v: want a step down after the 503s", res.Concurrency)
+		}
+		var named int
+		for _, rq := range b.Requests() {
+			if rq.Fault == "" && len(rq.Files) == 1 {
+				named++
+			}
+		}
+		if named < len(items) {
+			t.Errorf("%d single-file POSTs for %d Japanese names: each must go alone", named, len(items))
+		}
+	})
+	t.Run("a ceiling of 1 stays 1", func(t *testing.T) {
+		b := startBox(t, 0)
+		b.SetFaults(sandbox.Faults{Busy503Every: 5})
+		items := manyFiles(t, 30, func(i int) string { return fmt.Sprintf("img-%03d.jpg", i) })
+		c := testClient(func(c *uploader.Client) { c.Concurrency = 1 })
+		res, err := c.Upload(context.Background(), b.drsumRequest(t, items, false), nil)
+		if err != nil || res.Count(uploader.StateDone) != len(items) {
+			t.Fatalf("err %v, %d of %d done", err, res.Count(uploader.StateDone), len(items))
+		}
+		for _, l := range res.Concurrency {
+			if l != 1 {
+				t.Fatalf("concurrency %v passed the ceiling 1", res.Concurrency)
+			}
+		}
+	})
+}
