@@ -69,6 +69,7 @@ func Build(a fyne.App, opt Options) (*Desktop, error) {
 	dt.Window = ui.New(a, win, ui.Deps{
 		Queue: q, Remote: remote{http: client.HTTP}, Profiles: cfg.Profiles, Secrets: cfg.Credentials,
 		Presets: cfg.Presets, Pickers: &nativePickers{}, SandboxURL: sb.URL, Async: opt.Async,
+		Bandwidth: client.Bandwidth,
 	})
 	dt.resume()
 	win.SetCloseIntercept(dt.closing)

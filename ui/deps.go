@@ -83,6 +83,9 @@ type Deps struct {
 	// Async runs background work; nil runs it on a new goroutine. Tests run it at once,
 	// because the test driver's fyne.Do does not hand work to one thread as apps do.
 	Async func(func())
+	// Bandwidth is the uploads' speed limit, which the Advanced options set; nil hides
+	// nothing but limits nothing.
+	Bandwidth *uploader.Bandwidth
 }
 
 // run starts work that may block (the keychain, the network, file dialogs, walking

@@ -46,6 +46,7 @@ func (w *Window) restore() {
 	last := prefs.String(prefConnection)
 	w.Dest.reload(last)
 	w.FollowLinks.SetChecked(prefs.Bool(prefFollow))
+	w.Bandwidth.set(prefs.String(prefBandwidth))
 	// The preset first: its folder, if it has one, gives way to the folder last on screen,
 	// and its options to the options last on screen (changed since, or never a preset).
 	if name := prefs.String(prefPreset); name != "" {

@@ -33,6 +33,8 @@ type Window struct {
 	Tabs        *container.AppTabs
 	// FollowLinks follows links that lead out of an added folder (kept in the settings).
 	FollowLinks *widget.Check
+	// Bandwidth is the upload speed limit (kept in the settings).
+	Bandwidth *bandwidthField
 
 	optionsLine  *widget.Label
 	banner       *fyne.Container
@@ -75,10 +77,11 @@ func New(a fyne.App, win fyne.Window, d Deps) *Window {
 		d.Queue.SetFollowLinks(on)
 		w.saveSettings()
 	})
+	w.Bandwidth = newBandwidthField(d.Bandwidth, func(text string) { a.Preferences().SetString(prefBandwidth, text) })
 	options := container.NewVScroll(container.NewVBox(
 		card("Preset", w.Presets.Content),
 		card("Options", w.Options.Content),
-		card("Advanced", container.NewVBox(w.Dest.Advanced, w.FollowLinks)),
+		card("Advanced", container.NewVBox(w.Dest.Advanced, w.FollowLinks, w.Bandwidth.Content)),
 	))
 	// The queue is the main view; the options, which are set once and kept, have a tab.
 	w.Tabs = container.NewAppTabs(
