@@ -27,7 +27,7 @@ const bandwidthHint = "Empty: no limit. e.g. 20M or 500k bytes per second, all f
 
 func newBandwidthField(bw *uploader.Bandwidth, save func(string)) *bandwidthField {
 	f := &bandwidthField{Entry: widget.NewEntry(), Hint: widget.NewLabel(bandwidthHint), bw: bw, save: save}
-	f.Entry.SetPlaceHolder("no limit")
+	f.Entry.SetPlaceHolder("Leave empty for no limit")
 	f.Hint.Wrapping = fyne.TextWrapWord
 	f.Entry.OnChanged = f.changed
 	f.Content = container.NewVBox(widget.NewForm(widget.NewFormItem("Upload speed limit", f.Entry)), f.Hint)
