@@ -136,11 +136,13 @@ func (dt *Desktop) closing() {
 		}, dt.Window.Win)
 }
 
-// Close stops the sandbox and the listening for later launches.
+// Close writes the queue now, so that no save it had scheduled writes to the config
+// folder afterwards (quitting has written it already: this one is cheap), then stops the
+// listening for later launches and the sandbox.
 func (dt *Desktop) Close() error {
-	var err error
+	err := dt.Queue.Flush()
 	if dt.launches != nil {
-		err = dt.launches.Close()
+		err = errors.Join(err, dt.launches.Close())
 	}
 	return errors.Join(err, dt.Sandbox.Close())
 }

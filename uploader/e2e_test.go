@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"hoist/sandbox"
@@ -77,26 +78,47 @@ type box struct {
 	n    atomic.Int32 // upload POSTs so far
 }
 
+// startBox serves the box over loopback HTTP.
 func startBox(t *testing.T, idle time.Duration) *box {
+	t.Helper()
+	b := newBox(t, idle)
+	srv := httptest.NewServer(http.HandlerFunc(b.handle))
+	t.Cleanup(srv.Close)
+	b.url = srv.URL
+	return b
+}
+
+// bubbleBox is a box for a synctest bubble, where a loopback server's goroutines would
+// keep the fake clock from moving: the client from b.client serves its requests
+// in-process, so the engine's real waits (the stall watchdog's) pass at once.
+func bubbleBox(t *testing.T, idle time.Duration) *box {
+	t.Helper()
+	b := newBox(t, idle)
+	b.url = "http://127.0.0.1:9" // no server there: b.client never dials
+	return b
+}
+
+func newBox(t *testing.T, idle time.Duration) *box {
 	t.Helper()
 	s, err := sandbox.New(sandbox.Config{Dir: t.TempDir(), JobIdleTimeout: idle})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := &box{Server: s}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == uploader.Scene7UploadPath || r.URL.Path == uploader.DrSumUploadPath {
-			n := int(b.n.Add(1))
-			if f := b.wrap.Load(); f != nil && (*f)(n, w, r) {
-				return
-			}
-		}
-		s.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	b.url = srv.URL
-	return b
+	return &box{Server: s}
 }
+
+func (b *box) handle(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == uploader.Scene7UploadPath || r.URL.Path == uploader.DrSumUploadPath {
+		n := int(b.n.Add(1))
+		if f := b.wrap.Load(); f != nil && (*f)(n, w, r) {
+			return
+		}
+	}
+	b.Server.ServeHTTP(w, r)
+}
+
+// client is the HTTP client of a bubbleBox.
+func (b *box) client() *http.Client { return uploader.InProcessClient(http.HandlerFunc(b.handle)) }
 
 func (b *box) onPost(f func(n int, w http.ResponseWriter, r *http.Request) bool) { b.wrap.Store(&f) }
 
@@ -194,7 +216,7 @@ func TestE2EScene7UnderInjectedFaults(t *testing.T) {
 		"drop":    {DropEvery: 3},
 		"500":     {Error500Every: 3},
 		"garbage": {GarbageEvery: 3},
-		"stall":   {StallEvery: 3, StallFor: 5 * time.Second},
+		// Stalls: TestE2EScene7InjectedStalls, on a fake clock.
 	}
 	for name, f := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -202,8 +224,7 @@ func TestE2EScene7UnderInjectedFaults(t *testing.T) {
 			b.SetFaults(f)
 			items := awkwardTree(t)
 			var retries atomic.Int32
-			c := testClient(func(c *uploader.Client) { c.ResponseTimeout = 300 * time.Millisecond })
-			res, err := c.Upload(context.Background(), b.scene7Request(t, items), func(ev uploader.Event) {
+			res, err := testClient().Upload(context.Background(), b.scene7Request(t, items), func(ev uploader.Event) {
 				if ev.Kind == uploader.FileRetrying {
 					retries.Add(1)
 				}
@@ -217,6 +238,33 @@ func TestE2EScene7UnderInjectedFaults(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Every third request stalls for longer than the stall watchdog waits; each is given up
+// on and retried, in the same job. It runs on synctest's fake clock with the real stall
+// timeout, against the sandbox in-process: a short real timeout on loopback would take a
+// slow machine's (go test -race) ordinary request for a stall.
+func TestE2EScene7InjectedStalls(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		b := bubbleBox(t, 0)
+		b.SetFaults(sandbox.Faults{StallEvery: 3, StallFor: 2 * uploader.DefaultResponseTimeout})
+		items := awkwardTree(t)
+		c := testClient(func(c *uploader.Client) { c.HTTP, c.ResponseTimeout = b.client(), uploader.DefaultResponseTimeout })
+		stalls := 0
+		res, err := c.Upload(t.Context(), b.scene7Request(t, items), func(ev uploader.Event) {
+			var ce *uploader.ConnError
+			if ev.Kind == uploader.FileRetrying && errors.As(ev.Err, &ce) && ce.Stalled == uploader.DefaultResponseTimeout {
+				stalls++
+			}
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.checkScene7(t, items, res, 1)
+		if stalls == 0 {
+			t.Fatal("no retry after a stall: the fault was not injected")
+		}
+	})
 }
 
 // The answer to the job's first POST is lost although the sandbox created the job: the

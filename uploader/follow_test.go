@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path"
 	"path/filepath"
@@ -15,25 +14,6 @@ import (
 
 	"hoist/sandbox"
 )
-
-// handlerTransport hands each request to the sandbox's handler in-process: inside a
-// synctest bubble both sides then run on the bubble's fake clock, so the backoff is
-// measured exactly and nothing really sleeps.
-type handlerTransport struct{ h http.Handler }
-
-func (t handlerTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	if r.Body != nil {
-		defer r.Body.Close()
-	}
-	sr := r.Clone(r.Context())
-	sr.RemoteAddr, sr.RequestURI = "127.0.0.1:40000", r.URL.RequestURI()
-	if sr.Body == nil {
-		sr.Body = http.NoBody
-	}
-	rec := httptest.NewRecorder()
-	t.h.ServeHTTP(rec, sr)
-	return rec.Result(), nil
-}
 
 // bubbleUpload uploads files (name → content) to an in-process sandbox that processes a
 // job for processing, and returns the client and the follow request of the job.
