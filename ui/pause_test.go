@@ -81,13 +81,16 @@ func TestPauseAndResumeButtons(t *testing.T) {
 	if q.Pause.Disabled() || q.Pause.Text != "Pause" {
 		t.Fatalf("while uploading the button reads %q (disabled %v)", q.Pause.Text, q.Pause.Disabled())
 	}
+	if !q.RemoveAll.Disabled() {
+		t.Error("Remove all is enabled while every file is being uploaded")
+	}
 	test.AssertNotificationSent(t, nil, func() {
 		test.Tap(q.Pause)
 		if s := waitEnded(); !s.Paused {
 			t.Fatalf("summary %+v", s)
 		}
 	})
-	if q.Pause.Disabled() || q.Pause.Text != "Resume" || q.CancelAll.Disabled() {
+	if q.Pause.Disabled() || q.Pause.Text != "Resume" || q.CancelAll.Disabled() || q.RemoveAll.Disabled() {
 		t.Fatalf("after Pause the button reads %q (disabled %v), Cancel disabled %v", q.Pause.Text, q.Pause.Disabled(), q.CancelAll.Disabled())
 	}
 	if s := q.status.Text; !strings.HasPrefix(s, "Paused: 2 files not sent yet.") || !strings.Contains(s, "job-1") {

@@ -269,7 +269,7 @@ func (v *QueueView) updateButtons() {
 		}
 	}
 	enable(v.Remove, removable)
-	enable(v.RemoveAll, t.Rows > 0 && (!t.Running || t.Rows > t.Count(session.Queued)+t.Count(session.Sending)))
+	enable(v.RemoveAll, t.Rows > t.Busy)
 }
 
 func enable(w fyne.Disableable, on bool) {

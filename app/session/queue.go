@@ -135,8 +135,16 @@ func (q *Queue) totalsLocked() Totals {
 	return Totals{
 		Rows: len(q.rows), Counts: q.counts, Outcomes: q.outcomes, Bytes: q.bytes, InFlight: q.flight,
 		Sent: q.job.sent, Size: q.job.size, Speed: q.job.speed, ETA: q.job.eta,
-		Running: q.cur != nil, Paused: q.paused != nil && q.cur == nil,
+		Running: q.cur != nil, Paused: q.paused != nil && q.cur == nil && q.counts[Queued] > 0,
+		Busy: q.busyLocked(),
 	}
+}
+
+func (q *Queue) busyLocked() int {
+	if q.cur == nil {
+		return 0
+	}
+	return len(q.cur.rows)
 }
 
 // Running reports whether an upload is under way.

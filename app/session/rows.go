@@ -116,7 +116,8 @@ type Totals struct {
 	Speed      float64
 	ETA        time.Duration // negative when not known yet
 	Running    bool
-	Paused     bool // an upload is paused: Resume goes on with it
+	Paused     bool // an upload is paused and files wait: Resume goes on with them
+	Busy       int  // rows of the running upload, which cannot be removed
 }
 
 // Count is how many rows are in state s.
