@@ -19,6 +19,17 @@ type Verdict struct {
 	OK       bool
 	Sentence string
 	Exchange Exchange
+	// Proxy is the proxy the test went through (without credentials), "" when direct; the
+	// sentence says it too.
+	Proxy string
+}
+
+// withProxy tells which proxy the test went through.
+func withProxy(v Verdict, client *http.Client, target string) Verdict {
+	if v.Proxy = ProxyFor(client, target); v.Proxy != "" {
+		v.Sentence += " (Through the proxy " + v.Proxy + ".)"
+	}
+	return v
 }
 
 // TestConnection checks that the endpoint answers and accepts the credentials, without
@@ -28,6 +39,15 @@ type Verdict struct {
 // The error is non-nil only when no verdict could be reached (the server was not reached or
 // gave an answer Hoist cannot read); its sentence is then in Verdict.Sentence too.
 func TestConnection(ctx context.Context, client *http.Client, c Conn) (Verdict, error) {
+	v, err := testConnection(ctx, client, c)
+	target := c.Endpoint.UploadURL
+	if c.Endpoint.Service == Scene7 && c.Endpoint.APIURL != "" {
+		target = c.Endpoint.APIURL
+	}
+	return withProxy(v, client, target), err
+}
+
+func testConnection(ctx context.Context, client *http.Client, c Conn) (Verdict, error) {
 	if c.Endpoint.Service == DrSum {
 		return testDrSum(ctx, client, c.Endpoint, c.Credentials)
 	}
@@ -102,6 +122,8 @@ func testDrSum(ctx context.Context, client *http.Client, ep Endpoint, cred Crede
 		} else {
 			v.Sentence = "The server refused the test request (HTTP 400) without a Dr.Sum error code. Check that the URL points to a Dr.Sum Cloud Hub server: it ends in /api/v1.0/file/upload."
 		}
+	case resp.StatusCode == http.StatusProxyAuthRequired:
+		v.Sentence = (&ReplyError{Status: resp.StatusCode}).Sentence()
 	case resp.StatusCode == http.StatusNotFound:
 		v.Sentence = "The server has no Dr.Sum upload service at this address (HTTP 404). Check the URL: it ends in /api/v1.0/file/upload."
 	case resp.StatusCode >= 500:

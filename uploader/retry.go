@@ -171,13 +171,16 @@ func dnsError(err error) (dnsErr *net.DNSError, notFound bool) {
 // server cannot prove and a host name that does not exist.
 func (e *ConnError) Transient() bool {
 	_, notFound := dnsError(e.Err)
-	return !badCertificate(e.Err) && !notFound
+	return !badCertificate(e.Err) && !notFound && !errors.As(e.Err, new(*ProxyAuthError))
 }
 
 // Sentence says what happened in words for people.
 func (e *ConnError) Sentence() string {
 	dnsErr, notFound := dnsError(e.Err)
+	var pa *ProxyAuthError
 	switch {
+	case errors.As(e.Err, &pa):
+		return pa.Sentence()
 	case e.Stalled > 0:
 		return fmt.Sprintf("The server stopped responding (nothing for %s, even after retrying). Check your network or proxy, then try again.", e.Stalled)
 	case badCertificate(e.Err):

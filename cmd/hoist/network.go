@@ -13,12 +13,14 @@ import (
 type netFlags struct {
 	stallTimeout time.Duration
 	bwlimit      string
+	proxy        string
 }
 
 func addNetFlags(fs *flag.FlagSet) *netFlags {
 	n := &netFlags{}
 	fs.DurationVar(&n.stallTimeout, "stall-timeout", uploader.DefaultResponseTimeout, "a request without progress for `DURATION` counts as stalled and is retried (3 stalls\nfail the upload), e.g. 2m for a server known to think long")
 	fs.StringVar(&n.bwlimit, "bwlimit", "", "send at most `RATE` bytes per second, all parallel POSTs together, e.g. 20M or\n500k (k, M, G are 1024, 1024², 1024³ as in rclone; 0 or off: no limit)")
+	fs.StringVar(&n.proxy, "proxy", "", "send every request through the proxy `URL`, e.g. http://proxy.example.com:8080\n(default: HTTPS_PROXY, HTTP_PROXY and NO_PROXY from the environment)")
 	return n
 }
 
@@ -31,6 +33,9 @@ func (n *netFlags) problems() []string {
 	if _, err := uploader.ParseRate(n.bwlimit); err != nil {
 		out = append(out, "--bwlimit "+err.Error())
 	}
+	if _, err := uploader.ParseProxy(n.proxy); err != nil {
+		out = append(out, "--proxy: "+uploader.Sentence(err))
+	}
 	return out
 }
 
@@ -40,4 +45,5 @@ func (n *netFlags) apply(c *uploader.Client) {
 	if r, err := uploader.ParseRate(n.bwlimit); err == nil {
 		c.Bandwidth.SetLimit(r)
 	}
+	_ = uploader.SetProxy(c.HTTP, n.proxy) // checked by problems before
 }

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -71,4 +74,27 @@ func TestUploadBandwidthLimit(t *testing.T) {
 		t.Fatalf("--bwlimit lots: exit %d, want 2", out.code)
 	}
 	mustContain(t, "stderr", out.stderr, `--bwlimit "lots"`, "20M")
+}
+
+// --proxy sends the upload through the named proxy: one that wants a login is said so.
+func TestUploadProxyFlag(t *testing.T) {
+	r := startSandbox(t)
+	var asked atomic.Int32
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		asked.Add(1)
+		http.Error(w, "login first", http.StatusProxyAuthRequired)
+	}))
+	defer proxy.Close()
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a.txt": "a"})
+	out := hoist(t, invocation{env: demoEnv}, append(append([]string{"upload", "--proxy", proxy.URL}, scene7Args(r)...), filepath.Join(dir, "a.txt"))...)
+	if out.code != exitFailed || asked.Load() == 0 {
+		t.Fatalf("exit %d, proxy asked %d times\nstderr:\n%s", out.code, asked.Load(), out.stderr)
+	}
+	mustContain(t, "stderr", out.stderr, "asks for a login")
+	out = hoist(t, invocation{env: demoEnv}, append(append([]string{"upload", "--proxy", "ftp://proxy"}, scene7Args(r)...), filepath.Join(dir, "a.txt"))...)
+	if out.code != exitUsage {
+		t.Fatalf("--proxy ftp://proxy: exit %d, want 2", out.code)
+	}
+	mustContain(t, "stderr", out.stderr, "http://proxy.example.com:8080")
 }

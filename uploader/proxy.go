@@ -1,0 +1,98 @@
+package uploader
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// Proxies: by default every request follows the environment (HTTPS_PROXY, HTTP_PROXY,
+// NO_PROXY, through http.ProxyFromEnvironment, which NewClient's transport keeps); an
+// explicit proxy (the CLI's --proxy) overrides it. The system settings of Windows and
+// macOS (and their PAC files) are not read yet: README "Works at the office".
+
+// ProxyAuthError is a proxy between this computer and the server that answered 407: it
+// wants a login that Hoist does not give it.
+type ProxyAuthError struct {
+	Proxy string // the proxy's URL, without credentials
+}
+
+func (e *ProxyAuthError) Error() string {
+	return "proxy " + e.Proxy + ": 407 Proxy Authentication Required"
+}
+
+// Sentence says what to do.
+func (e *ProxyAuthError) Sentence() string {
+	return fmt.Sprintf("The proxy %s asks for a login (HTTP 407). Put the user name and password in the proxy address (http://user:password@proxy:port) or ask your IT team for a proxy that lets Hoist through.", e.Proxy)
+}
+
+// Transient: the same request meets the same demand.
+func (e *ProxyAuthError) Transient() bool { return false }
+
+// proxyConnectResponse turns a CONNECT refused with 407 into a *ProxyAuthError, which
+// net/http would report as a bare "Proxy Authentication Required".
+func proxyConnectResponse(_ context.Context, proxyURL *url.URL, _ *http.Request, res *http.Response) error {
+	if res.StatusCode == http.StatusProxyAuthRequired {
+		return &ProxyAuthError{Proxy: proxyURL.Redacted()}
+	}
+	return nil
+}
+
+// ParseProxy checks a proxy address as people write it: http://host:port, https://…,
+// socks5://…, or host:port (then http). "" is no explicit proxy (nil).
+func ParseProxy(raw string) (*url.URL, error) {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return nil, nil
+	}
+	if !strings.Contains(raw, "://") {
+		raw = "http://" + raw
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "socks5") {
+		return nil, fmt.Errorf("the proxy %q is not an address Hoist can use: write it as http://proxy.example.com:8080", raw)
+	}
+	return u, nil
+}
+
+// SetProxy makes client's requests go through proxy (ParseProxy's words); "" leaves the
+// environment's choice. The client must have an *http.Transport (NewClient's has).
+func SetProxy(client *http.Client, proxy string) error {
+	u, err := ParseProxy(proxy)
+	if err != nil || u == nil {
+		return err
+	}
+	t, ok := client.Transport.(*http.Transport)
+	if !ok {
+		return errors.New("this HTTP client's transport cannot be given a proxy")
+	}
+	t.Proxy = http.ProxyURL(u)
+	return nil
+}
+
+// ProxyFor says which proxy a request to target goes through with client, without
+// credentials; "" when it goes directly (or Hoist cannot tell).
+func ProxyFor(client *http.Client, target string) string {
+	if client == nil {
+		client = http.DefaultClient
+	}
+	t, ok := client.Transport.(*http.Transport)
+	if client.Transport == nil {
+		t, ok = http.DefaultTransport.(*http.Transport)
+	}
+	if !ok || t.Proxy == nil {
+		return ""
+	}
+	req, err := http.NewRequest(http.MethodPost, target, nil)
+	if err != nil {
+		return ""
+	}
+	u, err := t.Proxy(req)
+	if err != nil || u == nil {
+		return ""
+	}
+	return u.Redacted()
+}

@@ -1,0 +1,191 @@
+package uploader_test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"hoist/sandbox"
+	"hoist/uploader"
+)
+
+// testProxy is a small forward proxy on loopback, as companies run: CONNECT tunnels for
+// https, plain forwarding for http. With login set it answers 407 to whoever does not
+// send that Proxy-Authorization.
+type testProxy struct {
+	url               string
+	login             string
+	connects, forward atomic.Int32
+}
+
+func startProxy(t *testing.T, login string) *testProxy {
+	t.Helper()
+	p := &testProxy{login: login}
+	srv := httptest.NewServer(http.HandlerFunc(p.serve))
+	t.Cleanup(srv.Close)
+	p.url = srv.URL
+	return p
+}
+
+func (p *testProxy) serve(w http.ResponseWriter, r *http.Request) {
+	if p.login != "" && r.Header.Get("Proxy-Authorization") != p.login {
+		w.Header().Set("Proxy-Authenticate", `Basic realm="office"`)
+		http.Error(w, "login first", http.StatusProxyAuthRequired)
+		return
+	}
+	if r.Method == http.MethodConnect {
+		p.connects.Add(1)
+		up, err := net.Dial("tcp", r.Host)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadGateway)
+			return
+		}
+		w.WriteHeader(http.StatusOK)
+		down, buf, err := http.NewResponseController(w).Hijack()
+		if err != nil {
+			up.Close()
+			return
+		}
+		go func() {
+			_, _ = io.Copy(up, buf)
+			up.(*net.TCPConn).CloseWrite()
+		}()
+		_, _ = io.Copy(down, up)
+		down.Close()
+		up.Close()
+		return
+	}
+	p.forward.Add(1)
+	out, err := http.NewRequestWithContext(r.Context(), r.Method, r.URL.String(), r.Body)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	out.Header = r.Header.Clone()
+	out.Header.Del("Proxy-Authorization")
+	out.ContentLength = r.ContentLength
+	resp, err := http.DefaultTransport.RoundTrip(out)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	defer resp.Body.Close()
+	for k, v := range resp.Header {
+		w.Header()[k] = v
+	}
+	w.WriteHeader(resp.StatusCode)
+	_, _ = io.Copy(w, resp.Body)
+}
+
+// A Scene7 upload over plain http (loopback) through a forwarding proxy named
+// explicitly: every file lands.
+func TestE2EProxyForwardsHTTP(t *testing.T) {
+	b := startBox(t, 0)
+	p := startProxy(t, "")
+	items := awkwardTree(t)
+	c := testClient()
+	if err := uploader.SetProxy(c.HTTP, p.url); err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.Upload(context.Background(), b.scene7Request(t, items), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.checkScene7(t, items, res, 1)
+	if p.forward.Load() == 0 {
+		t.Fatal("nothing went through the proxy")
+	}
+}
+
+// tlsBox is the sandbox behind an https test server, and a client that trusts it.
+func tlsBox(t *testing.T) (*sandbox.Server, *httptest.Server) {
+	t.Helper()
+	s, err := sandbox.New(sandbox.Config{Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewTLSServer(s)
+	t.Cleanup(srv.Close)
+	return s, srv
+}
+
+func trustingClient(srv *httptest.Server) *uploader.Client {
+	c := testClient()
+	c.HTTP.Transport.(*http.Transport).TLSClientConfig = srv.Client().Transport.(*http.Transport).TLSClientConfig.Clone()
+	return c
+}
+
+// https through CONNECT: the upload and Test connection both go through the tunnel, and
+// Test connection says which proxy it used.
+func TestE2EProxyTunnelsHTTPS(t *testing.T) {
+	s, srv := tlsBox(t)
+	p := startProxy(t, "")
+	c := trustingClient(srv)
+	if err := uploader.SetProxy(c.HTTP, p.url); err != nil {
+		t.Fatal(err)
+	}
+	items := awkwardTree(t)
+	ep, err := uploader.CustomEndpoint(uploader.Scene7, srv.URL+uploader.Scene7UploadPath, "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn := uploader.Conn{Endpoint: ep, Credentials: uploader.Credentials{User: sandbox.DemoUser, Password: sandbox.DemoPassword}, Company: sandbox.DemoCompany}
+	res, err := c.Upload(context.Background(), uploader.Request{Conn: conn, JobName: "e2e", DestFolder: "spring/2026", Options: uploader.DefaultOptions(), Items: items}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	(&box{Server: s}).checkScene7(t, items, res, 1)
+	if p.connects.Load() == 0 {
+		t.Fatal("no CONNECT reached the proxy")
+	}
+	v, err := uploader.TestConnection(context.Background(), c.HTTP, conn)
+	if err != nil || !v.OK || v.Proxy != p.url || !strings.Contains(v.Sentence, "Through the proxy "+p.url) {
+		t.Fatalf("verdict %+v, %v: want OK through %s", v, err, p.url)
+	}
+}
+
+// A proxy that wants a login: said in those words, by the upload (without retrying) and
+// by Test connection; with the login in the proxy address, the upload goes through.
+func TestE2EProxyAsksForALogin(t *testing.T) {
+	_, srv := tlsBox(t)
+	p := startProxy(t, "Basic b2ZmaWNlOnNlY3JldA==") // office:secret
+	c := trustingClient(srv)
+	if err := uploader.SetProxy(c.HTTP, p.url); err != nil {
+		t.Fatal(err)
+	}
+	ep, err := uploader.CustomEndpoint(uploader.Scene7, srv.URL+uploader.Scene7UploadPath, "", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn := uploader.Conn{Endpoint: ep, Credentials: uploader.Credentials{User: sandbox.DemoUser, Password: sandbox.DemoPassword}, Company: sandbox.DemoCompany}
+	items := awkwardTree(t)
+	req := uploader.Request{Conn: conn, JobName: "e2e", DestFolder: "p", Options: uploader.DefaultOptions(), Items: items}
+	var retries atomic.Int32
+	_, err = c.Upload(context.Background(), req, func(ev uploader.Event) {
+		if ev.Kind == uploader.FileRetrying {
+			retries.Add(1)
+		}
+	})
+	var pa *uploader.ProxyAuthError
+	if !errors.As(err, &pa) || !strings.Contains(uploader.Sentence(err), "asks for a login") || retries.Load() != 0 {
+		t.Fatalf("err %v (%q), %d retries: want the proxy's login demand, at once", err, uploader.Sentence(err), retries.Load())
+	}
+	v, _ := uploader.TestConnection(context.Background(), c.HTTP, conn)
+	if v.OK || !strings.Contains(v.Sentence, "asks for a login") || v.Proxy != p.url {
+		t.Fatalf("verdict %+v", v)
+	}
+
+	c = trustingClient(srv)
+	if err := uploader.SetProxy(c.HTTP, strings.Replace(p.url, "http://", "http://office:secret@", 1)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Upload(context.Background(), req, nil); err != nil {
+		t.Fatalf("with the login: %v", err)
+	}
+}
