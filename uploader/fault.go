@@ -209,7 +209,7 @@ func (e *ReplyError) Sentence() string {
 	case e.Kind == ReplyUnexpectedBody:
 		return fmt.Sprintf("The server at %s answered HTTP %d with content a Dr.Sum server does not send, so the file is not counted as uploaded; it is probably not the Dr.Sum server. Check the connection's URL.", host, e.Status)
 	case e.Status == http.StatusProxyAuthRequired:
-		return "A proxy between this computer and the server asks for a login (HTTP 407). Put the user name and password in the proxy address (http://user:password@proxy:port) or ask your IT team for a proxy that lets Hoist through."
+		return "A proxy between this computer and the server asks for a login (HTTP 407). Hoist cannot type that login itself: ask your IT team to let Hoist through, or set the environment variable HTTPS_PROXY to http://user:password@proxy:port."
 	case e.Status == http.StatusNotFound:
 		return "The server has no upload service at this address (HTTP 404). Check the connection's URL."
 	case e.Status == http.StatusUnauthorized || e.Status == http.StatusForbidden:

@@ -26,7 +26,7 @@ func (e *ProxyAuthError) Error() string {
 
 // Sentence says what to do.
 func (e *ProxyAuthError) Sentence() string {
-	return fmt.Sprintf("The proxy %s asks for a login (HTTP 407). Put the user name and password in the proxy address (http://user:password@proxy:port) or ask your IT team for a proxy that lets Hoist through.", e.Proxy)
+	return fmt.Sprintf("The proxy %s asks for a login (HTTP 407). Hoist cannot type that login itself: ask your IT team to let Hoist through, or set the environment variable HTTPS_PROXY to http://user:password@proxy:port.", e.Proxy)
 }
 
 // Transient: the same request meets the same demand.
