@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -13,6 +14,8 @@ import (
 // is shown: nothing is pushed off-screen.
 func TestWindowFitsSmallScreens(t *testing.T) {
 	e := newTestEnv(t)
+	// The real theme's fonts and sizes, not the test theme's, which are smaller.
+	fyne.CurrentApp().Settings().SetTheme(theme.DefaultTheme())
 	e.w.AddPaths([]string{files(t, map[string]string{"c/spring/hero-banner-spring-collection-landscape-1.jpg": "a", "c/b.jpg": "b"}) + "/c"})
 	for _, screen := range []fyne.Size{{Width: 1024, Height: 640}, MinWindow} {
 		e.w.Win.Resize(screen)
