@@ -184,8 +184,13 @@ func (v *QueueView) showDetails() {
 	if sel := v.sel.rows(); len(sel) == 1 {
 		row, ok = v.q.Row(sel[0])
 	}
-	if ok != v.details.Content.Visible() || ok {
-		v.details.show(row, ok)
+	if ok == v.details.Content.Visible() && !ok {
+		return
+	}
+	// Lay out again only when the pane's height may change: not at every progress tick.
+	was, before := v.details.Content.Visible(), v.details.reason.Text
+	v.details.show(row, ok)
+	if was != ok || before != v.details.reason.Text {
 		v.frame.Refresh()
 	}
 }
