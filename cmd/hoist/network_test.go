@@ -98,3 +98,15 @@ func TestUploadProxyFlag(t *testing.T) {
 	}
 	mustContain(t, "stderr", out.stderr, "http://proxy.example.com:8080")
 }
+
+// --ca-file that is no certificate is a usage error saying what to give.
+func TestUploadCAFileRefusesANonCertificate(t *testing.T) {
+	r := startSandbox(t)
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a.txt": "a", "ca.pem": "not a certificate"})
+	out := hoist(t, invocation{env: demoEnv}, append(append([]string{"upload", "--ca-file", filepath.Join(dir, "ca.pem")}, scene7Args(r)...), filepath.Join(dir, "a.txt"))...)
+	if out.code != exitUsage {
+		t.Fatalf("exit %d, want 2\nstderr:\n%s", out.code, out.stderr)
+	}
+	mustContain(t, "stderr", out.stderr, "--ca-file", "BEGIN CERTIFICATE")
+}
