@@ -24,6 +24,12 @@ const (
 	// gainNeeded is how much a step up must raise the throughput to count as a gain: the
 	// measurements of one round vary by a few percent on a busy machine.
 	gainNeeded = 1.10
+	// reprobeRounds is how many rounds a settled limit holds before one step up is tried
+	// again: a step that does not pay costs one round in reprobeRounds+1.
+	reprobeRounds = 4
+	// minRound is the fewest completions a measured round takes: fewer, at a low limit,
+	// would measure one or two POSTs' luck.
+	minRound = 8
 )
 
 // adaptState is the controller's state between two decisions.
@@ -31,9 +37,11 @@ type adaptState struct {
 	limit int     // POSTs allowed at once now
 	prev  int     // the limit before the last step up
 	best  float64 // the best throughput measured (bytes/s); 0 = none yet
-	// settled is set once a step up did not pay: the limit stays until the server
-	// pushes back.
+	// settled is set once a step up did not pay: the limit stays, for reprobeRounds
+	// rounds (counted in held), then one step up is tried again, since one round's
+	// measure on a busy machine or network can be wrong, and paths change.
 	settled bool
+	held    int
 	// careful is set after a push back: from then on the limit climbs by one at a time.
 	careful bool
 }
@@ -48,26 +56,37 @@ func decide(st adaptState, ceiling int, rate float64, overloaded bool) adaptStat
 		return st
 	}
 	if st.settled {
-		return st
+		if st.held++; st.held < reprobeRounds || st.limit >= ceiling {
+			return st
+		}
+		// Try again from what this round measured.
+		st.settled, st.held, st.best = false, 0, rate
+		return grow(st, ceiling, rate)
 	}
 	if st.best == 0 || rate >= st.best*gainNeeded {
-		step := max(1, st.limit/2)
-		if st.careful {
-			step = 1
-		}
-		st.prev, st.best = st.limit, rate
-		st.limit = min(ceiling, st.limit+step)
-		st.settled = st.limit == st.prev // at the ceiling
-		return st
+		return grow(st, ceiling, rate)
 	}
 	// The step up brought nothing: the link or the server is full. Go back and stay.
 	st.limit, st.settled = st.prev, true
 	return st
 }
 
+// grow takes one step up from st, remembering rate as the throughput to beat.
+func grow(st adaptState, ceiling int, rate float64) adaptState {
+	step := max(1, st.limit/2)
+	if st.careful {
+		step = 1
+	}
+	st.prev, st.best = st.limit, rate
+	st.limit = min(ceiling, st.limit+step)
+	st.settled = st.limit == st.prev // at the ceiling
+	return st
+}
+
 // limiter gates a pool's POSTs by the controller's limit and measures their throughput.
 // A round is measured after a warm-up of as many completions as the limit (the POSTs
-// begun under the old limit finish), over the next as many completions.
+// begun under the old limit finish), over the next as many completions (at least
+// minRound).
 type limiter struct {
 	ceiling int
 	now     func() time.Time
@@ -136,7 +155,7 @@ func (l *limiter) completed(weight int64) {
 	}
 	l.done++
 	l.bytes += weight
-	if l.done < l.st.limit {
+	if l.done < max(l.st.limit, minRound) {
 		return
 	}
 	elapsed := l.now().Sub(l.from)
