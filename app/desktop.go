@@ -162,6 +162,7 @@ func Run(args []string) error {
 	}
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	speak(a)
 	dt, err := Build(a, Options{Listen: true})
 	if err != nil {
 		return err

@@ -90,7 +90,7 @@ func New(a fyne.App, win fyne.Window, d Deps) *Window {
 		container.NewTabItemWithIcon("Job log", theme.ListIcon(), w.Log.Content),
 		container.NewTabItemWithIcon("Request", theme.VisibilityIcon(), w.Preview.Content),
 		container.NewTabItemWithIcon("Connections", theme.StorageIcon(), w.Connections.Content),
-		container.NewTabItemWithIcon("Admin", theme.InfoIcon(), w.Admin.Content),
+		container.NewTabItemWithIcon("Admin", theme.InfoIcon(), container.NewBorder(nil, languageChoice(a.Preferences()), nil, nil, w.Admin.Content)),
 	)
 	w.banner = w.sandboxBanner()
 	w.resume, w.resumeText, w.resumeUpload = w.resumeBanner()

@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -19,10 +20,8 @@ const apiTimeout = 60 * time.Second
 
 var checkLoginCommand = &command{
 	name:    "check-login",
-	summary: "Check that the server accepts the user and password: exit 0 accepted, 1 rejected.",
-	more: "Scene7: the IPS checkLogin call, for --company when given. Dr.Sum: an upload request\n" +
-		"without a file, which the server refuses after checking the credentials; nothing is written.\n" +
-		"Exit status: 0 accepted; 1 rejected or the server could not be reached; 2 bad usage.\n" + passwordHelp,
+	summary: "cli.check_login.summary",
+	more:    []string{"cli.check_login.more", "cli.help.password"},
 	examples: []string{
 		`printf '%s\n' "$PASSWORD" | hoist check-login --password-stdin --user me@example.com --company 'c|2101'`,
 		`hoist check-login --profile Production --details`,
@@ -34,8 +33,8 @@ var checkLoginCommand = &command{
 
 var jobsCommand = &command{
 	name:    "jobs",
-	summary: "List the company's active Scene7 jobs (getActiveJobs).",
-	more:    "Exit status: 0 listed (maybe none); 1 the server refused or could not be reached; 2 bad usage.\n" + passwordHelp,
+	summary: "cli.jobs.summary",
+	more:    []string{"cli.jobs.more", "cli.help.password"},
 	examples: []string{
 		`hoist jobs --profile Production`,
 		`HOIST_PASSWORD=... hoist jobs --user me@example.com --company 'c|2101' --json`,
@@ -47,11 +46,8 @@ var jobsCommand = &command{
 var jobLogCommand = &command{
 	name:    "job-log",
 	args:    "JOBHANDLE",
-	summary: "Show the server's log of a Scene7 job (getJobLogDetails) and what became of each file.",
-	more: "Prints each line of the log (time, type, asset, message), the job's file counts, and a table of\n" +
-		"what Scene7 made of each file: processed, warnings, failed (with Scene7's words), with links when\n" +
-		"the connection has a published base (--publish-base). --csv prints only that table, as CSV.\n" +
-		"Exit status: 0 shown; 1 no such log, or the server refused or could not be reached; 2 bad usage.\n" + passwordHelp,
+	summary: "cli.job_log.summary",
+	more:    []string{"cli.job_log.more", "cli.help.password"},
 	examples: []string{
 		`hoist job-log --profile Production 'j|2101||uploadFileServlet-1376682217351|54091'`,
 		`HOIST_PASSWORD=... hoist job-log --user me@example.com --company 'c|2101' --json JOBHANDLE`,
@@ -77,9 +73,9 @@ func (f *adminFlags) addCSV() *adminFlags {
 func newAdminFlags(fs *flag.FlagSet, withJSON bool) *adminFlags {
 	f := &adminFlags{fs: fs, conn: addConnFlags(fs)}
 	if withJSON {
-		fs.BoolVar(&f.json, "json", false, "print one JSON object per line on stdout instead of a table")
+		fs.BoolVar(&f.json, "json", false, words.T("cli.flag.json_table", nil))
 	}
-	fs.BoolVar(&f.details, "details", false, "also print the request sent (password as *) and the server's raw answer, on stderr")
+	fs.BoolVar(&f.details, "details", false, words.T("cli.flag.details", nil))
 	return f
 }
 

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"syscall"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -46,9 +47,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 // command is one subcommand: its help and what it does.
 type command struct {
 	name     string
-	args     string // after the flags in the usage line
-	summary  string // one line, shown in the command list and atop its help
-	more     string // optional paragraphs of its help: exit statuses, where things come from
+	args     string   // after the flags in the usage line
+	summary  string   // message ID: one line, shown in the command list and atop its help
+	more     []string // message IDs of the paragraphs of its help: exit statuses, where things come from
 	examples []string
 	// flags registers the command's flags, so that help can list them without running it.
 	flags func(fs *flag.FlagSet)
@@ -75,6 +76,12 @@ func lookup(name string) *command {
 }
 
 func (c *cli) main(args []string) int {
+	lang, args, ok := langFlag(args)
+	words.Use(words.Choose(lang, c.getenv))
+	if !ok || lang != "" && words.Supported(lang) == "" {
+		fmt.Fprintln(c.stderr, words.T("cli.lang.unknown", words.A{"Lang": lang}))
+		return exitUsage
+	}
 	if len(args) == 0 {
 		c.overview(c.stderr)
 		return exitUsage
@@ -83,12 +90,12 @@ func (c *cli) main(args []string) int {
 	case "help", "-h", "-help", "--help":
 		return c.help(args[1:])
 	case "version", "-version", "--version":
-		fmt.Fprintf(c.stdout, "hoist %s (%s, %s/%s)\n", uploader.Version, runtime.Version(), runtime.GOOS, runtime.GOARCH)
+		fmt.Fprintln(c.stdout, words.T("cli.version", words.A{"Version": uploader.Version, "Go": runtime.Version(), "OS": runtime.GOOS, "Arch": runtime.GOARCH}))
 		return exitOK
 	default:
 		cmd := lookup(name)
 		if cmd == nil {
-			fmt.Fprintf(c.stderr, "hoist: unknown command %q. Run 'hoist help' for the list of commands.\n", name)
+			fmt.Fprintln(c.stderr, words.T("cli.unknown_command", words.A{"Name": name}))
 			return exitUsage
 		}
 		return cmd.run(c, cmd, args[1:])
@@ -103,7 +110,7 @@ func (c *cli) help(args []string) int {
 	case 1:
 		cmd := lookup(args[0])
 		if cmd == nil {
-			fmt.Fprintf(c.stderr, "hoist: unknown command %q. Run 'hoist help' for the list of commands.\n", args[0])
+			fmt.Fprintln(c.stderr, words.T("cli.unknown_command", words.A{"Name": args[0]}))
 			return exitUsage
 		}
 		fs := flag.NewFlagSet("hoist "+cmd.name, flag.ContinueOnError)
@@ -111,34 +118,38 @@ func (c *cli) help(args []string) int {
 		cmd.usage(c.stdout, fs)
 		return exitOK
 	}
-	fmt.Fprintln(c.stderr, "hoist: help takes at most one command name, e.g. 'hoist help upload'.")
+	fmt.Fprintln(c.stderr, words.T("cli.help.too_many", nil))
 	return exitUsage
 }
 
 func (c *cli) overview(w io.Writer) {
-	fmt.Fprintln(w, "Hoist uploads campaign assets to Adobe Scene7 / Dynamic Media Classic and Dr.Sum Cloud Hub.")
-	fmt.Fprintln(w, "\nUsage: hoist COMMAND [flags] [arguments]\n\nCommands:")
+	fmt.Fprintln(w, words.T("cli.overview.intro", nil))
+	fmt.Fprintln(w, "\n"+words.T("cli.overview.usage", nil)+"\n\n"+words.T("cli.overview.commands", nil))
 	for _, cmd := range commands {
-		fmt.Fprintf(w, "  %-12s %s\n", cmd.name, cmd.summary)
+		fmt.Fprintf(w, "  %-12s %s\n", cmd.name, words.T(cmd.summary, nil))
 	}
-	fmt.Fprintf(w, "  %-12s %s\n", "version", "Print Hoist's version.")
-	fmt.Fprintf(w, "  %-12s %s\n", "help", "Show the flags and examples of a command.")
-	fmt.Fprintln(w, "\nRun 'hoist help COMMAND' or 'hoist COMMAND --help' for a command's flags and examples.")
-	fmt.Fprintln(w, "The password comes from --password-stdin, else HOIST_PASSWORD, else the OS keychain; never from the command line.")
+	fmt.Fprintf(w, "  %-12s %s\n", "version", words.T("cli.version.summary", nil))
+	fmt.Fprintf(w, "  %-12s %s\n", "help", words.T("cli.help.summary", nil))
+	fmt.Fprintln(w, "\n"+words.T("cli.overview.more", nil))
+	fmt.Fprintln(w, words.T("cli.overview.lang", nil))
+	fmt.Fprintln(w, words.T("cli.overview.password", nil))
 }
 
 func (cmd *command) usage(w io.Writer, fs *flag.FlagSet) {
-	fmt.Fprintf(w, "Usage: hoist %s [flags] %s\n\n%s\n", cmd.name, cmd.args, cmd.summary)
-	if cmd.more != "" {
-		fmt.Fprintf(w, "\n%s\n", cmd.more)
+	fmt.Fprintf(w, "%s\n\n%s\n", words.T("cli.usage", words.A{"Command": cmd.name, "Args": cmd.args}), words.T(cmd.summary, nil))
+	if len(cmd.more) > 0 {
+		fmt.Fprintln(w)
+		for _, id := range cmd.more {
+			fmt.Fprintln(w, words.T(id, nil))
+		}
 	}
 	if len(cmd.examples) > 0 {
-		fmt.Fprintln(w, "\nExamples:")
+		fmt.Fprintln(w, "\n"+words.T("cli.usage.examples", nil))
 		for _, e := range cmd.examples {
 			fmt.Fprintf(w, "  %s\n", e)
 		}
 	}
-	fmt.Fprintln(w, "\nFlags:")
+	fmt.Fprintln(w, "\n"+words.T("cli.usage.flags", nil))
 	fs.VisitAll(func(f *flag.Flag) {
 		typ, text := flag.UnquoteUsage(f)
 		fmt.Fprintf(w, "  --%s", f.Name)
@@ -147,10 +158,11 @@ func (cmd *command) usage(w io.Writer, fs *flag.FlagSet) {
 		}
 		fmt.Fprintf(w, "\n      %s", strings.ReplaceAll(text, "\n", "\n      "))
 		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
-			fmt.Fprintf(w, " (default %s)", f.DefValue)
+			fmt.Fprint(w, " "+words.T("cli.usage.default", words.A{"Value": f.DefValue}))
 		}
 		fmt.Fprintln(w)
 	})
+	fmt.Fprintf(w, "  --lang %s\n      %s\n", "en|fr|ja", words.T("cli.flag.lang", nil))
 }
 
 // errUsage marks the errors of parse that have been reported; the command exits 2.
@@ -170,7 +182,7 @@ func (c *cli) parse(cmd *command, fs *flag.FlagSet, args []string) ([]string, er
 		// There is deliberately no --password: argv is visible to every user of the
 		// machine and lands in shell histories. The value is never echoed.
 		if name == "password" {
-			fmt.Fprintf(c.stderr, "hoist %s: there is no --password flag, because a password on the command line can be seen by other users and lands in shell history. Pipe it with --password-stdin, set HOIST_PASSWORD, or save it with 'hoist login'.\n", cmd.name)
+			fmt.Fprintln(c.stderr, words.T("cli.no_password_flag", words.A{"Command": cmd.name}))
 			return nil, errUsage
 		}
 	}
@@ -186,7 +198,7 @@ func (c *cli) parse(cmd *command, fs *flag.FlagSet, args []string) ([]string, er
 
 // usageErr reports a usage problem with a pointer to the command's help.
 func (c *cli) usageErr(cmd *command, format string, args ...any) error {
-	fmt.Fprintf(c.stderr, "hoist %s: %s\nRun 'hoist %s --help' for usage.\n", cmd.name, fmt.Sprintf(format, args...), cmd.name)
+	fmt.Fprintln(c.stderr, words.T("cli.usage_error", words.A{"Command": cmd.name, "Problem": fmt.Sprintf(format, args...)}))
 	return errUsage
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -41,7 +42,7 @@ func TestHelpAndVersion(t *testing.T) {
 			if out.code != exitOK {
 				t.Errorf("%q: exit %d, want 0", args, out.code)
 			}
-			mustContain(t, strings.Join(args, " "), out.stdout, "Usage: hoist "+cmd.name, cmd.summary, "Flags:")
+			mustContain(t, strings.Join(args, " "), out.stdout, "Usage: hoist "+cmd.name, words.T(cmd.summary, nil), "Flags:")
 			if len(cmd.examples) > 0 {
 				mustContain(t, strings.Join(args, " "), out.stdout, "Examples:", cmd.examples[0])
 			}

@@ -8,12 +8,9 @@ import (
 	"strings"
 
 	"hoist/app/store"
+	"hoist/internal/words"
 	"hoist/uploader"
 )
-
-// passwordHelp is the help paragraph of every command that needs a password.
-const passwordHelp = "The password comes from --password-stdin, else HOIST_PASSWORD, else the OS keychain entry\n" +
-	"saved for this service, server and user ('hoist login'); never from the command line."
 
 // connFlags are the flags every command that talks to a server shares.
 type connFlags struct {
@@ -30,17 +27,17 @@ type connFlags struct {
 
 func addConnFlags(fs *flag.FlagSet) *connFlags {
 	cf := &connFlags{fs: fs}
-	fs.StringVar(&cf.profile, "profile", "", "a connection `NAME` saved in the Hoist window; the flags given override its settings")
-	fs.StringVar(&cf.service, "service", "scene7", "`scene7` or drsum")
-	fs.StringVar(&cf.region, "region", "na", "Scene7 region: `na`, emea or apac")
-	fs.BoolVar(&cf.staging, "staging", false, "use the staging endpoint of the region")
-	fs.StringVar(&cf.endpoint, "endpoint", "", "explicit upload `URL` (overrides --region and --staging); http:// only to this computer")
-	fs.StringVar(&cf.apiEndpoint, "api-endpoint", "", "explicit IPS SOAP `URL`; default: the region's API host, or for --endpoint the same\nscheme, host and port + "+uploader.Scene7APIPath)
-	fs.BoolVar(&cf.allowInsecureHTTP, "allow-insecure-http", false, "Dr.Sum only: allow plain http:// to a server that is not this computer (the password\ntravels in clear text)")
-	fs.StringVar(&cf.user, "user", "", "user `NAME` (Scene7 login e-mail or Dr.Sum Web API user)")
-	fs.BoolVar(&cf.passwordStdin, "password-stdin", false, "read the password from the first line of stdin; otherwise HOIST_PASSWORD,\notherwise the OS keychain entry saved for this user")
-	fs.StringVar(&cf.company, "company", "", "Scene7 company `HANDLE`, e.g. \"c|2101\"")
-	fs.StringVar(&cf.publishBase, "publish-base", "", "Scene7 published Image Serving `URL` for links to ready assets, e.g.\nhttps://s7d9.scene7.com/is/image/Acme/ (Dynamic Media Classic: Setup → Application Setup →\nPublish Setup → Image Server)")
+	fs.StringVar(&cf.profile, "profile", "", words.T("cli.flag.profile", nil))
+	fs.StringVar(&cf.service, "service", "scene7", words.T("cli.flag.service", nil))
+	fs.StringVar(&cf.region, "region", "na", words.T("cli.flag.region", nil))
+	fs.BoolVar(&cf.staging, "staging", false, words.T("cli.flag.staging", nil))
+	fs.StringVar(&cf.endpoint, "endpoint", "", words.T("cli.flag.endpoint", nil))
+	fs.StringVar(&cf.apiEndpoint, "api-endpoint", "", words.T("cli.flag.api_endpoint", words.A{"Path": uploader.Scene7APIPath}))
+	fs.BoolVar(&cf.allowInsecureHTTP, "allow-insecure-http", false, words.T("cli.flag.allow_insecure_http", nil))
+	fs.StringVar(&cf.user, "user", "", words.T("cli.flag.user", nil))
+	fs.BoolVar(&cf.passwordStdin, "password-stdin", false, words.T("cli.flag.password_stdin", nil))
+	fs.StringVar(&cf.company, "company", "", words.T("cli.flag.company", nil))
+	fs.StringVar(&cf.publishBase, "publish-base", "", words.T("cli.flag.publish_base", nil))
 	return cf
 }
 

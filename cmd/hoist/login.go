@@ -11,9 +11,8 @@ import (
 
 var loginCommand = &command{
 	name:    "login",
-	summary: "Save the password read from stdin in the OS keychain for a connection.",
-	more: "The password is the first line of stdin. It is saved for the connection's service, server\n" +
-		"and user, where the other commands and the Hoist window find it.",
+	summary: "cli.login.summary",
+	more:    []string{"cli.login.more"},
 	examples: []string{
 		`printf '%s\n' "$PASSWORD" | hoist login --profile Production`,
 		`hoist login --user me@example.com --region emea --staging < password.txt`,
@@ -25,7 +24,7 @@ var loginCommand = &command{
 
 var logoutCommand = &command{
 	name:    "logout",
-	summary: "Remove the password saved in the OS keychain for a connection.",
+	summary: "cli.logout.summary",
 	examples: []string{
 		`hoist logout --profile Production`,
 		`hoist logout --user me@example.com --region emea --staging`,

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"hoist/app/store"
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -28,13 +29,13 @@ var scene7OnlyFlags = []string{"ready-for-publish", "preserve-publish-state", "c
 func addOptionFlags(fs *flag.FlagSet) *optionFlags {
 	o := &optionFlags{}
 	d := uploader.DefaultOptions()
-	fs.StringVar(&o.preset, "preset", "", "upload options from a preset `FILE` saved by the Hoist window (JSON), or the name of a\npreset saved there; the flags below override it")
-	fs.BoolVar(&o.overwrite, "overwrite", false, "replace files of the same name (--overwrite=false keeps the existing ones); default:\non for Scene7 (or the preset's choice), off for Dr.Sum as its API")
-	fs.BoolVar(&o.readyForPublish, "ready-for-publish", d.ReadyForPublish, "mark the uploaded assets ready for publish (--ready-for-publish=false: not yet)")
-	fs.BoolVar(&o.preservePublishState, "preserve-publish-state", d.PreservePublishState, "replaced assets keep their publish state (--preserve-publish-state=false: they take\n--ready-for-publish)")
-	fs.BoolVar(&o.mask, "create-mask", d.CreateMask, "create a mask from the image's transparency")
-	fs.StringVar(&o.emailSetting, "email-setting", string(d.EmailSetting), "e-mail notification `VALUE`: "+strings.Join(emailChoices(), ", "))
-	fs.StringVar(&o.crop, "crop", "", "manual crop in pixels: `LEFT,RIGHT,TOP,BOTTOM`")
+	fs.StringVar(&o.preset, "preset", "", words.T("cli.flag.preset", nil))
+	fs.BoolVar(&o.overwrite, "overwrite", false, words.T("cli.flag.overwrite", nil))
+	fs.BoolVar(&o.readyForPublish, "ready-for-publish", d.ReadyForPublish, words.T("cli.flag.ready_for_publish", nil))
+	fs.BoolVar(&o.preservePublishState, "preserve-publish-state", d.PreservePublishState, words.T("cli.flag.preserve_publish_state", nil))
+	fs.BoolVar(&o.mask, "create-mask", d.CreateMask, words.T("cli.flag.create_mask", nil))
+	fs.StringVar(&o.emailSetting, "email-setting", string(d.EmailSetting), words.T("cli.flag.email_setting", words.A{"Choices": strings.Join(emailChoices(), ", ")}))
+	fs.StringVar(&o.crop, "crop", "", words.T("cli.flag.crop", nil))
 	return o
 }
 

@@ -10,15 +10,15 @@ import (
 	"sync"
 	"time"
 
+	"hoist/internal/words"
 	"hoist/sandbox"
 	"hoist/uploader"
 )
 
 var sandboxCommand = &command{
 	name:    "sandbox",
-	summary: "Run the Local sandbox on this computer; prints its URLs and demo credentials.",
-	more: "The sandbox speaks the Scene7 UploadFile servlet, the IPS SOAP calls Hoist uses and the\n" +
-		"Dr.Sum upload Web API, on a loopback address only. It runs until interrupted (Ctrl-C).",
+	summary: "cli.sandbox.summary",
+	more:    []string{"cli.sandbox.more"},
 	examples: []string{
 		`hoist sandbox`,
 		`hoist sandbox --addr 127.0.0.1:8080 --dir /tmp/hoist-sandbox --quiet`,
@@ -38,10 +38,10 @@ type sandboxFlags struct {
 
 func newSandboxFlags(fs *flag.FlagSet) *sandboxFlags {
 	f := &sandboxFlags{}
-	fs.StringVar(&f.addr, "addr", "127.0.0.1:0", "loopback `ADDRESS` to listen on (port 0: any free port)")
-	fs.StringVar(&f.dir, "dir", "", "`DIR`ectory where received files and job logs are kept (default: Hoist/sandbox in the\nuser's cache folder)")
-	fs.BoolVar(&f.quiet, "quiet", false, "do not log each request on stderr")
-	fs.DurationVar(&f.processing, "processing", sandbox.DemoProcessingTime, "how long a job stays active after endJob while its files are processed, e.g. 500ms or 1m\n(0: at once)")
+	fs.StringVar(&f.addr, "addr", "127.0.0.1:0", words.T("cli.flag.addr", nil))
+	fs.StringVar(&f.dir, "dir", "", words.T("cli.flag.dir", nil))
+	fs.BoolVar(&f.quiet, "quiet", false, words.T("cli.flag.quiet", nil))
+	fs.DurationVar(&f.processing, "processing", sandbox.DemoProcessingTime, words.T("cli.flag.processing", nil))
 	f.faults = addFaultFlags(fs)
 	return f
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -19,21 +20,8 @@ const maxConcurrency = 32
 var uploadCommand = &command{
 	name:    "upload",
 	args:    "PATH...",
-	summary: "Upload files and folders as one job; folders keep their tree under --dest-folder.",
-	more: "Exit status: 0 every file uploaded; 1 some file failed or was not sent, or a file in a folder\n" +
-		"was left out for a reason other than being a system file such as .DS_Store (each is named on\n" +
-		"stderr with the reason); 2 bad usage or settings (nothing was sent). Ctrl-C ends the job\n" +
-		"cleanly and lists what was not sent.\n" +
-		"Scene7 pre-flight: before sending, a line on stderr for each file whose asset ID (its name\n" +
-		"without extension and without the characters Scene7 removes) is another file's too, differs\n" +
-		"from its name, or whose format Scene7 does not process; --strict-names refuses the upload then.\n" +
-		"Links that lead out of a named folder are skipped unless --follow-links.\n" +
-		"With --wait (Scene7), Hoist then follows the job until Scene7 has processed it and prints a\n" +
-		"line per file: ready (with its link when the connection has a published base, --publish-base),\n" +
-		"warnings, failed in Scene7 (with Scene7's words), or no word from Scene7. Exit status 1 also\n" +
-		"when a file failed in Scene7 or the job could not be followed to its end (--wait-limit).\n" +
-		passwordHelp + "\n" +
-		"On a terminal a live overall bar is drawn on stderr; a line per finished file goes to stdout.",
+	summary: "cli.upload.summary",
+	more:    []string{"cli.upload.more", "cli.upload.more_preflight", "cli.upload.more_wait", "cli.help.password", "cli.upload.more_bar"},
 	examples: []string{
 		`printf '%s\n' "$PASSWORD" | hoist upload --password-stdin --user me@example.com --company 'c|2101' --dest-folder spring ./campaign`,
 		`HOIST_PASSWORD=... hoist upload --region emea --staging --user me@example.com --company 'c|2101' --preset web.json ./img`,
@@ -62,15 +50,15 @@ type uploadFlags struct {
 
 func newUploadFlags(fs *flag.FlagSet) *uploadFlags {
 	f := &uploadFlags{fs: fs, conn: addConnFlags(fs)}
-	fs.StringVar(&f.jobName, "job-name", "", "Scene7 job `NAME` (default: a generated unique name)")
-	fs.StringVar(&f.destFolder, "dest-folder", "", "destination `PATH`: Scene7 destFolder, or Dr.Sum dest_dir (required for Dr.Sum)")
+	fs.StringVar(&f.jobName, "job-name", "", words.T("cli.flag.job_name", nil))
+	fs.StringVar(&f.destFolder, "dest-folder", "", words.T("cli.flag.dest_folder", nil))
 	f.opts = addOptionFlags(fs)
-	fs.IntVar(&f.concurrency, "concurrency", uploader.DefaultConcurrency, fmt.Sprintf("at most `N` parallel file POSTs, 1 to %d: an upload starts at 8 and adds\nmore while that makes it faster, fewer when the server is busy", maxConcurrency))
-	fs.BoolVar(&f.json, "json", false, "one JSON object per line on stdout for every job and file event")
-	fs.BoolVar(&f.followLinks, "follow-links", false, "follow symbolic links that lead out of the named folders (they are skipped\notherwise)")
-	fs.BoolVar(&f.strictNames, "strict-names", false, "Scene7: refuse to upload (exit 2) when pre-flight finds a name problem")
-	fs.BoolVar(&f.wait, "wait", false, "Scene7: after the upload, wait until Scene7 has processed the files and print what\nbecame of each (ready, warnings, failed in Scene7, no word)")
-	fs.DurationVar(&f.waitLimit, "wait-limit", uploader.DefaultFollowLimit, "with --wait, how long to wait for Scene7 at most, e.g. 10m")
+	fs.IntVar(&f.concurrency, "concurrency", uploader.DefaultConcurrency, words.T("cli.flag.concurrency", words.A{"Max": maxConcurrency}))
+	fs.BoolVar(&f.json, "json", false, words.T("cli.flag.json_events", nil))
+	fs.BoolVar(&f.followLinks, "follow-links", false, words.T("cli.flag.follow_links", nil))
+	fs.BoolVar(&f.strictNames, "strict-names", false, words.T("cli.flag.strict_names", nil))
+	fs.BoolVar(&f.wait, "wait", false, words.T("cli.flag.wait", nil))
+	fs.DurationVar(&f.waitLimit, "wait-limit", uploader.DefaultFollowLimit, words.T("cli.flag.wait_limit", nil))
 	f.net = addNetFlags(fs)
 	return f
 }

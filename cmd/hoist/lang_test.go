@@ -1,0 +1,72 @@
+package main
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"hoist/internal/words"
+)
+
+func TestLangFlag(t *testing.T) {
+	cases := []struct {
+		args []string
+		lang string
+		rest []string
+		ok   bool
+	}{
+		{[]string{"--lang", "fr", "upload", "a"}, "fr", []string{"upload", "a"}, true},
+		{[]string{"upload", "a", "-lang=ja"}, "ja", []string{"upload", "a"}, true},
+		{[]string{"upload", "--", "--lang", "fr"}, "", []string{"upload", "--", "--lang", "fr"}, true},
+		{[]string{"upload", "--lang"}, "", []string{"upload"}, false},
+		{[]string{"upload", "--language", "x"}, "", []string{"upload", "--language", "x"}, true},
+	}
+	for _, c := range cases {
+		lang, rest, ok := langFlag(c.args)
+		if lang != c.lang || !slices.Equal(rest, c.rest) || ok != c.ok {
+			t.Errorf("langFlag(%q) = %q, %q, %v; want %q, %q, %v", c.args, lang, rest, ok, c.lang, c.rest, c.ok)
+		}
+	}
+}
+
+// The help is written in the language asked for with --lang, HOIST_LANG or the system's
+// locale, in that order.
+func TestHelpInEachLanguage(t *testing.T) {
+	defer words.Use(words.Current())
+	cases := []struct {
+		name string
+		env  map[string]string
+		args []string
+		want []string
+	}{
+		{"LANG=fr", map[string]string{"LANG": "fr_FR.UTF-8"}, []string{"upload", "--help"},
+			[]string{"Utilisation : hoist upload [options] PATH...", "Envoie des fichiers et des dossiers en un seul job", "Options :", "--dest-folder PATH", "(par défaut : 8)", "Code de sortie : 0 tous les fichiers envoyés"}},
+		{"LC_ALL=ja", map[string]string{"LC_ALL": "ja_JP.UTF-8", "LANG": "fr_FR.UTF-8"}, []string{"help"},
+			[]string{"使い方: hoist コマンド [フラグ] [引数]", "ファイルとフォルダーを 1 つのジョブとしてアップロードします。", "--lang en|fr|ja"}},
+		{"HOIST_LANG over LANG", map[string]string{"HOIST_LANG": "ja", "LANG": "fr_FR.UTF-8"}, []string{"check-login", "-h"},
+			[]string{"使い方: hoist check-login [フラグ]", "--password-stdin", "パスワードは --password-stdin、なければ HOIST_PASSWORD"}},
+		{"--lang over HOIST_LANG", map[string]string{"HOIST_LANG": "ja"}, []string{"--lang", "fr", "help", "jobs"},
+			[]string{"Liste les jobs Scene7 en cours de la société (getActiveJobs).", "--company HANDLE", "HANDLE de la société Scene7"}},
+		{"English by default", map[string]string{"LANG": "C.UTF-8"}, []string{"help", "sandbox"},
+			[]string{"Usage: hoist sandbox [flags]", "Run the Local sandbox on this computer", "--addr ADDRESS"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			out := hoist(t, invocation{env: c.env}, c.args...)
+			if out.code != exitOK {
+				t.Fatalf("exit %d; stderr %s", out.code, out.stderr)
+			}
+			mustContain(t, c.name, out.stdout, c.want...)
+		})
+	}
+}
+
+func TestUnknownLanguageIsAUsageError(t *testing.T) {
+	defer words.Use(words.Current())
+	for _, args := range [][]string{{"--lang", "de", "help"}, {"help", "--lang"}} {
+		out := hoist(t, invocation{}, args...)
+		if out.code != exitUsage || !strings.Contains(out.stderr, "--lang takes en (English), fr (French) or ja (Japanese)") {
+			t.Errorf("%q: exit %d, stderr %q", args, out.code, out.stderr)
+		}
+	}
+}

@@ -1,0 +1,92 @@
+package words
+
+import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"sync"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
+	"hoist/assets"
+)
+
+// A holds the named values of a sentence, as its {{.Name}} placeholders name them.
+// Integers are written in the language's form (grouping: "1,234", "1 234"); everything
+// else is written as fmt's %v would.
+type A map[string]any
+
+// MessageDir is where the message files live in assets.Messages.
+const MessageDir = "messages"
+
+var (
+	bundleOnce sync.Once
+	theBundle  *i18n.Bundle
+)
+
+// bundle loads the message files once. They are embedded and checked by the tests, so a
+// file that does not parse is a build defect: it panics rather than speaking half a language.
+func bundle() *i18n.Bundle {
+	bundleOnce.Do(func() {
+		b := i18n.NewBundle(language.English)
+		b.RegisterUnmarshalFunc("json", json.Unmarshal)
+		for _, l := range Languages {
+			name := MessageDir + "/" + l.Code + ".json"
+			data, err := fs.ReadFile(assets.Messages, name)
+			if err != nil {
+				panic(fmt.Sprintf("words: %s: %v", name, err))
+			}
+			if _, err := b.ParseMessageFileBytes(data, name); err != nil {
+				panic(fmt.Sprintf("words: %s: %v", name, err))
+			}
+		}
+		theBundle = b
+	})
+	return theBundle
+}
+
+// T is the sentence id in the current language, with its placeholders filled from args.
+// An id missing from every message file comes back as itself, which the tests catch.
+func T(id string, args A) string {
+	return current.Load().say(id, nil, args)
+}
+
+// In is the sentence id in the language code rather than the current one: for a sentence
+// about a language, such as "Hoist will speak French from its next start", written in it.
+func In(code, id string, args A) string {
+	return speakerFor(code).say(id, nil, args)
+}
+
+// N is the plural sentence id for count, in the current language: its {{.Count}} is count
+// in the language's form, and the form (one, many, other…) follows the language's rules.
+func N(id string, count int, args A) string {
+	s := current.Load()
+	a := make(A, len(args)+1)
+	for k, v := range args {
+		a[k] = v
+	}
+	a["Count"] = count
+	return s.say(id, count, a)
+}
+
+func (s *speaker) say(id string, count any, args A) string {
+	data := make(map[string]any, len(args))
+	for k, v := range args {
+		data[k] = s.value(v)
+	}
+	msg, err := s.localizer.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
+	if msg == "" && err != nil {
+		return id
+	}
+	return msg
+}
+
+// value writes integers in the language's form; other values stay as they are.
+func (s *speaker) value(v any) any {
+	switch n := v.(type) {
+	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
+		return s.printer.Sprintf("%d", n)
+	}
+	return v
+}

@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"hoist/internal/words"
+)
+
+// PrefLanguage is the language chosen in the window ("" follows the system). The app reads
+// it at start, before any widget is built, since every label is written once, when made.
+const PrefLanguage = "language"
+
+// languageChoice lets people pick the language Hoist speaks, or follow the system's. The
+// choice takes effect at the next start; the note under the list says so in the language
+// chosen, so that someone who cannot read the current one still understands it.
+func languageChoice(prefs fyne.Preferences) fyne.CanvasObject {
+	codes := []string{""}
+	options := []string{words.T("settings.language.system", words.A{"Name": languageName(words.System(nil))})}
+	for _, l := range words.Languages {
+		codes = append(codes, l.Code)
+		options = append(options, l.Name)
+	}
+	note := widget.NewLabel("")
+	note.Wrapping = fyne.TextWrapWord
+	sel := widget.NewSelect(options, nil)
+	saved := prefs.String(PrefLanguage)
+	for i, c := range codes {
+		if c == saved {
+			sel.SetSelectedIndex(i)
+		}
+	}
+	sel.OnChanged = func(string) {
+		code := codes[sel.SelectedIndex()]
+		prefs.SetString(PrefLanguage, code)
+		note.SetText("")
+		if next := words.Choose(code, nil); next != words.Current() {
+			note.SetText(words.In(next, "settings.language.restart", nil))
+		}
+	}
+	return container.NewBorder(nil, note, widget.NewLabel(words.T("settings.language", nil)), nil, sel)
+}
+
+func languageName(code string) string {
+	for _, l := range words.Languages {
+		if l.Code == code {
+			return l.Name
+		}
+	}
+	return code
+}

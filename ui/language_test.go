@@ -1,0 +1,51 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"hoist/internal/words"
+)
+
+func TestLanguageChoiceIsKeptForTheNextStart(t *testing.T) {
+	defer words.Use(words.Use("en"))
+	a := test.NewTempApp(t)
+	t.Setenv(words.EnvVar, "")
+	t.Setenv("LANG", "en_US.UTF-8")
+	t.Setenv("LANGUAGE", "")
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	box := languageChoice(a.Preferences()).(*fyne.Container)
+	var sel *widget.Select
+	var note *widget.Label
+	for _, o := range box.Objects {
+		switch o := o.(type) {
+		case *widget.Select:
+			sel = o
+		case *widget.Label:
+			if o.Wrapping == fyne.TextWrapWord {
+				note = o
+			}
+		}
+	}
+	if sel == nil || note == nil {
+		t.Fatal("no language list or note")
+	}
+	if sel.Selected != "System language (English)" {
+		t.Errorf("selected %q, want the system's language", sel.Selected)
+	}
+	sel.SetSelected("日本語")
+	if got := a.Preferences().String(PrefLanguage); got != "ja" {
+		t.Errorf("preference = %q, want ja", got)
+	}
+	if want := "次回の起動から Hoist は日本語で表示されます。"; note.Text != want {
+		t.Errorf("note = %q, want %q", note.Text, want)
+	}
+	sel.SetSelected("System language (English)")
+	if a.Preferences().String(PrefLanguage) != "" || note.Text != "" {
+		t.Errorf("back to the system: preference %q, note %q", a.Preferences().String(PrefLanguage), note.Text)
+	}
+}
