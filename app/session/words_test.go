@@ -12,7 +12,9 @@ import (
 func TestSentencesComeFromTheMessageFiles(t *testing.T) {
 	wordcheck.Check(t, ".", map[string]int{
 		"events.go": 1,
+		"follow.go": 7,
 		"log.go":    8,
+		"pause.go":  5,
 		"queue.go":  2,
 		"rows.go":   2,
 		"run.go":    9,
