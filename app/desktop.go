@@ -49,6 +49,9 @@ type Options struct {
 	Async func(func())
 	// Listen makes this window the one that later launches hand their paths to.
 	Listen bool
+	// SandboxProcessing is how long the Local sandbox processes a job after its upload
+	// (sandbox.Config.ProcessingTime); Run uses sandbox.DemoProcessingTime, tests 0.
+	SandboxProcessing time.Duration
 }
 
 // Build wires everything into a window of a. Close releases it.
@@ -57,12 +60,14 @@ func Build(a fyne.App, opt Options) (*Desktop, error) {
 	if err != nil {
 		return nil, err
 	}
-	sb, err := sandbox.Start(sandbox.Config{Dir: filepath.Join(cfg.Dir, "sandbox")}, "")
+	sb, err := sandbox.Start(sandbox.Config{Dir: filepath.Join(cfg.Dir, "sandbox"), ProcessingTime: opt.SandboxProcessing}, "")
 	if err != nil {
 		return nil, fmt.Errorf("start the Local sandbox: %w", err)
 	}
 	client := uploader.NewClient()
-	q := session.New(session.Config{Uploader: client, Store: cfg.Queue, ServerLog: serverLog(client)})
+	// The follow-up reads each Scene7 job's log once Scene7 is done with it; ServerLog
+	// stays for a session built without one.
+	q := session.New(session.Config{Uploader: client, Follower: client, Store: cfg.Queue, ServerLog: serverLog(client)})
 	dt := &Desktop{Queue: q, Config: cfg, Sandbox: sb}
 
 	win := a.NewWindow("Hoist")
@@ -110,7 +115,47 @@ func (dt *Desktop) resume() {
 	}
 	waiting := dt.Queue.Restore(snap) // with the job, unless Restore found it expired
 	t := snap.Last
+	dt.resumeFollowUps(t)
 	dt.Window.OfferResume(ui.Resume{Waiting: waiting, Profile: t.Profile, Company: t.Company, DestFolder: t.DestFolder, Options: &t.Options})
+}
+
+// resumeFollowUps follows again, in the background, the jobs Scene7 was still processing
+// when Hoist closed; their logs are still on the server. It runs while the window is
+// built, before it shows, so asking the keychain for the password holds up nothing.
+func (dt *Desktop) resumeFollowUps(t session.Target) {
+	if t.Endpoint.Service != uploader.Scene7 || t.Profile == "" {
+		return
+	}
+	pending := false
+	for _, r := range dt.Queue.Rows() {
+		pending = pending || r.Outcome == session.Processing
+	}
+	if !pending {
+		return
+	}
+	p, err := dt.profile(t.Profile)
+	if err == nil {
+		t.Endpoint, err = p.Endpoint(dt.Sandbox.URL)
+	}
+	if err == nil {
+		t.Credentials.User = p.User
+		t.Credentials.Password, err = dt.Config.Credentials.Password(p)
+	}
+	if err != nil {
+		dt.Window.Queue.SetStatus("Files Scene7 was processing when Hoist closed cannot be followed up: " + uploader.Sentence(err))
+		return
+	}
+	dt.Queue.ResumeFollowUps(t.Conn, t.DestFolder)
+}
+
+// profile finds a connection by name, the built-in ones included.
+func (dt *Desktop) profile(name string) (store.Profile, error) {
+	for _, b := range store.BuiltinProfiles() {
+		if b.Name == name {
+			return b, nil
+		}
+	}
+	return dt.Config.Profiles.Get(name)
 }
 
 // closing keeps the window's size and the queue; mid-upload it asks first, since the files
@@ -163,7 +208,7 @@ func Run(args []string) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	speak(a)
-	dt, err := Build(a, Options{Listen: true})
+	dt, err := Build(a, Options{Listen: true, SandboxProcessing: sandbox.DemoProcessingTime})
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -127,13 +128,44 @@ func (w *Window) ended(s session.Summary) {
 	if s.JobName != "" {
 		body += " · job " + s.JobName
 	}
-	if s.Done+s.Failed > 0 { // nothing was sent: the person saw why in the window
+	if s.Following > 0 {
+		// The notification waits for what Scene7 makes of the files (processed).
+		w.Queue.SetStatus(s.Message + fmt.Sprintf(" Scene7 is processing %s; each row says when it is ready.", plural(s.Following, "file", "files")))
+	} else if s.Done+s.Failed > 0 { // nothing was sent: the person saw why in the window
 		w.App.SendNotification(fyne.NewNotification(title, body+"."))
 	}
 	w.Admin.AddJobs(s.JobName, s.Handles) // ready for Show job log
 	w.Dest.NewJobName()
 	w.changed()
 	w.startFailed = s.Done+s.Failed+s.Cancelled == 0 && s.Err != nil // the status says why it did not start
+}
+
+// processed reports what Scene7 made of the files of an upload: the status line and the
+// notification count what is ready, not what was posted.
+func (w *Window) processed(p session.Processed) {
+	w.Queue.SetStatus(p.Message)
+	title := "Ready in Scene7"
+	if p.Failed+p.NoWord+p.Pending > 0 || p.Err != nil {
+		title = "Scene7 finished, with problems"
+	}
+	w.App.SendNotification(fyne.NewNotification(title, p.Message))
+}
+
+// assetLink is the published link of a ready asset, from the connection's published
+// Image Serving base.
+func (w *Window) assetLink(row session.Row) (string, error) {
+	return uploader.PublishLink(w.Dest.current.PublishBase, row.AssetID)
+}
+
+// openLink opens a link in the browser.
+func (w *Window) openLink(link string) {
+	u, err := url.Parse(link)
+	if err == nil {
+		err = w.App.OpenURL(u)
+	}
+	if err != nil {
+		w.Queue.SetStatus("The link could not be opened: " + err.Error() + ". Copy it and paste it into your browser.")
+	}
 }
 
 // LastSummary is the summary of the last upload that ended (for tests).

@@ -18,6 +18,8 @@ import (
 type profileEditor struct {
 	name, uploadURL, apiURL, user, company, folder *widget.Entry
 	password                                       *widget.Entry
+	publishBase                                    *widget.Entry
+	publishBox                                     *fyne.Container
 	server                                         *widget.Select
 	insecure                                       *widget.Check
 	urlBox, apiBox, companyBox, insecureBox        *fyne.Container
@@ -51,6 +53,7 @@ func newProfileEditor() *profileEditor {
 	e.user = entry("Type your user name (often your e-mail address)")
 	e.company = entry("Type the company handle, such as c|2101")
 	e.folder = entry("Type a folder, or leave empty")
+	e.publishBase = entry("Type it to get links, such as https://s7d9.scene7.com/is/image/YourCompany/")
 	e.password = widget.NewPasswordEntry()
 	e.password.SetPlaceHolder("Leave empty to keep the saved password")
 	e.server = widget.NewSelect(kindLabels(), func(string) { e.changed() })
@@ -68,6 +71,8 @@ func newProfileEditor() *profileEditor {
 		helpLabel("Used for Test connection, active jobs and job logs."))
 	e.companyBox = container.NewVBox(fieldLabel("Company handle"), e.company)
 	e.insecureBox = container.NewVBox(e.insecure, e.insecureWarn)
+	e.publishBox = container.NewVBox(fieldLabel("Published image address (optional)"), e.publishBase,
+		helpLabel("For links to ready assets. "+uploader.WherePublishBase+"."))
 	e.box = container.NewVBox(
 		e.builtinNote,
 		fieldLabel("Name"), e.name,
@@ -77,6 +82,7 @@ func newProfileEditor() *profileEditor {
 		fieldLabel("Password"), e.password,
 		e.companyBox,
 		fieldLabel("Destination folder"), e.folder,
+		e.publishBox,
 		e.problems,
 	)
 	e.Content = e.box
@@ -102,9 +108,10 @@ func (e *profileEditor) load(p store.Profile) {
 	e.user.SetText(p.User)
 	e.company.SetText(p.Company)
 	e.folder.SetText(p.DestFolder)
+	e.publishBase.SetText(p.PublishBase)
 	e.password.SetText("")
 	e.loading = false
-	for _, w := range []fyne.Disableable{e.name, e.uploadURL, e.apiURL, e.user, e.company, e.folder, e.password, e.server, e.insecure} {
+	for _, w := range []fyne.Disableable{e.name, e.uploadURL, e.apiURL, e.user, e.company, e.folder, e.publishBase, e.password, e.server, e.insecure} {
 		enable(w, !e.builtin)
 	}
 	if e.sandbox {
@@ -128,8 +135,12 @@ func sandboxLabel(s uploader.Service) string {
 // profile is the profile as edited.
 func (e *profileEditor) profile() store.Profile {
 	if e.sandbox {
-		return store.Profile{Name: strings.TrimSpace(e.name.Text), Service: e.sandboxService, Sandbox: true,
+		p := store.Profile{Name: strings.TrimSpace(e.name.Text), Service: e.sandboxService, Sandbox: true,
 			User: strings.TrimSpace(e.user.Text), Company: strings.TrimSpace(e.company.Text), DestFolder: strings.TrimSpace(e.folder.Text)}
+		if p.Service == uploader.Scene7 {
+			p.PublishBase = strings.TrimSpace(e.publishBase.Text)
+		}
+		return p
 	}
 	k, _ := kindByLabel(e.server.Selected)
 	p := store.Profile{
@@ -145,6 +156,8 @@ func (e *profileEditor) profile() store.Profile {
 	if k.service == uploader.DrSum {
 		p.AllowInsecureHTTP = e.insecure.Checked
 		p.Company = ""
+	} else {
+		p.PublishBase = strings.TrimSpace(e.publishBase.Text)
 	}
 	return p
 }
@@ -160,6 +173,7 @@ func (e *profileEditor) changed() {
 	showIf(e.urlBox, k.region == "", e.box)
 	showIf(e.apiBox, k.service == uploader.Scene7 && k.region == "", e.box)
 	showIf(e.companyBox, k.service != uploader.DrSum, e.box)
+	showIf(e.publishBox, k.service != uploader.DrSum, e.box)
 	showIf(e.insecureBox, k.service == uploader.DrSum && !e.sandbox, e.box)
 	showIf(e.insecureWarn, k.service == uploader.DrSum && e.insecure.Checked && plainRemote(e.uploadURL.Text), e.box)
 	if k.service == uploader.DrSum {

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hoist/app/session"
+	"hoist/uploader"
 )
 
 // rowDetails shows the chosen file of the queue in full under the list: its whole path,
@@ -22,10 +23,27 @@ type rowDetails struct {
 	copyBtn *widget.Button
 	text    string
 	Content *fyne.Container
+	// linkFor makes a ready asset's published link; link is the shown row's, linkBtns
+	// copy and open it.
+	linkFor  func(session.Row) (string, error)
+	link     string
+	linkBtns *fyne.Container
 }
 
-func newRowDetails(close func(), clip func(string)) *rowDetails {
-	d := &rowDetails{icon: widget.NewIcon(theme.FileIcon()), path: widget.NewLabel(""), reason: widget.NewLabel(""), facts: helpLabel("")}
+func newRowDetails(close func(), clip func(string), linkFor func(session.Row) (string, error), open func(string)) *rowDetails {
+	d := &rowDetails{icon: widget.NewIcon(theme.FileIcon()), path: widget.NewLabel(""), reason: widget.NewLabel(""), facts: helpLabel(""), linkFor: linkFor}
+	copyLink := widget.NewButtonWithIcon("Copy link", theme.ContentCopyIcon(), func() {
+		if clip != nil && d.link != "" {
+			clip(d.link)
+		}
+	})
+	openLink := widget.NewButtonWithIcon("Open", theme.ComputerIcon(), func() {
+		if open != nil && d.link != "" {
+			open(d.link)
+		}
+	})
+	d.linkBtns = container.NewHBox(copyLink, openLink)
+	d.linkBtns.Hide()
 	d.path.Wrapping = fyne.TextWrapBreak // a path has no spaces to wrap at
 	d.path.TextStyle.Bold = true
 	d.path.Selectable = true
@@ -40,7 +58,7 @@ func newRowDetails(close func(), clip func(string)) *rowDetails {
 	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), close)
 	closeBtn.Importance = widget.LowImportance
 	head := container.NewBorder(nil, nil, d.icon, container.NewHBox(d.copyBtn, closeBtn), d.path)
-	d.Content = container.NewVBox(widget.NewSeparator(), head, d.reason, d.facts)
+	d.Content = container.NewVBox(widget.NewSeparator(), head, d.reason, d.linkBtns, d.facts)
 	d.Content.Hide()
 	return d
 }
@@ -51,10 +69,20 @@ func (d *rowDetails) show(row session.Row, ok bool) {
 		d.Content.Hide()
 		return
 	}
-	d.icon.SetResource(stateIcon(row.State))
+	d.icon.SetResource(rowIcon(row))
 	d.path.SetText(row.Rel)
-	d.reason.Importance = stateImportance(row.State)
-	d.reason.SetText(fullDetail(row))
+	d.reason.Importance = rowImportance(row)
+	reason := fullDetail(row)
+	d.link = ""
+	if row.Outcome.HasLink() && d.linkFor != nil {
+		link, err := d.linkFor(row)
+		if err != nil {
+			reason += "\n" + uploader.Sentence(err)
+		}
+		d.link = link
+	}
+	showIf(d.linkBtns, d.link != "", nil)
+	d.reason.SetText(reason)
 	facts := []string{formatSize(row.Size), "from " + row.Path}
 	if row.Attempt > 1 {
 		facts = append(facts, plural(row.Attempt, "attempt", "attempts"))
@@ -64,6 +92,12 @@ func (d *rowDetails) show(row session.Row, ok bool) {
 	}
 	if row.JobHandle != "" {
 		facts = append(facts, "job handle "+row.JobHandle)
+	}
+	if row.AssetID != "" {
+		facts = append(facts, "asset ID "+row.AssetID)
+	}
+	if d.link != "" {
+		facts = append(facts, d.link)
 	}
 	d.facts.SetText(joinNonEmpty(" · ", facts...))
 	d.text = fmt.Sprintf("%s\n%s\n%s\n", row.Rel, d.reason.Text, d.facts.Text)
@@ -80,6 +114,13 @@ func fullDetail(row session.Row) string {
 		s += "\nPress Retry failed to send it again, or Remove to take it off the list."
 	case session.Skipped:
 		s += "\nIt will not be sent. Remove it from the list, or fix it on disk and add it again."
+	case session.Done:
+		switch row.Outcome {
+		case session.FailedInScene7:
+			s += "\nThe file reached Scene7 but cannot be used there. Fix it (or save it in a format Scene7 processes), add it again and upload it."
+		case session.NoWordFromScene7:
+			s += "\nLook for the asset in Dynamic Media Classic; the job's log is in the Job log tab."
+		}
 	}
 	return s
 }

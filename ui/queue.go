@@ -44,8 +44,10 @@ type QueueView struct {
 // queueActions are what the toolbar asks of the window.
 type queueActions struct {
 	addFiles, addFolder, upload, resume func()
-	retry                               func(rows []int) // nil: every failed or cancelled file
-	clip                                func(string)     // puts text on the clipboard
+	retry                               func(rows []int)                  // nil: every failed or cancelled file
+	clip                                func(string)                      // puts text on the clipboard
+	link                                func(session.Row) (string, error) // a ready asset's published link
+	open                                func(string)                      // opens a link in the browser
 }
 
 func newQueueView(q *session.Queue, act queueActions) *QueueView {
@@ -102,7 +104,7 @@ func newQueueView(q *session.Queue, act queueActions) *QueueView {
 	v.blocker.Wrapping = fyne.TextWrapWord
 	v.blocker.Hide()
 	v.drop = newDropZone()
-	v.details = newRowDetails(v.clearSelection, act.clip)
+	v.details = newRowDetails(v.clearSelection, act.clip, act.link, act.open)
 
 	// The toolbar wraps onto a second line on a narrow window instead of widening it.
 	tools := &flow{}
@@ -225,6 +227,12 @@ func summaryText(t session.Totals) string {
 		if n := t.Count(c.s); n > 0 {
 			parts = append(parts, fmt.Sprintf("%d %s", n, c.word))
 		}
+	}
+	if n := t.Outcome(session.Processing); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d processing in Scene7", n))
+	}
+	if n := t.Outcome(session.FailedInScene7); n > 0 {
+		parts = append(parts, fmt.Sprintf("%d failed in Scene7", n))
 	}
 	if t.Running {
 		parts = append(parts, formatSpeed(t.Speed), formatETA(t.ETA))

@@ -72,8 +72,8 @@ func (r *queueRow) set(i int, row session.Row) {
 	r.index = i
 	r.name.SetPath(row.Rel)
 	r.size.SetText(formatSize(row.Size))
-	r.icon.SetResource(stateIcon(row.State))
-	r.detail.Importance = stateImportance(row.State)
+	r.icon.SetResource(rowIcon(row))
+	r.detail.Importance = rowImportance(row)
 	if row.State == session.Queued && len(row.Names) > 0 {
 		r.detail.Importance = widget.WarningImportance // Scene7 pre-flight; Upload still goes
 	}
@@ -115,6 +115,9 @@ func detailText(row session.Row) string {
 		}
 		return joinNonEmpty(" · ", "Sending", formatSpeed(row.Speed), formatETA(row.ETA))
 	case session.Done:
+		if t := outcomeText(row); t != "" {
+			return t
+		}
 		if row.Replaced {
 			return "Uploaded; it replaced the file of the same name"
 		}
@@ -127,6 +130,51 @@ func detailText(row session.Row) string {
 		return "Cancelled: " + strings.TrimPrefix(row.Reason, "Cancelled ")
 	}
 	return row.State.String()
+}
+
+// outcomeText says what Scene7 made of an uploaded file, "" when it is not followed.
+func outcomeText(row session.Row) string {
+	switch row.Outcome {
+	case session.Processing:
+		if row.OutcomeText != "" {
+			return "Uploaded; Scene7 is processing it. " + row.OutcomeText
+		}
+		return "Uploaded; Scene7 is processing it"
+	case session.Ready:
+		return "Ready in Scene7"
+	case session.ReadyWarnings, session.FailedInScene7, session.NoWordFromScene7:
+		return row.OutcomeText
+	}
+	return ""
+}
+
+// rowIcon is the state's icon, or for an uploaded file what Scene7 made of it.
+func rowIcon(row session.Row) fyne.Resource {
+	if row.State == session.Done {
+		switch row.Outcome {
+		case session.Processing:
+			return theme.NewPrimaryThemedResource(theme.HistoryIcon())
+		case session.ReadyWarnings, session.NoWordFromScene7:
+			return theme.NewWarningThemedResource(theme.WarningIcon())
+		case session.FailedInScene7:
+			return theme.NewErrorThemedResource(theme.ErrorIcon())
+		}
+	}
+	return stateIcon(row.State)
+}
+
+func rowImportance(row session.Row) widget.Importance {
+	if row.State == session.Done {
+		switch row.Outcome {
+		case session.Processing:
+			return widget.MediumImportance
+		case session.ReadyWarnings, session.NoWordFromScene7:
+			return widget.WarningImportance
+		case session.FailedInScene7:
+			return widget.DangerImportance
+		}
+	}
+	return stateImportance(row.State)
 }
 
 func stateIcon(s session.State) fyne.Resource {

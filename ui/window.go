@@ -59,7 +59,8 @@ func New(a fyne.App, win fyne.Window, d Deps) *Window {
 	w := &Window{App: a, Win: win, d: d}
 	clip := func(s string) { a.Clipboard().SetContent(s) }
 
-	w.Queue = newQueueView(d.Queue, queueActions{addFiles: w.AddFiles, addFolder: w.AddFolder, upload: w.Upload, resume: w.Resume, retry: w.Retry, clip: clip})
+	w.Queue = newQueueView(d.Queue, queueActions{addFiles: w.AddFiles, addFolder: w.AddFolder, upload: w.Upload, resume: w.Resume, retry: w.Retry, clip: clip,
+		link: w.assetLink, open: w.openLink})
 	w.Log = newJobLogView(d.Queue, d.Pickers, clip, d.run)
 	w.Preview = NewPreview(clip)
 	w.Options = NewOptionsForm(uploader.DefaultOptions())
@@ -112,6 +113,7 @@ func New(a fyne.App, win fyne.Window, d Deps) *Window {
 				}
 			})
 		},
+		Processed: func(p session.Processed) { fyne.Do(func() { w.processed(p) }) },
 	})
 	win.SetOnDropped(func(_ fyne.Position, uris []fyne.URI) { w.Drop(uris) })
 	w.addShortcuts()

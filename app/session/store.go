@@ -37,11 +37,12 @@ type Snapshot struct {
 	LastPost time.Time `json:"lastPost,omitzero"`
 }
 
-// Remaining counts the files still to upload: every file not done and not skipped.
+// Remaining counts the files still to upload (every file not done and not skipped) and
+// those Scene7 is still processing, whose follow-up resumes at the next start.
 func (s Snapshot) Remaining() int {
 	n := 0
 	for _, r := range s.Rows {
-		if r.State != Done && r.State != Skipped {
+		if r.State != Done && r.State != Skipped || r.Outcome == Processing {
 			n++
 		}
 	}
@@ -52,7 +53,8 @@ func (s Snapshot) Remaining() int {
 // last row that has one), with the connection it belongs to; zero when there is none.
 func (s Snapshot) OpenJob() OpenJob {
 	for i := len(s.Rows) - 1; i >= 0; i-- {
-		if r := s.Rows[i]; r.JobHandle != "" {
+		// A followed file's job was ended: it takes no more files.
+		if r := s.Rows[i]; r.JobHandle != "" && r.Outcome == NotFollowed {
 			return OpenJob{Profile: s.Last.Profile, Company: s.Last.Company, Name: r.JobName, Handle: r.JobHandle, LastPost: s.LastPost}
 		}
 	}

@@ -90,7 +90,8 @@ func (j journal) forResume(now time.Time) journal {
 		if r.State != session.Done && r.State != session.Skipped {
 			r.State, r.Reason = session.Queued, ""
 		}
-		if stale {
+		// A file Scene7 was processing keeps its job: the follow-up asks about it again.
+		if stale && r.Outcome != session.Processing {
 			r.JobName, r.JobHandle = "", ""
 		}
 		rows[i] = r
