@@ -78,14 +78,18 @@ type Processed struct {
 
 // followUps runs the follow-ups of the jobs of one upload (or of a restart), then tells
 // the observer what was found. c carries the password; rows are the uploaded files by job
-// handle.
-func (q *Queue) followUps(c uploader.Conn, dest string, byJob map[string][]*Row, order []string) {
+// handle. They start once after is closed (the upload's own events, Ended included, have
+// all been delivered), so that the observer hears of one thing at a time.
+func (q *Queue) followUps(c uploader.Conn, dest string, byJob map[string][]*Row, order []string, after <-chan struct{}) {
 	if len(order) == 0 {
 		return
 	}
 	q.follows.Add(1)
 	go func() {
 		defer q.follows.Done()
+		if after != nil {
+			<-after
+		}
 		var p Processed
 		var errs []error
 		for _, h := range order {
@@ -244,7 +248,7 @@ func (q *Queue) startFollowUps(r *run) {
 		q.setOutcomeLocked(row, Processing, "")
 	}
 	q.mu.Unlock()
-	q.followUps(r.target.Conn, r.target.DestFolder, byJob, order)
+	q.followUps(r.target.Conn, r.target.DestFolder, byJob, order, r.done)
 }
 
 // Following counts the rows Scene7 is still processing.
@@ -277,7 +281,7 @@ func (q *Queue) ResumeFollowUps(c uploader.Conn, dest string) int {
 		n++
 	}
 	q.mu.Unlock()
-	q.followUps(c, dest, byJob, order)
+	q.followUps(c, dest, byJob, order, nil)
 	return n
 }
 
