@@ -18,14 +18,18 @@ import (
 
 // pausableUploads plays the engine for Pause and Resume: the first upload has its first
 // file accepted in job h-1, then waits until it is stopped, and leaves the job open when
-// the cause is a pause; later uploads accept every file.
+// the cause is a pause; later uploads accept every file. It goes on only when the test
+// lets it through gate (after a tap has returned): the test driver runs fyne.Do on the
+// engine's goroutine, which must not touch the widgets while a tap still does.
 type pausableUploads struct {
 	mu      sync.Mutex
 	reqs    []uploader.Request
 	started chan struct{}
+	gate    chan struct{}
 }
 
 func (p *pausableUploads) Upload(ctx context.Context, req uploader.Request, on func(uploader.Event)) (*uploader.Result, error) {
+	<-p.gate
 	p.mu.Lock()
 	p.reqs = append(p.reqs, req)
 	first := len(p.reqs) == 1
@@ -39,6 +43,7 @@ func (p *pausableUploads) Upload(ctx context.Context, req uploader.Request, on f
 			ev(uploader.FileStarted, i, nil)
 			close(p.started)
 			<-ctx.Done()
+			<-p.gate
 			err := fmt.Errorf("%w: %w", uploader.ErrCancelled, ctx.Err())
 			for j := i; j < len(req.Items); j++ {
 				ev(uploader.FileCancelled, j, err)
@@ -56,7 +61,7 @@ func (p *pausableUploads) Upload(ctx context.Context, req uploader.Request, on f
 }
 
 func TestPauseAndResumeButtons(t *testing.T) {
-	eng := &pausableUploads{started: make(chan struct{})}
+	eng := &pausableUploads{started: make(chan struct{}), gate: make(chan struct{})}
 	e := newTestEnvWith(t, eng)
 	ended := make(chan session.Summary, 2)
 	e.w.OnEnded = func(s session.Summary) { ended <- s }
@@ -77,6 +82,7 @@ func TestPauseAndResumeButtons(t *testing.T) {
 		t.Fatal("Pause is enabled with no upload running")
 	}
 	test.Tap(q.Upload)
+	eng.gate <- struct{}{}
 	<-eng.started
 	if q.Pause.Disabled() || q.Pause.Text != "Pause" {
 		t.Fatalf("while uploading the button reads %q (disabled %v)", q.Pause.Text, q.Pause.Disabled())
@@ -86,6 +92,7 @@ func TestPauseAndResumeButtons(t *testing.T) {
 	}
 	test.AssertNotificationSent(t, nil, func() {
 		test.Tap(q.Pause)
+		eng.gate <- struct{}{}
 		if s := waitEnded(); !s.Paused {
 			t.Fatalf("summary %+v", s)
 		}
@@ -101,6 +108,7 @@ func TestPauseAndResumeButtons(t *testing.T) {
 	}
 
 	test.Tap(q.Pause) // now Resume
+	eng.gate <- struct{}{}
 	if s := waitEnded(); s.Done != 2 || s.Err != nil {
 		t.Fatalf("summary after Resume %+v", s)
 	}
