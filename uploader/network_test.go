@@ -31,7 +31,7 @@ func (t ctxTransport) RoundTrip(r *http.Request) (resp *http.Response, err error
 			resp, err = nil, r.Context().Err()
 		}
 	}()
-	return handlerTransport{t.h}.RoundTrip(r)
+	return handlerTransport(t).RoundTrip(r)
 }
 
 // network plays this computer's network: while it is down, every request fails to
@@ -64,7 +64,7 @@ func (nw *network) RoundTrip(r *http.Request) (*http.Response, error) {
 
 // officeUpload uploads three files, one per POST, to an in-process sandbox through
 // transport (given the sandbox), with the default client otherwise.
-func officeUpload(t *testing.T, service Service, faults sandbox.Faults, transport func(http.Handler) http.RoundTripper) (*Result, error, time.Duration, *sandbox.Server) {
+func officeUpload(t *testing.T, service Service, faults sandbox.Faults, transport func(http.Handler) http.RoundTripper) (*Result, time.Duration, *sandbox.Server, error) {
 	t.Helper()
 	s, err := sandbox.New(sandbox.Config{Dir: t.TempDir()})
 	if err != nil {
@@ -99,7 +99,7 @@ func officeUpload(t *testing.T, service Service, faults sandbox.Faults, transpor
 	}
 	start := time.Now()
 	res, err := c.Upload(t.Context(), req, nil)
-	return res, err, time.Since(start), s
+	return res, time.Since(start), s, err
 }
 
 // A server that takes requests and never answers (the sandbox's stall injection, on
@@ -109,7 +109,7 @@ func TestSilentServerFailsWithinThreeMinutes(t *testing.T) {
 	for _, service := range []Service{Scene7, DrSum} {
 		t.Run(string(service), func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
-				res, err, elapsed, _ := officeUpload(t, service, sandbox.Faults{StallEvery: 1, StallFor: time.Hour},
+				res, elapsed, _, err := officeUpload(t, service, sandbox.Faults{StallEvery: 1, StallFor: time.Hour},
 					func(h http.Handler) http.RoundTripper { return ctxTransport{h} })
 				var ce *ConnError
 				if !errors.As(err, &ce) || ce.Stalled != DefaultResponseTimeout {
@@ -136,7 +136,7 @@ func TestNetworkComesBackAndTheJobContinues(t *testing.T) {
 		t.Run(string(service), func(t *testing.T) {
 			synctest.Test(t, func(t *testing.T) {
 				var nw *network
-				res, err, elapsed, s := officeUpload(t, service, sandbox.Faults{}, func(h http.Handler) http.RoundTripper {
+				res, elapsed, s, err := officeUpload(t, service, sandbox.Faults{}, func(h http.Handler) http.RoundTripper {
 					nw = &network{next: ctxTransport{h}, downAfter: 1, downFor: 90 * time.Second}
 					return nw
 				})
@@ -162,7 +162,7 @@ func TestNetworkComesBackAndTheJobContinues(t *testing.T) {
 // A network that stays down fails the upload after DefaultOffline, saying so.
 func TestNetworkDownTooLongFails(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		res, err, elapsed, _ := officeUpload(t, Scene7, sandbox.Faults{}, func(h http.Handler) http.RoundTripper {
+		res, elapsed, _, err := officeUpload(t, Scene7, sandbox.Faults{}, func(h http.Handler) http.RoundTripper {
 			return &network{next: ctxTransport{h}, downAfter: 1, downFor: time.Hour}
 		})
 		if err == nil || !networkDown(err) {
