@@ -20,6 +20,7 @@ import (
 	"hoist/app/session"
 	"hoist/app/store"
 	"hoist/assets"
+	"hoist/internal/words"
 	"hoist/sandbox"
 	"hoist/ui"
 	"hoist/uploader"
@@ -142,7 +143,7 @@ func (dt *Desktop) resumeFollowUps(t session.Target) {
 		t.Credentials.Password, err = dt.Config.Credentials.Password(p)
 	}
 	if err != nil {
-		dt.Window.Queue.SetStatus("Files Scene7 was processing when Hoist closed cannot be followed up: " + uploader.Sentence(err))
+		dt.Window.Queue.SetStatus(words.T("app.followup.cannot", words.A{"Reason": uploader.Sentence(err)}))
 		return
 	}
 	dt.Queue.ResumeFollowUps(t.Conn, t.DestFolder)
