@@ -22,6 +22,9 @@ type Verdict struct {
 	// Proxy is the proxy the test went through (without credentials), "" when direct; the
 	// sentence says it too.
 	Proxy string
+	// Refusal is the server's refusal when it answered with one (an IPS fault), typed, so
+	// that a caller can word it in the user's language.
+	Refusal error
 }
 
 // withProxy tells which proxy the test went through.
@@ -59,7 +62,7 @@ func testConnection(ctx context.Context, client *http.Client, c Conn) (Verdict, 
 	case err != nil:
 		var f *Fault
 		if errors.As(err, &f) {
-			v.Sentence = f.Sentence() // the server answered: a verdict, not a failure to test
+			v.Sentence, v.Refusal = f.Sentence(), f // the server answered: a verdict, not a failure to test
 			return v, nil
 		}
 		v.Sentence = Sentence(err)

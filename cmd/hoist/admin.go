@@ -112,7 +112,7 @@ func (c *cli) start(cmd *command, args []string, spec adminSpec) (*adminFlags, [
 	}
 	cn, err := c.resolve(f.conn)
 	if err != nil {
-		problems = append(problems, err.Error())
+		problems = append(problems, words.Error(err))
 	}
 	if spec.scene7Only && cn.Endpoint.Service == uploader.DrSum {
 		problems = append(problems, fmt.Sprintf("%s is a Scene7 command; a Dr.Sum server keeps no jobs or job logs", cmd.name))
@@ -162,8 +162,11 @@ func runCheckLogin(c *cli, cmd *command, args []string) int {
 		fmt.Fprintln(c.stdout, v.Sentence)
 		return exitOK
 	}
-	if v.Sentence == "" {
-		v.Sentence = uploader.Sentence(err)
+	switch {
+	case words.Knows(v.Refusal):
+		v.Sentence = words.Error(v.Refusal)
+	case v.Sentence == "":
+		v.Sentence = words.Error(err)
 	}
 	fmt.Fprintf(c.stderr, "hoist check-login: %s\n", v.Sentence)
 	return exitFailed
@@ -179,7 +182,7 @@ func runJobs(c *cli, cmd *command, args []string) int {
 		printExchange(c.stderr, ex)
 	}
 	if err != nil {
-		fmt.Fprintf(c.stderr, "hoist jobs: %s\n", uploader.Sentence(err))
+		fmt.Fprintf(c.stderr, "hoist jobs: %s\n", words.Error(err))
 		return exitFailed
 	}
 	if f.json {
@@ -222,7 +225,7 @@ func runJobLog(c *cli, cmd *command, args []string) int {
 		printExchange(c.stderr, ex)
 	}
 	if err != nil {
-		fmt.Fprintf(c.stderr, "hoist job-log: %s\n", uploader.Sentence(err))
+		fmt.Fprintf(c.stderr, "hoist job-log: %s\n", words.Error(err))
 		return exitFailed
 	}
 	if len(logs) == 0 {

@@ -115,7 +115,7 @@ func (c *cli) resolve(cf *connFlags) (conn, error) {
 	}
 	if set["publish-base"] {
 		if err := uploader.CheckPublishBase(cf.publishBase); err != nil {
-			return conn{}, fmt.Errorf("--publish-base: %s", uploader.Sentence(err))
+			return conn{}, fmt.Errorf("--publish-base: %s", words.Error(err))
 		}
 		cn.publishBase = strings.TrimSpace(cf.publishBase)
 	}
@@ -156,7 +156,7 @@ func (c *cli) profile(name string) (store.Profile, error) {
 		return store.Profile{}, fmt.Errorf("there is no connection named %q; the Hoist window lists them under Connections, or pass the connection flags instead", name)
 	}
 	if err != nil {
-		return store.Profile{}, errors.New(uploader.Sentence(err))
+		return store.Profile{}, errors.New(words.Error(err))
 	}
 	return p, nil
 }
@@ -165,7 +165,7 @@ func (c *cli) profile(name string) (store.Profile, error) {
 func (c *cli) config() (*store.Config, error) {
 	cfg, err := store.Open(c.getenv(store.ConfigDirEnv))
 	if err != nil {
-		return nil, errors.New(uploader.Sentence(err))
+		return nil, errors.New(words.Error(err))
 	}
 	return cfg, nil
 }

@@ -6,6 +6,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -44,7 +45,7 @@ func (c *cli) followUpload(client *uploader.Client, req uploader.Request, res *u
 		fres, err := client.Follow(c.ctx, fq, onEvent)
 		switch {
 		case err != nil:
-			fmt.Fprintf(c.stderr, "hoist upload: %s\n", uploader.Sentence(err))
+			fmt.Fprintf(c.stderr, "hoist upload: %s\n", words.Error(err))
 			code = exitFailed
 		case uploader.CountOutcomes(fres.Files, uploader.Failed) > 0:
 			code = exitFailed
@@ -183,7 +184,7 @@ func (v jsonFollowView) event(ev uploader.FollowEvent) {
 		}
 	}
 	if ev.Err != nil {
-		j.Error = uploader.Sentence(ev.Err)
+		j.Error = words.Error(ev.Err)
 	}
 	_ = v.view.enc.Encode(j)
 }

@@ -70,3 +70,27 @@ func TestUnknownLanguageIsAUsageError(t *testing.T) {
 		}
 	}
 }
+
+// The sentences people meet most, in French and Japanese: a wrong password and a plain
+// http address that would carry the password in clear text.
+func TestErrorsInEachLanguage(t *testing.T) {
+	defer words.Use(words.Current())
+	r := startSandbox(t)
+	cases := []struct {
+		lang string
+		args []string
+		want string
+	}{
+		{"fr", scene7Args(r), "Le nom d’utilisateur ou le mot de passe a été refusé."},
+		{"ja", scene7Args(r), "ユーザー名またはパスワードが受け付けられませんでした。"},
+		{"fr", []string{"--endpoint", "http://s7.example.com/scene7/UploadFile", "--user", "me@example.com", "--company", "c|2101"}, "Hoist n’envoie un mot de passe en http:// simple qu’à cet ordinateur"},
+		{"ja", []string{"--endpoint", "http://s7.example.com/scene7/UploadFile", "--user", "me@example.com", "--company", "c|2101"}, "Hoist が暗号化なしの http:// でパスワードを送るのは、このコンピューター"},
+	}
+	for _, c := range cases {
+		out := hoist(t, invocation{stdin: "Not-The-Password-99\n", env: map[string]string{"HOIST_LANG": c.lang}}, append([]string{"check-login", "--password-stdin"}, c.args...)...)
+		if out.code == exitOK {
+			t.Fatalf("%s %q: accepted", c.lang, c.args)
+		}
+		mustContain(t, c.lang, out.stderr, c.want)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -36,12 +37,12 @@ func (n *netFlags) problems() []string {
 		out = append(out, "--bwlimit "+err.Error())
 	}
 	if _, err := uploader.ParseProxy(n.proxy); err != nil {
-		out = append(out, "--proxy: "+uploader.Sentence(err))
+		out = append(out, "--proxy: "+words.Error(err))
 	}
 	if n.caFile != "" {
 		// Checked on a throwaway client; apply adds it to the real one.
 		if err := uploader.AddCAFile(uploader.NewClient().HTTP, n.caFile); err != nil {
-			out = append(out, "--ca-file: "+uploader.Sentence(err))
+			out = append(out, "--ca-file: "+words.Error(err))
 		}
 	}
 	return out

@@ -51,7 +51,7 @@ func (o *optionFlags) build(c *cli, set map[string]bool) (opts uploader.Options,
 	if o.preset != "" {
 		p, err := c.loadPreset(o.preset)
 		if err != nil {
-			return opts, "", []string{uploader.Sentence(err)}
+			return opts, "", []string{words.Error(err)}
 		}
 		opts, folder = p.Options, p.DestFolder
 	}

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -166,7 +167,7 @@ func (v jsonView) event(ev uploader.Event) {
 		Attempt: ev.Attempt, JobName: ev.JobName, JobHandle: ev.JobHandle, Replaced: ev.Replaced,
 	}
 	if ev.Err != nil {
-		j.Error = uploader.Sentence(ev.Err)
+		j.Error = words.Error(ev.Err)
 	}
 	if ev.Message != j.Error {
 		j.Message = ev.Message

@@ -88,7 +88,7 @@ func runUpload(c *cli, cmd *command, args []string) int {
 	notice()
 	if res == nil {
 		// Settings the engine refused before any request: nothing was sent.
-		fmt.Fprintf(c.stderr, "hoist upload: %s\n", uploader.Sentence(err))
+		fmt.Fprintf(c.stderr, "hoist upload: %s\n", words.Error(err))
 		return exitUsage
 	}
 	code := c.reportUpload(res, err)
@@ -105,7 +105,7 @@ func (c *cli) uploadRequest(f *uploadFlags, paths []string) (uploader.Request, s
 	set := setFlags(f.fs)
 	cn, err := c.resolve(f.conn)
 	if err != nil {
-		problems = append(problems, err.Error())
+		problems = append(problems, words.Error(err))
 	}
 	opts, presetFolder, optProblems := f.opts.build(c, set)
 	req := uploader.Request{
@@ -230,13 +230,13 @@ func (c *cli) reportUpload(res *uploader.Result, err error) int {
 	case errors.Is(err, uploader.ErrCancelled):
 		fmt.Fprintf(c.stderr, "hoist upload: cancelled; %d of %d files were uploaded.\n", res.Count(uploader.StateDone), len(res.Files))
 	case err != nil:
-		jobSentence = uploader.Sentence(err)
+		jobSentence = words.Error(err)
 		fmt.Fprintf(c.stderr, "hoist upload: %s\n", jobSentence)
 	}
 	if len(failed) > 0 {
 		fmt.Fprintf(c.stderr, "%s not uploaded:\n", plural(len(failed), "file was", "files were"))
 		for _, f := range failed {
-			if s := uploader.Sentence(f.Err); s != jobSentence {
+			if s := words.Error(f.Err); s != jobSentence {
 				fmt.Fprintf(c.stderr, "  %s: %s\n", f.Rel, s)
 			} else {
 				fmt.Fprintf(c.stderr, "  %s\n", f.Rel)
