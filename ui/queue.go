@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hoist/app/session"
+	"hoist/internal/words"
 )
 
 // QueueView is the list of files with its toolbar, the details of the chosen file and
@@ -76,7 +77,7 @@ func newQueueView(q *session.Queue, act queueActions) *QueueView {
 	v.Upload = widget.NewButtonWithIcon("Upload", theme.UploadIcon(), act.upload)
 	v.Upload.Importance = widget.HighImportance
 	v.CancelAll = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), q.Cancel)
-	v.Pause = widget.NewButtonWithIcon("Pause", theme.MediaPauseIcon(), func() {
+	v.Pause = widget.NewButtonWithIcon(words.T("queue.pause", nil), theme.MediaPauseIcon(), func() {
 		if v.totals.Paused {
 			act.resume()
 		} else {
@@ -260,10 +261,10 @@ func (v *QueueView) updateButtons() {
 	enable(v.CancelAll, t.Running || t.Paused)
 	enable(v.Pause, t.Running || t.Paused)
 	if t.Paused {
-		v.Pause.SetText("Resume")
+		v.Pause.SetText(words.T("queue.resume", nil))
 		v.Pause.SetIcon(theme.MediaPlayIcon())
 	} else {
-		v.Pause.SetText("Pause")
+		v.Pause.SetText(words.T("queue.pause", nil))
 		v.Pause.SetIcon(theme.MediaPauseIcon())
 	}
 	retry := v.retryRows()
