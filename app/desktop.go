@@ -186,6 +186,7 @@ func (dt *Desktop) closing() {
 // folder afterwards (quitting has written it already: this one is cheap), then stops the
 // listening for later launches and the sandbox.
 func (dt *Desktop) Close() error {
+	dt.Queue.StopFollowUps()
 	err := dt.Queue.Flush()
 	if dt.launches != nil {
 		err = errors.Join(err, dt.launches.Close())

@@ -135,6 +135,11 @@ func (q *Queue) followUps(c uploader.Conn, dest string, byJob map[string][]*Row,
 		q.mu.Lock()
 		obs := q.obs
 		q.mu.Unlock()
+		select {
+		case <-q.stopChan():
+			return // the window is closing: nobody to tell
+		default:
+		}
 		if obs.Processed != nil {
 			obs.Processed(p)
 		}
@@ -148,7 +153,16 @@ func (q *Queue) follow(c uploader.Conn, dest, handle string, rows []*Row) ([]Out
 		rels[i] = r.Rel
 	}
 	limit := q.cfg.FollowLimit
-	res, err := q.cfg.Follower.Follow(context.Background(), uploader.FollowRequest{
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() {
+		select {
+		case <-q.stopChan():
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	res, err := q.cfg.Follower.Follow(ctx, uploader.FollowRequest{
 		Conn: c, JobHandle: handle, DestFolder: dest, Files: rels, Limit: limit, First: q.cfg.FollowFirst,
 	}, func(ev uploader.FollowEvent) { q.followEvent(rows, ev) })
 	if res != nil && len(res.Logs) > 0 {
@@ -293,4 +307,22 @@ func (q *Queue) waitFollowUps() { q.follows.Wait() }
 type followState struct {
 	follows  sync.WaitGroup
 	outcomes [numOutcomes]int // rows per Outcome
+	stopOnce sync.Once
+	stop     chan struct{} // closed by StopFollowUps
+}
+
+// StopFollowUps ends the follow-ups under way and waits for them (when the window
+// closes): their rows stay "processing" and are followed again at the next start.
+func (q *Queue) StopFollowUps() {
+	q.stopOnce.Do(func() { close(q.stopChan()) })
+	q.follows.Wait()
+}
+
+func (q *Queue) stopChan() chan struct{} {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.stop == nil {
+		q.stop = make(chan struct{})
+	}
+	return q.stop
 }
