@@ -138,11 +138,6 @@ func (v *QueueView) rowAt(id int) int {
 	return id
 }
 
-// problem reports a row that needs a look: it was not uploaded and will not be by itself.
-func problem(s session.State) bool {
-	return s == session.Failed || s == session.Cancelled || s == session.Skipped
-}
-
 // refilter lists again which rows pass the problems filter; the selection goes.
 func (v *QueueView) refilter() {
 	v.sel.clear()
@@ -159,7 +154,7 @@ func (v *QueueView) refreshRows(rows []int, all bool) {
 		v.sel.prune(v.q.Len())
 		v.shown = v.shown[:0]
 		for i, n := 0, v.q.Len(); i < n; i++ {
-			if row, ok := v.q.Row(i); ok && problem(row.State) {
+			if row, ok := v.q.Row(i); ok && row.NeedsALook() {
 				v.shown = append(v.shown, i)
 			}
 		}
@@ -205,7 +200,7 @@ func (v *QueueView) applyTotals(t session.Totals) {
 	v.overall.SetValue(t.Fraction())
 	showIf(v.overall, of > 0, nil)
 	v.summary.SetText(summaryText(t))
-	v.ProblemsOnly.SetText(fmt.Sprintf("Show problems only (%d)", t.Count(session.Failed)+t.Count(session.Cancelled)+t.Count(session.Skipped)))
+	v.ProblemsOnly.SetText(fmt.Sprintf("Show problems only (%d)", t.Problems()))
 	showIf(v.drop, t.Rows == 0, nil)
 	v.updateButtons()
 }

@@ -105,7 +105,7 @@ func TestShowProblemsOnly(t *testing.T) {
 	// Choosing a filtered row chooses that file, not the row of the same number.
 	v.list.Select(0)
 	sel := v.Selected()
-	if r, _ := e.q.Row(sel[0]); len(sel) != 1 || !problem(r.State) {
+	if r, _ := e.q.Row(sel[0]); len(sel) != 1 || !r.NeedsALook() {
 		t.Errorf("chose %v", sel)
 	}
 	test.Tap(v.ProblemsOnly)

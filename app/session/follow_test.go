@@ -63,6 +63,15 @@ func TestUploadedFilesAreFollowedUntilScene7IsDone(t *testing.T) {
 	if done, of := tot.Files(); done != 2 || of != 3 || tot.Outcome(FailedInScene7) != 1 {
 		t.Errorf("files %d of %d; outcomes %v", done, of, tot.Outcomes)
 	}
+	// The poster Scene7 could not process and the notes it warned about need a look, and
+	// the count of the "Show problems only" filter says so.
+	look := map[string]bool{}
+	for _, r := range q.Rows() {
+		look[r.Rel] = r.NeedsALook()
+	}
+	if !look["c/poster.psb"] || !look["c/notes.xyz"] || look["c/hero.jpg"] || tot.Problems() != 2 {
+		t.Errorf("needs a look: %v; problems counted %d, want 2", look, tot.Problems())
+	}
 	if len(*got) != 1 || (*got)[0].Ready != 2 || (*got)[0].Failed != 1 || (*got)[0].Message != "2 of 3 files ready in Scene7 (1 with warnings), 1 failed in Scene7." {
 		t.Errorf("processed %+v", *got)
 	}

@@ -102,6 +102,22 @@ func (r Row) Fraction() float64 {
 	return min(max(f, 0), 1)
 }
 
+// NeedsALook reports a row that a person should read: it was not uploaded and will not be
+// by itself (failed, cancelled, skipped), or Scene7 failed to process it, processed it with
+// a warning, or never said what it made of it. One rule for the "Show problems only"
+// filter and its count (Totals.Problems).
+func (r Row) NeedsALook() bool {
+	return needsALook(r.State, r.Outcome)
+}
+
+func needsALook(s State, o Outcome) bool {
+	switch s {
+	case Failed, Cancelled, Skipped:
+		return true
+	}
+	return o == FailedInScene7 || o == ReadyWarnings || o == NoWordFromScene7
+}
+
 // Totals are the figures of the overall bar.
 type Totals struct {
 	Rows     int
@@ -130,6 +146,19 @@ func (t Totals) Count(s State) int { return t.Counts[s] }
 func (t Totals) Files() (done, of int) {
 	done = t.Counts[Done] - t.Outcomes[Processing] - t.Outcomes[FailedInScene7]
 	return done, t.Rows - t.Counts[Skipped] - t.Counts[Cancelled]
+}
+
+// Problems is how many rows need a look (Row.NeedsALook). Outcomes are only given to
+// uploaded rows, so the two sums never count a row twice.
+func (t Totals) Problems() int {
+	n := 0
+	for _, s := range []State{Failed, Cancelled, Skipped} {
+		n += t.Counts[s]
+	}
+	for _, o := range []Outcome{FailedInScene7, ReadyWarnings, NoWordFromScene7} {
+		n += t.Outcomes[o]
+	}
+	return n
 }
 
 // Outcome is how many rows have outcome o.
