@@ -34,12 +34,16 @@ type JobLogView struct {
 	file    *widget.Entry
 	status  *widget.Label
 	pickers Pickers
-	clip    func(string)
-	run     func(func())
-	wrap    lineWrap
-	top     *fyne.Container
-	frame   *fyne.Container // the Border around top and the list; re-laid out when top changes height
-	Content fyne.CanvasObject
+	// publishBase is the current connection's published Image Serving base, for the
+	// outcomes' links; saveOutcomesBtn saves them (joblog_outcomes.go).
+	publishBase     func() string
+	saveOutcomesBtn *widget.Button
+	clip            func(string)
+	run             func(func())
+	wrap            lineWrap
+	top             *fyne.Container
+	frame           *fyne.Container // the Border around top and the list; re-laid out when top changes height
+	Content         fyne.CanvasObject
 }
 
 func newJobLogView(q *session.Queue, pickers Pickers, clip func(string), run func(func())) *JobLogView {
@@ -75,8 +79,11 @@ func newJobLogView(q *session.Queue, pickers Pickers, clip func(string), run fun
 	saveText := widget.NewButtonWithIcon("Save as text…", theme.DocumentSaveIcon(), func() { v.save("hoist-job-log.txt", session.WriteText) })
 	saveCSV := widget.NewButtonWithIcon("Save as CSV…", theme.DocumentSaveIcon(), func() { v.save("hoist-job-log.csv", session.WriteCSV) })
 	clear := widget.NewButtonWithIcon("Clear", theme.ContentClearIcon(), q.ClearLog)
-	filters := container.NewBorder(nil, nil, withWidth(200, v.level), container.NewHBox(copyBtn, saveText, saveCSV, clear), v.file)
-	v.top = container.NewVBox(filters, v.status)
+	v.saveOutcomesBtn = v.newSaveOutcomes()
+	filters := container.NewBorder(nil, nil, withWidth(200, v.level), container.NewHBox(copyBtn, clear), v.file)
+	// The saves have a line of their own, so that the tab fits the smallest window.
+	saves := container.NewHBox(saveText, saveCSV, v.saveOutcomesBtn)
+	v.top = container.NewVBox(filters, saves, v.status)
 	v.frame = container.NewBorder(v.top, nil, nil, nil, v.list)
 	v.Content = container.New(&onWidth{changed: func(float32) { v.rewrap() }}, v.frame)
 	return v
@@ -96,6 +103,7 @@ func (v *JobLogView) update() {
 		}
 	}
 	v.list.Refresh()
+	v.refreshOutcomes(v.q.Totals())
 }
 
 func (v *JobLogView) refilter() {

@@ -62,6 +62,7 @@ func New(a fyne.App, win fyne.Window, d Deps) *Window {
 	w.Queue = newQueueView(d.Queue, queueActions{addFiles: w.AddFiles, addFolder: w.AddFolder, upload: w.Upload, resume: w.Resume, retry: w.Retry, clip: clip,
 		link: w.assetLink, open: w.openLink})
 	w.Log = newJobLogView(d.Queue, d.Pickers, clip, d.run)
+	w.Log.publishBase = func() string { return w.Dest.current.PublishBase }
 	w.Preview = NewPreview(clip)
 	w.Options = NewOptionsForm(uploader.DefaultOptions())
 	w.Dest = newDestination(d)
@@ -275,6 +276,7 @@ func (w *Window) adminConn() (uploader.Conn, error) {
 // (uploaded, removed or forgotten).
 func (w *Window) totals(t session.Totals) {
 	w.Queue.applyTotals(t)
+	w.Log.refreshOutcomes(t)
 	if t.Count(session.Queued) == 0 && w.resume.Visible() {
 		showIf(w.resume, false, w.header)
 	}

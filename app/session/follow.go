@@ -215,7 +215,7 @@ func (q *Queue) followEvent(rows []*Row, ev uploader.FollowEvent) {
 		}
 		q.mu.Lock()
 		r := rows[ev.Item]
-		r.AssetID = ev.AssetID
+		r.AssetID, r.Said = ev.AssetID, ev.Said
 		o := fromEngine(ev.Outcome)
 		q.setOutcomeLocked(r, o, ev.Message)
 		pos, obs, t := r.pos, q.obs, q.totalsLocked()

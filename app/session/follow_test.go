@@ -2,6 +2,7 @@ package session
 
 import (
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -57,6 +58,15 @@ func TestUploadedFilesAreFollowedUntilScene7IsDone(t *testing.T) {
 		}
 		if r.Rel == "c/hero.jpg" && r.AssetID != "hero" {
 			t.Errorf("asset ID %q", r.AssetID)
+		}
+		// Scene7's own words alone, for the outcomes CSV (and kept across a restart).
+		if r.Rel == "c/poster.psb" && (r.Said == "" || !strings.Contains(r.OutcomeText, strings.TrimSpace(r.Said))) {
+			t.Errorf("Scene7 said %q; sentence %q", r.Said, r.OutcomeText)
+		}
+	}
+	for _, s := range q.Snapshot().Rows {
+		if s.Rel == "c/poster.psb" && s.Said == "" {
+			t.Error("Scene7's words are not saved with the queue")
 		}
 	}
 	tot := q.Totals()

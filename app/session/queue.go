@@ -238,7 +238,7 @@ func (q *Queue) setSentLocked(r *Row, n int64) {
 func (q *Queue) requeueLocked(r *Row) {
 	q.setStateLocked(r, Queued)
 	q.setOutcomeLocked(r, NotFollowed, "")
-	r.Sent, r.Speed, r.ETA, r.Reason, r.Attempt, r.AssetID = 0, 0, -1, "", 0, ""
+	r.Sent, r.Speed, r.ETA, r.Reason, r.Attempt, r.AssetID, r.Said = 0, 0, -1, "", 0, "", ""
 }
 
 // ErrInUpload is returned for a change to files the running upload is sending.

@@ -76,9 +76,11 @@ type Row struct {
 	// upload goes on regardless.
 	Names []uploader.NameWarning
 	// Outcome is what Scene7 made of the uploaded file (follow.go), OutcomeText the
-	// sentence about it (with Scene7's words), AssetID the asset it became.
+	// sentence about it (with Scene7's words), Said Scene7's own words alone (for the
+	// outcomes CSV), AssetID the asset it became.
 	Outcome     Outcome
 	OutcomeText string
+	Said        string
 	AssetID     string
 
 	pos      int  // index in Queue.rows; -1 once removed

@@ -21,6 +21,7 @@ type Saved struct {
 	// the next start (Queue.ResumeFollowUps).
 	Outcome     Outcome `json:"outcome,omitempty"`
 	OutcomeText string  `json:"outcomeText,omitempty"`
+	Said        string  `json:"said,omitempty"`
 	AssetID     string  `json:"assetID,omitempty"`
 }
 
@@ -77,7 +78,7 @@ func (q *Queue) Snapshot() Snapshot {
 	out.Last.Credentials.Password = ""
 	for i, r := range q.rows {
 		out.Rows[i] = Saved{Path: r.Path, Rel: r.Rel, Size: r.Size, State: r.State, Reason: r.Reason, JobName: r.JobName, JobHandle: r.JobHandle,
-			Outcome: r.Outcome, OutcomeText: r.OutcomeText, AssetID: r.AssetID}
+			Outcome: r.Outcome, OutcomeText: r.OutcomeText, Said: r.Said, AssetID: r.AssetID}
 	}
 	return out
 }
@@ -118,7 +119,7 @@ func (q *Queue) Restore(snap Snapshot) (waiting int) {
 		}
 		st := s.State
 		r := &Row{Path: s.Path, Rel: s.Rel, Size: s.Size, State: st, Reason: s.Reason, JobName: s.JobName, JobHandle: s.JobHandle,
-			Outcome: s.Outcome, OutcomeText: s.OutcomeText, AssetID: s.AssetID}
+			Outcome: s.Outcome, OutcomeText: s.OutcomeText, Said: s.Said, AssetID: s.AssetID}
 		switch st {
 		case Sending, Queued: // a pause does not outlive the app: the files just wait
 			r.State, r.Reason = Queued, ""

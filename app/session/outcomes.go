@@ -1,0 +1,50 @@
+package session
+
+import (
+	"fmt"
+	"os"
+
+	"hoist/uploader"
+)
+
+// FileOutcomes are the rows Scene7 has finished with (ready, warnings, failed, no word),
+// as the engine's outcomes, in the queue's order; rows not followed or still processing
+// have no outcome yet and are left out.
+func FileOutcomes(rows []Row) []uploader.FileOutcome {
+	var out []uploader.FileOutcome
+	for i, r := range rows {
+		var o uploader.Outcome
+		switch r.Outcome {
+		case Ready:
+			o = uploader.Processed
+		case ReadyWarnings:
+			o = uploader.Warnings
+		case FailedInScene7:
+			o = uploader.Failed
+		case NoWordFromScene7:
+			o = uploader.NoWord
+		default:
+			continue
+		}
+		out = append(out, uploader.FileOutcome{Item: i, Rel: r.Rel, AssetID: r.AssetID, Outcome: o, Message: r.Said})
+	}
+	return out
+}
+
+// SaveOutcomesCSV writes outs as CSV (uploader.WriteOutcomesCSV: file, asset ID, outcome,
+// message, link from publishBase) to a new file at path, so that the window itself never
+// touches the disk.
+func SaveOutcomesCSV(path string, outs []uploader.FileOutcome, publishBase string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("save the outcomes: %w", err)
+	}
+	if err := uploader.WriteOutcomesCSV(f, outs, publishBase); err != nil {
+		f.Close()
+		return fmt.Errorf("save the outcomes: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("save the outcomes: %w", err)
+	}
+	return nil
+}
