@@ -1,7 +1,6 @@
 package session
 
 import (
-	"fmt"
 	"os"
 
 	"hoist/uploader"
@@ -35,16 +34,14 @@ func FileOutcomes(rows []Row) []uploader.FileOutcome {
 // message, link from publishBase) to a new file at path, so that the window itself never
 // touches the disk.
 func SaveOutcomesCSV(path string, outs []uploader.FileOutcome, publishBase string) error {
+	// os's errors name the file and WriteOutcomesCSV's say "write outcomes": no wrapping needed.
 	f, err := os.Create(path)
 	if err != nil {
-		return fmt.Errorf("save the outcomes: %w", err)
+		return err
 	}
 	if err := uploader.WriteOutcomesCSV(f, outs, publishBase); err != nil {
 		f.Close()
-		return fmt.Errorf("save the outcomes: %w", err)
+		return err
 	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("save the outcomes: %w", err)
-	}
-	return nil
+	return f.Close()
 }
