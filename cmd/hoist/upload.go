@@ -150,7 +150,9 @@ func (c *cli) uploadRequest(f *uploadFlags, paths []string) (uploader.Request, s
 	} else {
 		req.Items, req.Skipped = uploader.WalkWith(paths, uploader.WalkOptions{FollowLinks: f.followLinks})
 		problems = append(problems, pathProblems(paths, req.Items, req.Skipped)...)
-		if cn.Endpoint.Service == uploader.Scene7 {
+		// Name warnings only once the settings are right: while the upload cannot go,
+		// they would bury the one sentence that says why.
+		if cn.Endpoint.Service == uploader.Scene7 && len(problems) == 0 {
 			problems = append(problems, c.preflight(req.Items, f.strictNames)...)
 		}
 	}

@@ -160,6 +160,9 @@ func TestUploadSettingsProblemsExit2BeforeSending(t *testing.T) {
 				t.Fatalf("exit %d, want 2\nstderr:\n%s", out.code, out.stderr)
 			}
 			mustContain(t, "stderr", out.stderr, tc.wants...)
+			if strings.Contains(out.stderr, "asset ID") {
+				t.Errorf("name warnings printed although nothing can be sent:\n%s", out.stderr)
+			}
 		})
 	}
 	out := hoist(t, invocation{env: demoEnv}, append(append([]string{"upload"}, scene7Args(r)...), filepath.Join(dir, "only-system"))...)
