@@ -38,6 +38,7 @@ type AdminView struct {
 	logText  *widget.Label
 	logNote  *widget.Label
 	logEx    *exchangeView
+	outcomes *outcomeTable // what Scene7 made of each file of the log read
 	refresh  *widget.Button
 	showLog  *widget.Button
 	jobsBox  *fyne.Container
@@ -84,6 +85,7 @@ func newAdminView(remote Remote, conn func() (uploader.Conn, error), clip func(s
 	v.logText.Wrapping = fyne.TextWrapWord
 	v.logNote = helpLabel("")
 	v.logEx = newExchangeView(clip)
+	v.outcomes = newOutcomeTable()
 	copyLog := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { clip(v.logText.Text) })
 
 	v.jobsBox = container.NewBorder(
@@ -94,7 +96,7 @@ func newAdminView(remote Remote, conn func() (uploader.Conn, error), clip func(s
 			container.NewBorder(nil, nil, inlineLabel("Job"), nil, v.pick),
 			container.NewBorder(nil, nil, inlineLabel("Job handle"), container.NewHBox(v.showLog, copyLog), v.handle),
 			v.logNote),
-		v.logEx.Content, nil, nil, container.NewVScroll(v.logText))
+		v.logEx.Content, nil, nil, logSplit(v.outcomes.table, container.NewVScroll(v.logText)))
 	split := container.NewVSplit(v.jobsBox, v.logsBox)
 	split.Offset = 0.45
 	v.scene7 = container.NewStack(split)
@@ -124,6 +126,7 @@ func (v *AdminView) SetConnection(p store.Profile) {
 		v.pick.SetOptions(nil)
 		v.handle.SetText("")
 		v.logText.SetText("")
+		v.outcomes.set(nil)
 		v.logNote.SetText("")
 		v.jobsNote.SetText("Press Refresh to ask the server which jobs it is running.")
 		v.jobsEx.set(uploader.Exchange{})
@@ -255,6 +258,7 @@ func (v *AdminView) ShowLog() {
 			v.logEx.set(ex)
 			v.logsBox.Refresh()
 			v.logText.SetText(b.String())
+			v.outcomes.set(logs)
 			switch {
 			case err != nil:
 				v.logNote.SetText(sentence(err))
@@ -265,4 +269,11 @@ func (v *AdminView) ShowLog() {
 			}
 		})
 	})
+}
+
+// logSplit puts the outcome table above the log's lines.
+func logSplit(table, lines fyne.CanvasObject) fyne.CanvasObject {
+	s := container.NewVSplit(table, lines)
+	s.Offset = 0.6 // the table first: the lines are there for the details
+	return s
 }

@@ -59,6 +59,7 @@ type fakeRemote struct {
 	mu      sync.Mutex
 	verdict uploader.Verdict
 	got     []uploader.Conn
+	logs    []uploader.JobLog // JobLog's answer when set
 }
 
 func (f *fakeRemote) Test(_ context.Context, c uploader.Conn) (uploader.Verdict, error) {
@@ -73,6 +74,9 @@ func (f *fakeRemote) ActiveJobs(_ context.Context, c uploader.Conn) ([]uploader.
 }
 
 func (f *fakeRemote) JobLog(_ context.Context, c uploader.Conn, handle string) ([]uploader.JobLog, uploader.Exchange, error) {
+	if f.logs != nil {
+		return f.logs, uploader.Exchange{}, nil
+	}
 	return []uploader.JobLog{{JobName: "spring", JobHandle: handle, FileSuccessCount: 1, TotalFileCount: 1,
 		Details: []uploader.LogDetail{{LogType: "Info", AssetName: "a.jpg", LogMessage: "File uploaded"}}}}, uploader.Exchange{}, nil
 }

@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"hoist/internal/words"
+	"hoist/uploader"
+)
+
+// outcomeTable shows what Scene7 made of each asset a job's log names (file or asset,
+// outcome, Scene7's words), as `hoist job-log` prints it: uploader.MatchOutcomes.
+type outcomeTable struct {
+	outs  []uploader.FileOutcome
+	table *widget.Table
+}
+
+// outcomeColumns are the widths of file or asset, outcome, and Scene7's words.
+var outcomeColumns = [...]float32{240, 170, 420}
+
+func newOutcomeTable() *outcomeTable {
+	t := &outcomeTable{}
+	cell := func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	t.table = widget.NewTableWithHeaders(
+		func() (int, int) { return len(t.outs), len(outcomeColumns) },
+		cell,
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			if id.Row < 0 || id.Row >= len(t.outs) {
+				return
+			}
+			f := t.outs[id.Row]
+			l := o.(*widget.Label)
+			l.Importance = widget.MediumImportance
+			switch id.Col {
+			case 0:
+				l.SetText(f.Rel)
+			case 1:
+				l.Importance = outcomeImportance(f.Outcome)
+				l.SetText(outcomeWord(f.Outcome))
+			default:
+				l.SetText(f.Message)
+			}
+		})
+	t.table.ShowHeaderColumn = false
+	t.table.CreateHeader = cell
+	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		l.TextStyle.Bold = true
+		switch id.Col {
+		case 0:
+			l.SetText(words.T("admin.outcomes.file", nil))
+		case 1:
+			l.SetText(words.T("admin.outcomes.outcome", nil))
+		default:
+			l.SetText(words.T("admin.outcomes.message", nil))
+		}
+	}
+	for i, w := range outcomeColumns {
+		t.table.SetColumnWidth(i, w)
+	}
+	return t
+}
+
+// set shows the outcomes of the job's logs.
+func (t *outcomeTable) set(logs []uploader.JobLog) {
+	t.outs = t.outs[:0]
+	for _, l := range logs {
+		t.outs = append(t.outs, uploader.MatchOutcomes([]uploader.JobLog{l}, "", nil)...)
+	}
+	t.table.Refresh()
+}
+
+// outcomeWord is an outcome as people read it.
+func outcomeWord(o uploader.Outcome) string {
+	switch o {
+	case uploader.Processed:
+		return words.T("admin.outcome.processed", nil)
+	case uploader.Warnings:
+		return words.T("admin.outcome.warnings", nil)
+	case uploader.Failed:
+		return words.T("admin.outcome.failed", nil)
+	}
+	return words.T("admin.outcome.no_word", nil)
+}
+
+func outcomeImportance(o uploader.Outcome) widget.Importance {
+	switch o {
+	case uploader.Processed:
+		return widget.SuccessImportance
+	case uploader.Warnings:
+		return widget.WarningImportance
+	case uploader.Failed:
+		return widget.DangerImportance
+	}
+	return widget.MediumImportance
+}

@@ -1,0 +1,60 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"hoist/uploader"
+)
+
+// After reading a job's log, the Admin tab shows what Scene7 made of each asset it names.
+func TestAdminShowsWhatScene7MadeOfEachFile(t *testing.T) {
+	e := newTestEnv(t)
+	e.remote.logs = []uploader.JobLog{{JobName: "spring", JobHandle: "h|4", Details: []uploader.LogDetail{
+		{LogType: "UploadSuccess", AssetName: "c/hero.jpg", LogMessage: "File uploaded"},
+		{LogType: "UploadError", AssetName: "c/poster.psb", LogMessage: "PSB files are not supported"},
+		{LogType: "UploadWarning", AssetName: "c/notes.pdf", LogMessage: "Fonts substituted"},
+		{LogType: "Info", LogMessage: "Job finished"},
+	}}}
+	e.w.Tabs.SelectIndex(tabAdmin)
+	a := e.w.Admin
+	a.handle.SetText("h|4")
+	test.Tap(a.showLog)
+	type row struct{ rel, outcome, message string }
+	want := []row{
+		{"c/hero.jpg", "Ready", "File uploaded"},
+		{"c/poster.psb", "Failed in Scene7", "PSB files are not supported"},
+		{"c/notes.pdf", "Ready, with warnings", "Fonts substituted"},
+	}
+	if len(a.outcomes.outs) != len(want) {
+		t.Fatalf("outcomes %+v", a.outcomes.outs)
+	}
+	for i, w := range want {
+		o := a.outcomes.outs[i]
+		if got := (row{o.Rel, outcomeWord(o.Outcome), o.Message}); got != w {
+			t.Errorf("row %d: %+v, want %+v", i, got, w)
+		}
+	}
+	// The table shows them: its column titles, and each cell as the table fills it.
+	tb := a.outcomes.table
+	if rows, cols := tb.Length(); rows != len(want) || cols != 3 {
+		t.Errorf("table of %d×%d", rows, cols)
+	}
+	for c, title := range []string{"File or asset", "What Scene7 made of it", "Scene7's message"} {
+		if !labelled(tb, title) {
+			t.Errorf("no column title %q", title)
+		}
+		l := tb.CreateCell()
+		tb.UpdateCell(widget.TableCellID{Row: 1, Col: c}, l)
+		if got := l.(*widget.Label).Text; got != [...]string{want[1].rel, want[1].outcome, want[1].message}[c] {
+			t.Errorf("row 1, column %d shows %q", c, got)
+		}
+	}
+	// Another connection forgets the table with the log.
+	a.SetConnection(scene7Profile("Brand NA"))
+	if len(a.outcomes.outs) != 0 {
+		t.Errorf("outcomes kept after a change of connection: %+v", a.outcomes.outs)
+	}
+}
