@@ -24,3 +24,21 @@ func openRead(path string) (*os.File, error) {
 		return os.NewFile(uintptr(fd), path), nil
 	}
 }
+
+// checkReadable opens and closes a file, as the walk does to leave out what cannot be
+// read. It keeps to the bare system calls: wrapping the descriptor in an *os.File costs an
+// fcntl and the os.File bookkeeping, a tenth of a 100,000-file walk (bench/README.md).
+func checkReadable(path string) error {
+	for {
+		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return &fs.PathError{Op: "open", Path: path, Err: err}
+		}
+		// A close error after a read-only open says nothing about whether the file can be read.
+		_ = syscall.Close(fd)
+		return nil
+	}
+}

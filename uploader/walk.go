@@ -270,12 +270,10 @@ func (w *walker) file(p, rel string, fi os.FileInfo) {
 			return
 		}
 	}
-	f, err := openRead(p)
-	if err != nil {
+	if err := checkReadable(p); err != nil {
 		w.skip(p, rel, statKind(err), statSentence(name, err))
 		return
 	}
-	f.Close()
 	w.byRel[rel] = len(w.items)
 	w.byName[key] = append(w.byName[key], len(w.items))
 	w.items = append(w.items, Item{Path: p, Rel: rel, Size: fi.Size()})
