@@ -130,38 +130,28 @@ func (s *Server) inject(w http.ResponseWriter, r *http.Request, rec *Request, in
 		_ = conn.Close()
 		return
 	case injectError500:
-		rec.Fault = "injected: HTTP 500"
-		drain(r.Body)
-		rp := htmlReply(http.StatusInternalServerError, "Internal Server Error",
-			"The server encountered an internal error that prevented it from fulfilling this request.")
-		rec.Status = rp.status
-		s.record(rec)
-		writeReply(w, rp)
+		s.answerInjected(w, r, rec, "injected: HTTP 500", htmlReply(http.StatusInternalServerError, "Internal Server Error",
+			"The server encountered an internal error that prevented it from fulfilling this request."))
 	case injectGarbage:
-		rec.Fault = "injected: garbage"
-		drain(r.Body)
 		// Labelled XML on purpose: a client must judge the body, not the header.
-		rp := reply{http.StatusOK, http.Header{"Content-Type": {xmlContentType}},
-			[]byte("Service Temporarily Unavailable -- please retry {garbage injected by the Hoist sandbox}\x00")}
-		rec.Status = rp.status
-		s.record(rec)
-		writeReply(w, rp)
+		s.answerInjected(w, r, rec, "injected: garbage", reply{http.StatusOK, http.Header{"Content-Type": {xmlContentType}},
+			[]byte("Service Temporarily Unavailable -- please retry {garbage injected by the Hoist sandbox}\x00")})
 	case injectBusy503:
-		rec.Fault = "injected: HTTP 503"
-		drain(r.Body)
-		rp := htmlReply(http.StatusServiceUnavailable, "Service Unavailable",
-			"The server is temporarily unable to service your request due to maintenance downtime or capacity problems. Please try again later.")
-		rec.Status = rp.status
-		s.record(rec)
-		writeReply(w, rp)
+		s.answerInjected(w, r, rec, "injected: HTTP 503", htmlReply(http.StatusServiceUnavailable, "Service Unavailable",
+			"The server is temporarily unable to service your request due to maintenance downtime or capacity problems. Please try again later."))
 	case injectHTMLPage:
-		rec.Fault = "injected: HTML page"
-		drain(r.Body)
-		rp := reply{http.StatusOK, http.Header{"Content-Type": {"text/html;charset=utf-8"}}, []byte(signInPage)}
-		rec.Status = rp.status
-		s.record(rec)
-		writeReply(w, rp)
+		s.answerInjected(w, r, rec, "injected: HTML page", reply{http.StatusOK, http.Header{"Content-Type": {"text/html;charset=utf-8"}}, []byte(signInPage)})
 	}
+}
+
+// answerInjected reads the request body away and answers rp in the place of the service,
+// recording the request as the injected fault it met.
+func (s *Server) answerInjected(w http.ResponseWriter, r *http.Request, rec *Request, fault string, rp reply) {
+	rec.Fault = fault
+	drain(r.Body)
+	rec.Status = rp.status
+	s.record(rec)
+	writeReply(w, rp)
 }
 
 // signInPage is what a proxy or captive portal answers in the place of the real server.
