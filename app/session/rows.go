@@ -150,15 +150,20 @@ func (t Totals) Files() (done, of int) {
 	return done, t.Rows - t.Counts[Skipped] - t.Counts[Cancelled]
 }
 
-// Problems is how many rows need a look (Row.NeedsALook). Outcomes are only given to
-// uploaded rows, so the two sums never count a row twice.
+// Problems is how many rows need a look, by the same rule as Row.NeedsALook: rows whose
+// state needs one, plus uploaded rows whose outcome does. Outcomes are only given to
+// uploaded (Done) rows, so no row is counted twice.
 func (t Totals) Problems() int {
 	n := 0
-	for _, s := range []State{Failed, Cancelled, Skipped} {
-		n += t.Counts[s]
+	for s := range State(numStates) {
+		if needsALook(s, NotFollowed) {
+			n += t.Counts[s]
+		}
 	}
-	for _, o := range []Outcome{FailedInScene7, ReadyWarnings, NoWordFromScene7} {
-		n += t.Outcomes[o]
+	for o := range Outcome(numOutcomes) {
+		if needsALook(Done, o) {
+			n += t.Outcomes[o]
+		}
 	}
 	return n
 }
