@@ -9,8 +9,8 @@ import "embed"
 //go:embed icon.png
 var Icon []byte
 
-// Messages holds every sentence Hoist shows, one go-i18n JSON file per language
-// (messages/en.json, fr.json, ja.json), read by package internal/words.
+// Messages holds every sentence Hoist shows, one go-i18n JSON file per area and
+// language (messages/AREA.LANG.json: common.en.json, common.fr.json…), read by package internal/words.
 //
 //go:embed messages/*.json
 var Messages embed.FS

@@ -1,8 +1,10 @@
 // Package words holds every sentence and figure Hoist shows to people, in English, French
 // and Japanese, for the window and the command line alike.
 //
-// The sentences live in go-i18n JSON message files, assets/messages/{en,fr,ja}.json
-// (embedded). Code never writes a user-facing sentence itself: it asks for one by its ID,
+// The sentences live in go-i18n JSON message files, assets/messages/AREA.LANG.json
+// (embedded): one file per area (common, the window, the command line, the engine's
+// errors…) and language, so a file stays readable and a translator can take one area at
+// a time. An ID is defined in one area only. Code never writes a user-facing sentence itself: it asks for one by its ID,
 // with named values, and gets it in the chosen language:
 //
 //	words.T("cli.upload.started", words.A{"Name": name, "Handle": handle})
@@ -20,7 +22,7 @@
 //
 // # Adding a language
 //
-//  1. Copy assets/messages/en.json to assets/messages/XX.json (XX: the BCP 47 language
+//  1. Copy every assets/messages/AREA.en.json to AREA.XX.json (XX: the BCP 47 language
 //     code) and translate every value. Keep the {{.Placeholders}} as they are; give each
 //     plural message every form the language needs (CLDR: English one/other, French
 //     one/many/other, Japanese other). The unit and date-layout keys (size.*, format.*)

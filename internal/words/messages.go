@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"strings"
 	"sync"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -31,19 +32,47 @@ func bundle() *i18n.Bundle {
 	bundleOnce.Do(func() {
 		b := i18n.NewBundle(language.English)
 		b.RegisterUnmarshalFunc("json", json.Unmarshal)
-		for _, l := range Languages {
-			name := MessageDir + "/" + l.Code + ".json"
-			data, err := fs.ReadFile(assets.Messages, name)
+		files, err := MessageFiles()
+		if err != nil {
+			panic(fmt.Sprintf("words: %v", err))
+		}
+		for _, f := range files {
+			data, err := fs.ReadFile(assets.Messages, f.Path)
 			if err != nil {
-				panic(fmt.Sprintf("words: %s: %v", name, err))
+				panic(fmt.Sprintf("words: %s: %v", f.Path, err))
 			}
-			if _, err := b.ParseMessageFileBytes(data, name); err != nil {
-				panic(fmt.Sprintf("words: %s: %v", name, err))
+			if _, err := b.ParseMessageFileBytes(data, f.Path); err != nil {
+				panic(fmt.Sprintf("words: %s: %v", f.Path, err))
 			}
 		}
 		theBundle = b
 	})
 	return theBundle
+}
+
+// A MessageFile is one area's sentences in one language: messages/AREA.LANG.json. The
+// sentences are split by area (the window, the command line, the engine's errors…) so the
+// files stay readable and a translator can take one area at a time; go-i18n reads the
+// language from the name.
+type MessageFile struct {
+	Path, Area, Lang string
+}
+
+// MessageFiles lists the message files of every area and language, in name order.
+func MessageFiles() ([]MessageFile, error) {
+	entries, err := fs.ReadDir(assets.Messages, MessageDir)
+	if err != nil {
+		return nil, err
+	}
+	var files []MessageFile
+	for _, e := range entries {
+		area, lang, ok := strings.Cut(strings.TrimSuffix(e.Name(), ".json"), ".")
+		if !ok || !strings.HasSuffix(e.Name(), ".json") || strings.Contains(lang, ".") {
+			return nil, fmt.Errorf("%s/%s: message files are named AREA.LANG.json", MessageDir, e.Name())
+		}
+		files = append(files, MessageFile{Path: MessageDir + "/" + e.Name(), Area: area, Lang: lang})
+	}
+	return files, nil
 }
 
 // T is the sentence id in the current language, with its placeholders filled from args.

@@ -11,18 +11,30 @@ import (
 	"hoist/assets"
 )
 
-// messageFile reads one language's file as the translator wrote it.
-func messageFile(t *testing.T, code string) map[string]any {
+// messageAreas reads every message file as the translator wrote it: area → language → id →
+// message.
+func messageAreas(t *testing.T) map[string]map[string]map[string]any {
 	t.Helper()
-	data, err := fs.ReadFile(assets.Messages, MessageDir+"/"+code+".json")
+	files, err := MessageFiles()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var m map[string]any
-	if err := json.Unmarshal(data, &m); err != nil {
-		t.Fatalf("%s.json: %v", code, err)
+	areas := map[string]map[string]map[string]any{}
+	for _, f := range files {
+		data, err := fs.ReadFile(assets.Messages, f.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(data, &m); err != nil {
+			t.Fatalf("%s: %v", f.Path, err)
+		}
+		if areas[f.Area] == nil {
+			areas[f.Area] = map[string]map[string]any{}
+		}
+		areas[f.Area][f.Lang] = m
 	}
-	return m
+	return areas
 }
 
 // placeholder matches what a translation must keep as it is: a template value ({{.Name}})
@@ -52,45 +64,79 @@ func placeholders(v any) []string {
 }
 
 func TestEveryLanguageHasEveryMessage(t *testing.T) {
-	en := messageFile(t, "en")
-	if len(en) == 0 {
-		t.Fatal("en.json is empty")
+	areas := messageAreas(t)
+	if len(areas) == 0 {
+		t.Fatal("no message files")
 	}
+	known := map[string]bool{}
 	for _, l := range Languages {
-		m := messageFile(t, l.Code)
-		for id, ev := range en {
-			v, ok := m[id]
-			if !ok {
-				t.Errorf("%s.json lacks %q", l.Code, id)
-				continue
-			}
-			if got, want := placeholders(v), placeholders(ev); !slices.Equal(got, want) {
-				t.Errorf("%s.json %q fills %v, English fills %v", l.Code, id, got, want)
-			}
-			_, plural := ev.(map[string]any)
-			forms, isMap := v.(map[string]any)
-			switch {
-			case plural != isMap:
-				t.Errorf("%s.json %q: plural in one language and not in the other", l.Code, id)
-			case plural:
-				if got, want := slices.Sorted(maps.Keys(forms)), slices.Sorted(slices.Values(l.Plurals)); !slices.Equal(got, want) {
-					t.Errorf("%s.json %q has the forms %v, %s needs %v", l.Code, id, got, l.Name, l.Plurals)
-				}
-				for form, s := range forms {
-					if text, _ := s.(string); text == "" {
-						t.Errorf("%s.json %q: form %s is empty", l.Code, id, form)
-					}
-				}
-			default:
-				if s, _ := v.(string); s == "" {
-					t.Errorf("%s.json %q is empty", l.Code, id)
-				}
+		known[l.Code] = true
+	}
+	definedIn := map[string]string{}
+	for _, area := range slices.Sorted(maps.Keys(areas)) {
+		files := areas[area]
+		for code := range files {
+			if !known[code] {
+				t.Errorf("%s.%s.json: %q is not one of Hoist's languages (lang.go)", area, code, code)
 			}
 		}
-		for id := range m {
-			if _, ok := en[id]; !ok {
-				t.Errorf("%s.json has %q, which English lacks (a removed or misspelt key)", l.Code, id)
+		en := files["en"]
+		if len(en) == 0 {
+			t.Errorf("%s.en.json is missing or empty", area)
+			continue
+		}
+		for id := range en {
+			if other, ok := definedIn[id]; ok {
+				t.Errorf("%q is in both %s.en.json and %s.en.json: one would silently win", id, other, area)
 			}
+			definedIn[id] = area
+		}
+		for _, l := range Languages {
+			checkLanguage(t, area, l, en, files[l.Code])
+		}
+	}
+}
+
+// checkLanguage compares one area's file in language l with the English one.
+func checkLanguage(t *testing.T, area string, l Language, en, m map[string]any) {
+	t.Helper()
+	name := area + "." + l.Code + ".json"
+	if m == nil {
+		t.Errorf("%s is missing", name)
+		return
+	}
+	for id, ev := range en {
+		v, ok := m[id]
+		if !ok {
+			t.Errorf("%s lacks %q", name, id)
+			continue
+		}
+		if got, want := placeholders(v), placeholders(ev); !slices.Equal(got, want) {
+			t.Errorf("%s %q fills %v, English fills %v", name, id, got, want)
+		}
+		_, plural := ev.(map[string]any)
+		forms, isMap := v.(map[string]any)
+		switch {
+		case plural != isMap:
+			t.Errorf("%s %q: plural in one language and not in the other", name, id)
+		case plural:
+			if got, want := slices.Sorted(maps.Keys(forms)), slices.Sorted(slices.Values(l.Plurals)); !slices.Equal(got, want) {
+				t.Errorf("%s %q has the forms %v, %s needs %v", name, id, got, l.Name, l.Plurals)
+			}
+			for form, s := range forms {
+				if text, _ := s.(string); text == "" {
+					t.Errorf("%s %q: form %s is empty", name, id, form)
+				}
+			}
+		default:
+			if s, _ := v.(string); s == "" {
+				t.Errorf("%s %q is empty", name, id)
+			}
+		}
+	}
+	for id := range m {
+		if _, ok := en[id]; !ok {
+			t.Errorf("%s has %q, which English lacks (a removed or misspelt key)", name, id)
 		}
 	}
 }

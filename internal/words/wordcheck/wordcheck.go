@@ -295,7 +295,7 @@ func Check(t testing.TB, dir string, pending map[string]int) {
 			for _, f := range fs {
 				fmt.Fprintf(&b, "\n\t%s", f)
 			}
-			t.Errorf("%s writes %d sentences in Go code (%d allowed until it is converted): put new ones in assets/messages/*.json and show them with words.T or words.N (package hoist/internal/words):%s",
+			t.Errorf("%s writes %d sentences in Go code (%d allowed until it is converted): put new ones in assets/messages/AREA.LANG.json and show them with words.T or words.N (package hoist/internal/words):%s",
 				file, len(fs), allowedN, b.String())
 		case len(fs) < allowedN:
 			t.Logf("%s now writes %d sentences in Go code: its number in the pending list can go down from %d to %d", file, len(fs), allowedN, len(fs))
