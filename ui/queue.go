@@ -52,7 +52,8 @@ type queueActions struct {
 }
 
 func newQueueView(q *session.Queue, act queueActions) *QueueView {
-	v := &QueueView{q: q, sel: newSelection()}
+	v := &QueueView{q: q}
+	v.sel = newSelection(v.visibleBetween)
 	v.list = newQueueList(v.length,
 		func() fyne.CanvasObject { return newQueueRow(v.cancelRow) },
 		func(id widget.ListItemID, o fyne.CanvasObject) {

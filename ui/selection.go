@@ -13,9 +13,14 @@ import (
 type selection struct {
 	set    map[int]bool
 	anchor int // the last row clicked without Shift; -1 when none
+	// between lists the rows on screen from lo to hi (queue indices, both included): a
+	// Shift range takes only those, not the rows a filter hides in between.
+	between func(lo, hi int) []int
 }
 
-func newSelection() selection { return selection{set: map[int]bool{}, anchor: -1} }
+func newSelection(between func(lo, hi int) []int) selection {
+	return selection{set: map[int]bool{}, anchor: -1, between: between}
+}
 
 func (s *selection) click(i int, mods fyne.KeyModifier) {
 	switch {
@@ -23,7 +28,7 @@ func (s *selection) click(i int, mods fyne.KeyModifier) {
 		if mods&(fyne.KeyModifierControl|fyne.KeyModifierSuper) == 0 {
 			clear(s.set)
 		}
-		for j := min(i, s.anchor); j <= max(i, s.anchor); j++ {
+		for _, j := range s.between(min(i, s.anchor), max(i, s.anchor)) {
 			s.set[j] = true
 		}
 	case mods&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0:
@@ -66,6 +71,24 @@ func (s *selection) prune(n int) {
 	if s.anchor >= n {
 		s.anchor = -1
 	}
+}
+
+// visibleBetween lists the rows the list shows from queue index lo to hi, both included:
+// all of them, or with "Show problems only" those that pass the filter.
+func (v *QueueView) visibleBetween(lo, hi int) []int {
+	if v.ProblemsOnly == nil || !v.ProblemsOnly.Checked {
+		out := make([]int, 0, hi-lo+1)
+		for j := lo; j <= hi; j++ {
+			out = append(out, j)
+		}
+		return out
+	}
+	from, _ := slices.BinarySearch(v.shown, lo) // shown is in queue order
+	to, found := slices.BinarySearch(v.shown, hi)
+	if found {
+		to++
+	}
+	return slices.Clone(v.shown[from:to])
 }
 
 // currentModifiers are the keys held down, where the driver can tell (desktops).
