@@ -66,7 +66,7 @@ type adminFlags struct {
 }
 
 func (f *adminFlags) addCSV() *adminFlags {
-	f.fs.BoolVar(&f.csv, "csv", false, "print the per-file outcomes as CSV on stdout (file, asset ID, outcome, message, link)")
+	f.fs.BoolVar(&f.csv, "csv", false, words.T("cli.flag.csv", nil))
 	return f
 }
 
@@ -108,27 +108,27 @@ func (c *cli) start(cmd *command, args []string, spec adminSpec) (*adminFlags, [
 	}
 	var problems []string
 	if len(pos) != spec.args {
-		problems = append(problems, fmt.Sprintf("%s takes %s", cmd.name, argCount(cmd, spec.args, len(pos))))
+		problems = append(problems, argCount(cmd, spec.args, len(pos)))
 	}
 	cn, err := c.resolve(f.conn)
 	if err != nil {
 		problems = append(problems, words.Error(err))
 	}
 	if spec.scene7Only && cn.Endpoint.Service == uploader.DrSum {
-		problems = append(problems, fmt.Sprintf("%s is a Scene7 command; a Dr.Sum server keeps no jobs or job logs", cmd.name))
+		problems = append(problems, words.T("cli.problem.scene7_only", words.A{"Command": cmd.name}))
 	}
 	if cn.Credentials.User == "" && cn.Endpoint.Service != "" {
-		problems = append(problems, "pass the user name with --user (or use --profile)")
+		problems = append(problems, words.T("cli.problem.user", nil))
 	}
 	if spec.company && cn.Company == "" && cn.Endpoint.Service != "" {
-		problems = append(problems, `the job log needs the company handle: pass --company, e.g. --company 'c|2101'`)
+		problems = append(problems, words.T("cli.problem.job_log_company", nil))
 	}
 	if len(problems) > 0 {
 		return nil, nil, nil, exitFor(c.problems(cmd, problems))
 	}
 	pw, err := c.password(f.conn, cn)
 	if err != nil {
-		return nil, nil, nil, exitFor(c.problems(cmd, []string{err.Error()}))
+		return nil, nil, nil, exitFor(c.problems(cmd, []string{words.Error(err)}))
 	}
 	// The engine's HTTP client (no redirects, which would turn a POST into a GET), with
 	// an overall deadline: these calls are small.
@@ -138,11 +138,12 @@ func (c *cli) start(cmd *command, args []string, spec adminSpec) (*adminFlags, [
 	return f, pos, &session{conn: cn, http: &client}, exitOK
 }
 
+// argCount says how many arguments cmd takes, and how many it got.
 func argCount(cmd *command, want, got int) string {
 	if want == 0 {
-		return fmt.Sprintf("no arguments (got %d)", got)
+		return words.N("cli.problem.no_arguments", got, words.A{"Command": cmd.name})
 	}
-	return fmt.Sprintf("exactly one %s (got %d)", cmd.args, got)
+	return words.N("cli.problem.one_argument", got, words.A{"Command": cmd.name, "Arg": cmd.args})
 }
 
 func (s *session) api() *uploader.API {
@@ -168,7 +169,7 @@ func runCheckLogin(c *cli, cmd *command, args []string) int {
 	case v.Sentence == "":
 		v.Sentence = words.Error(err)
 	}
-	fmt.Fprintf(c.stderr, "hoist check-login: %s\n", v.Sentence)
+	c.complain(cmd.name, v.Sentence)
 	return exitFailed
 }
 
@@ -182,7 +183,7 @@ func runJobs(c *cli, cmd *command, args []string) int {
 		printExchange(c.stderr, ex)
 	}
 	if err != nil {
-		fmt.Fprintf(c.stderr, "hoist jobs: %s\n", words.Error(err))
+		c.complain(cmd.name, words.Error(err))
 		return exitFailed
 	}
 	if f.json {
@@ -198,17 +199,17 @@ func runJobs(c *cli, cmd *command, args []string) int {
 		return exitOK
 	}
 	if len(jobs) == 0 {
-		fmt.Fprintln(c.stdout, "No active jobs.")
+		fmt.Fprintln(c.stdout, words.T("cli.jobs.none", nil))
 		return exitOK
 	}
 	tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "HANDLE\tNAME\tSTATE\tPROGRESS\tSTARTED")
+	fmt.Fprintln(tw, words.T("cli.jobs.header", nil))
 	for _, j := range jobs {
 		progress := j.ProgressMessage
 		if progress == "" {
 			progress = fmt.Sprintf("%g", j.Progress)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", j.JobHandle, j.Name, j.State, progress, j.StartDate)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", j.JobHandle, j.Name, j.State, progress, logDate(j.StartDate))
 	}
 	_ = tw.Flush()
 	return exitOK
@@ -225,11 +226,11 @@ func runJobLog(c *cli, cmd *command, args []string) int {
 		printExchange(c.stderr, ex)
 	}
 	if err != nil {
-		fmt.Fprintf(c.stderr, "hoist job-log: %s\n", words.Error(err))
+		c.complain(cmd.name, words.Error(err))
 		return exitFailed
 	}
 	if len(logs) == 0 {
-		fmt.Fprintf(c.stderr, "hoist job-log: the server has no log of job %s for company %s. Check the handle (hoist jobs lists running jobs); the server keeps logs for a limited time.\n", handle, s.conn.Company)
+		c.complain(cmd.name, words.T("cli.job_log.none", words.A{"Handle": handle, "Company": s.conn.Company}))
 		return exitFailed
 	}
 	base := s.conn.publishBase
@@ -240,7 +241,7 @@ func runJobLog(c *cli, cmd *command, args []string) int {
 			outs = append(outs, uploader.MatchOutcomes([]uploader.JobLog{l}, "", nil)...)
 		}
 		if err := uploader.WriteOutcomesCSV(c.stdout, outs, base); err != nil {
-			fmt.Fprintf(c.stderr, "hoist job-log: %v\n", err)
+			c.complain(cmd.name, words.T("cli.job_log.csv_failed", words.A{"Reason": err.Error()}))
 			return exitFailed
 		}
 	case f.json:
@@ -261,36 +262,56 @@ func runJobLog(c *cli, cmd *command, args []string) int {
 }
 
 func printJobLog(w io.Writer, l uploader.JobLog) {
-	fmt.Fprintf(w, "Job %s (%s)\n", l.JobName, l.JobHandle)
-	fmt.Fprintf(w, "  by %s, %s, started %s", l.SubmitUserEmail, l.LogType, l.StartDate)
+	fmt.Fprintln(w, words.T("cli.job_log.title", words.A{"Name": l.JobName, "Handle": l.JobHandle}))
+	id := "cli.job_log.by"
 	if l.EndDate.Raw != "" {
-		fmt.Fprintf(w, ", ended %s", l.EndDate)
+		id = "cli.job_log.by_ended"
 	}
-	fmt.Fprintln(w)
-	fmt.Fprintf(w, "  %d files: %d succeeded, %d errors, %d warnings, %d duplicates, %d updated\n",
-		l.TotalFileCount, l.FileSuccessCount, l.FileErrorCount, l.FileWarningCount, l.FileDuplicateCount, l.FileUpdateCount)
+	fmt.Fprintln(w, "  "+words.T(id, words.A{"User": l.SubmitUserEmail, "Type": l.LogType, "Started": logDate(l.StartDate), "Ended": logDate(l.EndDate)}))
+	fmt.Fprintln(w, "  "+words.N("cli.job_log.counts", l.TotalFileCount, words.A{
+		"Succeeded": l.FileSuccessCount, "Errors": l.FileErrorCount, "Warnings": l.FileWarningCount,
+		"Duplicates": l.FileDuplicateCount, "Updated": l.FileUpdateCount,
+	}))
 	if fe := strings.TrimSpace(l.FatalError); fe != "" && fe != "false" {
-		fmt.Fprintf(w, "  fatal error: %s\n", fe)
+		fmt.Fprintln(w, "  "+words.T("cli.job_log.fatal", words.A{"Error": fe}))
 	}
 	if len(l.Details) == 0 {
 		return
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "  TIME\tTYPE\tASSET\tMESSAGE")
+	fmt.Fprintln(tw, "  "+words.T("cli.job_log.header", nil))
 	for _, d := range l.Details {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", d.Date, d.LogType, d.AssetName, d.LogMessage)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", logDate(d.Date), d.LogType, d.AssetName, d.LogMessage)
 	}
 	_ = tw.Flush()
+}
+
+// logDate writes a date of the server in the language's form, or as the server wrote it
+// when it could not be read.
+func logDate(t uploader.Timestamp) string {
+	if t.IsZero() {
+		return t.Raw
+	}
+	local := t.Local()
+	return words.Date(local) + " " + words.Time(local)
 }
 
 // printExchange shows what a call sent (the password already masked by the engine) and
 // what came back.
 func printExchange(w io.Writer, ex uploader.Exchange) {
-	fmt.Fprintf(w, "--- %s %s: HTTP %d in %s\n", ex.Operation, ex.URL, ex.Status, ex.Duration.Round(time.Millisecond))
+	fmt.Fprintln(w, words.T("cli.exchange.title", words.A{
+		"Operation": ex.Operation, "URL": ex.URL, "Status": ex.Status, "Took": words.Duration(ex.Duration),
+	}))
 	if ex.TLS != nil {
-		fmt.Fprintf(w, "certificate: %s, issued by %s, valid until %s\n", ex.TLS.Subject, ex.TLS.Issuer, ex.TLS.NotAfter.Format(time.DateOnly))
+		fmt.Fprintln(w, words.T("cli.exchange.certificate", words.A{
+			"Subject": ex.TLS.Subject, "Issuer": ex.TLS.Issuer, "Until": words.Date(ex.TLS.NotAfter),
+		}))
 	}
-	fmt.Fprintf(w, "request:\n%s\nresponse:\n%s\n---\n", ex.Request, ex.Response)
+	fmt.Fprintln(w, words.T("cli.exchange.request", nil))
+	fmt.Fprintln(w, ex.Request)
+	fmt.Fprintln(w, words.T("cli.exchange.response", nil))
+	fmt.Fprintln(w, ex.Response)
+	fmt.Fprintln(w, "---")
 }
 
 // jsonLines writes one JSON object per line; names with <&> stay readable.

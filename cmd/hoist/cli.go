@@ -56,6 +56,12 @@ type command struct {
 	run   func(c *cli, cmd *command, args []string) int
 }
 
+// versionEntry and helpEntry are listed with the commands; main runs them itself.
+var (
+	versionEntry = &command{name: "version", summary: "cli.version.summary"}
+	helpEntry    = &command{name: "help", summary: "cli.help.summary"}
+)
+
 // commands is filled in init: help and the commands refer to each other.
 var commands []*command
 
@@ -125,11 +131,9 @@ func (c *cli) help(args []string) int {
 func (c *cli) overview(w io.Writer) {
 	fmt.Fprintln(w, words.T("cli.overview.intro", nil))
 	fmt.Fprintln(w, "\n"+words.T("cli.overview.usage", nil)+"\n\n"+words.T("cli.overview.commands", nil))
-	for _, cmd := range commands {
+	for _, cmd := range append(commands, versionEntry, helpEntry) {
 		fmt.Fprintf(w, "  %-12s %s\n", cmd.name, words.T(cmd.summary, nil))
 	}
-	fmt.Fprintf(w, "  %-12s %s\n", "version", words.T("cli.version.summary", nil))
-	fmt.Fprintf(w, "  %-12s %s\n", "help", words.T("cli.help.summary", nil))
 	fmt.Fprintln(w, "\n"+words.T("cli.overview.more", nil))
 	fmt.Fprintln(w, words.T("cli.overview.lang", nil))
 	fmt.Fprintln(w, words.T("cli.overview.password", nil))
@@ -152,6 +156,11 @@ func (cmd *command) usage(w io.Writer, fs *flag.FlagSet) {
 	fmt.Fprintln(w, "\n"+words.T("cli.usage.flags", nil))
 	fs.VisitAll(func(f *flag.Flag) {
 		typ, text := flag.UnquoteUsage(f)
+		if typ != "" && !strings.Contains(f.Usage, "`") {
+			// Without a `NAME` in its help, the flag package names the value by its Go
+			// type ("duration", "int"): a word, in the language of the rest of the help.
+			typ = words.T("cli.value."+typ, nil)
+		}
 		fmt.Fprintf(w, "  --%s", f.Name)
 		if typ != "" {
 			fmt.Fprintf(w, " %s", typ)
@@ -165,11 +174,21 @@ func (cmd *command) usage(w io.Writer, fs *flag.FlagSet) {
 	fmt.Fprintf(w, "  --lang %s\n      %s\n", "en|fr|ja", words.T("cli.flag.lang", nil))
 }
 
+// complain writes a line on stderr on behalf of a command: "hoist upload: …".
+func (c *cli) complain(command, text string) {
+	fmt.Fprintln(c.stderr, words.T("cli.says", words.A{"Command": command, "Text": text}))
+}
+
+// warn writes a warning on stderr on behalf of a command: "hoist upload: warning: …".
+func (c *cli) warn(command, text string) {
+	fmt.Fprintln(c.stderr, words.T("cli.warning", words.A{"Command": command, "Text": text}))
+}
+
 // errUsage marks the errors of parse that have been reported; the command exits 2.
-var errUsage = errors.New("usage")
+var errUsage = errors.New("hoist/usage")
 
 // errHelp is returned by parse after it printed the command's help; the command exits 0.
-var errHelp = errors.New("help")
+var errHelp = errors.New("hoist/help")
 
 // parse parses a command's arguments. Flags may come before, between or after the
 // positional arguments (hoist upload ./dir --dest-folder x); "--" ends the flags. The
@@ -191,14 +210,14 @@ func (c *cli) parse(cmd *command, fs *flag.FlagSet, args []string) ([]string, er
 			cmd.usage(c.stdout, fs)
 			return nil, errHelp
 		}
-		return nil, c.usageErr(cmd, "%v", err)
+		return nil, c.usageErr(cmd, flagError(fs, err))
 	}
 	return append(positional, fs.Args()...), nil
 }
 
 // usageErr reports a usage problem with a pointer to the command's help.
-func (c *cli) usageErr(cmd *command, format string, args ...any) error {
-	fmt.Fprintln(c.stderr, words.T("cli.usage_error", words.A{"Command": cmd.name, "Problem": fmt.Sprintf(format, args...)}))
+func (c *cli) usageErr(cmd *command, problem string) error {
+	fmt.Fprintln(c.stderr, words.T("cli.usage_error", words.A{"Command": cmd.name, "Problem": problem}))
 	return errUsage
 }
 

@@ -115,14 +115,14 @@ func (c *cli) resolve(cf *connFlags) (conn, error) {
 	}
 	if set["publish-base"] {
 		if err := uploader.CheckPublishBase(cf.publishBase); err != nil {
-			return conn{}, fmt.Errorf("--publish-base: %s", words.Error(err))
+			return conn{}, errors.New(words.T("cli.flag_problem", words.A{"Flag": "--publish-base", "Problem": words.Error(err)}))
 		}
 		cn.publishBase = strings.TrimSpace(cf.publishBase)
 	}
 	cn.Endpoint.Service, cn.Credentials.User, cn.Company = s.service, strings.TrimSpace(s.user), strings.TrimSpace(s.company)
 	if cn.profile != nil && cn.profile.Sandbox && !set["endpoint"] {
 		// The sandbox's port is chosen when it starts, so the profile cannot know it.
-		return cn, fmt.Errorf("the %q connection needs a running sandbox: run 'hoist sandbox' in another terminal and pass the %s URL it prints with --endpoint", cn.profile.Name, uploadWord(s.service))
+		return cn, errors.New(words.T("cli.problem.sandbox_profile", words.A{"Name": cn.profile.Name, "Service": serviceName(s.service)}))
 	}
 	ep, err := s.endpointOf()
 	if err != nil {
@@ -130,18 +130,11 @@ func (c *cli) resolve(cf *connFlags) (conn, error) {
 	}
 	if ep.AllowInsecureHTTP {
 		if u, err := url.Parse(ep.UploadURL); err == nil && u.Scheme == "http" && !uploader.IsLoopbackHost(u.Hostname()) {
-			fmt.Fprintf(c.stderr, "hoist: warning: --allow-insecure-http: the password and the files travel to %s in clear text; anyone on the network between can read them.\n", u.Host)
+			fmt.Fprintln(c.stderr, words.T("cli.warning.insecure_http", words.A{"Host": u.Host}))
 		}
 	}
 	cn.Endpoint = ep
 	return cn, nil
-}
-
-func uploadWord(svc uploader.Service) string {
-	if svc == uploader.DrSum {
-		return "Dr.Sum upload"
-	}
-	return "UploadFile"
 }
 
 // profile reads the connection called name from the config folder (HOIST_CONFIG_DIR or
@@ -153,7 +146,7 @@ func (c *cli) profile(name string) (store.Profile, error) {
 	}
 	p, err := cfg.Profiles.Get(name)
 	if errors.Is(err, store.ErrProfileNotFound) {
-		return store.Profile{}, fmt.Errorf("there is no connection named %q; the Hoist window lists them under Connections, or pass the connection flags instead", name)
+		return store.Profile{}, errors.New(words.T("cli.problem.no_profile", words.A{"Name": name}))
 	}
 	if err != nil {
 		return store.Profile{}, errors.New(words.Error(err))
@@ -183,7 +176,7 @@ func (s settings) endpointOf() (uploader.Endpoint, error) {
 		return uploader.CustomEndpoint(s.service, s.endpoint, s.api, s.allowInsecureHTTP)
 	}
 	if s.service == uploader.DrSum {
-		return uploader.Endpoint{}, fmt.Errorf("a Dr.Sum connection needs the server's upload URL: pass --endpoint https://HOST/api/v1.0/file/upload")
+		return uploader.Endpoint{}, errors.New(words.T("cli.problem.drsum_endpoint", nil))
 	}
 	ep, err := uploader.Scene7Endpoint(s.region, s.staging)
 	if err != nil {
@@ -203,5 +196,5 @@ func parseService(s string) (uploader.Service, error) {
 	case uploader.Scene7, uploader.DrSum:
 		return svc, nil
 	}
-	return "", fmt.Errorf("unknown service %q: use scene7 or drsum", s)
+	return "", errors.New(words.T("cli.problem.service", words.A{"Value": s}))
 }

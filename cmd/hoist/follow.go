@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -45,7 +46,7 @@ func (c *cli) followUpload(client *uploader.Client, req uploader.Request, res *u
 		fres, err := client.Follow(c.ctx, fq, onEvent)
 		switch {
 		case err != nil:
-			fmt.Fprintf(c.stderr, "hoist upload: %s\n", words.Error(err))
+			c.complain("upload", words.Error(err))
 			code = exitFailed
 		case uploader.CountOutcomes(fres.Files, uploader.Failed) > 0:
 			code = exitFailed
@@ -63,10 +64,10 @@ func (c *cli) reportFailedInScene7(outs []uploader.FileOutcome) {
 	if n == 0 {
 		return
 	}
-	fmt.Fprintf(c.stderr, "%s uploaded but failed in Scene7:\n", plural(n, "file was", "files were"))
+	fmt.Fprintln(c.stderr, words.N("cli.follow.failed_in_scene7", n, nil))
 	for _, o := range outs {
 		if o.Outcome == uploader.Failed {
-			fmt.Fprintf(c.stderr, "  %s: %s\n", o.Rel, o.Message)
+			fmt.Fprintln(c.stderr, "  "+words.T("cli.item", words.A{"File": o.Rel, "Reason": o.Message}))
 		}
 	}
 }
@@ -75,13 +76,13 @@ func (c *cli) reportFailedInScene7(outs []uploader.FileOutcome) {
 func outcomeMark(o uploader.Outcome) string {
 	switch o {
 	case uploader.Processed:
-		return "✓ ready"
+		return words.T("cli.outcome.processed", nil)
 	case uploader.Warnings:
-		return "! warnings"
+		return words.T("cli.outcome.warnings", nil)
 	case uploader.Failed:
-		return "✗ failed in Scene7"
+		return words.T("cli.outcome.failed", nil)
 	}
-	return "? no word from Scene7"
+	return words.T("cli.outcome.no_word", nil)
 }
 
 // outcomeLine is one file's outcome for people, with its link when it is ready and the
@@ -124,11 +125,11 @@ func newHumanFollowView(out, errw io.Writer, base string, limit time.Duration) *
 func (v *humanFollowView) event(ev uploader.FollowEvent) {
 	switch ev.Kind {
 	case uploader.FollowStarted:
-		fmt.Fprintf(v.errw, "Waiting for Scene7 to process job %s (up to %s)…\n", ev.JobHandle, formatDuration(v.limit))
+		fmt.Fprintln(v.errw, words.T("cli.follow.waiting", words.A{"Handle": ev.JobHandle, "Limit": words.Duration(v.limit)}))
 	case uploader.JobProcessing:
 		if ev.Progress != v.progress {
 			v.progress = ev.Progress
-			fmt.Fprintf(v.errw, "%s\n", ev.Message)
+			fmt.Fprintln(v.errw, processingLine(ev.Progress))
 		}
 	case uploader.FileProcessed:
 		o := uploader.FileOutcome{Item: ev.Item, Rel: ev.Rel, AssetID: ev.AssetID, Outcome: ev.Outcome, Message: ev.Said}
@@ -138,10 +139,10 @@ func (v *humanFollowView) event(ev uploader.FollowEvent) {
 		}
 	case uploader.FollowEnded:
 		if ev.Err == nil {
-			fmt.Fprintln(v.out, ev.Message)
+			fmt.Fprintln(v.out, outcomeSummary(v.files))
 		}
 		if v.base == "" && uploader.CountOutcomes(v.files, uploader.Processed)+uploader.CountOutcomes(v.files, uploader.Warnings) > 0 {
-			fmt.Fprintf(v.errw, "For links to the assets, pass --publish-base (or set it in the connection). %s.\n", uploader.WherePublishBase)
+			fmt.Fprintln(v.errw, words.T("cli.follow.no_base", nil))
 		}
 	}
 }
@@ -184,7 +185,7 @@ func (v jsonFollowView) event(ev uploader.FollowEvent) {
 		}
 	}
 	if ev.Err != nil {
-		j.Error = words.Error(ev.Err)
+		j.Error = ev.Err.Error() // the same for every language, as in jsonEvent
 	}
 	_ = v.view.enc.Encode(j)
 }
@@ -195,14 +196,50 @@ func printOutcomes(w io.Writer, outs []uploader.FileOutcome, base string) {
 		return
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "  FILE\tASSET ID\tOUTCOME\tLINK\tSCENE7 SAID")
+	fmt.Fprintln(tw, "  "+words.T("cli.outcomes.header", nil))
 	for _, o := range outs {
 		link := ""
 		if o.Outcome == uploader.Processed || o.Outcome == uploader.Warnings {
 			link, _ = uploader.PublishLink(base, o.AssetID)
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", o.Rel, o.AssetID, o.Outcome, link, o.Message)
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", o.Rel, o.AssetID, outcomeMark(o.Outcome), link, o.Message)
 	}
 	_ = tw.Flush()
-	fmt.Fprintf(w, "  %s\n", uploader.OutcomeSummary(outs))
+	fmt.Fprintf(w, "  %s\n", outcomeSummary(outs))
+}
+
+// processingLine says that Scene7 is still at work on the job, with its own progress words.
+func processingLine(progress string) string {
+	if p := strings.TrimSpace(progress); p != "" {
+		return words.T("cli.follow.processing_at", words.A{"Progress": p})
+	}
+	return words.T("cli.follow.processing", nil)
+}
+
+// outcomeSummary counts what became of a job's files: how many are ready (with
+// warnings), failed in Scene7 or had no word. When the log names files of the upload, the
+// assets it names beyond them (Item -1) are left out of the count.
+func outcomeSummary(outs []uploader.FileOutcome) string {
+	var files []uploader.FileOutcome
+	for _, f := range outs {
+		if f.Item >= 0 {
+			files = append(files, f)
+		}
+	}
+	if len(files) == 0 {
+		files = outs
+	}
+	warnings := uploader.CountOutcomes(files, uploader.Warnings)
+	ready := uploader.CountOutcomes(files, uploader.Processed) + warnings
+	s := words.N("cli.outcomes.ready", len(files), words.A{"Ready": ready})
+	for _, part := range []struct {
+		id string
+		n  int
+	}{{"cli.outcomes.with_warnings", warnings}, {"cli.outcomes.failed", uploader.CountOutcomes(files, uploader.Failed)},
+		{"cli.outcomes.no_word", uploader.CountOutcomes(files, uploader.NoWord)}} {
+		if part.n > 0 {
+			s += words.N(part.id, part.n, nil)
+		}
+	}
+	return s + words.T("cli.summary.end", nil)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"hoist/app/store"
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -44,17 +45,17 @@ func (c *cli) keychainConn(cmd *command, args []string) (*conn, int) {
 		return nil, exitFor(err)
 	}
 	if len(pos) > 0 {
-		return nil, exitFor(c.usageErr(cmd, "%s takes no arguments (got %d); name the connection with --profile or the connection flags", cmd.name, len(pos)))
+		return nil, exitFor(c.usageErr(cmd, words.N("cli.problem.login_arguments", len(pos), words.A{"Command": cmd.name})))
 	}
 	if store.IsBuiltin(cf.profile) {
-		return nil, exitFor(c.usageErr(cmd, "the %q connection needs no saved password: the sandbox's demo password is built in", cf.profile))
+		return nil, exitFor(c.usageErr(cmd, words.T("cli.problem.builtin_profile", words.A{"Name": cf.profile})))
 	}
 	cn, err := c.resolve(cf)
 	switch {
 	case err != nil:
-		return nil, exitFor(c.usageErr(cmd, "%v", err))
+		return nil, exitFor(c.usageErr(cmd, words.Error(err)))
 	case cn.Credentials.User == "":
-		return nil, exitFor(c.usageErr(cmd, "pass the user name with --user (or use --profile)"))
+		return nil, exitFor(c.usageErr(cmd, words.T("cli.problem.user", nil)))
 	}
 	return &cn, exitOK
 }
@@ -66,18 +67,18 @@ func runLogin(c *cli, cmd *command, args []string) int {
 	}
 	pw, err := c.readPassword()
 	if err != nil {
-		return exitFor(c.usageErr(cmd, "%v", err))
+		return exitFor(c.usageErr(cmd, words.Error(err)))
 	}
 	err = (&store.Credentials{}).Set(keyOf(*cn), pw)
 	switch {
 	case errors.Is(err, store.ErrPasswordTooLong):
-		fmt.Fprintf(c.stderr, "hoist login: the password was not saved: it is too long for the OS keychain. Pass it with --password-stdin or HOIST_PASSWORD instead.\n")
+		c.complain(cmd.name, words.T("cli.login.too_long", nil))
 		return exitFailed
 	case err != nil:
-		fmt.Fprintf(c.stderr, "hoist login: the password was not saved: %s. Pass it with --password-stdin or HOIST_PASSWORD instead.\n", keychainTrouble(err))
+		c.complain(cmd.name, words.T("cli.login.not_saved", words.A{"Reason": keychainTrouble(err)}))
 		return exitFailed
 	}
-	fmt.Fprintf(c.stdout, "Saved the password of %s for %s (%s) in the OS keychain.\n", cn.Credentials.User, hostOf(cn.Endpoint.UploadURL), serviceName(cn.Endpoint.Service))
+	fmt.Fprintln(c.stdout, words.T("cli.login.saved", whose(*cn)))
 	return exitOK
 }
 
@@ -89,15 +90,20 @@ func runLogout(c *cli, cmd *command, args []string) int {
 	creds := &store.Credentials{}
 	key := keyOf(*cn)
 	if _, err := creds.Get(key); errors.Is(err, store.ErrNoPassword) {
-		fmt.Fprintf(c.stdout, "No password of %s for %s (%s) was saved; nothing to remove.\n", cn.Credentials.User, hostOf(cn.Endpoint.UploadURL), serviceName(cn.Endpoint.Service))
+		fmt.Fprintln(c.stdout, words.T("cli.logout.none", whose(*cn)))
 		return exitOK
 	}
 	if err := creds.Forget(key); err != nil {
-		fmt.Fprintf(c.stderr, "hoist logout: the password was not removed: %s.\n", keychainTrouble(err))
+		c.complain(cmd.name, words.T("cli.logout.not_removed", words.A{"Reason": keychainTrouble(err)}))
 		return exitFailed
 	}
-	fmt.Fprintf(c.stdout, "Removed the password of %s for %s (%s) from the OS keychain.\n", cn.Credentials.User, hostOf(cn.Endpoint.UploadURL), serviceName(cn.Endpoint.Service))
+	fmt.Fprintln(c.stdout, words.T("cli.logout.removed", whose(*cn)))
 	return exitOK
+}
+
+// whose names the keychain entry of cn for a sentence: its user, server and service.
+func whose(cn conn) words.A {
+	return words.A{"User": cn.Credentials.User, "Host": hostOf(cn.Endpoint.UploadURL), "Service": serviceName(cn.Endpoint.Service)}
 }
 
 func serviceName(s uploader.Service) string {

@@ -78,7 +78,7 @@ func TestLoginProblems(t *testing.T) {
 	}{
 		{"empty stdin", "", []string{"login", "--user", "u"}, "stdin"},
 		{"no user", "pw\n", []string{"login"}, "--user"},
-		{"unknown profile", "pw\n", []string{"login", "--profile", "Nowhere"}, `no connection named "Nowhere"`},
+		{"unknown profile", "pw\n", []string{"login", "--profile", "Nowhere"}, `no connection named “Nowhere”`},
 		{"sandbox profile", "pw\n", []string{"login", "--profile", store.SandboxProfile}, "demo password"},
 		{"an argument", "pw\n", []string{"logout", "--user", "u", "extra"}, "no arguments"},
 	}

@@ -72,12 +72,12 @@ func TestUploadPreflightWarnsAndStrictNamesRefuses(t *testing.T) {
 	}
 	// The folder's name is NFC in every line, as on the server.
 	for _, want := range []string{
-		`Campagne été/hero.jpg (asset ID "hero"): `,
-		`Campagne été/hero.png (asset ID "hero"): `,
-		`Campagne été/a&b.tif (asset ID "ab"): `, // the same asset as ab.tif, and renamed
-		`Campagne été/ab.tif (asset ID "ab"): `,
-		`Campagne été/notes.xyz (asset ID "notes"): Scene7 does not process .xyz files`,
-		`Campagne été/quotes "q" 'a' <&>.gif (asset ID "quotes q a "): Scene7 removes characters`,
+		`Campagne été/hero.jpg (asset ID “hero”): `,
+		`Campagne été/hero.png (asset ID “hero”): `,
+		`Campagne été/a&b.tif (asset ID “ab”): `, // the same asset as ab.tif, and renamed
+		`Campagne été/ab.tif (asset ID “ab”): `,
+		`Campagne été/notes.xyz (asset ID “notes”): Scene7 does not process .xyz files`,
+		`Campagne été/quotes "q" 'a' <&>.gif (asset ID “quotes q a ”): Scene7 removes characters`,
 	} {
 		if !strings.Contains(strings.Join(lines, "\n"), want) {
 			t.Errorf("no warning line with %q in:\n%s", want, strings.Join(lines, "\n"))

@@ -2,7 +2,6 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"time"
 
 	"hoist/internal/words"
@@ -20,10 +19,10 @@ type netFlags struct {
 
 func addNetFlags(fs *flag.FlagSet) *netFlags {
 	n := &netFlags{}
-	fs.DurationVar(&n.stallTimeout, "stall-timeout", uploader.DefaultResponseTimeout, "a request without progress for `DURATION` counts as stalled and is retried (3 stalls\nfail the upload), e.g. 2m for a server known to think long")
-	fs.StringVar(&n.bwlimit, "bwlimit", "", "send at most `RATE` bytes per second, all parallel POSTs together, e.g. 20M or\n500k (k, M, G are 1024, 1024², 1024³ as in rclone; 0 or off: no limit)")
-	fs.StringVar(&n.proxy, "proxy", "", "send every request through the proxy `URL`, e.g. http://proxy.example.com:8080\n(default: HTTPS_PROXY, HTTP_PROXY and NO_PROXY from the environment)")
-	fs.StringVar(&n.caFile, "ca-file", "", "also trust the CA certificates of the PEM `FILE`, for a server with a private CA\n(an intranet Dr.Sum); the system's certificate store is always used")
+	fs.DurationVar(&n.stallTimeout, "stall-timeout", uploader.DefaultResponseTimeout, words.T("cli.flag.stall_timeout", nil))
+	fs.StringVar(&n.bwlimit, "bwlimit", "", words.T("cli.flag.bwlimit", nil))
+	fs.StringVar(&n.proxy, "proxy", "", words.T("cli.flag.proxy", nil))
+	fs.StringVar(&n.caFile, "ca-file", "", words.T("cli.flag.ca_file", nil))
 	return n
 }
 
@@ -31,18 +30,18 @@ func addNetFlags(fs *flag.FlagSet) *netFlags {
 func (n *netFlags) problems() []string {
 	var out []string
 	if n.stallTimeout < time.Second {
-		out = append(out, fmt.Sprintf("--stall-timeout %s: give at least a second, e.g. 30s", n.stallTimeout))
+		out = append(out, words.T("cli.problem.stall_timeout", words.A{"Value": n.stallTimeout.String()}))
 	}
 	if _, err := uploader.ParseRate(n.bwlimit); err != nil {
-		out = append(out, "--bwlimit "+err.Error())
+		out = append(out, words.T("cli.flag_problem", words.A{"Flag": "--bwlimit", "Problem": words.Error(err)}))
 	}
 	if _, err := uploader.ParseProxy(n.proxy); err != nil {
-		out = append(out, "--proxy: "+words.Error(err))
+		out = append(out, words.T("cli.flag_problem", words.A{"Flag": "--proxy", "Problem": words.Error(err)}))
 	}
 	if n.caFile != "" {
 		// Checked on a throwaway client; apply adds it to the real one.
 		if err := uploader.AddCAFile(uploader.NewClient().HTTP, n.caFile); err != nil {
-			out = append(out, "--ca-file: "+words.Error(err))
+			out = append(out, words.T("cli.flag_problem", words.A{"Flag": "--ca-file", "Problem": words.Error(err)}))
 		}
 	}
 	return out

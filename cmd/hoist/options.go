@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"flag"
-	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -87,7 +86,7 @@ func (o *optionFlags) build(c *cli, set map[string]bool) (opts uploader.Options,
 	if err := opts.Validate(); err != nil {
 		var ve *uploader.ValidationError
 		if !errors.As(err, &ve) {
-			return opts, folder, append(problems, err.Error())
+			return opts, folder, append(problems, words.Error(err))
 		}
 		for _, p := range ve.Problems {
 			problems = append(problems, p.Message)
@@ -113,13 +112,13 @@ func (c *cli) loadPreset(arg string) (store.Preset, error) {
 func parseCrop(s string) (*uploader.ManualCrop, error) {
 	parts := strings.Split(s, ",")
 	if len(parts) != 4 {
-		return nil, fmt.Errorf("--crop %q: give four numbers of pixels, LEFT,RIGHT,TOP,BOTTOM, e.g. --crop 0,0,10,10", s)
+		return nil, errors.New(words.T("cli.problem.crop_parts", words.A{"Value": s}))
 	}
 	var v [4]int
 	for i, p := range parts {
 		n, err := strconv.Atoi(strings.TrimSpace(p))
 		if err != nil {
-			return nil, fmt.Errorf("--crop %q: %q is not a whole number of pixels; write LEFT,RIGHT,TOP,BOTTOM, e.g. --crop 0,0,10,10", s, strings.TrimSpace(p))
+			return nil, errors.New(words.T("cli.problem.crop_number", words.A{"Value": s, "Part": strings.TrimSpace(p)}))
 		}
 		v[i] = n
 	}

@@ -8,14 +8,21 @@ import (
 	"strings"
 
 	"hoist/app/store"
+	"hoist/internal/words"
 )
 
 // maxPasswordLine bounds what --password-stdin reads, so that piping a file by mistake
 // does not read the whole file.
 const maxPasswordLine = 4 << 10
 
-// errNoPassword is wrapped when no source gave a password (exit 2).
-var errNoPassword = errors.New("no password")
+// noPassword is why no source gave a password (exit 2), as a sentence for people.
+type noPassword struct{ sentence string }
+
+func (e *noPassword) Error() string { return e.sentence }
+
+func noPasswordError(id string, args words.A) error {
+	return &noPassword{words.T(id, args)}
+}
 
 // password finds the password of cn: --password-stdin, else HOIST_PASSWORD, else the OS
 // keychain entry saved for this service, server and user. It is never taken from argv and
@@ -30,13 +37,9 @@ func (c *cli) password(cf *connFlags, cn conn) (string, error) {
 	p, err := savedPassword(cn)
 	switch {
 	case errors.Is(err, store.ErrNoPassword):
-		who := cn.Credentials.User
-		if who == "" {
-			who = "this user"
-		}
-		return "", fmt.Errorf("%w for %s on %s: pipe it with --password-stdin, set HOIST_PASSWORD, or save it in the keychain with 'hoist login'", errNoPassword, who, hostOf(cn.Endpoint.UploadURL))
+		return "", noPasswordError("cli.password.none", words.A{"User": cn.Credentials.User, "Host": hostOf(cn.Endpoint.UploadURL)})
 	case err != nil:
-		return "", fmt.Errorf("%w: %s; pass the password with --password-stdin or HOIST_PASSWORD", errNoPassword, keychainTrouble(err))
+		return "", noPasswordError("cli.password.keychain", words.A{"Reason": keychainTrouble(err)})
 	}
 	return p, nil
 }
@@ -63,36 +66,36 @@ func keyOf(cn conn) string {
 func keychainTrouble(err error) string {
 	var ku *store.KeychainUnavailableError
 	if errors.As(err, &ku) && ku.Err != nil {
-		return "the OS keychain could not be used (" + ku.Err.Error() + ")"
+		err = ku.Err
 	}
-	return "the OS keychain could not be used (" + err.Error() + ")"
+	return words.T("cli.keychain.unusable", words.A{"Reason": err.Error()})
 }
 
 // readPassword reads the first line of stdin, without its line ending. Spaces are kept:
 // they may be part of the password. From a terminal it is typed without echo.
 func (c *cli) readPassword() (string, error) {
 	if isTerminal(c.stdin) {
-		fmt.Fprint(c.stderr, "Password (not shown as you type), then Enter: ")
+		fmt.Fprint(c.stderr, words.T("cli.password.prompt", nil)+" ")
 		pw, err := readSecret(c.stdin)
 		fmt.Fprintln(c.stderr)
 		switch {
 		case err != nil:
-			return "", fmt.Errorf("%w: reading the terminal: %v", errNoPassword, err)
+			return "", noPasswordError("cli.password.terminal", words.A{"Reason": err.Error()})
 		case pw == "":
-			return "", fmt.Errorf("%w: no password was typed", errNoPassword)
+			return "", noPasswordError("cli.password.not_typed", nil)
 		}
 		return pw, nil
 	}
 	line, err := bufio.NewReaderSize(io.LimitReader(c.stdin, maxPasswordLine), maxPasswordLine).ReadString('\n')
 	if err != nil && !errors.Is(err, io.EOF) {
-		return "", fmt.Errorf("%w: reading stdin: %v", errNoPassword, err)
+		return "", noPasswordError("cli.password.stdin", words.A{"Reason": err.Error()})
 	}
 	if err != nil && len(line) == maxPasswordLine {
-		return "", fmt.Errorf("%w: the first line of stdin is longer than %d bytes, which is not a password", errNoPassword, maxPasswordLine)
+		return "", noPasswordError("cli.password.too_long", words.A{"Max": maxPasswordLine})
 	}
 	line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
 	if line == "" {
-		return "", fmt.Errorf("%w: stdin had no password on its first line; pipe it in, e.g. with printf '%%s\\n' \"$PASSWORD\"", errNoPassword)
+		return "", noPasswordError("cli.password.empty_stdin", nil)
 	}
 	return line, nil
 }

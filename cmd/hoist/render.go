@@ -30,11 +30,13 @@ type humanView struct {
 	bar       bool
 
 	total, finished int
-	started         map[int]time.Time
-	first           time.Time
-	figures         uploader.Event // the latest job figures, for the bar
-	drawnAt         time.Time
-	drawn           bool // the bar is on screen and must be cleared before a line
+	// what became of the files, for the summary
+	done, failed, cancelled, skipped int
+	started                          map[int]time.Time
+	first                            time.Time
+	figures                          uploader.Event // the latest job figures, for the bar
+	drawnAt                          time.Time
+	drawn                            bool // the bar is on screen and must be cleared before a line
 }
 
 func newHumanView(out, errw io.Writer, bar bool) *humanView {
@@ -48,52 +50,84 @@ func (v *humanView) event(ev uploader.Event) {
 	v.figures = ev
 	switch ev.Kind {
 	case uploader.JobCreated:
-		v.line(v.out, "Job %s started (handle %s).", ev.JobName, ev.JobHandle)
+		v.line(v.out, words.T("cli.upload.job_started", words.A{"Name": ev.JobName, "Handle": ev.JobHandle}))
 	case uploader.FileQueued:
 		v.total++ // all are queued at once, before anything moves: no bar yet
 		return
 	case uploader.FileStarted:
 		v.started[ev.Item] = ev.Time
 	case uploader.FileRetrying:
-		v.line(v.errw, "↻ %s: %s", ev.Rel, ev.Message)
+		v.line(v.errw, words.T("cli.upload.retrying", words.A{"File": ev.Rel, "Attempt": ev.Attempt, "Reason": eventReason(ev)}))
 	case uploader.FileDone:
 		v.finished++
-		took := ""
+		v.done++
+		id, args := "cli.upload.done", words.A{"File": ev.Rel, "Size": words.Size(ev.Size)}
 		if t, ok := v.started[ev.Item]; ok {
-			took = "  " + formatDuration(ev.Time.Sub(t))
+			id, args["Took"] = "cli.upload.done_in", words.Duration(ev.Time.Sub(t))
 		}
-		replaced := ""
+		line := words.T(id, args)
 		if ev.Replaced {
-			replaced = "  (replaced the existing file)"
+			line = words.T("cli.sentences", words.A{"First": line, "Then": words.T("cli.upload.replaced", nil)})
 		}
-		v.line(v.out, "✓ %s  %s%s%s", ev.Rel, formatBytes(ev.Size), took, replaced)
+		v.line(v.out, line)
 	case uploader.FileFailed:
 		v.finished++
-		v.line(v.out, "✗ %s  %s", ev.Rel, ev.Message)
+		v.failed++
+		v.line(v.out, words.T("cli.upload.failed", words.A{"File": ev.Rel, "Reason": eventReason(ev)}))
 	case uploader.FileCancelled:
 		v.finished++
+		v.cancelled++
 	case uploader.FileSkipped:
-		v.line(v.errw, "skipped %s: %s", ev.Rel, ev.Message)
+		v.skipped++
+		v.line(v.errw, words.T("cli.upload.skipped", words.A{"File": ev.Rel, "Reason": ev.Message}))
 	case uploader.JobContinued:
-		v.line(v.errw, "%s", ev.Message)
+		v.line(v.errw, ev.Message)
 	case uploader.JobEnded:
 		// The summary is part of the record; what went wrong is repeated on stderr by
 		// the command, file by file.
 		v.clear()
-		msg := ev.Message
-		if ev.JobSent > 0 {
-			msg += fmt.Sprintf(" %s sent in %s.", formatBytes(ev.JobSent), formatDuration(ev.Time.Sub(v.first)))
-		}
-		fmt.Fprintln(v.out, msg)
+		fmt.Fprintln(v.out, v.summary(ev))
 		return
 	}
 	v.draw(ev.Time, ev.Kind == uploader.FileDone || ev.Kind == uploader.FileFailed)
 }
 
+// eventReason is why a file failed or is tried again: the error's sentence in the chosen
+// language, or the engine's message when the event carries no error.
+func eventReason(ev uploader.Event) string {
+	if ev.Err != nil {
+		return words.Error(ev.Err)
+	}
+	return ev.Message
+}
+
+// summary is the upload's last line: what went wrong with the job as a whole, how many
+// files arrived, failed, were cancelled or left out, and how much was sent in how long.
+func (v *humanView) summary(ev uploader.Event) string {
+	s := words.N("cli.summary.uploaded", v.total, words.A{"Done": v.done})
+	for _, part := range []struct {
+		id string
+		n  int
+	}{{"cli.summary.failed", v.failed}, {"cli.summary.cancelled", v.cancelled}, {"cli.summary.skipped", v.skipped}} {
+		if part.n > 0 {
+			s += words.N(part.id, part.n, nil)
+		}
+	}
+	s += words.T("cli.summary.end", nil)
+	if ev.JobSent > 0 {
+		s = words.T("cli.sentences", words.A{"First": s, "Then": words.T("cli.summary.sent", words.A{
+			"Size": words.Size(ev.JobSent), "Took": words.Duration(ev.Time.Sub(v.first))})})
+	}
+	if ev.Err != nil {
+		s = words.T("cli.sentences", words.A{"First": words.Error(ev.Err), "Then": s})
+	}
+	return s
+}
+
 // line prints a whole line, keeping the bar below it.
-func (v *humanView) line(w io.Writer, format string, args ...any) {
+func (v *humanView) line(w io.Writer, text string) {
 	v.clear()
-	fmt.Fprintf(w, format+"\n", args...)
+	fmt.Fprintln(w, text)
 	v.drawnAt = time.Time{} // redraw at once below the new line
 }
 
@@ -128,12 +162,17 @@ func (v *humanView) barLine() string {
 	}
 	full := int(frac * barWidth)
 	bar := strings.Repeat("#", full) + strings.Repeat("-", barWidth-full)
-	return fmt.Sprintf("[%s] %d/%d files  %s / %s  %s  ETA %s", bar, v.finished, v.total,
-		formatBytes(ev.JobSent), formatBytes(ev.JobSize), formatSpeed(ev.JobSpeed), formatETA(ev.JobETA))
+	return words.N("cli.upload.bar", v.total, words.A{
+		"Bar": bar, "Done": v.finished, "Sent": words.Size(ev.JobSent), "Size": words.Size(ev.JobSize),
+		"Speed": words.Speed(ev.JobSpeed), "ETA": words.ETA(ev.JobETA),
+	})
 }
 
 // jsonEvent is one --json line. Sizes are bytes, speeds bytes per second; eta_seconds is
-// null while unknown.
+// null while unknown. The lines are for programs, so they are the same whatever the
+// language (--lang, HOIST_LANG, the system's): keys and kinds are fixed names, and error is
+// the error's own technical text (with the server's codes, such as "ipsApiFault 20002: …"),
+// never a sentence translated for people.
 type jsonEvent struct {
 	Kind          uploader.EventKind `json:"kind"`
 	Time          string             `json:"time"`
@@ -167,11 +206,9 @@ func (v jsonView) event(ev uploader.Event) {
 		Attempt: ev.Attempt, JobName: ev.JobName, JobHandle: ev.JobHandle, Replaced: ev.Replaced,
 	}
 	if ev.Err != nil {
-		j.Error = words.Error(ev.Err)
+		j.Error = ev.Err.Error()
 	}
-	if ev.Message != j.Error {
-		j.Message = ev.Message
-	}
+	j.Message = ev.Message
 	_ = v.enc.Encode(j) // a closed stdout is not a reason to stop the upload
 }
 
@@ -181,51 +218,4 @@ func seconds(d time.Duration) *float64 {
 	}
 	s := d.Seconds()
 	return &s
-}
-
-// formatBytes writes a size with binary units, as file managers do.
-func formatBytes(n int64) string {
-	const unit = 1024
-	if n < unit {
-		return fmt.Sprintf("%d B", n)
-	}
-	div, exp := int64(unit), 0
-	for m := n / unit; m >= unit && exp < 4; m /= unit {
-		div *= unit
-		exp++
-	}
-	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTP"[exp])
-}
-
-func formatSpeed(bps float64) string {
-	if bps <= 0 {
-		return "-- B/s"
-	}
-	return formatBytes(int64(bps)) + "/s"
-}
-
-// formatDuration is short and stable: 40ms, 12.3s, 4m05s, 2h07m.
-func formatDuration(d time.Duration) string {
-	switch {
-	case d < time.Second:
-		return fmt.Sprintf("%dms", d.Milliseconds())
-	case d < time.Minute:
-		return fmt.Sprintf("%.1fs", d.Seconds())
-	case d < time.Hour:
-		d = d.Round(time.Second)
-		return fmt.Sprintf("%dm%02ds", int(d.Minutes()), int(d.Seconds())%60)
-	default:
-		d = d.Round(time.Minute)
-		return fmt.Sprintf("%dh%02dm", int(d.Hours()), int(d.Minutes())%60)
-	}
-}
-
-func formatETA(d time.Duration) string {
-	if d < 0 {
-		return "--"
-	}
-	if d < time.Minute {
-		return fmt.Sprintf("%ds", int(d.Round(time.Second).Seconds()))
-	}
-	return formatDuration(d)
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -28,7 +29,7 @@ func script() []uploader.Event {
 			Sent: int64(10 * i), Size: 1000, JobSent: int64(10 * i), JobSize: 3000, Speed: 1000, ETA: time.Second, JobSpeed: 1000, JobETA: 2 * time.Second})
 	}
 	return append(evs,
-		uploader.Event{Kind: uploader.FileRetrying, Time: at(1006), Item: 1, Rel: "a/two <&>.jpg", Attempt: 2, Message: "Trying again (attempt 2): the connection dropped.", ETA: -1, JobETA: -1},
+		uploader.Event{Kind: uploader.FileRetrying, Time: at(1006), Item: 1, Rel: "a/two <&>.jpg", Attempt: 2, Err: errors.New("the connection dropped"), Message: "Trying again (attempt 2): the connection dropped.", ETA: -1, JobETA: -1},
 		uploader.Event{Kind: uploader.FileDone, Time: at(1010), Item: 0, Rel: "a/one.jpg", Sent: 1000, Size: 1000, JobSent: 1000, JobSize: 3000, JobName: "job-1", JobHandle: "j|1", Attempt: 1, ETA: 0, JobETA: -1},
 		uploader.Event{Kind: uploader.FileFailed, Time: at(1020), Item: 1, Rel: "a/two <&>.jpg", Size: 2000, JobSent: 1000, JobSize: 1000,
 			Err: errors.New("boom"), Message: "The server refused the file.", Attempt: 3, ETA: -1, JobETA: -1},
@@ -42,8 +43,8 @@ func TestHumanViewOnATerminal(t *testing.T) {
 	for _, ev := range script() {
 		v.event(ev)
 	}
-	mustContain(t, "stdout", out.String(), "Job job-1 started (handle j|1).", "✓ a/one.jpg  1000 B  1.0s", "✗ a/two <&>.jpg  The server refused the file.", "1 of 2 files uploaded")
-	mustContain(t, "stderr", errw.String(), "skipped a/.DS_Store: not something to publish", "↻ a/two <&>.jpg: Trying again", "[", "/2 files", "ETA 2s")
+	mustContain(t, "stdout", out.String(), "Job job-1 started (handle j|1).", "✓ a/one.jpg  1.0 kB  1.0 s", "✗ a/two <&>.jpg  boom", "1 of 2 files uploaded")
+	mustContain(t, "stderr", errw.String(), "skipped a/.DS_Store: not something to publish", "↻ a/two <&>.jpg: trying again (attempt 2): the connection dropped", "[", "/2 files", "2 s left")
 	// A hundred progress events over one second of the events' clock: about ten redraws,
 	// never one per event.
 	if n := strings.Count(errw.String(), "files  "); n < 5 || n > 20 {
@@ -107,19 +108,28 @@ func TestJSONViewLines(t *testing.T) {
 	}
 }
 
-func TestFormats(t *testing.T) {
-	for n, want := range map[int64]string{0: "0 B", 1023: "1023 B", 1536: "1.5 KiB", 5 << 20: "5.0 MiB", 3 << 40: "3.0 TiB"} {
-		if got := formatBytes(n); got != want {
-			t.Errorf("formatBytes(%d) = %q, want %q", n, got, want)
+// Sizes, speeds and times are written as the window writes them, in the chosen language.
+func TestBarAndLinesSpeakTheLanguage(t *testing.T) {
+	defer words.Use(words.Current())
+	for _, c := range []struct {
+		lang        string
+		stdout, bar []string
+	}{
+		{"en", []string{"✓ a/one.jpg  1.0 kB  1.0 s", "1 of 2 files uploaded, 1 failed, 1 skipped. 1.0 kB sent in 1.0 s."}, []string{"/2 files  ", "1.0 kB/s", "2 s left"}},
+		{"fr", []string{"✓ a/one.jpg  1,0 ko  1,0 s", "Fichiers envoyés : 1 sur 2, 1 en échec, 1 ignoré. 1,0 ko envoyés en 1,0 s."}, []string{"/2 fichiers  ", "1,0 ko/s", "encore 2 s"}},
+		{"ja", []string{"✓ a/one.jpg  1.0 KB  1.0秒", "2 件中 1 件のファイルをアップロード、失敗 1 件、除外 1 件。1.0 KB を 1.0秒で送信しました。"}, []string{"/2 ファイル  ", "残り2秒"}},
+	} {
+		words.Use(c.lang)
+		var out, errw bytes.Buffer
+		v := newHumanView(&out, &errw, true)
+		for _, ev := range script() {
+			v.event(ev)
 		}
-	}
-	for d, want := range map[time.Duration]string{40 * time.Millisecond: "40ms", 12300 * time.Millisecond: "12.3s", 245 * time.Second: "4m05s", 127 * time.Minute: "2h07m"} {
-		if got := formatDuration(d); got != want {
-			t.Errorf("formatDuration(%v) = %q, want %q", d, got, want)
+		mustContain(t, c.lang+" stdout", out.String(), c.stdout...)
+		mustContain(t, c.lang+" bar", errw.String(), c.bar...)
+		if strings.Contains(out.String()+errw.String(), "iB") {
+			t.Errorf("%s: binary units (KiB, MiB) in the output: the CLI writes sizes as the window does", c.lang)
 		}
-	}
-	if formatETA(-1) != "--" || formatETA(1500*time.Millisecond) != "2s" || formatSpeed(0) != "-- B/s" {
-		t.Error("unknown ETA or speed is not shown as --")
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -54,28 +55,28 @@ func runSandbox(c *cli, cmd *command, args []string) int {
 		return exitFor(err)
 	}
 	if len(pos) > 0 {
-		return exitFor(c.usageErr(cmd, "sandbox takes no arguments (got %d)", len(pos)))
+		return exitFor(c.usageErr(cmd, words.N("cli.problem.no_arguments", len(pos), words.A{"Command": cmd.name})))
 	}
 	host, _, err := net.SplitHostPort(f.addr)
 	if err != nil || !uploader.IsLoopbackHost(host) {
-		return exitFor(c.usageErr(cmd, "--addr %q: the sandbox only listens on this computer; use 127.0.0.1:PORT, [::1]:PORT or localhost:PORT", f.addr))
+		return exitFor(c.usageErr(cmd, words.T("cli.problem.sandbox_addr", words.A{"Value": f.addr})))
 	}
 	if f.processing < 0 {
-		return exitFor(c.usageErr(cmd, "--processing %s: give a duration of 0 or more, e.g. 5s", f.processing))
+		return exitFor(c.usageErr(cmd, words.T("cli.problem.processing", words.A{"Value": f.processing.String()})))
 	}
 	if msg := f.faults.check(); msg != "" {
-		return exitFor(c.usageErr(cmd, "%s", msg))
+		return exitFor(c.usageErr(cmd, msg))
 	}
 	dir := f.dir
 	if dir == "" {
 		cache, err := os.UserCacheDir()
 		if err != nil {
-			return exitFor(c.usageErr(cmd, "there is no cache folder to keep the sandbox's files in (%v); pass --dir", err))
+			return exitFor(c.usageErr(cmd, words.T("cli.problem.sandbox_no_cache", words.A{"Reason": err.Error()})))
 		}
 		dir = filepath.Join(cache, "Hoist", "sandbox")
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return exitFor(c.usageErr(cmd, "cannot create the sandbox folder: %v", err))
+		return exitFor(c.usageErr(cmd, words.T("cli.problem.sandbox_dir", words.A{"Reason": err.Error()})))
 	}
 	cfg := sandbox.Config{Dir: dir, ProcessingTime: f.processing}
 	if !f.quiet {
@@ -84,22 +85,48 @@ func runSandbox(c *cli, cmd *command, args []string) int {
 	}
 	r, err := sandbox.Start(cfg, f.addr)
 	if err != nil {
-		fmt.Fprintf(c.stderr, "hoist sandbox: %v\n", err)
+		c.complain(cmd.name, words.T("cli.sandbox.not_started", words.A{"Reason": err.Error()}))
 		return exitFailed
 	}
 	r.SetFaults(f.faults.f)
-	fmt.Fprint(c.stdout, r.Banner())
-	fmt.Fprint(c.stdout, f.faults.summary())
-	fmt.Fprintf(c.stdout, "\nTry it:\n  printf '%%s\\n' %s | hoist upload --password-stdin --endpoint %s --user %s --company '%s' --dest-folder demo PATH\n",
-		sandbox.DemoPassword, r.Scene7UploadURL(), sandbox.DemoUser, sandbox.DemoCompany)
-	fmt.Fprintln(c.stderr, "Press Ctrl-C to stop the sandbox.")
+	fmt.Fprint(c.stdout, banner(r))
+	if s := f.faults.summary(); s != "" {
+		fmt.Fprintln(c.stdout, s)
+	}
+	fmt.Fprintln(c.stdout, "\n"+words.T("cli.sandbox.try", words.A{
+		"Password": sandbox.DemoPassword, "URL": r.Scene7UploadURL(), "User": sandbox.DemoUser, "Company": sandbox.DemoCompany,
+	}))
+	fmt.Fprintln(c.stderr, words.T("cli.sandbox.stop_hint", nil))
 	<-c.ctx.Done()
 	if err := r.Close(); err != nil {
-		fmt.Fprintf(c.stderr, "hoist sandbox: %v\n", err)
+		c.complain(cmd.name, words.T("cli.sandbox.not_stopped", words.A{"Reason": err.Error()}))
 		return exitFailed
 	}
-	fmt.Fprintln(c.stderr, "Sandbox stopped.")
+	fmt.Fprintln(c.stderr, words.T("cli.sandbox.stopped", nil))
 	return exitOK
+}
+
+// banner is where the sandbox listens and what to sign in with, for each service.
+func banner(r *sandbox.Running) string {
+	var sb strings.Builder
+	line := func(label, value string) {
+		fmt.Fprintf(&sb, "  %s %s\n", words.T(label, nil), value)
+	}
+	fmt.Fprintln(&sb, words.T("cli.sandbox.listening", words.A{"URL": r.URL}))
+	fmt.Fprintln(&sb, "\n"+words.T("cli.sandbox.scene7_title", nil))
+	line("cli.sandbox.upload_url", r.Scene7UploadURL())
+	line("cli.sandbox.api_url", r.Scene7APIURL())
+	line("cli.sandbox.user", sandbox.DemoUser)
+	line("cli.sandbox.password", sandbox.DemoPassword)
+	line("cli.sandbox.company", sandbox.DemoCompany)
+	line("cli.sandbox.files", r.Scene7File(sandbox.DemoCompany, ""))
+	fmt.Fprintln(&sb, "\n"+words.T("cli.sandbox.drsum_title", nil))
+	line("cli.sandbox.upload_url", r.DrSumUploadURL())
+	line("cli.sandbox.user", sandbox.DrSumUser)
+	line("cli.sandbox.password", sandbox.DrSumPassword)
+	line("cli.sandbox.filer_root", words.T("cli.sandbox.filer_root_value", words.A{"Root": sandbox.DrSumRoot}))
+	line("cli.sandbox.files", r.DrSumFile(sandbox.DrSumRoot, ""))
+	return sb.String()
 }
 
 // lockedWriter serialises the request log: the sandbox logs from its handlers'

@@ -63,7 +63,7 @@ func TestSandboxCommandFaultFlags(t *testing.T) {
 		code <- c.main([]string{"sandbox", "--quiet", "--dir", t.TempDir(), "--refuse-file", "bad.jpg", "--html-every", "7"})
 	}()
 	stdout.waitFor(t, "the banner", func(s string) bool { return strings.Contains(s, "Injected faults") })
-	mustContain(t, "banner", stdout.String(), `file-level fault for "bad.jpg"`, "HTML page every 7")
+	mustContain(t, "banner", stdout.String(), `file-level fault for “bad.jpg”`, "HTML page every 7")
 	cancel()
 	if got := <-code; got != exitOK {
 		t.Fatalf("exit %d\nstderr:\n%s", got, stderr.String())

@@ -82,13 +82,14 @@ func runUpload(c *cli, cmd *command, args []string) int {
 		onEvent = newHumanView(c.stdout, c.stderr, liveTerminal(c.stderr, c.getenv)).event
 	}
 	notice := context.AfterFunc(c.ctx, func() {
-		fmt.Fprintln(c.stderr, "\nhoist upload: interrupted; ending the job cleanly (press Ctrl-C again to quit at once).")
+		fmt.Fprintln(c.stderr)
+		c.complain("upload", words.T("cli.upload.interrupted", nil))
 	})
 	res, err := client.Upload(c.ctx, req, onEvent)
 	notice()
 	if res == nil {
 		// Settings the engine refused before any request: nothing was sent.
-		fmt.Fprintf(c.stderr, "hoist upload: %s\n", words.Error(err))
+		c.complain("upload", words.Error(err))
 		return exitUsage
 	}
 	code := c.reportUpload(res, err)
@@ -120,33 +121,33 @@ func (c *cli) uploadRequest(f *uploadFlags, paths []string) (uploader.Request, s
 	case uploader.Scene7:
 		problems = append(problems, optProblems...)
 		if cn.Company == "" {
-			problems = append(problems, `Scene7 needs the company handle: pass --company, e.g. --company 'c|2101'`)
+			problems = append(problems, words.T("cli.problem.scene7_company", nil))
 		}
 	case uploader.DrSum:
 		// The Dr.Sum API's own default is false, and a silent replace on a BI server loses
 		// data: only --overwrite turns it on (a preset's overwrite is Scene7's choice).
 		req.Options.Overwrite = set["overwrite"] && f.opts.overwrite
 		if req.DestFolder == "" {
-			problems = append(problems, "Dr.Sum needs the destination folder on the server: pass --dest-folder, e.g. --dest-folder /filer/campaign")
+			problems = append(problems, words.T("cli.problem.drsum_folder", nil))
 		}
 		for _, name := range scene7OnlyFlags {
 			if set[name] {
-				fmt.Fprintf(c.stderr, "hoist upload: warning: --%s applies to Scene7 only; it is ignored for Dr.Sum.\n", name)
+				c.warn("upload", words.T("cli.upload.scene7_only_flag", words.A{"Flag": "--" + name}))
 			}
 		}
 	}
 	if cn.Credentials.User == "" && cn.Endpoint.Service != "" {
-		problems = append(problems, "pass the user name with --user (or use --profile)")
+		problems = append(problems, words.T("cli.problem.user", nil))
 	}
 	if f.waitLimit <= 0 {
-		problems = append(problems, fmt.Sprintf("--wait-limit %s: give a duration above 0, e.g. 30m", f.waitLimit))
+		problems = append(problems, words.T("cli.problem.wait_limit", words.A{"Value": f.waitLimit.String()}))
 	}
 	problems = append(problems, f.net.problems()...)
 	if f.concurrency < 1 || f.concurrency > maxConcurrency {
-		problems = append(problems, fmt.Sprintf("--concurrency %d: choose from 1 to %d parallel uploads", f.concurrency, maxConcurrency))
+		problems = append(problems, words.T("cli.problem.concurrency", words.A{"Value": f.concurrency, "Max": maxConcurrency}))
 	}
 	if len(paths) == 0 {
-		problems = append(problems, "name at least one file or folder to upload")
+		problems = append(problems, words.T("cli.problem.no_paths", nil))
 	} else {
 		req.Items, req.Skipped = uploader.WalkWith(paths, uploader.WalkOptions{FollowLinks: f.followLinks})
 		problems = append(problems, pathProblems(paths, req.Items, req.Skipped)...)
@@ -161,7 +162,7 @@ func (c *cli) uploadRequest(f *uploadFlags, paths []string) (uploader.Request, s
 	}
 	pw, err := c.password(f.conn, cn)
 	if err != nil {
-		return req, cn.publishBase, []string{err.Error()}
+		return req, cn.publishBase, []string{words.Error(err)}
 	}
 	req.Credentials.Password = pw
 	return req, cn.publishBase, nil
@@ -185,7 +186,7 @@ func pathProblems(paths []string, items []uploader.Item, skipped []uploader.Skip
 		}
 	}
 	if len(items) == 0 {
-		problems = append(problems, "there is no file to upload in "+strings.Join(paths, ", "))
+		problems = append(problems, words.T("cli.problem.nothing_in", words.A{"Paths": strings.Join(paths, ", ")}))
 	}
 	return problems
 }
@@ -199,10 +200,10 @@ func (c *cli) preflight(items []uploader.Item, strict bool) []string {
 	}
 	warnings := uploader.Preflight(rels)
 	for _, w := range warnings {
-		fmt.Fprintf(c.stderr, "hoist upload: warning: %s (asset ID %q): %s\n", w.Rel, w.AssetID, w.Sentence())
+		c.warn("upload", words.T("cli.upload.name_warning", words.A{"File": w.Rel, "AssetID": w.AssetID, "Reason": w.Sentence()}))
 	}
 	if strict && len(warnings) > 0 {
-		return []string{fmt.Sprintf("--strict-names: Scene7 pre-flight found %s (listed above); rename the files, or upload without --strict-names", plural(len(warnings), "name problem", "name problems"))}
+		return []string{words.N("cli.problem.strict_names", len(warnings), nil)}
 	}
 	return nil
 }
@@ -210,9 +211,9 @@ func (c *cli) preflight(items []uploader.Item, strict bool) []string {
 // problems reports every settings problem (exit 2).
 func (c *cli) problems(cmd *command, problems []string) error {
 	if len(problems) == 1 {
-		return c.usageErr(cmd, "%s", problems[0])
+		return c.usageErr(cmd, problems[0])
 	}
-	return c.usageErr(cmd, "nothing was sent:\n  - %s", strings.Join(problems, "\n  - "))
+	return c.usageErr(cmd, words.T("cli.problem.nothing_sent", nil)+"\n  - "+strings.Join(problems, "\n  - "))
 }
 
 // reportUpload names on stderr every file that was not uploaded, with its reason, and
@@ -230,23 +231,23 @@ func (c *cli) reportUpload(res *uploader.Result, err error) int {
 	jobSentence := ""
 	switch {
 	case errors.Is(err, uploader.ErrCancelled):
-		fmt.Fprintf(c.stderr, "hoist upload: cancelled; %d of %d files were uploaded.\n", res.Count(uploader.StateDone), len(res.Files))
+		c.complain("upload", words.N("cli.upload.cancelled", len(res.Files), words.A{"Done": res.Count(uploader.StateDone)}))
 	case err != nil:
 		jobSentence = words.Error(err)
-		fmt.Fprintf(c.stderr, "hoist upload: %s\n", jobSentence)
+		c.complain("upload", jobSentence)
 	}
 	if len(failed) > 0 {
-		fmt.Fprintf(c.stderr, "%s not uploaded:\n", plural(len(failed), "file was", "files were"))
+		fmt.Fprintln(c.stderr, words.N("cli.upload.not_uploaded", len(failed), nil))
 		for _, f := range failed {
 			if s := words.Error(f.Err); s != jobSentence {
-				fmt.Fprintf(c.stderr, "  %s: %s\n", f.Rel, s)
+				fmt.Fprintln(c.stderr, "  "+words.T("cli.item", words.A{"File": f.Rel, "Reason": s}))
 			} else {
 				fmt.Fprintf(c.stderr, "  %s\n", f.Rel)
 			}
 		}
 	}
 	if len(cancelled) > 0 {
-		fmt.Fprintf(c.stderr, "%s not sent (cancelled):\n", plural(len(cancelled), "file was", "files were"))
+		fmt.Fprintln(c.stderr, words.N("cli.upload.not_sent", len(cancelled), nil))
 		for _, f := range cancelled {
 			fmt.Fprintf(c.stderr, "  %s\n", f.Rel)
 		}
@@ -261,20 +262,13 @@ func (c *cli) reportUpload(res *uploader.Result, err error) int {
 		}
 	}
 	if len(left) > 0 {
-		fmt.Fprintf(c.stderr, "%s left out:\n", plural(len(left), "file or folder was", "files or folders were"))
+		fmt.Fprintln(c.stderr, words.N("cli.upload.left_out", len(left), nil))
 		for _, s := range left {
-			fmt.Fprintf(c.stderr, "  %s: %s\n", s.Rel, s.Reason)
+			fmt.Fprintln(c.stderr, "  "+words.T("cli.item", words.A{"File": s.Rel, "Reason": s.Reason}))
 		}
 	}
 	if len(failed)+len(cancelled)+len(left) > 0 {
 		return exitFailed
 	}
 	return exitOK
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
