@@ -109,7 +109,7 @@ func serverLog(client *uploader.Client) session.ServerLog {
 func (dt *Desktop) resume() {
 	snap, err := dt.Config.Queue.Restore(time.Now())
 	if err != nil {
-		dt.Window.Queue.SetStatus("Part of the saved queue could not be read: " + uploader.Sentence(err))
+		dt.Window.Queue.SetStatus("Part of the saved queue could not be read: " + words.Error(err))
 	}
 	if len(snap.Rows) == 0 {
 		return
@@ -143,7 +143,7 @@ func (dt *Desktop) resumeFollowUps(t session.Target) {
 		t.Credentials.Password, err = dt.Config.Credentials.Password(p)
 	}
 	if err != nil {
-		dt.Window.Queue.SetStatus(words.T("app.followup.cannot", words.A{"Reason": uploader.Sentence(err)}))
+		dt.Window.Queue.SetStatus(words.T("app.followup.cannot", words.A{"Reason": words.Error(err)}))
 		return
 	}
 	dt.Queue.ResumeFollowUps(t.Conn, t.DestFolder)
@@ -227,7 +227,7 @@ func Run(args []string) error {
 // Main runs Hoist's window and exits with a message when it cannot start.
 func Main() {
 	if err := Run(os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, "Hoist could not start: "+strings.TrimSuffix(uploader.Sentence(err), "."))
+		fmt.Fprintln(os.Stderr, "Hoist could not start: "+strings.TrimSuffix(words.Error(err), "."))
 		os.Exit(1)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hoist/app/store"
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -72,7 +73,7 @@ func newProfileEditor() *profileEditor {
 	e.companyBox = container.NewVBox(fieldLabel("Company handle"), e.company)
 	e.insecureBox = container.NewVBox(e.insecure, e.insecureWarn)
 	e.publishBox = container.NewVBox(fieldLabel("Published image address (optional)"), e.publishBase,
-		helpLabel("For links to ready assets. "+uploader.WherePublishBase+"."))
+		helpLabel("For links to ready assets. "+words.WherePublishBase()+"."))
 	e.box = container.NewVBox(
 		e.builtinNote,
 		fieldLabel("Name"), e.name,

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hoist/app/store"
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -110,7 +111,7 @@ func newDestination(d Deps) *destination {
 func (ds *destination) reload(choose string) {
 	ps, err := ds.d.Profiles.List()
 	if err != nil {
-		ds.where.SetText(uploader.Sentence(err))
+		ds.where.SetText(words.Error(err))
 	}
 	ds.profiles = ps
 	names := make([]string, len(ps))
@@ -233,7 +234,7 @@ func (ds *destination) problems() []string {
 
 // sentence is an error as a sentence starting with a capital and ending with a full stop.
 func sentence(err error) string {
-	s := uploader.Sentence(err)
+	s := words.Error(err)
 	if s == "" {
 		return s
 	}

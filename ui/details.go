@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hoist/app/session"
-	"hoist/uploader"
+	"hoist/internal/words"
 )
 
 // rowDetails shows the chosen file of the queue in full under the list: its whole path,
@@ -77,7 +77,7 @@ func (d *rowDetails) show(row session.Row, ok bool) {
 	if row.Outcome.HasLink() && d.linkFor != nil {
 		link, err := d.linkFor(row)
 		if err != nil {
-			reason += "\n" + uploader.Sentence(err)
+			reason += "\n" + words.Error(err)
 		}
 		d.link = link
 	}

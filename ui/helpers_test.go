@@ -52,7 +52,7 @@ func newTestEnvWith(t testing.TB, eng session.Uploader) *testEnv {
 type noUploads struct{}
 
 func (noUploads) Upload(context.Context, uploader.Request, func(uploader.Event)) (*uploader.Result, error) {
-	return nil, &uploader.SettingsError{Problems: []string{"this test does not upload"}}
+	return nil, &uploader.SettingsError{Problems: []uploader.SettingsProblem{uploader.NeedHTTPClient}} // this test does not upload
 }
 
 type fakeRemote struct {

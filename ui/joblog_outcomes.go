@@ -9,7 +9,6 @@ import (
 
 	"hoist/app/session"
 	"hoist/internal/words"
-	"hoist/uploader"
 )
 
 // The job log's "Save outcomes as CSV…": what Scene7 made of each file of the queue
@@ -50,7 +49,7 @@ func (v *JobLogView) saveOutcomes() {
 		if err != nil {
 			msg = words.T("joblog.outcomes_not_saved", words.A{"Reason": err.Error()})
 		} else if base == "" {
-			msg += " " + words.T("joblog.outcomes_no_base", words.A{"Where": uploader.WherePublishBase})
+			msg += " " + words.T("joblog.outcomes_no_base", words.A{"Where": words.WherePublishBase()})
 		}
 		fyne.Do(func() { v.setStatus(msg) })
 	})

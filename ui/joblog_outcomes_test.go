@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"hoist/app/session"
-	"hoist/uploader"
+	"hoist/internal/words"
 )
 
 func TestSaveOutcomesAsCSV(t *testing.T) {
@@ -61,7 +61,7 @@ func TestSaveOutcomesAsCSV(t *testing.T) {
 	if string(got) != want {
 		t.Errorf("CSV:\n%s\nwant:\n%s", got, want)
 	}
-	if s := e.w.Log.status.Text; !strings.Contains(s, e.pick.save) || strings.Contains(s, uploader.WherePublishBase) {
+	if s := e.w.Log.status.Text; !strings.Contains(s, e.pick.save) || strings.Contains(s, words.WherePublishBase()) {
 		t.Errorf("status = %q", s)
 	}
 
@@ -79,7 +79,7 @@ func TestSaveOutcomesAsCSV(t *testing.T) {
 	if want := strings.Replace(want, "https://s7d9.scene7.com/is/image/Acme/hero%201", "", 1); string(got) != want {
 		t.Errorf("CSV without a base:\n%s\nwant:\n%s", got, want)
 	}
-	if s := e.w.Log.status.Text; !strings.Contains(s, e.pick.save) || !strings.Contains(s, uploader.WherePublishBase) {
+	if s := e.w.Log.status.Text; !strings.Contains(s, e.pick.save) || !strings.Contains(s, words.WherePublishBase()) {
 		t.Errorf("status without a base = %q", s)
 	}
 

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -229,7 +230,7 @@ func (of *OptionsForm) Problems() []string {
 	}
 	if len(out) == 0 && of.service != uploader.DrSum {
 		if err := of.opts.Validate(); err != nil {
-			out = append(out, uploader.Sentence(err))
+			out = append(out, words.Error(err))
 		}
 	}
 	return out

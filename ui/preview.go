@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hoist/app/session"
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -49,7 +50,7 @@ func requestText(r session.Target) string {
 	h := uploader.NewAuthHeader(uploader.Credentials{User: r.Credentials.User}).Redacted()
 	auth, err := h.Document()
 	if err != nil {
-		return uploader.Sentence(err)
+		return words.Error(err)
 	}
 	job := r.JobName
 	if job == "" {
@@ -58,7 +59,7 @@ func requestText(r session.Target) string {
 	opts := r.Options
 	folder, err := uploader.CleanFolder(uploader.Scene7, r.DestFolder)
 	if err != nil {
-		return uploader.Sentence(err)
+		return words.Error(err)
 	}
 	param := uploader.UploadPostParam{CompanyHandle: r.Company, JobName: job, Locale: h.Locale, DestFolder: folder, UploadParams: &opts}
 	if strings.TrimSpace(r.Company) == "" {
@@ -66,7 +67,7 @@ func requestText(r session.Target) string {
 	}
 	doc, err := param.Document()
 	if err != nil {
-		return fmt.Sprintf("The request cannot be built: %s", uploader.Sentence(err))
+		return fmt.Sprintf("The request cannot be built: %s", words.Error(err))
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "POST %s\nContent-Type: multipart/form-data\n\n", r.Endpoint.UploadURL)
@@ -83,7 +84,7 @@ func drsumText(r session.Target) string {
 	}
 	dest, err := uploader.CleanFolder(uploader.DrSum, r.DestFolder)
 	if err != nil {
-		return uploader.Sentence(err)
+		return words.Error(err)
 	}
 	if dest == "" {
 		dest = "(choose a destination folder)"

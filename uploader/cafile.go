@@ -5,7 +5,6 @@ import (
 	"crypto/x509"
 	"encoding/pem"
 	"errors"
-	"fmt"
 	"net/http"
 	"os"
 )
@@ -25,12 +24,8 @@ type CAFileError struct {
 func (e *CAFileError) Error() string { return "CA file " + e.Path + ": " + e.Err.Error() }
 func (e *CAFileError) Unwrap() error { return e.Err }
 
-// Sentence says what to fix.
-func (e *CAFileError) Sentence() string {
-	return fmt.Sprintf("The CA certificate file %s cannot be used (%s). Give a PEM file holding the certificate of the server's certificate authority (it starts with -----BEGIN CERTIFICATE-----).", e.Path, e.Err)
-}
-
-var errNoCertificate = errors.New("no PEM certificate in it")
+// ErrNoCertificate is a CA file's error when it holds no PEM certificate.
+var ErrNoCertificate = errors.New("no PEM certificate in it")
 
 // AddCAFile makes client trust the certificates of the PEM file at path as well as the
 // system's. The client must have an *http.Transport (NewClient's has).
@@ -65,7 +60,7 @@ func AddCAFile(client *http.Client, path string) error {
 		found = true
 	}
 	if !found {
-		return &CAFileError{Path: path, Err: errNoCertificate}
+		return &CAFileError{Path: path, Err: ErrNoCertificate}
 	}
 	if t.TLSClientConfig == nil {
 		t.TLSClientConfig = &tls.Config{}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"hoist/internal/words"
 	"hoist/sandbox"
 	"hoist/uploader"
 )
@@ -36,7 +37,7 @@ func TestE2ECAFileTrustsAPrivateCA(t *testing.T) {
 	req := uploader.Request{Conn: conn, DestFolder: sandbox.DrSumRoot + "/ca", Items: items}
 
 	c := testClient()
-	if _, err := c.Upload(context.Background(), req, nil); err == nil || !strings.Contains(uploader.Sentence(err), "certificate") {
+	if _, err := c.Upload(context.Background(), req, nil); err == nil || !strings.Contains(words.Error(err), "certificate") {
 		t.Fatalf("without the CA file: %v", err)
 	}
 	c = testClient()
@@ -62,7 +63,7 @@ func TestE2ECAFileTrustsAPrivateCA(t *testing.T) {
 	if err := os.WriteFile(bad, []byte("hello"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := uploader.AddCAFile(testClient().HTTP, bad); !strings.Contains(uploader.Sentence(err), "BEGIN CERTIFICATE") {
+	if err := uploader.AddCAFile(testClient().HTTP, bad); !strings.Contains(words.Error(err), "BEGIN CERTIFICATE") {
 		t.Fatalf("a file without a certificate: %v", err)
 	}
 }

@@ -223,10 +223,10 @@ func (c *Client) Upload(ctx context.Context, req Request, onEvent func(Event)) (
 // (names.go) and fills in defaults. refused has, per item, the error that refuses that
 // file alone, nil for the files that go.
 func (c *Client) validate(req *Request) (refused []error, err error) {
-	var problems []string
+	var problems []SettingsProblem
 	var causes []error
 	if folder, err := CleanFolder(req.Endpoint.Service, req.DestFolder); err != nil {
-		problems, causes = append(problems, clause(Sentence(err))), append(causes, err)
+		problems, causes = append(problems, BadFolder), append(causes, err)
 	} else {
 		req.DestFolder = folder
 	}
@@ -237,7 +237,7 @@ func (c *Client) validate(req *Request) (refused []error, err error) {
 			return nil, fmt.Errorf("upload URL: %w", err)
 		}
 		if strings.TrimSpace(req.Company) == "" {
-			problems = append(problems, "choose the company handle (it looks like c|2101)")
+			problems = append(problems, NeedCompany)
 		}
 		if err := req.Options.Validate(); err != nil {
 			return nil, fmt.Errorf("upload options: %w", err)
@@ -250,25 +250,25 @@ func (c *Client) validate(req *Request) (refused []error, err error) {
 			return nil, fmt.Errorf("upload URL: %w", err)
 		}
 		if req.DestFolder == "" && causes == nil {
-			problems = append(problems, "choose the destination folder on the Dr.Sum server (under its file root)")
+			problems = append(problems, NeedDrSumFolder)
 		}
 	default:
 		return nil, fmt.Errorf("unknown service %q: use scene7 or drsum", req.Endpoint.Service)
 	}
 	if req.Credentials.User == "" || req.Credentials.Password == "" {
-		problems = append(problems, "enter the user name and password")
+		problems = append(problems, NeedCredentials)
 	}
 	if len(req.Items) == 0 {
-		problems = append(problems, "add at least one file")
+		problems = append(problems, NeedFiles)
 	}
 	for _, it := range req.Items {
 		if it.Path == "" || it.Rel == "" || it.Size < 0 {
-			problems = append(problems, "pass files as Walk returns them (path, relative path and size)")
+			problems = append(problems, NeedWalkedItems)
 			break
 		}
 	}
 	if c.HTTP == nil {
-		problems = append(problems, "the client has no HTTP client (build it with NewClient)")
+		problems = append(problems, NeedHTTPClient)
 	}
 	if len(problems) > 0 {
 		return nil, &SettingsError{Problems: problems, Causes: causes}
@@ -279,33 +279,50 @@ func (c *Client) validate(req *Request) (refused []error, err error) {
 	return refused, nil
 }
 
-// clause turns a sentence into a clause of SettingsError's list: no capital, no full stop.
-func clause(s string) string {
-	s = strings.TrimSuffix(s, ".")
-	if len(s) > 1 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'a' && s[1] <= 'z' {
-		s = string(s[0]+'a'-'A') + s[1:]
+// SettingsProblem is one thing to fix before an upload or a watch can start; package
+// words says it to people.
+type SettingsProblem int
+
+const (
+	NeedCompany     SettingsProblem = iota + 1 // no company handle (Scene7)
+	NeedDrSumFolder                            // no destination folder (Dr.Sum needs one)
+	NeedCredentials                            // no user name or no password
+	NeedFiles                                  // no file to upload
+	NeedWalkedItems                            // items not as Walk returns them (a caller's bug)
+	NeedHTTPClient                             // a Client without an HTTP client (a caller's bug)
+	NeedJobHandle                              // Follow without a job handle
+	BadFolder                                  // the destination folder is refused; its *NameError is in Causes
+)
+
+var settingsProblemNames = [...]string{NeedCompany: "no company handle", NeedDrSumFolder: "no destination folder",
+	NeedCredentials: "no user name or password", NeedFiles: "no files", NeedWalkedItems: "items not from Walk",
+	NeedHTTPClient: "no HTTP client", NeedJobHandle: "no job handle", BadFolder: "bad destination folder"}
+
+func (p SettingsProblem) String() string {
+	if p > 0 && int(p) < len(settingsProblemNames) {
+		return settingsProblemNames[p]
 	}
-	return s
+	return "SettingsProblem(?)"
 }
 
 // SettingsError lists what must be fixed before an upload can start.
 type SettingsError struct {
-	Problems []string
-	// Causes are the typed errors among Problems (a *NameError for the destination
-	// folder), for errors.As.
+	Problems []SettingsProblem
+	// Causes are the typed errors behind some Problems (the destination folder's
+	// *NameError for BadFolder), for errors.As.
 	Causes []error
 }
 
-func (e *SettingsError) Error() string { return "cannot upload: " + strings.Join(e.Problems, "; ") }
+func (e *SettingsError) Error() string {
+	names := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		names[i] = p.String()
+	}
+	return "cannot upload: " + strings.Join(names, "; ")
+}
 
 // Unwrap gives errors.As the typed causes.
 func (e *SettingsError) Unwrap() []error { return e.Causes }
-
-// Sentence says what to fix.
-func (e *SettingsError) Sentence() string {
-	s := strings.Join(e.Problems, "; ")
-	return "Before uploading, " + s + "."
-}
 
 // NewJobName returns a unique job name such as "hoist-20261122-211530-4f9a2c": sortable,
 // readable in the server's job list, unique without asking the server.

@@ -155,7 +155,7 @@ func netSentence(err error) (string, bool) {
 		host = "the server"
 	}
 	switch {
-	case badCertificate(err):
+	case BadCertificate(err):
 		return fmt.Sprintf("The certificate of %s could not be verified, so Hoist did not send your password. Check the address; if it is right, ask your IT team about the certificate.", host), true
 	case errors.Is(err, context.Canceled):
 		return "Cancelled.", true

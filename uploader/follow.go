@@ -162,18 +162,18 @@ func (c *Client) Follow(ctx context.Context, req FollowRequest, onEvent func(Fol
 }
 
 func (r *FollowRequest) check() error {
-	var problems []string
+	var problems []SettingsProblem
 	if err := CheckURL(r.Endpoint.APIURL, false); err != nil {
 		return fmt.Errorf("IPS API URL: %w", err)
 	}
 	if strings.TrimSpace(r.Company) == "" {
-		problems = append(problems, "choose the company handle (it looks like c|2101)")
+		problems = append(problems, NeedCompany)
 	}
 	if strings.TrimSpace(r.JobHandle) == "" {
-		problems = append(problems, "name the job to follow by its handle")
+		problems = append(problems, NeedJobHandle)
 	}
 	if r.Credentials.User == "" || r.Credentials.Password == "" {
-		problems = append(problems, "enter the user name and password")
+		problems = append(problems, NeedCredentials)
 	}
 	if len(problems) > 0 {
 		return &SettingsError{Problems: problems}

@@ -12,23 +12,32 @@ import (
 // API does not give an upload client that base, so people copy it from their company's
 // Publish Setup (docs/protocol.md §Asset names).
 
-// WherePublishBase tells people where to find their published Image Serving base.
-const WherePublishBase = "Find it in Dynamic Media Classic under Setup → Application Setup → Publish Setup → Image Server: " +
-	"the Published Server Name, then /is/image/ and your company's name, e.g. https://s7d9.scene7.com/is/image/Acme/"
+// PublishBaseProblem is what is wrong with a published base.
+type PublishBaseProblem int
 
-// PublishBaseError says what is wrong with a published base.
+const (
+	BaseNotURL   PublishBaseProblem = iota + 1 // not an absolute web address
+	BaseNotHTTPS                               // http:// to another computer
+	BaseHasQuery                               // a ? or # part, which an asset ID cannot follow
+	BaseHasUser                                // a user name or password in it
+)
+
+var publishBaseProblems = [...]string{BaseNotURL: "not a web address", BaseNotHTTPS: "not https",
+	BaseHasQuery: "has a query or fragment", BaseHasUser: "holds credentials"}
+
+// PublishBaseError says what is wrong with a published base; package words says where
+// to find the right one.
 type PublishBaseError struct {
-	Base string
-	Why  string
+	Base    string
+	Problem PublishBaseProblem
 }
 
 func (e *PublishBaseError) Error() string {
-	return fmt.Sprintf("published base %q: %s", e.Base, e.Why)
-}
-
-// Sentence says what to fix and where to find the right value.
-func (e *PublishBaseError) Sentence() string {
-	return fmt.Sprintf("The published base %q %s. %s.", e.Base, e.Why, WherePublishBase)
+	why := "bad"
+	if e.Problem > 0 && int(e.Problem) < len(publishBaseProblems) {
+		why = publishBaseProblems[e.Problem]
+	}
+	return fmt.Sprintf("published base %q: %s", e.Base, why)
 }
 
 // CheckPublishBase accepts an absolute https URL (http to this computer), without query
@@ -39,16 +48,16 @@ func CheckPublishBase(base string) error {
 		return nil
 	}
 	u, err := url.Parse(base)
-	bad := func(why string) error { return &PublishBaseError{Base: base, Why: why} }
+	bad := func(p PublishBaseProblem) error { return &PublishBaseError{Base: base, Problem: p} }
 	switch {
 	case err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http"):
-		return bad("is not a web address (it starts with https://)")
+		return bad(BaseNotURL)
 	case u.Scheme == "http" && !IsLoopbackHost(u.Hostname()):
-		return bad("must start with https://")
+		return bad(BaseNotHTTPS)
 	case u.RawQuery != "" || u.Fragment != "" || strings.ContainsAny(base, "?#"):
-		return bad("must not have a ? or # part")
+		return bad(BaseHasQuery)
 	case u.User != nil:
-		return bad("must not hold a user name or password")
+		return bad(BaseHasUser)
 	}
 	return nil
 }
@@ -59,12 +68,6 @@ var ErrNoPublishBase error = noPublishBase{}
 type noPublishBase struct{}
 
 func (noPublishBase) Error() string { return "the connection has no published Image Serving base" }
-
-// Sentence says where to find the base and where to enter it.
-func (noPublishBase) Sentence() string {
-	return "Hoist cannot make links to the assets: the connection has no published Image Serving base. " +
-		WherePublishBase + "; enter it in the connection (or pass --publish-base)."
-}
 
 // PublishLink is the Image Serving URL of an asset: base, a slash, and the asset ID
 // percent-encoded (a space becomes %20).

@@ -15,14 +15,14 @@ import (
 func Offline(err error) bool {
 	var dnsErr *net.DNSError
 	if errors.As(err, &dnsErr) {
-		return !dnsErr.IsNotFound || adobeHost(dnsErr.Name) || !hasNetwork()
+		return !dnsErr.IsNotFound || AdobeHost(dnsErr.Name) || !hasNetwork()
 	}
 	return errors.Is(err, syscall.ENETUNREACH) || errors.Is(err, syscall.EHOSTUNREACH) ||
 		errors.Is(err, syscall.ENETDOWN)
 }
 
-// adobeHost reports a host name of Adobe's Scene7 servers (the hosts of endpoints.go).
-func adobeHost(host string) bool {
+// AdobeHost reports a host name of Adobe's Scene7 servers (the hosts of endpoints.go).
+func AdobeHost(host string) bool {
 	host = strings.ToLower(strings.TrimSuffix(host, "."))
 	return strings.HasSuffix(host, ".scene7.com") || strings.HasSuffix(host, ".adobe.com")
 }
@@ -53,7 +53,7 @@ func hasNetwork() bool {
 // policy keeps such requests going for RetryPolicy.Offline.
 func networkDown(err error) bool {
 	var ce *ConnError
-	if !errors.As(err, &ce) || ce.Stalled > 0 || badCertificate(err) {
+	if !errors.As(err, &ce) || ce.Stalled > 0 || BadCertificate(err) {
 		return false
 	}
 	if _, notFound := dnsError(err); notFound {
@@ -68,7 +68,7 @@ func networkDown(err error) bool {
 func offlineSentence(host string) string {
 	target := "the server"
 	switch {
-	case adobeHost(host):
+	case AdobeHost(host):
 		target = "Scene7"
 	case host != "":
 		target = host

@@ -147,10 +147,10 @@ func (e *ConnError) Error() string {
 
 func (e *ConnError) Unwrap() error { return e.Err }
 
-// badCertificate reports whether err is a server certificate that could not be verified
+// BadCertificate reports whether err is a server certificate that could not be verified
 // (unknown authority, another host's name, expired or otherwise invalid): the one
 // classification of TLS failures, for retries and sentences alike.
-func badCertificate(err error) bool {
+func BadCertificate(err error) bool {
 	var certErr *tls.CertificateVerificationError
 	var unknownCA x509.UnknownAuthorityError
 	var hostErr x509.HostnameError
@@ -171,7 +171,7 @@ func dnsError(err error) (dnsErr *net.DNSError, notFound bool) {
 // server cannot prove and a host name that does not exist.
 func (e *ConnError) Transient() bool {
 	_, notFound := dnsError(e.Err)
-	return !badCertificate(e.Err) && !notFound && !errors.As(e.Err, new(*ProxyAuthError))
+	return !BadCertificate(e.Err) && !notFound && !errors.As(e.Err, new(*ProxyAuthError))
 }
 
 // Sentence says what happened in words for people.
@@ -183,7 +183,7 @@ func (e *ConnError) Sentence() string {
 		return pa.Sentence()
 	case e.Stalled > 0:
 		return fmt.Sprintf("The server stopped responding (nothing for %s, even after retrying). Check your network or proxy, then try again.", e.Stalled)
-	case badCertificate(e.Err):
+	case BadCertificate(e.Err):
 		return "The server's security certificate could not be verified, so nothing was sent. Check the connection's URL."
 	case Offline(e.Err):
 		host := ""

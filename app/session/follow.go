@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -130,7 +131,7 @@ func (q *Queue) followUps(c uploader.Conn, dest string, byJob map[string][]*Row,
 		p.Message += "."
 		if len(errs) > 0 {
 			p.Err = errs[0]
-			p.Message += " " + uploader.Sentence(errs[0])
+			p.Message += " " + words.Error(errs[0])
 		}
 		q.mu.Lock()
 		obs := q.obs
@@ -175,12 +176,12 @@ func (q *Queue) follow(c uploader.Conn, dest, handle string, rows []*Row) ([]Out
 	}
 	q.mu.Unlock()
 	if err != nil {
-		q.logf(Warning, "", "Job %s could not be followed to its end: %s", handle, uploader.Sentence(err))
+		q.logf(Warning, "", "Job %s could not be followed to its end: %s", handle, words.Error(err))
 		// Rows Scene7 has not spoken about stay "processing": the next start asks again.
 		q.mu.Lock()
 		for _, r := range rows {
 			if r.Outcome == Processing {
-				r.OutcomeText = uploader.Sentence(err)
+				r.OutcomeText = words.Error(err)
 			}
 		}
 		q.mu.Unlock()

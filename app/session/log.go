@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -104,7 +105,7 @@ func (q *Queue) fetchServerLog(c uploader.Conn, handle string) {
 	defer cancel()
 	logs, err := q.cfg.ServerLog(ctx, c, handle)
 	if err != nil {
-		q.logf(Warning, "", "The server's log of job %s could not be read: %s", handle, uploader.Sentence(err))
+		q.logf(Warning, "", "The server's log of job %s could not be read: %s", handle, words.Error(err))
 		return
 	}
 	q.appendLog(ServerEntries(logs)...)

@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -303,7 +304,7 @@ func (q *Queue) settleLocked(row *Row, f uploader.FileResult) {
 	if want == Done {
 		row.Sent, row.Reason, row.JobHandle = row.Size, "", f.JobHandle
 	} else if row.Reason == "" && f.Err != nil {
-		row.Reason = uploader.Sentence(f.Err)
+		row.Reason = words.Error(f.Err)
 	}
 }
 
@@ -313,7 +314,7 @@ func notStarted(err error) string {
 	if errors.As(err, &bad) {
 		return "The upload did not start: fix the upload options first. " + bad.Error()
 	}
-	s := strings.TrimSpace(uploader.Sentence(err))
+	s := strings.TrimSpace(words.Error(err))
 	if r, n := utf8.DecodeRuneInString(s); n > 0 {
 		s = string(unicode.ToUpper(r)) + s[n:]
 	}

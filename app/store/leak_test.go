@@ -13,6 +13,7 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"hoist/app/session"
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -29,7 +30,7 @@ func TestPasswordNeverOnDisk(t *testing.T) {
 	var log bytes.Buffer
 	note := func(err error) {
 		if err != nil {
-			log.WriteString(err.Error() + "\n" + uploader.Sentence(err) + "\n")
+			log.WriteString(err.Error() + "\n" + words.Error(err) + "\n")
 		}
 	}
 	for i, pw := range secrets {

@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -172,7 +173,7 @@ func (p Profile) Validate() error {
 		}
 	}
 	if err := uploader.CheckPublishBase(p.PublishBase); err != nil {
-		add("publishBase", uploader.Sentence(err))
+		add("publishBase", words.Error(err))
 	}
 	if len(probs) == 0 {
 		return nil

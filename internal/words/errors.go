@@ -1,46 +1,97 @@
 package words
 
 import (
+	"context"
 	"errors"
+	"fmt"
+	"strings"
 
 	"hoist/uploader"
 )
 
-// Error is what went wrong, in the current language, for the errors people meet most: the
-// server's refusals (IPS faults, by code) and a password that would travel over plain
-// http. The engine returns these typed, without words; any other error still gets the
-// engine's English sentence (uploader.Sentence), until its sentence moves here too.
+// Error is what went wrong, in the current language, for any error of the engine: the
+// engine returns typed errors without words (codes, kinds and the fields a sentence
+// needs), and this is the one place that turns them into sentences that say what to do.
+// An error the engine does not type (a caller's own) keeps its own text.
 func Error(err error) string {
 	if s, ok := errorSentence(err); ok {
 		return s
 	}
-	return uploader.Sentence(err)
+	if err == nil {
+		return ""
+	}
+	return err.Error()
 }
 
-// Knows reports whether Error has err's sentence in every language, rather than the
-// engine's English one.
+// Knows reports whether Error has a sentence of its own for err, rather than the error's
+// developer text.
 func Knows(err error) bool {
 	_, ok := errorSentence(err)
 	return ok
 }
 
+// errorSentence tries each family of engine errors, outermost meaning first: a request
+// refused as a whole says so around its fault; a file's error names the file.
 func errorSentence(err error) (string, bool) {
 	if err == nil {
 		return "", false
 	}
-	var f *uploader.Fault
-	if errors.As(err, &f) {
-		if id, ok := faultMessages[f.Code]; ok {
-			return T(id, A{"Reason": f.Reason}), true
-		}
-		if f.Kind == uploader.AuthorizationFault {
-			return T("err.fault.not_allowed", nil), true
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		if _, settings := err.(*uploader.SettingsError); !settings {
+			// errors.Join (a follow-up that failed and whose log could not be read): the
+			// first error is the one that matters.
+			for _, e := range j.Unwrap() {
+				if e != nil {
+					return errorSentence(e)
+				}
+			}
 		}
 	}
-	if errors.Is(err, uploader.ErrInsecureURL) {
-		return T("err.insecure_url", nil), true
+	for _, family := range families {
+		if s, ok := family(err); ok {
+			return s, true
+		}
 	}
 	return "", false
+}
+
+// families are the engine's error types, by file; the first that recognises err words it.
+// Set in init: some of them word the errors they wrap through Error.
+var families []func(error) (string, bool)
+
+func init() {
+	families = []func(error) (string, bool){
+		requestRefused, settings, fileError, nameError, drsumError, replyError, faultError,
+		proxyLogin, caFile, publishBase, followTimeout, connError, netError, plain,
+	}
+}
+
+func requestRefused(err error) (string, bool) {
+	var r *uploader.RequestRefusedError
+	if !errors.As(err, &r) || r.Fault == nil {
+		return "", false
+	}
+	return T("err.request_refused", A{"Sentence": fault(r.Fault)}), true
+}
+
+func faultError(err error) (string, bool) {
+	var f *uploader.Fault
+	if !errors.As(err, &f) {
+		return "", false
+	}
+	return fault(f), true
+}
+
+// fault words an IPS fault by its code (docs/protocol.md §Faults).
+func fault(f *uploader.Fault) string {
+	reason := strings.TrimSpace(f.Reason)
+	if id, ok := faultMessages[f.Code]; ok {
+		return T(id, A{"Reason": reason})
+	}
+	if f.Kind == uploader.AuthorizationFault {
+		return T("err.fault.not_allowed", nil)
+	}
+	return T("err.fault.other", A{"Reason": reason, "Kind": string(f.Kind), "Code": fmt.Sprint(int(f.Code))})
 }
 
 // faultMessages are the sentences of the IPS fault codes (docs/protocol.md, §Faults).
@@ -55,4 +106,60 @@ var faultMessages = map[uploader.FaultCode]string{
 	uploader.CodeMissingParameter:      "err.fault.missing_value",
 	uploader.CodeInvalidRequestXML:     "err.fault.bad_request",
 	uploader.CodeException:             "err.fault.server_exception",
+}
+
+// settingsClauses are the parts of a SettingsError's sentence, one per problem.
+var settingsClauses = map[uploader.SettingsProblem]string{
+	uploader.NeedCompany:     "err.settings.company",
+	uploader.NeedDrSumFolder: "err.settings.drsum_folder",
+	uploader.NeedCredentials: "err.settings.credentials",
+	uploader.NeedFiles:       "err.settings.files",
+	uploader.NeedWalkedItems: "err.settings.walked_items",
+	uploader.NeedHTTPClient:  "err.settings.http_client",
+	uploader.NeedJobHandle:   "err.settings.job_handle",
+}
+
+// settings words everything to fix before an upload in one sentence: "Before uploading,
+// choose …; enter …."
+func settings(err error) (string, bool) {
+	var s *uploader.SettingsError
+	if !errors.As(err, &s) {
+		return "", false
+	}
+	var clauses []string
+	for _, p := range s.Problems {
+		if p == uploader.BadFolder {
+			for _, c := range s.Causes {
+				clauses = append(clauses, clause(Error(c)))
+			}
+			continue
+		}
+		if id, ok := settingsClauses[p]; ok {
+			clauses = append(clauses, T(id, nil))
+		}
+	}
+	return T("err.settings", A{"Problems": strings.Join(clauses, T("err.settings.separator", nil))}), true
+}
+
+// clause turns a sentence into a part of a longer one: no full stop, and no capital when
+// the second letter shows that the first is one only because it starts the sentence
+// ("The folder…", not "URL…").
+func clause(s string) string {
+	s = strings.TrimSuffix(strings.TrimSuffix(s, "."), "。")
+	r := []rune(s)
+	if len(r) > 1 && r[0] >= 'A' && r[0] <= 'Z' && r[1] >= 'a' && r[1] <= 'z' {
+		r[0] += 'a' - 'A'
+	}
+	return string(r)
+}
+
+// plain words the engine's plain errors: a password over http, a cancellation.
+func plain(err error) (string, bool) {
+	switch {
+	case errors.Is(err, uploader.ErrInsecureURL):
+		return T("err.insecure_url", nil), true
+	case errors.Is(err, context.Canceled), errors.Is(err, uploader.ErrCancelled):
+		return T("err.cancelled", nil), true
+	}
+	return "", false
 }

@@ -1,0 +1,103 @@
+package words
+
+import (
+	"errors"
+	"net/http"
+
+	"hoist/uploader"
+)
+
+// The servers' answers that are not what the protocol says (*uploader.ReplyError) and
+// Dr.Sum's refusals (*uploader.DrSumError, by its error codes: docs/protocol.md §Dr.Sum
+// upload).
+
+func replyError(err error) (string, bool) {
+	var e *uploader.ReplyError
+	if !errors.As(err, &e) {
+		return "", false
+	}
+	host := e.Host
+	if host == "" {
+		host = T("err.reply.the_address", nil)
+	}
+	a := A{"Host": host, "Status": e.Status}
+	switch {
+	case e.Kind == uploader.ReplyEarly:
+		return T("err.reply.early", a), true
+	case e.Kind == uploader.ReplyHTML && e.Status/100 == 2:
+		return T("err.reply.html", a), true
+	case e.Kind == uploader.ReplyUnexpectedBody:
+		return T("err.reply.unexpected_body", a), true
+	case e.Status == http.StatusProxyAuthRequired:
+		return T("err.reply.proxy_login", nil), true
+	case e.Status == http.StatusNotFound:
+		return T("err.reply.not_found", nil), true
+	case e.Status == http.StatusUnauthorized || e.Status == http.StatusForbidden:
+		return T("err.reply.refused_access", a), true
+	case e.Status/100 == 2:
+		return T("err.reply.no_reply", a), true
+	case e.Transient():
+		return T("err.reply.server_error", a), true
+	}
+	return T("err.reply.unknown", a), true
+}
+
+// drsumCodes are the sentences of Dr.Sum's error codes, in the order they are said when
+// an answer carries several.
+var drsumCodes = []struct{ code, id string }{
+	{uploader.DrSumNoRequiredParameter, "err.drsum.no_required_parameter"},
+	{uploader.DrSumNotUnderRootPath, "err.drsum.not_under_root_path"},
+	{uploader.DrSumFileLimitExceeded, "err.drsum.file_limit_exceeded"},
+	{uploader.DrSumInvalidParameterValue, "err.drsum.invalid_parameter_value"},
+	{uploader.DrSumRequestParameterLimitExceed, "err.drsum.request_parameter_limit_exceeded"},
+	{uploader.DrSumFileAlreadyExists, "err.drsum.file_already_exists"},
+	{uploader.DrSumInvalidSettingJSON, "err.drsum.invalid_setting_json"},
+	{uploader.DrSumIOError, "err.drsum.io_error"},
+}
+
+// drsumError says what happened and what to change, one sentence per code found. A file
+// that already exists is a setting to change when Overwrite was off, and the server
+// refusing to replace it when it was on.
+func drsumError(err error) (string, bool) {
+	var e *uploader.DrSumError
+	if !errors.As(err, &e) {
+		return "", false
+	}
+	if e.AfterLostAnswer && e.Has(uploader.DrSumFileAlreadyExists) {
+		return T("err.drsum.after_lost_answer", nil), true
+	}
+	exists := "err.drsum.file_already_exists"
+	if e.Overwrite {
+		exists = "err.drsum.exists_despite_overwrite"
+	}
+	var out string
+	for _, k := range drsumCodes {
+		if !e.Has(k.code) {
+			continue
+		}
+		id := k.id
+		if k.code == uploader.DrSumFileAlreadyExists {
+			id = exists
+		}
+		out = join(out, T(id, nil))
+	}
+	if out != "" {
+		return out, true
+	}
+	a := A{"Status": e.Status}
+	switch {
+	case e.Status == http.StatusUnauthorized:
+		return T("err.drsum.unauthorized", nil), true
+	case e.Status == http.StatusForbidden:
+		return T("err.drsum.forbidden", nil), true
+	case e.Status == http.StatusNotFound:
+		return T("err.drsum.not_found", nil), true
+	case e.Status == http.StatusConflict:
+		return T(exists, nil), true
+	case e.Status/100 == 3:
+		return T("err.drsum.redirect", a), true
+	case e.Transient():
+		return T("err.drsum.transient", a), true
+	}
+	return T("err.drsum.refused", a), true
+}
