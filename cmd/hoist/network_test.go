@@ -24,7 +24,7 @@ func TestUploadStallTimeoutFailsASilentServer(t *testing.T) {
 	if out.code != exitFailed {
 		t.Fatalf("exit %d, want 1\nstderr:\n%s", out.code, out.stderr)
 	}
-	mustContain(t, "stderr", out.stderr, "stopped responding (nothing for 1s")
+	mustContain(t, "stderr", out.stderr, "stopped responding (nothing for 1.0 s")
 	// The sandbox records a stalled request once it notices the client gave up.
 	posts := func() int {
 		n := 0
