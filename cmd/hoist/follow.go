@@ -142,7 +142,7 @@ func (v *humanFollowView) event(ev uploader.FollowEvent) {
 			fmt.Fprintln(v.out, outcomeSummary(v.files))
 		}
 		if v.base == "" && uploader.CountOutcomes(v.files, uploader.Processed)+uploader.CountOutcomes(v.files, uploader.Warnings) > 0 {
-			fmt.Fprintln(v.errw, words.T("cli.follow.no_base", nil))
+			fmt.Fprintln(v.errw, words.T("cli.follow.no_base", words.A{"Where": words.WherePublishBase()}))
 		}
 	}
 }
