@@ -26,7 +26,7 @@ func TestCustomHTTPRemoteURLIsRefused(t *testing.T) {
 		url, want string
 		ok        bool
 	}{
-		{"http://uploads.example.com/scene7/UploadFile", "plain http is only allowed to this computer", false},
+		{"http://uploads.example.com/scene7/UploadFile", "plain http:// only to this computer", false},
 		{"ftp://uploads.example.com/x", "must start with https://", false},
 		{"https://uploads.example.com/scene7/UploadFile", "", true},
 		{"http://127.0.0.1:8080/scene7/UploadFile", "", true},

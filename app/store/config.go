@@ -9,9 +9,10 @@ package store
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
+
+	"hoist/internal/words"
 )
 
 // ConfigDirEnv overrides the config folder (tests, scripts, portable installs).
@@ -31,7 +32,7 @@ func DefaultDir() (string, error) {
 	}
 	base, err := os.UserConfigDir()
 	if err != nil {
-		return "", fmt.Errorf("cannot find the folder for settings (set %s to choose one): %w", ConfigDirEnv, err)
+		return "", fail("store.dir.unknown", words.A{"Env": ConfigDirEnv, "Reason": err}, err)
 	}
 	return filepath.Join(base, "Hoist"), nil
 }
@@ -55,7 +56,7 @@ func Open(dir string) (*Config, error) {
 		dir = d
 	}
 	if err := os.MkdirAll(dir, dirPerm); err != nil {
-		return nil, fmt.Errorf("cannot create the settings folder: %w", err)
+		return nil, fail("store.dir.not_created", words.A{"Path": dir, "Reason": err}, err)
 	}
 	return &Config{
 		Dir:         dir,
@@ -80,11 +81,11 @@ func resolveDir(dir string) (string, error) {
 func writeFileAtomic(path string, data []byte) (err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, dirPerm); err != nil {
-		return fmt.Errorf("cannot create %s: %w", dir, err)
+		return fail("store.dir.not_created", words.A{"Path": dir, "Reason": err}, err)
 	}
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("cannot write in %s: %w", dir, err)
+		return fail("store.write.failed", words.A{"Path": dir, "Reason": err}, err)
 	}
 	defer func() {
 		if err != nil {
@@ -93,19 +94,19 @@ func writeFileAtomic(path string, data []byte) (err error) {
 		}
 	}()
 	if err := f.Chmod(filePerm); err != nil && !errors.Is(err, errors.ErrUnsupported) {
-		return fmt.Errorf("cannot protect %s: %w", f.Name(), err)
+		return fail("store.write.not_protected", words.A{"Path": f.Name(), "Reason": err}, err)
 	}
 	if _, err := f.Write(data); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return fail("store.write.failed", words.A{"Path": path, "Reason": err}, err)
 	}
 	if err := f.Sync(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return fail("store.write.failed", words.A{"Path": path, "Reason": err}, err)
 	}
 	if err := f.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return fail("store.write.failed", words.A{"Path": path, "Reason": err}, err)
 	}
 	if err := os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("cannot replace %s: %w", path, err)
+		return fail("store.write.not_replaced", words.A{"Path": path, "Reason": err}, err)
 	}
 	return nil
 }

@@ -2,13 +2,13 @@ package store
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/zalando/go-keyring"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -21,10 +21,10 @@ const KeychainService = "Hoist"
 const DefaultKeychainTimeout = time.Minute
 
 // ErrNoPassword is wrapped when no password is saved for a key (the keychain works).
-var ErrNoPassword = errors.New("no password is saved")
+var ErrNoPassword error = &sentinel{"store.keychain.no_password"}
 
 // ErrPasswordTooLong is wrapped when the keychain refuses a password for its size.
-var ErrPasswordTooLong = errors.New("the password is too long for the keychain")
+var ErrPasswordTooLong error = &sentinel{"store.keychain.too_long"}
 
 // KeychainUnavailableError says that the OS keychain could not be used: missing (Linux
 // without a Secret Service), locked, refused, or not answering. Err is the keychain's own
@@ -36,31 +36,28 @@ type KeychainUnavailableError struct {
 	Err         error
 }
 
+// Error is the sentence with the keychain's own words after it, for logs and the
+// command line (they never contain the password).
 func (e *KeychainUnavailableError) Error() string {
-	what := "the OS keychain is not available"
-	if e.Err != nil {
-		what += " (" + e.Err.Error() + ")"
+	if e.Err == nil {
+		return words.Error(e)
 	}
-	switch {
-	case e.SessionOnly:
-		return what + ": the password will be kept for this session only"
-	case e.Op == "forget":
-		return what + ": a saved password could not be removed"
-	}
-	return what + ": a password can be kept for this session only"
+	return words.T("store.keychain.with_cause", words.A{"Sentence": words.Error(e), "Cause": e.Err.Error()})
 }
 
-// Sentence says the same for people, with what to do.
-func (e *KeychainUnavailableError) Sentence() string {
-	const why = "Hoist cannot use the system keychain (it is missing or locked; on Linux it needs a Secret Service such as GNOME Keyring)"
+// Words says what happened for people, with what to do, for words.Error.
+func (e *KeychainUnavailableError) Words() words.Message {
 	switch {
 	case e.SessionOnly:
-		return why + ", so it will keep this password in memory for this session only. You will be asked for it again after Hoist closes."
+		return words.Msg("store.keychain.session_only", nil)
 	case e.Op == "forget":
-		return why + ", so a saved password could not be removed. Unlock the keychain and try again."
+		return words.Msg("store.keychain.not_forgotten", nil)
 	}
-	return why + ". Type the password and Hoist will keep it in memory for this session only."
+	return words.Msg("store.keychain.unavailable", nil)
 }
+
+// Sentence is words.Error(e), for the callers that still ask the error itself.
+func (e *KeychainUnavailableError) Sentence() string { return words.Error(e) }
 
 func (e *KeychainUnavailableError) Unwrap() error { return e.Err }
 
@@ -113,7 +110,7 @@ func (c *Credentials) call(op func(keyring.Keyring) (string, error)) (string, er
 	case r := <-done:
 		return r.s, r.err
 	case <-timer.C:
-		return "", fmt.Errorf("the keychain did not answer within %s", timeout)
+		return "", fail("store.keychain.no_answer", words.A{"Duration": words.Duration(timeout)}, nil)
 	}
 }
 
@@ -125,9 +122,9 @@ func classify(op, key string, err error) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, keyring.ErrNotFound):
-		return fmt.Errorf("%w for %s", ErrNoPassword, key)
+		return &Error{Say: words.Msg("store.keychain.no_password_for", words.A{"Key": key}), Of: ErrNoPassword}
 	case errors.Is(err, keyring.ErrSetDataTooBig):
-		return fmt.Errorf("%s: %w", key, ErrPasswordTooLong)
+		return &Error{Say: words.Msg("store.keychain.too_long_for", words.A{"Key": key}), Of: ErrPasswordTooLong}
 	}
 	return &KeychainUnavailableError{Op: op, Err: err}
 }
@@ -155,7 +152,7 @@ func (c *Credentials) Get(key string) (string, error) {
 // error's sentence tells the person it will not be remembered.
 func (c *Credentials) Set(key, password string) error {
 	if password == "" {
-		return errors.New("type a password first")
+		return fail("store.keychain.empty_password", nil, nil)
 	}
 	_, err := c.call(func(kr keyring.Keyring) (string, error) { return "", kr.Set(KeychainService, key, password) })
 	err = classify("save", key, redact(err, password))

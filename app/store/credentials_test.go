@@ -121,7 +121,7 @@ func TestCredentialsKeychainUnavailable(t *testing.T) {
 				t.Fatalf("sentence %q / cause lost", ku.Sentence())
 			}
 			err := c.Set(key, "s3cret")
-			if !errors.As(err, &ku) || !ku.SessionOnly || !strings.Contains(err.Error(), "kept for this session only") {
+			if !errors.As(err, &ku) || !ku.SessionOnly || !strings.Contains(err.Error(), "for this session only") {
 				t.Fatalf("Set: %v", err)
 			}
 			if strings.Contains(err.Error(), "s3cret") || strings.Contains(ku.Sentence(), "s3cret") {

@@ -5,13 +5,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
 
 	"hoist/app/session"
+	"hoist/internal/words"
 )
 
 // DefaultHistoryCap is how many finished jobs the history keeps: enough to look back over
@@ -83,16 +83,16 @@ func (s *QueueStore) AppendHistory(e HistoryEntry) error {
 	}
 	line, err := json.Marshal(e)
 	if err != nil {
-		return fmt.Errorf("cannot encode the job history: %w", err)
+		return fail("store.history.encode", nil, err)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := os.MkdirAll(filepath.Dir(path), dirPerm); err != nil {
-		return fmt.Errorf("cannot create the settings folder: %w", err)
+		return fail("store.dir.not_created", words.A{"Path": filepath.Dir(path), "Reason": err}, err)
 	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_APPEND|os.O_CREATE, filePerm)
 	if err != nil {
-		return fmt.Errorf("cannot write the job history: %w", err)
+		return fail("store.history.not_written", words.A{"Reason": err}, err)
 	}
 	if torn, err := endsMidLine(f); err == nil && torn {
 		line = append([]byte{'\n'}, line...) // keep a line cut by a crash apart from this one
@@ -102,7 +102,7 @@ func (s *QueueStore) AppendHistory(e HistoryEntry) error {
 		werr = cerr
 	}
 	if werr != nil {
-		return fmt.Errorf("cannot write the job history: %w", werr)
+		return fail("store.history.not_written", words.A{"Reason": werr}, werr)
 	}
 	lines, err := historyLines(path)
 	if err != nil {
@@ -146,7 +146,7 @@ func historyLines(path string) ([][]byte, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the job history: %w", err)
+		return nil, fail("store.history.unreadable", words.A{"Reason": err}, err)
 	}
 	defer f.Close()
 	var lines [][]byte
@@ -158,7 +158,7 @@ func historyLines(path string) ([][]byte, error) {
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("cannot read the job history: %w", err)
+		return nil, fail("store.history.unreadable", words.A{"Reason": err}, err)
 	}
 	return lines, nil
 }

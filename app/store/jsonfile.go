@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"strings"
+
+	"hoist/internal/words"
 )
 
 // maxSettingsFile bounds what Hoist reads of a settings file (profiles, preset, saved
@@ -26,42 +27,120 @@ func readSmallFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	if len(data) > maxSettingsFile {
-		return nil, fmt.Errorf("%s is too large to be a Hoist settings file", path)
+		return nil, fail("store.file.too_large", words.A{"Path": path}, nil)
 	}
 	return data, nil
 }
 
-// jsonProblem describes a decoding error in people's words, with the line and column of
-// the problem when the decoder knows its offset (line and column are 0 when it does not).
-func jsonProblem(data []byte, err error) (line, col int, msg string) {
+// ProblemKind is what is wrong with a settings file.
+type ProblemKind int
+
+const (
+	ProblemOther          ProblemKind = iota // Detail: the decoder's own words
+	ProblemUnreadable                        // the file could not be read (the error's Cause says why)
+	ProblemCutShort                          // it is empty or ends too early
+	ProblemTrailingText                      // text after the end of the settings
+	ProblemMalformed                         // not JSON; Detail: the decoder's own words
+	ProblemWrongType                         // Field holds a Got where a Want belongs
+	ProblemUnknownField                      // Field is not a setting Hoist knows
+	ProblemWrongFormat                       // its "format" is Got, and this Hoist reads Want
+	ProblemNotPreset                         // not a preset: no "format" at all, or Got
+	ProblemOtherVersion                      // a preset of another version of Hoist (format Got)
+	ProblemInvalidOptions                    // the options are refused (the error's Cause says which)
+)
+
+// FileProblem is what is wrong with a settings file, as data: the errors about files
+// (ProfilesFileError, PresetError, a damaged saved upload) write it in the language of
+// the moment they are shown.
+type FileProblem struct {
+	Kind ProblemKind
+	// Field is the setting (ProblemWrongType, ProblemUnknownField), "" for the whole file.
+	Field string
+	// Want and Got are JSON kinds for ProblemWrongType (as jsonKind and valueKind name
+	// them) and formats for ProblemWrongFormat, ProblemNotPreset, ProblemOtherVersion.
+	Want, Got string
+	Detail    string
+}
+
+// words is the problem as a value of a sentence: a Message, or the cause itself (an error,
+// which words writes) for a file that cannot be read or options that are refused.
+func (p FileProblem) words(cause error) any {
+	switch p.Kind {
+	case ProblemUnreadable, ProblemInvalidOptions:
+		if cause != nil {
+			if p.Kind == ProblemInvalidOptions {
+				return words.Msg("store.problem.invalid_options", words.A{"Reason": cause})
+			}
+			return cause
+		}
+	case ProblemCutShort:
+		return words.Msg("store.problem.cut_short", nil)
+	case ProblemTrailingText:
+		return words.Msg("store.problem.trailing_text", nil)
+	case ProblemMalformed:
+		return words.Msg("store.problem.malformed", words.A{"Detail": p.Detail})
+	case ProblemWrongType:
+		field := any(p.Field)
+		if p.Field == "" {
+			field = words.Msg("store.json.document", nil)
+		}
+		return words.Msg("store.problem.wrong_type", words.A{"Field": field, "Want": kindWords(p.Want), "Got": kindWords(p.Got)})
+	case ProblemUnknownField:
+		return words.Msg("store.problem.unknown_field", words.A{"Field": p.Field})
+	case ProblemWrongFormat:
+		return words.Msg("store.problem.wrong_format", words.A{"Got": p.Got, "Want": p.Want})
+	case ProblemNotPreset:
+		if p.Got != "" {
+			return words.Msg("store.problem.not_preset_format", words.A{"Got": p.Got, "Want": p.Want})
+		}
+		return words.Msg("store.problem.not_preset", words.A{"Want": p.Want})
+	case ProblemOtherVersion:
+		return words.Msg("store.problem.other_version", words.A{"Got": p.Got, "Want": p.Want})
+	}
+	if cause != nil {
+		return cause // the decoder's or a field's own error, which words writes
+	}
+	return words.Msg("store.problem.other", words.A{"Detail": p.Detail})
+}
+
+// fileSentence is id (a sentence about a file, with {{.Path}} and {{.Problem}}) or, when
+// the line is known, id+"_at" (with {{.Line}} and {{.Column}} too).
+func fileSentence(id, path string, line, col int, p FileProblem, cause error) words.Message {
+	args := words.A{"Path": path, "Problem": p.words(cause)}
+	if line > 0 {
+		args["Line"], args["Column"] = line, col
+		return words.Msg(id+"_at", args)
+	}
+	return words.Msg(id, args)
+}
+
+// jsonProblem reads a decoding error as a FileProblem, with the line and column of the
+// problem when the decoder knows its offset (line and column are 0 when it does not).
+func jsonProblem(data []byte, err error) (line, col int, p FileProblem) {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn) && syn.Offset >= int64(len(bytes.TrimRight(data, " \t\r\n"))):
 		line, col = position(data, syn.Offset-1)
-		return line, col, "the file ends too early (it is empty or cut short)"
+		return line, col, FileProblem{Kind: ProblemCutShort}
 	case errors.As(err, &syn) && strings.Contains(syn.Error(), "after top-level value"):
 		line, col = position(data, syn.Offset-1)
-		return line, col, "there is more text after the end of the settings"
+		return line, col, FileProblem{Kind: ProblemTrailingText}
 	case errors.As(err, &syn):
 		line, col = position(data, syn.Offset-1) // Offset is just past the bad character
-		return line, col, "the JSON is malformed (" + strings.TrimPrefix(syn.Error(), "json: ") + ")"
+		return line, col, FileProblem{Kind: ProblemMalformed, Detail: strings.TrimPrefix(syn.Error(), "json: ")}
 	case errors.As(err, &typ):
 		line, col = position(data, typ.Offset-1) // Offset is just past the value
-		field := typ.Field
-		if field == "" {
-			field = "the document"
-		}
-		return line, col, fmt.Sprintf("%s must be %s, not %s", field, kindWords(typ.Type.Kind().String()), valueWords(typ.Value))
+		return line, col, FileProblem{Kind: ProblemWrongType, Field: typ.Field, Want: jsonKind(typ.Type.Kind().String()), Got: valueKind(typ.Value)}
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		line, col = position(data, int64(len(data)))
-		return line, col, "the file ends too early (it is empty or cut short)"
+		return line, col, FileProblem{Kind: ProblemCutShort}
 	}
-	msg = strings.TrimPrefix(err.Error(), "json: ")
+	msg := strings.TrimPrefix(err.Error(), "json: ")
 	if f, ok := strings.CutPrefix(msg, "unknown field "); ok {
-		msg = "unknown setting " + f
+		return 0, 0, FileProblem{Kind: ProblemUnknownField, Field: strings.Trim(f, `"`)}
 	}
-	return 0, 0, msg
+	return 0, 0, FileProblem{Kind: ProblemOther, Detail: msg}
 }
 
 // position turns a byte offset into a 1-based line and column (in characters).
@@ -77,37 +156,47 @@ func position(data []byte, offset int64) (line, col int) {
 	return line, col
 }
 
-// valueWords names the kind of JSON value the decoder found ("string", "number -5"...).
-func valueWords(v string) string {
+// valueKind names the kind of JSON value the decoder found ("string", "number -5"...).
+func valueKind(v string) string {
 	switch kind, _, _ := strings.Cut(v, " "); kind {
 	case "string":
 		return "text"
 	case "bool":
-		return "true or false"
+		return "bool"
 	case "number":
-		return "a number"
+		return "number"
 	case "array":
-		return "a list"
+		return "list"
 	case "object":
-		return "a group of settings"
+		return "group"
 	}
 	return v
 }
 
-func kindWords(kind string) string {
+// jsonKind names the kind of JSON value a Go kind takes.
+func jsonKind(kind string) string {
 	switch kind {
 	case "bool":
-		return "true or false"
+		return "bool"
 	case "string":
-		return "text in quotes"
+		return "quoted"
 	case "int", "int64", "float64":
-		return "a number"
+		return "number"
 	case "slice":
-		return "a list"
+		return "list"
 	case "struct", "map", "ptr":
-		return "a group of settings in { }"
+		return "braces"
 	}
-	return "a " + kind
+	return kind
+}
+
+// kindWords is a kind named by jsonKind or valueKind in words, or the decoder's own name.
+func kindWords(kind string) any {
+	switch kind {
+	case "text", "bool", "number", "list", "group", "quoted", "braces":
+		return words.Msg("store.json."+kind, nil)
+	}
+	return kind
 }
 
 // decodeStrict decodes one JSON value, refusing unknown fields: a typo must not silently
@@ -117,12 +206,4 @@ func decodeStrict(data []byte, v any) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	return dec.Decode(v)
-}
-
-// where is " at line L, column C", or "" when the position is unknown.
-func where(line, col int) string {
-	if line <= 0 {
-		return ""
-	}
-	return fmt.Sprintf(" at line %d, column %d", line, col)
 }

@@ -3,10 +3,10 @@ package store
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -34,18 +34,21 @@ type presetFile struct {
 type PresetError struct {
 	Path         string
 	Line, Column int // where a JSON problem is, 0 when unknown
-	Problem      string
+	Problem      FileProblem
 	// Problems lists invalid option values (from uploader.Options.Validate).
 	Problems []uploader.Problem
 	Err      error
 }
 
-func (e *PresetError) Error() string {
-	return fmt.Sprintf("the preset %s cannot be used: %s%s", e.Path, e.Problem, where(e.Line, e.Column))
+func (e *PresetError) Error() string { return words.Error(e) }
+
+// Words says why the preset cannot be used, for words.Error.
+func (e *PresetError) Words() words.Message {
+	return fileSentence("store.preset_file.bad", e.Path, e.Line, e.Column, e.Problem, e.Err)
 }
 
 // Sentence is the error as a sentence.
-func (e *PresetError) Sentence() string { return capitalise(e.Error()) + "." }
+func (e *PresetError) Sentence() string { return words.Error(e) }
 
 func (e *PresetError) Unwrap() error { return e.Err }
 
@@ -55,7 +58,7 @@ func (e *PresetError) Unwrap() error { return e.Err }
 func LoadPreset(path string) (Preset, error) {
 	data, err := readSmallFile(path)
 	if err != nil {
-		return Preset{}, &PresetError{Path: path, Problem: err.Error(), Err: err}
+		return Preset{}, &PresetError{Path: path, Problem: FileProblem{Kind: ProblemUnreadable}, Err: err}
 	}
 	return parsePreset(path, data)
 }
@@ -68,8 +71,8 @@ func parsePreset(path string, data []byte) (Preset, error) {
 		if errors.As(err, &typ) {
 			typ.Field = strings.Replace(typ.Field, "options.Options.", "options.", 1)
 		}
-		line, col, msg := jsonProblem(data, err)
-		return Preset{}, &PresetError{Path: path, Line: line, Column: col, Problem: msg, Err: err}
+		line, col, p := jsonProblem(data, err)
+		return Preset{}, &PresetError{Path: path, Line: line, Column: col, Problem: p, Err: err}
 	}
 	var head struct {
 		Format *string `json:"format"`
@@ -79,11 +82,11 @@ func parsePreset(path string, data []byte) (Preset, error) {
 	}
 	switch {
 	case head.Format == nil:
-		return Preset{}, &PresetError{Path: path, Problem: fmt.Sprintf(`it is not a Hoist preset (a preset starts with "format": %q)`, PresetFormat)}
+		return Preset{}, &PresetError{Path: path, Problem: FileProblem{Kind: ProblemNotPreset, Want: PresetFormat}}
 	case strings.HasPrefix(*head.Format, "hoist-preset/") && *head.Format != PresetFormat:
-		return Preset{}, &PresetError{Path: path, Problem: fmt.Sprintf("it was saved by another version of Hoist (format %q; this one reads %q)", *head.Format, PresetFormat)}
+		return Preset{}, &PresetError{Path: path, Problem: FileProblem{Kind: ProblemOtherVersion, Got: *head.Format, Want: PresetFormat}}
 	case *head.Format != PresetFormat:
-		return Preset{}, &PresetError{Path: path, Problem: fmt.Sprintf("it is not a Hoist preset (format %q, expected %q)", *head.Format, PresetFormat)}
+		return Preset{}, &PresetError{Path: path, Problem: FileProblem{Kind: ProblemNotPreset, Got: *head.Format, Want: PresetFormat}}
 	}
 	opts := uploader.DefaultOptions()
 	f := presetFile{Options: &optionsJSON{Options: &opts}}
@@ -96,7 +99,7 @@ func parsePreset(path string, data []byte) (Preset, error) {
 		f.Options.settle()
 	}
 	if err := opts.Validate(); err != nil {
-		pe := &PresetError{Path: path, Problem: "some options are invalid: " + err.Error(), Err: err}
+		pe := &PresetError{Path: path, Problem: FileProblem{Kind: ProblemInvalidOptions}, Err: err}
 		var ve *uploader.ValidationError
 		if errors.As(err, &ve) {
 			pe.Problems = ve.Problems
@@ -121,15 +124,15 @@ func SavePreset(path string, p Preset) error {
 
 func encodePreset(p Preset) ([]byte, error) {
 	p.Name = strings.TrimSpace(p.Name)
-	if msg := nameProblem(p.Name, "preset"); msg != "" {
-		return nil, errors.New(msg)
+	if id := nameProblem(p.Name, "preset"); id != "" {
+		return nil, fail(id, words.A{"Max": maxNameLen}, nil)
 	}
 	if err := p.Options.Validate(); err != nil {
-		return nil, fmt.Errorf("the preset %q was not saved: %w", p.Name, err)
+		return nil, fail("store.preset.not_saved", words.A{"Name": p.Name, "Reason": err}, err)
 	}
 	data, err := json.MarshalIndent(presetFile{Format: PresetFormat, Name: p.Name, DestFolder: strings.TrimSpace(p.DestFolder), Options: &optionsJSON{Options: &p.Options}}, "", "  ")
 	if err != nil {
-		return nil, fmt.Errorf("cannot encode the preset %q: %w", p.Name, err)
+		return nil, fail("store.preset.encode", words.A{"Name": p.Name}, err)
 	}
 	return append(data, '\n'), nil
 }

@@ -70,7 +70,7 @@ func TestLoadPresetRefusesBadFiles(t *testing.T) {
 		{name: "no format", content: `{"name":"x","options":{}}`, contains: "not a Hoist preset"},
 		{name: "other JSON", content: `{"format":"something-else"}`, contains: "not a Hoist preset"},
 		{name: "newer format", content: `{"format":"hoist-preset/2"}`, contains: "another version of Hoist"},
-		{name: "unknown setting", content: `{"format":"hoist-preset/1","options":{"overwite":true}}`, contains: `unknown setting "overwite"`},
+		{name: "unknown setting", content: `{"format":"hoist-preset/1","options":{"overwite":true}}`, contains: `“overwite” is not a setting`},
 		{name: "wrong type", content: "{\"format\":\"hoist-preset/1\",\n\"options\":{\"overwrite\":\"yes\"}}", line: 2, col: 28, contains: "options.overwrite must be true or false, not text"},
 		{name: "trailing data", content: "{\"format\":\"hoist-preset/1\"}\n{}", line: 2, col: 1, contains: "more text after the end"},
 		{name: "invalid values", content: `{"format":"hoist-preset/1","options":{"emailSetting":"Sometimes","manualCropOptions":{"left":-5,"right":0,"top":0,"bottom":0}}}`,

@@ -2,17 +2,19 @@ package store
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+
+	"hoist/internal/words"
 )
 
 // ErrPresetNotFound is wrapped when no preset has the name asked for.
-var ErrPresetNotFound = errors.New("no such preset")
+var ErrPresetNotFound error = &sentinel{"store.preset.not_found"}
 
 // Presets is the store of presets: one JSON file per preset in Dir ("" = DefaultDir()/presets).
 // A preset's name is the one inside its file; file names are derived from it only to be
@@ -49,7 +51,7 @@ func (s *Presets) entries() ([]presetEntry, []error, error) {
 		return nil, nil, nil
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("cannot read the presets folder: %w", err)
+		return nil, nil, fail("store.presets.unreadable", words.A{"Path": dir, "Reason": err}, err)
 	}
 	var out []presetEntry
 	var bad []error
@@ -83,7 +85,7 @@ func lookup(entries []presetEntry, name string) int {
 }
 
 func notFound(name string) error {
-	return fmt.Errorf("there is no preset named %q: %w", name, ErrPresetNotFound)
+	return caseOf(ErrPresetNotFound, "store.preset.no_such", words.A{"Name": name})
 }
 
 // List returns the presets sorted by name. Files that cannot be read are left out and
@@ -162,13 +164,13 @@ func (s *Presets) freePath(name string) (string, error) {
 	for n := 1; ; n++ {
 		file := base + ".json"
 		if n > 1 {
-			file = fmt.Sprintf("%s %d.json", base, n)
+			file = base + " " + strconv.Itoa(n) + ".json"
 		}
 		path := filepath.Join(dir, file)
 		if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
 			return path, nil
 		} else if err != nil {
-			return "", fmt.Errorf("cannot use the presets folder: %w", err)
+			return "", fail("store.presets.unusable", words.A{"Path": dir, "Reason": err}, err)
 		}
 	}
 }
@@ -186,7 +188,7 @@ func (s *Presets) Rename(from, to string) error {
 		return notFound(from)
 	}
 	if j := lookup(entries, to); j >= 0 && j != i {
-		return fmt.Errorf("a preset named %q already exists; choose another name", entries[j].preset.Name)
+		return fail("store.preset.name_taken", words.A{"Name": entries[j].preset.Name}, nil)
 	}
 	p := entries[i].preset
 	p.Name = strings.TrimSpace(to)
@@ -211,7 +213,7 @@ func (s *Presets) Rename(from, to string) error {
 		return err
 	}
 	if err := os.Remove(old); err != nil {
-		return fmt.Errorf("the preset was renamed but its old file %s could not be removed: %w", old, err)
+		return fail("store.preset.old_file_left", words.A{"Path": old, "Reason": err}, err)
 	}
 	return nil
 }
@@ -229,7 +231,7 @@ func (s *Presets) Delete(name string) error {
 		return notFound(name)
 	}
 	if err := os.Remove(entries[i].path); err != nil {
-		return fmt.Errorf("cannot delete the preset %q: %w", name, err)
+		return fail("store.preset.not_deleted", words.A{"Name": name, "Reason": err}, err)
 	}
 	return nil
 }

@@ -1,8 +1,6 @@
 package store
 
 import (
-	"errors"
-	"fmt"
 	"net/url"
 	"strings"
 	"unicode"
@@ -33,6 +31,9 @@ const (
 // maxNameLen bounds profile and preset names (in characters) so they fit in a list and in a
 // file name.
 const maxNameLen = 100
+
+// drsumExample is the example of a Dr.Sum upload URL in sentences.
+const drsumExample = "https://drsum.example.com" + uploader.DrSumUploadPath
 
 // Profile is one connection: where to upload and as whom. It never holds a password.
 type Profile struct {
@@ -77,7 +78,7 @@ func IsBuiltin(name string) bool {
 
 // ErrSandboxNotRunning is returned by Endpoint for a sandbox profile before the Local
 // sandbox has started.
-var ErrSandboxNotRunning = errors.New("the Local sandbox is not running yet; start it first")
+var ErrSandboxNotRunning error = &sentinel{"store.sandbox_not_running"}
 
 // Endpoint is where the profile's requests go. sandboxURL is the running Local sandbox's
 // base URL (http://127.0.0.1:PORT), used only by sandbox profiles.
@@ -95,7 +96,7 @@ func (p Profile) Endpoint(sandboxURL string) (uploader.Endpoint, error) {
 	case p.UploadURL != "":
 		return uploader.CustomEndpoint(p.Service, p.UploadURL, p.APIURL, p.AllowInsecureHTTP)
 	case p.Service == uploader.DrSum:
-		return uploader.Endpoint{}, fmt.Errorf("the connection %q has no server address: a Dr.Sum connection needs its upload URL, like https://drsum.example.com%s", p.Name, uploader.DrSumUploadPath)
+		return uploader.Endpoint{}, fail("store.profile.drsum_no_url", words.A{"Name": p.Name, "Example": drsumExample}, nil)
 	case p.Service == uploader.Scene7:
 		ep, err := uploader.Scene7Endpoint(p.Region, p.Staging)
 		if err != nil {
@@ -109,7 +110,7 @@ func (p Profile) Endpoint(sandboxURL string) (uploader.Endpoint, error) {
 		}
 		return ep, nil
 	default:
-		return uploader.Endpoint{}, fmt.Errorf("unknown service %q: use scene7 or drsum", p.Service)
+		return uploader.Endpoint{}, fail("store.profile.unknown_service", words.A{"Service": string(p.Service)}, nil)
 	}
 }
 
@@ -119,27 +120,40 @@ type ProfileError struct {
 	Problems []FieldProblem
 }
 
-// FieldProblem is one invalid profile field (Field is the JSON name, e.g. "uploadURL").
+// FieldProblem is one invalid profile field (Field is the JSON name, e.g. "uploadURL"):
+// Words is its sentence, and Message that sentence written in the language current when
+// the profile was checked (a check is made to be shown at once, never kept).
 type FieldProblem struct {
-	Field, Message string
+	Field   string
+	Words   words.Message
+	Message string
 }
 
-func (e *ProfileError) Error() string {
+// problem is the FieldProblem of field saying id with args.
+func problem(field, id string, args words.A) FieldProblem {
+	m := words.Msg(id, args)
+	return FieldProblem{Field: field, Words: m, Message: m.String()}
+}
+
+func (e *ProfileError) Error() string { return words.Error(e) }
+
+// Words is every problem, each a sentence, for words.Error.
+func (e *ProfileError) Words() words.Message {
 	msgs := make([]string, len(e.Problems))
 	for i, p := range e.Problems {
-		msgs[i] = p.Message
+		msgs[i] = p.Words.String()
 	}
-	return strings.Join(msgs, " ")
+	return words.Msg("store.profile.problems", words.A{"Problems": strings.Join(msgs, " ")})
 }
 
-// Sentence is the error in words for people (every problem, each a sentence).
-func (e *ProfileError) Sentence() string { return e.Error() }
+// Sentence is words.Error(e), for the callers that still ask the error itself.
+func (e *ProfileError) Sentence() string { return words.Error(e) }
 
 // Field returns the problem with one field (its JSON name), "" if none, for inline errors.
 func (e *ProfileError) Field(name string) string {
 	for _, p := range e.Problems {
 		if p.Field == name {
-			return p.Message
+			return p.Words.String()
 		}
 	}
 	return ""
@@ -149,31 +163,31 @@ func (e *ProfileError) Field(name string) string {
 // profile needs no user or address: the sandbox provides both.
 func (p Profile) Validate() error {
 	var probs []FieldProblem
-	add := func(field, msg string) { probs = append(probs, FieldProblem{field, msg}) }
-	if msg := nameProblem(p.Name, "connection"); msg != "" {
-		add("name", msg)
+	add := func(field, id string, args words.A) { probs = append(probs, problem(field, id, args)) }
+	if id := nameProblem(p.Name, "connection"); id != "" {
+		add("name", id, words.A{"Max": maxNameLen})
 	}
 	if p.Service != uploader.Scene7 && p.Service != uploader.DrSum {
-		add("service", fmt.Sprintf("Choose the service: Scene7 or Dr.Sum (not %q).", p.Service))
+		add("service", "store.profile.choose_service", words.A{"Service": string(p.Service)})
 	} else if !p.Sandbox {
 		switch _, err := p.Endpoint(""); {
 		case err == nil:
 		case p.Service == uploader.DrSum && p.UploadURL == "":
-			add("uploadURL", "Type the Dr.Sum server's upload URL, like https://drsum.example.com"+uploader.DrSumUploadPath+".")
+			add("uploadURL", "store.profile.type_drsum_url", words.A{"Example": drsumExample})
 		case p.UploadURL == "" && !validRegion(p.Region):
-			add("region", "Choose a region, or type a custom upload URL.")
+			add("region", "store.profile.choose_region", nil)
 		default:
-			add(endpointField(p), "This address cannot be used: "+strings.TrimSuffix(err.Error(), ".")+".")
+			add(endpointField(p), "store.profile.bad_address", words.A{"Reason": err})
 		}
 		if strings.TrimSpace(p.User) == "" {
-			add("user", "Type the user name the server knows you by.")
+			add("user", "store.profile.type_user", nil)
 		}
 		if p.Service == uploader.Scene7 && strings.TrimSpace(p.Company) == "" {
-			add("company", `Type the Scene7 company handle, like "c|2101".`)
+			add("company", "store.profile.type_company", words.A{"Example": SandboxCompany})
 		}
 	}
 	if err := uploader.CheckPublishBase(p.PublishBase); err != nil {
-		add("publishBase", words.Error(err))
+		add("publishBase", "store.profile.bad_publish_base", words.A{"Reason": err})
 	}
 	if len(probs) == 0 {
 		return nil
@@ -198,21 +212,23 @@ func validRegion(r uploader.Region) bool {
 	return false
 }
 
-// nameProblem checks a profile or preset name: non-empty, printable, not too long. Spaces
-// around it do not count: the stores trim them.
+// nameProblem checks a profile or preset name (what: "connection" or "preset"): non-empty,
+// printable, not too long. Spaces around it do not count: the stores trim them. It returns
+// the ID of the sentence about the problem, with {{.Max}} for the length, or "".
 func nameProblem(name, what string) string {
 	n := strings.TrimSpace(name)
+	id := "store." + what + ".name_"
 	switch {
 	case n == "":
-		return fmt.Sprintf("Give the %s a name.", what)
+		return id + "empty"
 	case !utf8.ValidString(n):
-		return fmt.Sprintf("The %s name has characters that are not text.", what)
+		return id + "not_text"
 	case utf8.RuneCountInString(n) > maxNameLen:
-		return fmt.Sprintf("The %s name is too long: %d characters at most.", what, maxNameLen)
+		return id + "too_long"
 	}
 	for _, r := range n {
 		if unicode.IsControl(r) {
-			return fmt.Sprintf("The %s name must be on one line, without tabs or control characters.", what)
+			return id + "control"
 		}
 	}
 	return ""
@@ -247,12 +263,4 @@ func KeyFor(service, uploadURL, user string) string {
 		host = u.Host
 	}
 	return strings.ToLower(strings.TrimSpace(service)) + " " + strings.ToLower(host) + " " + strings.TrimSpace(user)
-}
-
-func capitalise(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + strings.TrimSuffix(s[n:], ".")
 }

@@ -41,7 +41,7 @@ func TestProfileEndpoint(t *testing.T) {
 			upload: "http://drsum.intra:6580/api/v1.0/file/upload"},
 		{name: "drsum intranet http not asked", p: Profile{Service: uploader.DrSum, UploadURL: "http://drsum.intra:6580/api/v1.0/file/upload"}, wantErr: uploader.ErrInsecureURL},
 		{name: "drsum without URL", p: Profile{Name: "D", Service: uploader.DrSum}, errContain: "needs its upload URL"},
-		{name: "unknown service", p: Profile{Service: "ftp"}, errContain: "unknown service"},
+		{name: "unknown service", p: Profile{Service: "ftp"}, errContain: "Unknown service"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,12 +3,13 @@ package store
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path/filepath"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"hoist/internal/words"
 )
 
 const (
@@ -17,10 +18,10 @@ const (
 )
 
 // ErrProfileNotFound is wrapped when no profile has the name asked for.
-var ErrProfileNotFound = errors.New("no such connection")
+var ErrProfileNotFound error = &sentinel{"store.profile.not_found"}
 
 // ErrBuiltinProfile is wrapped when a change to a built-in profile is refused.
-var ErrBuiltinProfile = errors.New("the built-in Local sandbox connections cannot be changed or deleted; duplicate one to make your own")
+var ErrBuiltinProfile error = &sentinel{"store.profile.builtin"}
 
 // profilesDoc is profiles.json: the user's profiles (the built-ins are never stored) and
 // the name of the default one ("" = the Local sandbox).
@@ -42,18 +43,19 @@ type Profiles struct {
 type ProfilesFileError struct {
 	Path         string
 	Line, Column int // 0 when unknown
-	Problem      string
+	Problem      FileProblem
 	Err          error
 }
 
-func (e *ProfilesFileError) Error() string {
-	return fmt.Sprintf("the connections file %s cannot be read%s: %s", e.Path, where(e.Line, e.Column), e.Problem)
+func (e *ProfilesFileError) Error() string { return words.Error(e) }
+
+// Words says what is wrong and what to do about it, for words.Error.
+func (e *ProfilesFileError) Words() words.Message {
+	return fileSentence("store.profiles_file.bad", e.Path, e.Line, e.Column, e.Problem, e.Err)
 }
 
-// Sentence says what to do about it.
-func (e *ProfilesFileError) Sentence() string {
-	return capitalise(e.Error()) + ". Fix it in a text editor, or move it away to start again with the Local sandbox."
-}
+// Sentence is words.Error(e), for the callers that still ask the error itself.
+func (e *ProfilesFileError) Sentence() string { return words.Error(e) }
 
 func (e *ProfilesFileError) Unwrap() error { return e.Err }
 
@@ -75,17 +77,17 @@ func (s *Profiles) load() (profilesDoc, error) {
 		return profilesDoc{Format: profilesFormat}, nil
 	}
 	if err != nil {
-		return profilesDoc{}, &ProfilesFileError{Path: path, Problem: err.Error(), Err: err}
+		return profilesDoc{}, &ProfilesFileError{Path: path, Problem: FileProblem{Kind: ProblemUnreadable}, Err: err}
 	}
 	var doc profilesDoc
 	// Unknown fields are tolerated (a newer Hoist may add some) and dropped on the next
 	// save, which also drops any field a person may have added by hand, a password included.
 	if err := json.Unmarshal(data, &doc); err != nil {
-		line, col, msg := jsonProblem(data, err)
-		return profilesDoc{}, &ProfilesFileError{Path: path, Line: line, Column: col, Problem: msg, Err: err}
+		line, col, p := jsonProblem(data, err)
+		return profilesDoc{}, &ProfilesFileError{Path: path, Line: line, Column: col, Problem: p, Err: err}
 	}
 	if doc.Format != profilesFormat {
-		return profilesDoc{}, &ProfilesFileError{Path: path, Problem: fmt.Sprintf("its format is %q, and this Hoist reads %q", doc.Format, profilesFormat)}
+		return profilesDoc{}, &ProfilesFileError{Path: path, Problem: FileProblem{Kind: ProblemWrongFormat, Got: doc.Format, Want: profilesFormat}}
 	}
 	return doc, nil
 }
@@ -101,7 +103,7 @@ func (s *Profiles) store(doc profilesDoc) error {
 	}
 	data, err := json.MarshalIndent(doc, "", "  ")
 	if err != nil {
-		return fmt.Errorf("cannot encode the connections: %w", err)
+		return fail("store.profiles.encode", nil, err)
 	}
 	return writeFileAtomic(path, append(data, '\n'))
 }
@@ -138,7 +140,7 @@ func find(doc profilesDoc, name string) (Profile, error) {
 	if i := indexOf(doc, name); i >= 0 {
 		return doc.Profiles[i], nil
 	}
-	return Profile{}, fmt.Errorf("there is no connection named %q: %w", name, ErrProfileNotFound)
+	return Profile{}, noProfile(name)
 }
 
 func indexOf(doc profilesDoc, name string) int {
@@ -162,7 +164,18 @@ func normalize(p Profile) Profile {
 }
 
 func nameTaken(name string) error {
-	return &ProfileError{Problems: []FieldProblem{{"name", fmt.Sprintf("A connection named %q already exists; choose another name.", name)}}}
+	return &ProfileError{Problems: []FieldProblem{problem("name", "store.profile.name_taken", words.A{"Name": name})}}
+}
+
+// noProfile says there is no connection called name (errors.Is ErrProfileNotFound).
+func noProfile(name string) error {
+	return caseOf(ErrProfileNotFound, "store.profile.no_such", words.A{"Name": name})
+}
+
+// builtin refuses a change to the built-in connection called name (errors.Is
+// ErrBuiltinProfile).
+func builtin(name string) error {
+	return caseOf(ErrBuiltinProfile, "store.profile.builtin_named", words.A{"Name": name})
 }
 
 // Save creates a profile (original == "") or replaces the one called original, which may
@@ -170,7 +183,7 @@ func nameTaken(name string) error {
 // the new name. Names are unique whatever their case. The built-ins cannot be replaced.
 func (s *Profiles) Save(original string, p Profile) error {
 	if original != "" && IsBuiltin(original) {
-		return fmt.Errorf("%q: %w", original, ErrBuiltinProfile)
+		return builtin(original)
 	}
 	p = normalize(p)
 	if err := p.Validate(); err != nil {
@@ -188,7 +201,7 @@ func (s *Profiles) Save(original string, p Profile) error {
 	at := -1
 	if original != "" {
 		if at = indexOf(doc, original); at < 0 {
-			return fmt.Errorf("there is no connection named %q: %w", original, ErrProfileNotFound)
+			return noProfile(original)
 		}
 	}
 	for i, q := range doc.Profiles {
@@ -232,26 +245,31 @@ func (s *Profiles) Duplicate(name string) (Profile, error) {
 // shortening X so the result stays within maxNameLen.
 func copyName(name string, taken func(string) bool) string {
 	for n := 1; ; n++ {
-		suffix := " copy"
-		if n > 1 {
-			suffix = fmt.Sprintf(" copy %d", n)
+		c := copyOf(name, n)
+		if over := utf8.RuneCountInString(c) - maxNameLen; over > 0 {
+			r := []rune(name)
+			c = copyOf(strings.TrimSpace(string(r[:max(len(r)-over, 0)])), n)
 		}
-		base := name
-		if over := utf8.RuneCountInString(base) + len(suffix) - maxNameLen; over > 0 {
-			r := []rune(base)
-			base = strings.TrimSpace(string(r[:len(r)-over]))
-		}
-		if c := base + suffix; !taken(c) {
+		if !taken(c) {
 			return c
 		}
 	}
+}
+
+// copyOf is the n-th copy's name of a profile called name ("X copy", "X copy 2"), in the
+// current language: it becomes the copy's own name, which people may change.
+func copyOf(name string, n int) string {
+	if n == 1 {
+		return words.T("store.profile.copy_name", words.A{"Name": name})
+	}
+	return words.T("store.profile.copy_name_n", words.A{"Name": name, "N": n})
 }
 
 // Delete removes the profile called name. Its keychain password is left alone: other
 // profiles may share it (Credentials.Forget removes it).
 func (s *Profiles) Delete(name string) error {
 	if IsBuiltin(name) {
-		return fmt.Errorf("%q: %w", name, ErrBuiltinProfile)
+		return builtin(name)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -261,7 +279,7 @@ func (s *Profiles) Delete(name string) error {
 	}
 	i := indexOf(doc, name)
 	if i < 0 {
-		return fmt.Errorf("there is no connection named %q: %w", name, ErrProfileNotFound)
+		return noProfile(name)
 	}
 	if sameName(doc.Default, name) {
 		doc.Default = ""

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -16,6 +15,7 @@ import (
 	"time"
 
 	"hoist/app/session"
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -194,11 +194,11 @@ func (s *QueueStore) queueDir() (string, error) {
 // checkID keeps ids usable as file names and out of other folders.
 func checkID(id string) error {
 	if id == "" || len(id) > 100 || strings.HasPrefix(id, ".") {
-		return fmt.Errorf("invalid saved job id %q", id)
+		return badID(id)
 	}
 	for _, r := range id {
 		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.') {
-			return fmt.Errorf("invalid saved job id %q", id)
+			return badID(id)
 		}
 	}
 	return nil
@@ -206,6 +206,9 @@ func checkID(id string) error {
 
 // save writes a journal atomically. It is cheap to call once a second: an unchanged
 // journal is not written again.
+// badID refuses a saved job's id that cannot be a file name of the queue folder.
+func badID(id string) error { return fail("store.saved_upload.bad_id", words.A{"ID": id}, nil) }
+
 func (s *QueueStore) save(j journal) error {
 	if err := checkID(j.ID); err != nil {
 		return err
@@ -216,7 +219,7 @@ func (s *QueueStore) save(j journal) error {
 	}
 	data, err := json.Marshal(j)
 	if err != nil {
-		return fmt.Errorf("cannot encode the upload queue: %w", err)
+		return fail("store.queue.encode", nil, err)
 	}
 	sum := sha256.Sum256(data)
 	s.mu.Lock()
@@ -225,7 +228,7 @@ func (s *QueueStore) save(j journal) error {
 		return nil
 	}
 	if err := writeFileAtomic(filepath.Join(dir, j.ID+".json"), append(data, '\n')); err != nil {
-		return fmt.Errorf("cannot save the upload queue: %w", err)
+		return fail("store.queue.not_saved", words.A{"Reason": err}, err)
 	}
 	if s.written == nil {
 		s.written = make(map[string][sha256.Size]byte)
@@ -248,7 +251,7 @@ func (s *QueueStore) load() ([]journal, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("cannot read the saved upload queue: %w", err)
+		return nil, fail("store.queue.unreadable", words.A{"Reason": err}, err)
 	}
 	var jobs []journal
 	var bad []error
@@ -283,11 +286,11 @@ func (s *QueueStore) load() ([]journal, error) {
 func readJournal(path string) (journal, error) {
 	data, err := readSmallFile(path)
 	if err != nil {
-		return journal{}, fmt.Errorf("the saved upload %s cannot be read: %w", path, err)
+		return journal{}, &Error{Say: fileSentence("store.saved_upload.bad", path, 0, 0, FileProblem{Kind: ProblemUnreadable}, err), Cause: err}
 	}
 	damaged := func(err error) (journal, error) {
-		line, col, msg := jsonProblem(data, err)
-		return journal{}, fmt.Errorf("the saved upload %s is damaged%s: %s: %w", path, where(line, col), msg, err)
+		line, col, p := jsonProblem(data, err)
+		return journal{}, &Error{Say: fileSentence("store.saved_upload.damaged", path, line, col, p, err), Cause: err}
 	}
 	var j journal
 	if err := json.Unmarshal(data, &j); err != nil {
@@ -303,7 +306,7 @@ func readJournal(path string) (journal, error) {
 		j.Format = journalFormat
 	}
 	if want := strings.TrimSuffix(filepath.Base(path), ".json"); j.ID != want {
-		return journal{}, fmt.Errorf("the saved upload %s is damaged: it names the job %q", path, j.ID)
+		return journal{}, fail("store.saved_upload.wrong_id", words.A{"Path": path, "ID": j.ID}, nil)
 	}
 	return j, nil
 }
@@ -322,7 +325,7 @@ func (s *QueueStore) remove(id string) error {
 	defer s.mu.Unlock()
 	delete(s.written, id)
 	if err := os.Remove(filepath.Join(dir, id+".json")); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("cannot remove the saved upload %s: %w", id, err)
+		return fail("store.saved_upload.not_removed", words.A{"ID": id, "Reason": err}, err)
 	}
 	return nil
 }

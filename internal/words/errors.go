@@ -14,6 +14,9 @@ import (
 // needs), and this is the one place that turns them into sentences that say what to do.
 // An error the engine does not type (a caller's own) keeps its own text.
 func Error(err error) string {
+	if m, ok := wordsOf(err); ok {
+		return m.String()
+	}
 	if s, ok := errorSentence(err); ok {
 		return s
 	}
@@ -26,6 +29,9 @@ func Error(err error) string {
 // Knows reports whether Error has a sentence of its own for err, rather than the error's
 // developer text.
 func Knows(err error) bool {
+	if _, ok := wordsOf(err); ok {
+		return true
+	}
 	_, ok := errorSentence(err)
 	return ok
 }

@@ -113,6 +113,9 @@ func (s *speaker) say(id string, count any, args A) string {
 
 // value writes integers in the language's form; other values stay as they are.
 func (s *speaker) value(v any) any {
+	if w, ok := argValue(v); ok {
+		v = w
+	}
 	switch n := v.(type) {
 	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64:
 		return s.printer.Sprintf("%d", n)
