@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"hoist/internal/words"
@@ -202,16 +201,15 @@ func runJobs(c *cli, cmd *command, args []string) int {
 		fmt.Fprintln(c.stdout, words.T("cli.jobs.none", nil))
 		return exitOK
 	}
-	tw := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, words.T("cli.jobs.header", nil))
+	t := newTable("", words.T("cli.jobs.header", nil))
 	for _, j := range jobs {
 		progress := j.ProgressMessage
 		if progress == "" {
 			progress = fmt.Sprintf("%g", j.Progress)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", j.JobHandle, j.Name, j.State, progress, logDate(j.StartDate))
+		t.add(j.JobHandle, j.Name, j.State, progress, logDate(j.StartDate))
 	}
-	_ = tw.Flush()
+	t.write(c.stdout)
 	return exitOK
 }
 
@@ -278,12 +276,11 @@ func printJobLog(w io.Writer, l uploader.JobLog) {
 	if len(l.Details) == 0 {
 		return
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "  "+words.T("cli.job_log.header", nil))
+	t := newTable("  ", words.T("cli.job_log.header", nil))
 	for _, d := range l.Details {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", logDate(d.Date), d.LogType, d.AssetName, d.LogMessage)
+		t.add(logDate(d.Date), d.LogType, d.AssetName, d.LogMessage)
 	}
-	_ = tw.Flush()
+	t.write(w)
 }
 
 // logDate writes a date of the server in the language's form, or as the server wrote it

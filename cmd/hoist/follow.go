@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 	"time"
 
 	"hoist/internal/words"
@@ -195,16 +194,15 @@ func printOutcomes(w io.Writer, outs []uploader.FileOutcome, base string) {
 	if len(outs) == 0 {
 		return
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "  "+words.T("cli.outcomes.header", nil))
+	t := newTable("  ", words.T("cli.outcomes.header", nil))
 	for _, o := range outs {
 		link := ""
 		if o.Outcome == uploader.Processed || o.Outcome == uploader.Warnings {
 			link, _ = uploader.PublishLink(base, o.AssetID)
 		}
-		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", o.Rel, o.AssetID, outcomeMark(o.Outcome), link, o.Message)
+		t.add(o.Rel, o.AssetID, outcomeMark(o.Outcome), link, o.Message)
 	}
-	_ = tw.Flush()
+	t.write(w)
 	fmt.Fprintf(w, "  %s\n", outcomeSummary(outs))
 }
 
