@@ -89,8 +89,9 @@ func defaultHTTPClient() *http.Client {
 	// default); 64 covers any Concurrency people choose (the CLI allows up to 32).
 	t.MaxIdleConnsPerHost = 64
 	t.WriteBufferSize = 64 << 10 // fewer, larger writes for large files
-	// Proxy stays http.ProxyFromEnvironment (SetProxy overrides it); a CONNECT refused
-	// with 407 becomes a *ProxyAuthError (proxy.go).
+	// The proxy: the environment's, else the system's (proxyroute.go; SetProxy names one
+	// explicitly); a CONNECT refused with 407 becomes a *ProxyAuthError (proxy.go).
+	t.Proxy = NewProxyResolver(nil).Proxy
 	t.OnProxyConnectResponse = proxyConnectResponse
 	return &http.Client{
 		Transport:     t,

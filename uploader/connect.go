@@ -20,8 +20,10 @@ type Verdict struct {
 	Sentence string
 	Exchange Exchange
 	// Proxy is the proxy the test went through (without credentials), "" when direct; the
-	// sentence says it too.
+	// sentence says it too. Route says also which setting chose it (README "Works at the
+	// office"), for the window and the CLI to say in their words.
 	Proxy string
+	Route ProxyRoute
 	// Refusal is the server's refusal when it answered with one (an IPS fault), typed, so
 	// that a caller can word it in the user's language.
 	Refusal error
@@ -29,7 +31,8 @@ type Verdict struct {
 
 // withProxy tells which proxy the test went through.
 func withProxy(v Verdict, client *http.Client, target string) Verdict {
-	if v.Proxy = ProxyFor(client, target); v.Proxy != "" {
+	v.Route = RouteFor(client, target)
+	if v.Proxy = v.Route.Proxy; v.Proxy != "" {
 		v.Sentence += " (Through the proxy " + v.Proxy + ".)"
 	}
 	return v

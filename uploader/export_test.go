@@ -1,9 +1,22 @@
 package uploader
 
-import "net/http"
+import (
+	"net/http"
+	"net/url"
+)
 
 // InProcessClient is an HTTP client whose requests h serves in-process (handlerTransport),
 // for the external tests that run the sandbox inside a synctest bubble.
 func InProcessClient(h http.Handler) *http.Client {
 	return &http.Client{Transport: handlerTransport{h}}
+}
+
+// UseSystemPAC makes the system settings, while the test runs, those of a Mac whose
+// network uses the PAC file at script: clients made meanwhile fetch it and run it.
+func UseSystemPAC(t interface{ Cleanup(func()) }, script string) {
+	saved, savedPACs := systemLookup, thePACs
+	thePACs = &pacCache{scripts: map[string]cachedPAC{}, fetch: fetchPAC}
+	settings := macProxySettings{values: map[string]string{"ProxyAutoConfigEnable": "1", "ProxyAutoConfigURLString": script}}
+	systemLookup = func(target *url.URL) systemAnswer { return macAnswer(settings, target, thePACs.findProxy) }
+	t.Cleanup(func() { systemLookup, thePACs = saved, savedPACs })
 }

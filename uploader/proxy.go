@@ -9,10 +9,9 @@ import (
 	"strings"
 )
 
-// Proxies: by default every request follows the environment (HTTPS_PROXY, HTTP_PROXY,
-// NO_PROXY, through http.ProxyFromEnvironment, which NewClient's transport keeps); an
-// explicit proxy (the CLI's --proxy) overrides it. The system settings of Windows and
-// macOS (and their PAC files) are not read yet: README "Works at the office".
+// Proxies: NewClient's transport asks a ProxyResolver (proxyroute.go): an explicit proxy
+// (SetProxy: the CLI's --proxy, the connection's setting), else the environment, else the
+// system settings of Windows and macOS with their PAC files, else directly.
 
 // ProxyAuthError is a proxy between this computer and the server that answered 407: it
 // wants a login that Hoist does not give it.
@@ -69,30 +68,12 @@ func SetProxy(client *http.Client, proxy string) error {
 	if !ok {
 		return errors.New("this HTTP client's transport cannot be given a proxy")
 	}
-	t.Proxy = http.ProxyURL(u)
+	t.Proxy = NewProxyResolver(u).Proxy
 	return nil
 }
 
 // ProxyFor says which proxy a request to target goes through with client, without
-// credentials; "" when it goes directly (or Hoist cannot tell).
+// credentials; "" when it goes directly. RouteFor says also which setting chose it.
 func ProxyFor(client *http.Client, target string) string {
-	if client == nil {
-		client = http.DefaultClient
-	}
-	t, ok := client.Transport.(*http.Transport)
-	if client.Transport == nil {
-		t, ok = http.DefaultTransport.(*http.Transport)
-	}
-	if !ok || t.Proxy == nil {
-		return ""
-	}
-	req, err := http.NewRequest(http.MethodPost, target, nil)
-	if err != nil {
-		return ""
-	}
-	u, err := t.Proxy(req)
-	if err != nil || u == nil {
-		return ""
-	}
-	return u.Redacted()
+	return RouteFor(client, target).Proxy
 }

@@ -22,6 +22,16 @@ type testProxy struct {
 	url               string
 	login             string
 	connects, forward atomic.Int32
+	// alias maps host:port names that exist only for the proxy (an intranet's) to the
+	// loopback address that serves them.
+	alias map[string]string
+}
+
+func (p *testProxy) dialAddr(hostport string) string {
+	if a, ok := p.alias[hostport]; ok {
+		return a
+	}
+	return hostport
 }
 
 func startProxy(t *testing.T, login string) *testProxy {
@@ -41,7 +51,7 @@ func (p *testProxy) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.Method == http.MethodConnect {
 		p.connects.Add(1)
-		up, err := net.Dial("tcp", r.Host)
+		up, err := net.Dial("tcp", p.dialAddr(r.Host))
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusBadGateway)
 			return
@@ -62,7 +72,9 @@ func (p *testProxy) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.forward.Add(1)
-	out, err := http.NewRequestWithContext(r.Context(), r.Method, r.URL.String(), r.Body)
+	target := *r.URL
+	target.Host = p.dialAddr(target.Host)
+	out, err := http.NewRequestWithContext(r.Context(), r.Method, target.String(), r.Body)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return

@@ -1,0 +1,221 @@
+package uploader
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/net/http/httpproxy"
+)
+
+// Which proxy a request goes through, in this order (README "Works at the office"):
+//  1. an explicit proxy: the CLI's --proxy or the connection's own setting;
+//  2. the environment: HTTPS_PROXY for https, HTTP_PROXY for http (either case), with
+//     NO_PROXY, when the variable for the request's scheme is set;
+//  3. the system settings: Windows' Internet options (WinHTTP: manual proxy, PAC file,
+//     automatic detection), macOS' network settings (scutil: manual proxies, PAC file);
+//  4. directly.
+// A request to this computer itself (loopback) never goes through a proxy that was not
+// named explicitly, as Go and the browsers do.
+
+// ProxySource says where the proxy choice for a request came from.
+type ProxySource int
+
+const (
+	// ProxyUnknown: the client's transport chose by a rule Hoist did not set.
+	ProxyUnknown     ProxySource = iota
+	ProxyDirect                  // no proxy setting applies: directly
+	ProxyExplicit                // --proxy or the connection's setting
+	ProxyEnvironment             // HTTPS_PROXY / HTTP_PROXY / NO_PROXY
+	ProxySystem                  // the system's manual proxy settings (or their exceptions)
+	ProxyAutoConfig              // the system's PAC file or automatic detection
+)
+
+func (s ProxySource) String() string {
+	switch s {
+	case ProxyDirect:
+		return "direct"
+	case ProxyExplicit:
+		return "explicit"
+	case ProxyEnvironment:
+		return "environment"
+	case ProxySystem:
+		return "system"
+	case ProxyAutoConfig:
+		return "pac"
+	}
+	return "unknown"
+}
+
+// MarshalText names the source in JSON output.
+func (s ProxySource) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// ProxyRoute is the way a request goes: through Proxy (without credentials; "" for
+// directly), decided by Source. Script is the PAC file's address when Source is
+// ProxyAutoConfig ("" when Windows found it by automatic detection).
+type ProxyRoute struct {
+	Proxy  string      `json:"proxy,omitempty"`
+	Source ProxySource `json:"source"`
+	Script string      `json:"script,omitempty"`
+}
+
+// systemLookup asks the operating system which proxies a request to target takes, in the
+// order to try (nil entries: directly), and whether a PAC file or automatic detection
+// chose them. ok is false when the system has no proxy setting for target at all.
+// Set per OS (sysproxy_*.go); tests replace it.
+var systemLookup = lookupSystemProxy
+
+// systemAnswer is one system look-up's result.
+type systemAnswer struct {
+	proxies []*url.URL // in the order to try; a nil entry is "directly"
+	auto    bool       // from a PAC file or automatic detection
+	script  string     // the PAC file's address, when known
+	ok      bool       // the system has a setting that applies
+}
+
+// ProxyResolver picks the proxy of each request in the order above. Its Proxy method is
+// an http.Transport's Proxy. Look-ups of the system settings (which may fetch and run a
+// PAC file) are remembered per scheme and host for a while, because the transport asks
+// for every new connection.
+type ProxyResolver struct {
+	explicit *url.URL
+	env      *httpproxy.Config
+	system   func(target *url.URL) systemAnswer
+
+	mu    sync.Mutex
+	cache map[string]cachedRoute
+}
+
+type cachedRoute struct {
+	u     *url.URL
+	route ProxyRoute
+	at    time.Time
+}
+
+// routeCacheFor is how long a system look-up is reused: short enough that a laptop that
+// moved from the office to home sees its new settings at the next upload.
+const routeCacheFor = 2 * time.Minute
+
+// NewProxyResolver resolves with explicit first (nil: none), then the environment as it
+// is now, then the system settings.
+func NewProxyResolver(explicit *url.URL) *ProxyResolver {
+	return &ProxyResolver{explicit: explicit, env: httpproxy.FromEnvironment(), system: systemLookup, cache: map[string]cachedRoute{}}
+}
+
+type routeKey struct{}
+
+// Proxy is the proxy for req (nil: directly), for http.Transport.Proxy. When req's
+// context comes from RouteFor, the route is written there too.
+func (p *ProxyResolver) Proxy(req *http.Request) (*url.URL, error) {
+	u, route := p.route(req.URL)
+	if r, ok := req.Context().Value(routeKey{}).(*ProxyRoute); ok {
+		*r = route
+	}
+	return u, nil
+}
+
+func (p *ProxyResolver) route(target *url.URL) (*url.URL, ProxyRoute) {
+	if p.explicit != nil {
+		return p.explicit, ProxyRoute{Proxy: p.explicit.Redacted(), Source: ProxyExplicit}
+	}
+	if isLoopbackHost(target.Hostname()) {
+		return nil, ProxyRoute{Source: ProxyDirect}
+	}
+	if envApplies(p.env, target) {
+		u, err := p.env.ProxyFunc()(target)
+		if err != nil || u == nil {
+			return nil, ProxyRoute{Source: ProxyEnvironment}
+		}
+		return u, ProxyRoute{Proxy: u.Redacted(), Source: ProxyEnvironment}
+	}
+	key := target.Scheme + "://" + target.Host
+	p.mu.Lock()
+	c, ok := p.cache[key]
+	p.mu.Unlock()
+	if ok && time.Since(c.at) < routeCacheFor {
+		return c.u, c.route
+	}
+	u, route := p.fromSystem(target)
+	p.mu.Lock()
+	p.cache[key] = cachedRoute{u: u, route: route, at: time.Now()}
+	p.mu.Unlock()
+	return u, route
+}
+
+func (p *ProxyResolver) fromSystem(target *url.URL) (*url.URL, ProxyRoute) {
+	if p.system == nil {
+		return nil, ProxyRoute{Source: ProxyDirect}
+	}
+	a := p.system(target)
+	if !a.ok {
+		return nil, ProxyRoute{Source: ProxyDirect}
+	}
+	source := ProxySystem
+	if a.auto {
+		source = ProxyAutoConfig
+	}
+	route := ProxyRoute{Source: source, Script: a.script}
+	// The first usable entry: Go's transport takes one proxy per request; a PAC file's
+	// fallbacks ("PROXY a:8080; PROXY b:8080; DIRECT") are not tried in turn.
+	if len(a.proxies) == 0 || a.proxies[0] == nil {
+		return nil, route
+	}
+	route.Proxy = a.proxies[0].Redacted()
+	return a.proxies[0], route
+}
+
+// envApplies: the environment decides for target when the variable of target's scheme
+// is set (HTTPS_PROXY for https, HTTP_PROXY for http); NO_PROXY then applies too.
+func envApplies(env *httpproxy.Config, target *url.URL) bool {
+	if env == nil {
+		return false
+	}
+	if target.Scheme == "https" {
+		return env.HTTPSProxy != ""
+	}
+	return env.HTTPProxy != ""
+}
+
+func isLoopbackHost(host string) bool {
+	if strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// RouteFor says how a request to target goes with client: through which proxy, and
+// which setting chose it.
+func RouteFor(client *http.Client, target string) ProxyRoute {
+	if client == nil {
+		client = http.DefaultClient
+	}
+	t, ok := client.Transport.(*http.Transport)
+	if client.Transport == nil {
+		t, ok = http.DefaultTransport.(*http.Transport)
+	}
+	if !ok || t.Proxy == nil {
+		return ProxyRoute{Source: ProxyDirect}
+	}
+	route := ProxyRoute{Source: ProxyUnknown}
+	ctx := context.WithValue(context.Background(), routeKey{}, &route)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, target, nil)
+	if err != nil {
+		return ProxyRoute{Source: ProxyDirect}
+	}
+	u, err := t.Proxy(req)
+	if err != nil {
+		return route
+	}
+	if route.Source == ProxyUnknown && u == nil {
+		return ProxyRoute{Source: ProxyDirect}
+	}
+	if u != nil {
+		route.Proxy = u.Redacted()
+	}
+	return route
+}
