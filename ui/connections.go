@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hoist/app/store"
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -348,7 +349,7 @@ func (v *ConnectionsView) Test() {
 func (v *ConnectionsView) runTest(p store.Profile, typed string) (uploader.Verdict, error) {
 	ep, err := p.Endpoint(v.d.SandboxURL)
 	if err != nil {
-		return uploader.Verdict{Sentence: sentence(err)}, err
+		return uploader.Verdict{Err: err}, err
 	}
 	pw := typed
 	if pw == "" {
@@ -358,7 +359,7 @@ func (v *ConnectionsView) runTest(p store.Profile, typed string) (uploader.Verdi
 			if errors.As(err, &unavailable) {
 				s = unavailable.Sentence()
 			}
-			return uploader.Verdict{Sentence: s}, err
+			return uploader.Verdict{Err: errors.New(s)}, err // the keychain's own sentence
 		}
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), testTimeout)
@@ -370,7 +371,7 @@ func (v *ConnectionsView) showVerdict(vd uploader.Verdict, err error) {
 	v.testing.Stop()
 	v.testing.Hide()
 	v.updateButtons()
-	text := vd.Sentence
+	text := words.Verdict(vd)
 	if text == "" && err != nil {
 		text = sentence(err)
 	}

@@ -169,14 +169,14 @@ func TestSessionOnlyPasswordWhenNoKeychain(t *testing.T) {
 
 func TestTestConnectionShowsTheVerdictAndDetails(t *testing.T) {
 	e := newTestEnv(t)
-	e.remote.verdict = uploader.Verdict{OK: true, Sentence: "Connected. The user demo@hoist.local may upload to company c|2101.",
+	e.remote.verdict = uploader.Verdict{OK: true, Kind: uploader.VerdictAccepted, User: "demo@hoist.local", Company: "c|2101",
 		Exchange: uploader.Exchange{Operation: "checkLogin", URL: "https://x/scene7/services/IpsApiService", Request: "<password>*</password>",
 			Status: 200, Response: "<checkLoginReturn/>", Duration: 420 * time.Millisecond,
 			TLS: &uploader.CertInfo{Subject: "CN=x", Issuer: "CN=Test CA", NotAfter: time.Date(2027, 1, 2, 3, 4, 0, 0, time.Local)}}}
 	v := e.w.Connections
 	v.reload("Local sandbox")
 	test.Tap(v.test)
-	if got := v.Verdict(); got != e.remote.verdict.Sentence {
+	if got := v.Verdict(); got != "Connected. The user demo@hoist.local may upload to company c|2101." {
 		t.Fatalf("verdict = %q", got)
 	}
 	if v.took.Text != "The server answered in 420 ms." {

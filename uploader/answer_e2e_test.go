@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"hoist/internal/words"
 	"hoist/sandbox"
 	"hoist/uploader"
 )
@@ -83,7 +84,7 @@ func TestE2EDrSumAlwaysEarlyFails(t *testing.T) {
 	if k, ok := replyKind(err); !ok || k != uploader.ReplyEarly || res.Files[0].State != uploader.StateFailed {
 		t.Fatalf("err %v, file %v", err, res.Files[0].State)
 	}
-	if s := uploader.Sentence(err); !strings.Contains(s, "before it had received the whole upload") || !strings.Contains(s, strings.TrimPrefix(b.url, "http://")) {
+	if s := words.Error(err); !strings.Contains(s, "before it had received the whole upload") || !strings.Contains(s, strings.TrimPrefix(b.url, "http://")) {
 		t.Errorf("sentence %q does not say what happened and where", s)
 	}
 }
@@ -104,7 +105,7 @@ func TestE2EHTMLPageIsNotSuccess(t *testing.T) {
 			if k, ok := replyKind(err); !ok || k != uploader.ReplyHTML || res.Count(uploader.StateDone) != 0 {
 				t.Fatalf("err %v, %d done", err, res.Count(uploader.StateDone))
 			}
-			s := uploader.Sentence(err)
+			s := words.Error(err)
 			if !strings.Contains(s, "an HTML page, probably a proxy or a login page") || !strings.Contains(s, strings.TrimPrefix(b.url, "http://")) {
 				t.Errorf("sentence %q", s)
 			}
@@ -124,7 +125,7 @@ func TestE2EScene7GarbageIsNotSuccess(t *testing.T) {
 	if k, ok := replyKind(err); !ok || k != uploader.ReplyNotUnderstood || res.Files[0].State != uploader.StateFailed {
 		t.Fatalf("err %v, file %v", err, res.Files[0].State)
 	}
-	if s := uploader.Sentence(err); !strings.Contains(s, "without an upload reply") {
+	if s := words.Error(err); !strings.Contains(s, "without an upload reply") {
 		t.Errorf("sentence %q", s)
 	}
 }

@@ -14,27 +14,47 @@ import (
 	"time"
 )
 
-// Verdict is the outcome of Test connection, in words for people, with the exchange behind it.
+// VerdictKind is what Test connection found; package words says it to people.
+type VerdictKind int
+
+const (
+	// VerdictFailed: the server refused (an IPS fault, a proxy's login demand), or no
+	// verdict could be reached; Err says which.
+	VerdictFailed           VerdictKind = iota
+	VerdictAccepted                     // Scene7: checkLogin accepted User (for Company when set)
+	VerdictRejected                     // Scene7: checkLogin did not accept the user, password or company
+	VerdictDrSumAccepted                // Dr.Sum: the server checked User's credentials, then refused the empty request
+	VerdictDrSumRejected                // Dr.Sum: 401 or 403
+	VerdictDrSumNoCode                  // Dr.Sum: a 400 without a Dr.Sum error code (maybe not a Dr.Sum server)
+	VerdictDrSumNotFound                // Dr.Sum: 404, no upload service at the URL
+	VerdictDrSumServerError             // Dr.Sum: 5xx (Status)
+	VerdictDrSumUnexpected              // Dr.Sum: any other status (Status)
+)
+
+// Verdict is the outcome of Test connection, typed (package words says it to people), with
+// the exchange behind it.
 type Verdict struct {
-	OK       bool
-	Sentence string
+	OK   bool
+	Kind VerdictKind
+	// User and Company are the ones tested.
+	User, Company string
+	// Status is the HTTP status of the answer that decided (Dr.Sum).
+	Status int
+	// Err is why the verdict is VerdictFailed: the server's refusal, typed (an IPS fault, a
+	// *ReplyError for a proxy's 407), or why no verdict could be reached.
+	Err      error
 	Exchange Exchange
-	// Proxy is the proxy the test went through (without credentials), "" when direct; the
-	// sentence says it too. Route says also which setting chose it (README "Works at the
-	// office"), for the window and the CLI to say in their words.
+	// Proxy is the proxy the test went through (without credentials), "" when direct.
+	// Route says also which setting chose it (README "Works at the office"), for the
+	// window and the CLI to say in their words.
 	Proxy string
 	Route ProxyRoute
-	// Refusal is the server's refusal when it answered with one (an IPS fault), typed, so
-	// that a caller can word it in the user's language.
-	Refusal error
 }
 
 // withProxy tells which proxy the test went through.
 func withProxy(v Verdict, client *http.Client, target string) Verdict {
 	v.Route = RouteFor(client, target)
-	if v.Proxy = v.Route.Proxy; v.Proxy != "" {
-		v.Sentence += " (Through the proxy " + v.Proxy + ".)"
-	}
+	v.Proxy = v.Route.Proxy
 	return v
 }
 
@@ -43,7 +63,7 @@ func withProxy(v Verdict, client *http.Client, target string) Verdict {
 // upload request without a file, which the server refuses after checking the credentials
 // (401 for wrong ones, 400 "file missing" for right ones), so nothing is written.
 // The error is non-nil only when no verdict could be reached (the server was not reached or
-// gave an answer Hoist cannot read); its sentence is then in Verdict.Sentence too.
+// gave an answer Hoist cannot read); it is then in Verdict.Err too.
 func TestConnection(ctx context.Context, client *http.Client, c Conn) (Verdict, error) {
 	v, err := testConnection(ctx, client, c)
 	target := c.Endpoint.UploadURL
@@ -59,23 +79,20 @@ func testConnection(ctx context.Context, client *http.Client, c Conn) (Verdict, 
 	}
 	api := &API{HTTP: client, Conn: c}
 	valid, ex, err := api.CheckLogin(ctx)
-	company, cred := c.Company, c.Credentials
-	v := Verdict{Exchange: ex}
+	v := Verdict{Exchange: ex, User: c.Credentials.User, Company: c.Company}
 	switch {
 	case err != nil:
+		v.Kind, v.Err = VerdictFailed, err
 		var f *Fault
 		if errors.As(err, &f) {
-			v.Sentence, v.Refusal = f.Sentence(), f // the server answered: a verdict, not a failure to test
+			v.Err = f // the server answered: a verdict, not a failure to test
 			return v, nil
 		}
-		v.Sentence = Sentence(err)
 		return v, err
-	case valid && company != "":
-		v.OK, v.Sentence = true, fmt.Sprintf("Connected. The user %s may upload to company %s.", cred.User, company)
 	case valid:
-		v.OK, v.Sentence = true, fmt.Sprintf("Connected. The user name and password of %s were accepted.", cred.User)
+		v.OK, v.Kind = true, VerdictAccepted
 	default:
-		v.Sentence = "The server was reached, but the user name, password or company handle was not accepted. Check all three."
+		v.Kind = VerdictRejected
 	}
 	return v, nil
 }
@@ -85,9 +102,9 @@ func testConnection(ctx context.Context, client *http.Client, c Conn) (Verdict, 
 const drSumProbeDir = "/"
 
 func testDrSum(ctx context.Context, client *http.Client, ep Endpoint, cred Credentials) (Verdict, error) {
-	v := Verdict{Exchange: Exchange{Operation: "file upload (test without a file)", URL: ep.UploadURL}}
+	v := Verdict{Exchange: Exchange{Operation: "file upload (test without a file)", URL: ep.UploadURL}, User: cred.User}
 	if err := CheckURL(ep.UploadURL, ep.AllowInsecureHTTP); err != nil {
-		v.Sentence = Sentence(err)
+		v.Err = err
 		return v, err
 	}
 	var body bytes.Buffer
@@ -96,7 +113,7 @@ func testDrSum(ctx context.Context, client *http.Client, ep Endpoint, cred Crede
 	_ = mw.Close()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, ep.UploadURL, bytes.NewReader(body.Bytes()))
 	if err != nil {
-		v.Sentence = Sentence(err)
+		v.Err = err
 		return v, err
 	}
 	req.Header.Set("Content-Type", mw.FormDataContentType())
@@ -109,33 +126,34 @@ func testDrSum(ctx context.Context, client *http.Client, ep Endpoint, cred Crede
 	resp, err := client.Do(req)
 	v.Exchange.Duration = time.Since(start)
 	if err != nil {
-		v.Sentence = Sentence(err)
+		v.Err = err
 		return v, err
 	}
 	defer resp.Body.Close()
 	var answer bytes.Buffer
 	_, _ = answer.ReadFrom(http.MaxBytesReader(nil, resp.Body, maxReply))
 	v.Exchange.Status, v.Exchange.Response, v.Exchange.TLS = resp.StatusCode, answer.String(), certInfo(resp)
+	v.Status = resp.StatusCode
 	switch {
 	case resp.StatusCode == http.StatusUnauthorized || resp.StatusCode == http.StatusForbidden:
-		v.Sentence = "The server was reached, but the user name or password was not accepted. Check them, and that the user is set as a Web API execution user in Dr.Sum's Web Console."
+		v.Kind = VerdictDrSumRejected
 	case resp.StatusCode == http.StatusBadRequest:
 		// Only Dr.Sum's own parameter codes prove that the credentials passed and that the
 		// server is Dr.Sum; a proxy's or another server's 400 proves nothing.
 		var de *DrSumError
 		if _, err := drsumAnswer(resp.StatusCode, answer.Bytes()); errors.As(err, &de) && len(de.Codes) > 0 {
-			v.OK, v.Sentence = true, fmt.Sprintf("Connected. The user %s was accepted by the Dr.Sum server (checked with a request that writes nothing).", cred.User)
+			v.OK, v.Kind = true, VerdictDrSumAccepted
 		} else {
-			v.Sentence = "The server refused the test request (HTTP 400) without a Dr.Sum error code. Check that the URL points to a Dr.Sum Cloud Hub server: it ends in /api/v1.0/file/upload."
+			v.Kind = VerdictDrSumNoCode
 		}
 	case resp.StatusCode == http.StatusProxyAuthRequired:
-		v.Sentence = (&ReplyError{Status: resp.StatusCode}).Sentence()
+		v.Kind, v.Err = VerdictFailed, &ReplyError{Status: resp.StatusCode}
 	case resp.StatusCode == http.StatusNotFound:
-		v.Sentence = "The server has no Dr.Sum upload service at this address (HTTP 404). Check the URL: it ends in /api/v1.0/file/upload."
+		v.Kind = VerdictDrSumNotFound
 	case resp.StatusCode >= 500:
-		v.Sentence = fmt.Sprintf("The Dr.Sum server reported a problem of its own (HTTP %d). Ask its administrator to check the server's settings and logs.", resp.StatusCode)
+		v.Kind = VerdictDrSumServerError
 	default:
-		v.Sentence = fmt.Sprintf("The server gave an unexpected answer (HTTP %d). Check that the URL points to a Dr.Sum Cloud Hub server.", resp.StatusCode)
+		v.Kind = VerdictDrSumUnexpected
 	}
 	return v, nil
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"hoist/internal/words"
 	"hoist/sandbox"
 	"hoist/uploader"
 )
@@ -38,8 +39,8 @@ func TestTestConnectionAgainstSandbox(t *testing.T) {
 			if err != nil {
 				t.Fatalf("no verdict: %v", err)
 			}
-			if v.OK != tt.ok || v.Sentence == "" {
-				t.Fatalf("OK=%v want %v: %s", v.OK, tt.ok, v.Sentence)
+			if v.OK != tt.ok || words.Verdict(v) == "" {
+				t.Fatalf("OK=%v want %v: %s", v.OK, tt.ok, words.Verdict(v))
 			}
 			if strings.Contains(v.Exchange.Request, tt.pw) || v.Exchange.Status == 0 || v.Exchange.Response == "" && tt.ep.Service == uploader.Scene7 {
 				t.Errorf("details: %+v", v.Exchange)

@@ -18,6 +18,7 @@ import (
 	"testing/synctest"
 	"time"
 
+	"hoist/internal/words"
 	"hoist/sandbox"
 	"hoist/uploader"
 )
@@ -325,10 +326,10 @@ func TestE2EScene7WrongPassword(t *testing.T) {
 	if n := len(b.Requests()); n != 1 {
 		t.Fatalf("%d requests, want exactly 1", n)
 	}
-	if !strings.Contains(uploader.Sentence(err), "password") {
-		t.Errorf("sentence %q does not say what to check", uploader.Sentence(err))
+	if !strings.Contains(words.Error(err), "password") {
+		t.Errorf("sentence %q does not say what to check", words.Error(err))
 	}
-	all := text.String() + err.Error() + uploader.Sentence(err) + fmt.Sprintf("%+v %+v %#v", res, b.Requests(), req)
+	all := text.String() + err.Error() + words.Error(err) + fmt.Sprintf("%+v %+v %#v", res, b.Requests(), req)
 	if strings.Contains(all, secret) {
 		t.Fatal("the password appears in an error, an event or a record")
 	}
@@ -411,7 +412,7 @@ func TestE2EDrSum(t *testing.T) {
 	// it must fail with a sentence, not arrive renamed or break the request.
 	quoted, items := splitQuoted(awkwardTree(t))
 	res, err := c.Upload(context.Background(), b.drsumRequest(t, []uploader.Item{quoted}, false), nil)
-	if err != nil || res.Files[0].State != uploader.StateFailed || !strings.Contains(uploader.Sentence(res.Files[0].Err), "rename the file") {
+	if err != nil || res.Files[0].State != uploader.StateFailed || !strings.Contains(words.Error(res.Files[0].Err), "rename the file") {
 		t.Fatalf("a name with a quote: err %v, %+v", err, res.Files[0])
 	}
 	res, err = c.Upload(context.Background(), b.drsumRequest(t, items, false), nil)
@@ -429,7 +430,7 @@ func TestE2EDrSum(t *testing.T) {
 	if err != nil || res.Count(uploader.StateFailed) != len(items) {
 		t.Fatalf("second upload: err %v, %d failed", err, res.Count(uploader.StateFailed))
 	}
-	if s := uploader.Sentence(res.Files[0].Err); !strings.Contains(s, "already exists") || !strings.Contains(s, "Overwrite") {
+	if s := words.Error(res.Files[0].Err); !strings.Contains(s, "already exists") || !strings.Contains(s, "Overwrite") {
 		t.Fatalf("sentence %q", s)
 	}
 	res, err = c.Upload(context.Background(), b.drsumRequest(t, items, true), nil)
@@ -486,7 +487,7 @@ func TestE2EDrSumRefusals(t *testing.T) {
 				}
 				return
 			}
-			if s := uploader.Sentence(res.Files[0].Err); res.Files[0].State != uploader.StateFailed || !strings.Contains(s, tc.sentence) {
+			if s := words.Error(res.Files[0].Err); res.Files[0].State != uploader.StateFailed || !strings.Contains(s, tc.sentence) {
 				t.Fatalf("first file %v: %q, want a sentence saying %q", res.Files[0].State, s, tc.sentence)
 			}
 			if tc.jobErr && len(b.Requests()) != 1 {

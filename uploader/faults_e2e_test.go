@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"hoist/internal/words"
 	"hoist/sandbox"
 	"hoist/uploader"
 )
@@ -88,7 +89,7 @@ func TestE2EScene7RequestLevelFault(t *testing.T) {
 	if !errors.As(err, &rr) || !errors.As(err, &f) || f.Code != uploader.CodeInvalidRequestXML {
 		t.Fatalf("err = %v, want a RequestRefusedError with fault 30003", err)
 	}
-	if s := uploader.Sentence(err); !strings.Contains(s, "stopped the upload") {
+	if s := words.Error(err); !strings.Contains(s, "stopped the upload") {
 		t.Errorf("sentence %q", s)
 	}
 	var refused, ends int

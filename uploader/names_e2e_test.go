@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"hoist/internal/testfs"
+	"hoist/internal/words"
 	"hoist/sandbox"
 	"hoist/uploader"
 )
@@ -111,7 +112,7 @@ func TestE2ECleansFolderDrSumAndRefusesBadFolder(t *testing.T) {
 	req.DestFolder = "/filer/../etc"
 	_, err = testClient().Upload(context.Background(), req, nil)
 	var ne *uploader.NameError
-	if !errors.As(err, &ne) || ne.Kind != uploader.FolderDots || !strings.Contains(uploader.Sentence(err), "..") {
+	if !errors.As(err, &ne) || ne.Kind != uploader.FolderDots || !strings.Contains(words.Error(err), "..") {
 		t.Fatalf("folder with ..: %v", err)
 	}
 	if len(b.Requests()) != before {
@@ -131,7 +132,7 @@ func TestE2EDrSumConflictSentenceDependsOnOverwrite(t *testing.T) {
 	}
 	// The sandbox itself refuses the second with overwrite off.
 	res, _ := testClient().Upload(context.Background(), req, nil)
-	if s := uploader.Sentence(res.Files[0].Err); !strings.Contains(s, "Turn on Overwrite") {
+	if s := words.Error(res.Files[0].Err); !strings.Contains(s, "Turn on Overwrite") {
 		t.Errorf("overwrite off: %q", s)
 	}
 	// A server that refuses to replace although overwrite is on (a locked file).
@@ -143,7 +144,7 @@ func TestE2EDrSumConflictSentenceDependsOnOverwrite(t *testing.T) {
 	})
 	req.Options.Overwrite = true
 	res, _ = testClient().Upload(context.Background(), req, nil)
-	if s := uploader.Sentence(res.Files[0].Err); strings.Contains(s, "Turn on Overwrite") || !strings.Contains(s, "although Overwrite was on") {
+	if s := words.Error(res.Files[0].Err); strings.Contains(s, "Turn on Overwrite") || !strings.Contains(s, "although Overwrite was on") {
 		t.Errorf("overwrite on: %q", s)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"hoist/internal/words"
 	"hoist/sandbox"
 	"hoist/uploader"
 )
@@ -157,7 +158,7 @@ func TestE2EProxyTunnelsHTTPS(t *testing.T) {
 		t.Fatal("no CONNECT reached the proxy")
 	}
 	v, err := uploader.TestConnection(context.Background(), c.HTTP, conn)
-	if err != nil || !v.OK || v.Proxy != p.url || !strings.Contains(v.Sentence, "Through the proxy "+p.url) {
+	if err != nil || !v.OK || v.Proxy != p.url || !strings.Contains(words.Verdict(v), "Through the proxy "+p.url) {
 		t.Fatalf("verdict %+v, %v: want OK through %s", v, err, p.url)
 	}
 }
@@ -185,11 +186,11 @@ func TestE2EProxyAsksForALogin(t *testing.T) {
 		}
 	})
 	var pa *uploader.ProxyAuthError
-	if !errors.As(err, &pa) || !strings.Contains(uploader.Sentence(err), "asks for a login") || retries.Load() != 0 {
-		t.Fatalf("err %v (%q), %d retries: want the proxy's login demand, at once", err, uploader.Sentence(err), retries.Load())
+	if !errors.As(err, &pa) || !strings.Contains(words.Error(err), "asks for a login") || retries.Load() != 0 {
+		t.Fatalf("err %v (%q), %d retries: want the proxy's login demand, at once", err, words.Error(err), retries.Load())
 	}
 	v, _ := uploader.TestConnection(context.Background(), c.HTTP, conn)
-	if v.OK || !strings.Contains(v.Sentence, "asks for a login") || v.Proxy != p.url {
+	if v.OK || !strings.Contains(words.Verdict(v), "asks for a login") || v.Proxy != p.url {
 		t.Fatalf("verdict %+v", v)
 	}
 

@@ -83,7 +83,7 @@ func TestCheckLoginInvalidAndFault(t *testing.T) {
 	}
 	api = soapServer(t, 500, envOpen+`<soapenv:Fault><faultcode>soapenv:Client</faultcode><faultstring>auth</faultstring><detail><ns1:authenticationFault xmlns:ns1="`+FaultNamespace+`"><ns1:code>10001</ns1:code><ns1:reason>Invalid username/password</ns1:reason></ns1:authenticationFault></detail></soapenv:Fault>`+envClose, func(*http.Request, string) {})
 	v, err := TestConnection(context.Background(), api.HTTP, Conn{Endpoint: api.Endpoint, Credentials: api.Credentials, Company: "c|1"})
-	if err != nil || v.OK || !strings.Contains(v.Sentence, "not accepted") || v.Exchange.Status != 500 {
+	if err != nil || v.OK || v.Kind != VerdictFailed || !errors.As(v.Err, new(*Fault)) || v.Exchange.Status != 500 {
 		t.Errorf("fault verdict: %+v, %v", v, err)
 	}
 	api = soapServer(t, 502, "<html>Bad gateway</html>", func(*http.Request, string) {})
@@ -149,18 +149,18 @@ func TestDrSumTestConnection(t *testing.T) {
 		t.Errorf("right password: %+v %v", good, err)
 	}
 	bad, err := TestConnection(context.Background(), srv.Client(), Conn{Endpoint: ep, Credentials: Credentials{User: "apiuser01", Password: "nope"}})
-	if err != nil || bad.OK || !strings.Contains(bad.Sentence, "not accepted") {
+	if err != nil || bad.OK || bad.Kind != VerdictDrSumRejected || bad.Status != http.StatusUnauthorized {
 		t.Errorf("wrong password: %+v %v", bad, err)
 	}
 }
 
-func TestSentenceForNetworkErrors(t *testing.T) {
+func TestVerdictOfANetworkError(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	url := srv.URL
 	srv.Close() // nothing listens there any more
 	ep, _ := CustomEndpoint(Scene7, url+Scene7UploadPath, "", false)
 	v, err := TestConnection(context.Background(), nil, Conn{Endpoint: ep, Credentials: Credentials{User: "u", Password: "p"}})
-	if err == nil || !strings.Contains(v.Sentence, "could not connect") {
+	if err == nil || v.Kind != VerdictFailed || v.Err != err {
 		t.Errorf("verdict %+v err %v", v, err)
 	}
 }
@@ -172,7 +172,7 @@ func TestDrSumTestConnectionNeedsADrSumCode(t *testing.T) {
 	defer srv.Close()
 	ep, _ := CustomEndpoint(DrSum, srv.URL+DrSumUploadPath, "", false)
 	v, err := TestConnection(context.Background(), srv.Client(), Conn{Endpoint: ep, Credentials: Credentials{User: "u", Password: "p"}})
-	if err != nil || v.OK || !strings.Contains(v.Sentence, "without a Dr.Sum error code") {
+	if err != nil || v.OK || v.Kind != VerdictDrSumNoCode {
 		t.Errorf("a bare 400 must not pass as a login: %+v %v", v, err)
 	}
 }
@@ -198,7 +198,7 @@ func TestTestConnectionShowsTheCertificate(t *testing.T) {
 	}
 	// An unverifiable certificate stops the request before the password is sent.
 	v, err = TestConnection(context.Background(), &http.Client{}, Conn{Endpoint: ep, Credentials: cred, Company: "c|1"})
-	if err == nil || v.OK || !strings.Contains(v.Sentence, "could not be verified") {
+	if err == nil || v.OK || !BadCertificate(v.Err) {
 		t.Errorf("self-signed certificate accepted or badly explained: %+v %v", v, err)
 	}
 }

@@ -159,16 +159,13 @@ func runCheckLogin(c *cli, cmd *command, args []string) int {
 		printExchange(c.stderr, v.Exchange)
 	}
 	if v.OK {
-		fmt.Fprintln(c.stdout, v.Sentence)
+		fmt.Fprintln(c.stdout, words.Verdict(v))
 		return exitOK
 	}
-	switch {
-	case words.Knows(v.Refusal):
-		v.Sentence = words.Error(v.Refusal)
-	case v.Sentence == "":
-		v.Sentence = words.Error(err)
+	if v.Err == nil && v.Kind == uploader.VerdictFailed {
+		v.Err = err
 	}
-	c.complain(cmd.name, v.Sentence)
+	c.complain(cmd.name, words.Verdict(v))
 	return exitFailed
 }
 

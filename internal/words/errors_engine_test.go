@@ -144,3 +144,43 @@ func TestEngineErrorWording(t *testing.T) {
 		}
 	}
 }
+
+// Test connection's verdicts, in every language, name the user, company, status and proxy.
+func TestVerdictSentences(t *testing.T) {
+	defer Use(Current())
+	cases := []struct {
+		v      uploader.Verdict
+		fields []string
+	}{
+		{uploader.Verdict{OK: true, Kind: uploader.VerdictAccepted, User: "ann@acme.com", Company: "c|2101", Proxy: "http://proxy.corp:3128"}, []string{"ann@acme.com", "c|2101", "http://proxy.corp:3128"}},
+		{uploader.Verdict{OK: true, Kind: uploader.VerdictAccepted, User: "ann@acme.com"}, []string{"ann@acme.com"}},
+		{uploader.Verdict{Kind: uploader.VerdictRejected}, nil},
+		{uploader.Verdict{OK: true, Kind: uploader.VerdictDrSumAccepted, User: "apiuser01"}, []string{"apiuser01"}},
+		{uploader.Verdict{Kind: uploader.VerdictDrSumRejected, Status: 401}, []string{"Dr.Sum"}},
+		{uploader.Verdict{Kind: uploader.VerdictDrSumNoCode, Status: 400}, []string{"/api/v1.0/file/upload"}},
+		{uploader.Verdict{Kind: uploader.VerdictDrSumNotFound, Status: 404}, []string{"404"}},
+		{uploader.Verdict{Kind: uploader.VerdictDrSumServerError, Status: 503}, []string{"503"}},
+		{uploader.Verdict{Kind: uploader.VerdictDrSumUnexpected, Status: 418}, []string{"418"}},
+		{uploader.Verdict{Err: &uploader.Fault{Kind: uploader.AuthenticationFault, Code: uploader.CodeInvalidCredentials}}, nil},
+	}
+	for _, c := range cases {
+		Use("en")
+		english := Verdict(c.v)
+		for _, lang := range []string{"en", "fr", "ja"} {
+			Use(lang)
+			s := Verdict(c.v)
+			if s == "" || strings.Contains(s, "{{") || strings.Contains(s, "engine.") || lang != "en" && s == english {
+				t.Errorf("%s %+v: %q", lang, c.v, s)
+			}
+			for _, f := range c.fields {
+				if !strings.Contains(s, f) {
+					t.Errorf("%s: %q does not name %q", lang, s, f)
+				}
+			}
+		}
+	}
+	Use("en")
+	if got, want := Verdict(cases[0].v), "Connected. The user ann@acme.com may upload to company c|2101. (Through the proxy http://proxy.corp:3128.)"; got != want {
+		t.Errorf("Verdict = %q, want %q", got, want)
+	}
+}
