@@ -132,11 +132,11 @@ func WalkWith(paths []string, opts WalkOptions) (items []Item, skipped []Skipped
 
 type walker struct {
 	items   []Item
-	infos   []os.FileInfo // parallel to items: identity for the duplicate check
+	ids     []fileID // parallel to items: identity for the duplicate check
 	skipped []Skipped
 	byRel   map[string]int
 	// byName narrows the duplicate check to files of the same name and size, so that
-	// os.SameFile (the portable identity test) runs on a handful of candidates.
+	// the identity test runs on a handful of candidates.
 	byName map[nameSize][]int
 	opts   WalkOptions
 	// inside is the real path (links resolved) of the dropped path being walked: links
@@ -164,20 +164,20 @@ func (w *walker) root(p string) {
 	if real, err := filepath.EvalSymlinks(p); err == nil {
 		w.inside = real
 	}
-	w.visit(p, NFC(name), nil, true)
+	w.visit(p, NFC(name), nil, true, look{})
 	// Links inside the folder are followed after everything else, so that a file reached
 	// both directly and through a link keeps its own path, not the link's.
 	for len(w.links) > 0 {
 		l := w.links[0]
 		w.links = w.links[1:]
-		w.visit(l.path, l.rel, l.ancestors, true)
+		w.visit(l.path, l.rel, l.ancestors, true, look{})
 	}
 }
 
 // link is a symbolic link whose following is put off until the rest is walked.
 type link struct {
 	path, rel string
-	ancestors []os.FileInfo
+	ancestors []fileID
 }
 
 // within reports whether the real path target is the walked root or below it.
@@ -188,8 +188,9 @@ func (w *walker) within(target string) bool {
 
 // visit handles one path; ancestors are the folders above it, for the loop check. now is
 // set for a dropped path, which is followed wherever it points, and for a link put off
-// until the rest was walked.
-func (w *walker) visit(p, rel string, ancestors []os.FileInfo, now bool) {
+// until the rest was walked. lk is what the folder's look at the path told (lookAll), when
+// its listing said it is a regular file.
+func (w *walker) visit(p, rel string, ancestors []fileID, now bool, lk look) {
 	name := filepath.Base(p)
 	if r := systemReason(name); r != "" {
 		w.skip(p, rel, SkipSystem, fmt.Sprintf("%s is %s, not something to publish.", name, r))
@@ -197,6 +198,9 @@ func (w *walker) visit(p, rel string, ancestors []os.FileInfo, now bool) {
 	}
 	if c := controlIn(name); c >= 0 {
 		w.skip(p, rel, SkipControlChar, (&NameError{Kind: NameControl, Rel: rel, Char: c}).Sentence())
+		return
+	}
+	if lk.looked && w.listedFile(p, rel, name, lk) {
 		return
 	}
 	lfi, err := os.Lstat(p)
@@ -230,30 +234,59 @@ func (w *walker) visit(p, rel string, ancestors []os.FileInfo, now bool) {
 	}
 }
 
-func (w *walker) dir(p, rel string, fi os.FileInfo, ancestors []os.FileInfo) {
+func (w *walker) dir(p, rel string, fi os.FileInfo, ancestors []fileID) {
+	id := idOf(fi)
 	for _, a := range ancestors {
-		if os.SameFile(a, fi) {
+		if a.same(id) {
 			w.skip(p, rel, SkipLinkLoop, fmt.Sprintf("%s links back to a folder that contains it (a loop), so it was not followed.", filepath.Base(p)))
 			return
 		}
 	}
-	entries, err := os.ReadDir(p)
+	d, entries, err := openFolder(p)
 	if err != nil {
 		w.skip(p, rel, statKind(err), fmt.Sprintf("The folder %s could not be read (%s); check that you may open it.", filepath.Base(p), reasonOf(err)))
 		return
 	}
 	// Copy so that sibling folders never share a backing array.
-	next := append(append(make([]os.FileInfo, 0, len(ancestors)+1), ancestors...), fi)
-	for _, e := range entries {
-		w.visit(filepath.Join(p, e.Name()), path.Join(rel, NFC(e.Name())), next, false)
+	next := append(append(make([]fileID, 0, len(ancestors)+1), ancestors...), id)
+	looks := lookAll(d, p, entries)
+	// Closed before the walk goes down: a deep tree must not hold a descriptor per level.
+	d.close()
+	for i, e := range entries {
+		w.visit(filepath.Join(p, e.Name()), path.Join(rel, NFC(e.Name())), next, false, looks[i])
 	}
+}
+
+// listedFile is the walk of a path its folder listed as a regular file, from what one
+// open told (lk) instead of an lstat and an open. It reports false when the path must be
+// looked at again by path: it is no longer a regular file, or another file already goes to
+// its Rel (file says which of the two it is, without opening it).
+func (w *walker) listedFile(p, rel, name string, lk look) bool {
+	if _, taken := w.byRel[rel]; taken {
+		return false
+	}
+	size, id, err := lk.size, lk.id, lk.err
+	switch {
+	case errors.Is(err, errNotPlain):
+		return false
+	case err != nil:
+		w.skip(p, rel, statKind(err), statSentence(name, err))
+		return true
+	}
+	// Only readable files are ever kept, so a file reached again by another route was
+	// readable on both: opening it before this check changes nothing.
+	if !w.reached(name, size, id) {
+		w.keep(p, rel, name, size, id)
+	}
+	return true
 }
 
 func (w *walker) file(p, rel string, fi os.FileInfo) {
 	name := filepath.Base(p)
+	id := idOf(fi)
 	if i, ok := w.byRel[rel]; ok {
 		switch {
-		case os.SameFile(w.infos[i], fi):
+		case w.ids[i].same(id):
 		case filepath.Base(w.items[i].Path) != name:
 			// The names differ on disk and agree once normalised: one is NFD.
 			w.skip(p, rel, SkipSameNFC, (&NameError{Kind: NameSameAfterNFC, Rel: rel, Other: w.items[i].Path}).Sentence())
@@ -262,22 +295,35 @@ func (w *walker) file(p, rel string, fi os.FileInfo) {
 		}
 		return
 	}
-	key := nameSize{name, fi.Size()}
-	for _, i := range w.byName[key] {
-		// The same file reached by two routes with the same name is one upload; under a
-		// different name (a hard link) it is a second asset and is kept.
-		if os.SameFile(w.infos[i], fi) {
-			return
-		}
+	if w.reached(name, fi.Size(), id) {
+		return
 	}
 	if err := checkReadable(p); err != nil {
 		w.skip(p, rel, statKind(err), statSentence(name, err))
 		return
 	}
+	w.keep(p, rel, name, fi.Size(), id)
+}
+
+// reached reports whether this file was already kept under the same name: the same file
+// reached by two routes with the same name is one upload; under a different name (a hard
+// link) it is a second asset and is kept.
+func (w *walker) reached(name string, size int64, id fileID) bool {
+	for _, i := range w.byName[nameSize{name, size}] {
+		if w.ids[i].same(id) {
+			return true
+		}
+	}
+	return false
+}
+
+// keep adds a readable file to the items.
+func (w *walker) keep(p, rel, name string, size int64, id fileID) {
+	key := nameSize{name, size}
 	w.byRel[rel] = len(w.items)
 	w.byName[key] = append(w.byName[key], len(w.items))
-	w.items = append(w.items, Item{Path: p, Rel: rel, Size: fi.Size()})
-	w.infos = append(w.infos, fi)
+	w.items = append(w.items, Item{Path: p, Rel: rel, Size: size})
+	w.ids = append(w.ids, id)
 }
 
 func statSentence(name string, err error) string {

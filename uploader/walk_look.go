@@ -1,0 +1,64 @@
+package uploader
+
+import (
+	"io/fs"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
+// look is what one open told of a file its folder listed as regular (folder.openStat).
+type look struct {
+	size   int64
+	id     fileID
+	err    error
+	looked bool // false: not listed as a regular file, or a name the walk leaves out
+}
+
+// lookParallel is the fewest files a folder must list before its files are looked at by
+// several goroutines: below it, starting them costs more than they save.
+const lookParallel = 32
+
+// lookAll opens the files a folder lists as regular, whose names the walk keeps, and
+// returns what each open told, by entry. It opens several at once: the walk of a large
+// drop is these system calls (bench/README.md), and the kernel answers them on every core.
+// What the walk does with the answers stays in the listing's order, one at a time, so the
+// result does not depend on which open finished first.
+func lookAll(d folder, p string, entries []fs.DirEntry) []look {
+	looks := make([]look, len(entries))
+	todo := make([]int, 0, len(entries))
+	for i, e := range entries {
+		if name := e.Name(); e.Type().IsRegular() && systemReason(name) == "" && controlIn(name) < 0 {
+			todo = append(todo, i)
+		}
+	}
+	one := func(i int) {
+		name := entries[i].Name()
+		l := &looks[i]
+		l.size, l.id, l.err = d.openStat(name, filepath.Join(p, name))
+		l.looked = true
+	}
+	workers := min(runtime.GOMAXPROCS(0), 8, len(todo)/lookParallel)
+	if workers < 2 {
+		for _, i := range todo {
+			one(i)
+		}
+		return looks
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= len(todo) {
+					return
+				}
+				one(todo[k])
+			}
+		})
+	}
+	wg.Wait()
+	return looks
+}
