@@ -26,7 +26,8 @@
 # multipart body (auth + uploadParams + files; for the 2,000 files ONE request carrying every
 # file, the best a script can do). Dr.Sum: one request per file, curl sequential with
 # keep-alive (one process, --next). The two clients alternate; we report the median of the
-# per-round time ratio hoist/curl, the median times, and Hoist's peak RSS (GNU time's %M).
+# per-round time ratio hoist/curl, the median times, the median of the per-round CPU time
+# ratio hoist/curl (user + system, GNU time's %U + %S), and Hoist's peak RSS (GNU time's %M).
 # After every run the sink's counters are checked, so a client that sent nothing is caught.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -114,26 +115,27 @@ drsum_cfg() { # DIR
 
 files_received() { curl -s "$stats/stats" | awk '{print $1}'; }
 
-measure() { # EXPECTED_FILES CMD... -> prints "elapsed_seconds peak_rss_kib"
+measure() { # EXPECTED_FILES CMD... -> prints "elapsed_seconds peak_rss_kib cpu_seconds"
   local want=$1 before after
   shift
   before=$(files_received)
   # GNU time's %e has 10 ms steps, too coarse for runs of 0.2 s: bash's clock times the run.
   local t0=$EPOCHREALTIME
-  /usr/bin/time -f "%M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; return 1; }
+  /usr/bin/time -f "%M %U %S" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; return 1; }
   local t1=$EPOCHREALTIME
   after=$(files_received)
   if [ $((after - before)) -ne "$want" ]; then
     echo "the sink received $((after - before)) files, not $want, from: $*" >&2
     return 1
   fi
-  awk -v a="$t0" -v b="$t1" -v m="$(tail -1 "$work/time")" 'BEGIN {printf "%.3f %s\n", b - a, m}'
+  # %U and %S count the process and the children it waited for (curl has none).
+  tail -1 "$work/time" | awk -v a="$t0" -v b="$t1" '{printf "%.3f %s %.2f\n", b - a, $1, $2 + $3}'
 }
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 run_case() { # NAME SERVICE DIR
-  local name=$1 service=$2 dir=$3 cfg="$work/case.curl" ratios=() rss=() hs=() cs=() t h c n
+  local name=$1 service=$2 dir=$3 cfg="$work/case.curl" ratios=() cpus=() rss=() hs=() cs=() t h c n
   if [ "$service" = scene7 ]; then scene7_cfg "$dir" >"$cfg"; else drsum_cfg "$dir" >"$cfg"; fi
   n=$(find "$dir" -type f | wc -l)
   local bytes skip_curl=
@@ -142,28 +144,33 @@ run_case() { # NAME SERVICE DIR
   local endpoint="$base/scene7/UploadFile" user=bench@hoist.local
   [ "$service" = drsum ] && endpoint="$base/api/v1.0/file/upload" user=apiuser01
   for r in $(seq "$rounds"); do
-    if [ -n "$skip_curl" ]; then c="0 0"; else c=$(measure "$n" curl -K "$cfg"); fi
+    if [ -n "$skip_curl" ]; then c="0 0 0"; else c=$(measure "$n" curl -K "$cfg"); fi
     # shellcheck disable=SC2086 # $extra is a list of flags
     h=$(HOIST_PASSWORD=bench measure "$n" "$work/hoist" upload --service "$service" --endpoint "$endpoint" \
       --user "$user" --company 'c|1' --dest-folder /filer/bench --overwrite $extra "$dir")
-    ratios+=("$(awk -v h="${h% *}" -v c="${c% *}" 'BEGIN {printf "%.3f", (c > 0 ? h / c : 0)}')")
-    rss+=("${h#* }") hs+=("${h% *}") cs+=("${c% *}")
-    printf '  %s round %d: hoist %ss (%s KiB)  curl %ss\n' "$name" "$r" "${h% *}" "${h#* }" "${c% *}" >&2
+    local hw hm hc cw cc
+    read -r hw hm hc <<<"$h"
+    read -r cw _ cc <<<"$c"
+    ratios+=("$(awk -v h="$hw" -v c="$cw" 'BEGIN {printf "%.3f", (c > 0 ? h / c : 0)}')")
+    # CPU times have GNU time's 10 ms steps: a ratio of two zeros says nothing.
+    cpus+=("$(awk -v h="$hc" -v c="$cc" 'BEGIN {printf "%.2f", (c > 0 ? h / c : 0)}')")
+    rss+=("$hm") hs+=("$hw") cs+=("$cw")
+    printf '  %s round %d: hoist %ss (%s KiB, CPU %ss)  curl %ss (CPU %ss)\n' "$name" "$r" "$hw" "$hm" "$hc" "$cw" "$cc" >&2
   done
-  local hmed cmed ratio limit="—"
+  local hmed cmed ratio cpu limit="—"
   hmed=$(printf '%s\n' "${hs[@]}" | median) cmed=$(printf '%s\n' "${cs[@]}" | median)
-  ratio=$(printf '%s\n' "${ratios[@]}" | median)
-  if [ -n "$skip_curl" ]; then ratio="—" cmed="—"; else cmed="$cmed s"; fi
+  ratio=$(printf '%s\n' "${ratios[@]}" | median) cpu=$(printf '%s\n' "${cpus[@]}" | median)
+  if [ -n "$skip_curl" ]; then ratio="—" cmed="—" cpu="—"; else cmed="$cmed s"; fi
   if [ -n "$rtt" ] && [ "$mbit" != 0 ]; then
     # The physical limit: the file bytes at the link's rate (no round trips, no headers).
     limit=$(awk -v h="$hmed" -v b="$bytes" -v m="$mbit" 'BEGIN {l = b * 8 / (m * 1e6); printf "%.2f (limit %.2f s)", h / l, l}')
   fi
-  printf '| %s | %s | %s | %s s | %s | %s | %s MiB |\n' "$name" "$delay" "$ratio" "$hmed" "$cmed" "$limit" \
+  printf '| %s | %s | %s | %s s | %s | %s | %s | %s MiB |\n' "$name" "$delay" "$ratio" "$hmed" "$cmed" "$cpu" "$limit" \
     "$(printf '%s\n' "${rss[@]}" | sort -g | tail -1 | awk '{printf "%.1f", $1/1024}')"
 }
 
-echo "| workload | server delay + link | median ratio hoist/curl | median hoist | median curl | hoist ÷ physical limit | Hoist peak RSS |"
-echo "|---|---|---|---|---|---|---|"
+echo "| workload | server delay + link | median ratio hoist/curl | median hoist | median curl | median CPU ratio hoist/curl | hoist ÷ physical limit | Hoist peak RSS |"
+echo "|---|---|---|---|---|---|---|---|"
 for k in $cases; do
   case $k in
   s7big) run_case "Scene7, 1 × 512 MiB" scene7 "$work/big" ;;
