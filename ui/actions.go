@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"net/url"
 	"strings"
 
@@ -10,6 +9,7 @@ import (
 
 	"hoist/app/session"
 	"hoist/app/store"
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -42,7 +42,7 @@ func (w *Window) withPassword(t *session.Target, p store.Profile, typed string) 
 		if errors.As(err, &unavailable) {
 			return errors.New(unavailable.Sentence())
 		}
-		return fmt.Errorf("no password is saved for %q: type it on the left, or save it under Connections", p.Name)
+		return errors.New(words.T("window.no_password", words.A{"Name": p.Name}))
 	}
 	t.Credentials.Password = pw
 	return nil
@@ -62,7 +62,7 @@ func (w *Window) Retry(rows []int) {
 func (w *Window) Resume() {
 	note, err := w.d.Queue.Resume()
 	if err != nil {
-		note = sentence(err)
+		note = words.Error(err)
 	}
 	w.Queue.SetStatus(note)
 }
@@ -75,7 +75,7 @@ func (w *Window) startWith(start func(session.Target) error) {
 	t, p, typed := w.target(), w.Dest.current, w.Dest.password.Text
 	status := ""
 	if typed == "" && !p.Sandbox {
-		status = "Reading the saved password from the system keychain…" // it may ask to be unlocked
+		status = words.T("window.reading_keychain", nil) // it may ask to be unlocked
 	}
 	w.Queue.SetStatus(status)
 	showIf(w.resume, false, w.header)
@@ -93,7 +93,7 @@ func (w *Window) startWith(start func(session.Target) error) {
 		if err != nil {
 			fyne.Do(func() {
 				w.changed()
-				w.Queue.SetStatus(sentence(err))
+				w.Queue.SetStatus(words.Error(err))
 				w.startFailed = true
 			})
 		}
@@ -109,30 +109,11 @@ func (w *Window) ended(s session.Summary) {
 		w.changed()
 		return
 	}
-	title := "Upload finished"
-	switch {
-	case errors.Is(s.Err, uploader.ErrCancelled):
-		title = "Upload cancelled"
-	case s.Failed > 0 || s.Err != nil:
-		title = "Upload finished with problems"
-	}
-	body := fmt.Sprintf("%d uploaded", s.Done)
-	for _, c := range []struct {
-		n    int
-		word string
-	}{{s.Failed, "failed"}, {s.Cancelled, "cancelled"}, {s.Skipped, "skipped"}} {
-		if c.n > 0 {
-			body += fmt.Sprintf(", %d %s", c.n, c.word)
-		}
-	}
-	if s.JobName != "" {
-		body += " · job " + s.JobName
-	}
 	if s.Following > 0 {
 		// The notification waits for what Scene7 makes of the files (processed).
-		w.Queue.SetStatus(s.Message + fmt.Sprintf(" Scene7 is processing %s; each row says when it is ready.", plural(s.Following, "file", "files")))
+		w.Queue.SetStatus(words.N("window.following", s.Following, words.A{"Summary": s.Message}))
 	} else if s.Done+s.Failed > 0 { // nothing was sent: the person saw why in the window
-		w.App.SendNotification(fyne.NewNotification(title, body+"."))
+		w.App.SendNotification(fyne.NewNotification(endedTitle(s), endedBody(s)))
 	}
 	w.Admin.AddJobs(s.JobName, s.Handles) // ready for Show job log
 	w.Dest.NewJobName()
@@ -140,13 +121,42 @@ func (w *Window) ended(s session.Summary) {
 	w.startFailed = s.Done+s.Failed+s.Cancelled == 0 && s.Err != nil // the status says why it did not start
 }
 
+// endedTitle is the notification's title for an upload that ended.
+func endedTitle(s session.Summary) string {
+	switch {
+	case errors.Is(s.Err, uploader.ErrCancelled):
+		return words.T("notify.cancelled", nil)
+	case s.Failed > 0 || s.Err != nil:
+		return words.T("notify.finished.problems", nil)
+	}
+	return words.T("notify.finished", nil)
+}
+
+// endedBody counts what became of the files, and names the job.
+func endedBody(s session.Summary) string {
+	counts := []string{words.N("notify.count.uploaded", s.Done, nil)}
+	for _, c := range []struct {
+		n  int
+		id string
+	}{{s.Failed, "notify.count.failed"}, {s.Cancelled, "notify.count.cancelled"}, {s.Skipped, "notify.count.skipped"}} {
+		if c.n > 0 {
+			counts = append(counts, words.N(c.id, c.n, nil))
+		}
+	}
+	list := strings.Join(counts, words.T("window.list.separator", nil))
+	if s.JobName != "" {
+		return words.T("notify.body.job", words.A{"Counts": list, "Job": s.JobName})
+	}
+	return words.T("notify.body", words.A{"Counts": list})
+}
+
 // processed reports what Scene7 made of the files of an upload: the status line and the
 // notification count what is ready, not what was posted.
 func (w *Window) processed(p session.Processed) {
 	w.Queue.SetStatus(p.Message)
-	title := "Ready in Scene7"
+	title := words.T("notify.processed", nil)
 	if p.Failed+p.NoWord+p.Pending > 0 || p.Err != nil {
-		title = "Scene7 finished, with problems"
+		title = words.T("notify.processed.problems", nil)
 	}
 	w.App.SendNotification(fyne.NewNotification(title, p.Message))
 }
@@ -164,7 +174,7 @@ func (w *Window) openLink(link string) {
 		err = w.App.OpenURL(u)
 	}
 	if err != nil {
-		w.Queue.SetStatus("The link could not be opened: " + err.Error() + ". Copy it and paste it into your browser.")
+		w.Queue.SetStatus(words.T("window.link_not_opened", words.A{"Reason": words.Error(err)}))
 	}
 }
 
@@ -187,7 +197,7 @@ func (w *Window) AddPaths(paths []string) {
 	if len(paths) == 0 {
 		return
 	}
-	w.Queue.SetStatus("Reading the dropped files…")
+	w.Queue.SetStatus(words.T("window.reading_dropped", nil))
 	w.d.run(func() {
 		added, skipped := w.d.Queue.Add(paths)
 		fyne.Do(func() { w.Queue.SetStatus(addedText(added, skipped)) })
@@ -197,11 +207,11 @@ func (w *Window) AddPaths(paths []string) {
 func addedText(added, skipped int) string {
 	switch {
 	case added == 0 && skipped == 0:
-		return "Nothing new: these files are already in the queue."
+		return words.T("window.added.nothing", nil)
 	case skipped == 0:
-		return plural(added, "file", "files") + " added."
+		return words.N("window.added", added, nil)
 	}
-	return fmt.Sprintf("%s added; %s skipped (the list says why).", plural(added, "file", "files"), plural(skipped, "file", "files"))
+	return words.T("window.added.skipped", words.A{"Added": words.N("window.added.count", added, nil), "Skipped": words.N("window.skipped.count", skipped, nil)})
 }
 
 // AddFiles opens the system's file dialog.
@@ -224,7 +234,7 @@ func (w *Window) picked(paths []string, err error) {
 	switch {
 	case errors.Is(err, ErrPickerCancelled):
 	case err != nil:
-		fyne.Do(func() { w.Queue.SetStatus("The file dialog could not be opened: " + sentence(err)) })
+		fyne.Do(func() { w.Queue.SetStatus(words.T("window.picker_failed", words.A{"Reason": words.Error(err)})) })
 	default:
 		fyne.Do(func() { w.AddPaths(paths) })
 	}

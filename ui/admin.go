@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -13,6 +12,7 @@ import (
 
 	"hoist/app/session"
 	"hoist/app/store"
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -63,10 +63,10 @@ func newAdminView(remote Remote, conn func() (uploader.Conn, error), clip func(s
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(jobLine(v.jobs[id])) })
 	v.jobList.OnSelected = func(id widget.ListItemID) { v.choose(v.jobs[id].JobHandle) }
-	v.jobsNote = helpLabel("Press Refresh to ask the server which jobs it is running.")
+	v.jobsNote = helpLabel(words.T("admin.jobs.hint", nil))
 	v.jobsEx = newExchangeView(clip)
-	v.refresh = widget.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), v.RefreshJobs)
-	copyJobs := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { clip(v.jobsText()) })
+	v.refresh = widget.NewButtonWithIcon(words.T("admin.refresh", nil), theme.ViewRefreshIcon(), v.RefreshJobs)
+	copyJobs := widget.NewButtonWithIcon(words.T("admin.copy", nil), theme.ContentCopyIcon(), func() { clip(v.jobsText()) })
 
 	v.pick = widget.NewSelect(nil, func(label string) {
 		for _, j := range v.known {
@@ -75,10 +75,10 @@ func newAdminView(remote Remote, conn func() (uploader.Conn, error), clip func(s
 			}
 		}
 	})
-	v.pick.PlaceHolder = "Choose a job: refresh the active jobs, or upload"
+	v.pick.PlaceHolder = words.T("admin.job.choose", nil)
 	v.handle = widget.NewEntry()
-	v.handle.SetPlaceHolder("Or paste a job handle from a job log")
-	v.showLog = widget.NewButtonWithIcon("Show job log", theme.DocumentIcon(), v.ShowLog)
+	v.handle.SetPlaceHolder(words.T("admin.job.paste_handle", nil))
+	v.showLog = widget.NewButtonWithIcon(words.T("admin.show_log", nil), theme.DocumentIcon(), v.ShowLog)
 	v.logText = widget.NewLabel("")
 	v.logText.TextStyle.Monospace = true
 	v.logText.Selectable = true
@@ -86,22 +86,22 @@ func newAdminView(remote Remote, conn func() (uploader.Conn, error), clip func(s
 	v.logNote = helpLabel("")
 	v.logEx = newExchangeView(clip)
 	v.outcomes = newOutcomeTable()
-	copyLog := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { clip(v.logText.Text) })
+	copyLog := widget.NewButtonWithIcon(words.T("admin.copy", nil), theme.ContentCopyIcon(), func() { clip(v.logText.Text) })
 
 	v.jobsBox = container.NewBorder(
-		container.NewVBox(container.NewBorder(nil, nil, fieldLabel("Active jobs"), container.NewHBox(v.refresh, copyJobs)), v.jobsNote),
+		container.NewVBox(container.NewBorder(nil, nil, fieldLabel(words.T("admin.jobs", nil)), container.NewHBox(v.refresh, copyJobs)), v.jobsNote),
 		v.jobsEx.Content, nil, nil, v.jobList)
 	v.logsBox = container.NewBorder(
 		container.NewVBox(
-			container.NewBorder(nil, nil, inlineLabel("Job"), nil, v.pick),
-			container.NewBorder(nil, nil, inlineLabel("Job handle"), container.NewHBox(v.showLog, copyLog), v.handle),
+			container.NewBorder(nil, nil, inlineLabel(words.T("admin.job", nil)), nil, v.pick),
+			container.NewBorder(nil, nil, inlineLabel(words.T("admin.job_handle", nil)), container.NewHBox(v.showLog, copyLog), v.handle),
 			v.logNote),
 		v.logEx.Content, nil, nil, logSplit(v.outcomes.table, container.NewVScroll(v.logText)))
 	split := container.NewVSplit(v.jobsBox, v.logsBox)
 	split.Offset = 0.45
 	v.scene7 = container.NewStack(split)
 	v.forWhom = helpLabel("")
-	v.drsum = widget.NewLabel("Dr.Sum Cloud Hub keeps no list of jobs and no job logs: each file is sent on its own, and what the server answered for each is in the Job log tab. Active jobs and job logs are for Scene7 connections.")
+	v.drsum = widget.NewLabel(words.T("admin.drsum", nil))
 	v.drsum.Wrapping = fyne.TextWrapWord
 	v.drsum.Hide()
 	v.box = container.NewBorder(container.NewVBox(v.forWhom, v.drsum), nil, nil, nil, v.scene7)
@@ -113,9 +113,9 @@ func newAdminView(remote Remote, conn func() (uploader.Conn, error), clip func(s
 // sentence that there are none. A change of connection forgets the last answers.
 func (v *AdminView) SetConnection(p store.Profile) {
 	drsum := p.Service == uploader.DrSum
-	text := "For the connection " + p.Name + "."
+	text := words.T("admin.for_connection", words.A{"Name": p.Name})
 	if p.Name == "" {
-		text = "Choose a connection on the Queue tab first."
+		text = words.T("admin.no_connection", nil)
 	}
 	if v.forWhom.Text != text {
 		v.forWhom.SetText(text)
@@ -128,7 +128,7 @@ func (v *AdminView) SetConnection(p store.Profile) {
 		v.logText.SetText("")
 		v.outcomes.set(nil)
 		v.logNote.SetText("")
-		v.jobsNote.SetText("Press Refresh to ask the server which jobs it is running.")
+		v.jobsNote.SetText(words.T("admin.jobs.hint", nil))
 		v.jobsEx.set(uploader.Exchange{})
 		v.logEx.set(uploader.Exchange{})
 	}
@@ -139,11 +139,11 @@ func (v *AdminView) SetConnection(p store.Profile) {
 // AddJobs offers jobs of this session (their name and handles) to pick, the latest first.
 func (v *AdminView) AddJobs(name string, handles []string) {
 	for i, h := range handles {
-		label := name
+		label := words.T("admin.job.uploaded_now", words.A{"Name": name})
 		if len(handles) > 1 {
-			label = fmt.Sprintf("%s (part %d)", name, i+1)
+			label = words.T("admin.job.part_uploaded_now", words.A{"Name": name, "Part": i + 1})
 		}
-		v.remember(knownJob{label: label + " · uploaded now", handle: h})
+		v.remember(knownJob{label: label, handle: h})
 	}
 	if n := len(handles); n > 0 {
 		v.choose(handles[n-1])
@@ -185,9 +185,16 @@ func jobName(j uploader.ActiveJob) string {
 func jobLine(j uploader.ActiveJob) string {
 	parts := []string{jobName(j), j.State}
 	if j.Progress > 0 {
-		parts = append(parts, fmt.Sprintf("%.0f%%", j.Progress))
+		parts = append(parts, words.T("admin.job.percent", words.A{"Percent": words.Number(j.Progress, 0)}))
 	}
-	parts = append(parts, j.ProgressMessage, "started "+j.StartDate.String(), j.SubmitUserEmail, "handle "+j.JobHandle)
+	started := j.StartDate.Raw
+	if !j.StartDate.IsZero() {
+		started = words.DateTime(j.StartDate.Local())
+	}
+	if started != "" {
+		started = words.T("admin.job.started", words.A{"When": started})
+	}
+	parts = append(parts, j.ProgressMessage, started, j.SubmitUserEmail, words.T("admin.job.handle", words.A{"Handle": j.JobHandle}))
 	return joinNonEmpty(" · ", parts...)
 }
 
@@ -202,7 +209,7 @@ func (v *AdminView) jobsText() string {
 // RefreshJobs asks the server for its active jobs.
 func (v *AdminView) RefreshJobs() {
 	enable(v.refresh, false)
-	v.jobsNote.SetText("Asking the server…")
+	v.jobsNote.SetText(words.T("admin.asking", nil))
 	v.run(func() {
 		var jobs []uploader.ActiveJob
 		var ex uploader.Exchange
@@ -223,11 +230,11 @@ func (v *AdminView) RefreshJobs() {
 			v.jobsBox.Refresh()
 			switch {
 			case err != nil:
-				v.jobsNote.SetText(sentence(err))
+				v.jobsNote.SetText(words.Error(err))
 			case len(jobs) == 0:
-				v.jobsNote.SetText("The server is running no job for this company right now.")
+				v.jobsNote.SetText(words.T("admin.jobs.none", nil))
 			default:
-				v.jobsNote.SetText(fmt.Sprintf("%s running. Choose one to read its log below.", plural(len(jobs), "job", "jobs")))
+				v.jobsNote.SetText(words.N("admin.jobs.running", len(jobs), nil))
 			}
 		})
 	})
@@ -237,11 +244,11 @@ func (v *AdminView) RefreshJobs() {
 func (v *AdminView) ShowLog() {
 	handle := strings.TrimSpace(v.handle.Text)
 	if handle == "" {
-		v.logNote.SetText("Choose a job, or paste its handle, first.")
+		v.logNote.SetText(words.T("admin.log.no_handle", nil))
 		return
 	}
 	enable(v.showLog, false)
-	v.logNote.SetText("Asking the server…")
+	v.logNote.SetText(words.T("admin.asking", nil))
 	v.run(func() {
 		var logs []uploader.JobLog
 		var ex uploader.Exchange
@@ -261,9 +268,9 @@ func (v *AdminView) ShowLog() {
 			v.outcomes.set(logs)
 			switch {
 			case err != nil:
-				v.logNote.SetText(sentence(err))
+				v.logNote.SetText(words.Error(err))
 			case len(logs) == 0:
-				v.logNote.SetText("The server has no log for this job handle. Check the handle and the company.")
+				v.logNote.SetText(words.T("admin.log.none", nil))
 			default:
 				v.logNote.SetText("")
 			}

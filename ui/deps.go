@@ -7,7 +7,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 
 	"hoist/app/session"
 	"hoist/app/store"
@@ -59,8 +58,13 @@ type PresetStore interface {
 	Delete(name string) error
 }
 
-// ErrPickerCancelled is returned by Pickers when the person closed the dialog.
-var ErrPickerCancelled = errors.New("cancelled")
+// ErrPickerCancelled is returned by Pickers when the person closed the dialog. Nobody
+// reads it: the window does nothing when a dialog was closed, so it has no sentence.
+var ErrPickerCancelled error = pickerCancelled{}
+
+type pickerCancelled struct{}
+
+func (pickerCancelled) Error() string { return "picker: closed without a choice" }
 
 // Pickers are the operating system's file dialogs. They block; the window calls them
 // from a goroutine.

@@ -32,12 +32,12 @@ type rowDetails struct {
 
 func newRowDetails(close func(), clip func(string), linkFor func(session.Row) (string, error), open func(string)) *rowDetails {
 	d := &rowDetails{icon: widget.NewIcon(theme.FileIcon()), path: widget.NewLabel(""), reason: widget.NewLabel(""), facts: helpLabel(""), linkFor: linkFor}
-	copyLink := widget.NewButtonWithIcon("Copy link", theme.ContentCopyIcon(), func() {
+	copyLink := widget.NewButtonWithIcon(words.T("details.copy_link", nil), theme.ContentCopyIcon(), func() {
 		if clip != nil && d.link != "" {
 			clip(d.link)
 		}
 	})
-	openLink := widget.NewButtonWithIcon("Open", theme.ComputerIcon(), func() {
+	openLink := widget.NewButtonWithIcon(words.T("details.open_link", nil), theme.ComputerIcon(), func() {
 		if open != nil && d.link != "" {
 			open(d.link)
 		}
@@ -83,18 +83,18 @@ func (d *rowDetails) show(row session.Row, ok bool) {
 	}
 	showIf(d.linkBtns, d.link != "", nil)
 	d.reason.SetText(reason)
-	facts := []string{formatSize(row.Size), "from " + row.Path}
+	facts := []string{words.Size(row.Size), words.T("details.from", words.A{"Path": row.Path})}
 	if row.Attempt > 1 {
-		facts = append(facts, plural(row.Attempt, "attempt", "attempts"))
+		facts = append(facts, words.N("details.attempts", row.Attempt, nil))
 	}
 	if row.JobName != "" {
-		facts = append(facts, "job "+row.JobName)
+		facts = append(facts, words.T("details.job", words.A{"Name": row.JobName}))
 	}
 	if row.JobHandle != "" {
-		facts = append(facts, "job handle "+row.JobHandle)
+		facts = append(facts, words.T("details.job_handle", words.A{"Handle": row.JobHandle}))
 	}
 	if row.AssetID != "" {
-		facts = append(facts, "asset ID "+row.AssetID)
+		facts = append(facts, words.T("details.asset_id", words.A{"ID": row.AssetID}))
 	}
 	if d.link != "" {
 		facts = append(facts, d.link)
@@ -109,17 +109,17 @@ func fullDetail(row session.Row) string {
 	s := detailText(row)
 	switch row.State {
 	case session.Failed:
-		s += "\nFix what the sentence says, then press Retry failed: only the files that were not uploaded are sent again."
+		s += "\n" + words.T("details.todo.failed", nil)
 	case session.Cancelled:
-		s += "\nPress Retry failed to send it again, or Remove to take it off the list."
+		s += "\n" + words.T("details.todo.cancelled", nil)
 	case session.Skipped:
-		s += "\nIt will not be sent. Remove it from the list, or fix it on disk and add it again."
+		s += "\n" + words.T("details.todo.skipped", nil)
 	case session.Done:
 		switch row.Outcome {
 		case session.FailedInScene7:
-			s += "\nThe file reached Scene7 but cannot be used there. Fix it (or save it in a format Scene7 processes), add it again and upload it."
+			s += "\n" + words.T("details.todo.failed_in_scene7", nil)
 		case session.NoWordFromScene7:
-			s += "\nLook for the asset in Dynamic Media Classic; the job's log is in the Job log tab."
+			s += "\n" + words.T("details.todo.no_word", nil)
 		}
 	}
 	return s

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"hoist/internal/words"
 )
 
 // dropZone fills the queue's place while it is empty: a large target that says files
@@ -28,9 +30,9 @@ func (d *dropZone) CreateRenderer() fyne.WidgetRenderer {
 	frame.StrokeWidth = 2
 	frame.CornerRadius = theme.Padding() * 3
 	icon := widget.NewIcon(theme.NewPrimaryThemedResource(theme.UploadIcon()))
-	title := widget.NewLabelWithStyle("Drop files and folders here", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(words.T("queue.drop.title", nil), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
-	hint := widget.NewLabelWithStyle("or use Add files… and Add folder… above. Folders keep their structure at the destination.",
+	hint := widget.NewLabelWithStyle(words.T("queue.drop.hint", nil),
 		fyne.TextAlignCenter, fyne.TextStyle{})
 	hint.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(container.NewCenter(container.New(fixedSize{fyne.NewSize(96, 96)}, icon)), title, hint)

@@ -8,11 +8,15 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"hoist/internal/words"
 )
 
 // The window asks for no more room than a 1024×640 screen, nor than 800×600, whichever tab
 // is shown: nothing is pushed off-screen.
-func TestWindowFitsSmallScreens(t *testing.T) {
+func TestWindowFitsSmallScreens(t *testing.T) { eachLanguage(t, windowFitsSmallScreens) }
+
+func windowFitsSmallScreens(t *testing.T, _ string) {
 	e := newTestEnv(t)
 	// The real theme's fonts and sizes, not the test theme's, which are smaller.
 	fyne.CurrentApp().Settings().SetTheme(theme.DefaultTheme())
@@ -37,11 +41,15 @@ func TestWindowFitsSmallScreens(t *testing.T) {
 // At 1024×640 the banner's "Add a connection" and the connection editor's Test connection
 // are inside the window.
 func TestConnectionButtonsReachableAt1024(t *testing.T) {
+	eachLanguage(t, connectionButtonsReachableAt1024)
+}
+
+func connectionButtonsReachableAt1024(t *testing.T, _ string) {
 	e := newTestEnv(t)
 	e.w.Win.Resize(fyne.NewSize(1024, 640))
 	var add *widget.Button
 	for _, o := range test.LaidOutObjects(e.w.banner) {
-		if b, ok := o.(*widget.Button); ok && b.Text == "Add a connection" {
+		if b, ok := o.(*widget.Button); ok && b.Text == words.T("window.sandbox.add", nil) {
 			add = b
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // fixedWidth lays out one object at a fixed width (and its own height), so that the
@@ -44,6 +45,22 @@ func showIf(o fyne.CanvasObject, visible bool, in *fyne.Container) {
 		o.Hide()
 	}
 	if in != nil {
+		in.Refresh()
+	}
+}
+
+// setWrapped sets the text of a word-wrapped label that spans the width of the container
+// in, and lays in out again when the label's height changes. Fyne measures a label that
+// was never laid out as one line per paragraph (it has no width yet): a first sentence of
+// two lines, which a Japanese one often is, would then cover what is below it. So the
+// label gets in's width before it is measured.
+func setWrapped(l *widget.Label, text string, in *fyne.Container) {
+	before := l.MinSize().Height
+	l.SetText(text)
+	if w := in.Size().Width; w > 0 && l.Size().Width != w {
+		l.Resize(fyne.NewSize(w, l.MinSize().Height))
+	}
+	if l.Visible() && l.MinSize().Height != before {
 		in.Refresh()
 	}
 }

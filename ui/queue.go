@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -73,11 +72,11 @@ func newQueueView(q *session.Queue, act queueActions) *QueueView {
 		v.updateButtons()
 	}
 
-	v.AddFiles = widget.NewButtonWithIcon("Add files…", theme.FileIcon(), act.addFiles)
-	v.AddFolder = widget.NewButtonWithIcon("Add folder…", theme.FolderOpenIcon(), act.addFolder)
-	v.Upload = widget.NewButtonWithIcon("Upload", theme.UploadIcon(), act.upload)
+	v.AddFiles = widget.NewButtonWithIcon(words.T("queue.add_files", nil), theme.FileIcon(), act.addFiles)
+	v.AddFolder = widget.NewButtonWithIcon(words.T("queue.add_folder", nil), theme.FolderOpenIcon(), act.addFolder)
+	v.Upload = widget.NewButtonWithIcon(words.T("queue.upload", nil), theme.UploadIcon(), act.upload)
 	v.Upload.Importance = widget.HighImportance
-	v.CancelAll = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), q.Cancel)
+	v.CancelAll = widget.NewButtonWithIcon(words.T("queue.cancel", nil), theme.CancelIcon(), q.Cancel)
 	v.Pause = widget.NewButtonWithIcon(words.T("queue.pause", nil), theme.MediaPauseIcon(), func() {
 		if v.totals.Paused {
 			act.resume()
@@ -85,15 +84,15 @@ func newQueueView(q *session.Queue, act queueActions) *QueueView {
 			q.Pause()
 		}
 	})
-	v.Retry = widget.NewButtonWithIcon("Retry failed", theme.ViewRefreshIcon(), func() { act.retry(v.retryRows()) })
-	v.Remove = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), v.RemoveSelected)
-	v.RemoveAll = widget.NewButtonWithIcon("Remove all", theme.ContentClearIcon(), v.removeAll)
-	v.Clear = widget.NewButtonWithIcon("Clear finished", theme.ConfirmIcon(), func() {
+	v.Retry = widget.NewButtonWithIcon(words.T("queue.retry_failed", nil), theme.ViewRefreshIcon(), func() { act.retry(v.retryRows()) })
+	v.Remove = widget.NewButtonWithIcon(words.T("queue.remove", nil), theme.DeleteIcon(), v.RemoveSelected)
+	v.RemoveAll = widget.NewButtonWithIcon(words.T("queue.remove_all", nil), theme.ContentClearIcon(), v.removeAll)
+	v.Clear = widget.NewButtonWithIcon(words.T("queue.clear_finished", nil), theme.ConfirmIcon(), func() {
 		n := q.ClearFinished()
 		v.clearSelection()
-		v.SetStatus(fmt.Sprintf("%s cleared from the list.", plural(n, "finished file", "finished files")))
+		v.SetStatus(words.N("queue.cleared", n, nil))
 	})
-	v.ProblemsOnly = widget.NewCheck("Show problems only", func(bool) { v.refilter() })
+	v.ProblemsOnly = widget.NewCheck(words.T("queue.problems_only", words.A{"Count": 0}), func(bool) { v.refilter() })
 
 	v.overall = widget.NewProgressBar()
 	v.summary = widget.NewLabel("")
@@ -201,7 +200,7 @@ func (v *QueueView) applyTotals(t session.Totals) {
 	v.overall.SetValue(t.Fraction())
 	showIf(v.overall, of > 0, nil)
 	v.summary.SetText(summaryText(t))
-	v.ProblemsOnly.SetText(fmt.Sprintf("Show problems only (%d)", t.Problems()))
+	v.ProblemsOnly.SetText(words.T("queue.problems_only", words.A{"Count": t.Problems()}))
 	showIf(v.drop, t.Rows == 0, nil)
 	v.updateButtons()
 }
@@ -210,29 +209,30 @@ func (v *QueueView) applyTotals(t session.Totals) {
 // shows, from the same figures.
 func summaryText(t session.Totals) string {
 	if t.Rows == 0 {
-		return "No files yet."
+		return words.T("queue.empty", nil)
 	}
 	done, of := t.Files()
-	parts := []string{fmt.Sprintf("%d of %s done", done, plural(of, "file", "files"))}
+	parts := []string{words.N("queue.files_done", of, words.A{"Done": done})}
 	if bd, bof := t.ByteCounts(); of > 0 && bof > 0 {
-		parts = append(parts, formatSize(bd)+" of "+formatSize(bof))
+		parts = append(parts, words.T("queue.bytes_done", words.A{"Done": words.Size(bd), "Total": words.Size(bof)}))
 	}
 	for _, c := range []struct {
-		s    session.State
-		word string
-	}{{session.Sending, "sending"}, {session.Failed, "failed"}, {session.Cancelled, "cancelled"}, {session.Skipped, "skipped"}} {
-		if n := t.Count(c.s); n > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", n, c.word))
+		n  int
+		id string
+	}{
+		{t.Count(session.Sending), "queue.count.sending"},
+		{t.Count(session.Failed), "queue.count.failed"},
+		{t.Count(session.Cancelled), "queue.count.cancelled"},
+		{t.Count(session.Skipped), "queue.count.skipped"},
+		{t.Outcome(session.Processing), "queue.count.processing"},
+		{t.Outcome(session.FailedInScene7), "queue.count.failed_in_scene7"},
+	} {
+		if c.n > 0 {
+			parts = append(parts, words.N(c.id, c.n, nil))
 		}
 	}
-	if n := t.Outcome(session.Processing); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d processing in Scene7", n))
-	}
-	if n := t.Outcome(session.FailedInScene7); n > 0 {
-		parts = append(parts, fmt.Sprintf("%d failed in Scene7", n))
-	}
 	if t.Running {
-		parts = append(parts, formatSpeed(t.Speed), formatETA(t.ETA))
+		parts = append(parts, words.Speed(t.Speed), words.ETA(t.ETA))
 	}
 	return joinNonEmpty(" · ", parts...)
 }
@@ -240,14 +240,14 @@ func summaryText(t session.Totals) string {
 // SetReady says whether the settings allow an upload, and if not, why.
 func (v *QueueView) SetReady(ok bool, why string) {
 	v.ready = ok
-	v.blocker.SetText(why)
+	setWrapped(v.blocker, why, v.frame)
 	showIf(v.blocker, !ok && why != "", v.frame)
 	v.updateButtons()
 }
 
 // SetStatus shows what the last action did.
 func (v *QueueView) SetStatus(s string) {
-	v.status.SetText(s)
+	setWrapped(v.status, s, v.frame)
 	showIf(v.status, s != "", v.frame) // the frame: the list moves down to make room
 }
 
@@ -266,9 +266,9 @@ func (v *QueueView) updateButtons() {
 	retry := v.retryRows()
 	enable(v.Retry, v.ready && !t.Running && (len(retry) > 0 || t.Count(session.Failed)+t.Count(session.Cancelled) > 0))
 	if len(retry) > 0 {
-		v.Retry.SetText("Retry selected")
+		v.Retry.SetText(words.T("queue.retry_selected", nil))
 	} else {
-		v.Retry.SetText("Retry failed")
+		v.Retry.SetText(words.T("queue.retry_failed", nil))
 	}
 	enable(v.Clear, t.Count(session.Done)+t.Count(session.Skipped) > 0)
 	removable := false
@@ -292,7 +292,7 @@ func enable(w fyne.Disableable, on bool) {
 
 func (v *QueueView) cancelRow(i int) {
 	if err := v.q.CancelRow(i); err != nil {
-		v.SetStatus(err.Error())
+		v.SetStatus(words.Error(err))
 	}
 }
 
@@ -316,20 +316,20 @@ func (v *QueueView) RemoveSelected() {
 	err := v.q.Remove(rows)
 	v.clearSelection()
 	if errors.Is(err, session.ErrInUpload) {
-		v.SetStatus("Files being uploaded now stay in the list. Cancel them first (the ✕ on their row), then remove them.")
+		v.SetStatus(words.T("queue.remove.in_upload", nil))
 		return
 	}
-	v.SetStatus(plural(len(rows), "file", "files") + " taken off the queue.")
+	v.SetStatus(words.N("queue.removed", len(rows), nil))
 }
 
 func (v *QueueView) removeAll() {
 	n := v.q.RemoveAll()
 	v.clearSelection()
-	status := plural(n, "file", "files") + " taken off the queue."
 	if v.q.Len() > 0 {
-		status += " The files being uploaded now stay; cancel the upload to remove them too."
+		v.SetStatus(words.N("queue.removed.some_stay", n, nil))
+		return
 	}
-	v.SetStatus(status)
+	v.SetStatus(words.N("queue.removed", n, nil))
 }
 
 func (v *QueueView) clearSelection() {

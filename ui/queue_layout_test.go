@@ -7,10 +7,15 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"hoist/app/session"
+	"hoist/internal/words"
 )
 
 // A status line shown above the list pushes the list down instead of covering its first row.
 func TestQueueStatusDoesNotCoverTheList(t *testing.T) {
+	eachLanguage(t, queueStatusDoesNotCoverTheList)
+}
+
+func queueStatusDoesNotCoverTheList(t *testing.T, _ string) {
 	a := test.NewTempApp(t)
 	q := session.New(session.Config{Uploader: noUploads{}})
 	v := newQueueView(q, queueActions{})
@@ -22,7 +27,7 @@ func TestQueueStatusDoesNotCoverTheList(t *testing.T) {
 	}
 	abs := func(o fyne.CanvasObject) fyne.Position { return a.Driver().AbsolutePositionForObject(o) }
 	before := abs(v.list).Y
-	v.SetStatus("2 of 2 files uploaded. A long sentence that may wrap on a narrow window, so its height matters.")
+	v.SetStatus(words.N("queue.removed.some_stay", 2, nil)) // long: it may wrap, so its height matters
 	top := abs(v.status).Y + v.status.Size().Height
 	if abs(v.list).Y < top || abs(v.list).Y <= before {
 		t.Fatalf("the list starts at %v, under a status line ending at %v (was %v)", abs(v.list).Y, top, before)

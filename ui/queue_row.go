@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hoist/app/session"
+	"hoist/internal/words"
 )
 
 // queueRow shows one file of the queue: its state icon, its path (shortened in the middle,
@@ -71,7 +72,7 @@ func (r *queueRow) setSelected(on bool) {
 func (r *queueRow) set(i int, row session.Row) {
 	r.index = i
 	r.name.SetPath(row.Rel)
-	r.size.SetText(formatSize(row.Size))
+	r.size.SetText(words.Size(row.Size))
 	r.icon.SetResource(rowIcon(row))
 	r.detail.Importance = rowImportance(row)
 	if row.State == session.Queued && len(row.Names) > 0 {
@@ -103,31 +104,34 @@ func detailText(row session.Row) string {
 			return row.Reason // paused
 		}
 		if w := row.NameWarnings(); w != "" {
-			return "Waiting. Check the name: " + w
+			return words.T("row.waiting.check_name", words.A{"Warnings": w})
 		}
-		return "Waiting"
+		return words.T("row.waiting", nil)
 	case session.Sending:
 		if row.Reason != "" {
 			return row.Reason
 		}
 		if row.Size > 0 && row.Sent >= row.Size {
-			return "Sent; waiting for the server to confirm"
+			return words.T("row.sent", nil)
 		}
-		return joinNonEmpty(" · ", "Sending", formatSpeed(row.Speed), formatETA(row.ETA))
+		return joinNonEmpty(" · ", words.T("row.sending", nil), words.Speed(row.Speed), words.ETA(row.ETA))
 	case session.Done:
 		if t := outcomeText(row); t != "" {
 			return t
 		}
 		if row.Replaced {
-			return "Uploaded; it replaced the file of the same name"
+			return words.T("row.uploaded.replaced", nil)
 		}
-		return "Uploaded"
+		return words.T("row.uploaded", nil)
 	case session.Failed:
-		return "Failed: " + row.Reason
+		return words.T("row.failed", words.A{"Reason": row.Reason})
 	case session.Skipped:
-		return "Skipped: " + row.Reason
+		return words.T("row.skipped", words.A{"Reason": row.Reason})
 	case session.Cancelled:
-		return "Cancelled: " + strings.TrimPrefix(row.Reason, "Cancelled ")
+		if row.Reason != "" {
+			return row.Reason // the session's sentence says it was cancelled, and what to do
+		}
+		return words.T("row.cancelled", nil)
 	}
 	return row.State.String()
 }
@@ -137,11 +141,11 @@ func outcomeText(row session.Row) string {
 	switch row.Outcome {
 	case session.Processing:
 		if row.OutcomeText != "" {
-			return "Uploaded; Scene7 is processing it. " + row.OutcomeText
+			return words.T("row.processing.said", words.A{"Said": row.OutcomeText})
 		}
-		return "Uploaded; Scene7 is processing it"
+		return words.T("row.processing", nil)
 	case session.Ready:
-		return "Ready in Scene7"
+		return words.T("row.ready", nil)
 	case session.ReadyWarnings, session.FailedInScene7, session.NoWordFromScene7:
 		return row.OutcomeText
 	}

@@ -1,29 +1,29 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
 // optionsSummary is the one line the queue shows about the upload options, so that the
 // main view says what will happen without showing the whole form.
 func optionsSummary(preset string, o uploader.Options, s uploader.Service) string {
-	start := "Options: your own"
+	start := words.T("summary.own_options", nil)
 	if preset != "" {
-		start = fmt.Sprintf("Preset %q", preset)
+		start = words.T("summary.preset", words.A{"Name": preset})
 	}
-	replace := "files with the same name are kept"
+	replace := words.T("summary.keep_same_name", nil)
 	if o.Overwrite {
-		replace = "files with the same name are replaced"
+		replace = words.T("summary.replace_same_name", nil)
 	}
 	if s == uploader.DrSum {
 		return start + " · " + replace
 	}
 	parts := []string{start, replace}
 	if o.ReadyForPublish {
-		parts = append(parts, "ready for publish")
+		parts = append(parts, words.T("summary.ready_for_publish", nil))
 	}
 	if o.EmailSetting != "" {
 		parts = append(parts, lowerFirst(ChoiceLabel("emailSetting", string(o.EmailSetting))))

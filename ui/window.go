@@ -11,6 +11,7 @@ import (
 
 	"hoist/app/session"
 	"hoist/app/store"
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -72,27 +73,27 @@ func New(a fyne.App, win fyne.Window, d Deps) *Window {
 
 	w.optionsLine = widget.NewLabel("")
 	w.optionsLine.Truncation = fyne.TextTruncateEllipsis
-	change := widget.NewButtonWithIcon("Upload options…", theme.SettingsIcon(), func() { w.Tabs.SelectIndex(tabOptions) })
+	change := widget.NewButtonWithIcon(words.T("window.options.change", nil), theme.SettingsIcon(), func() { w.Tabs.SelectIndex(tabOptions) })
 	change.Importance = widget.LowImportance
 	queueTop := container.NewVBox(w.Dest.Content, container.NewBorder(nil, nil, nil, change, w.optionsLine), widget.NewSeparator())
-	w.FollowLinks = widget.NewCheck("Follow links that lead out of an added folder", func(on bool) {
+	w.FollowLinks = widget.NewCheck(words.T("window.follow_links", nil), func(on bool) {
 		d.Queue.SetFollowLinks(on)
 		w.saveSettings()
 	})
 	w.Bandwidth = newBandwidthField(d.Bandwidth, func(text string) { a.Preferences().SetString(prefBandwidth, text) })
 	options := container.NewVScroll(container.NewVBox(
-		card("Preset", w.Presets.Content),
-		card("Options", w.Options.Content),
-		card("Advanced", container.NewVBox(w.Dest.Advanced, w.FollowLinks, w.Bandwidth.Content)),
+		card(words.T("window.card.preset", nil), w.Presets.Content),
+		card(words.T("window.card.options", nil), w.Options.Content),
+		card(words.T("window.card.advanced", nil), container.NewVBox(w.Dest.Advanced, w.FollowLinks, w.Bandwidth.Content)),
 	))
 	// The queue is the main view; the options, which are set once and kept, have a tab.
 	w.Tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Queue", theme.UploadIcon(), container.NewBorder(queueTop, nil, nil, nil, w.Queue.Content)),
-		container.NewTabItemWithIcon("Upload options", theme.SettingsIcon(), options),
-		container.NewTabItemWithIcon("Job log", theme.ListIcon(), w.Log.Content),
-		container.NewTabItemWithIcon("Request", theme.VisibilityIcon(), w.Preview.Content),
-		container.NewTabItemWithIcon("Connections", theme.StorageIcon(), w.Connections.Content),
-		container.NewTabItemWithIcon("Admin", theme.InfoIcon(), container.NewBorder(nil, languageChoice(a.Preferences()), nil, nil, w.Admin.Content)),
+		container.NewTabItemWithIcon(words.T("window.tab.queue", nil), theme.UploadIcon(), container.NewBorder(queueTop, nil, nil, nil, w.Queue.Content)),
+		container.NewTabItemWithIcon(words.T("window.tab.options", nil), theme.SettingsIcon(), options),
+		container.NewTabItemWithIcon(words.T("window.tab.log", nil), theme.ListIcon(), w.Log.Content),
+		container.NewTabItemWithIcon(words.T("window.tab.request", nil), theme.VisibilityIcon(), w.Preview.Content),
+		container.NewTabItemWithIcon(words.T("window.tab.connections", nil), theme.StorageIcon(), w.Connections.Content),
+		container.NewTabItemWithIcon(words.T("window.tab.admin", nil), theme.InfoIcon(), container.NewBorder(nil, languageChoice(a.Preferences()), nil, nil, w.Admin.Content)),
 	)
 	w.banner = w.sandboxBanner()
 	w.resume, w.resumeText, w.resumeUpload = w.resumeBanner()
@@ -140,9 +141,9 @@ func card(title string, content fyne.CanvasObject) fyne.CanvasObject {
 // sandboxBanner says discreetly that uploads stay on this computer, and how to add a real
 // connection.
 func (w *Window) sandboxBanner() *fyne.Container {
-	text := widget.NewLabel("Local sandbox: uploads stay in a folder on this computer. To upload for real, add your Scene7 or Dr.Sum connection.")
+	text := widget.NewLabel(words.T("window.sandbox", nil))
 	text.Wrapping = fyne.TextWrapWord
-	add := widget.NewButtonWithIcon("Add a connection", theme.ContentAddIcon(), func() {
+	add := widget.NewButtonWithIcon(words.T("window.sandbox.add", nil), theme.ContentAddIcon(), func() {
 		w.Tabs.SelectIndex(tabConnections)
 		w.Connections.newProfile()
 	})
@@ -154,12 +155,12 @@ func (w *Window) sandboxBanner() *fyne.Container {
 func (w *Window) resumeBanner() (*fyne.Container, *widget.Label, *widget.Button) {
 	text := widget.NewLabel("")
 	text.Wrapping = fyne.TextWrapWord
-	upload := widget.NewButtonWithIcon("Upload them", theme.UploadIcon(), w.Upload)
+	upload := widget.NewButtonWithIcon(words.T("window.resume.upload", nil), theme.UploadIcon(), w.Upload)
 	upload.Importance = widget.HighImportance
-	forget := widget.NewButton("Forget them", func() {
+	forget := widget.NewButton(words.T("window.resume.forget", nil), func() {
 		showIf(w.resume, false, w.header)
 		n := w.d.Queue.DiscardQueued()
-		w.Queue.SetStatus(plural(n, "file was", "files were") + " taken off the queue.")
+		w.Queue.SetStatus(words.N("window.resume.forgotten", n, nil))
 	})
 	c := container.NewBorder(nil, widget.NewSeparator(), widget.NewIcon(theme.HistoryIcon()), container.NewHBox(upload, forget), text)
 	c.Hide()
@@ -195,7 +196,7 @@ func (w *Window) OfferResume(r Resume) {
 	}
 	w.restoring = false
 	w.changed()
-	w.resumeText.SetText(plural(r.Waiting, "file", "files") + " from the last time Hoist was open were not uploaded. They are back in the queue, with the connection and options they were going with.")
+	w.resumeText.SetText(words.N("window.resume.offer", r.Waiting, nil))
 	showIf(w.resume, true, w.header)
 }
 
@@ -255,11 +256,10 @@ func (w *Window) blocked() string {
 	if len(problems) == 0 {
 		return ""
 	}
-	why := "Before uploading: " + problems[0]
 	if len(problems) > 1 {
-		why += " (" + plural(len(problems)-1, "more thing", "more things") + " to fix: see Upload options.)"
+		return words.N("window.blocked.more", len(problems)-1, words.A{"Problem": problems[0]})
 	}
-	return why
+	return words.T("window.blocked", words.A{"Problem": problems[0]})
 }
 
 // adminConn is the chosen connection with its password, for the admin view.

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+	"golang.org/x/text/width"
 )
 
 // lineWrap works out how tall a monospaced, word-wrapped label is at a width, so that a
@@ -32,39 +33,76 @@ func (w lineWrap) height(text string) float32 {
 	if w.width <= 0 || m.Width <= 0 || room <= m.Width {
 		return w.oneLine()
 	}
-	lines := wrappedLines(text, int(room/m.Width))
+	// A Japanese or Chinese character comes from a fallback font and is wider than the
+	// monospaced letters: counted as one letter, a Japanese line was clipped.
+	wide := max(fyne.MeasureText("日", size, style).Width, m.Width)
+	lines := wrapCount(text, room, func(r rune) float32 {
+		if isWide(r) {
+			return wide
+		}
+		return m.Width
+	})
 	return w.oneLine() + float32(lines-1)*(m.Height+theme.LineSpacing())
 }
 
-// wrappedLines counts the lines of text wrapped at words into lines of perLine characters
-// (a word longer than a line is broken), as Fyne's TextWrapWord does.
+// wrappedLines counts the lines of text wrapped at words into lines of perLine columns (a
+// word longer than a line is broken), as Fyne's TextWrapWord does; an East Asian wide
+// character takes two columns.
 func wrappedLines(text string, perLine int) int {
-	if perLine < 1 {
-		perLine = 1
-	}
+	return wrapCount(text, float32(max(perLine, 1)), func(r rune) float32 {
+		if isWide(r) {
+			return 2
+		}
+		return 1
+	})
+}
+
+// wrapCount counts the lines of text wrapped at words into lines of room, each rune as
+// wide as runeWidth says; a word longer than a line is broken between runes.
+func wrapCount(text string, room float32, runeWidth func(rune) float32) int {
+	space := runeWidth(' ')
 	lines := 0
 	for _, para := range strings.Split(text, "\n") {
 		lines++
-		col := 0
+		x := float32(0)
 		for _, word := range strings.Fields(para) {
-			n := len([]rune(word))
+			n := float32(0)
+			for _, r := range word {
+				n += runeWidth(r)
+			}
 			switch {
-			case col == 0:
-			case col+1+n <= perLine:
-				col++ // the space before the word
+			case x == 0:
+			case x+space+n <= room:
+				x += space
 			default:
 				lines++
-				col = 0
+				x = 0
 			}
-			for n > perLine-col {
-				n -= perLine - col
-				lines++
-				col = 0
+			if x+n <= room {
+				x += n
+				continue
 			}
-			col += n
+			for _, r := range word {
+				rw := runeWidth(r)
+				if x > 0 && x+rw > room {
+					lines++
+					x = 0
+				}
+				x += rw
+			}
 		}
 	}
 	return lines
+}
+
+// isWide reports an East Asian wide or full-width character (kanji, kana, full-width
+// punctuation), which takes about two letters' room.
+func isWide(r rune) bool {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return true
+	}
+	return false
 }
 
 // onWidth calls changed whenever its one object is laid out at a new width, then lays it
