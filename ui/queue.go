@@ -95,6 +95,9 @@ func newQueueView(q *session.Queue, act queueActions) *QueueView {
 	v.ProblemsOnly = widget.NewCheck(words.T("queue.problems_only", words.A{"Count": 0}), func(bool) { v.refilter() })
 
 	v.overall = widget.NewProgressBar()
+	v.overall.TextFormatter = func() string { // "40 %" in French
+		return words.T("queue.percent", words.A{"Percent": words.Number(v.overall.Value*100, 0)})
+	}
 	v.summary = widget.NewLabel("")
 	v.summary.Wrapping = fyne.TextWrapWord
 	v.status = widget.NewLabel("")
