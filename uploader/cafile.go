@@ -28,7 +28,7 @@ func (e *CAFileError) Unwrap() error { return e.Err }
 var ErrNoCertificate = errors.New("no PEM certificate in it")
 
 // AddCAFile makes client trust the certificates of the PEM file at path as well as the
-// system's. The client must have an *http.Transport (NewClient's has).
+// system's (or those the client already trusts). The client must have an *http.Transport (NewClient's has).
 func AddCAFile(client *http.Client, path string) error {
 	data, err := os.ReadFile(path) // a certificate file is small
 	if err != nil {
@@ -38,10 +38,11 @@ func AddCAFile(client *http.Client, path string) error {
 	if !ok {
 		return &CAFileError{Path: path, Err: errors.New("this HTTP client's transport cannot be given certificates")}
 	}
-	pool, err := x509.SystemCertPool()
-	if err != nil || pool == nil {
-		pool = x509.NewCertPool() // no system store (rare): the file alone
+	var existing *x509.CertPool
+	if t.TLSClientConfig != nil {
+		existing = t.TLSClientConfig.RootCAs
 	}
+	pool := basePool(existing)
 	found := false
 	for rest := data; ; {
 		var b *pem.Block

@@ -200,6 +200,10 @@ func (c *Client) Upload(ctx context.Context, req Request, onEvent func(Event)) (
 	if err != nil {
 		return nil, err
 	}
+	// The connection's own proxy, CA file and stall timeout, for this upload only.
+	if c, err = c.forConn(req.Conn.Network); err != nil {
+		return nil, err
+	}
 	r := newRun(c, &req, onEvent)
 	for i, why := range refused {
 		if why != nil {

@@ -9,4 +9,6 @@ type Conn struct {
 	Credentials Credentials `json:"credentials"`
 	// Company is the Scene7 company handle, e.g. "c|2101"; Dr.Sum has none.
 	Company string `json:"company,omitempty"`
+	// Network is the connection's own proxy and CA file (network.go); zero: the client's.
+	Network Network `json:"network,omitzero"`
 }

@@ -65,6 +65,11 @@ func withProxy(v Verdict, client *http.Client, target string) Verdict {
 // The error is non-nil only when no verdict could be reached (the server was not reached or
 // gave an answer Hoist cannot read); it is then in Verdict.Err too.
 func TestConnection(ctx context.Context, client *http.Client, c Conn) (Verdict, error) {
+	client, err := httpFor(client, c.Network)
+	if err != nil {
+		return Verdict{Sentence: Sentence(err)}, err
+	}
+	c.Network = Network{} // applied: API.call need not derive again
 	v, err := testConnection(ctx, client, c)
 	target := c.Endpoint.UploadURL
 	if c.Endpoint.Service == Scene7 && c.Endpoint.APIURL != "" {

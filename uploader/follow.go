@@ -126,6 +126,10 @@ func (c *Client) Follow(ctx context.Context, req FollowRequest, onEvent func(Fol
 	if err := req.check(); err != nil {
 		return nil, err
 	}
+	c, err := c.forConn(req.Conn.Network)
+	if err != nil {
+		return nil, err
+	}
 	emit := func(ev FollowEvent) {
 		if onEvent != nil {
 			ev.Time, ev.JobHandle = time.Now(), req.JobHandle
@@ -149,7 +153,7 @@ func (c *Client) Follow(ctx context.Context, req FollowRequest, onEvent func(Fol
 		}
 		emit(FollowEvent{Kind: FileProcessed, Item: f.Item, Rel: f.Rel, AssetID: f.AssetID, Outcome: f.Outcome, LogType: f.LogType, Message: f.Sentence(), Said: f.Message})
 	}
-	err := errors.Join(waitErr, logErr)
+	err = errors.Join(waitErr, logErr)
 	msg := OutcomeSummary(res.Files)
 	if err != nil {
 		msg = Sentence(waitErr)

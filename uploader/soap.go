@@ -39,6 +39,11 @@ type CertInfo struct {
 	Subject  string
 	Issuer   string
 	NotAfter time.Time
+	// Root is the subject of the authority the verified chain ends in. Private is true
+	// when that authority is not a public one (publicroots.go): the company's own, as
+	// when it inspects HTTPS, or a private server's. Not a failure: the system trusts it.
+	Root    string
+	Private bool
 }
 
 type soapAuthHeader struct {
@@ -92,9 +97,9 @@ func (a *API) call(ctx context.Context, op string, payload, maskedPayload any, o
 	req.Header.Set("Content-Type", "text/xml; charset=UTF-8")
 	req.Header.Set("SOAPAction", op)
 	req.Header.Set("User-Agent", "Hoist/"+Version)
-	client := a.HTTP
-	if client == nil {
-		client = http.DefaultClient
+	client, err := httpFor(a.HTTP, a.Conn.Network)
+	if err != nil {
+		return ex, fmt.Errorf("%s: %w", op, err)
 	}
 	start := time.Now()
 	resp, err := client.Do(req)
@@ -132,7 +137,9 @@ func certInfo(resp *http.Response) *CertInfo {
 		return nil
 	}
 	c := resp.TLS.PeerCertificates[0]
-	return &CertInfo{Subject: c.Subject.String(), Issuer: c.Issuer.String(), NotAfter: c.NotAfter}
+	info := &CertInfo{Subject: c.Subject.String(), Issuer: c.Issuer.String(), NotAfter: c.NotAfter}
+	info.Root, info.Private = chainRoot(resp.TLS.VerifiedChains)
+	return info
 }
 
 type checkLoginParam struct {
