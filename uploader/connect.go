@@ -67,7 +67,7 @@ func withProxy(v Verdict, client *http.Client, target string) Verdict {
 func TestConnection(ctx context.Context, client *http.Client, c Conn) (Verdict, error) {
 	client, err := httpFor(client, c.Network)
 	if err != nil {
-		return Verdict{Sentence: Sentence(err)}, err
+		return Verdict{Err: err}, err
 	}
 	c.Network = Network{} // applied: API.call need not derive again
 	v, err := testConnection(ctx, client, c)

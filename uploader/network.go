@@ -95,7 +95,7 @@ func httpFor(base *http.Client, n Network) (*http.Client, error) {
 	tc := t.Clone()
 	c.Transport = tc
 	if key.proxy != "" {
-		if err := SetProxy(&c, key.proxy); err != nil {
+		if err := setProxy(&c, key.proxy, ProxyConnection); err != nil {
 			return nil, err
 		}
 	}

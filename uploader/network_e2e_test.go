@@ -15,9 +15,11 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"hoist/internal/words"
 	"hoist/sandbox"
 	"hoist/uploader"
 )
@@ -78,8 +80,11 @@ func TestE2EConnectionCAFileAndInspectedHTTPS(t *testing.T) {
 		Company: sandbox.DemoCompany, Network: uploader.Network{CAFile: caFile}}
 	c := testClient()
 	v, err := uploader.TestConnection(context.Background(), c.HTTP, conn)
-	if err != nil || !v.OK || v.Exchange.TLS == nil || !v.Exchange.TLS.Private || v.Exchange.TLS.Root != "CN=Acme Corp Inspection CA,O=Acme Corp" {
+	if err != nil || !v.OK || v.Exchange.TLS == nil || !v.Exchange.TLS.Private || v.Exchange.TLS.Root != "Acme Corp Inspection CA" {
 		t.Fatalf("verdict %+v (TLS %+v), %v: want OK, a private root", v, v.Exchange.TLS, err)
+	}
+	if said := words.Verdict(v); !strings.Contains(said, "Your company seems to inspect HTTPS") || !strings.Contains(said, "Acme Corp Inspection CA") {
+		t.Errorf("Test connection says %q", said)
 	}
 	items := awkwardTree(t)
 	res, err := c.Upload(context.Background(), uploader.Request{Conn: conn, JobName: "ca", DestFolder: "spring/2026", Options: uploader.DefaultOptions(), Items: items}, nil)
@@ -113,7 +118,7 @@ func TestE2EConnectionProxy(t *testing.T) {
 	conn := uploader.Conn{Endpoint: ep, Credentials: uploader.Credentials{User: sandbox.DrSumUser, Password: sandbox.DrSumPassword},
 		Network: uploader.Network{Proxy: p.url}}
 	v, err := uploader.TestConnection(context.Background(), c.HTTP, conn)
-	if err != nil || !v.OK || v.Route != (uploader.ProxyRoute{Proxy: p.url, Source: uploader.ProxyExplicit}) || p.connects.Load() == 0 {
+	if err != nil || !v.OK || v.Route != (uploader.ProxyRoute{Proxy: p.url, Source: uploader.ProxyConnection}) || p.connects.Load() == 0 {
 		t.Fatalf("verdict %+v, %v", v, err)
 	}
 	if v.Exchange.TLS == nil || !v.Exchange.TLS.Private {

@@ -60,6 +60,10 @@ func ParseProxy(raw string) (*url.URL, error) {
 // SetProxy makes client's requests go through proxy (ParseProxy's words); "" leaves the
 // environment's choice. The client must have an *http.Transport (NewClient's has).
 func SetProxy(client *http.Client, proxy string) error {
+	return setProxy(client, proxy, ProxyExplicit)
+}
+
+func setProxy(client *http.Client, proxy string, source ProxySource) error {
 	u, err := ParseProxy(proxy)
 	if err != nil || u == nil {
 		return err
@@ -68,7 +72,9 @@ func SetProxy(client *http.Client, proxy string) error {
 	if !ok {
 		return errors.New("this HTTP client's transport cannot be given a proxy")
 	}
-	t.Proxy = NewProxyResolver(u).Proxy
+	r := NewProxyResolver(u)
+	r.source = source
+	t.Proxy = r.Proxy
 	return nil
 }
 

@@ -13,7 +13,7 @@ import (
 )
 
 // Which proxy a request goes through, in this order (README "Works at the office"):
-//  1. an explicit proxy: the CLI's --proxy or the connection's own setting;
+//  1. an explicit proxy: the CLI's --proxy, else the connection's own setting;
 //  2. the environment: HTTPS_PROXY for https, HTTP_PROXY for http (either case), with
 //     NO_PROXY, when the variable for the request's scheme is set;
 //  3. the system settings: Windows' Internet options (WinHTTP: manual proxy, PAC file,
@@ -29,7 +29,8 @@ const (
 	// ProxyUnknown: the client's transport chose by a rule Hoist did not set.
 	ProxyUnknown     ProxySource = iota
 	ProxyDirect                  // no proxy setting applies: directly
-	ProxyExplicit                // --proxy or the connection's setting
+	ProxyExplicit                // named for the client: the CLI's --proxy
+	ProxyConnection              // the connection's own proxy (Network.Proxy)
 	ProxyEnvironment             // HTTPS_PROXY / HTTP_PROXY / NO_PROXY
 	ProxySystem                  // the system's manual proxy settings (or their exceptions)
 	ProxyAutoConfig              // the system's PAC file or automatic detection
@@ -41,6 +42,8 @@ func (s ProxySource) String() string {
 		return "direct"
 	case ProxyExplicit:
 		return "explicit"
+	case ProxyConnection:
+		return "connection"
 	case ProxyEnvironment:
 		return "environment"
 	case ProxySystem:
@@ -83,6 +86,7 @@ type systemAnswer struct {
 // for every new connection.
 type ProxyResolver struct {
 	explicit *url.URL
+	source   ProxySource // of explicit: ProxyExplicit or ProxyConnection
 	env      *httpproxy.Config
 	system   func(target *url.URL) systemAnswer
 
@@ -103,7 +107,7 @@ const routeCacheFor = 2 * time.Minute
 // NewProxyResolver resolves with explicit first (nil: none), then the environment as it
 // is now, then the system settings.
 func NewProxyResolver(explicit *url.URL) *ProxyResolver {
-	return &ProxyResolver{explicit: explicit, env: httpproxy.FromEnvironment(), system: systemLookup, cache: map[string]cachedRoute{}}
+	return &ProxyResolver{explicit: explicit, source: ProxyExplicit, env: httpproxy.FromEnvironment(), system: systemLookup, cache: map[string]cachedRoute{}}
 }
 
 type routeKey struct{}
@@ -120,7 +124,7 @@ func (p *ProxyResolver) Proxy(req *http.Request) (*url.URL, error) {
 
 func (p *ProxyResolver) route(target *url.URL) (*url.URL, ProxyRoute) {
 	if p.explicit != nil {
-		return p.explicit, ProxyRoute{Proxy: p.explicit.Redacted(), Source: ProxyExplicit}
+		return p.explicit, ProxyRoute{Proxy: p.explicit.Redacted(), Source: p.source}
 	}
 	if isLoopbackHost(target.Hostname()) {
 		return nil, ProxyRoute{Source: ProxyDirect}

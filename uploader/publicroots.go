@@ -54,14 +54,17 @@ func (s publicRootSet) public(c *x509.Certificate) bool {
 	return false
 }
 
-// chainRoot is the subject of the authority the first verified chain ends in, and
+// chainRoot is the name (common name, else subject) of the authority the first verified chain ends in, and
 // whether every verified chain ends in a private one. No verified chain (plain http, or
 // verification skipped): "", false.
 func chainRoot(chains [][]*x509.Certificate) (root string, private bool) {
 	if len(chains) == 0 || len(chains[0]) == 0 {
 		return "", false
 	}
-	root = chains[0][len(chains[0])-1].Subject.String()
+	top := chains[0][len(chains[0])-1]
+	if root = top.Subject.CommonName; root == "" {
+		root = top.Subject.String()
+	}
 	set := publicRoots()
 	for _, ch := range chains {
 		if len(ch) > 0 && set.public(ch[len(ch)-1]) {

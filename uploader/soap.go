@@ -39,7 +39,7 @@ type CertInfo struct {
 	Subject  string
 	Issuer   string
 	NotAfter time.Time
-	// Root is the subject of the authority the verified chain ends in. Private is true
+	// Root is the name of the authority the verified chain ends in. Private is true
 	// when that authority is not a public one (publicroots.go): the company's own, as
 	// when it inspects HTTPS, or a private server's. Not a failure: the system trusts it.
 	Root    string

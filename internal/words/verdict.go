@@ -27,8 +27,8 @@ func Verdict(v uploader.Verdict) string {
 	default:
 		s = Error(v.Err)
 	}
-	if v.Proxy != "" && s != "" {
-		s = join(s, T("engine.verdict.proxy", A{"Proxy": v.Proxy}))
+	if s != "" {
+		s = join(s, officeNotes(v)) // the route and the certificate (office.go)
 	}
 	return s
 }

@@ -1,0 +1,54 @@
+package words
+
+import "hoist/uploader"
+
+// Route says how Test connection reached the server: through which proxy and which
+// setting chose it (README "Works at the office"); "" when it went directly with no
+// proxy setting at all, or the route is not known.
+func Route(r uploader.ProxyRoute) string {
+	a := A{"Proxy": r.Proxy, "Script": r.Script}
+	id := ""
+	switch r.Source {
+	case uploader.ProxyExplicit:
+		id = "office.route.explicit"
+	case uploader.ProxyConnection:
+		id = "office.route.connection"
+	case uploader.ProxyEnvironment:
+		id = "office.route.environment"
+	case uploader.ProxySystem:
+		id = "office.route.system"
+	case uploader.ProxyAutoConfig:
+		id = "office.route.pac"
+		if r.Script == "" {
+			id = "office.route.detected"
+		}
+	default:
+		return ""
+	}
+	if r.Proxy == "" {
+		if r.Source == uploader.ProxyExplicit || r.Source == uploader.ProxyConnection {
+			return ""
+		}
+		id += "_direct"
+	}
+	return T(id, a)
+}
+
+// Certificate says, as information, that the server's certificate chain ends in an
+// authority that is not public (the company inspects HTTPS); "" otherwise.
+func Certificate(c *uploader.CertInfo) string {
+	if c == nil || !c.Private {
+		return ""
+	}
+	return T("office.tls.private", A{"Root": c.Root})
+}
+
+// officeNotes are the route and the certificate of a verdict. A route Hoist did not set
+// (a client with a proxy function of its own) names the proxy alone.
+func officeNotes(v uploader.Verdict) string {
+	route := Route(v.Route)
+	if v.Route.Source == uploader.ProxyUnknown && v.Proxy != "" {
+		route = T("engine.verdict.proxy", A{"Proxy": v.Proxy})
+	}
+	return join(route, Certificate(v.Exchange.TLS))
+}
