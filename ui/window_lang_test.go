@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"hoist/assets"
@@ -181,5 +182,36 @@ func TestWideCharactersWrapOnMoreLines(t *testing.T) {
 	w := lineWrap{width: 300}
 	if en, ja := w.height(strings.Repeat("a", 40)), w.height(strings.Repeat("あ", 40)); ja <= en {
 		t.Errorf("40 Japanese characters are %v tall, no taller than 40 letters (%v)", ja, en)
+	}
+}
+
+// The job log's row height (lineWrap) is at least what Fyne's own monospaced,
+// word-wrapped label needs for the same line, in every language: no line is clipped.
+func TestJobLogRowsHoldTheirWholeLine(t *testing.T) {
+	test.NewTempApp(t)
+	fyne.CurrentApp().Settings().SetTheme(theme.DefaultTheme())
+	stamp := "2026-11-30 13:10:41.689  warning hoist  printemps-2026/.DS_Store: "
+	lines := []string{
+		stamp + ".DS_Store is a macOS Finder settings file, not something to publish.",
+		stamp + ".DS_Store は macOS の Finder の設定ファイルで、公開するものではありません。アップロードしませんでした。",
+		stamp + "アップロード済み。Scene7 で処理中です。準備ができると各行に表示されます。ジョブのログは「ジョブログ」タブにあります。",
+		stamp + "« .DS_Store » est un fichier de réglages du Finder de macOS : il n’est pas destiné à être publié.",
+	}
+	for _, width := range []float32{400, 500, 640, 760, 900, 1000, 1300} {
+		w := lineWrap{width: width}
+		for _, line := range lines {
+			l := widget.NewLabel(line)
+			l.TextStyle.Monospace = true
+			l.Wrapping = fyne.TextWrapWord
+			// A list row is the list's width less its scroll bar.
+			l.Resize(fyne.NewSize(width-theme.ScrollBarSize(), 10))
+			need, got := l.MinSize().Height, w.height(line)
+			if got < need {
+				t.Errorf("at %v: the row is %v tall, the label needs %v: %q", width, got, need, line)
+			}
+			if oneLine := fyne.MeasureText("M", theme.TextSize(), l.TextStyle).Height; got > need+oneLine {
+				t.Errorf("at %v: the row is %v tall, more than a line taller than the label (%v): %q", width, got, need, line)
+			}
+		}
 	}
 }

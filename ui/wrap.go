@@ -42,7 +42,7 @@ func (w lineWrap) height(text string) float32 {
 		}
 		return m.Width
 	})
-	return w.oneLine() + float32(lines-1)*(m.Height+theme.LineSpacing())
+	return w.oneLine() + float32(lines-1)*m.Height
 }
 
 // wrappedLines counts the lines of text wrapped at words into lines of perLine columns (a
@@ -57,30 +57,34 @@ func wrappedLines(text string, perLine int) int {
 	})
 }
 
-// wrapCount counts the lines of text wrapped at words into lines of room, each rune as
-// wide as runeWidth says; a word longer than a line is broken between runes.
+// wrapCount counts the lines of text wrapped at spaces into lines of room, each rune as
+// wide as runeWidth says, the way Fyne's TextWrapWord wraps: every space takes its room
+// (a log line lines up its columns with runs of spaces) except the one a line breaks at,
+// and a word longer than a line is broken between runes.
 func wrapCount(text string, room float32, runeWidth func(rune) float32) int {
 	space := runeWidth(' ')
 	lines := 0
 	for _, para := range strings.Split(text, "\n") {
 		lines++
 		x := float32(0)
-		for _, word := range strings.Fields(para) {
+		for i, word := range strings.Split(para, " ") {
 			n := float32(0)
 			for _, r := range word {
 				n += runeWidth(r)
 			}
-			switch {
-			case x == 0:
-			case x+space+n <= room:
-				x += space
-			default:
-				lines++
-				x = 0
+			sp := space
+			if i == 0 {
+				sp = 0
 			}
-			if x+n <= room {
-				x += n
+			switch {
+			case x+sp+n <= room:
+				x += sp + n
 				continue
+			case x > 0 || i == 0:
+				if x > 0 {
+					lines++ // the line breaks at this space
+				}
+				x = 0
 			}
 			for _, r := range word {
 				rw := runeWidth(r)
