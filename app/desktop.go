@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -63,7 +62,7 @@ func Build(a fyne.App, opt Options) (*Desktop, error) {
 	}
 	sb, err := sandbox.Start(sandbox.Config{Dir: filepath.Join(cfg.Dir, "sandbox"), ProcessingTime: opt.SandboxProcessing}, "")
 	if err != nil {
-		return nil, fmt.Errorf("start the Local sandbox: %w", err)
+		return nil, words.Fail("app.sandbox.not_started", words.A{"Reason": err}, err)
 	}
 	client := uploader.NewClient()
 	// The follow-up reads each Scene7 job's log once Scene7 is done with it; ServerLog
@@ -109,7 +108,7 @@ func serverLog(client *uploader.Client) session.ServerLog {
 func (dt *Desktop) resume() {
 	snap, err := dt.Config.Queue.Restore(time.Now())
 	if err != nil {
-		dt.Window.Queue.SetStatus("Part of the saved queue could not be read: " + words.Error(err))
+		dt.Window.Queue.SetStatus(savedQueueTrouble(err))
 	}
 	if len(snap.Rows) == 0 {
 		return
@@ -118,6 +117,12 @@ func (dt *Desktop) resume() {
 	t := snap.Last
 	dt.resumeFollowUps(t)
 	dt.Window.OfferResume(ui.Resume{Waiting: waiting, Profile: t.Profile, Company: t.Company, DestFolder: t.DestFolder, Options: &t.Options})
+}
+
+// savedQueueTrouble is the status shown when part of the saved queue cannot be read: the
+// rest is restored, and the sentence says which file is damaged and how.
+func savedQueueTrouble(err error) string {
+	return words.T("app.queue.partly_unreadable", words.A{"Reason": err})
 }
 
 // resumeFollowUps follows again, in the background, the jobs Scene7 was still processing
@@ -173,8 +178,7 @@ func (dt *Desktop) closing() {
 		quit()
 		return
 	}
-	dialog.ShowConfirm("Quit while uploading?",
-		"Files are still being sent. If you quit now, the files not sent yet are kept and offered again the next time you open Hoist.",
+	dialog.ShowConfirm(words.T("app.quit.title", nil), words.T("app.quit.message", nil),
 		func(yes bool) {
 			if yes {
 				quit()
@@ -227,7 +231,7 @@ func Run(args []string) error {
 // Main runs Hoist's window and exits with a message when it cannot start.
 func Main() {
 	if err := Run(os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, "Hoist could not start: "+strings.TrimSuffix(words.Error(err), "."))
+		fmt.Fprintln(os.Stderr, words.T("app.not_started", words.A{"Reason": err}))
 		os.Exit(1)
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"net"
 	"os"
@@ -15,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"hoist/internal/words"
 )
 
 // One Hoist window per user: the first launch listens on a loopback port and writes the
@@ -84,13 +85,13 @@ func listenForLaunches(dir string, onPaths func([]string)) (*launchListener, err
 	_, _ = rand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24+)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return nil, fmt.Errorf("listen for later launches: %w", err)
+		return nil, words.Fail("app.launches.not_listening", words.A{"Reason": err}, err)
 	}
 	l := &launchListener{ln: ln, token: hex.EncodeToString(b[:]), file: filepath.Join(dir, instanceFile), onPaths: onPaths}
 	data, _ := json.Marshal(instanceInfo{Addr: ln.Addr().String(), Token: l.token})
 	if err := writePrivate(l.file, data); err != nil {
 		ln.Close()
-		return nil, fmt.Errorf("write %s: %w", l.file, err)
+		return nil, words.Fail("app.launches.not_written", words.A{"Path": l.file, "Reason": err}, err)
 	}
 	l.wg.Add(1)
 	go l.serve()

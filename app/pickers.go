@@ -8,6 +8,7 @@ import (
 	"github.com/ncruces/zenity"
 	"github.com/sqweek/dialog"
 
+	"hoist/internal/words"
 	"hoist/ui"
 )
 
@@ -19,11 +20,11 @@ type nativePickers struct{ lastDir string }
 func (p *nativePickers) OpenFiles() ([]string, error) {
 	// sqweek/dialog picks one file per dialog; zenity's picker takes many at once (the
 	// system's own dialog on Windows and macOS, the zenity/qarma helper on Linux).
-	paths, err := zenity.SelectFileMultiple(zenity.Title("Add files to upload"), zenity.Filename(p.startDir()))
+	paths, err := zenity.SelectFileMultiple(zenity.Title(words.T("app.pick.files", nil)), zenity.Filename(p.startDir()))
 	if errors.Is(err, exec.ErrNotFound) {
 		// A Linux desktop without the helper: sqweek/dialog's GTK picker, one file.
 		var path string
-		path, err = p.start(dialog.File().Title("Add a file to upload")).Load()
+		path, err = p.start(dialog.File().Title(words.T("app.pick.file", nil))).Load()
 		paths = []string{path}
 	}
 	if err != nil {
@@ -46,7 +47,7 @@ func (p *nativePickers) startDir() string {
 }
 
 func (p *nativePickers) OpenFolder() (string, error) {
-	b := dialog.Directory().Title("Add a folder to upload")
+	b := dialog.Directory().Title(words.T("app.pick.folder", nil))
 	if p.lastDir != "" {
 		b = b.SetStartDir(p.lastDir)
 	}

@@ -1,8 +1,7 @@
 package session
 
 import (
-	"fmt"
-
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -57,39 +56,42 @@ func (q *Queue) fileEventLocked(row *Row, ev uploader.Event) *Entry {
 		return nil
 	case uploader.FileStarted:
 		q.setStateLocked(row, Sending)
-		e.Level, e.Message = Info, "Sending."
+		e.Level, e.Message = Info, words.T("session.log.sending", nil)
 	case uploader.FileRetrying:
 		q.setStateLocked(row, Sending)
-		row.Reason = ev.Message
-		e.Level, e.Message = Warning, ev.Message
+		row.setReason(retrying(ev))
+		e.Level, e.Message = Warning, row.Reason
 	case uploader.FileDone:
 		q.lastPost = stamp(ev.Time)
 		q.setStateLocked(row, Done)
-		row.Sent, row.ETA, row.Reason, row.JobHandle, row.Replaced = row.Size, 0, "", ev.JobHandle, ev.Replaced
-		e.Level, e.Message = Info, "Uploaded."
+		row.Sent, row.ETA, row.JobHandle, row.Replaced = row.Size, 0, ev.JobHandle, ev.Replaced
+		row.setReason("")
+		e.Level, e.Message = Info, words.T("session.log.uploaded", nil)
 		if ev.Replaced {
-			e.Message = "Uploaded; it replaced the file of the same name."
+			e.Message = words.T("session.log.uploaded_replaced", nil)
 		}
 	case uploader.FileFailed:
 		q.setStateLocked(row, Failed)
-		row.Reason = ev.Message
-		e.Level, e.Message = Error, ev.Message
+		row.setReason(eventReason(ev))
+		e.Level, e.Message = Error, row.Reason
 	case uploader.FileCancelled:
 		if row.run != nil && row.run.paused && !row.stop {
 			q.setStateLocked(row, Queued)
-			row.Sent, row.Speed, row.ETA, row.Reason = 0, 0, -1, pausedReason
+			row.Sent, row.Speed, row.ETA = 0, 0, -1
+			row.setWhy(words.Msg(pausedReason, nil))
 			return nil
 		}
 		if row.run != nil && row.run.restart && !row.stop {
 			// Stopped only because another file was cancelled: it goes on in the next job.
 			q.setStateLocked(row, Queued)
-			row.Sent, row.Speed, row.ETA, row.Reason = 0, 0, -1, ""
+			row.Sent, row.Speed, row.ETA = 0, 0, -1
+			row.setReason("")
 			return nil
 		}
 		q.setStateLocked(row, Cancelled)
-		row.Reason = ev.Message
+		row.setWhy(words.Msg("session.reason.cancelled_in_flight", nil))
 		if row.stop {
-			row.Reason = "Cancelled by you before the server accepted it. Press Retry failed to send it again."
+			row.setWhy(words.Msg("session.reason.cancelled_by_you", nil))
 		}
 		e.Level, e.Message = Warning, row.Reason
 	default:
@@ -105,7 +107,7 @@ func jobEntry(ev uploader.Event) *Entry {
 	case uploader.JobCreated:
 		e.Level = Info
 		if ev.JobHandle != "" {
-			e.Message = fmt.Sprintf("%s (job handle %s)", ev.Message, ev.JobHandle)
+			e.Message = words.T("session.log.job_handle", words.A{"Message": ev.Message, "Handle": ev.JobHandle})
 		}
 	case uploader.FileSkipped, uploader.JobContinued:
 		e.Level = Warning
@@ -118,4 +120,21 @@ func jobEntry(ev uploader.Event) *Entry {
 		return nil
 	}
 	return e
+}
+
+// eventReason is why a file failed: the engine's error in the current language when words
+// knows it, else the event's own sentence.
+func eventReason(ev uploader.Event) string {
+	if words.Knows(ev.Err) {
+		return words.Error(ev.Err)
+	}
+	return ev.Message
+}
+
+// retrying says that a file is being sent again, and why.
+func retrying(ev uploader.Event) string {
+	if !words.Knows(ev.Err) {
+		return ev.Message
+	}
+	return words.T("session.reason.retrying", words.A{"Attempt": ev.Attempt, "Reason": ev.Err})
 }

@@ -2,7 +2,7 @@ package session
 
 import (
 	"context"
-	"fmt"
+	"strings"
 	"sync"
 
 	"hoist/internal/words"
@@ -51,7 +51,7 @@ func (o *Outcome) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("unknown outcome %q", b)
+	return words.Fail("session.outcome.unknown", words.A{"Name": string(b)}, nil)
 }
 
 // HasLink reports whether the asset is ready and so has a published link.
@@ -75,6 +75,51 @@ type Processed struct {
 	Pending                         int    // still processing when the follow-up gave up
 	Message                         string // "12 of 14 files ready in Scene7, …"
 	Err                             error  // a job could not be followed to its end
+}
+
+// sentences says what the follow-ups found: what is ready of the files followed, then
+// the warnings, failures, silences and files still processing, if any.
+func (p Processed) sentences() string {
+	total := p.Ready + p.Failed + p.NoWord + p.Pending
+	out := words.N("session.processed.ready", total, words.A{"Ready": p.Ready})
+	for _, part := range []struct {
+		id string
+		n  int
+	}{
+		{"session.processed.warnings", p.Warnings},
+		{"session.processed.failed", p.Failed},
+		{"session.processed.no_word", p.NoWord},
+		{"session.processed.pending", p.Pending},
+	} {
+		if part.n > 0 {
+			out = join(out, words.N(part.id, part.n, nil))
+		}
+	}
+	return out
+}
+
+// outcomeText says what Scene7 made of a file and what to do, with Scene7's own words
+// (said) when it gave some: the row's OutcomeText, written again from the outcome when
+// a saved queue is restored, in the language of the moment.
+func outcomeText(o Outcome, said string) string {
+	said = strings.TrimRight(strings.TrimSpace(said), ".。")
+	switch o {
+	case Ready:
+		return words.T("session.outcome.ready", nil)
+	case ReadyWarnings:
+		if said == "" {
+			return words.T("session.outcome.warnings_silent", nil)
+		}
+		return words.T("session.outcome.warnings", words.A{"Said": said})
+	case FailedInScene7:
+		if said == "" {
+			return words.T("session.outcome.failed_silent", nil)
+		}
+		return words.T("session.outcome.failed", words.A{"Said": said})
+	case NoWordFromScene7:
+		return words.T("session.outcome.no_word", nil)
+	}
+	return ""
 }
 
 // followUps runs the follow-ups of the jobs of one upload (or of a restart), then tells
@@ -114,24 +159,10 @@ func (q *Queue) followUps(c uploader.Conn, dest string, byJob map[string][]*Row,
 				errs = append(errs, err)
 			}
 		}
-		total := p.Ready + p.Failed + p.NoWord + p.Pending
-		p.Message = fmt.Sprintf("%d of %s ready in Scene7", p.Ready, plural(total))
-		if p.Warnings > 0 {
-			p.Message += fmt.Sprintf(" (%d with warnings)", p.Warnings)
-		}
-		if p.Failed > 0 {
-			p.Message += fmt.Sprintf(", %d failed in Scene7", p.Failed)
-		}
-		if p.NoWord > 0 {
-			p.Message += fmt.Sprintf(", %d without word from Scene7", p.NoWord)
-		}
-		if p.Pending > 0 {
-			p.Message += fmt.Sprintf(", %d still processing", p.Pending)
-		}
-		p.Message += "."
+		p.Message = p.sentences()
 		if len(errs) > 0 {
 			p.Err = errs[0]
-			p.Message += " " + words.Error(errs[0])
+			p.Message = join(p.Message, words.Error(errs[0]))
 		}
 		q.mu.Lock()
 		obs := q.obs
@@ -176,7 +207,7 @@ func (q *Queue) follow(c uploader.Conn, dest, handle string, rows []*Row) ([]Out
 	}
 	q.mu.Unlock()
 	if err != nil {
-		q.logf(Warning, "", "Job %s could not be followed to its end: %s", handle, words.Error(err))
+		q.note(Warning, "", words.T("session.log.not_followed", words.A{"Job": handle, "Reason": err}))
 		// Rows Scene7 has not spoken about stay "processing": the next start asks again.
 		q.mu.Lock()
 		for _, r := range rows {
@@ -218,7 +249,7 @@ func (q *Queue) followEvent(rows []*Row, ev uploader.FollowEvent) {
 		r := rows[ev.Item]
 		r.AssetID, r.Said = ev.AssetID, ev.Said
 		o := fromEngine(ev.Outcome)
-		q.setOutcomeLocked(r, o, ev.Message)
+		q.setOutcomeLocked(r, o, outcomeText(o, ev.Said))
 		pos, obs, t := r.pos, q.obs, q.totalsLocked()
 		q.mu.Unlock()
 		level := Info
@@ -228,7 +259,7 @@ func (q *Queue) followEvent(rows []*Row, ev uploader.FollowEvent) {
 		case FailedInScene7:
 			level = Error
 		}
-		q.appendLog(Entry{Time: stamp(ev.Time), Level: level, Source: Local, File: r.Rel, Message: ev.Message})
+		q.appendLog(Entry{Time: stamp(ev.Time), Level: level, Source: Local, File: r.Rel, Message: r.OutcomeText})
 		notifyRow(obs, pos, t)
 	case uploader.FollowEnded:
 		q.appendLog(Entry{Time: stamp(ev.Time), Level: Info, Source: Local, Message: ev.Message})

@@ -82,7 +82,7 @@ func TestUploadedFilesAreFollowedUntilScene7IsDone(t *testing.T) {
 	if !look["c/poster.psb"] || !look["c/notes.xyz"] || look["c/hero.jpg"] || tot.Problems() != 2 {
 		t.Errorf("needs a look: %v; problems counted %d, want 2", look, tot.Problems())
 	}
-	if len(*got) != 1 || (*got)[0].Ready != 2 || (*got)[0].Failed != 1 || (*got)[0].Message != "2 of 3 files ready in Scene7 (1 with warnings), 1 failed in Scene7." {
+	if len(*got) != 1 || (*got)[0].Ready != 2 || (*got)[0].Failed != 1 || (*got)[0].Message != "2 of 3 files ready in Scene7. 1 of them with warnings. 1 failed in Scene7." {
 		t.Errorf("processed %+v", *got)
 	}
 	server := 0

@@ -3,11 +3,11 @@ package session
 import (
 	"context"
 	"encoding/csv"
-	"fmt"
 	"io"
 	"os"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"hoist/internal/words"
 	"hoist/uploader"
@@ -84,8 +84,10 @@ func (q *Queue) ClearLog() {
 	}
 }
 
-func (q *Queue) logf(level Level, file, format string, args ...any) {
-	q.appendLog(Entry{Time: time.Now(), Level: level, Source: Local, File: file, Message: fmt.Sprintf(format, args...)})
+// note adds a line of Hoist's own to the job log: msg, a sentence in the current language
+// (the log lives as long as the window, which speaks one language).
+func (q *Queue) note(level Level, file, msg string) {
+	q.appendLog(Entry{Time: time.Now(), Level: level, Source: Local, File: file, Message: msg})
 }
 
 func (q *Queue) appendLog(es ...Entry) {
@@ -105,7 +107,7 @@ func (q *Queue) fetchServerLog(c uploader.Conn, handle string) {
 	defer cancel()
 	logs, err := q.cfg.ServerLog(ctx, c, handle)
 	if err != nil {
-		q.logf(Warning, "", "The server's log of job %s could not be read: %s", handle, words.Error(err))
+		q.note(Warning, "", words.T("session.log.server_log_unread", words.A{"Job": handle, "Reason": err}))
 		return
 	}
 	q.appendLog(ServerEntries(logs)...)
@@ -120,16 +122,16 @@ func ServerEntries(logs []uploader.JobLog) []Entry {
 		if when.IsZero() {
 			when = time.Now()
 		}
-		msg := fmt.Sprintf("Server: job %s: %s of %d accepted; %d with errors, %d with warnings, %d duplicates, %d updated.",
-			l.JobName, plural(l.FileSuccessCount), l.TotalFileCount, l.FileErrorCount, l.FileWarningCount, l.FileDuplicateCount, l.FileUpdateCount)
+		msg := words.N("session.log.server_summary", l.TotalFileCount, words.A{"Job": l.JobName, "Accepted": l.FileSuccessCount,
+			"Errors": l.FileErrorCount, "Warnings": l.FileWarningCount, "Duplicates": l.FileDuplicateCount, "Updated": l.FileUpdateCount})
 		lvl := Info
 		if fatal := strings.TrimSpace(l.FatalError); fatal != "" && !strings.EqualFold(fatal, "false") {
 			// An xsd:boolean in the schema; some servers put a message there instead.
-			msg += " The server stopped the job on a fatal error"
+			stop := words.T("session.log.server_fatal", nil)
 			if !strings.EqualFold(fatal, "true") {
-				msg += ": " + fatal
+				stop = words.T("session.log.server_fatal_said", words.A{"Said": strings.TrimRight(fatal, ".")})
 			}
-			msg += "."
+			msg = join(msg, stop)
 			lvl = Error
 		} else if l.FileErrorCount > 0 {
 			lvl = Error
@@ -163,20 +165,34 @@ func serverLevel(logType string) Level {
 // timeLayout is the log's time stamp: local time to the millisecond, sortable.
 const timeLayout = "2006-01-02 15:04:05.000"
 
-// Line is an entry as one line of text.
+// Words is the level in the current language, for people; String is the level's code.
+func (l Level) Words() string { return words.T("session.level."+l.String(), nil) }
+
+// Words is the source in the current language, for people; String is its code.
+func (s Source) Words() string { return words.T("session.source."+s.String(), nil) }
+
+// Line is an entry as one line of text, in the current language.
 func (e Entry) Line() string {
 	file := ""
 	if e.File != "" {
 		file = e.File + ": "
 	}
-	return fmt.Sprintf("%s  %-7s %-6s %s%s", e.Time.Local().Format(timeLayout), e.Level, e.Source, file, e.Message)
+	return e.Time.Local().Format(timeLayout) + "  " + pad(e.Level.Words(), 7) + " " + pad(e.Source.Words(), 6) + " " + file + e.Message
+}
+
+// pad fills s with spaces to n characters, so the columns of the text log line up.
+func pad(s string, n int) string {
+	if k := utf8.RuneCountInString(s); k < n {
+		return s + strings.Repeat(" ", n-k)
+	}
+	return s
 }
 
 // WriteText writes entries as plain text, one per line.
 func WriteText(w io.Writer, entries []Entry) error {
 	for _, e := range entries {
 		if _, err := io.WriteString(w, e.Line()+"\n"); err != nil {
-			return fmt.Errorf("write log: %w", err)
+			return notWritten(err)
 		}
 	}
 	return nil
@@ -186,17 +202,17 @@ func WriteText(w io.Writer, entries []Entry) error {
 func WriteCSV(w io.Writer, entries []Entry) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write([]string{"time", "level", "source", "file", "message"}); err != nil {
-		return fmt.Errorf("write log: %w", err)
+		return notWritten(err)
 	}
 	for _, e := range entries {
 		rec := []string{e.Time.Local().Format(timeLayout), e.Level.String(), e.Source.String(), cell(e.File), cell(e.Message)}
 		if err := cw.Write(rec); err != nil {
-			return fmt.Errorf("write log: %w", err)
+			return notWritten(err)
 		}
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
-		return fmt.Errorf("write log: %w", err)
+		return notWritten(err)
 	}
 	return nil
 }
@@ -209,16 +225,26 @@ func cell(s string) string {
 	return s
 }
 
+// notWritten says the job log could not be written out, and why.
+func notWritten(err error) error {
+	return words.Fail("session.log.not_written", words.A{"Reason": err}, err)
+}
+
+// notSaved says the job log could not be saved at path, and why.
+func notSaved(path string, err error) error {
+	return words.Fail("session.log.not_saved", words.A{"Path": path, "Reason": err}, err)
+}
+
 // SaveFile writes entries to a new file at path with write (WriteText or WriteCSV), so
 // that the window itself never touches the disk.
 func SaveFile(path string, entries []Entry, write func(io.Writer, []Entry) error) error {
 	f, err := os.Create(path)
 	if err != nil {
-		return fmt.Errorf("save the job log: %w", err)
+		return notSaved(path, err)
 	}
 	if err := write(f, entries); err != nil {
 		f.Close()
-		return fmt.Errorf("save the job log: %w", err)
+		return notSaved(path, err)
 	}
 	return f.Close()
 }

@@ -1,18 +1,17 @@
 package session
 
 import (
-	"errors"
-	"fmt"
 	"time"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
-// pausedReason is what a file left waiting by a pause says.
-const pausedReason = "Paused. Press Resume to go on."
+// pausedReason is the ID of what a file left waiting by a pause says.
+const pausedReason = "session.reason.paused"
 
 // ErrNotPaused is returned by Resume when no upload is paused.
-var ErrNotPaused = errors.New("no upload is paused")
+var ErrNotPaused = words.Sentinel("session.err.not_paused")
 
 // Pause stops the running upload at once: the POSTs in flight are aborted, the files not
 // accepted yet wait again, and the Scene7 job stays open (no endJob) so that Resume goes
@@ -52,13 +51,12 @@ func (q *Queue) pausedEnded(r *run, res *uploader.Result, sum *Summary) {
 	obs, tot := q.obs, q.totalsLocked()
 	q.mu.Unlock()
 	sum.Paused = true
-	sum.Message = fmt.Sprintf("Paused: %s not sent yet. Press Resume to go on", plural(waiting))
 	if job.Handle != "" {
-		sum.Message += fmt.Sprintf(" in the same job, %s (the server keeps it %d idle minutes).", job.Name, int(uploader.JobIdleExpiry/time.Minute))
+		sum.Message = words.N("session.paused.same_job", waiting, words.A{"Job": job.Name, "Minutes": idleMinutes()})
 	} else {
-		sum.Message += "."
+		sum.Message = words.N("session.paused", waiting, nil)
 	}
-	q.logf(Info, "", "%s", sum.Message)
+	q.note(Info, "", sum.Message)
 	if obs.Totals != nil {
 		obs.Totals(tot)
 	}
@@ -90,14 +88,13 @@ func (q *Queue) Resume() (string, error) {
 	var note string
 	switch {
 	case expired:
-		note = fmt.Sprintf("Job %s was paused for too long and the server has closed it (after %d idle minutes): the files go on in a new job.",
-			o.Name, int(uploader.JobIdleExpiry/time.Minute))
-		q.logf(Warning, "", "%s", note)
+		note = words.T("session.resumed.expired", words.A{"Job": o.Name, "Minutes": idleMinutes()})
+		q.note(Warning, "", note)
 	case o.Handle != "":
-		note = fmt.Sprintf("Resumed: the files go on in job %s.", o.Name)
-		q.logf(Info, "", "%s", note)
+		note = words.T("session.resumed.same_job", words.A{"Job": o.Name})
+		q.note(Info, "", note)
 	default:
-		note = "Resumed."
+		note = words.T("session.resumed", nil)
 	}
 	return note, nil
 }
@@ -112,9 +109,9 @@ func (q *Queue) cancelPaused() {
 	}
 	q.paused, q.open = nil, OpenJob{}
 	for _, row := range q.rows {
-		if row.State == Queued && row.Reason == pausedReason {
+		if row.State == Queued && row.Why.ID == pausedReason {
 			q.setStateLocked(row, Cancelled)
-			row.Reason = "Cancelled by you while paused. Press Retry failed to send it again."
+			row.setWhy(words.Msg("session.reason.cancelled_paused", nil))
 		}
 	}
 	obs, t := q.obs, q.totalsLocked()
@@ -122,3 +119,6 @@ func (q *Queue) cancelPaused() {
 	notifyList(obs, t)
 	q.scheduleSave()
 }
+
+// idleMinutes is how long Scene7 keeps an idle job open, in minutes.
+func idleMinutes() int { return int(uploader.JobIdleExpiry / time.Minute) }

@@ -2,11 +2,10 @@ package session
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"sync"
 	"time"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -173,8 +172,9 @@ func (q *Queue) Add(paths []string) (added, skipped int) {
 			continue
 		}
 		if other := q.byRel[it.Rel]; other != nil {
-			q.appendLocked(&Row{Path: it.Path, Rel: it.Rel, Size: it.Size, State: Skipped,
-				Reason: fmt.Sprintf("Another file (%s) is already in the queue as %s; rename one of them.", other.Path, it.Rel)})
+			r := &Row{Path: it.Path, Rel: it.Rel, Size: it.Size, State: Skipped}
+			r.setWhy(words.Msg("session.reason.same_rel", words.A{"Other": other.Path, "Rel": it.Rel}))
+			q.appendLocked(r)
 			skipped++
 			continue
 		}
@@ -194,6 +194,12 @@ func (q *Queue) Add(paths []string) (added, skipped int) {
 	q.unlockListChanged(added+skipped > 0)
 	return added, skipped
 }
+
+// setWhy gives the row a reason the session wrote: m, and its sentence in Reason.
+func (r *Row) setWhy(m words.Message) { r.Why, r.Reason = m, m.String() }
+
+// setReason gives the row a reason written elsewhere (the engine's sentence), or none.
+func (r *Row) setReason(s string) { r.Why, r.Reason = words.Message{}, s }
 
 func (q *Queue) appendLocked(r *Row) {
 	if r.ETA == 0 {
@@ -238,11 +244,12 @@ func (q *Queue) setSentLocked(r *Row, n int64) {
 func (q *Queue) requeueLocked(r *Row) {
 	q.setStateLocked(r, Queued)
 	q.setOutcomeLocked(r, NotFollowed, "")
-	r.Sent, r.Speed, r.ETA, r.Reason, r.Attempt, r.AssetID, r.Said = 0, 0, -1, "", 0, "", ""
+	r.Sent, r.Speed, r.ETA, r.Attempt, r.AssetID, r.Said = 0, 0, -1, 0, "", ""
+	r.setReason("")
 }
 
 // ErrInUpload is returned for a change to files the running upload is sending.
-var ErrInUpload = errors.New("these files are being uploaded now: cancel the upload first, or wait until it ends")
+var ErrInUpload = words.Sentinel("session.err.in_upload")
 
 // Remove takes rows out of the queue. Rows of the running upload stay (ErrInUpload).
 func (q *Queue) Remove(indices []int) error {
@@ -334,7 +341,7 @@ func (q *Queue) CancelRow(i int) error {
 		return nil
 	}
 	q.setStateLocked(r, Cancelled)
-	r.Reason = "Cancelled before sending. Press Retry failed to queue it again."
+	r.setWhy(words.Msg("session.reason.cancelled_waiting", nil))
 	obs, t := q.obs, q.totalsLocked()
 	q.mu.Unlock()
 	notifyRow(obs, i, t)

@@ -9,9 +9,9 @@
 package session
 
 import (
-	"fmt"
 	"time"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -40,7 +40,7 @@ func (s State) String() string {
 // MarshalText writes the state by name, as the saved queue keeps it.
 func (s State) MarshalText() ([]byte, error) {
 	if s < 0 || s >= numStates {
-		return nil, fmt.Errorf("no file state %d", int(s))
+		return nil, words.Fail("session.state.none", words.A{"N": int(s)}, nil)
 	}
 	return []byte(stateNames[s]), nil
 }
@@ -53,7 +53,7 @@ func (s *State) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("unknown file state %q", b)
+	return words.Fail("session.state.unknown", words.A{"Name": string(b)}, nil)
 }
 
 // Row is one file of the queue, as the list shows it.
@@ -67,7 +67,11 @@ type Row struct {
 	ETA   time.Duration
 	// Reason is a sentence for people: why the file failed, was skipped or cancelled,
 	// (while sending) that it is being tried again, or (waiting) that it was paused.
-	Reason    string
+	Reason string
+	// Why is Reason as a message, when the session wrote it (rather than the engine): it
+	// is what the saved queue keeps, so that a restored row says it in the language of
+	// the moment. Zero when Reason is the engine's or empty.
+	Why       words.Message
 	Attempt   int
 	JobName   string
 	JobHandle string

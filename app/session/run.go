@@ -3,11 +3,8 @@ package session
 import (
 	"context"
 	"errors"
-	"fmt"
-	"strings"
+	"strconv"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"hoist/internal/words"
 	"hoist/uploader"
@@ -27,10 +24,10 @@ type Target struct {
 }
 
 // ErrRunning is returned by Start while an upload is under way.
-var ErrRunning = errors.New("an upload is already running: wait until it ends, or cancel it")
+var ErrRunning = words.Sentinel("session.err.running")
 
 // ErrNothingQueued is returned by Start when no file is waiting.
-var ErrNothingQueued = errors.New("no file is waiting to be uploaded: add files first")
+var ErrNothingQueued = words.Sentinel("session.err.nothing_queued")
 
 // run is one Upload call of the engine.
 type run struct {
@@ -81,7 +78,8 @@ func (q *Queue) start(r *run) error {
 			continue
 		}
 		row.run = r
-		row.Sent, row.Speed, row.ETA, row.Reason = 0, 0, -1, ""
+		row.Sent, row.Speed, row.ETA = 0, 0, -1
+		row.setReason("")
 		r.rows = append(r.rows, row)
 		req.Items = append(req.Items, uploader.Item{Path: row.Path, Rel: row.Rel, Size: row.Size})
 	}
@@ -105,17 +103,10 @@ func (q *Queue) start(r *run) error {
 		obs.Totals(tot)
 	}
 	if r.part == 1 {
-		q.logf(Info, "", "Upload started: %s to %s.", plural(len(r.rows)), describe(t))
+		q.note(Info, "", describe(t, len(r.rows)))
 	}
 	go q.execute(ctx, r, req)
 	return nil
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return "1 file"
-	}
-	return fmt.Sprintf("%d files", n)
 }
 
 // Retry queues the failed and cancelled files again and starts an upload of them.
@@ -212,8 +203,8 @@ func (q *Queue) execute(ctx context.Context, r *run, req uploader.Request) {
 		if next.base == "" {
 			next.base = res.JobName
 		}
-		next.target.JobName = fmt.Sprintf("%s-%d", next.base, next.part)
-		q.logf(Info, "", "The files you cancelled were left out; the others go on in a new job, %s.", next.target.JobName)
+		next.target.JobName = next.base + "-" + strconv.Itoa(next.part)
+		q.note(Info, "", words.T("session.log.restart", words.A{"Job": next.target.JobName}))
 		if q.start(next) == nil {
 			return
 		}
@@ -277,16 +268,16 @@ func (q *Queue) finish(r *run, res *uploader.Result, err error) Summary {
 	switch {
 	case res == nil && err != nil:
 		sum.Message = notStarted(err)
-		q.logf(Error, "", "%s", sum.Message)
+		q.note(Error, "", sum.Message)
 	case last != "" && r.part == 1:
 		sum.Message = last
 	default:
-		sum.Message = fmt.Sprintf("%d of %s uploaded.", sum.Done, plural(sum.Done+sum.Failed+sum.Cancelled))
+		sum.Message = words.N("session.summary.uploaded", sum.Done+sum.Failed+sum.Cancelled, words.A{"Done": sum.Done})
 		if sum.Failed > 0 {
-			sum.Message += fmt.Sprintf(" %d failed.", sum.Failed)
+			sum.Message = join(sum.Message, words.N("session.summary.failed", sum.Failed, nil))
 		}
 		if sum.Cancelled > 0 {
-			sum.Message += fmt.Sprintf(" %d cancelled.", sum.Cancelled)
+			sum.Message = join(sum.Message, words.N("session.summary.cancelled", sum.Cancelled, nil))
 		}
 	}
 	notifyList(obs, t)
@@ -302,35 +293,28 @@ func (q *Queue) settleLocked(row *Row, f uploader.FileResult) {
 	}
 	q.setStateLocked(row, want)
 	if want == Done {
-		row.Sent, row.Reason, row.JobHandle = row.Size, "", f.JobHandle
+		row.Sent, row.JobHandle = row.Size, f.JobHandle
+		row.setReason("")
 	} else if row.Reason == "" && f.Err != nil {
-		row.Reason = words.Error(f.Err)
+		row.setReason(words.Error(f.Err))
 	}
 }
 
-// notStarted says in one sentence why the engine refused an upload before sending.
+// notStarted says why the engine refused an upload before sending.
 func notStarted(err error) string {
 	var bad *uploader.ValidationError
 	if errors.As(err, &bad) {
-		return "The upload did not start: fix the upload options first. " + bad.Error()
+		return join(words.T("session.not_started.options", nil), words.Error(err))
 	}
-	s := strings.TrimSpace(words.Error(err))
-	if r, n := utf8.DecodeRuneInString(s); n > 0 {
-		s = string(unicode.ToUpper(r)) + s[n:]
-	}
-	if !strings.HasSuffix(s, ".") {
-		s += "."
-	}
-	return "The upload did not start. " + s
+	return join(words.T("session.not_started", nil), words.Error(err))
 }
 
-// describe names the destination of an upload in words for the log.
-func describe(t Target) string {
-	where := t.Endpoint.UploadURL
+// describe is the log's line about an upload of n files starting: where they go.
+func describe(t Target, n int) string {
 	if t.DestFolder != "" {
-		return fmt.Sprintf("%s, folder %s", where, t.DestFolder)
+		return words.N("session.log.started_folder", n, words.A{"URL": t.Endpoint.UploadURL, "Folder": t.DestFolder})
 	}
-	return where
+	return words.N("session.log.started", n, words.A{"URL": t.Endpoint.UploadURL})
 }
 
 func stamp(t time.Time) time.Time {

@@ -1,28 +1,72 @@
 package session
 
 import (
-	"fmt"
 	"time"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
 // Saved is one row as it is persisted between runs of the app. Its JSON names are those
 // of the files of the journals Hoist wrote before (Reason was "error" there and stays so).
+// No sentence is kept in one language to be shown in another: a reason the session wrote
+// is kept as a message (Why) and written again when restored; a reason the engine wrote
+// is kept as text with its language (Lang), and shown only in that language; what Scene7
+// made of the file is kept as its Outcome and Scene7's own words (Said), from which the
+// sentence is written again (the outcomeText the versions before wrote is not read).
 type Saved struct {
-	Path      string `json:"path"` // on this computer
-	Rel       string `json:"rel"`  // under the destination folder
-	Size      int64  `json:"size"`
-	State     State  `json:"state"`
-	Reason    string `json:"error,omitempty"`
+	Path   string         `json:"path"` // on this computer
+	Rel    string         `json:"rel"`  // under the destination folder
+	Size   int64          `json:"size"`
+	State  State          `json:"state"`
+	Reason string         `json:"error,omitempty"`
+	Why    *words.Message `json:"why,omitempty"`
+	// Lang is the language Reason is written in; "" is English, the only language of
+	// the versions before.
+	Lang      string `json:"lang,omitempty"`
 	JobName   string `json:"jobName,omitempty"`
 	JobHandle string `json:"jobHandle,omitempty"`
 	// Outcome is what Scene7 made of the file; "processing" rows are followed again at
 	// the next start (Queue.ResumeFollowUps).
-	Outcome     Outcome `json:"outcome,omitempty"`
-	OutcomeText string  `json:"outcomeText,omitempty"`
-	Said        string  `json:"said,omitempty"`
-	AssetID     string  `json:"assetID,omitempty"`
+	Outcome Outcome `json:"outcome,omitempty"`
+	Said    string  `json:"said,omitempty"`
+	AssetID string  `json:"assetID,omitempty"`
+}
+
+// saved is a row as Snapshot keeps it.
+func saved(r *Row) Saved {
+	s := Saved{Path: r.Path, Rel: r.Rel, Size: r.Size, State: r.State, JobName: r.JobName, JobHandle: r.JobHandle,
+		Outcome: r.Outcome, Said: r.Said, AssetID: r.AssetID}
+	switch {
+	case !r.Why.IsZero():
+		why := r.Why
+		s.Why = &why
+	case r.Reason != "":
+		s.Reason, s.Lang = r.Reason, words.Current()
+	}
+	return s
+}
+
+// row is a saved row as Restore puts it back, its sentences in the current language.
+func (s Saved) row() *Row {
+	r := &Row{Path: s.Path, Rel: s.Rel, Size: s.Size, State: s.State, JobName: s.JobName, JobHandle: s.JobHandle,
+		Outcome: s.Outcome, OutcomeText: outcomeText(s.Outcome, s.Said), Said: s.Said, AssetID: s.AssetID}
+	lang := s.Lang
+	if lang == "" {
+		lang = "en"
+	}
+	switch {
+	case s.Why != nil && !s.Why.IsZero():
+		r.setWhy(*s.Why)
+	case s.Reason == "":
+	case lang == words.Current():
+		r.setReason(s.Reason)
+	case s.State == Skipped:
+		r.setWhy(words.Msg("session.reason.other_language_skipped", nil))
+	default:
+		r.setWhy(words.Msg("session.reason.other_language", nil))
+	}
+	return r
 }
 
 // Snapshot is the queue as it is persisted, the one model the queue file is written from
@@ -77,8 +121,7 @@ func (q *Queue) Snapshot() Snapshot {
 	}
 	out.Last.Credentials.Password = ""
 	for i, r := range q.rows {
-		out.Rows[i] = Saved{Path: r.Path, Rel: r.Rel, Size: r.Size, State: r.State, Reason: r.Reason, JobName: r.JobName, JobHandle: r.JobHandle,
-			Outcome: r.Outcome, OutcomeText: r.OutcomeText, Said: r.Said, AssetID: r.AssetID}
+		out.Rows[i] = saved(r)
 	}
 	return out
 }
@@ -117,12 +160,11 @@ func (q *Queue) Restore(snap Snapshot) (waiting int) {
 		if q.byPath[s.Path] != nil {
 			continue
 		}
-		st := s.State
-		r := &Row{Path: s.Path, Rel: s.Rel, Size: s.Size, State: st, Reason: s.Reason, JobName: s.JobName, JobHandle: s.JobHandle,
-			Outcome: s.Outcome, OutcomeText: s.OutcomeText, Said: s.Said, AssetID: s.AssetID}
-		switch st {
+		r := s.row()
+		switch r.State {
 		case Sending, Queued: // a pause does not outlive the app: the files just wait
-			r.State, r.Reason = Queued, ""
+			r.State = Queued
+			r.setReason("")
 		case Done:
 			r.Sent = r.Size
 		}
@@ -164,7 +206,7 @@ func (q *Queue) scheduleSave() {
 		q.saveTimer = nil
 		q.saveMu.Unlock()
 		if err := q.cfg.Store.SaveQueue(q.Snapshot()); err != nil {
-			q.logf(Warning, "", "The queue could not be saved for the next start: %v", err)
+			q.note(Warning, "", words.T("session.log.queue_not_saved", words.A{"Reason": err}))
 		}
 	})
 }
@@ -181,7 +223,7 @@ func (q *Queue) Flush() error {
 	}
 	q.saveMu.Unlock()
 	if err := q.cfg.Store.SaveQueue(q.Snapshot()); err != nil {
-		return fmt.Errorf("save the queue: %w", err)
+		return words.Fail("session.queue_not_saved", words.A{"Reason": err}, err)
 	}
 	return nil
 }

@@ -21,10 +21,10 @@ const KeychainService = "Hoist"
 const DefaultKeychainTimeout = time.Minute
 
 // ErrNoPassword is wrapped when no password is saved for a key (the keychain works).
-var ErrNoPassword error = &sentinel{"store.keychain.no_password"}
+var ErrNoPassword = words.Sentinel("store.keychain.no_password")
 
 // ErrPasswordTooLong is wrapped when the keychain refuses a password for its size.
-var ErrPasswordTooLong error = &sentinel{"store.keychain.too_long"}
+var ErrPasswordTooLong = words.Sentinel("store.keychain.too_long")
 
 // KeychainUnavailableError says that the OS keychain could not be used: missing (Linux
 // without a Secret Service), locked, refused, or not answering. Err is the keychain's own
@@ -122,9 +122,9 @@ func classify(op, key string, err error) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, keyring.ErrNotFound):
-		return &Error{Say: words.Msg("store.keychain.no_password_for", words.A{"Key": key}), Of: ErrNoPassword}
+		return caseOf(ErrNoPassword, "store.keychain.no_password_for", words.A{"Key": key})
 	case errors.Is(err, keyring.ErrSetDataTooBig):
-		return &Error{Say: words.Msg("store.keychain.too_long_for", words.A{"Key": key}), Of: ErrPasswordTooLong}
+		return caseOf(ErrPasswordTooLong, "store.keychain.too_long_for", words.A{"Key": key})
 	}
 	return &KeychainUnavailableError{Op: op, Err: err}
 }

@@ -14,7 +14,7 @@ import (
 )
 
 // ErrPresetNotFound is wrapped when no preset has the name asked for.
-var ErrPresetNotFound error = &sentinel{"store.preset.not_found"}
+var ErrPresetNotFound = words.Sentinel("store.preset.not_found")
 
 // Presets is the store of presets: one JSON file per preset in Dir ("" = DefaultDir()/presets).
 // A preset's name is the one inside its file; file names are derived from it only to be

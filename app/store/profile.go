@@ -78,7 +78,7 @@ func IsBuiltin(name string) bool {
 
 // ErrSandboxNotRunning is returned by Endpoint for a sandbox profile before the Local
 // sandbox has started.
-var ErrSandboxNotRunning error = &sentinel{"store.sandbox_not_running"}
+var ErrSandboxNotRunning = words.Sentinel("store.sandbox_not_running")
 
 // Endpoint is where the profile's requests go. sandboxURL is the running Local sandbox's
 // base URL (http://127.0.0.1:PORT), used only by sandbox profiles.

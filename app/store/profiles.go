@@ -18,10 +18,10 @@ const (
 )
 
 // ErrProfileNotFound is wrapped when no profile has the name asked for.
-var ErrProfileNotFound error = &sentinel{"store.profile.not_found"}
+var ErrProfileNotFound = words.Sentinel("store.profile.not_found")
 
 // ErrBuiltinProfile is wrapped when a change to a built-in profile is refused.
-var ErrBuiltinProfile error = &sentinel{"store.profile.builtin"}
+var ErrBuiltinProfile = words.Sentinel("store.profile.builtin")
 
 // profilesDoc is profiles.json: the user's profiles (the built-ins are never stored) and
 // the name of the default one ("" = the Local sandbox).

@@ -88,7 +88,7 @@ func (j journal) forResume(now time.Time) journal {
 	stale := expired(j.OpenJob(), now) || j.OpenJob().Handle == ""
 	for i, r := range j.Rows {
 		if r.State != session.Done && r.State != session.Skipped {
-			r.State, r.Reason = session.Queued, ""
+			r.State, r.Reason, r.Why, r.Lang = session.Queued, "", nil, ""
 		}
 		// A file Scene7 was processing keeps its job: the follow-up asks about it again.
 		if stale && r.Outcome != session.Processing {
@@ -286,11 +286,11 @@ func (s *QueueStore) load() ([]journal, error) {
 func readJournal(path string) (journal, error) {
 	data, err := readSmallFile(path)
 	if err != nil {
-		return journal{}, &Error{Say: fileSentence("store.saved_upload.bad", path, 0, 0, FileProblem{Kind: ProblemUnreadable}, err), Cause: err}
+		return journal{}, &words.Err{Say: fileSentence("store.saved_upload.bad", path, 0, 0, FileProblem{Kind: ProblemUnreadable}, err), Cause: err}
 	}
 	damaged := func(err error) (journal, error) {
 		line, col, p := jsonProblem(data, err)
-		return journal{}, &Error{Say: fileSentence("store.saved_upload.damaged", path, line, col, p, err), Cause: err}
+		return journal{}, &words.Err{Say: fileSentence("store.saved_upload.damaged", path, line, col, p, err), Cause: err}
 	}
 	var j journal
 	if err := json.Unmarshal(data, &j); err != nil {

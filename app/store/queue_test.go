@@ -267,7 +267,7 @@ func TestQueueLoadFinishesCompleteJournals(t *testing.T) {
 	if len(jobs) != 1 || jobs[0].ID != "open" {
 		t.Fatalf("load = %+v", jobs)
 	}
-	if err == nil || !strings.Contains(err.Error(), "torn.json") || !strings.Contains(err.Error(), `unknown file state "lost"`) {
+	if err == nil || !strings.Contains(err.Error(), "torn.json") || !strings.Contains(err.Error(), `“lost” is not a file state`) {
 		t.Fatalf("damaged journals not reported: %v", err)
 	}
 	hist, err := q.History()

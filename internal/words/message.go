@@ -78,3 +78,41 @@ func argValue(v any) (any, bool) {
 	}
 	return nil, false
 }
+
+// Err is an error that is one sentence of the message files, for the packages above the
+// engine that have no richer type for it: Say is the sentence (written when shown), Of
+// the sentinel it is a case of (for errors.Is) and Cause what the system said, if
+// anything. words.Error writes it, like any Worded error.
+type Err struct {
+	Say   Message
+	Of    error // a sentinel (see Sentinel), or nil
+	Cause error // an os, keychain or engine error, or nil
+}
+
+// Fail is the error saying id with args, caused by cause (nil when none).
+func Fail(id string, args A, cause error) *Err { return &Err{Say: Msg(id, args), Cause: cause} }
+
+func (e *Err) Error() string { return e.Say.String() }
+
+// Words is the sentence, for Error.
+func (e *Err) Words() Message { return e.Say }
+
+// Unwrap gives errors.Is and errors.As both the sentinel and the cause.
+func (e *Err) Unwrap() []error {
+	var out []error
+	for _, err := range []error{e.Of, e.Cause} {
+		if err != nil {
+			out = append(out, err)
+		}
+	}
+	return out
+}
+
+// Sentinel is an error known by its identity (errors.Is), whose sentence is the message
+// id: var ErrX = words.Sentinel("area.x").
+func Sentinel(id string) error { return &sentinel{id} }
+
+type sentinel struct{ id string }
+
+func (e *sentinel) Error() string  { return T(e.id, nil) }
+func (e *sentinel) Words() Message { return Msg(e.id, nil) }
