@@ -64,7 +64,7 @@ func TestSummariesInFrenchAndJapanese(t *testing.T) {
 	defer words.Use(words.Current())
 	p := Processed{Ready: 2, Warnings: 1, Failed: 1, Pending: 3}
 	for _, c := range []struct{ lang, want string }{
-		{"fr", "2 fichiers prêts dans Scene7 sur 6. 1 avec une alerte. 1 en échec dans Scene7. 3 encore en traitement."},
+		{"fr", "Fichiers prêts dans Scene7 : 2 sur 6. 1 avec une alerte. 1 en échec dans Scene7. 3 encore en traitement."},
 		{"ja", "6 個中 2 個のファイルが Scene7 で使える状態になりました。そのうち 1 個に警告があります。1 個は Scene7 で処理できませんでした。3 個はまだ処理中です。"},
 	} {
 		words.Use(c.lang)

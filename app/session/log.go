@@ -122,7 +122,7 @@ func ServerEntries(logs []uploader.JobLog) []Entry {
 		if when.IsZero() {
 			when = time.Now()
 		}
-		msg := words.N("session.log.server_summary", l.TotalFileCount, words.A{"Job": l.JobName, "Accepted": l.FileSuccessCount,
+		msg := words.N("session.log.server_summary", l.FileSuccessCount, words.A{"Job": l.JobName, "Total": l.TotalFileCount,
 			"Errors": l.FileErrorCount, "Warnings": l.FileWarningCount, "Duplicates": l.FileDuplicateCount, "Updated": l.FileUpdateCount})
 		lvl := Info
 		if fatal := strings.TrimSpace(l.FatalError); fatal != "" && !strings.EqualFold(fatal, "false") {
