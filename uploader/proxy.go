@@ -40,6 +40,15 @@ func proxyConnectResponse(_ context.Context, proxyURL *url.URL, _ *http.Request,
 	return nil
 }
 
+// ProxyAddressError is a proxy address Hoist cannot use (package words says it).
+type ProxyAddressError struct {
+	Proxy string // as typed, with http:// added when it had no scheme
+}
+
+func (e *ProxyAddressError) Error() string {
+	return fmt.Sprintf("proxy %q: not an http://, https:// or socks5:// address with a host", e.Proxy)
+}
+
 // ParseProxy checks a proxy address as people write it: http://host:port, https://…,
 // socks5://…, or host:port (then http). "" is no explicit proxy (nil).
 func ParseProxy(raw string) (*url.URL, error) {
@@ -52,7 +61,7 @@ func ParseProxy(raw string) (*url.URL, error) {
 	}
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "socks5") {
-		return nil, fmt.Errorf("the proxy %q is not an address Hoist can use: write it as http://proxy.example.com:8080", raw)
+		return nil, &ProxyAddressError{Proxy: raw}
 	}
 	return u, nil
 }

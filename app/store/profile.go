@@ -3,6 +3,7 @@ package store
 import (
 	"net/url"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -54,6 +55,23 @@ type Profile struct {
 	// Sandbox points the profile at the built-in Local sandbox, whose URL is known only
 	// once it runs.
 	Sandbox bool `json:"sandbox,omitempty"`
+	// Proxy, CAFile and StallSeconds are the connection's own network settings
+	// (uploader.Network): a proxy over the environment's and the system's, a CA file on
+	// top of the system's certificates, seconds without progress before a request counts
+	// as stalled (0: the default, 30 s). Profiles saved before they existed load as zero.
+	Proxy        string `json:"proxy,omitempty"`
+	CAFile       string `json:"caFile,omitempty"`
+	StallSeconds int    `json:"stallSeconds,omitempty"`
+}
+
+// MaxStallSeconds bounds a connection's stall timeout: an hour is already a server that
+// does not answer.
+const MaxStallSeconds = 3600
+
+// Network is the profile's own network settings, for its uploader.Conn.
+func (p Profile) Network() uploader.Network {
+	return uploader.Network{Proxy: strings.TrimSpace(p.Proxy), CAFile: strings.TrimSpace(p.CAFile),
+		StallTimeout: time.Duration(p.StallSeconds) * time.Second}
 }
 
 // BuiltinProfiles are the two Local sandbox connections, the defaults on a first run.
@@ -185,6 +203,17 @@ func (p Profile) Validate() error {
 		if p.Service == uploader.Scene7 && strings.TrimSpace(p.Company) == "" {
 			add("company", "store.profile.type_company", words.A{"Example": SandboxCompany})
 		}
+	}
+	if _, err := uploader.ParseProxy(p.Proxy); err != nil {
+		add("proxy", "office.profile.bad_proxy", words.A{"Reason": words.Error(err)})
+	}
+	if strings.TrimSpace(p.CAFile) != "" {
+		if err := (uploader.Network{CAFile: p.CAFile}).Check(); err != nil {
+			add("caFile", "office.profile.bad_ca_file", words.A{"Reason": words.Error(err)})
+		}
+	}
+	if p.StallSeconds < 0 || p.StallSeconds > MaxStallSeconds {
+		add("stallSeconds", "office.profile.bad_stall", words.A{"Max": MaxStallSeconds})
 	}
 	if err := uploader.CheckPublishBase(p.PublishBase); err != nil {
 		add("publishBase", "store.profile.bad_publish_base", words.A{"Reason": err})

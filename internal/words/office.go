@@ -1,6 +1,10 @@
 package words
 
-import "hoist/uploader"
+import (
+	"errors"
+
+	"hoist/uploader"
+)
 
 // Route says how Test connection reached the server: through which proxy and which
 // setting chose it (README "Works at the office"); "" when it went directly with no
@@ -51,4 +55,13 @@ func officeNotes(v uploader.Verdict) string {
 		route = T("engine.verdict.proxy", A{"Proxy": v.Proxy})
 	}
 	return join(route, Certificate(v.Exchange.TLS))
+}
+
+// proxyAddress words a proxy address that cannot be used (--proxy, a connection's proxy).
+func proxyAddress(err error) (string, bool) {
+	var pe *uploader.ProxyAddressError
+	if !errors.As(err, &pe) {
+		return "", false
+	}
+	return T("office.proxy.bad_address", A{"Proxy": pe.Proxy}), true
 }

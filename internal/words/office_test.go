@@ -53,3 +53,12 @@ func TestVerdictSaysRouteAndInspection(t *testing.T) {
 		t.Error("a public authority is no news")
 	}
 }
+
+func TestProxyAddressWords(t *testing.T) {
+	defer Use(Current())
+	Use("en")
+	_, err := uploader.ParseProxy("ftp://files.corp")
+	if got := Error(err); got != "“ftp://files.corp” is not a proxy address Hoist can use. Write it as http://proxy.example.com:8080 (https:// and socks5:// work too)." {
+		t.Errorf("got %q", got)
+	}
+}
