@@ -5,25 +5,30 @@ import (
 
 	"fyne.io/fyne/v2/widget"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
-// Every choice of every option has a label of its own within its field, so that a label
-// picks exactly one value.
+// Every choice of every option has a label of its own within its field, in every
+// language, so that a label picks exactly one value.
 func TestChoiceLabelsAreDistinct(t *testing.T) {
-	for _, f := range uploader.Fields {
-		if f.Kind != uploader.KindChoice {
-			continue
-		}
-		seen := map[string]string{}
-		for _, v := range f.Choices {
-			l := ChoiceLabel(f.Path, v)
-			if other, ok := seen[l]; ok {
-				t.Errorf("%s: %q and %q are both shown as %q", f.Path, other, v, l)
+	defer words.Use(words.Current())
+	for _, l := range words.Languages {
+		words.Use(l.Code)
+		for _, f := range uploader.Fields {
+			if f.Kind != uploader.KindChoice {
+				continue
 			}
-			seen[l] = v
-			if got, ok := choiceValue(f, l); !ok || got != v {
-				t.Errorf("%s: %q reads back as %q", f.Path, l, got)
+			seen := map[string]string{}
+			for _, v := range f.Choices {
+				label := ChoiceLabel(f.Path, v)
+				if other, ok := seen[label]; ok {
+					t.Errorf("%s, %s: %q and %q are both shown as %q", l.Code, f.Path, other, v, label)
+				}
+				seen[label] = v
+				if got, ok := choiceValue(f, label); !ok || got != v {
+					t.Errorf("%s, %s: %q reads back as %q", l.Code, f.Path, label, got)
+				}
 			}
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -26,9 +27,6 @@ type optField struct {
 	children *fyne.Container // blocks: the fields inside, indented
 }
 
-// serverDefault is how an empty, optional choice is shown.
-const serverDefault = "Server's default"
-
 func newOptField(f uploader.Field, form *OptionsForm) *optField {
 	fl := &optField{f: f}
 	fl.errLabel = widget.NewLabel("")
@@ -37,11 +35,11 @@ func newOptField(f uploader.Field, form *OptionsForm) *optField {
 	fl.errLabel.Hide()
 
 	var parts []fyne.CanvasObject
+	label := words.OptionLabel(f.Path)
 	switch f.Kind {
 	case uploader.KindBlock, uploader.KindBool:
-		label := f.Label
 		if f.Kind == uploader.KindBlock {
-			label = "Use: " + f.Label
+			label = words.T("optionsform.use", words.A{"Label": label})
 		}
 		c := widget.NewCheck(label, func(b bool) { form.changed(fl, b) })
 		fl.input, fl.load = c, func(v any) { c.SetChecked(v.(bool)) }
@@ -49,6 +47,7 @@ func newOptField(f uploader.Field, form *OptionsForm) *optField {
 	case uploader.KindChoice:
 		// People choose among labels; the value sent is named under the dropdown.
 		var labels []string
+		serverDefault := words.T("optionsform.server_default", nil)
 		if !f.Required {
 			labels = append(labels, serverDefault)
 		}
@@ -59,9 +58,9 @@ func newOptField(f uploader.Field, form *OptionsForm) *optField {
 		fl.sentAs = sent
 		showSent := func(v string) {
 			if v == "" {
-				sent.SetText("Nothing is sent: Scene7 uses its own setting.")
+				sent.SetText(words.T("optionsform.sent_nothing", nil))
 			} else {
-				sent.SetText("Sent to Scene7 as " + v + ".")
+				sent.SetText(words.T("optionsform.sent_as", words.A{"Value": v}))
 			}
 		}
 		s := widget.NewSelect(labels, func(label string) {
@@ -81,19 +80,19 @@ func newOptField(f uploader.Field, form *OptionsForm) *optField {
 				s.SetSelected(ChoiceLabel(f.Path, v.(string)))
 			}
 		}
-		parts = append(parts, fieldLabel(f.Label), s, sent)
+		parts = append(parts, fieldLabel(label), s, sent)
 	case uploader.KindHandles:
 		e := widget.NewMultiLineEntry()
 		e.SetMinRowsVisible(3)
-		e.SetPlaceHolder("Type one handle per line")
+		e.SetPlaceHolder(words.T("optionsform.handles_placeholder", nil))
 		e.OnChanged = func(s string) { form.changed(fl, strings.Split(s, "\n")) }
 		fl.input, fl.load = e, func(v any) { e.SetText(strings.Join(v.([]string), "\n")) }
-		parts = append(parts, fieldLabel(f.Label), e)
+		parts = append(parts, fieldLabel(label), e)
 	default: // numbers and text
 		e := widget.NewEntry()
 		e.OnChanged = func(s string) { form.typed(fl, s) }
 		fl.input, fl.load = e, func(v any) { e.SetText(formatValue(v)) }
-		parts = append(parts, fieldLabel(f.Label), e)
+		parts = append(parts, fieldLabel(label), e)
 	}
 	if help := helpOf(f); help != "" {
 		parts = append(parts, helpLabel(help))
@@ -134,11 +133,11 @@ func helpLabel(s string) *widget.Label {
 	return l
 }
 
-// helpOf is the field's help, plus a caution for options Adobe does not document.
+// helpOf is the field's help, plus a caution for the blocks Adobe does not document.
 func helpOf(f uploader.Field) string {
-	help := f.Help
+	help := words.OptionHelp(f.Path)
 	if f.Kind == uploader.KindBlock && f.Unverified {
-		help = strings.TrimSpace(help + " Adobe does not document these settings publicly; use them as your Scene7 administrator advises.")
+		help += " " + words.OptionUnverified()
 	}
 	return help
 }
@@ -161,20 +160,20 @@ func parseNumber(f uploader.Field, s string) (any, string) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		if f.Required {
-			return nil, fmt.Sprintf("Enter a number for %s.", f.Label)
+			return nil, words.T("optionsform.need_number", words.A{"Label": words.OptionLabel(f.Path)})
 		}
 		s = "0"
 	}
 	if f.Kind == uploader.KindInt {
 		n, err := strconv.Atoi(s)
 		if err != nil {
-			return nil, fmt.Sprintf("%s must be a whole number, such as 10; %q is not.", f.Label, s)
+			return nil, words.T("optionsform.whole_number", words.A{"Label": words.OptionLabel(f.Path), "Text": s})
 		}
 		return n, ""
 	}
 	x, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
 	if err != nil {
-		return nil, fmt.Sprintf("%s must be a number, such as 0.5; %q is not.", f.Label, s)
+		return nil, words.T("optionsform.number", words.A{"Label": words.OptionLabel(f.Path), "Text": s})
 	}
 	return x, ""
 }

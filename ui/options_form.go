@@ -2,7 +2,6 @@ package ui
 
 import (
 	"encoding/json"
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -62,11 +61,11 @@ func NewOptionsForm(o uploader.Options) *OptionsForm {
 	of.sections = widget.NewAccordion()
 	of.sections.MultiOpen = true
 	for _, g := range uploader.Groups[1:] {
-		item := widget.NewAccordionItem(g, groups[g])
+		item := widget.NewAccordionItem(words.OptionGroup(g), groups[g])
 		of.items[g] = item
 		of.sections.Append(item)
 	}
-	of.drsumNote = helpLabel("Dr.Sum Cloud Hub takes the file as it is: the only choice is whether a file with the same name is replaced.")
+	of.drsumNote = helpLabel(words.T("optionsform.drsum_note", nil))
 	of.drsumNote.Hide()
 	of.box = container.NewVBox(of.common, of.drsumNote, of.sections)
 	of.Content = of.box
@@ -264,14 +263,14 @@ func (of *OptionsForm) show() {
 		}
 		if fl.f.Kind == uploader.KindBlock && fl.parent == "" {
 			if v, _ := of.opts.Get(fl.f.Path); v == true {
-				on[fl.f.Group] = append(on[fl.f.Group], fl.f.Label)
+				on[fl.f.Group] = append(on[fl.f.Group], words.OptionLabel(fl.f.Path))
 			}
 		}
 	}
 	for g, item := range of.items {
-		title := g
+		title := words.OptionGroup(g)
 		if names := on[g]; len(names) > 0 {
-			title = fmt.Sprintf("%s · %s", g, strings.Join(names, ", "))
+			title = words.T("optionsform.section_on", words.A{"Group": title, "On": strings.Join(names, words.T("optionsform.list_separator", nil))})
 		}
 		item.Title = title
 	}
@@ -300,11 +299,11 @@ func (of *OptionsForm) ErrorText(path string) string {
 func cloneOptions(o uploader.Options) uploader.Options {
 	data, err := json.Marshal(o)
 	if err != nil {
-		panic(fmt.Sprintf("options do not marshal: %v", err)) // a programming error
+		panic(err) // a programming error: Options always marshals
 	}
 	var out uploader.Options
 	if err := json.Unmarshal(data, &out); err != nil {
-		panic(fmt.Sprintf("options do not unmarshal: %v", err))
+		panic(err)
 	}
 	return out
 }

@@ -18,8 +18,6 @@ func TestSentencesComeFromTheMessageFiles(t *testing.T) {
 		"exchange.go":           8,
 		"format.go":             5,
 		"joblog.go":             13,
-		"options_field.go":      6,
-		"options_form.go":       2,
 		"presets.go":            16,
 		"preview.go":            9,
 		"profile.go":            7,
