@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -23,14 +24,12 @@ type bandwidthField struct {
 	save    func(string)
 }
 
-const bandwidthHint = "Empty: no limit. e.g. 20M or 500k bytes per second, all files together."
-
 func newBandwidthField(bw *uploader.Bandwidth, save func(string)) *bandwidthField {
-	f := &bandwidthField{Entry: widget.NewEntry(), Hint: widget.NewLabel(bandwidthHint), bw: bw, save: save}
-	f.Entry.SetPlaceHolder("Leave empty for no limit")
+	f := &bandwidthField{Entry: widget.NewEntry(), Hint: widget.NewLabel(words.T("bandwidth.hint", nil)), bw: bw, save: save}
+	f.Entry.SetPlaceHolder(words.T("bandwidth.placeholder", nil))
 	f.Hint.Wrapping = fyne.TextWrapWord
 	f.Entry.OnChanged = f.changed
-	f.Content = container.NewVBox(widget.NewForm(widget.NewFormItem("Upload speed limit", f.Entry)), f.Hint)
+	f.Content = container.NewVBox(widget.NewForm(widget.NewFormItem(words.T("bandwidth.label", nil), f.Entry)), f.Hint)
 	return f
 }
 
@@ -45,10 +44,10 @@ func (f *bandwidthField) set(text string) {
 func (f *bandwidthField) changed(text string) {
 	r, err := uploader.ParseRate(text)
 	if err != nil {
-		f.Hint.SetText("The speed limit " + err.Error() + "; the limit in force is unchanged.")
+		f.Hint.SetText(words.T("bandwidth.refused", words.A{"Problem": words.Error(err)}))
 		return
 	}
-	f.Hint.SetText(bandwidthHint)
+	f.Hint.SetText(words.T("bandwidth.hint", nil))
 	if f.bw != nil {
 		f.bw.SetLimit(r)
 	}

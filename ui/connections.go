@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -63,21 +62,21 @@ func newConnectionsView(d Deps, win fyne.Window, clip func(string)) *Connections
 			objs := o.(*fyne.Container).Objects
 			name := p.Name
 			if p.Name == v.dflt {
-				name += "  (default)"
+				name = words.T("conn.default_suffix", words.A{"Name": name})
 			}
 			objs[0].(*widget.Label).SetText(name)
 			objs[1].(*widget.Label).SetText(describe(p))
 		})
 	v.list.OnSelected = func(id widget.ListItemID) { v.selectProfile(id) }
 
-	add := widget.NewButtonWithIcon("New", theme.ContentAddIcon(), v.newProfile)
-	v.dup = widget.NewButtonWithIcon("Duplicate", theme.ContentCopyIcon(), v.duplicate)
-	v.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), v.askDelete)
-	v.makeDefault = widget.NewButtonWithIcon("Use at start", theme.HomeIcon(), v.setDefault)
-	v.save = widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), func() { v.Save() })
+	add := widget.NewButtonWithIcon(words.T("conn.new", nil), theme.ContentAddIcon(), v.newProfile)
+	v.dup = widget.NewButtonWithIcon(words.T("conn.duplicate", nil), theme.ContentCopyIcon(), v.duplicate)
+	v.del = widget.NewButtonWithIcon(words.T("conn.delete", nil), theme.DeleteIcon(), v.askDelete)
+	v.makeDefault = widget.NewButtonWithIcon(words.T("conn.use_at_start", nil), theme.HomeIcon(), v.setDefault)
+	v.save = widget.NewButtonWithIcon(words.T("conn.save", nil), theme.DocumentSaveIcon(), func() { v.Save() })
 	v.save.Importance = widget.HighImportance
-	v.forget = widget.NewButtonWithIcon("Forget saved password", theme.ContentClearIcon(), v.forgetPassword)
-	v.test = widget.NewButtonWithIcon("Test connection", theme.MediaPlayIcon(), v.Test)
+	v.forget = widget.NewButtonWithIcon(words.T("conn.forget_password", nil), theme.ContentClearIcon(), v.forgetPassword)
+	v.test = widget.NewButtonWithIcon(words.T("conn.test", nil), theme.MediaPlayIcon(), v.Test)
 	v.status = widget.NewLabel("")
 	v.status.Wrapping = fyne.TextWrapWord
 	v.status.Hide()
@@ -111,7 +110,7 @@ func newConnectionsView(d Deps, win fyne.Window, clip func(string)) *Connections
 func (v *ConnectionsView) reload(name string) {
 	ps, err := v.d.Profiles.List()
 	if err != nil {
-		v.setStatus(sentence(err))
+		v.setStatus(words.Error(err))
 	}
 	if name == "" && v.selected >= 0 && v.selected < len(v.profiles) {
 		name = v.profiles[v.selected].Name
@@ -168,12 +167,12 @@ func (v *ConnectionsView) setStatus(s string) {
 
 // newProfile starts a profile for Scene7 North America, the most common case.
 func (v *ConnectionsView) newProfile() {
-	p := store.Profile{Name: v.freeName("New connection"), Service: uploader.Scene7, Region: uploader.RegionNA}
+	p := store.Profile{Name: v.freeName(words.T("conn.new_name", nil)), Service: uploader.Scene7, Region: uploader.RegionNA}
 	v.profiles = append(v.profiles, p)
 	v.selected = len(v.profiles) - 1
 	v.list.Refresh()
 	v.list.Select(v.selected)
-	v.setStatus("Fill in the form and press Save. Nothing is kept until then.")
+	v.setStatus(words.T("conn.fill_in", nil))
 	v.win.Canvas().Focus(v.editor.name)
 }
 
@@ -189,7 +188,7 @@ func (v *ConnectionsView) freeName(base string) string {
 		if !taken {
 			return name
 		}
-		name = fmt.Sprintf("%s %d", base, n)
+		name = words.T("conn.new_name_numbered", words.A{"Base": base, "N": n})
 	}
 }
 
@@ -216,10 +215,10 @@ func (v *ConnectionsView) Save() error {
 	}
 	p := v.editor.profile()
 	if err := v.d.Profiles.Save(original, p); err != nil {
-		v.setStatus(sentence(err))
+		v.setStatus(words.Error(err))
 		return err
 	}
-	msg := fmt.Sprintf("The connection %q was saved.", p.Name)
+	msg := words.T("conn.saved", words.A{"Name": p.Name})
 	if pw := v.editor.password.Text; pw != "" {
 		err := v.d.Secrets.Set(store.CredentialKey(p), pw)
 		var unavailable *store.KeychainUnavailableError
@@ -227,9 +226,9 @@ func (v *ConnectionsView) Save() error {
 		case errors.As(err, &unavailable):
 			msg += " " + unavailable.Sentence()
 		case err != nil:
-			msg += " The password was not saved: " + sentence(err)
+			msg += " " + words.T("conn.password_not_saved", words.A{"Reason": words.Error(err)})
 		default:
-			msg += " Its password is in the system keychain."
+			msg += " " + words.T("conn.password_kept", nil)
 		}
 	}
 	v.reload(p.Name)
@@ -246,10 +245,10 @@ func (v *ConnectionsView) forgetPassword() {
 		return
 	}
 	if err := v.d.Secrets.Forget(store.CredentialKey(p)); err != nil {
-		v.setStatus(sentence(err))
+		v.setStatus(words.Error(err))
 		return
 	}
-	v.setStatus("The saved password was forgotten. Hoist will ask for it at the next upload.")
+	v.setStatus(words.T("conn.password_forgotten", nil))
 	if v.OnSaved != nil {
 		v.OnSaved("")
 	}
@@ -262,11 +261,11 @@ func (v *ConnectionsView) duplicate() {
 	}
 	c, err := v.d.Profiles.Duplicate(p.Name)
 	if err != nil {
-		v.setStatus(sentence(err))
+		v.setStatus(words.Error(err))
 		return
 	}
 	v.reload(c.Name)
-	v.setStatus(fmt.Sprintf("%q is a copy: change what differs and press Save.", c.Name))
+	v.setStatus(words.T("conn.duplicated", words.A{"Name": c.Name}))
 	if v.OnSaved != nil {
 		v.OnSaved("")
 	}
@@ -277,7 +276,7 @@ func (v *ConnectionsView) askDelete() {
 	if !ok {
 		return
 	}
-	dialog.ShowConfirm("Delete the connection", fmt.Sprintf("Delete the connection %q? Its saved password stays in the keychain until you press Forget saved password first.", p.Name),
+	dialog.ShowConfirm(words.T("conn.delete.title", nil), words.T("conn.delete.ask", words.A{"Name": p.Name}),
 		func(yes bool) {
 			if yes {
 				v.Delete()
@@ -293,13 +292,13 @@ func (v *ConnectionsView) Delete() {
 	}
 	if v.stored(p.Name) {
 		if err := v.d.Profiles.Delete(p.Name); err != nil {
-			v.setStatus(sentence(err))
+			v.setStatus(words.Error(err))
 			return
 		}
 	}
 	v.selected = -1
 	v.reload("")
-	v.setStatus(fmt.Sprintf("The connection %q was deleted.", p.Name))
+	v.setStatus(words.T("conn.deleted", words.A{"Name": p.Name}))
 	if v.OnSaved != nil {
 		v.OnSaved("")
 	}
@@ -311,11 +310,11 @@ func (v *ConnectionsView) setDefault() {
 		return
 	}
 	if err := v.d.Profiles.SetDefault(p.Name); err != nil {
-		v.setStatus(sentence(err))
+		v.setStatus(words.Error(err))
 		return
 	}
 	v.reload(p.Name)
-	v.setStatus(fmt.Sprintf("Hoist will start with %q.", p.Name))
+	v.setStatus(words.T("conn.start_with", words.A{"Name": p.Name}))
 }
 
 func (v *ConnectionsView) clearVerdict() {
@@ -354,7 +353,7 @@ func (v *ConnectionsView) runTest(p store.Profile, typed string) (uploader.Verdi
 	pw := typed
 	if pw == "" {
 		if pw, err = v.d.Secrets.Password(p); err != nil {
-			s := "Type the password in the form to test the connection; none is saved for it."
+			s := words.T("conn.test.no_password", nil)
 			var unavailable *store.KeychainUnavailableError
 			if errors.As(err, &unavailable) {
 				s = unavailable.Sentence()
@@ -373,7 +372,7 @@ func (v *ConnectionsView) showVerdict(vd uploader.Verdict, err error) {
 	v.updateButtons()
 	text := words.Verdict(vd)
 	if text == "" && err != nil {
-		text = sentence(err)
+		text = words.Error(err)
 	}
 	v.verdict.SetText(text)
 	if vd.OK {
@@ -383,7 +382,7 @@ func (v *ConnectionsView) showVerdict(vd uploader.Verdict, err error) {
 	}
 	v.verdictIcon.Show()
 	if vd.Exchange.Duration > 0 {
-		v.took.SetText("The server answered in " + formatDuration(vd.Exchange.Duration) + ".")
+		v.took.SetText(words.T("conn.test.took", words.A{"Time": words.Duration(vd.Exchange.Duration)}))
 	}
 	v.details.set(vd.Exchange)
 	v.form.Refresh()

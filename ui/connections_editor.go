@@ -48,41 +48,41 @@ func newProfileEditor() *profileEditor {
 		w.OnChanged = func(string) { e.changed() }
 		return w
 	}
-	e.name = entry("Type a name, such as Scene7 production")
-	e.uploadURL = entry("Type the address, such as https://host" + uploader.Scene7UploadPath)
-	e.apiURL = entry("Leave empty: same server, " + uploader.Scene7APIPath)
-	e.user = entry("Type your user name (often your e-mail address)")
-	e.company = entry("Type the company handle, such as c|2101")
-	e.folder = entry("Type a folder, or leave empty")
-	e.publishBase = entry("Type it to get links, such as https://s7d9.scene7.com/is/image/YourCompany/")
+	e.name = entry(words.T("connedit.name.placeholder", nil))
+	e.uploadURL = entry(words.T("connedit.url.placeholder", words.A{"Example": "https://host" + uploader.Scene7UploadPath}))
+	e.apiURL = entry(words.T("connedit.api.placeholder", words.A{"Path": uploader.Scene7APIPath}))
+	e.user = entry(words.T("connedit.user.placeholder", nil))
+	e.company = entry(words.T("connedit.company.placeholder", nil))
+	e.folder = entry(words.T("connedit.folder.placeholder", nil))
+	e.publishBase = entry(words.T("connedit.publish.placeholder", nil))
 	e.password = widget.NewPasswordEntry()
-	e.password.SetPlaceHolder("Leave empty to keep the saved password")
+	e.password.SetPlaceHolder(words.T("connedit.password.placeholder", nil))
 	e.server = widget.NewSelect(kindLabels(), func(string) { e.changed() })
-	e.insecure = widget.NewCheck("Allow plain http to this server: the password and the files cross the network unencrypted", func(bool) { e.changed() })
-	e.insecureWarn = widget.NewLabel("Warning: this connection sends the password and the files without encryption. Anyone on the network between this computer and the server can read them. Use it only on a network you trust, and ask for https.")
+	e.insecure = widget.NewCheck(words.T("connedit.insecure", nil), func(bool) { e.changed() })
+	e.insecureWarn = widget.NewLabel(words.T("connedit.insecure.warning", nil))
 	e.insecureWarn.Importance = widget.DangerImportance
 	e.insecureWarn.Wrapping = fyne.TextWrapWord
 	e.problems = widget.NewLabel("")
 	e.problems.Importance = widget.DangerImportance
 	e.problems.Wrapping = fyne.TextWrapWord
-	e.builtinNote = helpLabel("This built-in connection uploads to the Local sandbox on this computer and cannot be changed. Press Duplicate to make your own from it.")
+	e.builtinNote = helpLabel(words.T("connedit.builtin", nil))
 
-	e.urlBox = container.NewVBox(fieldLabel("Server address"), e.uploadURL)
-	e.apiBox = container.NewVBox(fieldLabel("Web service address (optional)"), e.apiURL,
-		helpLabel("Used for Test connection, active jobs and job logs."))
-	e.companyBox = container.NewVBox(fieldLabel("Company handle"), e.company)
+	e.urlBox = container.NewVBox(fieldLabel(words.T("connedit.server_address", nil)), e.uploadURL)
+	e.apiBox = container.NewVBox(fieldLabel(words.T("connedit.api_address", nil)), e.apiURL,
+		helpLabel(words.T("connedit.api_address.help", nil)))
+	e.companyBox = container.NewVBox(fieldLabel(words.T("connedit.company", nil)), e.company)
 	e.insecureBox = container.NewVBox(e.insecure, e.insecureWarn)
-	e.publishBox = container.NewVBox(fieldLabel("Published image address (optional)"), e.publishBase,
-		helpLabel("For links to ready assets. "+words.WherePublishBase()+"."))
+	e.publishBox = container.NewVBox(fieldLabel(words.T("connedit.publish", nil)), e.publishBase,
+		helpLabel(words.T("connedit.publish.help", words.A{"Where": words.WherePublishBase()})))
 	e.box = container.NewVBox(
 		e.builtinNote,
-		fieldLabel("Name"), e.name,
-		fieldLabel("Server"), e.server,
+		fieldLabel(words.T("connedit.name", nil)), e.name,
+		fieldLabel(words.T("connedit.server", nil)), e.server,
 		e.urlBox, e.insecureBox, e.apiBox,
-		fieldLabel("User name"), e.user,
-		fieldLabel("Password"), e.password,
+		fieldLabel(words.T("connedit.user", nil)), e.user,
+		fieldLabel(words.T("connedit.password", nil)), e.password,
 		e.companyBox,
-		fieldLabel("Destination folder"), e.folder,
+		fieldLabel(words.T("connedit.folder", nil)), e.folder,
 		e.publishBox,
 		e.problems,
 	)
@@ -128,9 +128,9 @@ func (e *profileEditor) load(p store.Profile) {
 // sandboxLabel names the server of a Local sandbox profile.
 func sandboxLabel(s uploader.Service) string {
 	if s == uploader.DrSum {
-		return "Local sandbox on this computer (Dr.Sum)"
+		return words.T("connedit.sandbox.drsum", nil)
 	}
-	return "Local sandbox on this computer (Scene7)"
+	return words.T("connedit.sandbox.scene7", nil)
 }
 
 // profile is the profile as edited.
@@ -178,9 +178,9 @@ func (e *profileEditor) changed() {
 	showIf(e.insecureBox, k.service == uploader.DrSum && !e.sandbox, e.box)
 	showIf(e.insecureWarn, k.service == uploader.DrSum && e.insecure.Checked && plainRemote(e.uploadURL.Text), e.box)
 	if k.service == uploader.DrSum {
-		e.uploadURL.SetPlaceHolder("Type the address, such as https://drsum.example.com" + uploader.DrSumUploadPath)
+		e.uploadURL.SetPlaceHolder(words.T("connedit.url.placeholder", words.A{"Example": "https://drsum.example.com" + uploader.DrSumUploadPath}))
 	} else {
-		e.uploadURL.SetPlaceHolder("Type the address, such as https://host" + uploader.Scene7UploadPath)
+		e.uploadURL.SetPlaceHolder(words.T("connedit.url.placeholder", words.A{"Example": "https://host" + uploader.Scene7UploadPath}))
 	}
 	msgs := e.problemList()
 	e.problems.SetText(strings.Join(msgs, "\n"))
@@ -205,7 +205,7 @@ func (e *profileEditor) problemList() []string {
 		return out
 	}
 	if err != nil {
-		return []string{sentence(err)}
+		return []string{words.Error(err)}
 	}
 	return nil
 }

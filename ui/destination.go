@@ -58,9 +58,9 @@ type destination struct {
 func newDestination(d Deps) *destination {
 	ds := &destination{d: d}
 	ds.conn = widget.NewSelect(nil, func(name string) { ds.choose(name) })
-	ds.conn.PlaceHolder = "Choose a connection"
+	ds.conn.PlaceHolder = words.T("dest.choose_connection", nil)
 	ds.where = helpLabel("")
-	ds.insecure = widget.NewLabel("This connection sends your password and files without encryption (plain http). Anyone on the network between you and the server can read them.")
+	ds.insecure = widget.NewLabel(words.T("dest.insecure", nil))
 	ds.insecure.Importance = widget.DangerImportance
 	ds.insecure.Wrapping = fyne.TextWrapWord
 	ds.insecure.Hide()
@@ -72,18 +72,18 @@ func newDestination(d Deps) *destination {
 		}
 	})
 	ds.password = widget.NewPasswordEntry()
-	ds.password.SetPlaceHolder("Type the password")
+	ds.password.SetPlaceHolder(words.T("dest.password.placeholder", nil))
 	ds.password.OnChanged = func(string) { ds.changed() }
 	ds.pwHelp = helpLabel("")
-	ds.pwBox = container.NewVBox(fieldLabel("Password"), ds.password, ds.pwHelp)
+	ds.pwBox = container.NewVBox(fieldLabel(words.T("dest.password", nil)), ds.password, ds.pwHelp)
 	ds.pwBox.Hide()
 	ds.company = widget.NewEntry()
-	ds.company.SetPlaceHolder("Type the company handle, such as c|2101")
+	ds.company.SetPlaceHolder(words.T("dest.company.placeholder", nil))
 	ds.company.OnChanged = func(string) { ds.changed() }
-	ds.coBox = container.NewVBox(fieldLabel("Company handle"), ds.company,
-		helpLabel("Scene7's name for your company account; the connection fills it in. Change it here for this upload only."))
+	ds.coBox = container.NewVBox(fieldLabel(words.T("dest.company", nil)), ds.company,
+		helpLabel(words.T("dest.company.help", nil)))
 	ds.folder = widget.NewEntry()
-	ds.folder.SetPlaceHolder("Type a folder, or leave empty for the top folder")
+	ds.folder.SetPlaceHolder(words.T("dest.folder.placeholder", nil))
 	ds.folder.OnChanged = func(string) { ds.changed() }
 	ds.job = widget.NewEntry()
 	ds.job.OnChanged = func(string) { ds.changed() }
@@ -94,13 +94,13 @@ func newDestination(d Deps) *destination {
 	// takes the width that is left.
 	ds.box = container.NewVBox(
 		container.NewBorder(nil, nil,
-			container.NewHBox(inlineLabel("Connection"), withWidth(200, ds.conn), ds.manage, inlineLabel("Folder")), nil,
+			container.NewHBox(inlineLabel(words.T("dest.connection", nil)), withWidth(200, ds.conn), ds.manage, inlineLabel(words.T("dest.folder", nil))), nil,
 			ds.folder),
 		ds.where, ds.insecure, ds.pwBox,
 	)
 	ds.advanced = container.NewVBox(ds.coBox,
-		fieldLabel("Job name"), container.NewBorder(nil, nil, nil, newName, ds.job),
-		helpLabel("The name the server lists this upload under. A new one is made after each upload."),
+		fieldLabel(words.T("dest.job_name", nil)), container.NewBorder(nil, nil, nil, newName, ds.job),
+		helpLabel(words.T("dest.job_name.help", nil)),
 	)
 	ds.Content = ds.box
 	ds.Advanced = ds.advanced
@@ -159,9 +159,9 @@ func (ds *destination) choose(name string) {
 	}
 	showIf(ds.coBox, p.Service != uploader.DrSum, ds.advanced)
 	if p.Service == uploader.DrSum {
-		ds.folder.SetPlaceHolder("Type a folder on the server, such as /filer/campaigns")
+		ds.folder.SetPlaceHolder(words.T("dest.folder.placeholder_drsum", nil))
 	} else {
-		ds.folder.SetPlaceHolder("Type a folder, or leave empty for the top folder")
+		ds.folder.SetPlaceHolder(words.T("dest.folder.placeholder", nil))
 	}
 	// Plain http to another computer was allowed for this connection: say so for as long
 	// as it is the one in use.
@@ -183,7 +183,7 @@ func (ds *destination) checkPassword() {
 		case errors.As(err, &unavailable):
 			state, note = pwMissing, unavailable.Sentence()
 		case err != nil:
-			state, note = pwMissing, "No password is saved for this connection: type it here for this session, or save it under Connections."
+			state, note = pwMissing, words.T("dest.no_password", nil)
 		}
 		fyne.Do(func() {
 			if ds.current.Name != p.Name {
@@ -209,7 +209,7 @@ func (ds *destination) NewJobName() { ds.job.SetText(uploader.NewJobName(time.No
 // endpoint is where the chosen connection's requests go.
 func (ds *destination) endpoint() (uploader.Endpoint, error) {
 	if ds.current.Name == "" {
-		return uploader.Endpoint{}, errors.New("choose a connection")
+		return uploader.Endpoint{}, store.ErrProfileNotFound
 	}
 	return ds.current.Endpoint(ds.d.SandboxURL)
 }
@@ -217,17 +217,19 @@ func (ds *destination) endpoint() (uploader.Endpoint, error) {
 // problems lists what must be fixed before an upload, as sentences.
 func (ds *destination) problems() []string {
 	var out []string
-	if _, err := ds.endpoint(); err != nil {
-		out = append(out, sentence(err))
+	if ds.current.Name == "" {
+		out = append(out, words.T("dest.need_connection", nil))
+	} else if _, err := ds.endpoint(); err != nil {
+		out = append(out, words.Error(err))
 	}
 	if ds.current.Service == uploader.Scene7 && strings.TrimSpace(ds.company.Text) == "" {
-		out = append(out, "Enter the company handle under Upload options › Advanced (it looks like c|2101), or save it in the connection.")
+		out = append(out, words.T("dest.need_company", nil))
 	}
 	if ds.current.Service == uploader.DrSum && strings.TrimSpace(ds.folder.Text) == "" {
-		out = append(out, "Enter the destination folder on the Dr.Sum server, such as /filer/campaigns.")
+		out = append(out, words.T("dest.need_drsum_folder", nil))
 	}
 	if ds.pwState == pwMissing && ds.password.Text == "" {
-		out = append(out, "Type the password of this connection.")
+		out = append(out, words.T("dest.need_password", nil))
 	}
 	return out
 }

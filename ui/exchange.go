@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -24,8 +25,8 @@ type exchangeView struct {
 
 func newExchangeView(clip func(string)) *exchangeView {
 	v := &exchangeView{label: exactLabel()}
-	copyBtn := widget.NewButtonWithIcon("Copy details", theme.ContentCopyIcon(), func() { clip(v.text) })
-	v.acc = widget.NewAccordion(widget.NewAccordionItem("Details", container.NewVBox(container.NewHBox(copyBtn), v.label)))
+	copyBtn := widget.NewButtonWithIcon(words.T("exchange.copy", nil), theme.ContentCopyIcon(), func() { clip(v.text) })
+	v.acc = widget.NewAccordion(widget.NewAccordionItem(words.T("exchange.details", nil), container.NewVBox(container.NewHBox(copyBtn), v.label)))
 	v.Content = v.acc
 	v.Content.Hide()
 	return v
@@ -44,18 +45,22 @@ func (v *exchangeView) set(ex uploader.Exchange) {
 
 // exchangeText writes an exchange for people who read protocols.
 func exchangeText(ex uploader.Exchange) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "Operation: %s\nAddress: %s\n", ex.Operation, ex.URL)
+	lines := []string{
+		words.T("exchange.operation", words.A{"Operation": ex.Operation}),
+		words.T("exchange.address", words.A{"URL": ex.URL}),
+	}
 	if ex.Duration > 0 {
-		fmt.Fprintf(&b, "Time: %s\n", formatDuration(ex.Duration))
+		lines = append(lines, words.T("exchange.time", words.A{"Time": words.Duration(ex.Duration)}))
 	}
 	if ex.Status != 0 {
-		fmt.Fprintf(&b, "HTTP status: %d\n", ex.Status)
+		// The status is a code, not a count: no digit grouping.
+		lines = append(lines, words.T("exchange.status", words.A{"Status": strconv.Itoa(ex.Status)}))
 	}
 	if c := ex.TLS; c != nil {
-		fmt.Fprintf(&b, "Certificate: %s\n  issued by %s\n  valid until %s\n", c.Subject, c.Issuer, c.NotAfter.Local().Format("2006-01-02 15:04"))
+		lines = append(lines, words.T("exchange.certificate", words.A{"Subject": c.Subject, "Issuer": c.Issuer, "Until": words.DateTime(c.NotAfter.Local())}))
 	}
-	fmt.Fprintf(&b, "\n— Request —\n%s\n", strings.TrimSpace(ex.Request))
-	fmt.Fprintf(&b, "\n— Answer —\n%s\n", strings.TrimSpace(ex.Response))
-	return b.String()
+	lines = append(lines,
+		"", words.T("exchange.request", nil), strings.TrimSpace(ex.Request),
+		"", words.T("exchange.answer", nil), strings.TrimSpace(ex.Response))
+	return strings.Join(lines, "\n") + "\n"
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 
@@ -13,13 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hoist/app/session"
-)
-
-// Level filters of the job log, as people read them.
-const (
-	levelAll      = "Everything"
-	levelWarnings = "Warnings and errors"
-	levelErrors   = "Errors only"
+	"hoist/internal/words"
 )
 
 // JobLogView shows the job log: Hoist's own time-stamped events per file and the
@@ -64,21 +57,21 @@ func newJobLogView(q *session.Queue, pickers Pickers, clip func(string), run fun
 			l.Importance = map[session.Level]widget.Importance{session.Info: widget.MediumImportance, session.Warning: widget.WarningImportance, session.Error: widget.DangerImportance}[e.Level]
 			l.SetText(e.Line())
 		})
-	v.level = widget.NewSelect([]string{levelAll, levelWarnings, levelErrors}, func(string) { v.refilter() })
-	v.level.SetSelected(levelAll)
+	v.level = widget.NewSelect([]string{words.T("joblog.level.all", nil), words.T("joblog.level.warnings", nil), words.T("joblog.level.errors", nil)}, func(string) { v.refilter() })
+	v.level.SetSelectedIndex(0)
 	v.file = widget.NewEntry()
-	v.file.SetPlaceHolder("Type part of a file name to filter")
+	v.file.SetPlaceHolder(words.T("joblog.filter.placeholder", nil))
 	v.file.OnChanged = func(string) { v.refilter() }
 	v.status = widget.NewLabel("")
 	v.status.Wrapping = fyne.TextWrapWord
 	v.status.Hide()
-	copyBtn := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() {
+	copyBtn := widget.NewButtonWithIcon(words.T("joblog.copy", nil), theme.ContentCopyIcon(), func() {
 		v.clip(v.Text())
-		v.setStatus(fmt.Sprintf("%s copied to the clipboard.", plural(len(v.shown), "line", "lines")))
+		v.setStatus(words.N("joblog.copied", len(v.shown), nil))
 	})
-	saveText := widget.NewButtonWithIcon("Save as text…", theme.DocumentSaveIcon(), func() { v.save("hoist-job-log.txt", session.WriteText) })
-	saveCSV := widget.NewButtonWithIcon("Save as CSV…", theme.DocumentSaveIcon(), func() { v.save("hoist-job-log.csv", session.WriteCSV) })
-	clear := widget.NewButtonWithIcon("Clear", theme.ContentClearIcon(), q.ClearLog)
+	saveText := widget.NewButtonWithIcon(words.T("joblog.save_text", nil), theme.DocumentSaveIcon(), func() { v.save("hoist-job-log.txt", session.WriteText) })
+	saveCSV := widget.NewButtonWithIcon(words.T("joblog.save_csv", nil), theme.DocumentSaveIcon(), func() { v.save("hoist-job-log.csv", session.WriteCSV) })
+	clear := widget.NewButtonWithIcon(words.T("joblog.clear", nil), theme.ContentClearIcon(), q.ClearLog)
 	v.saveOutcomesBtn = v.newSaveOutcomes()
 	filters := container.NewBorder(nil, nil, withWidth(200, v.level), container.NewHBox(copyBtn, clear), v.file)
 	// The saves have a line of their own, so that the tab fits the smallest window.
@@ -121,12 +114,13 @@ func (v *JobLogView) refilter() {
 }
 
 func (v *JobLogView) pass(e session.Entry) bool {
-	switch v.level.Selected {
-	case levelWarnings:
+	// The levels are listed from everything to errors only (newJobLogView).
+	switch v.level.SelectedIndex() {
+	case 1:
 		if e.Level < session.Warning {
 			return false
 		}
-	case levelErrors:
+	case 2:
 		if e.Level < session.Error {
 			return false
 		}
@@ -160,16 +154,16 @@ func (v *JobLogView) setStatus(s string) {
 func (v *JobLogView) save(suggested string, write func(io.Writer, []session.Entry) error) {
 	entries := v.Shown()
 	v.run(func() {
-		path, err := v.pickers.SaveFile("Save the job log", suggested)
+		path, err := v.pickers.SaveFile(words.T("joblog.save.title", nil), suggested)
 		if errors.Is(err, ErrPickerCancelled) {
 			return
 		}
 		if err == nil {
 			err = session.SaveFile(path, entries, write)
 		}
-		msg := fmt.Sprintf("The job log was saved to %s.", path)
+		msg := words.T("joblog.saved", words.A{"Path": path})
 		if err != nil {
-			msg = fmt.Sprintf("The job log could not be saved: %v. Choose another folder and try again.", err)
+			msg = words.T("joblog.not_saved", words.A{"Reason": words.Error(err)})
 		}
 		fyne.Do(func() { v.setStatus(msg) })
 	})

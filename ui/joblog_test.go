@@ -30,7 +30,7 @@ func TestJobLogFiltersCopiesAndSaves(t *testing.T) {
 	if all < 2 {
 		t.Fatalf("log has %d entries", all)
 	}
-	e.w.Log.level.SetSelected(levelErrors)
+	e.w.Log.level.SetSelectedIndex(2) // errors only
 	for _, en := range e.w.Log.Shown() {
 		if en.Level != session.Error {
 			t.Errorf("errors only shows %+v", en)
@@ -39,7 +39,7 @@ func TestJobLogFiltersCopiesAndSaves(t *testing.T) {
 	if len(e.w.Log.Shown()) == 0 {
 		t.Fatal("no error shown")
 	}
-	e.w.Log.level.SetSelected(levelAll)
+	e.w.Log.level.SetSelectedIndex(0) // everything
 	e.w.Log.file.SetText("thumbs")
 	for _, en := range e.w.Log.Shown() {
 		if !strings.Contains(strings.ToLower(en.File), "thumbs") {

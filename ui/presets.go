@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -10,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"hoist/app/store"
+	"hoist/internal/words"
 )
 
 // presetBar chooses, saves, renames and deletes presets of upload options.
@@ -36,13 +35,13 @@ func newPresetBar(store PresetStore, win fyne.Window, get func() store.Preset, a
 			b.Load(name)
 		}
 	})
-	b.pick.PlaceHolder = "No preset: your own options"
-	save := widget.NewButtonWithIcon("Save…", theme.DocumentSaveIcon(), b.askSave)
-	b.rename = widget.NewButtonWithIcon("Rename…", theme.DocumentCreateIcon(), b.askRename)
-	b.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), b.askDelete)
+	b.pick.PlaceHolder = words.T("presets.none", nil)
+	save := widget.NewButtonWithIcon(words.T("presets.save", nil), theme.DocumentSaveIcon(), b.askSave)
+	b.rename = widget.NewButtonWithIcon(words.T("presets.rename", nil), theme.DocumentCreateIcon(), b.askRename)
+	b.del = widget.NewButtonWithIcon(words.T("presets.delete", nil), theme.DeleteIcon(), b.askDelete)
 	b.status = helpLabel("")
 	b.status.Hide()
-	b.box = container.NewVBox(fieldLabel("Preset"), b.pick, container.NewHBox(save, b.rename, b.del), b.status)
+	b.box = container.NewVBox(fieldLabel(words.T("presets.label", nil)), b.pick, container.NewHBox(save, b.rename, b.del), b.status)
 	b.Content = b.box
 	b.reload()
 	return b
@@ -51,7 +50,7 @@ func newPresetBar(store PresetStore, win fyne.Window, get func() store.Preset, a
 func (b *presetBar) reload() {
 	presets, err := b.store.List()
 	if err != nil {
-		b.setStatus(sentence(err)) // the good presets are listed all the same
+		b.setStatus(words.Error(err)) // the good presets are listed all the same
 	}
 	names := make([]string, len(presets))
 	for i, p := range presets {
@@ -76,7 +75,7 @@ func (b *presetBar) Current() string { return b.current }
 func (b *presetBar) Load(name string) error {
 	p, err := b.store.Load(name)
 	if err != nil {
-		b.setStatus(sentence(err))
+		b.setStatus(words.Error(err))
 		b.pick.Selected = b.current
 		b.pick.Refresh()
 		return err
@@ -93,16 +92,16 @@ func (b *presetBar) Save(name string) (string, error) {
 	p := b.get()
 	p.Name = name
 	if err := b.store.Save(p); err != nil {
-		b.setStatus(sentence(err))
+		b.setStatus(words.Error(err))
 		return "", err
 	}
 	path, err := b.store.Path(name)
 	if err != nil {
-		b.setStatus(sentence(err))
+		b.setStatus(words.Error(err))
 		return "", err
 	}
 	b.current = name
-	b.setStatus(fmt.Sprintf("Saved. The command line uses it with: hoist upload --preset %q", path))
+	b.setStatus(words.T("presets.saved", words.A{"Path": path}))
 	b.reload()
 	return path, nil
 }
@@ -110,7 +109,7 @@ func (b *presetBar) Save(name string) (string, error) {
 // Rename gives the chosen preset a new name.
 func (b *presetBar) Rename(newName string) error {
 	if err := b.store.Rename(b.current, newName); err != nil {
-		b.setStatus(sentence(err))
+		b.setStatus(words.Error(err))
 		return err
 	}
 	b.current = newName
@@ -122,10 +121,10 @@ func (b *presetBar) Rename(newName string) error {
 // Delete removes the chosen preset; the options on screen stay as they are.
 func (b *presetBar) Delete() error {
 	if err := b.store.Delete(b.current); err != nil {
-		b.setStatus(sentence(err))
+		b.setStatus(words.Error(err))
 		return err
 	}
-	b.setStatus(fmt.Sprintf("The preset %q was deleted; the options below are unchanged.", b.current))
+	b.setStatus(words.T("presets.deleted", words.A{"Name": b.current}))
 	b.current = ""
 	b.reload()
 	return nil
@@ -143,9 +142,9 @@ func (b *presetBar) detach() {
 func (b *presetBar) askSave() {
 	name := widget.NewEntry()
 	name.SetText(b.current)
-	name.SetPlaceHolder("Type a name, such as Spring campaign images")
-	dialog.ShowForm("Save the options as a preset", "Save", "Cancel",
-		[]*widget.FormItem{widget.NewFormItem("Name", name)}, func(ok bool) {
+	name.SetPlaceHolder(words.T("presets.name.placeholder", nil))
+	dialog.ShowForm(words.T("presets.save.title", nil), words.T("presets.save.confirm", nil), words.T("presets.cancel", nil),
+		[]*widget.FormItem{widget.NewFormItem(words.T("presets.name", nil), name)}, func(ok bool) {
 			if ok {
 				_, _ = b.Save(name.Text)
 			}
@@ -155,8 +154,8 @@ func (b *presetBar) askSave() {
 func (b *presetBar) askRename() {
 	name := widget.NewEntry()
 	name.SetText(b.current)
-	dialog.ShowForm("Rename the preset", "Rename", "Cancel",
-		[]*widget.FormItem{widget.NewFormItem("New name", name)}, func(ok bool) {
+	dialog.ShowForm(words.T("presets.rename.title", nil), words.T("presets.rename.confirm", nil), words.T("presets.cancel", nil),
+		[]*widget.FormItem{widget.NewFormItem(words.T("presets.new_name", nil), name)}, func(ok bool) {
 			if ok {
 				_ = b.Rename(name.Text)
 			}
@@ -164,7 +163,7 @@ func (b *presetBar) askRename() {
 }
 
 func (b *presetBar) askDelete() {
-	dialog.ShowConfirm("Delete the preset", fmt.Sprintf("Delete the preset %q? The options on screen stay as they are.", b.current),
+	dialog.ShowConfirm(words.T("presets.delete.title", nil), words.T("presets.delete.ask", words.A{"Name": b.current}),
 		func(ok bool) {
 			if ok {
 				_ = b.Delete()

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -25,8 +24,8 @@ type Preview struct {
 // NewPreview builds the preview; copy puts its text on the clipboard.
 func NewPreview(copyText func(string)) *Preview {
 	p := &Preview{label: exactLabel()}
-	intro := helpLabel("This is what Hoist sends with the first request of the upload; each file then follows in the same request. The password is shown as *. The documents are laid out on several lines here to be read; they are sent on one line.")
-	copyBtn := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { copyText(p.text) })
+	intro := helpLabel(words.T("preview.intro", nil))
+	copyBtn := widget.NewButtonWithIcon(words.T("preview.copy", nil), theme.ContentCopyIcon(), func() { copyText(p.text) })
 	p.Content = container.NewBorder(container.NewBorder(nil, nil, nil, copyBtn, intro), nil, nil, nil, container.NewVScroll(p.label))
 	return p
 }
@@ -42,7 +41,7 @@ func (p *Preview) Update(r session.Target) {
 
 func requestText(r session.Target) string {
 	if r.Endpoint.UploadURL == "" {
-		return "Choose a connection to see the request."
+		return words.T("preview.choose_connection", nil)
 	}
 	if r.Endpoint.Service == uploader.DrSum {
 		return drsumText(r)
@@ -54,7 +53,7 @@ func requestText(r session.Target) string {
 	}
 	job := r.JobName
 	if job == "" {
-		job = "hoist-(generated when you press Upload)"
+		job = words.T("preview.job_placeholder", nil)
 	}
 	opts := r.Options
 	folder, err := uploader.CleanFolder(uploader.Scene7, r.DestFolder)
@@ -63,18 +62,13 @@ func requestText(r session.Target) string {
 	}
 	param := uploader.UploadPostParam{CompanyHandle: r.Company, JobName: job, Locale: h.Locale, DestFolder: folder, UploadParams: &opts}
 	if strings.TrimSpace(r.Company) == "" {
-		return "Enter the company handle (it looks like c|2101) to see the request."
+		return words.T("preview.need_company", nil)
 	}
 	doc, err := param.Document()
 	if err != nil {
-		return fmt.Sprintf("The request cannot be built: %s", words.Error(err))
+		return words.T("preview.cannot_build", words.A{"Reason": words.Error(err)})
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "POST %s\nContent-Type: multipart/form-data\n\n", r.Endpoint.UploadURL)
-	fmt.Fprintf(&b, "part \"auth\" (text/xml; charset=UTF-8)\n%s\n\n", indentXML(auth))
-	fmt.Fprintf(&b, "part \"uploadParams\" (text/xml; charset=UTF-8)\n%s\n\n", indentXML(doc))
-	b.WriteString("part \"file\" … one part per file, streamed from disk\n")
-	return b.String()
+	return words.T("preview.scene7", words.A{"URL": r.Endpoint.UploadURL, "Auth": indentXML(auth), "Params": indentXML(doc)})
 }
 
 func drsumText(r session.Target) string {
@@ -87,13 +81,7 @@ func drsumText(r session.Target) string {
 		return words.Error(err)
 	}
 	if dest == "" {
-		dest = "(choose a destination folder)"
+		dest = words.T("preview.choose_folder", nil)
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "POST %s   (one request per file)\n", r.Endpoint.UploadURL)
-	fmt.Fprintf(&b, "Authorization: Basic base64(%s:*)\nContent-Type: multipart/form-data\n\n", r.Credentials.User)
-	fmt.Fprintf(&b, "field \"dest_dir\"   %s (plus the file's own folder)\n", dest)
-	fmt.Fprintf(&b, "field \"overwrite\"  %s\n", overwrite)
-	b.WriteString("field \"file\"       the file, streamed from disk\n")
-	return b.String()
+	return words.T("preview.drsum", words.A{"URL": r.Endpoint.UploadURL, "User": r.Credentials.User, "Dest": dest, "Overwrite": overwrite})
 }

@@ -1,10 +1,10 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"hoist/app/store"
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -12,18 +12,17 @@ import (
 func describe(p store.Profile) string {
 	switch {
 	case p.Sandbox:
-		return "This computer (Local sandbox) · nothing leaves it"
+		return words.T("conn.where.sandbox", nil)
 	case p.Service == uploader.DrSum:
-		return "Dr.Sum Cloud Hub · " + hostOf(p.UploadURL)
+		return words.T("conn.where.drsum", words.A{"Host": hostOf(p.UploadURL)})
 	case p.UploadURL != "":
-		return "Scene7 · " + hostOf(p.UploadURL)
+		return words.T("conn.where.scene7_host", words.A{"Host": hostOf(p.UploadURL)})
 	}
-	stage := "production"
-	if p.Staging {
-		stage = "staging"
-	}
-	return fmt.Sprintf("Scene7 · %s · %s", p.Region.Label(), stage)
+	return kindOf(p).label
 }
+
+// regionName is a Scene7 region's name for people.
+func regionName(r uploader.Region) string { return words.T("conn.region."+string(r), nil) }
 
 func hostOf(raw string) string {
 	s := strings.TrimPrefix(strings.TrimPrefix(raw, "https://"), "http://")
@@ -31,7 +30,7 @@ func hostOf(raw string) string {
 		s = s[:i]
 	}
 	if s == "" {
-		return "no address yet"
+		return words.T("conn.where.no_address", nil)
 	}
 	return s
 }
@@ -44,43 +43,47 @@ type kind struct {
 	staging bool
 }
 
-// kinds lists the servers a profile can point to, in the order people are shown them.
-var kinds = func() []kind {
+// kinds lists the servers a profile can point to, in the order people are shown them, in
+// the current language (made when asked: the language is chosen after package init).
+func kinds() []kind {
 	var ks []kind
 	for _, r := range uploader.Regions {
+		a := words.A{"Region": regionName(r)}
 		ks = append(ks,
-			kind{label: "Scene7 · " + r.Label() + " · production", service: uploader.Scene7, region: r},
-			kind{label: "Scene7 · " + r.Label() + " · staging", service: uploader.Scene7, region: r, staging: true})
+			kind{label: words.T("conn.kind.production", a), service: uploader.Scene7, region: r},
+			kind{label: words.T("conn.kind.staging", a), service: uploader.Scene7, region: r, staging: true})
 	}
 	return append(ks,
-		kind{label: "Scene7 · custom address", service: uploader.Scene7},
-		kind{label: "Dr.Sum Cloud Hub", service: uploader.DrSum})
-}()
+		kind{label: words.T("conn.kind.custom", nil), service: uploader.Scene7},
+		kind{label: words.T("conn.kind.drsum", nil), service: uploader.DrSum})
+}
 
 func kindLabels() []string {
-	out := make([]string, len(kinds))
-	for i, k := range kinds {
+	ks := kinds()
+	out := make([]string, len(ks))
+	for i, k := range ks {
 		out[i] = k.label
 	}
 	return out
 }
 
 func kindOf(p store.Profile) kind {
+	ks := kinds()
 	if p.Service == uploader.DrSum {
-		return kinds[len(kinds)-1]
+		return ks[len(ks)-1]
 	}
 	if p.UploadURL == "" {
-		for _, k := range kinds {
+		for _, k := range ks {
 			if k.region == p.Region && k.staging == p.Staging {
 				return k
 			}
 		}
 	}
-	return kinds[len(kinds)-2] // a custom Scene7 address
+	return ks[len(ks)-2] // a custom Scene7 address
 }
 
 func kindByLabel(label string) (kind, bool) {
-	for _, k := range kinds {
+	for _, k := range kinds() {
 		if k.label == label {
 			return k, true
 		}
