@@ -4,8 +4,6 @@ import (
 	"errors"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -232,20 +230,6 @@ func (ds *destination) problems() []string {
 		out = append(out, words.T("dest.need_password", nil))
 	}
 	return out
-}
-
-// sentence is an error as a sentence starting with a capital and ending with a full stop.
-func sentence(err error) string {
-	s := words.Error(err)
-	if s == "" {
-		return s
-	}
-	r, n := utf8.DecodeRuneInString(s)
-	s = string(unicode.ToUpper(r)) + s[n:]
-	if !strings.HasSuffix(s, ".") {
-		s += "."
-	}
-	return s
 }
 
 // Choose selects the connection called name, as if picked in the list.
