@@ -1,12 +1,14 @@
 package uploader
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"path"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -238,7 +240,11 @@ func planBatches(items []Item, dest string, maxFiles int, maxBytes int64) []*bat
 }
 
 // orderBatches puts the smallest batch first: the first POST must finish alone (it brings
-// the job handle), so it should be quick; everything after it runs concurrently.
+// the job handle), so it should be quick; everything after it runs concurrently, largest
+// first, so that the upload ends on small POSTs: a large one started last runs on one
+// connection while the others have nothing left to send, and where one connection carries
+// less than the link (a TCP window on a long path) that tail was most of the gap to the
+// link's limit (bench/README.md).
 func orderBatches(bs []*batch) []*batch {
 	first := 0
 	for i, b := range bs {
@@ -249,5 +255,22 @@ func orderBatches(bs []*batch) []*batch {
 	out := make([]*batch, 0, len(bs))
 	out = append(out, bs[first])
 	out = append(out, bs[:first]...)
-	return append(out, bs[first+1:]...)
+	out = append(out, bs[first+1:]...)
+	slices.SortStableFunc(out[1:], func(a, b *batch) int { return cmp.Compare(b.bytes, a.bytes) })
+	return out
 }
+
+// spreadBytes is the most bytes per POST for these items: at most limit, and small enough
+// that the upload makes several POSTs for each of the connections it starts with, so that
+// no connection is left with a large share to send alone at the end; never below 1 MiB,
+// where a POST's round trip would cost more than its bytes on a distant link.
+func spreadBytes(items []Item, limit int64) int64 {
+	var total int64
+	for _, it := range items {
+		total += it.Size
+	}
+	return min(limit, max(total/(postsPerConnection*startConcurrency), 1<<20))
+}
+
+// postsPerConnection is how many POSTs spreadBytes aims at for each starting connection.
+const postsPerConnection = 4
