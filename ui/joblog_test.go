@@ -116,7 +116,7 @@ func TestWrappedLines(t *testing.T) {
 type sayThenRefuse struct{ message string }
 
 func (s sayThenRefuse) Upload(_ context.Context, req uploader.Request, on func(uploader.Event)) (*uploader.Result, error) {
-	err := errors.New("refused")
-	on(uploader.Event{Kind: uploader.JobEnded, Item: -1, Message: s.message, Err: err})
+	err := errors.New(s.message)
+	on(uploader.Event{Kind: uploader.JobEnded, Item: -1, Err: err})
 	return nil, err
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -30,7 +31,7 @@ func (halfBad) Upload(_ context.Context, req uploader.Request, on func(uploader.
 		on(ev)
 		fr := uploader.FileResult{Rel: it.Rel, State: uploader.StateDone}
 		if strings.HasPrefix(filepath.Base(it.Rel), "bad") {
-			ev.Kind, ev.Message = uploader.FileFailed, badReason
+			ev.Kind, ev.Err = uploader.FileFailed, errors.New(badReason)
 			fr.State = uploader.StateFailed
 		} else {
 			ev.Kind, ev.Sent = uploader.FileDone, it.Size
@@ -38,7 +39,7 @@ func (halfBad) Upload(_ context.Context, req uploader.Request, on func(uploader.
 		on(ev)
 		res.Files = append(res.Files, fr)
 	}
-	on(uploader.Event{Kind: uploader.JobEnded, Item: -1, Message: "done"})
+	on(uploader.Event{Kind: uploader.JobEnded, Item: -1, Tally: &uploader.Tally{Files: len(req.Items)}})
 	return res, nil
 }
 

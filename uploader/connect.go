@@ -5,12 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"mime/multipart"
-	"net"
 	"net/http"
-	"net/url"
-	"strings"
 	"time"
 )
 
@@ -161,60 +157,4 @@ func testDrSum(ctx context.Context, client *http.Client, ep Endpoint, cred Crede
 		v.Kind = VerdictDrSumUnexpected
 	}
 	return v, nil
-}
-
-// netSentence explains errors of the network and of TLS, which reach people through
-// Sentence when no protocol-level explanation applies.
-func netSentence(err error) (string, bool) {
-	var (
-		dnsErr *net.DNSError
-		opErr  *net.OpError
-		urlErr *url.Error
-	)
-	host := ""
-	if errors.As(err, &urlErr) {
-		if u, perr := url.Parse(urlErr.URL); perr == nil {
-			host = u.Host
-		}
-	}
-	if host == "" {
-		host = "the server"
-	}
-	switch {
-	case BadCertificate(err):
-		return fmt.Sprintf("The certificate of %s could not be verified, so Hoist did not send your password. Check the address; if it is right, ask your IT team about the certificate.", host), true
-	case errors.Is(err, context.Canceled):
-		return "Cancelled.", true
-	case Offline(err):
-		return offlineSentence(strings.TrimPrefix(hostOnly(host), "the server")), true
-	case errors.Is(err, context.DeadlineExceeded) || isTimeout(err):
-		return fmt.Sprintf("%s did not answer in time. Check your network connection and try again.", capitalise(host)), true
-	case errors.As(err, &dnsErr):
-		return fmt.Sprintf("The server %s does not exist. Check the connection's URL.", dnsErr.Name), true
-	case errors.As(err, &opErr) && opErr.Op == "dial":
-		return fmt.Sprintf("Hoist could not connect to %s. Check the address, and that the server is running and reachable from this computer.", host), true
-	case errors.As(err, &opErr), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return fmt.Sprintf("The connection to %s was dropped. Hoist retries such failures; if it keeps happening, check your network.", host), true
-	}
-	return "", false
-}
-
-// hostOnly drops the port of host:port.
-func hostOnly(host string) string {
-	if h, _, err := net.SplitHostPort(host); err == nil {
-		return h
-	}
-	return host
-}
-
-func isTimeout(err error) bool {
-	var t interface{ Timeout() bool }
-	return errors.As(err, &t) && t.Timeout()
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

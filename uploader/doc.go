@@ -11,5 +11,6 @@
 // TestConnection checks a Conn without uploading. The job's life (open, continue,
 // expired) is a small state machine (jobstate.go) with one rule for a job too idle to use
 // (JobTooIdle). Errors are typed (Fault, ReplyError, ConnError, DrSumError, FileError,
-// SettingsError) and Sentence words any of them for people.
+// SettingsError…) and carry what a sentence needs (codes, kinds, fields), never a sentence:
+// package words (words.Error, words.Event…) says them to people in their language.
 package uploader

@@ -27,20 +27,11 @@ const (
 	DrSumIOError                     = "IO_ERROR"
 )
 
-// drsumCodes is the one table of known codes and what they tell people to do.
-var drsumCodes = []struct{ code, sentence string }{
-	{DrSumNoRequiredParameter, "The Dr.Sum server says a required value is missing: choose a destination folder, and check that the file is still there."},
-	{DrSumNotUnderRootPath, "The destination folder is not inside the Dr.Sum server's file root. Choose a folder under that root (its administrator can tell you the path, filer.rootPath)."},
-	{DrSumFileLimitExceeded, "The Dr.Sum server received more than one file in one request, which it refuses. Please report this to the Hoist team."},
-	{DrSumInvalidParameterValue, "The Dr.Sum server refused a value: the file's name or the overwrite setting. If the name contains a quote, a backslash or a control character, rename the file; otherwise report this to the Hoist team."},
-	{DrSumRequestParameterLimitExceed, "The Dr.Sum server received too many parameters. A proxy may be adding some; if not, report this to the Hoist team."},
-	{DrSumFileAlreadyExists, "A file with this name already exists in that folder on the Dr.Sum server. Turn on Overwrite to replace it, or rename the file."},
-	{DrSumInvalidSettingJSON, "The Dr.Sum server's settings (setting.json) are unreadable or name no file root (filer.rootPath). Ask its administrator to fix them; trying again will not help."},
-	{DrSumIOError, "The Dr.Sum server could not create the folder or write the file. Ask its administrator to check the server's free disk space and folder permissions."},
+// drsumCodes are the codes Hoist knows (package words says what each tells people to do).
+var drsumCodes = []string{
+	DrSumNoRequiredParameter, DrSumNotUnderRootPath, DrSumFileLimitExceeded, DrSumInvalidParameterValue,
+	DrSumRequestParameterLimitExceed, DrSumFileAlreadyExists, DrSumInvalidSettingJSON, DrSumIOError,
 }
-
-// existsDespiteOverwrite is the 409 sentence when overwrite was already on.
-const existsDespiteOverwrite = "A file with this name already exists in that folder on the Dr.Sum server, and the server refused to replace it although Overwrite was on. Ask its administrator whether the file is locked or read-only, or rename the file."
 
 // DrSumError is a Dr.Sum answer that did not accept a file.
 type DrSumError struct {
@@ -86,43 +77,6 @@ func (e *DrSumError) Transient() bool {
 	return e.Status >= 500 || e.Status == http.StatusRequestTimeout || e.Status == http.StatusTooManyRequests
 }
 
-// Sentence says what happened and what to change, one sentence per code found.
-func (e *DrSumError) Sentence() string {
-	if e.AfterLostAnswer && e.Has(DrSumFileAlreadyExists) {
-		return "The Dr.Sum server now has a file of this name, most likely from Hoist's earlier try whose answer was lost; check the file on the server, or upload it again with Overwrite on."
-	}
-	var out []string
-	for _, k := range drsumCodes {
-		switch {
-		case !e.Has(k.code):
-		case k.code == DrSumFileAlreadyExists && e.Overwrite:
-			out = append(out, existsDespiteOverwrite)
-		default:
-			out = append(out, k.sentence)
-		}
-	}
-	if len(out) > 0 {
-		return strings.Join(out, " ")
-	}
-	switch {
-	case e.Status == http.StatusUnauthorized:
-		return "The Dr.Sum server did not accept the user name or password, or this user is not a Web API execution user. Check them in the connection settings."
-	case e.Status == http.StatusForbidden:
-		return "The Dr.Sum server refused this user. Ask its administrator to set the user as a Web API execution user."
-	case e.Status == http.StatusNotFound:
-		return "The Dr.Sum server has no upload service at this address (HTTP 404). Check the connection's URL."
-	case e.Status == http.StatusConflict && e.Overwrite:
-		return existsDespiteOverwrite
-	case e.Status == http.StatusConflict:
-		return drsumCodes[5].sentence
-	case e.Status/100 == 3:
-		return fmt.Sprintf("The server sent the upload elsewhere (HTTP %d). Check the connection's URL (http or https, host and port).", e.Status)
-	case e.Transient():
-		return fmt.Sprintf("The Dr.Sum server had a problem (HTTP %d). Hoist retries such errors; if it keeps happening, ask its administrator.", e.Status)
-	}
-	return fmt.Sprintf("The Dr.Sum server refused the file (HTTP %d).", e.Status)
-}
-
 // drsumAnswer reads a Dr.Sum reply: for a 2xx, success or a *ReplyError (drsumSuccess);
 // otherwise a *DrSumError listing every known code found anywhere in the body.
 func drsumAnswer(status int, body []byte) (replaced bool, err error) {
@@ -136,9 +90,9 @@ func drsumAnswer(status int, body []byte) (replaced bool, err error) {
 		code string
 	}
 	var hits []found
-	for _, k := range drsumCodes {
-		if at := indexWord(text, k.code); at >= 0 {
-			hits = append(hits, found{at, k.code})
+	for _, code := range drsumCodes {
+		if at := indexWord(text, code); at >= 0 {
+			hits = append(hits, found{at, code})
 		}
 	}
 	for len(hits) > 0 {

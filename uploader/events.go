@@ -3,7 +3,6 @@ package uploader
 import (
 	"context"
 	"errors"
-	"fmt"
 	"sync"
 	"time"
 )
@@ -18,11 +17,11 @@ const (
 	FileProgress                       // bytes of the file were sent (throttled)
 	FileRetrying                       // a request carrying the file failed for a passing reason and will be tried again
 	FileDone                           // the server accepted the file
-	FileFailed                         // the file was not uploaded; Err and Message say why
+	FileFailed                         // the file was not uploaded; Err says why
 	FileSkipped                        // the file was left out before sending (Walk's Skipped); Item is -1
 	FileCancelled                      // the upload was cancelled before the file was accepted
 	JobContinued                       // the job stopped accepting files; the upload goes on in a new job
-	JobEnded                           // the upload is over (endJob sent when there was a job)
+	JobEnded                           // the upload is over (endJob sent when there was a job); Tally counts the files
 )
 
 var kindNames = [...]string{
@@ -44,6 +43,8 @@ func (k EventKind) MarshalText() ([]byte, error) { return []byte(k.String()), ni
 
 // Event is one thing that happened during an upload. The GUI and the CLI read the same
 // stream. File events carry that file's figures and the job's; job events have Item -1.
+// Events carry no sentence: their kind and fields are what package words says
+// (words.Event), in the language people read.
 type Event struct {
 	Kind EventKind
 	Time time.Time
@@ -66,10 +67,38 @@ type Event struct {
 	JobName   string
 	JobHandle string
 	Err       error
-	// Message is a sentence for people: why a file failed, what a job event means.
-	Message string
 	// Replaced is true when Dr.Sum reported that an existing file was overwritten (201).
 	Replaced bool
+	// Skip is the path left out and why (FileSkipped).
+	Skip *Skipped
+	// Why says why the upload goes on in another job, NextJob's name (JobContinued).
+	Why     ContinueReason
+	NextJob string
+	// Tally counts what became of the files (JobEnded).
+	Tally *Tally
+}
+
+// ContinueReason is why an upload goes on in another job than the one it was sending to.
+type ContinueReason int
+
+const (
+	// ContinueResumed: the upload continues a job an earlier upload left open.
+	ContinueResumed ContinueReason = iota + 1
+	// ContinueUnknown: the job stopped accepting files and the server could not say
+	// whether it is still active.
+	ContinueUnknown
+	// ContinueInactive: the job is no longer active on the server (expired or ended).
+	ContinueInactive
+	// ContinueIdle: the job was idle for too long and has expired (JobTooIdle).
+	ContinueIdle
+)
+
+// Tally is what became of an upload's files, on JobEnded.
+type Tally struct {
+	Files, Done, Failed, Cancelled, Skipped int
+	// NotEnded is set when the job could not be ended: the server closes it after
+	// JobIdleExpiry.
+	NotEnded bool
 }
 
 // emitter delivers events to the consumer on its own goroutine, one at a time and in
@@ -172,7 +201,7 @@ type run struct {
 	started  []bool
 	jobName  string // the job files are currently sent to, for events
 	handle   string
-	notes    []string // sentences for the JobEnded message
+	notEnded bool     // the job could not be ended (Tally.NotEnded)
 	lim      *limiter // the concurrent POSTs' limit, once they start (adaptive.go)
 }
 
@@ -189,18 +218,18 @@ func newRun(c *Client, req *Request, onEvent func(Event)) *run {
 		resolved: make([]bool, len(req.Items)), started: make([]bool, len(req.Items)),
 		jobName: req.JobName,
 	}
-	for _, s := range req.Skipped {
-		r.ev.send(Event{Kind: FileSkipped, Item: -1, Rel: s.Rel, ETA: -1, JobETA: -1, Message: s.Reason})
+	for i := range req.Skipped {
+		r.ev.send(Event{Kind: FileSkipped, Item: -1, Rel: req.Skipped[i].Rel, ETA: -1, JobETA: -1, Skip: &req.Skipped[i]})
 	}
 	for i := range req.Items {
-		r.fileEvent(FileQueued, i, 0, nil, "")
+		r.fileEvent(FileQueued, i, 0, nil)
 	}
 	return r
 }
 
 // fileEvent sends a file event with the file's and the job's current figures.
-func (r *run) fileEvent(kind EventKind, item, attempt int, err error, msg string) {
-	ev := Event{Kind: kind, Item: item, Rel: r.req.Items[item].Rel, Attempt: attempt, Err: err, Message: msg}
+func (r *run) fileEvent(kind EventKind, item, attempt int, err error) {
+	ev := Event{Kind: kind, Item: item, Rel: r.req.Items[item].Rel, Attempt: attempt, Err: err}
 	r.mu.Lock()
 	ev.JobName, ev.JobHandle = r.jobName, r.handle
 	r.mu.Unlock()
@@ -208,9 +237,9 @@ func (r *run) fileEvent(kind EventKind, item, attempt int, err error, msg string
 	r.ev.send(ev)
 }
 
-// jobEvent sends a job event with the job's figures.
-func (r *run) jobEvent(kind EventKind, err error, msg string) {
-	ev := Event{Kind: kind, Item: -1, Err: err, Message: msg}
+// jobEvent sends a job event (its kind and own fields set) with the job's figures.
+func (r *run) jobEvent(ev Event) {
+	ev.Item = -1
 	r.mu.Lock()
 	ev.JobName, ev.JobHandle = r.jobName, r.handle
 	r.mu.Unlock()
@@ -239,7 +268,7 @@ func (r *run) retrying(item, attempt int, err error) {
 	if pushedBack(err) {
 		r.slowDown()
 	}
-	r.fileEvent(FileRetrying, item, attempt, err, fmt.Sprintf("Trying again (attempt %d): %s", attempt, Sentence(err)))
+	r.fileEvent(FileRetrying, item, attempt, err)
 }
 
 // progress is the body readers' report: item's reader is at pos. The first report of a
@@ -251,7 +280,7 @@ func (r *run) progress(item int, pos int64) {
 	attempt := r.res.Files[item].Attempts
 	r.mu.Unlock()
 	if first {
-		r.fileEvent(FileStarted, item, attempt, nil, "")
+		r.fileEvent(FileStarted, item, attempt, nil)
 	}
 	r.acct.set(item, pos, func(fg figures) {
 		ev := Event{Kind: FileProgress, Item: item, Rel: r.req.Items[item].Rel}
@@ -302,14 +331,10 @@ func (r *run) drop(item int, st FileState, kind EventKind, err error) {
 		return
 	}
 	r.acct.drop(item)
-	msg := Sentence(err)
-	if st == StateCancelled {
-		msg = "Cancelled before the server accepted it."
-	}
 	r.mu.Lock()
 	attempt := r.res.Files[item].Attempts
 	r.mu.Unlock()
-	r.fileEvent(kind, item, attempt, err, msg)
+	r.fileEvent(kind, item, attempt, err)
 }
 
 // resolveRest gives every file without an outcome one: cancelled when ctx ended the
@@ -329,10 +354,10 @@ func (r *run) resolveRest(ctx context.Context, jobErr error) {
 
 var errNotSent = errors.New("the file was not sent")
 
-// note adds a sentence to the JobEnded message.
-func (r *run) note(s string) {
+// jobNotEnded records that the job could not be ended (Tally.NotEnded).
+func (r *run) jobNotEnded() {
 	r.mu.Lock()
-	r.notes = append(r.notes, s)
+	r.notEnded = true
 	r.mu.Unlock()
 }
 
@@ -341,25 +366,11 @@ func (r *run) note(s string) {
 func (r *run) finish(ctx context.Context, err error) {
 	r.resolveRest(ctx, err)
 	res := r.res
-	msg := fmt.Sprintf("%d of %d files uploaded", res.Count(StateDone), len(res.Files))
-	if n := res.Count(StateFailed); n > 0 {
-		msg += fmt.Sprintf(", %d failed", n)
-	}
-	if n := res.Count(StateCancelled); n > 0 {
-		msg += fmt.Sprintf(", %d cancelled", n)
-	}
-	if n := len(res.Skipped); n > 0 {
-		msg += fmt.Sprintf(", %d skipped", n)
-	}
-	msg += "."
-	if err != nil {
-		msg = Sentence(err) + " " + msg
-	}
+	t := &Tally{Files: len(res.Files), Done: res.Count(StateDone), Failed: res.Count(StateFailed),
+		Cancelled: res.Count(StateCancelled), Skipped: len(res.Skipped)}
 	r.mu.Lock()
-	for _, n := range r.notes {
-		msg += " " + n
-	}
+	t.NotEnded = r.notEnded
 	r.mu.Unlock()
-	r.jobEvent(JobEnded, err, msg)
+	r.jobEvent(Event{Kind: JobEnded, Err: err, Tally: t})
 	r.ev.close()
 }

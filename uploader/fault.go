@@ -3,7 +3,6 @@ package uploader
 import (
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -57,32 +56,6 @@ func (f *Fault) Error() string {
 // Auth reports whether the fault is about the login or its rights, which no other file of
 // the job would escape either.
 func (f *Fault) Auth() bool { return f.Kind == AuthenticationFault || f.Kind == AuthorizationFault }
-
-// Sentence says what happened and what to do, for people who never saw an IPS fault.
-func (f *Fault) Sentence() string {
-	reason := strings.TrimSpace(f.Reason)
-	switch {
-	case f.Code == CodeNoCredentials:
-		return "The server received no user name or password. Enter them in the connection settings."
-	case f.Code == CodeInvalidCredentials:
-		return "The user name or password was not accepted. Check them in the connection settings; passwords are case-sensitive."
-	case f.Code == CodeInvalidUser:
-		return "This user is not valid on the server. Ask your Scene7 administrator to check the account."
-	case f.Code == CodeInvalidCompany || f.Code == CodeIllegalCompany:
-		return "The company handle is not valid for this user. Check the company handle in the connection settings (it looks like c|2101)."
-	case f.Code == CodeIllegalParameterValue || f.Code == CodeInvalidParameter:
-		return fmt.Sprintf("The server refused a value (%s). Check the destination folder, the file name and the upload options.", reason)
-	case f.Code == CodeMissingParameter:
-		return fmt.Sprintf("The server says a required value is missing (%s). Check the upload options.", reason)
-	case f.Code == CodeInvalidRequestXML:
-		return fmt.Sprintf("The server could not read Hoist's request (%s). Please report this to the Hoist team with the job log.", reason)
-	case f.Kind == AuthorizationFault:
-		return "Your account is not allowed to do this. Ask your Scene7 administrator for upload rights on this company."
-	case f.Code == CodeException:
-		return fmt.Sprintf("The server could not process the request (%s). Try again later; if it keeps happening, send the job log to your Scene7 administrator.", reason)
-	}
-	return fmt.Sprintf("The server refused the request: %s (%s %d).", reason, f.Kind, f.Code)
-}
 
 // parseFault recognises any element named *Fault (or a SOAP Fault carrying one in its
 // detail) with code and reason children, in any namespace.
@@ -193,50 +166,4 @@ func (e *ReplyError) Transient() bool {
 	}
 	return e.Status >= 500 || e.Status == http.StatusRequestTimeout || e.Status == http.StatusTooManyRequests ||
 		e.Status/100 == 2 || e.Err != nil
-}
-
-// Sentence says what happened in words for people.
-func (e *ReplyError) Sentence() string {
-	host := e.Host
-	if host == "" {
-		host = "the address in the connection settings"
-	}
-	switch {
-	case e.Kind == ReplyEarly:
-		return fmt.Sprintf("The server at %s answered before it had received the whole upload, so it is not counted as uploaded. If this keeps happening, something between this computer and the server (a proxy or a firewall) is cutting uploads short.", host)
-	case e.Kind == ReplyHTML && e.Status/100 == 2:
-		return fmt.Sprintf("The server at %s answered with an HTML page, probably a proxy or a login page, instead of an upload reply, so nothing was counted as uploaded. Check the connection's URL, or sign in to the network in a browser first.", host)
-	case e.Kind == ReplyUnexpectedBody:
-		return fmt.Sprintf("The server at %s answered HTTP %d with content a Dr.Sum server does not send, so the file is not counted as uploaded; it is probably not the Dr.Sum server. Check the connection's URL.", host, e.Status)
-	case e.Status == http.StatusProxyAuthRequired:
-		return "A proxy between this computer and the server asks for a login (HTTP 407). Hoist cannot type that login itself: ask your IT team to let Hoist through, or set the environment variable HTTPS_PROXY to http://user:password@proxy:port."
-	case e.Status == http.StatusNotFound:
-		return "The server has no upload service at this address (HTTP 404). Check the connection's URL."
-	case e.Status == http.StatusUnauthorized || e.Status == http.StatusForbidden:
-		return fmt.Sprintf("The server refused access (HTTP %d). Check the user name and password.", e.Status)
-	case e.Status/100 == 2:
-		return fmt.Sprintf("The server at %s answered HTTP %d without an upload reply, so nothing was counted as uploaded. Hoist retries such answers; if it keeps happening, check the connection's URL.", host, e.Status)
-	case e.Transient():
-		return fmt.Sprintf("The server answered with an error (HTTP %d) instead of an upload reply. Hoist retries such errors; if it keeps happening, the service may be down.", e.Status)
-	}
-	return fmt.Sprintf("The server gave an answer Hoist does not understand (HTTP %d). Check the connection's URL.", e.Status)
-}
-
-// sentencer is any error that can explain itself to people.
-type sentencer interface{ Sentence() string }
-
-// Sentence turns an error of the engine into words for people, falling back to the error's
-// own text.
-func Sentence(err error) string {
-	if err == nil {
-		return ""
-	}
-	var s sentencer
-	if errors.As(err, &s) {
-		return s.Sentence()
-	}
-	if msg, ok := netSentence(err); ok {
-		return msg
-	}
-	return err.Error()
 }

@@ -92,8 +92,3 @@ func (e *RequestRefusedError) Error() string {
 }
 
 func (e *RequestRefusedError) Unwrap() error { return e.Fault }
-
-// Sentence says what happened and why nothing more was sent.
-func (e *RequestRefusedError) Sentence() string {
-	return e.Fault.Sentence() + " Hoist stopped the upload after this one request, because every other request would get the same answer."
-}

@@ -122,7 +122,7 @@ func TestE2EScene7JobGone(t *testing.T) {
 	c := testClient(func(c *uploader.Client) { c.Concurrency, c.BatchFiles = 1, 2 })
 	res, err := c.Upload(context.Background(), b.scene7Request(t, items), func(ev uploader.Event) {
 		if ev.Kind == uploader.JobContinued {
-			msgs = append(msgs, ev.Message)
+			msgs = append(msgs, words.Event(ev))
 		}
 	})
 	if err != nil {

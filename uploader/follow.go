@@ -48,8 +48,8 @@ type FollowKind int
 const (
 	FollowStarted FollowKind = iota + 1 // the watch began: every file is being processed
 	JobProcessing                       // the job is still active (State, Progress)
-	FileProcessed                       // one file's outcome (Item, Outcome, Message)
-	FollowEnded                         // the watch is over; Err when it could not finish
+	FileProcessed                       // one file's outcome (Item, Outcome, LogType, Said)
+	FollowEnded                         // the watch is over (Files); Err when it could not finish
 )
 
 var followKindNames = [...]string{FollowStarted: "FollowStarted", JobProcessing: "JobProcessing",
@@ -66,6 +66,7 @@ func (k FollowKind) String() string {
 func (k FollowKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
 // FollowEvent is one thing that happened while following a job. Job events have Item -1.
+// It carries no sentence: package words says it (words.FollowEvent).
 type FollowEvent struct {
 	Kind      FollowKind
 	Time      time.Time
@@ -77,9 +78,10 @@ type FollowEvent struct {
 	LogType   string
 	State     string // the active job's state, on JobProcessing
 	Progress  string // the active job's progress message, on JobProcessing
-	Message   string // a sentence for people
 	Said      string // Scene7's own words about the file, on FileProcessed
 	Err       error
+	// Files are the outcomes, on FollowEnded (as FollowResult.Files).
+	Files []FileOutcome
 }
 
 // FollowResult is what became of a job's files.
@@ -102,18 +104,14 @@ func (e *FollowTimeout) Error() string {
 	return fmt.Sprintf("job %s still active after %s", e.JobHandle, e.Limit)
 }
 
-// Sentence says what to do.
-func (e *FollowTimeout) Sentence() string {
-	return fmt.Sprintf("Scene7 was still processing job %s after %s. Its log can be read later (Admin, or hoist job-log); the files it does not name yet have no outcome.",
-		e.JobHandle, formatWait(e.Limit))
+// JobLogError is a job's log that could not be read once the job was over.
+type JobLogError struct {
+	JobHandle string
+	Err       error
 }
 
-func formatWait(d time.Duration) string {
-	if d >= time.Minute && d%time.Minute == 0 {
-		return fmt.Sprintf("%d min", int(d.Minutes()))
-	}
-	return d.String()
-}
+func (e *JobLogError) Error() string { return "job log of " + e.JobHandle + ": " + e.Err.Error() }
+func (e *JobLogError) Unwrap() error { return e.Err }
 
 // Follow watches the job until Scene7 has finished it, then reads its log and gives each
 // file its outcome. onEvent (which may be nil) is called on the caller's goroutine, in
@@ -136,14 +134,16 @@ func (c *Client) Follow(ctx context.Context, req FollowRequest, onEvent func(Fol
 			onEvent(ev)
 		}
 	}
-	emit(FollowEvent{Kind: FollowStarted, Item: -1, Message: fmt.Sprintf("Scene7 is processing job %s.", req.JobHandle)})
+	emit(FollowEvent{Kind: FollowStarted, Item: -1})
 	api := &API{HTTP: c.HTTP, Conn: req.Conn}
 	res := &FollowResult{JobHandle: req.JobHandle}
 	waitErr := c.awaitJob(ctx, api, req, emit)
 	var logErr error
 	if waitErr == nil || isFollowTimeout(waitErr) {
 		// After a timeout the log so far still says something about some files.
-		res.Logs, logErr = c.readLog(ctx, api, req)
+		if res.Logs, logErr = c.readLog(ctx, api, req); logErr != nil {
+			logErr = &JobLogError{JobHandle: req.JobHandle, Err: logErr}
+		}
 	}
 	res.Files = MatchOutcomes(res.Logs, req.DestFolder, req.Files)
 	for _, f := range res.Files {
@@ -151,17 +151,10 @@ func (c *Client) Follow(ctx context.Context, req FollowRequest, onEvent func(Fol
 			// The job did not end: silence is not yet a verdict.
 			continue
 		}
-		emit(FollowEvent{Kind: FileProcessed, Item: f.Item, Rel: f.Rel, AssetID: f.AssetID, Outcome: f.Outcome, LogType: f.LogType, Message: f.Sentence(), Said: f.Message})
+		emit(FollowEvent{Kind: FileProcessed, Item: f.Item, Rel: f.Rel, AssetID: f.AssetID, Outcome: f.Outcome, LogType: f.LogType, Said: f.Message})
 	}
 	err = errors.Join(waitErr, logErr)
-	msg := OutcomeSummary(res.Files)
-	if err != nil {
-		msg = Sentence(waitErr)
-		if waitErr == nil {
-			msg = "The job's log could not be read: " + Sentence(logErr)
-		}
-	}
-	emit(FollowEvent{Kind: FollowEnded, Item: -1, Message: msg, Err: err})
+	emit(FollowEvent{Kind: FollowEnded, Item: -1, Err: err, Files: res.Files})
 	return res, err
 }
 
@@ -218,11 +211,7 @@ func (c *Client) awaitJob(ctx context.Context, api *API, req FollowRequest, emit
 			return nil
 		default:
 			failed = 0
-			msg := "Scene7 is still processing the job"
-			if p := strings.TrimSpace(active.ProgressMessage); p != "" {
-				msg += ": " + p
-			}
-			emit(FollowEvent{Kind: JobProcessing, Item: -1, State: active.State, Progress: active.ProgressMessage, Message: msg + "."})
+			emit(FollowEvent{Kind: JobProcessing, Item: -1, State: active.State, Progress: active.ProgressMessage})
 		}
 		left := time.Until(deadline)
 		if left <= 0 {

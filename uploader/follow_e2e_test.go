@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"hoist/internal/words"
 	"hoist/sandbox"
 	"hoist/uploader"
 )
@@ -84,7 +85,7 @@ func TestE2EFollowEveryOutcome(t *testing.T) {
 			}
 		case uploader.FileProcessed:
 			outcomes++
-			if ev.Item < 0 || fr.Files[ev.Item].Outcome != ev.Outcome || ev.Message == "" {
+			if ev.Item < 0 || fr.Files[ev.Item].Outcome != ev.Outcome || words.FollowEvent(ev) == "" {
 				t.Errorf("event %+v", ev)
 			}
 		}
@@ -93,7 +94,7 @@ func TestE2EFollowEveryOutcome(t *testing.T) {
 		processing == 0 || outcomes != len(items) || events[len(events)-1].Err != nil {
 		t.Errorf("events: %d processing, %d outcomes, %+v … %+v", processing, outcomes, events[0], events[len(events)-1])
 	}
-	if s := events[len(events)-1].Message; s != "4 of 7 files ready in Scene7 (1 with warnings), 3 failed." {
+	if s := words.FollowEvent(events[len(events)-1]); s != "4 of 7 files ready in Scene7 (1 with warnings), 3 failed." {
 		t.Errorf("summary %q", s)
 	}
 }

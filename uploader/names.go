@@ -55,34 +55,6 @@ func (e *NameError) Error() string {
 	return fmt.Sprintf("%q: bad name", e.Rel)
 }
 
-// Sentence says what is wrong and what to do.
-func (e *NameError) Sentence() string {
-	switch {
-	case e.Kind == NameControl && e.Folder:
-		return fmt.Sprintf("The destination folder %q contains an invisible control character (%s); retype the folder name.", e.Rel, charName(e.Char))
-	case e.Kind == NameControl:
-		return fmt.Sprintf("The name %q contains an invisible control character (%s), which the server would refuse or change; rename the file and add it again.", e.Rel, charName(e.Char))
-	case e.Kind == NameSameAfterNFC:
-		return fmt.Sprintf("%s has the same name as %s, written in another Unicode form (macOS writes accents as separate marks), so they would land as one file; rename one of them.", e.Rel, e.Other)
-	case e.Kind == FolderDots:
-		return fmt.Sprintf("The destination folder %q contains \".\" or \"..\", which name no folder on the server; write the folder's path from the top, like spring/2026.", e.Rel)
-	}
-	return e.Error()
-}
-
-// charName writes a control character the way people can look it up.
-func charName(r rune) string {
-	switch r {
-	case '\t':
-		return "a tab, U+0009"
-	case '\n':
-		return "a line break, U+000A"
-	case '\r':
-		return "a carriage return, U+000D"
-	}
-	return fmt.Sprintf("U+%04X", r)
-}
-
 // controlIn returns the first control character of s, or -1. C0, DEL and C1 controls
 // count; format characters such as the zero-width joiner are part of some scripts and do not.
 func controlIn(s string) rune {

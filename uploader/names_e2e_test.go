@@ -67,8 +67,8 @@ func TestE2ECleansFoldersAndNamesScene7(t *testing.T) {
 				t.Errorf("NFC twin: %+v", res.Files[4])
 			}
 			for _, ev := range rec {
-				if ev.Kind == uploader.FileFailed && ev.Item == 3 && !strings.Contains(ev.Message, "control character (a tab, U+0009)") {
-					t.Errorf("failure sentence %q", ev.Message)
+				if ev.Kind == uploader.FileFailed && ev.Item == 3 && !strings.Contains(words.Event(ev), "control character (a tab, U+0009)") {
+					t.Errorf("failure sentence %q", words.Event(ev))
 				}
 			}
 			// Of the three files of 3 bytes only café went: the two refused never left.

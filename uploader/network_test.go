@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -115,9 +114,6 @@ func TestSilentServerFailsWithinThreeMinutes(t *testing.T) {
 				if !errors.As(err, &ce) || ce.Stalled != DefaultResponseTimeout {
 					t.Fatalf("err = %v, want a stall of %v", err, DefaultResponseTimeout)
 				}
-				if s := Sentence(err); !strings.Contains(s, "stopped responding") || strings.Count(s, ". ") > 1 {
-					t.Errorf("sentence %q", s)
-				}
 				if elapsed < DefaultStalls*DefaultResponseTimeout || elapsed >= 3*time.Minute {
 					t.Errorf("failed after %v, want at least %v and under 3 minutes", elapsed, DefaultStalls*DefaultResponseTimeout)
 				}
@@ -141,7 +137,7 @@ func TestNetworkComesBackAndTheJobContinues(t *testing.T) {
 					return nw
 				})
 				if err != nil {
-					t.Fatalf("%v (%s)", err, Sentence(err))
+					t.Fatalf("%v", err)
 				}
 				if res.Count(StateDone) != 3 {
 					t.Fatalf("%d of 3 files done: %+v", res.Count(StateDone), res.Files)

@@ -63,15 +63,3 @@ func networkDown(err error) bool {
 	return Offline(err) || errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) ||
 		(errors.As(err, &opErr) && opErr.Op == "dial")
 }
-
-// offlineSentence is what to tell people when Offline(err): host is the server Hoist tried.
-func offlineSentence(host string) string {
-	target := "the server"
-	switch {
-	case AdobeHost(host):
-		target = "Scene7"
-	case host != "":
-		target = host
-	}
-	return "This computer is offline or cannot reach " + target + " – check your network or proxy."
-}

@@ -66,30 +66,6 @@ type FileOutcome struct {
 	Message string // Scene7's own words (localised by the server), "" when it said nothing
 }
 
-// Sentence says what the outcome means and what to do, for people.
-func (f FileOutcome) Sentence() string {
-	switch f.Outcome {
-	case Processed:
-		return "Ready in Scene7."
-	case Warnings:
-		return "Ready in Scene7, with a warning: " + f.said() + " Check the asset in Dynamic Media Classic."
-	case Failed:
-		return "Scene7 could not process it: " + f.said() + " Fix the file (or save it in a supported format) and upload it again."
-	}
-	return "No word from Scene7 about this file: its job log does not name it. Look for the asset in Dynamic Media Classic before uploading it again."
-}
-
-func (f FileOutcome) said() string {
-	m := strings.TrimSpace(f.Message)
-	if m == "" {
-		return "it gave no reason."
-	}
-	if !strings.HasSuffix(m, ".") {
-		m += "."
-	}
-	return m
-}
-
 // MatchOutcomes reads the job's logs and gives each file (its relative path under
 // destFolder, as uploaded) its outcome; assets the log names that no file matches are
 // returned after the files, with Item -1. With no files, every asset of the log gets a
@@ -101,18 +77,18 @@ func MatchOutcomes(logs []JobLog, destFolder string, rels []string) []FileOutcom
 	for i, rel := range rels {
 		out[i] = FileOutcome{Item: i, Rel: rel, AssetID: AssetID(rel)}
 	}
-	others := map[string]int{} // asset name → index in out
-	fatal := ""
+	others := map[string]int{}    // asset name → index in out
+	fatal, fatalSeen := "", false // Scene7's words about a fatal error of the job, if any
 	for _, l := range logs {
 		if f := strings.TrimSpace(l.FatalError); f != "" && !strings.EqualFold(f, "false") {
-			fatal = "The job stopped on a fatal error."
+			fatal, fatalSeen = "", true
 			if !strings.EqualFold(f, "true") {
 				fatal = f
 			}
 		}
 		for _, d := range l.Details {
 			if d.LogType == "FatalError" {
-				fatal = d.LogMessage
+				fatal, fatalSeen = d.LogMessage, true
 				continue
 			}
 			o, found := logOutcome(d.LogType)
@@ -134,7 +110,7 @@ func MatchOutcomes(logs []JobLog, destFolder string, rels []string) []FileOutcom
 			}
 		}
 	}
-	if fatal != "" {
+	if fatalSeen {
 		for i := range out {
 			if out[i].Outcome == NoWord {
 				out[i].Outcome, out[i].LogType, out[i].Message = Failed, "FatalError", fatal
@@ -215,10 +191,15 @@ func CountOutcomes(outs []FileOutcome, o Outcome) int {
 	return n
 }
 
-// OutcomeSummary is one sentence about a set of outcomes: "12 of 14 files ready in
-// Scene7 (1 with warnings), 1 failed." Assets no file matched count only when there are
-// no files (a job's log read on its own).
-func OutcomeSummary(outs []FileOutcome) string {
+// OutcomeTally counts a set of outcomes; Ready counts Processed and Warnings alike.
+type OutcomeTally struct {
+	Files, Ready, Warnings, Failed, NoWord int
+}
+
+// TallyOutcomes counts outs for a summary ("12 of 14 files ready in Scene7 (1 with
+// warnings), 1 failed."). Assets no file matched count only when there are no files (a
+// job's log read on its own).
+func TallyOutcomes(outs []FileOutcome) OutcomeTally {
 	var files []FileOutcome
 	for _, f := range outs {
 		if f.Item >= 0 {
@@ -228,16 +209,6 @@ func OutcomeSummary(outs []FileOutcome) string {
 	if len(files) == 0 {
 		files = outs
 	}
-	ready := CountOutcomes(files, Processed) + CountOutcomes(files, Warnings)
-	s := fmt.Sprintf("%d of %d files ready in Scene7", ready, len(files))
-	if n := CountOutcomes(files, Warnings); n > 0 {
-		s += fmt.Sprintf(" (%d with warnings)", n)
-	}
-	if n := CountOutcomes(files, Failed); n > 0 {
-		s += fmt.Sprintf(", %d failed", n)
-	}
-	if n := CountOutcomes(files, NoWord); n > 0 {
-		s += fmt.Sprintf(", %d without word from Scene7", n)
-	}
-	return s + "."
+	return OutcomeTally{Files: len(files), Ready: CountOutcomes(files, Processed) + CountOutcomes(files, Warnings),
+		Warnings: CountOutcomes(files, Warnings), Failed: CountOutcomes(files, Failed), NoWord: CountOutcomes(files, NoWord)}
 }

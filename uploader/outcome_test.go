@@ -2,7 +2,6 @@ package uploader
 
 import (
 	"encoding/json"
-	"strings"
 	"testing"
 )
 
@@ -53,19 +52,19 @@ func TestMatchOutcomes(t *testing.T) {
 	if o := outs[len(rels)]; o.Item != -1 || o.Rel != "stranger.jpg" || o.AssetID != "stranger" || o.Outcome != Processed {
 		t.Errorf("unmatched asset %+v", o)
 	}
-	if s := OutcomeSummary(outs); s != "4 of 7 files ready in Scene7 (2 with warnings), 2 failed, 1 without word from Scene7." {
-		t.Errorf("summary %q", s)
+	if n := TallyOutcomes(outs); n != (OutcomeTally{Files: 7, Ready: 4, Warnings: 2, Failed: 2, NoWord: 1}) {
+		t.Errorf("tally %+v", n)
 	}
 }
 
 func TestMatchOutcomesFatalError(t *testing.T) {
 	logs := []JobLog{{FatalError: "true", Details: []LogDetail{detail("UploadSuccess", "a.jpg", "ok")}}}
 	outs := MatchOutcomes(logs, "", []string{"a.jpg", "b.jpg"})
-	if outs[0].Outcome != Processed || outs[1].Outcome != Failed || outs[1].Message != "The job stopped on a fatal error." {
+	if outs[0].Outcome != Processed || outs[1].Outcome != Failed || outs[1].LogType != "FatalError" || outs[1].Message != "" {
 		t.Errorf("%+v", outs)
 	}
 	logs = []JobLog{{FatalError: "false", Details: []LogDetail{detail("FatalError", "", "disk full")}}}
-	if outs := MatchOutcomes(logs, "", []string{"a.jpg"}); outs[0].Outcome != Failed || !strings.Contains(outs[0].Sentence(), "disk full.") {
+	if outs := MatchOutcomes(logs, "", []string{"a.jpg"}); outs[0].Outcome != Failed || outs[0].Message != "disk full" {
 		t.Errorf("%+v", outs)
 	}
 }
@@ -80,21 +79,12 @@ func TestMatchOutcomesWithoutFiles(t *testing.T) {
 	if len(outs) != 2 || outs[0].Rel != "b.jpg" || outs[0].Outcome != Warnings || outs[1].Rel != "a.psb" || outs[1].Outcome != Failed {
 		t.Fatalf("%+v", outs)
 	}
-	if s := OutcomeSummary(outs); s != "1 of 2 files ready in Scene7 (1 with warnings), 1 failed." {
-		t.Errorf("summary %q", s)
+	if n := TallyOutcomes(outs); n != (OutcomeTally{Files: 2, Ready: 1, Warnings: 1, Failed: 1}) {
+		t.Errorf("tally %+v", n)
 	}
 }
 
-func TestOutcomeSentencesAndNames(t *testing.T) {
-	for o, want := range map[Outcome]string{Processed: "Ready", Warnings: "with a warning: w.", Failed: "could not process it: w.", NoWord: "No word"} {
-		f := FileOutcome{Outcome: o, Message: "w"}
-		if s := f.Sentence(); !strings.Contains(s, want) {
-			t.Errorf("%v: %q", o, s)
-		}
-	}
-	if s := (FileOutcome{Outcome: Failed}).Sentence(); !strings.Contains(s, "it gave no reason") {
-		t.Errorf("no message: %q", s)
-	}
+func TestOutcomeNames(t *testing.T) {
 	b, _ := json.Marshal(map[string]any{"o": NoWord, "k": FileProcessed})
 	if string(b) != `{"k":"FileProcessed","o":"no word"}` {
 		t.Errorf("json %s", b)

@@ -52,25 +52,6 @@ type NameWarning struct {
 	Ext     string // WarnUnsupported: the extension without its dot, "" for none
 }
 
-// Sentence says what Scene7 will do with the file, for people.
-func (w NameWarning) Sentence() string {
-	switch w.Kind {
-	case WarnSameAsset:
-		return fmt.Sprintf("Scene7 names this asset %q, like %s (asset names leave out the extension and, depending on the company's settings, the folder), so one may replace the other, or be skipped if Overwrite is off.", w.AssetID, w.Other)
-	case WarnCharsRemoved:
-		if w.AssetID == "" {
-			return "Scene7 removes every character of this name, so the asset would have no name; rename the file."
-		}
-		return fmt.Sprintf("Scene7 removes characters it does not allow in names (such as & < > ' \" %% ?), so the asset will be called %q.", w.AssetID)
-	case WarnUnsupported:
-		if w.Ext == "" {
-			return "This file has no extension, so Scene7 cannot tell its format and will not process it."
-		}
-		return fmt.Sprintf("Scene7 does not process .%s files; expect the job log to report it as unsupported.", w.Ext)
-	}
-	return w.Kind.String()
-}
-
 func (w NameWarning) String() string {
 	return fmt.Sprintf("%s: %s (asset ID %q)", w.Rel, w.Kind, w.AssetID)
 }

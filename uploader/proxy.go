@@ -23,11 +23,6 @@ func (e *ProxyAuthError) Error() string {
 	return "proxy " + e.Proxy + ": 407 Proxy Authentication Required"
 }
 
-// Sentence says what to do.
-func (e *ProxyAuthError) Sentence() string {
-	return fmt.Sprintf("The proxy %s asks for a login (HTTP 407). Hoist cannot type that login itself: ask your IT team to let Hoist through, or set the environment variable HTTPS_PROXY to http://user:password@proxy:port.", e.Proxy)
-}
-
 // Transient: the same request meets the same demand.
 func (e *ProxyAuthError) Transient() bool { return false }
 

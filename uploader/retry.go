@@ -174,31 +174,6 @@ func (e *ConnError) Transient() bool {
 	return !BadCertificate(e.Err) && !notFound && !errors.As(e.Err, new(*ProxyAuthError))
 }
 
-// Sentence says what happened in words for people.
-func (e *ConnError) Sentence() string {
-	dnsErr, notFound := dnsError(e.Err)
-	var pa *ProxyAuthError
-	switch {
-	case errors.As(e.Err, &pa):
-		return pa.Sentence()
-	case e.Stalled > 0:
-		return fmt.Sprintf("The server stopped responding (nothing for %s, even after retrying). Check your network or proxy, then try again.", e.Stalled)
-	case BadCertificate(e.Err):
-		return "The server's security certificate could not be verified, so nothing was sent. Check the connection's URL."
-	case Offline(e.Err):
-		host := ""
-		if dnsErr != nil {
-			host = dnsErr.Name
-		}
-		return offlineSentence(host)
-	case notFound:
-		return fmt.Sprintf("The server %s does not exist. Check the connection's URL.", dnsErr.Name)
-	case errors.Is(e.Err, io.ErrUnexpectedEOF), errors.Is(e.Err, io.EOF):
-		return "The server closed the connection in the middle of the request."
-	}
-	return fmt.Sprintf("The connection to the server failed (%s). Check the network.", e.Err)
-}
-
 // transient reports whether err is a failure that the same request may not meet again.
 func transient(err error) bool {
 	var t interface{ Transient() bool }

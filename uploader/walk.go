@@ -2,7 +2,6 @@ package uploader
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -23,11 +22,24 @@ type Item struct {
 	Size int64
 }
 
-// Skipped is a path Walk leaves out, with the reason as a sentence for people and its
-// kind, from which the sentence can be written again in another language.
+// Skipped is a path Walk leaves out: why (Kind) and what a sentence about it needs
+// (package words writes it, in the language people read).
 type Skipped struct {
-	Path, Rel, Reason string
-	Kind              SkipKind
+	Path, Rel string
+	Kind      SkipKind
+	// Name is the file or folder's name on disk.
+	Name string
+	// System is what kind of system file it is (SkipSystem).
+	System SystemFile
+	// Char is the control character in the name (SkipControlChar).
+	Char rune
+	// Other is the file that keeps the place: its path on disk (SkipSameRel, SkipSameNFC).
+	Other string
+	// Folder is set when a folder could not be read, rather than a file (SkipGone,
+	// SkipUnreadable).
+	Folder bool
+	// Err is the system's error (SkipGone, SkipUnreadable, SkipLinkBroken, SkipLinkSelf).
+	Err error
 }
 
 // SkipKind is why Walk left a path out.
@@ -38,18 +50,55 @@ const (
 	SkipGone                            // moved or deleted since it was chosen
 	SkipUnreadable                      // no permission, or the disk would not read it
 	SkipSpecial                         // a device, pipe or socket
-	SkipLinkBroken                      // a link to nothing, or to itself
+	SkipLinkBroken                      // a link to nothing
 	SkipLinkLoop                        // a link back to a folder that contains it
 	SkipLinkOutside                     // a link out of the chosen file or folder (WalkOptions.FollowLinks)
 	SkipSameRel                         // another file already goes to the same place
 	SkipSameNFC                         // another file's name differs only in Unicode form
 	SkipControlChar                     // a control character in the name
+	SkipLinkSelf                        // a link that loops back on itself
 )
+
+var skipNames = [...]string{SkipSystem: "system", SkipGone: "gone", SkipUnreadable: "unreadable", SkipSpecial: "special",
+	SkipLinkBroken: "link-broken", SkipLinkLoop: "link-loop", SkipLinkOutside: "link-outside", SkipSameRel: "same-path",
+	SkipSameNFC: "same-name-nfc", SkipControlChar: "control-character", SkipLinkSelf: "link-self"}
+
+func (k SkipKind) String() string {
+	if k > 0 && int(k) < len(skipNames) {
+		return skipNames[k]
+	}
+	return "SkipKind(?)"
+}
+
+// MarshalText names the kind in JSON output (the CLI's --json lines).
+func (k SkipKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
 
 // Expected reports whether the path is left out by design rather than for a problem: a
 // system file nobody means to publish, or a link back to a folder whose files are sent
 // anyway. The CLI exits 1 when any other kind was skipped.
 func (k SkipKind) Expected() bool { return k == SkipSystem || k == SkipLinkLoop }
+
+// SystemFile is a kind of file that operating systems and office suites create beside
+// people's documents.
+type SystemFile int
+
+const (
+	SysFinderSettings      SystemFile = iota + 1 // .DS_Store
+	SysSpotlightIndex                            // .Spotlight-V100
+	SysMacTrash                                  // .Trashes
+	SysFSEventsLog                               // .fseventsd
+	SysMacTemporary                              // .TemporaryItems
+	SysVersionStore                              // .DocumentRevisions-V100
+	SysNetworkDiskSettings                       // .apdisk
+	SysFolderIcon                                // Icon\r
+	SysThumbnailCache                            // Thumbs.db, ehthumbs.db
+	SysFolderSettings                            // desktop.ini
+	SysRecycleBin                                // $RECYCLE.BIN
+	SysWindowsSystemFolder                       // System Volume Information
+	SysAppleDouble                               // ._name, a resource fork
+	SysOfficeLock                                // ~$name, an open Office document
+	SysLibreOfficeLock                           // .~lock.name#, an open LibreOffice document
+)
 
 // WalkOptions change what Walk does.
 type WalkOptions struct {
@@ -61,37 +110,37 @@ type WalkOptions struct {
 
 // systemNames are files and folders that operating systems and office suites create
 // beside people's documents. Nobody means to publish them. Compared case-insensitively.
-var systemNames = map[string]string{
-	".ds_store":                 "a macOS Finder settings file",
-	".spotlight-v100":           "a macOS Spotlight index",
-	".trashes":                  "a macOS trash folder",
-	".fseventsd":                "a macOS file-system log",
-	".temporaryitems":           "a macOS temporary folder",
-	".documentrevisions-v100":   "a macOS version store",
-	".apdisk":                   "a macOS network-disk settings file",
-	"icon\r":                    "a macOS custom folder icon",
-	"thumbs.db":                 "a Windows thumbnail cache",
-	"ehthumbs.db":               "a Windows thumbnail cache",
-	"ehthumbs_vista.db":         "a Windows thumbnail cache",
-	"desktop.ini":               "a Windows folder settings file",
-	"$recycle.bin":              "a Windows recycle bin",
-	"system volume information": "a Windows system folder",
+var systemNames = map[string]SystemFile{
+	".ds_store":                 SysFinderSettings,
+	".spotlight-v100":           SysSpotlightIndex,
+	".trashes":                  SysMacTrash,
+	".fseventsd":                SysFSEventsLog,
+	".temporaryitems":           SysMacTemporary,
+	".documentrevisions-v100":   SysVersionStore,
+	".apdisk":                   SysNetworkDiskSettings,
+	"icon\r":                    SysFolderIcon,
+	"thumbs.db":                 SysThumbnailCache,
+	"ehthumbs.db":               SysThumbnailCache,
+	"ehthumbs_vista.db":         SysThumbnailCache,
+	"desktop.ini":               SysFolderSettings,
+	"$recycle.bin":              SysRecycleBin,
+	"system volume information": SysWindowsSystemFolder,
 }
 
-// systemReason says why a name is left out, or "" when it is a file people may mean.
-func systemReason(name string) string {
+// systemFile says which system file a name is, or 0 when it is a file people may mean.
+func systemFile(name string) SystemFile {
 	if r, ok := systemNames[strings.ToLower(name)]; ok {
 		return r
 	}
 	switch {
 	case strings.HasPrefix(name, "._"):
-		return "a macOS resource-fork (AppleDouble) file"
+		return SysAppleDouble
 	case strings.HasPrefix(name, "~$"):
-		return "an Office lock file (the document is open somewhere)"
+		return SysOfficeLock
 	case strings.HasPrefix(name, ".~lock.") && strings.HasSuffix(name, "#"):
-		return "a LibreOffice lock file (the document is open somewhere)"
+		return SysLibreOfficeLock
 	}
-	return ""
+	return 0
 }
 
 // Walk is WalkWith without options: links out of the dropped paths are not followed.
@@ -150,8 +199,10 @@ type nameSize struct {
 	size int64
 }
 
-func (w *walker) skip(p, rel string, kind SkipKind, reason string) {
-	w.skipped = append(w.skipped, Skipped{Path: p, Rel: rel, Reason: reason, Kind: kind})
+// skip leaves p out; s holds the kind and what its sentence needs.
+func (w *walker) skip(p, rel string, s Skipped) {
+	s.Path, s.Rel, s.Name = p, rel, filepath.Base(p)
+	w.skipped = append(w.skipped, s)
 }
 
 func (w *walker) root(p string) {
@@ -192,12 +243,12 @@ func (w *walker) within(target string) bool {
 // its listing said it is a regular file.
 func (w *walker) visit(p, rel string, ancestors []fileID, now bool, lk look) {
 	name := filepath.Base(p)
-	if r := systemReason(name); r != "" {
-		w.skip(p, rel, SkipSystem, fmt.Sprintf("%s is %s, not something to publish.", name, r))
+	if sys := systemFile(name); sys != 0 {
+		w.skip(p, rel, Skipped{Kind: SkipSystem, System: sys})
 		return
 	}
 	if c := controlIn(name); c >= 0 {
-		w.skip(p, rel, SkipControlChar, (&NameError{Kind: NameControl, Rel: rel, Char: c}).Sentence())
+		w.skip(p, rel, Skipped{Kind: SkipControlChar, Char: c})
 		return
 	}
 	if lk.looked && w.listedFile(p, rel, name, lk) {
@@ -205,19 +256,18 @@ func (w *walker) visit(p, rel string, ancestors []fileID, now bool, lk look) {
 	}
 	lfi, err := os.Lstat(p)
 	if err != nil {
-		w.skip(p, rel, statKind(err), statSentence(name, err))
+		w.skip(p, rel, Skipped{Kind: statKind(err), Err: err})
 		return
 	}
 	fi := lfi
 	if lfi.Mode()&fs.ModeSymlink != 0 {
 		if fi, err = os.Stat(p); err != nil {
-			kind, sentence := linkSentence(name, err)
-			w.skip(p, rel, kind, sentence)
+			w.skip(p, rel, Skipped{Kind: linkKind(err), Err: err})
 			return
 		}
 		if !now {
 			if real, err := filepath.EvalSymlinks(p); !w.opts.FollowLinks && (err != nil || !w.within(real)) {
-				w.skip(p, rel, SkipLinkOutside, fmt.Sprintf("%s links to a place outside the folder you chose, so it was not followed; copy what you mean to upload into the folder, or turn on following links.", name))
+				w.skip(p, rel, Skipped{Kind: SkipLinkOutside})
 				return
 			}
 			w.links = append(w.links, link{p, rel, ancestors})
@@ -230,7 +280,7 @@ func (w *walker) visit(p, rel string, ancestors []fileID, now bool, lk look) {
 	case fi.Mode().IsRegular():
 		w.file(p, rel, fi)
 	default:
-		w.skip(p, rel, SkipSpecial, fmt.Sprintf("%s is not a regular file (it is a device, pipe or socket), so it cannot be uploaded.", name))
+		w.skip(p, rel, Skipped{Kind: SkipSpecial})
 	}
 }
 
@@ -238,13 +288,13 @@ func (w *walker) dir(p, rel string, fi os.FileInfo, ancestors []fileID) {
 	id := idOf(fi)
 	for _, a := range ancestors {
 		if a.same(id) {
-			w.skip(p, rel, SkipLinkLoop, fmt.Sprintf("%s links back to a folder that contains it (a loop), so it was not followed.", filepath.Base(p)))
+			w.skip(p, rel, Skipped{Kind: SkipLinkLoop})
 			return
 		}
 	}
 	d, entries, err := openFolder(p)
 	if err != nil {
-		w.skip(p, rel, statKind(err), fmt.Sprintf("The folder %s could not be read (%s); check that you may open it.", filepath.Base(p), reasonOf(err)))
+		w.skip(p, rel, Skipped{Kind: statKind(err), Folder: true, Err: err})
 		return
 	}
 	// Copy so that sibling folders never share a backing array.
@@ -270,7 +320,7 @@ func (w *walker) listedFile(p, rel, name string, lk look) bool {
 	case errors.Is(err, errNotPlain):
 		return false
 	case err != nil:
-		w.skip(p, rel, statKind(err), statSentence(name, err))
+		w.skip(p, rel, Skipped{Kind: statKind(err), Err: err})
 		return true
 	}
 	// Only readable files are ever kept, so a file reached again by another route was
@@ -289,9 +339,9 @@ func (w *walker) file(p, rel string, fi os.FileInfo) {
 		case w.ids[i].same(id):
 		case filepath.Base(w.items[i].Path) != name:
 			// The names differ on disk and agree once normalised: one is NFD.
-			w.skip(p, rel, SkipSameNFC, (&NameError{Kind: NameSameAfterNFC, Rel: rel, Other: w.items[i].Path}).Sentence())
+			w.skip(p, rel, Skipped{Kind: SkipSameNFC, Other: w.items[i].Path})
 		default:
-			w.skip(p, rel, SkipSameRel, fmt.Sprintf("Another file (%s) is already being uploaded as %s; rename one of them.", w.items[i].Path, rel))
+			w.skip(p, rel, Skipped{Kind: SkipSameRel, Other: w.items[i].Path})
 		}
 		return
 	}
@@ -299,7 +349,7 @@ func (w *walker) file(p, rel string, fi os.FileInfo) {
 		return
 	}
 	if err := checkReadable(p); err != nil {
-		w.skip(p, rel, statKind(err), statSentence(name, err))
+		w.skip(p, rel, Skipped{Kind: statKind(err), Err: err})
 		return
 	}
 	w.keep(p, rel, name, fi.Size(), id)
@@ -326,17 +376,6 @@ func (w *walker) keep(p, rel, name string, size int64, id fileID) {
 	w.ids = append(w.ids, id)
 }
 
-func statSentence(name string, err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return fmt.Sprintf("%s is no longer there (moved or deleted), so it was left out.", name)
-	case errors.Is(err, fs.ErrPermission):
-		return fmt.Sprintf("%s could not be read: you do not have permission to open it.", name)
-	default:
-		return fmt.Sprintf("%s could not be read (%s), so it was left out.", name, reasonOf(err))
-	}
-}
-
 func statKind(err error) SkipKind {
 	if errors.Is(err, fs.ErrNotExist) {
 		return SkipGone
@@ -344,22 +383,14 @@ func statKind(err error) SkipKind {
 	return SkipUnreadable
 }
 
-func linkSentence(name string, err error) (SkipKind, string) {
+// linkKind is why a link could not be followed: it points to nothing, or to itself, or
+// what it points to cannot be read.
+func linkKind(err error) SkipKind {
 	if errors.Is(err, fs.ErrNotExist) {
-		return SkipLinkBroken, fmt.Sprintf("%s is a link to something that no longer exists, so it was left out.", name)
+		return SkipLinkBroken
 	}
 	if strings.Contains(err.Error(), "too many levels of symbolic links") || strings.Contains(err.Error(), "too many links") {
-		return SkipLinkBroken, fmt.Sprintf("%s is a link that loops back on itself, so it was left out.", name)
+		return SkipLinkSelf
 	}
-	return statKind(err), statSentence(name, err)
-}
-
-// reasonOf is the operating system's own words without the path, which the sentence
-// already names.
-func reasonOf(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
+	return statKind(err)
 }

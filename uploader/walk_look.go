@@ -29,7 +29,7 @@ func lookAll(d folder, p string, entries []fs.DirEntry) []look {
 	looks := make([]look, len(entries))
 	todo := make([]int, 0, len(entries))
 	for i, e := range entries {
-		if name := e.Name(); e.Type().IsRegular() && systemReason(name) == "" && controlIn(name) < 0 {
+		if name := e.Name(); e.Type().IsRegular() && systemFile(name) == 0 && controlIn(name) < 0 {
 			todo = append(todo, i)
 		}
 	}

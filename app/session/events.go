@@ -21,6 +21,9 @@ func (q *Queue) event(r *run, ev uploader.Event) {
 		entry = q.fileEventLocked(row, ev)
 	} else {
 		entry = jobEntry(ev)
+		if s := ev.Skip; entry != nil && s != nil && s.Kind == 0 && q.byPath[s.Path] != nil {
+			entry.Message = q.byPath[s.Path].Reason // a row read back from the queue file
+		}
 	}
 	pos := -1
 	if row != nil {
@@ -102,12 +105,12 @@ func (q *Queue) fileEventLocked(row *Row, ev uploader.Event) *Entry {
 
 // jobEntry is the log entry of a job event, or of a path the engine skipped.
 func jobEntry(ev uploader.Event) *Entry {
-	e := &Entry{Time: stamp(ev.Time), Source: Local, File: ev.Rel, Message: ev.Message}
+	e := &Entry{Time: stamp(ev.Time), Source: Local, File: ev.Rel, Message: words.Event(ev)}
 	switch ev.Kind {
 	case uploader.JobCreated:
 		e.Level = Info
 		if ev.JobHandle != "" {
-			e.Message = words.T("session.log.job_handle", words.A{"Message": ev.Message, "Handle": ev.JobHandle})
+			e.Message = words.T("session.log.job_handle", words.A{"Message": words.Event(ev), "Handle": ev.JobHandle})
 		}
 	case uploader.FileSkipped, uploader.JobContinued:
 		e.Level = Warning
@@ -122,19 +125,10 @@ func jobEntry(ev uploader.Event) *Entry {
 	return e
 }
 
-// eventReason is why a file failed: the engine's error in the current language when words
-// knows it, else the event's own sentence.
-func eventReason(ev uploader.Event) string {
-	if words.Knows(ev.Err) {
-		return words.Error(ev.Err)
-	}
-	return ev.Message
-}
+// eventReason is why a file failed, in the current language.
+func eventReason(ev uploader.Event) string { return words.Error(ev.Err) }
 
 // retrying says that a file is being sent again, and why.
 func retrying(ev uploader.Event) string {
-	if !words.Knows(ev.Err) {
-		return ev.Message
-	}
 	return words.T("session.reason.retrying", words.A{"Attempt": ev.Attempt, "Reason": ev.Err})
 }

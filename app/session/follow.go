@@ -262,7 +262,7 @@ func (q *Queue) followEvent(rows []*Row, ev uploader.FollowEvent) {
 		q.appendLog(Entry{Time: stamp(ev.Time), Level: level, Source: Local, File: r.Rel, Message: r.OutcomeText})
 		notifyRow(obs, pos, t)
 	case uploader.FollowEnded:
-		q.appendLog(Entry{Time: stamp(ev.Time), Level: Info, Source: Local, Message: ev.Message})
+		q.appendLog(Entry{Time: stamp(ev.Time), Level: Info, Source: Local, Message: words.FollowEvent(ev)})
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -64,7 +65,7 @@ func (q *Queue) SetFollowLinks(on bool) {
 func (r Row) NameWarnings() string {
 	s := make([]string, len(r.Names))
 	for i, w := range r.Names {
-		s[i] = w.Sentence()
+		s[i] = words.NameWarning(w)
 	}
 	return strings.Join(s, " ")
 }

@@ -185,7 +185,7 @@ func (q *Queue) Add(paths []string) (added, skipped int) {
 		if q.byPath[s.Path] != nil {
 			continue
 		}
-		q.appendLocked(&Row{Path: s.Path, Rel: s.Rel, State: Skipped, Reason: s.Reason})
+		q.appendLocked(&Row{Path: s.Path, Rel: s.Rel, State: Skipped, Reason: words.Skip(s), skip: s})
 		skipped++
 	}
 	if added > 0 {

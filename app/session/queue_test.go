@@ -93,7 +93,7 @@ func testStartTakesRowsToTheirOutcome(t *testing.T) {
 				t.Errorf("done row = %+v", r)
 			}
 		case Failed:
-			if r.Reason != "The server refused the file: rename it." {
+			if r.Reason != errBad.Error() { // words.Error of an error the engine does not type: its own text
 				t.Errorf("failed row reason = %q", r.Reason)
 			}
 		}

@@ -91,6 +91,9 @@ type Row struct {
 	run      *run // the upload it belongs to, nil when not handed to the engine
 	stop     bool // the person cancelled this file during its upload
 	reported bool // a skipped row already counted in an upload's summary
+	// skip is why the walk left the file out, typed, for the upload's FileSkipped event;
+	// a row read back from the queue file has only its Reason.
+	skip uploader.Skipped
 }
 
 // Busy reports whether the file belongs to the running upload.

@@ -72,7 +72,9 @@ func (q *Queue) start(r *run) error {
 	for _, row := range q.rows {
 		if row.State == Skipped && !row.reported {
 			row.reported = true
-			req.Skipped = append(req.Skipped, uploader.Skipped{Path: row.Path, Rel: row.Rel, Reason: row.Reason})
+			sk := row.skip
+			sk.Path, sk.Rel = row.Path, row.Rel
+			req.Skipped = append(req.Skipped, sk)
 		}
 		if row.State != Queued {
 			continue

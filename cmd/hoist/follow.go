@@ -159,7 +159,6 @@ type jsonFollowEvent struct {
 	State     string              `json:"state,omitempty"`
 	Progress  string              `json:"progress,omitempty"`
 	Link      string              `json:"link,omitempty"`
-	Message   string              `json:"message,omitempty"`
 	Said      string              `json:"scene7_said,omitempty"`
 	Error     string              `json:"error,omitempty"`
 }
@@ -175,7 +174,7 @@ func newJSONFollowView(w io.Writer, base string) jsonFollowView {
 
 func (v jsonFollowView) event(ev uploader.FollowEvent) {
 	j := jsonFollowEvent{Kind: ev.Kind, Time: ev.Time.Format(time.RFC3339Nano), JobHandle: ev.JobHandle, File: ev.Rel,
-		AssetID: ev.AssetID, LogType: ev.LogType, State: ev.State, Progress: ev.Progress, Message: ev.Message, Said: ev.Said}
+		AssetID: ev.AssetID, LogType: ev.LogType, State: ev.State, Progress: ev.Progress, Said: ev.Said}
 	if ev.Kind == uploader.FileProcessed {
 		o := ev.Outcome
 		j.Outcome = &o

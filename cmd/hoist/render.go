@@ -79,9 +79,9 @@ func (v *humanView) event(ev uploader.Event) {
 		v.cancelled++
 	case uploader.FileSkipped:
 		v.skipped++
-		v.line(v.errw, words.T("cli.upload.skipped", words.A{"File": ev.Rel, "Reason": ev.Message}))
+		v.line(v.errw, words.T("cli.upload.skipped", words.A{"File": ev.Rel, "Reason": words.Event(ev)}))
 	case uploader.JobContinued:
-		v.line(v.errw, ev.Message)
+		v.line(v.errw, words.Event(ev))
 	case uploader.JobEnded:
 		// The summary is part of the record; what went wrong is repeated on stderr by
 		// the command, file by file.
@@ -93,12 +93,12 @@ func (v *humanView) event(ev uploader.Event) {
 }
 
 // eventReason is why a file failed or is tried again: the error's sentence in the chosen
-// language, or the engine's message when the event carries no error.
+// language, or the event's own when it carries no error.
 func eventReason(ev uploader.Event) string {
 	if ev.Err != nil {
 		return words.Error(ev.Err)
 	}
-	return ev.Message
+	return words.Event(ev)
 }
 
 // summary is the upload's last line: what went wrong with the job as a whole, how many
@@ -189,7 +189,7 @@ type jsonEvent struct {
 	JobName       string             `json:"job_name,omitempty"`
 	JobHandle     string             `json:"job_handle,omitempty"`
 	Error         string             `json:"error,omitempty"`
-	Message       string             `json:"message,omitempty"`
+	Skip          uploader.SkipKind  `json:"skip,omitempty"`
 	Replaced      bool               `json:"replaced,omitempty"`
 }
 
@@ -208,7 +208,9 @@ func (v jsonView) event(ev uploader.Event) {
 	if ev.Err != nil {
 		j.Error = ev.Err.Error()
 	}
-	j.Message = ev.Message
+	if ev.Skip != nil {
+		j.Skip = ev.Skip.Kind
+	}
 	_ = v.enc.Encode(j) // a closed stdout is not a reason to stop the upload
 }
 

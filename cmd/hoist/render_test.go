@@ -20,7 +20,7 @@ func script() []uploader.Event {
 	evs := []uploader.Event{
 		{Kind: uploader.FileQueued, Time: at(0), Item: 0, Rel: "a/one.jpg", Size: 1000, JobSize: 3000, ETA: -1, JobETA: -1},
 		{Kind: uploader.FileQueued, Time: at(0), Item: 1, Rel: "a/two <&>.jpg", Size: 2000, JobSize: 3000, ETA: -1, JobETA: -1},
-		{Kind: uploader.FileSkipped, Time: at(0), Item: -1, Rel: "a/.DS_Store", Message: "not something to publish", ETA: -1, JobETA: -1},
+		{Kind: uploader.FileSkipped, Time: at(0), Item: -1, Rel: "a/.DS_Store", Skip: &uploader.Skipped{Kind: uploader.SkipSystem, Name: ".DS_Store", System: uploader.SysFinderSettings}, ETA: -1, JobETA: -1},
 		{Kind: uploader.JobCreated, Time: at(5), Item: -1, JobName: "job-1", JobHandle: "j|1", JobSize: 3000, ETA: -1, JobETA: -1},
 		{Kind: uploader.FileStarted, Time: at(5), Item: 0, Rel: "a/one.jpg", Size: 1000, JobSize: 3000, Attempt: 1, ETA: -1, JobETA: -1},
 	}
@@ -29,11 +29,11 @@ func script() []uploader.Event {
 			Sent: int64(10 * i), Size: 1000, JobSent: int64(10 * i), JobSize: 3000, Speed: 1000, ETA: time.Second, JobSpeed: 1000, JobETA: 2 * time.Second})
 	}
 	return append(evs,
-		uploader.Event{Kind: uploader.FileRetrying, Time: at(1006), Item: 1, Rel: "a/two <&>.jpg", Attempt: 2, Err: errors.New("the connection dropped"), Message: "Trying again (attempt 2): the connection dropped.", ETA: -1, JobETA: -1},
+		uploader.Event{Kind: uploader.FileRetrying, Time: at(1006), Item: 1, Rel: "a/two <&>.jpg", Attempt: 2, Err: errors.New("the connection dropped"), ETA: -1, JobETA: -1},
 		uploader.Event{Kind: uploader.FileDone, Time: at(1010), Item: 0, Rel: "a/one.jpg", Sent: 1000, Size: 1000, JobSent: 1000, JobSize: 3000, JobName: "job-1", JobHandle: "j|1", Attempt: 1, ETA: 0, JobETA: -1},
 		uploader.Event{Kind: uploader.FileFailed, Time: at(1020), Item: 1, Rel: "a/two <&>.jpg", Size: 2000, JobSent: 1000, JobSize: 1000,
-			Err: errors.New("boom"), Message: "The server refused the file.", Attempt: 3, ETA: -1, JobETA: -1},
-		uploader.Event{Kind: uploader.JobEnded, Time: at(1030), Item: -1, JobSent: 1000, JobSize: 1000, Message: "1 of 2 files uploaded, 1 failed, 1 skipped.", ETA: -1, JobETA: -1},
+			Err: errors.New("boom"), Attempt: 3, ETA: -1, JobETA: -1},
+		uploader.Event{Kind: uploader.JobEnded, Time: at(1030), Item: -1, JobSent: 1000, JobSize: 1000, Tally: &uploader.Tally{Files: 2, Done: 1, Failed: 1, Skipped: 1}, ETA: -1, JobETA: -1},
 	)
 }
 
@@ -44,7 +44,7 @@ func TestHumanViewOnATerminal(t *testing.T) {
 		v.event(ev)
 	}
 	mustContain(t, "stdout", out.String(), "Job job-1 started (handle j|1).", "✓ a/one.jpg  1.0 kB  1.0 s", "✗ a/two <&>.jpg  boom", "1 of 2 files uploaded")
-	mustContain(t, "stderr", errw.String(), "skipped a/.DS_Store: not something to publish", "↻ a/two <&>.jpg: trying again (attempt 2): the connection dropped", "[", "/2 files", "2 s left")
+	mustContain(t, "stderr", errw.String(), "skipped a/.DS_Store: .DS_Store is a macOS Finder settings file, not something to publish.", "↻ a/two <&>.jpg: trying again (attempt 2): the connection dropped", "[", "/2 files", "2 s left")
 	// A hundred progress events over one second of the events' clock: about ten redraws,
 	// never one per event.
 	if n := strings.Count(errw.String(), "files  "); n < 5 || n > 20 {
@@ -96,7 +96,7 @@ func TestJSONViewLines(t *testing.T) {
 			progress = m
 		}
 	}
-	if failed["file"] != "a/two <&>.jpg" || failed["error"] != "boom" || failed["message"] != "The server refused the file." ||
+	if failed["file"] != "a/two <&>.jpg" || failed["error"] != "boom" || failed["message"] != nil ||
 		failed["attempt"] != 3.0 || failed["eta_seconds"] != nil {
 		t.Errorf("FileFailed line: %v", failed)
 	}

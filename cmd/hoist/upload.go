@@ -182,7 +182,7 @@ func pathProblems(paths []string, items []uploader.Item, skipped []uploader.Skip
 	var problems []string
 	for _, s := range skipped {
 		if named[s.Path] || len(items) == 0 {
-			problems = append(problems, s.Reason)
+			problems = append(problems, words.Skip(s))
 		}
 	}
 	if len(items) == 0 {
@@ -200,7 +200,7 @@ func (c *cli) preflight(items []uploader.Item, strict bool) []string {
 	}
 	warnings := uploader.Preflight(rels)
 	for _, w := range warnings {
-		c.warn("upload", words.T("cli.upload.name_warning", words.A{"File": w.Rel, "AssetID": w.AssetID, "Reason": w.Sentence()}))
+		c.warn("upload", words.T("cli.upload.name_warning", words.A{"File": w.Rel, "AssetID": w.AssetID, "Reason": words.NameWarning(w)}))
 	}
 	if strict && len(warnings) > 0 {
 		return []string{words.N("cli.problem.strict_names", len(warnings), nil)}
@@ -264,7 +264,7 @@ func (c *cli) reportUpload(res *uploader.Result, err error) int {
 	if len(left) > 0 {
 		fmt.Fprintln(c.stderr, words.N("cli.upload.left_out", len(left), nil))
 		for _, s := range left {
-			fmt.Fprintln(c.stderr, "  "+words.T("cli.item", words.A{"File": s.Rel, "Reason": s.Reason}))
+			fmt.Fprintln(c.stderr, "  "+words.T("cli.item", words.A{"File": s.Rel, "Reason": words.Skip(s)}))
 		}
 	}
 	if len(failed)+len(cancelled)+len(left) > 0 {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"hoist/internal/words"
 	"hoist/sandbox"
 	"hoist/uploader"
 )
@@ -62,7 +63,7 @@ func TestUploadWrongPasswordExits1WithSentenceAndNoPassword(t *testing.T) {
 	if out.code != exitFailed {
 		t.Fatalf("exit %d, want 1\nstderr:\n%s", out.code, out.stderr)
 	}
-	sentence := (&uploader.Fault{Kind: uploader.AuthenticationFault, Code: uploader.CodeInvalidCredentials}).Sentence()
+	sentence := words.Error(&uploader.Fault{Kind: uploader.AuthenticationFault, Code: uploader.CodeInvalidCredentials})
 	mustContain(t, "stderr", out.stderr, sentence, "a.txt", "b.txt")
 	if strings.Contains(out.stdout+out.stderr, secret) {
 		t.Error("the password was printed")

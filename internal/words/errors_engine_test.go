@@ -68,7 +68,7 @@ func engineErrors() []struct {
 		{"file gone", &uploader.FileError{Rel: "spring/hero.jpg", Err: uploader.ErrFileGone}, []string{"spring/hero.jpg"}},
 		{"file permission", &uploader.FileError{Rel: "spring/hero.jpg", Err: &fs.PathError{Op: "open", Path: "/x", Err: fs.ErrPermission}}, []string{"spring/hero.jpg"}},
 		{"file unreadable", &uploader.FileError{Rel: "spring/hero.jpg", Err: &fs.PathError{Op: "read", Path: "/x", Err: syscall.EIO}}, []string{"spring/hero.jpg", syscall.EIO.Error()}},
-		{"name control", &uploader.NameError{Kind: uploader.NameControl, Rel: "a\tb.jpg", Char: '\t'}, []string{"a\tb.jpg", "U+0009"}},
+		{"name control", &uploader.NameError{Kind: uploader.NameControl, Rel: "a\tb.jpg", Char: '\t'}, []string{`a\tb.jpg`, "U+0009"}},
 		{"folder control", &uploader.NameError{Kind: uploader.NameControl, Rel: "spring\n", Char: '\n', Folder: true}, []string{"U+000A"}},
 		{"same nfc", &uploader.NameError{Kind: uploader.NameSameAfterNFC, Rel: "café.jpg", Other: "/drop/cafe\u0301.jpg"}, []string{"café.jpg", "/drop/cafe\u0301.jpg"}},
 		{"folder dots", &uploader.NameError{Kind: uploader.FolderDots, Rel: "../up", Folder: true}, []string{"../up", ".."}},

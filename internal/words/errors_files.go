@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strconv"
 	"strings"
 
 	"hoist/uploader"
@@ -41,15 +42,22 @@ func nameError(err error) (string, bool) {
 	}
 	switch {
 	case e.Kind == uploader.NameControl && e.Folder:
-		return T("err.name.control_folder", A{"Folder": e.Rel, "Char": charName(e.Char)}), true
+		return T("err.name.control_folder", A{"Folder": visible(e.Rel), "Char": charName(e.Char)}), true
 	case e.Kind == uploader.NameControl:
-		return T("err.name.control", A{"Name": e.Rel, "Char": charName(e.Char)}), true
+		return T("err.name.control", A{"Name": visible(e.Rel), "Char": charName(e.Char)}), true
 	case e.Kind == uploader.NameSameAfterNFC:
 		return T("err.name.same_nfc", A{"Name": e.Rel, "Other": e.Other}), true
 	case e.Kind == uploader.FolderDots:
 		return T("err.name.folder_dots", A{"Folder": e.Rel}), true
 	}
 	return "", false
+}
+
+// visible writes a name with its invisible characters escaped (a tab as \t), so people
+// see where the one to remove is.
+func visible(s string) string {
+	q := strconv.Quote(s)
+	return strings.ReplaceAll(q[1:len(q)-1], `\"`, `"`)
 }
 
 // charName writes a control character the way people can look it up: its name and code.

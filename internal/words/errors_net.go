@@ -134,6 +134,9 @@ func caFile(err error) (string, bool) {
 // osReason is the operating system's own words without the path, which the sentence
 // already names.
 func osReason(err error) string {
+	if err == nil {
+		return ""
+	}
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err.Error()

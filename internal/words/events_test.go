@@ -1,0 +1,144 @@
+package words
+
+import (
+	"errors"
+	"io/fs"
+	"strings"
+	"syscall"
+	"testing"
+
+	"hoist/uploader"
+)
+
+// sayAll checks a sentence in every language: filled, translated, naming its fields.
+func sayAll(t *testing.T, name string, say func() string, fields ...string) {
+	t.Helper()
+	defer Use(Current())
+	Use("en")
+	english := say()
+	for _, lang := range []string{"en", "fr", "ja"} {
+		Use(lang)
+		s := say()
+		if s == "" || strings.Contains(s, "{{") || strings.Contains(s, "<no value>") || strings.Contains(s, "engine.") || lang != "en" && s == english {
+			t.Errorf("%s %s: %q", name, lang, s)
+		}
+		for _, f := range fields {
+			if !strings.Contains(s, f) {
+				t.Errorf("%s %s: %q does not name %q", name, lang, s, f)
+			}
+		}
+	}
+}
+
+func TestEventSentences(t *testing.T) {
+	fault := &uploader.Fault{Kind: uploader.AuthenticationFault, Code: uploader.CodeInvalidCredentials}
+	for _, c := range []struct {
+		name   string
+		ev     uploader.Event
+		fields []string
+	}{
+		{"created", uploader.Event{Kind: uploader.JobCreated, JobName: "hoist-1"}, []string{"hoist-1"}},
+		{"resumed", uploader.Event{Kind: uploader.JobContinued, JobName: "hoist-1", Why: uploader.ContinueResumed}, []string{"hoist-1"}},
+		{"inactive", uploader.Event{Kind: uploader.JobContinued, JobName: "hoist-1", NextJob: "hoist-1-2", Why: uploader.ContinueInactive}, []string{"hoist-1", "hoist-1-2"}},
+		{"idle", uploader.Event{Kind: uploader.JobContinued, JobName: "hoist-1", NextJob: "hoist-1-2", Why: uploader.ContinueIdle}, []string{"hoist-1", "hoist-1-2"}},
+		{"unknown", uploader.Event{Kind: uploader.JobContinued, JobName: "hoist-1", NextJob: "hoist-1-2", Why: uploader.ContinueUnknown}, []string{"hoist-1", "hoist-1-2"}},
+		{"retrying", uploader.Event{Kind: uploader.FileRetrying, Attempt: 3, Err: &uploader.ReplyError{Status: 503}}, []string{"3", "503"}},
+		{"failed", uploader.Event{Kind: uploader.FileFailed, Err: &uploader.FileError{Rel: "a/b.jpg", Err: uploader.ErrFileGone}}, []string{"a/b.jpg"}},
+		{"cancelled", uploader.Event{Kind: uploader.FileCancelled}, nil},
+		{"skipped", uploader.Event{Kind: uploader.FileSkipped, Skip: &uploader.Skipped{Kind: uploader.SkipSystem, Name: ".DS_Store", System: uploader.SysFinderSettings}}, []string{".DS_Store"}},
+		{"ended", uploader.Event{Kind: uploader.JobEnded, Err: fault, Tally: &uploader.Tally{Files: 4, Done: 1, Failed: 1, Cancelled: 1, Skipped: 2, NotEnded: true}}, []string{"1", "4", "2", "30"}},
+	} {
+		sayAll(t, c.name, func() string { return Event(c.ev) }, c.fields...)
+	}
+	if Event(uploader.Event{Kind: uploader.FileProgress}) != "" {
+		t.Error("a progress event has a sentence")
+	}
+	defer Use(Current())
+	Use("en")
+	ended := uploader.Event{Kind: uploader.JobEnded, Tally: &uploader.Tally{Files: 4, Done: 3, Failed: 1, Skipped: 1}}
+	if got, want := Event(ended), "3 of 4 files uploaded, 1 failed, 1 skipped."; got != want {
+		t.Errorf("ended: %q, want %q", got, want)
+	}
+	ended = uploader.Event{Kind: uploader.JobEnded, Err: fault, Tally: &uploader.Tally{Files: 1, Failed: 1, NotEnded: true}}
+	if got, want := Event(ended), "The user name or password was not accepted. Check them in the connection settings; passwords are case-sensitive. 0 of 1 file uploaded, 1 failed. The job could not be ended; the server closes it after 30 idle minutes."; got != want {
+		t.Errorf("ended: %q, want %q", got, want)
+	}
+	Use("ja")
+	if got, want := Event(ended), "ユーザー名またはパスワードが受け付けられませんでした。接続の設定で確認してください。パスワードの大文字と小文字は区別されます。1 ファイル中 0 ファイルをアップロードしました、失敗 1 件。ジョブを終了できませんでした。サーバーは 30 分間使われなかったジョブを自動で閉じます。"; got != want {
+		t.Errorf("ended: %q, want %q", got, want)
+	}
+}
+
+func TestFollowSentences(t *testing.T) {
+	outs := []uploader.FileOutcome{
+		{Item: 0, Outcome: uploader.Processed}, {Item: 1, Outcome: uploader.Warnings}, {Item: 2, Outcome: uploader.Failed},
+		{Item: 3, Outcome: uploader.NoWord}, {Item: -1, Outcome: uploader.Processed},
+	}
+	for _, c := range []struct {
+		name   string
+		ev     uploader.FollowEvent
+		fields []string
+	}{
+		{"started", uploader.FollowEvent{Kind: uploader.FollowStarted, JobHandle: "j|42"}, []string{"j|42"}},
+		{"processing", uploader.FollowEvent{Kind: uploader.JobProcessing}, nil},
+		{"progress", uploader.FollowEvent{Kind: uploader.JobProcessing, Progress: "3/7"}, []string{"3/7"}},
+		{"ready", uploader.FollowEvent{Kind: uploader.FileProcessed, Outcome: uploader.Processed}, nil},
+		{"warned", uploader.FollowEvent{Kind: uploader.FileProcessed, Outcome: uploader.Warnings, Said: "Duplicate"}, []string{"Duplicate."}},
+		{"failed", uploader.FollowEvent{Kind: uploader.FileProcessed, Outcome: uploader.Failed, Said: "Bad PSB"}, []string{"Bad PSB."}},
+		{"fatal", uploader.FollowEvent{Kind: uploader.FileProcessed, Outcome: uploader.Failed, LogType: "FatalError"}, nil},
+		{"no word", uploader.FollowEvent{Kind: uploader.FileProcessed, Outcome: uploader.NoWord}, nil},
+		{"summary", uploader.FollowEvent{Kind: uploader.FollowEnded, Files: outs}, []string{"4", "1"}},
+		{"log unread", uploader.FollowEvent{Kind: uploader.FollowEnded, Err: errors.Join(nil, &uploader.JobLogError{JobHandle: "j|42", Err: &uploader.ReplyError{Status: 502}})}, []string{"502"}},
+	} {
+		sayAll(t, c.name, func() string { return FollowEvent(c.ev) }, c.fields...)
+	}
+	defer Use(Current())
+	Use("en")
+	if got, want := OutcomeSummary(outs), "2 of 4 files ready in Scene7 (1 with warnings), 1 failed, 1 without word from Scene7."; got != want {
+		t.Errorf("summary %q, want %q", got, want)
+	}
+	Use("fr")
+	if got, want := OutcomeSummary(outs[:1]), "1 fichier sur 1 prêt dans Scene7."; got != want {
+		t.Errorf("summary %q, want %q", got, want)
+	}
+}
+
+func TestSkipAndWarningSentences(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		s      uploader.Skipped
+		fields []string
+	}{
+		{"system", uploader.Skipped{Kind: uploader.SkipSystem, Name: "Thumbs.db", System: uploader.SysThumbnailCache}, []string{"Thumbs.db", "Windows"}},
+		{"control", uploader.Skipped{Kind: uploader.SkipControlChar, Rel: "c/a\tb.jpg", Char: '\t'}, []string{"U+0009"}},
+		{"nfc", uploader.Skipped{Kind: uploader.SkipSameNFC, Rel: "c/été.jpg", Other: "/x/c/e\u0301te\u0301.jpg"}, []string{"c/été.jpg", "/x/c/e\u0301te\u0301.jpg"}},
+		{"same rel", uploader.Skipped{Kind: uploader.SkipSameRel, Rel: "a/pic.jpg", Other: "/d/a/pic.jpg"}, []string{"a/pic.jpg", "/d/a/pic.jpg"}},
+		{"special", uploader.Skipped{Kind: uploader.SkipSpecial, Name: "fifo"}, []string{"fifo"}},
+		{"loop", uploader.Skipped{Kind: uploader.SkipLinkLoop, Name: "up"}, []string{"up"}},
+		{"outside", uploader.Skipped{Kind: uploader.SkipLinkOutside, Name: "keys"}, []string{"keys"}},
+		{"broken", uploader.Skipped{Kind: uploader.SkipLinkBroken, Name: "old"}, []string{"old"}},
+		{"self", uploader.Skipped{Kind: uploader.SkipLinkSelf, Name: "self"}, []string{"self"}},
+		{"gone", uploader.Skipped{Kind: uploader.SkipGone, Name: "gone.jpg", Err: fs.ErrNotExist}, []string{"gone.jpg"}},
+		{"permission", uploader.Skipped{Kind: uploader.SkipUnreadable, Name: "secret.jpg", Err: &fs.PathError{Op: "open", Path: "/s", Err: fs.ErrPermission}}, []string{"secret.jpg"}},
+		{"unreadable", uploader.Skipped{Kind: uploader.SkipUnreadable, Name: "bad.jpg", Err: &fs.PathError{Op: "open", Path: "/s", Err: syscall.EIO}}, []string{"bad.jpg", syscall.EIO.Error()}},
+		{"folder", uploader.Skipped{Kind: uploader.SkipUnreadable, Name: "locked", Folder: true, Err: &fs.PathError{Op: "open", Path: "/s", Err: fs.ErrPermission}}, []string{"locked"}},
+	} {
+		sayAll(t, c.name, func() string { return Skip(c.s) }, c.fields...)
+	}
+	for sys := range systemFiles {
+		sayAll(t, "system file", func() string { return Skip(uploader.Skipped{Kind: uploader.SkipSystem, Name: "x", System: sys}) })
+	}
+	for _, c := range []struct {
+		name   string
+		w      uploader.NameWarning
+		fields []string
+	}{
+		{"same asset", uploader.NameWarning{Kind: uploader.WarnSameAsset, AssetID: "hero", Other: "c/hero.png"}, []string{"hero", "c/hero.png"}},
+		{"chars", uploader.NameWarning{Kind: uploader.WarnCharsRemoved, AssetID: "quotes q"}, []string{"quotes q"}},
+		{"all chars", uploader.NameWarning{Kind: uploader.WarnCharsRemoved}, nil},
+		{"no ext", uploader.NameWarning{Kind: uploader.WarnUnsupported}, nil},
+		{"ext", uploader.NameWarning{Kind: uploader.WarnUnsupported, Ext: "psb"}, []string{".psb"}},
+	} {
+		sayAll(t, c.name, func() string { return NameWarning(c.w) }, c.fields...)
+	}
+}
