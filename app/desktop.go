@@ -38,7 +38,7 @@ type Desktop struct {
 	Queue   *session.Queue
 	Config  *store.Config
 	Sandbox *sandbox.Running
-	// launches takes the paths of later launches (see instance.go); nil unless Listen.
+	// launches takes the paths of later launches (see instance.go); nil without one.
 	launches *launchListener
 }
 
@@ -47,8 +47,9 @@ type Options struct {
 	ConfigDir string // "" = store.DefaultDir (or $HOIST_CONFIG_DIR)
 	// Async runs the window's background work (see ui.Deps.Async); nil = goroutines.
 	Async func(func())
-	// Listen makes this window the one that later launches hand their paths to.
-	Listen bool
+	// Launches, when this process is the one window (see oneInstance), brings the paths
+	// of later launches to this window; Close closes it.
+	Launches *launchListener
 	// SandboxProcessing is how long the Local sandbox processes a job after its upload
 	// (sandbox.Config.ProcessingTime); Run uses sandbox.DemoProcessingTime, tests 0.
 	SandboxProcessing time.Duration
@@ -78,10 +79,9 @@ func Build(a fyne.App, opt Options) (*Desktop, error) {
 	})
 	dt.resume()
 	win.SetCloseIntercept(dt.closing)
-	if opt.Listen {
-		if dt.launches, err = listenForLaunches(cfg.Dir, dt.launched); err != nil {
-			fyne.LogError("later launches will open their own window", err)
-		}
+	if opt.Launches != nil {
+		dt.launches = opt.Launches
+		dt.launches.deliverTo(dt.launched)
 	}
 	return dt, nil
 }
@@ -202,8 +202,12 @@ func (dt *Desktop) Close() error {
 // when it is closed; when a Hoist window is open already, it hands args to it instead.
 func Run(args []string) error {
 	paths := launchPaths(args)
-	if dir, err := store.DefaultDir(); err == nil && handOff(dir, paths) {
+	launches, handed, err := claimWindow(paths)
+	if handed {
 		return nil
+	}
+	if err != nil {
+		fyne.LogError("later launches will open their own window", err)
 	}
 	fixLocale()
 	// Fyne makes its cache folder inside the user's cache folder without creating that
@@ -214,8 +218,11 @@ func Run(args []string) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	speak(a)
-	dt, err := Build(a, Options{Listen: true, SandboxProcessing: sandbox.DemoProcessingTime})
+	dt, err := Build(a, Options{Launches: launches, SandboxProcessing: sandbox.DemoProcessingTime})
 	if err != nil {
+		if launches != nil {
+			launches.Close()
+		}
 		return err
 	}
 	defer dt.Close()

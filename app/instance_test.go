@@ -63,7 +63,11 @@ func TestSecondLaunchHandsItsPathsToTheRunningWindow(t *testing.T) {
 		t.Fatalf("with no window running, the second launch exited %d", code)
 	}
 
-	first, err := Build(test.NewTempApp(t), Options{ConfigDir: cfgDir, Async: inline, Listen: true})
+	launches, handed, err := oneInstance(cfgDir, nil)
+	if err != nil || handed || launches == nil {
+		t.Fatalf("the first launch: %v, handed %v, err %v", launches, handed, err)
+	}
+	first, err := Build(test.NewTempApp(t), Options{ConfigDir: cfgDir, Async: inline, Launches: launches})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,11 +110,12 @@ func TestLaunchesWithoutTheTokenAreRefused(t *testing.T) {
 	dir := t.TempDir()
 	var mu sync.Mutex
 	var took [][]string
-	l, err := listenForLaunches(dir, func(p []string) { mu.Lock(); took = append(took, p); mu.Unlock() })
+	l, err := listenForLaunches(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer l.Close()
+	l.deliverTo(func(p []string) { mu.Lock(); took = append(took, p); mu.Unlock() })
 	data, _ := os.ReadFile(filepath.Join(dir, instanceFile))
 	var info instanceInfo
 	if err := json.Unmarshal(data, &info); err != nil {
