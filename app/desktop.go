@@ -168,6 +168,7 @@ func (dt *Desktop) profile(name string) (store.Profile, error) {
 // not sent yet will only go at the next start.
 func (dt *Desktop) closing() {
 	quit := func() {
+		savePlace(dt.Window)
 		dt.Window.SaveState()
 		if err := dt.Queue.Flush(); err != nil {
 			fyne.LogError("saving the queue", err)
@@ -227,6 +228,7 @@ func Run(args []string) error {
 	}
 	defer dt.Close()
 	a.Lifecycle().SetOnStarted(func() { fitToScreen(dt.Window) })
+	openedWith.deliverTo(dt.launched)
 	if demo := os.Getenv(DemoFilesEnv); demo != "" {
 		paths = append(paths, filepath.SplitList(demo)...)
 	}

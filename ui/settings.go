@@ -36,6 +36,9 @@ type Screen struct {
 	// Work is the room for windows (the screen less its panels and task bars), in Fyne's
 	// units (pixels divided by the window's scale).
 	Work fyne.Size
+	// Place, when set, puts the window on the screen once it has its size; without it the
+	// window is centred.
+	Place func(size fyne.Size)
 }
 
 // restore puts back the settings of the last run.
@@ -85,7 +88,7 @@ func (w *Window) saveSettings() {
 }
 
 // FitScreen sizes the window for screen s: the size last used on that screen, else
-// DefaultSize, and never larger than its work area, then centres it.
+// DefaultSize, and never larger than its work area, then places it (s.Place) or centres it.
 func (w *Window) FitScreen(s Screen) {
 	w.screen = s.Key
 	prefs := w.App.Preferences()
@@ -95,8 +98,13 @@ func (w *Window) FitScreen(s Screen) {
 			float32(prefs.FloatWithFallback(prefWidth+"."+s.Key, float64(want.Width))),
 			float32(prefs.FloatWithFallback(prefHeight+"."+s.Key, float64(want.Height))))
 	}
-	w.Win.Resize(fitSize(want, s.Work))
-	w.Win.CenterOnScreen()
+	size := fitSize(want, s.Work)
+	w.Win.Resize(size)
+	if s.Place != nil {
+		s.Place(size)
+	} else {
+		w.Win.CenterOnScreen()
+	}
 }
 
 // fitSize is want, made no larger than work (when known), leaving room for the window's
