@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"net"
 	"os"
@@ -51,7 +50,7 @@ const maxHandOff = 4 << 20
 
 // errRunning is returned when another process holds the lock: a Hoist window runs (or is
 // starting) for that config folder.
-var errRunning = errors.New("a Hoist window is already open for this settings folder")
+var errRunning = words.Sentinel("launch.running")
 
 type instanceInfo struct {
 	Addr  string `json:"addr"`
@@ -119,7 +118,7 @@ func oneInstance(dir string, paths []string) (l *launchListener, handed bool, er
 			return nil, true, nil
 		}
 		if time.Now().After(deadline) {
-			return nil, false, fmt.Errorf("%w, but does not answer", errRunning)
+			return nil, false, &words.Err{Say: words.Msg("launch.silent", nil), Of: errRunning}
 		}
 		time.Sleep(handOffRetry)
 	}
@@ -143,7 +142,7 @@ type launchListener struct {
 func listenForLaunches(dir string) (*launchListener, error) {
 	lock, err := os.OpenFile(filepath.Join(dir, lockFile), os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("open the launch lock: %w", err)
+		return nil, words.Fail("launch.open_lock", words.A{"Path": filepath.Join(dir, lockFile), "Reason": err}, err)
 	}
 	if err := lockExclusive(lock); err != nil {
 		lock.Close()

@@ -4,9 +4,10 @@ package app
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"syscall"
+
+	"hoist/internal/words"
 )
 
 // lockExclusive takes f's exclusive lock without waiting, or returns errRunning when
@@ -18,7 +19,7 @@ func lockExclusive(f *os.File) error {
 		return errRunning
 	}
 	if err != nil {
-		return fmt.Errorf("lock %s: %w", f.Name(), err)
+		return words.Fail("launch.lock", words.A{"Path": f.Name(), "Reason": err}, err)
 	}
 	return nil
 }

@@ -2,10 +2,11 @@ package app
 
 import (
 	"errors"
-	"fmt"
 	"os"
 
 	"golang.org/x/sys/windows"
+
+	"hoist/internal/words"
 )
 
 // lockExclusive takes f's exclusive lock without waiting, or returns errRunning when
@@ -17,7 +18,7 @@ func lockExclusive(f *os.File) error {
 		return errRunning
 	}
 	if err != nil {
-		return fmt.Errorf("lock %s: %w", f.Name(), err)
+		return words.Fail("launch.lock", words.A{"Path": f.Name(), "Reason": err}, err)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -13,6 +14,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"hoist/internal/words"
 )
 
 // Several launches at the very same moment (goroutines released together, as a user
@@ -71,6 +74,12 @@ func TestLaunchesAtTheSameMomentOpenOneWindow(t *testing.T) {
 		mu.Unlock()
 		if !slices.Equal(got, want) {
 			t.Fatalf("round %d: the window got %v, want %v", round, got, want)
+		}
+		if round == 0 { // while a window holds the folder, another cannot, and is told why
+			_, err := listenForLaunches(dir)
+			if !errors.Is(err, errRunning) || words.Error(err) != "A Hoist window is already open for these settings." {
+				t.Errorf("a second listener: %v", err)
+			}
 		}
 		if err := results[winner].l.Close(); err != nil {
 			t.Fatal(err)
