@@ -22,7 +22,7 @@ func (w *Window) target() session.Target {
 	return session.Target{
 		Profile: p.Name,
 		Conn: uploader.Conn{Endpoint: ep, Credentials: uploader.Credentials{User: p.User},
-			Company: strings.TrimSpace(w.Dest.company.Text)},
+			Company: strings.TrimSpace(w.Dest.company.Text), Network: p.Network()},
 		JobName:    strings.TrimSpace(w.Dest.job.Text),
 		DestFolder: folder,
 		Options:    w.Options.ForUpload(),

@@ -90,6 +90,9 @@ func newConnectionsView(d Deps, win fyne.Window, clip func(string)) *Connections
 	v.testing.Hide()
 	v.details = newExchangeView(clip)
 	v.editor.OnChanged = v.updateButtons
+	if d.Pickers != nil {
+		v.editor.network.pick = v.pickCAFile
+	}
 
 	left := container.NewBorder(nil, container.NewGridWithColumns(2, add, v.dup, v.del, v.makeDefault), nil, nil, v.list)
 	verdict := container.NewBorder(nil, nil, v.verdictIcon, nil, v.verdict)
@@ -363,7 +366,7 @@ func (v *ConnectionsView) runTest(p store.Profile, typed string) (uploader.Verdi
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), testTimeout)
 	defer cancel()
-	return v.d.Remote.Test(ctx, uploader.Conn{Endpoint: ep, Credentials: uploader.Credentials{User: p.User, Password: pw}, Company: p.Company})
+	return v.d.Remote.Test(ctx, uploader.Conn{Endpoint: ep, Credentials: uploader.Credentials{User: p.User, Password: pw}, Company: p.Company, Network: p.Network()})
 }
 
 func (v *ConnectionsView) showVerdict(vd uploader.Verdict, err error) {

@@ -33,6 +33,8 @@ type profileEditor struct {
 	// their server is this computer, whatever port the sandbox got.
 	sandbox        bool
 	sandboxService uploader.Service
+	// network is the connection's proxy, CA file and stall timeout (connections_network.go).
+	network *networkFields
 
 	// OnChanged is called after every edit.
 	OnChanged func()
@@ -42,6 +44,7 @@ type profileEditor struct {
 
 func newProfileEditor() *profileEditor {
 	e := &profileEditor{}
+	e.network = newNetworkFields(func() { e.changed() })
 	entry := func(placeholder string) *widget.Entry {
 		w := widget.NewEntry()
 		w.SetPlaceHolder(placeholder)
@@ -84,6 +87,7 @@ func newProfileEditor() *profileEditor {
 		e.companyBox,
 		fieldLabel(words.T("connedit.folder", nil)), e.folder,
 		e.publishBox,
+		e.network.Content,
 		e.problems,
 	)
 	e.Content = e.box
@@ -111,6 +115,7 @@ func (e *profileEditor) load(p store.Profile) {
 	e.folder.SetText(p.DestFolder)
 	e.publishBase.SetText(p.PublishBase)
 	e.password.SetText("")
+	e.network.load(p)
 	e.loading = false
 	for _, w := range []fyne.Disableable{e.name, e.uploadURL, e.apiURL, e.user, e.company, e.folder, e.publishBase, e.password, e.server, e.insecure} {
 		enable(w, !e.builtin)
@@ -121,6 +126,7 @@ func (e *profileEditor) load(p store.Profile) {
 			enable(w, false)
 		}
 	}
+	e.network.enable(!e.builtin)
 	showIf(e.builtinNote, e.builtin, e.box)
 	e.changed()
 }
@@ -141,6 +147,7 @@ func (e *profileEditor) profile() store.Profile {
 		if p.Service == uploader.Scene7 {
 			p.PublishBase = strings.TrimSpace(e.publishBase.Text)
 		}
+		e.network.apply(&p)
 		return p
 	}
 	k, _ := kindByLabel(e.server.Selected)
@@ -160,6 +167,7 @@ func (e *profileEditor) profile() store.Profile {
 	} else {
 		p.PublishBase = strings.TrimSpace(e.publishBase.Text)
 	}
+	e.network.apply(&p)
 	return p
 }
 

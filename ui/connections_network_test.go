@@ -1,0 +1,112 @@
+package ui
+
+import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"hoist/uploader"
+)
+
+// A connection's proxy, CA file (typed or chosen) and stall timeout are edited, checked
+// while typed, saved, and used by Test connection; the verdict names the proxy's origin
+// and the company's HTTPS inspection.
+func TestConnectionNetworkSettings(t *testing.T) {
+	e := newTestEnv(t)
+	ca := filepath.Join(t.TempDir(), "acme-ca.pem")
+	if err := os.WriteFile(ca, []byte("not yet a certificate"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	v := e.w.Connections
+	if err := e.cfg.Profiles.Save("", scene7Profile("Office")); err != nil {
+		t.Fatal(err)
+	}
+	v.reload("Office")
+	n := v.editor.network
+	if n.Content.Items[0].Open {
+		t.Error("a connection without network settings shows them unfolded")
+	}
+	n.proxy.SetText("ftp://files.corp")
+	n.stall.SetText("soon")
+	e.pick.files = []string{ca}
+	test.Tap(n.choose)
+	if n.caFile.Text != ca {
+		t.Fatalf("CA file %q after choosing %q", n.caFile.Text, ca)
+	}
+	probs := v.editor.Problems()
+	for _, want := range []string{"“ftp://files.corp” is not a proxy address", "acme-ca.pem", "stall timeout in seconds"} {
+		if !strings.Contains(probs, want) {
+			t.Errorf("problems lack %q:\n%s", want, probs)
+		}
+	}
+	if !v.save.Disabled() {
+		t.Error("Save is on with wrong network settings")
+	}
+	writeTestCA(t, ca)
+	n.proxy.SetText("proxy.corp:8080")
+	n.stall.SetText("90")
+	v.editor.password.SetText("pw")
+	if p := v.editor.Problems(); p != "" {
+		t.Fatalf("problems left: %s", p)
+	}
+	if err := v.Save(); err != nil {
+		t.Fatal(err)
+	}
+	p, err := e.cfg.Profiles.Get("Office")
+	if err != nil || p.Proxy != "proxy.corp:8080" || p.CAFile != ca || p.StallSeconds != 90 {
+		t.Fatalf("stored %+v, %v", p, err)
+	}
+	v.reload("Local sandbox")
+	if n.Content.Items[0].Open || !n.proxy.Disabled() {
+		t.Error("the Local sandbox's network settings are open or editable")
+	}
+	v.reload("Office")
+	if !n.Content.Items[0].Open || n.stall.Text != "90" {
+		t.Error("saved network settings are not shown unfolded")
+	}
+
+	e.remote.verdict = uploader.Verdict{OK: true, Kind: uploader.VerdictAccepted, User: p.User, Company: p.Company,
+		Proxy: "http://proxy.corp:8080", Route: uploader.ProxyRoute{Proxy: "http://proxy.corp:8080", Source: uploader.ProxyConnection},
+		Exchange: uploader.Exchange{Status: 200, TLS: &uploader.CertInfo{Subject: "CN=x", Root: "Acme Corp Inspection CA", Private: true}}}
+	test.Tap(v.test)
+	got := e.remote.got[len(e.remote.got)-1].Network
+	if got != (uploader.Network{Proxy: "proxy.corp:8080", CAFile: ca, StallTimeout: 90 * time.Second}) {
+		t.Errorf("tested with network %+v", got)
+	}
+	for _, want := range []string{"Through the proxy http://proxy.corp:8080, set in this connection.", "Your company seems to inspect HTTPS", "Acme Corp Inspection CA"} {
+		if !strings.Contains(v.Verdict(), want) {
+			t.Errorf("verdict lacks %q: %q", want, v.Verdict())
+		}
+	}
+	// The uploads and the admin tab use it too.
+	e.w.Dest.reload("Office")
+	if tg := e.w.target(); tg.Conn.Network.Proxy != "proxy.corp:8080" || tg.Conn.Network.CAFile != ca {
+		t.Errorf("upload target network %+v", tg.Conn.Network)
+	}
+}
+
+// writeTestCA writes a self-signed CA certificate as PEM at path.
+func writeTestCA(t *testing.T, path string) {
+	t.Helper()
+	key, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "Acme Corp Inspection CA"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour), IsCA: true, BasicConstraintsValid: true}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
