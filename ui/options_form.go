@@ -212,7 +212,7 @@ func (of *OptionsForm) Problem(path string) string {
 	if msg, ok := of.bad[path]; ok {
 		return msg
 	}
-	return of.opts.FieldProblem(path)
+	return words.OptionProblem(of.opts.FieldProblem(path))
 }
 
 func (of *OptionsForm) applies(fl *optField) bool {

@@ -208,11 +208,44 @@ func kindName(k FieldKind) string {
 	return [...]string{"on/off", "yes/no", "a whole number", "a number", "text", "a choice", "a list of handles"}[k]
 }
 
-// Problem is one invalid option, with a sentence that says what to change.
+// ProblemKind is what is wrong with an option's value.
+type ProblemKind int
+
+const (
+	ProblemRange     ProblemKind = iota + 1 // a number outside Min..Max
+	ProblemNoChoice                         // a required choice left empty
+	ProblemBadChoice                        // a value that is not one of Choices
+	ProblemNoHandle                         // a required list of handles left empty
+	ProblemBadURL                           // not a full http(s) URL
+	ProblemUnknown                          // the option cannot be read (Err)
+)
+
+// Problem is one invalid option: its field, what is wrong and the values a sentence
+// needs (package words says it, with the option's label, in the language people read).
 type Problem struct {
-	Path    string
-	Label   string
-	Message string
+	Path  string
+	Label string // the field's English label, for logs
+	Kind  ProblemKind
+	// Value is the value given (ProblemRange, ProblemBadChoice, ProblemBadURL).
+	Value string
+	// Min and Max bound a number (ProblemRange); Choices are the values allowed.
+	Min, Max string
+	Choices  []string
+	Err      error // ProblemUnknown
+}
+
+func (p Problem) String() string {
+	switch p.Kind {
+	case ProblemRange:
+		return fmt.Sprintf("%s: %s not in %s..%s", p.Path, p.Value, p.Min, p.Max)
+	case ProblemNoChoice, ProblemNoHandle:
+		return p.Path + ": empty"
+	case ProblemBadChoice, ProblemBadURL:
+		return fmt.Sprintf("%s: bad value %q", p.Path, p.Value)
+	case ProblemUnknown:
+		return fmt.Sprintf("%s: %v", p.Path, p.Err)
+	}
+	return p.Path
 }
 
 // ValidationError lists every invalid option at once, so a form can mark them all.
@@ -221,9 +254,9 @@ type ValidationError struct{ Problems []Problem }
 func (e *ValidationError) Error() string {
 	msgs := make([]string, len(e.Problems))
 	for i, p := range e.Problems {
-		msgs[i] = p.Message
+		msgs[i] = p.String()
 	}
-	return strings.Join(msgs, " ")
+	return "invalid options: " + strings.Join(msgs, "; ")
 }
 
 // ErrInvalidOptions is matched by every *ValidationError (errors.Is).
@@ -236,8 +269,8 @@ func (e *ValidationError) Is(target error) bool { return target == ErrInvalidOpt
 func (o Options) Validate() error {
 	var problems []Problem
 	for _, f := range Fields {
-		if msg := o.check(f); msg != "" {
-			problems = append(problems, Problem{Path: f.Path, Label: f.Label, Message: msg})
+		if p := o.check(f); p != nil {
+			problems = append(problems, *p)
 		}
 	}
 	if problems == nil {
@@ -246,47 +279,53 @@ func (o Options) Validate() error {
 	return &ValidationError{Problems: problems}
 }
 
-// FieldProblem checks one field; the GUI calls it as the user types.
-func (o Options) FieldProblem(path string) string {
+// FieldProblem checks one field, nil when it is fine; the GUI calls it as the user types.
+func (o Options) FieldProblem(path string) *Problem {
 	f, ok := FieldByPath(path)
 	if !ok {
-		return ""
+		return nil
 	}
 	return o.check(f)
 }
 
-func (o Options) check(f Field) string {
+func (o Options) check(f Field) *Problem {
+	p := &Problem{Path: f.Path, Label: f.Label}
 	v, err := walk(reflect.ValueOf(&o).Elem(), f.Path, false)
 	if err != nil {
-		return err.Error()
+		p.Kind, p.Err = ProblemUnknown, err
+		return p
 	}
 	if !v.IsValid() || f.Kind == KindBlock || f.Kind == KindBool {
-		return "" // inside a block that is off, or nothing to check
+		return nil // inside a block that is off, or nothing to check
 	}
 	val := fromValue(f.Kind, v)
 	switch f.Kind {
 	case KindInt, KindFloat:
 		x := toFloat(val)
 		if f.Min < f.Max && (x < f.Min || x > f.Max) {
-			return fmt.Sprintf("%s must be between %s and %s; it is %s.", f.Label, num(f.Min), num(f.Max), num(x))
+			p.Kind, p.Min, p.Max, p.Value = ProblemRange, num(f.Min), num(f.Max), num(x)
+			return p
 		}
 	case KindChoice:
 		s := val.(string)
 		if s == "" {
 			if f.Required {
-				return fmt.Sprintf("Choose a value for %s.", f.Label)
+				p.Kind = ProblemNoChoice
+				return p
 			}
-			return ""
+			return nil
 		}
 		for _, c := range f.Choices {
 			if c == s {
-				return ""
+				return nil
 			}
 		}
-		return fmt.Sprintf("%s cannot be %q: choose one of %s.", f.Label, s, strings.Join(f.Choices, ", "))
+		p.Kind, p.Value, p.Choices = ProblemBadChoice, s, f.Choices
+		return p
 	case KindHandles:
 		if f.Required && len(val.([]string)) == 0 {
-			return fmt.Sprintf("Give at least one handle for %s, or switch it off.", f.Label)
+			p.Kind = ProblemNoHandle
+			return p
 		}
 	case KindString:
 		s := val.(string)
@@ -294,12 +333,13 @@ func (o Options) check(f Field) string {
 		case "postHttpUrl":
 			if s != "" {
 				if u, err := url.Parse(s); err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-					return fmt.Sprintf("%s must be a full http(s) URL; %q is not.", f.Label, s)
+					p.Kind, p.Value = ProblemBadURL, s
+					return p
 				}
 			}
 		}
 	}
-	return ""
+	return nil
 }
 
 func toFloat(v any) float64 {

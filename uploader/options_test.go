@@ -99,22 +99,23 @@ func TestValidate(t *testing.T) {
 	if !errors.As(err, &ve) || !errors.Is(err, ErrInvalidOptions) {
 		t.Fatalf("got %v", err)
 	}
-	want := map[string]string{
-		"emailSetting":                         "cannot be \"Sometimes\"",
-		"autoColorCropOptions.tolerance":       "between 0 and 1; it is 1.5",
-		"unsharpMaskOptions.threshold":         "between 0 and 255",
-		"illustratorOptions.resolution":        "between 0 and 2400",
-		"autoSetCreationOptions.autoSetsArray": "at least one handle",
+	want := map[string]Problem{
+		"emailSetting":                         {Kind: ProblemBadChoice, Value: "Sometimes"},
+		"autoColorCropOptions.tolerance":       {Kind: ProblemRange, Min: "0", Max: "1", Value: "1.5"},
+		"unsharpMaskOptions.threshold":         {Kind: ProblemRange, Min: "0", Max: "255", Value: "300"},
+		"illustratorOptions.resolution":        {Kind: ProblemRange, Min: "0", Max: "2400", Value: "9600"},
+		"autoSetCreationOptions.autoSetsArray": {Kind: ProblemNoHandle},
 	}
 	if len(ve.Problems) != len(want) {
 		t.Errorf("got %d problems: %+v", len(ve.Problems), ve.Problems)
 	}
 	for _, p := range ve.Problems {
-		if !strings.Contains(p.Message, want[p.Path]) || !strings.HasSuffix(p.Message, ".") {
-			t.Errorf("%s: %q", p.Path, p.Message)
+		w := want[p.Path]
+		if p.Kind != w.Kind || p.Value != w.Value || p.Min != w.Min || p.Max != w.Max || p.Label == "" {
+			t.Errorf("%s: %+v, want %+v", p.Path, p, w)
 		}
 	}
-	if msg := o.FieldProblem("unsharpMaskOptions.threshold"); msg == "" {
+	if p := o.FieldProblem("unsharpMaskOptions.threshold"); p == nil || p.Kind != ProblemRange {
 		t.Error("FieldProblem misses the threshold")
 	}
 }

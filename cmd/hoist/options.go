@@ -88,8 +88,8 @@ func (o *optionFlags) build(c *cli, set map[string]bool) (opts uploader.Options,
 		if !errors.As(err, &ve) {
 			return opts, folder, append(problems, words.Error(err))
 		}
-		for _, p := range ve.Problems {
-			problems = append(problems, p.Message)
+		for i := range ve.Problems {
+			problems = append(problems, words.OptionProblem(&ve.Problems[i]))
 		}
 	}
 	return opts, folder, problems

@@ -67,7 +67,7 @@ var families []func(error) (string, bool)
 
 func init() {
 	families = []func(error) (string, bool){
-		requestRefused, settings, fileError, nameError, drsumError, replyError, faultError,
+		requestRefused, settings, optionsError, fileError, nameError, drsumError, replyError, faultError,
 		proxyLogin, proxyAddress, caFile, publishBase, followTimeout, connError, netError, plain,
 	}
 }

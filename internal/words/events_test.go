@@ -142,3 +142,27 @@ func TestSkipAndWarningSentences(t *testing.T) {
 		sayAll(t, c.name, func() string { return NameWarning(c.w) }, c.fields...)
 	}
 }
+
+func TestOptionProblemSentences(t *testing.T) {
+	o := uploader.DefaultOptions()
+	o.EmailSetting = "Sometimes"
+	_ = o.Set("unsharpMaskOptions.threshold", 300)
+	_ = o.Set("autoSetCreationOptions", true)
+	var ve *uploader.ValidationError
+	if err := o.Validate(); !errors.As(err, &ve) || len(ve.Problems) != 3 {
+		t.Fatalf("Validate = %v", err)
+	}
+	for i := range ve.Problems {
+		p := &ve.Problems[i]
+		sayAll(t, p.Path, func() string { return OptionProblem(p) })
+	}
+	sayAll(t, "all", func() string { return Error(ve) }, "300", "255", "Sometimes")
+	defer Use(Current())
+	Use("en")
+	if got, want := OptionProblem(o.FieldProblem("unsharpMaskOptions.threshold")), OptionLabel("unsharpMaskOptions.threshold")+" must be between 0 and 255; it is 300."; got != want {
+		t.Errorf("%q, want %q", got, want)
+	}
+	if OptionProblem(o.FieldProblem("overwrite")) != "" {
+		t.Error("a fine option has a problem")
+	}
+}
