@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"hoist/internal/words"
@@ -128,7 +127,7 @@ func (v *humanFollowView) event(ev uploader.FollowEvent) {
 	case uploader.JobProcessing:
 		if ev.Progress != v.progress {
 			v.progress = ev.Progress
-			fmt.Fprintln(v.errw, processingLine(ev.Progress))
+			fmt.Fprintln(v.errw, words.FollowEvent(ev))
 		}
 	case uploader.FileProcessed:
 		o := uploader.FileOutcome{Item: ev.Item, Rel: ev.Rel, AssetID: ev.AssetID, Outcome: ev.Outcome, Message: ev.Said}
@@ -205,35 +204,17 @@ func printOutcomes(w io.Writer, outs []uploader.FileOutcome, base string) {
 	fmt.Fprintf(w, "  %s\n", outcomeSummary(outs))
 }
 
-// processingLine says that Scene7 is still at work on the job, with its own progress words.
-func processingLine(progress string) string {
-	if p := strings.TrimSpace(progress); p != "" {
-		return words.T("cli.follow.processing_at", words.A{"Progress": p})
-	}
-	return words.T("cli.follow.processing", nil)
-}
-
-// outcomeSummary counts what became of a job's files: how many are ready (with
-// warnings), failed in Scene7 or had no word. When the log names files of the upload, the
-// assets it names beyond them (Item -1) are left out of the count.
+// outcomeSummary counts what became of a job's files (uploader.TallyOutcomes): how many
+// are ready (with warnings), failed in Scene7 or had no word. The CLI words it itself
+// rather than with words.OutcomeSummary, so that French agrees with the ready files
+// ("Fichiers prêts dans Scene7 : 1 sur 2") whatever the total.
 func outcomeSummary(outs []uploader.FileOutcome) string {
-	var files []uploader.FileOutcome
-	for _, f := range outs {
-		if f.Item >= 0 {
-			files = append(files, f)
-		}
-	}
-	if len(files) == 0 {
-		files = outs
-	}
-	warnings := uploader.CountOutcomes(files, uploader.Warnings)
-	ready := uploader.CountOutcomes(files, uploader.Processed) + warnings
-	s := words.N("cli.outcomes.ready", len(files), words.A{"Ready": ready})
+	t := uploader.TallyOutcomes(outs)
+	s := words.N("cli.outcomes.ready", t.Files, words.A{"Ready": t.Ready})
 	for _, part := range []struct {
 		id string
 		n  int
-	}{{"cli.outcomes.with_warnings", warnings}, {"cli.outcomes.failed", uploader.CountOutcomes(files, uploader.Failed)},
-		{"cli.outcomes.no_word", uploader.CountOutcomes(files, uploader.NoWord)}} {
+	}{{"cli.outcomes.with_warnings", t.Warnings}, {"cli.outcomes.failed", t.Failed}, {"cli.outcomes.no_word", t.NoWord}} {
 		if part.n > 0 {
 			s += words.N(part.id, part.n, nil)
 		}

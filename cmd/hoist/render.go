@@ -30,13 +30,11 @@ type humanView struct {
 	bar       bool
 
 	total, finished int
-	// what became of the files, for the summary
-	done, failed, cancelled, skipped int
-	started                          map[int]time.Time
-	first                            time.Time
-	figures                          uploader.Event // the latest job figures, for the bar
-	drawnAt                          time.Time
-	drawn                            bool // the bar is on screen and must be cleared before a line
+	started         map[int]time.Time
+	first           time.Time
+	figures         uploader.Event // the latest job figures, for the bar
+	drawnAt         time.Time
+	drawn           bool // the bar is on screen and must be cleared before a line
 }
 
 func newHumanView(out, errw io.Writer, bar bool) *humanView {
@@ -60,7 +58,6 @@ func (v *humanView) event(ev uploader.Event) {
 		v.line(v.errw, words.T("cli.upload.retrying", words.A{"File": ev.Rel, "Attempt": ev.Attempt, "Reason": eventReason(ev)}))
 	case uploader.FileDone:
 		v.finished++
-		v.done++
 		id, args := "cli.upload.done", words.A{"File": ev.Rel, "Size": words.Size(ev.Size)}
 		if t, ok := v.started[ev.Item]; ok {
 			id, args["Took"] = "cli.upload.done_in", words.Duration(ev.Time.Sub(t))
@@ -72,13 +69,10 @@ func (v *humanView) event(ev uploader.Event) {
 		v.line(v.out, line)
 	case uploader.FileFailed:
 		v.finished++
-		v.failed++
 		v.line(v.out, words.T("cli.upload.failed", words.A{"File": ev.Rel, "Reason": eventReason(ev)}))
 	case uploader.FileCancelled:
 		v.finished++
-		v.cancelled++
 	case uploader.FileSkipped:
-		v.skipped++
 		v.line(v.errw, words.T("cli.upload.skipped", words.A{"File": ev.Rel, "Reason": words.Event(ev)}))
 	case uploader.JobContinued:
 		v.line(v.errw, words.Event(ev))
@@ -102,13 +96,20 @@ func eventReason(ev uploader.Event) string {
 }
 
 // summary is the upload's last line: what went wrong with the job as a whole, how many
-// files arrived, failed, were cancelled or left out, and how much was sent in how long.
+// files arrived, failed, were cancelled or left out (the engine's Tally), how much was
+// sent in how long, and a job the server could not be asked to end. The CLI words the
+// counts itself rather than with words.Event, so that French agrees with the files sent
+// ("Fichiers envoyés : 1 sur 2") whatever the total.
 func (v *humanView) summary(ev uploader.Event) string {
-	s := words.N("cli.summary.uploaded", v.total, words.A{"Done": v.done})
+	t := ev.Tally
+	if t == nil {
+		t = &uploader.Tally{Files: v.total}
+	}
+	s := words.N("cli.summary.uploaded", t.Files, words.A{"Done": t.Done})
 	for _, part := range []struct {
 		id string
 		n  int
-	}{{"cli.summary.failed", v.failed}, {"cli.summary.cancelled", v.cancelled}, {"cli.summary.skipped", v.skipped}} {
+	}{{"cli.summary.failed", t.Failed}, {"cli.summary.cancelled", t.Cancelled}, {"cli.summary.skipped", t.Skipped}} {
 		if part.n > 0 {
 			s += words.N(part.id, part.n, nil)
 		}
@@ -120,6 +121,9 @@ func (v *humanView) summary(ev uploader.Event) string {
 	}
 	if ev.Err != nil {
 		s = words.T("cli.sentences", words.A{"First": words.Error(ev.Err), "Then": s})
+	}
+	if t.NotEnded {
+		s = words.T("cli.sentences", words.A{"First": s, "Then": words.T("engine.event.not_ended", words.A{"Minutes": int(uploader.JobIdleExpiry.Minutes())})})
 	}
 	return s
 }

@@ -134,3 +134,17 @@ func TestBarAndLinesSpeakTheLanguage(t *testing.T) {
 }
 
 func tail(s string) string { return s[max(0, len(s)-80):] }
+
+// A job the server could not be asked to end is said in the summary, with the failure of
+// the upload as a whole before the counts.
+func TestSummarySaysWhatWentWrongWithTheJob(t *testing.T) {
+	var out bytes.Buffer
+	v := newHumanView(&out, &out, false)
+	v.event(uploader.Event{Kind: uploader.FileQueued, Item: 0, Rel: "a.jpg", ETA: -1, JobETA: -1})
+	v.event(uploader.Event{Kind: uploader.JobEnded, Item: -1, Err: uploader.ErrCancelled, ETA: -1, JobETA: -1,
+		Tally: &uploader.Tally{Files: 1, Cancelled: 1, NotEnded: true}})
+	mustContain(t, "summary", out.String(), "0 of 1 file uploaded, 1 cancelled.", "The job could not be ended")
+	if !strings.HasPrefix(out.String(), words.Error(uploader.ErrCancelled)+" ") {
+		t.Errorf("the reason does not come first: %q", out.String())
+	}
+}
