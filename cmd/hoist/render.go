@@ -195,6 +195,31 @@ type jsonEvent struct {
 	Error         string             `json:"error,omitempty"`
 	Skip          uploader.SkipKind  `json:"skip,omitempty"`
 	Replaced      bool               `json:"replaced,omitempty"`
+	// JobContinued: why the upload goes on in another job (a code of continueCodes), and
+	// which job that is.
+	Continue string `json:"continue,omitempty"`
+	NextJob  string `json:"next_job,omitempty"`
+	// JobEnded: what became of the files.
+	Tally *jsonTally `json:"tally,omitempty"`
+}
+
+// jsonTally is an upload's count of files by outcome, on its JobEnded line; not_ended is
+// true when the Scene7 job could not be ended (the server closes it once idle).
+type jsonTally struct {
+	Files     int  `json:"files"`
+	Done      int  `json:"done"`
+	Failed    int  `json:"failed"`
+	Cancelled int  `json:"cancelled"`
+	Skipped   int  `json:"skipped"`
+	NotEnded  bool `json:"not_ended,omitempty"`
+}
+
+// continueCodes name uploader.ContinueReason in the JSON lines.
+var continueCodes = map[uploader.ContinueReason]string{
+	uploader.ContinueResumed:  "resumed",
+	uploader.ContinueUnknown:  "unknown",
+	uploader.ContinueInactive: "inactive",
+	uploader.ContinueIdle:     "idle",
 }
 
 // jsonView writes one JSON object per event and line.
@@ -214,6 +239,10 @@ func (v jsonView) event(ev uploader.Event) {
 	}
 	if ev.Skip != nil {
 		j.Skip = ev.Skip.Kind
+	}
+	j.Continue, j.NextJob = continueCodes[ev.Why], ev.NextJob
+	if t := ev.Tally; t != nil {
+		j.Tally = &jsonTally{Files: t.Files, Done: t.Done, Failed: t.Failed, Cancelled: t.Cancelled, Skipped: t.Skipped, NotEnded: t.NotEnded}
 	}
 	_ = v.enc.Encode(j) // a closed stdout is not a reason to stop the upload
 }

@@ -80,7 +80,7 @@ func TestJSONViewLines(t *testing.T) {
 	if len(lines) != len(evs) {
 		t.Fatalf("%d lines for %d events", len(lines), len(evs))
 	}
-	var failed, progress map[string]any
+	var failed, progress, ended map[string]any
 	for i, l := range lines {
 		var m map[string]any
 		if err := json.Unmarshal([]byte(l), &m); err != nil {
@@ -94,6 +94,8 @@ func TestJSONViewLines(t *testing.T) {
 			failed = m
 		case "FileProgress":
 			progress = m
+		case "JobEnded":
+			ended = m
 		}
 	}
 	if failed["file"] != "a/two <&>.jpg" || failed["error"] != "boom" || failed["message"] != nil ||
@@ -103,7 +105,11 @@ func TestJSONViewLines(t *testing.T) {
 	if progress["eta_seconds"] != 1.0 || progress["job_eta_seconds"] != 2.0 || progress["speed"] != 1000.0 || progress["sent"] != 1000.0 {
 		t.Errorf("last FileProgress line: %v", progress)
 	}
-	if !strings.Contains(out.String(), "<&>") {
+	if tally, _ := ended["tally"].(map[string]any); tally["files"] != 2.0 || tally["done"] != 1.0 || tally["failed"] != 1.0 ||
+		tally["skipped"] != 1.0 || tally["cancelled"] != 0.0 {
+		t.Errorf("JobEnded line: %v", ended)
+	}
+		if !strings.Contains(out.String(), "<&>") {
 		t.Error("file names are HTML-escaped in the JSON")
 	}
 }
