@@ -71,6 +71,7 @@ func (f *adminFlags) addCSV() *adminFlags {
 
 func newAdminFlags(fs *flag.FlagSet, withJSON bool) *adminFlags {
 	f := &adminFlags{fs: fs, conn: addConnFlags(fs)}
+	f.conn.net = addNetFlags(fs, false)
 	if withJSON {
 		fs.BoolVar(&f.json, "json", false, words.T("cli.flag.json_table", nil))
 	}
@@ -113,6 +114,7 @@ func (c *cli) start(cmd *command, args []string, spec adminSpec) (*adminFlags, [
 	if err != nil {
 		problems = append(problems, words.Error(err))
 	}
+	problems = append(problems, f.conn.net.problems()...)
 	if spec.scene7Only && cn.Endpoint.Service == uploader.DrSum {
 		problems = append(problems, words.T("cli.problem.scene7_only", words.A{"Command": cmd.name}))
 	}
@@ -131,8 +133,11 @@ func (c *cli) start(cmd *command, args []string, spec adminSpec) (*adminFlags, [
 	}
 	// The engine's HTTP client (no redirects, which would turn a POST into a GET), with
 	// an overall deadline: these calls are small.
-	client := *uploader.NewClient().HTTP
+	client := *uploader.NewClient(f.conn.net.apply).HTTP // --proxy, --ca-file
 	client.Timeout = apiTimeout
+	if setFlags(fs)["stall-timeout"] {
+		client.Timeout = f.conn.net.stallTimeout // a call is one request: its whole wait
+	}
 	cn.Credentials.Password = pw
 	return f, pos, &session{conn: cn, http: &client}, exitOK
 }

@@ -23,6 +23,9 @@ type connFlags struct {
 	user, company         string
 	passwordStdin         bool
 	publishBase           string
+	// net are the network flags of a command that talks to a server; nil for login
+	// and logout, which only touch the keychain.
+	net *netFlags
 }
 
 func addConnFlags(fs *flag.FlagSet) *connFlags {
@@ -74,6 +77,7 @@ func (c *cli) resolve(cf *connFlags) (conn, error) {
 			return conn{}, err
 		}
 		cn.profile, cn.destFolder, cn.publishBase = &p, p.DestFolder, p.PublishBase
+		cn.Network = p.Network() // the connection's own proxy, CA file, stall timeout
 		s = settings{service: p.Service, region: p.Region, staging: p.Staging, endpoint: p.UploadURL, api: p.APIURL,
 			allowInsecureHTTP: p.AllowInsecureHTTP, user: p.User, company: p.Company}
 		if s.region == "" {
@@ -81,6 +85,9 @@ func (c *cli) resolve(cf *connFlags) (conn, error) {
 		}
 	}
 	set := setFlags(cf.fs)
+	if cf.net != nil {
+		cn.Network = cf.net.override(cn.Network, set)
+	}
 	if set["service"] {
 		svc, err := parseService(cf.service)
 		if err != nil {

@@ -8,8 +8,10 @@ import (
 	"hoist/uploader"
 )
 
-// netFlags are upload's settings for the network at the office: how long a silent
-// server is waited for, how much of the link the upload may take.
+// netFlags are the settings for the network at the office that every command talking to
+// a server takes (how long a silent server is waited for, the proxy, a CA file), and
+// upload's share of the link. Given on the command line they override the connection's
+// own (--profile).
 type netFlags struct {
 	stallTimeout time.Duration
 	bwlimit      string
@@ -17,10 +19,12 @@ type netFlags struct {
 	caFile       string
 }
 
-func addNetFlags(fs *flag.FlagSet) *netFlags {
+func addNetFlags(fs *flag.FlagSet, withBandwidth bool) *netFlags {
 	n := &netFlags{}
 	fs.DurationVar(&n.stallTimeout, "stall-timeout", uploader.DefaultResponseTimeout, words.T("cli.flag.stall_timeout", nil))
-	fs.StringVar(&n.bwlimit, "bwlimit", "", words.T("cli.flag.bwlimit", nil))
+	if withBandwidth {
+		fs.StringVar(&n.bwlimit, "bwlimit", "", words.T("cli.flag.bwlimit", nil))
+	}
 	fs.StringVar(&n.proxy, "proxy", "", words.T("cli.flag.proxy", nil))
 	fs.StringVar(&n.caFile, "ca-file", "", words.T("cli.flag.ca_file", nil))
 	return n
@@ -45,6 +49,21 @@ func (n *netFlags) problems() []string {
 		}
 	}
 	return out
+}
+
+// override drops from a connection's own network settings those the flags replace (set:
+// the flags given), so that the flags apply through the client (apply).
+func (n *netFlags) override(net uploader.Network, set map[string]bool) uploader.Network {
+	if set["proxy"] {
+		net.Proxy = ""
+	}
+	if set["ca-file"] {
+		net.CAFile = ""
+	}
+	if set["stall-timeout"] {
+		net.StallTimeout = 0
+	}
+	return net
 }
 
 // apply sets the flags on a client.

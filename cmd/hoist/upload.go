@@ -59,7 +59,8 @@ func newUploadFlags(fs *flag.FlagSet) *uploadFlags {
 	fs.BoolVar(&f.strictNames, "strict-names", false, words.T("cli.flag.strict_names", nil))
 	fs.BoolVar(&f.wait, "wait", false, words.T("cli.flag.wait", nil))
 	fs.DurationVar(&f.waitLimit, "wait-limit", uploader.DefaultFollowLimit, words.T("cli.flag.wait_limit", nil))
-	f.net = addNetFlags(fs)
+	f.net = addNetFlags(fs, true)
+	f.conn.net = f.net
 	return f
 }
 
