@@ -34,7 +34,7 @@ func optionsSummary(preset string, o uploader.Options, s uploader.Service) strin
 			continue
 		}
 		if on, _ := o.Get(f.Path); on == true {
-			parts = append(parts, f.Label)
+			parts = append(parts, words.OptionLabel(f.Path))
 		}
 	}
 	return strings.Join(parts, " · ")

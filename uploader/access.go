@@ -223,9 +223,8 @@ const (
 // Problem is one invalid option: its field, what is wrong and the values a sentence
 // needs (package words says it, with the option's label, in the language people read).
 type Problem struct {
-	Path  string
-	Label string // the field's English label, for logs
-	Kind  ProblemKind
+	Path string
+	Kind ProblemKind
 	// Value is the value given (ProblemRange, ProblemBadChoice, ProblemBadURL).
 	Value string
 	// Min and Max bound a number (ProblemRange); Choices are the values allowed.
@@ -289,7 +288,7 @@ func (o Options) FieldProblem(path string) *Problem {
 }
 
 func (o Options) check(f Field) *Problem {
-	p := &Problem{Path: f.Path, Label: f.Label}
+	p := &Problem{Path: f.Path}
 	v, err := walk(reflect.ValueOf(&o).Elem(), f.Path, false)
 	if err != nil {
 		p.Kind, p.Err = ProblemUnknown, err
