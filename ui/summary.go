@@ -2,6 +2,8 @@ package ui
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"hoist/internal/words"
 	"hoist/uploader"
@@ -40,10 +42,13 @@ func optionsSummary(preset string, o uploader.Options, s uploader.Service) strin
 	return strings.Join(parts, " · ")
 }
 
-// lowerFirst puts the first letter in lower case, for a label inside a sentence.
+// lowerFirst puts the first letter in lower case, for a label inside a sentence. It works
+// on the first rune, not the first byte: a Japanese label starts with a letter of three
+// bytes, which a byte cut in two.
 func lowerFirst(s string) string {
-	if s == "" {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
 		return s
 	}
-	return strings.ToLower(s[:1]) + s[1:]
+	return string(unicode.ToLower(r)) + s[n:]
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,6 +16,7 @@ import (
 
 	"hoist/assets"
 	"hoist/internal/words"
+	"hoist/uploader"
 )
 
 // speaking makes code the language of the test, and puts the last one back after it.
@@ -214,4 +216,28 @@ func TestJobLogRowsHoldTheirWholeLine(t *testing.T) {
 			}
 		}
 	}
+}
+
+// The line about the options is whole in every language: its choice labels keep their
+// first letter (a Japanese one was cut in the middle of its bytes) and its blocks are
+// named in the language.
+func TestOptionsLineInEachLanguage(t *testing.T) {
+	o := uploader.DefaultOptions()
+	o.EmailSetting = "None"
+	if err := o.Set("manualCropOptions", true); err != nil {
+		t.Fatal(err)
+	}
+	eachLanguage(t, func(t *testing.T, code string) {
+		line := optionsSummary("", o, uploader.Scene7)
+		if !utf8.ValidString(line) {
+			t.Fatalf("%q is not valid UTF-8", line)
+		}
+		choice := ChoiceLabel("emailSetting", "None")
+		if !strings.Contains(strings.ToLower(line), strings.ToLower(choice)) {
+			t.Errorf("%q does not say %q", line, choice)
+		}
+		if !strings.Contains(line, words.OptionLabel("manualCropOptions")) {
+			t.Errorf("%q does not name the block %q", line, words.OptionLabel("manualCropOptions"))
+		}
+	})
 }
