@@ -25,7 +25,7 @@ func addNetFlags(fs *flag.FlagSet, withBandwidth bool) *netFlags {
 	if withBandwidth {
 		fs.StringVar(&n.bwlimit, "bwlimit", "", words.T("cli.flag.bwlimit", nil))
 	}
-	fs.StringVar(&n.proxy, "proxy", "", words.T("cli.flag.proxy", nil))
+	fs.StringVar(&n.proxy, "proxy", "", words.T("office.flag.proxy", nil))
 	fs.StringVar(&n.caFile, "ca-file", "", words.T("cli.flag.ca_file", nil))
 	return n
 }
