@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"mime/multipart"
 	"net/http"
 	"time"
@@ -119,7 +118,9 @@ func testDrSum(ctx context.Context, client *http.Client, ep Endpoint, cred Crede
 	}
 	req.Header.Set("Content-Type", mw.FormDataContentType())
 	req.SetBasicAuth(cred.User, cred.Password)
-	v.Exchange.Request = fmt.Sprintf("POST %s\nAuthorization: Basic base64(%s:*)\nContent-Type: %s\n\n%s", ep.UploadURL, cred.User, mw.FormDataContentType(), body.String())
+	// The request as it went on the wire (HTTP, not words), the password masked.
+	v.Exchange.Request = "POST " + ep.UploadURL + "\nAuthorization: Basic base64(" + cred.User + ":*)\nContent-Type: " +
+		mw.FormDataContentType() + "\n\n" + body.String()
 	if client == nil {
 		client = http.DefaultClient
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"path"
+	"strconv"
 	"time"
 )
 
@@ -348,7 +349,8 @@ func (j *s7job) body(live []int, param UploadPostParam) (*multipartBody, error) 
 		{name: "uploadParams", contentType: xmlPart, value: doc},
 	}
 	for k, i := range live {
-		parts = append(parts, formPart{name: fmt.Sprintf("file%d", k+1), filename: path.Base(j.r.req.Items[i].Rel), contentType: "application/octet-stream", file: j.ref(i)})
+		// The servlet's part names: file1, file2…
+		parts = append(parts, formPart{name: "file" + strconv.Itoa(k+1), filename: path.Base(j.r.req.Items[i].Rel), contentType: "application/octet-stream", file: j.ref(i)})
 	}
 	return newMultipartBody(parts), nil
 }

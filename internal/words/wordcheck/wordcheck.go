@@ -110,7 +110,14 @@ func codeLike(s string) bool {
 var verb = regexp.MustCompile(`%[-+# 0]*(\[\d+\])?(\*|\d+)?(\.(\*|\d+))?[a-zA-Z%]`)
 
 // Find lists the sentences written in the non-test Go files of dir.
-func Find(dir string) ([]Finding, error) {
+func Find(dir string) ([]Finding, error) { return find(dir, false) }
+
+// FindInLibrary is Find for a library whose errors are typed and worded by package words
+// (package uploader): the text of its errors is for developers and logs, not people, so
+// errors.New and fmt.Errorf, and the Error, String and GoString methods, are left out.
+func FindInLibrary(dir string) ([]Finding, error) { return find(dir, true) }
+
+func find(dir string, library bool) ([]Finding, error) {
 	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
 		return nil, err
@@ -129,9 +136,33 @@ func Find(dir string) ([]Finding, error) {
 		if err != nil {
 			return nil, err
 		}
+		if library {
+			dropDeveloperText(f)
+		}
 		out = append(out, findInFile(fset, f, consts(f))...)
 	}
 	return out, nil
+}
+
+// dropDeveloperText empties, in a library's file, what only developers read: the bodies
+// of Error, String and GoString methods and the arguments of errors.New and fmt.Errorf.
+func dropDeveloperText(f *ast.File) {
+	ast.Inspect(f, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			if n.Recv != nil && (n.Name.Name == "Error" || n.Name.Name == "String" || n.Name.Name == "GoString") {
+				n.Body = nil
+				return false
+			}
+		case *ast.CallExpr:
+			if sel, ok := n.Fun.(*ast.SelectorExpr); ok {
+				if pkg, ok := sel.X.(*ast.Ident); ok && (pkg.Name == "errors" && sel.Sel.Name == "New" || pkg.Name == "fmt" && sel.Sel.Name == "Errorf") {
+					n.Args = nil
+				}
+			}
+		}
+		return true
+	})
 }
 
 // consts maps the names of the file's string constants to their values, so a sentence
@@ -269,7 +300,18 @@ func isWordsCall(call *ast.CallExpr) bool {
 // lowered and cannot grow back.
 func Check(t testing.TB, dir string, pending map[string]int) {
 	t.Helper()
-	found, err := Find(dir)
+	check(t, dir, pending, false)
+}
+
+// CheckLibrary is Check for a library whose errors are typed (FindInLibrary).
+func CheckLibrary(t testing.TB, dir string, pending map[string]int) {
+	t.Helper()
+	check(t, dir, pending, true)
+}
+
+func check(t testing.TB, dir string, pending map[string]int, library bool) {
+	t.Helper()
+	found, err := find(dir, library)
 	if err != nil {
 		t.Fatal(err)
 	}

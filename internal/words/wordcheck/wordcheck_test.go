@@ -93,3 +93,39 @@ func TestCheckRatchets(t *testing.T) {
 		}
 	}
 }
+
+// In a library whose errors are typed, the errors' own text is for developers: only the
+// sentences elsewhere are found.
+func TestFindInLibrary(t *testing.T) {
+	dir := t.TempDir()
+	src := `package engine
+
+import ("errors"; "fmt")
+
+type E struct{ n int }
+
+func (e *E) Error() string { return fmt.Sprintf("bad answer %d from the server", e.n) }
+func (e *E) String() string { return fmt.Sprint("the state of things") }
+
+var errGone = errors.New("the file is gone")
+
+func f(x int) error {
+	_ = fmt.Sprintf("Choose a value for %d.", x)
+	return fmt.Errorf("reading the answer: %w", errGone)
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "e.go"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	lib, err := FindInLibrary(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lib) != 1 || lib[0].Text != "Choose a value for %d." {
+		t.Errorf("FindInLibrary = %v, want only the sentence outside the errors", lib)
+	}
+	all, err := Find(dir)
+	if err != nil || len(all) != 5 {
+		t.Errorf("Find = %v, %v: want every literal with words", all, err)
+	}
+}
