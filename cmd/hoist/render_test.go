@@ -109,7 +109,7 @@ func TestJSONViewLines(t *testing.T) {
 		tally["skipped"] != 1.0 || tally["cancelled"] != 0.0 {
 		t.Errorf("JobEnded line: %v", ended)
 	}
-		if !strings.Contains(out.String(), "<&>") {
+	if !strings.Contains(out.String(), "<&>") {
 		t.Error("file names are HTML-escaped in the JSON")
 	}
 }
