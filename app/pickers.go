@@ -63,9 +63,9 @@ func (p *nativePickers) SaveFile(title, suggested string) (string, error) {
 	b := p.start(dialog.File().Title(title)).SetStartFile(suggested)
 	switch filepath.Ext(suggested) {
 	case ".csv":
-		b = b.Filter("CSV (spreadsheets)", "csv")
+		b = b.Filter(words.T("app.pick.csv", nil), "csv")
 	case ".txt":
-		b = b.Filter("Text", "txt")
+		b = b.Filter(words.T("app.pick.text", nil), "txt")
 	}
 	path, err := b.Save()
 	return path, picked(err)
