@@ -8,8 +8,8 @@ import (
 )
 
 // The servers' answers that are not what the protocol says (*uploader.ReplyError) and
-// Dr.Sum's refusals (*uploader.DrSumError, by its error codes: docs/protocol.md §Dr.Sum
-// upload).
+// Dr.Sum's refusals (*uploader.DrSumError, by its error codes:
+// docs/protocol.md §Dr.Sum upload).
 
 func replyError(err error) (string, bool) {
 	var e *uploader.ReplyError
