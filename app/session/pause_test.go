@@ -162,10 +162,13 @@ func TestPauseAndResumeInTheSameJob(t *testing.T) {
 			t.Errorf("a POST went to job %q", r.JobHandle)
 		}
 	}
-	// b.jpg was in flight at the pause: it is sent again.
+	// b.jpg was in flight at the pause: it is sent again. Its first POST is on the
+	// server's record only when it got there before the pause (the row is "sending" from
+	// the moment the engine starts it), so it is there once or twice; a.jpg and c.jpg once.
 	slices.Sort(sent)
-	if want := []string{"a.jpg", "b.jpg", "b.jpg", "c.jpg"}; !slices.Equal(sent, want) {
-		t.Errorf("files posted: %v, want %v", sent, want)
+	once := []string{"a.jpg", "b.jpg", "c.jpg"}
+	if !slices.Equal(sent, once) && !slices.Equal(sent, []string{"a.jpg", "b.jpg", "b.jpg", "c.jpg"}) {
+		t.Errorf("files posted: %v, want %v with b.jpg once or twice", sent, once)
 	}
 	if b.q.Totals().Paused {
 		t.Error("still paused after Resume")
