@@ -43,7 +43,7 @@ func TestSavedQueueSpeaksTheLanguageOfTheRestore(t *testing.T) {
 	want := []struct{ what, got, want string }{
 		{"outcome", rows[0].OutcomeText, "Scene7 で処理できませんでした：Format non pris en charge。ファイルを修正して（または対応している形式で保存し直して）、もう一度アップロードしてください。"},
 		{"session's reason", rows[1].Reason, "別のファイル（" + filepath.Join(one, "Campaign", "a.jpg") + "）が Campaign/a.jpg としてすでにキューにあります。どちらかの名前を変えてください。"},
-		{"engine's reason in French", rows[2].Reason, "追加したときに除外されました。理由は別の言語で記録されています。理由を確認するには、もう一度追加してください。"},
+		{"engine's reason in French", rows[2].Reason, "追加したときにスキップされました。理由は別の言語で記録されています。理由を確認するには、もう一度追加してください。"},
 	}
 	for _, w := range want {
 		if w.got != w.want {
@@ -65,7 +65,7 @@ func TestSummariesInFrenchAndJapanese(t *testing.T) {
 	p := Processed{Ready: 2, Warnings: 1, Failed: 1, Pending: 3}
 	for _, c := range []struct{ lang, want string }{
 		{"fr", "Fichiers prêts dans Scene7 : 2 sur 6. 1 avec une alerte. 1 en échec dans Scene7. 3 encore en traitement."},
-		{"ja", "6 個中 2 個のファイルが Scene7 で使える状態になりました。そのうち 1 個に警告があります。1 個は Scene7 で処理できませんでした。3 個はまだ処理中です。"},
+		{"ja", "6 件中 2 件のファイルが Scene7 で使える状態になりました。そのうち 1 件に警告があります。1 件は Scene7 で処理できませんでした。3 件はまだ処理中です。"},
 	} {
 		words.Use(c.lang)
 		if got := p.sentences(); got != c.want {

@@ -30,7 +30,7 @@ func TestPreviousVersionsQueueFileReadsInEveryLanguage(t *testing.T) {
 			"Écarté à l’ajout ; Hoist en a noté la raison dans une autre langue. Ajoutez-le de nouveau pour la lire."},
 		{"ja", "Scene7 で使える状態になりました。",
 			"Scene7 で処理できませんでした：Unsupported file format。ファイルを修正して（または対応している形式で保存し直して）、もう一度アップロードしてください。",
-			"追加したときに除外されました。理由は別の言語で記録されています。理由を確認するには、もう一度追加してください。"},
+			"追加したときにスキップされました。理由は別の言語で記録されています。理由を確認するには、もう一度追加してください。"},
 	}
 	for _, c := range cases {
 		words.Use(c.lang)

@@ -128,7 +128,7 @@ func TestEngineErrorWording(t *testing.T) {
 		{"ja", gone, "spring/hero.jpg が見つかりません（追加した後に移動、名前の変更、または削除されました）。"},
 		{"en", scene7, "This computer is offline or cannot reach Scene7 – check your network or proxy."},
 		{"ja", &uploader.DrSumError{Status: 400, Codes: []string{uploader.DrSumFileLimitExceeded, uploader.DrSumIOError}},
-			"Dr.Sum サーバーが 1 回の要求で複数のファイルを受け取り、拒否しました。お手数ですが Hoist チームにご報告ください。Dr.Sum サーバーがフォルダーを作成できないか、ファイルを書き込めませんでした。サーバーの空き容量とフォルダーの権限を確認するよう、管理者に依頼してください。"},
+			"Dr.Sum サーバーが 1 回のリクエストで複数のファイルを受け取り、拒否しました。お手数ですが Hoist チームにご報告ください。Dr.Sum サーバーがフォルダーを作成できないか、ファイルを書き込めませんでした。サーバーの空き容量とフォルダーの権限を確認するよう、管理者に依頼してください。"},
 	} {
 		Use(c.lang)
 		if got := Error(c.err); got != c.want {
