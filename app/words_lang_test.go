@@ -27,7 +27,7 @@ func TestSavedQueueTroubleInFrenchAndJapanese(t *testing.T) {
 		t.Fatal("a torn saved upload was read")
 	}
 	for _, c := range []struct{ lang, want string }{
-		{"fr", "Une partie de la file enregistrée n’a pas pu être lue : L’envoi enregistré " + torn + " est endommagé (ligne 1, colonne 24) : le fichier s’arrête trop tôt (il est vide ou tronqué)."},
+		{"fr", "Une partie de la file enregistrée n’a pas pu être lue\u00a0: L’envoi enregistré " + torn + " est endommagé (ligne 1, colonne 24)\u00a0: le fichier s’arrête trop tôt (il est vide ou tronqué)."},
 		{"ja", "保存されたキューの一部を読み込めませんでした：保存されたアップロード " + torn + " が壊れています（1 行目、24 文字目）：ファイルが途中で終わっています（空か、途中で切れています）。"},
 	} {
 		words.Use(c.lang)

@@ -20,9 +20,9 @@ func TestOptionsFormSpeaksFrenchAndJapanese(t *testing.T) {
 	cases := []struct {
 		lang, overwrite, email, sent, section, check, notNumber string
 	}{
-		{"fr", "Remplacer les fichiers de même nom", "M’envoyer un e-mail : seulement pour les erreurs et avertissements",
-			"Envoyé à Scene7 sous la valeur ErrorAndWarning.", "Recadrage · Recadrage manuel", "Activer : Accentuation",
-			"« Gain (0 à 5) » doit être un nombre, par exemple 0,5 ; « beaucoup » n’en est pas un."},
+		{"fr", "Remplacer les fichiers de même nom", "M’envoyer un e-mail\u00a0: seulement pour les erreurs et avertissements",
+			"Envoyé à Scene7 sous la valeur ErrorAndWarning.", "Recadrage · Recadrage manuel", "Activer\u00a0: Accentuation",
+			"«\u00a0Gain (0 à 5)\u00a0» doit être un nombre, par exemple 0,5\u00a0; «\u00a0beaucoup\u00a0» n’en est pas un."},
 		{"ja", "同じ名前のファイルを置き換える", "メール通知：エラーと警告のみ",
 			"Scene7 には ErrorAndWarning として送信されます。", "切り抜き · 手動で切り抜き", "使用する：アンシャープマスク",
 			"「量（0〜5）」には 0.5 のような数値を入力してください。「beaucoup」は数値ではありません。"},

@@ -27,7 +27,7 @@ type panelWords struct {
 
 var panelLanguages = []panelWords{
 	{lang: "fr", test: "Tester la connexion", save: "Enregistrer", serverField: "Serveur",
-		staging: "Scene7 · Japon / Asie-Pacifique · préproduction", saved: "La connexion « Marque JP » a été enregistrée.",
+		staging: "Scene7 · Japon / Asie-Pacifique · préproduction", saved: "La connexion «\u00a0Marque JP\u00a0» a été enregistrée.",
 		took: "Le serveur a répondu en 420 ms.", certificate: "émis par CN=Test CA\n  valable jusqu’au 02/01/2027 03:04",
 		sandboxKind: "Sandbox locale sur cet ordinateur (Dr.Sum)",
 		levels:      []string{"Tout", "Avertissements et erreurs", "Erreurs seulement"}, copied: "lignes copiées dans le presse-papiers."},

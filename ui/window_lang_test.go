@@ -77,8 +77,8 @@ func TestMainWindowSpeaksTheLanguage(t *testing.T) {
 			"3 files added.", "1 file added.", "3 files added; 1 file skipped (the list says why).",
 			"0 of 4 files done", "Show problems only (1)"},
 		"fr": {"Envoyer", "File d’attente", "Déposez vos fichiers et dossiers ici", "Aucun fichier pour l’instant.",
-			"3 fichiers ajoutés.", "1 fichier ajouté.", "3 fichiers ajoutés ; 1 fichier ignoré (la liste indique pourquoi).",
-			"Terminés : 0 sur 4 fichiers", "Problèmes seulement (1)"},
+			"3 fichiers ajoutés.", "1 fichier ajouté.", "3 fichiers ajoutés\u00a0; 1 fichier ignoré (la liste indique pourquoi).",
+			"Terminés\u00a0: 0 sur 4 fichiers", "Problèmes seulement (1)"},
 		"ja": {"アップロード", "キュー", "ここにファイルやフォルダーをドロップ", "ファイルはまだありません。",
 			"3 件のファイルを追加しました。", "1 件のファイルを追加しました。", "3 件のファイルを追加しました。1 件をスキップしました（理由はリストに表示されています）。",
 			"4 件中 0 件完了", "問題のあるファイルのみ（1）"},
@@ -197,7 +197,7 @@ func TestJobLogRowsHoldTheirWholeLine(t *testing.T) {
 		stamp + ".DS_Store is a macOS Finder settings file, not something to publish.",
 		stamp + ".DS_Store は macOS の Finder の設定ファイルで、公開するものではありません。アップロードしませんでした。",
 		stamp + "アップロード済み。Scene7 で処理中です。準備ができると各行に表示されます。ジョブのログは「ジョブログ」タブにあります。",
-		stamp + "« .DS_Store » est un fichier de réglages du Finder de macOS : il n’est pas destiné à être publié.",
+		stamp + "«\u00a0.DS_Store\u00a0» est un fichier de réglages du Finder de macOS\u00a0: il n’est pas destiné à être publié.",
 	}
 	for _, width := range []float32{400, 500, 640, 760, 900, 1000, 1300} {
 		w := lineWrap{width: width}

@@ -24,7 +24,7 @@ func TestSavedQueueSpeaksTheLanguageOfTheRestore(t *testing.T) {
 	q.rows[0].OutcomeText = outcomeText(FailedInScene7, "Format non pris en charge")
 	q.appendLocked(&Row{Path: "/x/.DS_Store", Rel: ".DS_Store", State: Skipped, Reason: "Un fichier de réglages du Finder."})
 	q.mu.Unlock()
-	if r, _ := q.Row(1); r.Reason != "Un autre fichier ("+filepath.Join(one, "Campaign", "a.jpg")+") est déjà dans la file sous le nom Campaign/a.jpg ; renommez l’un des deux." {
+	if r, _ := q.Row(1); r.Reason != "Un autre fichier ("+filepath.Join(one, "Campaign", "a.jpg")+") est déjà dans la file sous le nom Campaign/a.jpg\u00a0; renommez l’un des deux." {
 		t.Fatalf("French reason %q", r.Reason)
 	}
 	data, err := json.Marshal(q.Snapshot())
@@ -64,7 +64,7 @@ func TestSummariesInFrenchAndJapanese(t *testing.T) {
 	defer words.Use(words.Current())
 	p := Processed{Ready: 2, Warnings: 1, Failed: 1, Pending: 3}
 	for _, c := range []struct{ lang, want string }{
-		{"fr", "Fichiers prêts dans Scene7 : 2 sur 6. 1 avec une alerte. 1 en échec dans Scene7. 3 encore en traitement."},
+		{"fr", "Fichiers prêts dans Scene7\u00a0: 2 sur 6. 1 avec une alerte. 1 en échec dans Scene7. 3 encore en traitement."},
 		{"ja", "6 件中 2 件のファイルが Scene7 で使える状態になりました。そのうち 1 件に警告があります。1 件は Scene7 で処理できませんでした。3 件はまだ処理中です。"},
 	} {
 		words.Use(c.lang)

@@ -68,7 +68,7 @@ var languageChoices = []struct {
 func TestProcessWrongPasswordInEachLanguage(t *testing.T) {
 	r := startSandbox(t)
 	want := map[string][]string{
-		"fr": {"hoist check-login : Le nom d’utilisateur ou le mot de passe a été refusé."},
+		"fr": {"hoist check-login\u00a0: Le nom d’utilisateur ou le mot de passe a été refusé."},
 		"ja": {"hoist check-login: ユーザー名またはパスワードが受け付けられませんでした。"},
 	}
 	for _, c := range languageChoices {
@@ -89,7 +89,7 @@ func TestProcessPlainHTTPRefusedInEachLanguage(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{"a.jpg": "a"})
 	want := map[string][]string{
-		"fr": {"hoist upload : Hoist n’envoie un mot de passe en http:// simple qu’à cet ordinateur", "Tapez « hoist upload --help »"},
+		"fr": {"hoist upload\u00a0: Hoist n’envoie un mot de passe en http:// simple qu’à cet ordinateur", "Tapez «\u00a0hoist upload --help\u00a0»"},
 		"ja": {"hoist upload: Hoist が暗号化なしの http:// でパスワードを送るのは、このコンピューター", "使い方は 'hoist upload --help' で確認できます。"},
 	}
 	for _, c := range languageChoices {
@@ -109,8 +109,8 @@ func TestProcessPlainHTTPRefusedInEachLanguage(t *testing.T) {
 // English when the system's locale is none of Hoist's.
 func TestProcessHelpInEachLanguage(t *testing.T) {
 	want := map[string][]string{
-		"fr": {"Utilisation : hoist upload [options] PATH...", "Options :", "--dest-folder PATH", "Code de sortie : 0 tous les fichiers envoyés",
-			"--stall-timeout DURATION", "--wait-limit durée", "(par défaut : 32)"},
+		"fr": {"Utilisation\u00a0: hoist upload [options] PATH...", "Options\u00a0:", "--dest-folder PATH", "Code de sortie\u00a0: 0 tous les fichiers envoyés",
+			"--stall-timeout DURATION", "--wait-limit durée", "(par défaut\u00a0: 32)"},
 		"ja": {"使い方: hoist upload [フラグ] PATH...", "フラグ:", "--dest-folder PATH", "--stall-timeout DURATION", "--wait-limit 時間", "（既定値: 32）"},
 		"en": {"Usage: hoist upload [flags] PATH...", "Flags:", "--dest-folder PATH", "--wait-limit duration", "(default 32)"},
 	}

@@ -121,7 +121,7 @@ func TestEngineErrorWording(t *testing.T) {
 		want string
 	}{
 		{"en", settings, "Before uploading, choose the company handle (it looks like c|2101); add at least one file."},
-		{"fr", settings, "Avant l’envoi, choisissez l’identifiant de société (company handle, il ressemble à c|2101) ; ajoutez au moins un fichier."},
+		{"fr", settings, "Avant l’envoi, choisissez l’identifiant de société (company handle, il ressemble à c|2101)\u00a0; ajoutez au moins un fichier."},
 		{"ja", settings, "アップロードの前に、次の点を確認してください：会社ハンドル（c|2101 のような形式）を選んでください。ファイルを 1 つ以上追加してください。"},
 		{"en", gone, "spring/hero.jpg is no longer there (moved, renamed or deleted since it was added)."},
 		{"fr", gone, "spring/hero.jpg n’est plus là (déplacé, renommé ou supprimé depuis son ajout)."},

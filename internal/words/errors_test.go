@@ -20,7 +20,7 @@ func TestErrorSentences(t *testing.T) {
 		want string
 	}{
 		{"en", wrong, "The user name or password was not accepted. Check them in the connection settings; passwords are case-sensitive."},
-		{"fr", wrong, "Le nom d’utilisateur ou le mot de passe a été refusé. Vérifiez-les dans les réglages de la connexion ; les majuscules et minuscules comptent dans le mot de passe."},
+		{"fr", wrong, "Le nom d’utilisateur ou le mot de passe a été refusé. Vérifiez-les dans les réglages de la connexion\u00a0; les majuscules et minuscules comptent dans le mot de passe."},
 		{"ja", refused, "サーバーが値を受け付けませんでした（destFolder）。アップロード先フォルダー、ファイル名、アップロードオプションを確認してください。"},
 		{"fr", insecure, "Hoist n’envoie un mot de passe en http:// simple qu’à cet ordinateur (127.0.0.1, ::1, localhost). Utilisez l’adresse https:// du serveur."},
 		{"fr", other, "disk on fire"},

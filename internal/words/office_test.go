@@ -18,7 +18,7 @@ func TestVerdictSaysRouteAndInspection(t *testing.T) {
 	pac.Exchange.TLS = &uploader.CertInfo{Root: "Acme Inspection CA", Private: true}
 	want := map[string][]string{
 		"en": {"proxy.corp:8080", "proxy script http://wpad.corp/proxy.pac", "Your company seems to inspect HTTPS", "“Acme Inspection CA”"},
-		"fr": {"proxy.corp:8080", "script de proxy du système http://wpad.corp/proxy.pac", "inspecter le trafic HTTPS", "« Acme Inspection CA »"},
+		"fr": {"proxy.corp:8080", "script de proxy du système http://wpad.corp/proxy.pac", "inspecter le trafic HTTPS", "«\u00a0Acme Inspection CA\u00a0»"},
 		"ja": {"proxy.corp:8080", "プロキシスクリプト http://wpad.corp/proxy.pac", "HTTPS 通信が検査", "「Acme Inspection CA」"},
 	}
 	for lang, parts := range want {

@@ -37,7 +37,7 @@ func TestOptionWordsFollowTheLanguage(t *testing.T) {
 	if got, want := OptionLabel("overwrite"), "Remplacer les fichiers de même nom"; got != want {
 		t.Errorf("label = %q, want %q", got, want)
 	}
-	if got, want := OptionChoice("emailSetting", "ErrorAndWarning"), "M’envoyer un e-mail : seulement pour les erreurs et avertissements"; got != want {
+	if got, want := OptionChoice("emailSetting", "ErrorAndWarning"), "M’envoyer un e-mail\u00a0: seulement pour les erreurs et avertissements"; got != want {
 		t.Errorf("own choice = %q, want %q", got, want)
 	}
 	Use("ja")
