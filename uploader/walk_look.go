@@ -2,7 +2,6 @@ package uploader
 
 import (
 	"io/fs"
-	"path/filepath"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -36,7 +35,7 @@ func lookAll(d folder, p string, entries []fs.DirEntry) []look {
 	one := func(i int) {
 		name := entries[i].Name()
 		l := &looks[i]
-		l.size, l.id, l.err = d.openStat(name, filepath.Join(p, name))
+		l.size, l.id, l.err = d.openStat(p, name)
 		l.looked = true
 	}
 	workers := min(runtime.GOMAXPROCS(0), 8, len(todo)/lookParallel)

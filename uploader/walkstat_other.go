@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path/filepath"
 )
 
 // fileID is a file's identity, compared with os.SameFile (on Windows the volume and file
@@ -33,7 +34,8 @@ func (folder) close() {}
 
 // openStat is the walk's look at a file its folder listed as regular: its size and
 // identity, and whether it can be opened (walkstat_unix.go does it with one open).
-func (folder) openStat(_, path string) (size int64, id fileID, err error) {
+func (folder) openStat(dir, name string) (size int64, id fileID, err error) {
+	path := filepath.Join(dir, name)
 	fi, err := os.Lstat(path)
 	if err != nil {
 		return 0, fileID{}, err

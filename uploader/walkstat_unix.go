@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"syscall"
@@ -61,13 +62,13 @@ func openFolder(p string) (folder, []fs.DirEntry, error) {
 // close lets the folder go; a close error on a folder opened for reading says nothing.
 func (d folder) close() { _ = d.f.Close() }
 
-// openStat opens the file name of the folder (path is its whole path, for errors), takes
+// openStat opens the file name of the folder (dir is the folder's path, for errors), takes
 // its size and identity from the open descriptor and closes it: the one open the walk needs
 // anyway to know the file can be read, instead of an lstat by path plus that open (the walk
 // of a large drop is mostly these system calls, bench/README.md). O_NOFOLLOW: a link put in
 // the file's place is not followed here but looked at as a link; O_NONBLOCK: a pipe put in
 // its place does not block the walk.
-func (d folder) openStat(name, path string) (size int64, id fileID, err error) {
+func (d folder) openStat(dir, name string) (size int64, id fileID, err error) {
 	var fd int
 	for {
 		fd, err = unix.Openat(d.fd, name, unix.O_RDONLY|unix.O_CLOEXEC|unix.O_NOFOLLOW|unix.O_NONBLOCK|unix.O_NOCTTY, 0)
@@ -80,7 +81,7 @@ func (d folder) openStat(name, path string) (size int64, id fileID, err error) {
 		// A link (ELOOP; EMLINK on the BSDs) or a socket (ENXIO).
 		return 0, fileID{}, errNotPlain
 	case err != nil:
-		return 0, fileID{}, &fs.PathError{Op: "open", Path: path, Err: err}
+		return 0, fileID{}, &fs.PathError{Op: "open", Path: filepath.Join(dir, name), Err: err}
 	}
 	var st unix.Stat_t
 	for {
@@ -93,7 +94,7 @@ func (d folder) openStat(name, path string) (size int64, id fileID, err error) {
 	_ = unix.Close(fd)
 	switch {
 	case err != nil:
-		return 0, fileID{}, &fs.PathError{Op: "fstat", Path: path, Err: err}
+		return 0, fileID{}, &fs.PathError{Op: "fstat", Path: filepath.Join(dir, name), Err: err}
 	case st.Mode&unix.S_IFMT != unix.S_IFREG:
 		return 0, fileID{}, errNotPlain
 	}
