@@ -65,7 +65,7 @@ func TestSummariesInFrenchAndJapanese(t *testing.T) {
 	p := Processed{Ready: 2, Warnings: 1, Failed: 1, Pending: 3}
 	for _, c := range []struct{ lang, want string }{
 		{"fr", "Fichiers prêts dans Scene7\u00a0: 2 sur 6. 1 avec une alerte. 1 en échec dans Scene7. 3 encore en traitement."},
-		{"ja", "6 件中 2 件のファイルが Scene7 で使える状態になりました。そのうち 1 件に警告があります。1 件は Scene7 で処理できませんでした。3 件はまだ処理中です。"},
+		{"ja", "Scene7 で 6 件中 2 件のファイルの準備ができました。そのうち 1 件に警告があります。1 件は Scene7 で処理できませんでした。3 件はまだ処理中です。"},
 	} {
 		words.Use(c.lang)
 		if got := p.sentences(); got != c.want {

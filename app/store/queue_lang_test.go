@@ -28,7 +28,7 @@ func TestPreviousVersionsQueueFileReadsInEveryLanguage(t *testing.T) {
 		{"fr", "Prêt dans Scene7.",
 			"Scene7 n’a pas pu le traiter\u00a0: Unsupported file format. Corrigez le fichier (ou enregistrez-le dans un format pris en charge) et envoyez-le de nouveau.",
 			"Écarté à l’ajout\u00a0; Hoist en a noté la raison dans une autre langue. Ajoutez-le de nouveau pour la lire."},
-		{"ja", "Scene7 で使える状態になりました。",
+		{"ja", "Scene7 で準備ができました。",
 			"Scene7 で処理できませんでした：Unsupported file format。ファイルを修正して（または対応している形式で保存し直して）、もう一度アップロードしてください。",
 			"追加したときにスキップされました。理由は別の言語で記録されています。理由を確認するには、もう一度追加してください。"},
 	}
