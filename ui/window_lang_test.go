@@ -196,7 +196,7 @@ func TestJobLogRowsHoldTheirWholeLine(t *testing.T) {
 	lines := []string{
 		stamp + ".DS_Store is a macOS Finder settings file, not something to publish.",
 		stamp + ".DS_Store は macOS の Finder の設定ファイルで、公開するものではありません。アップロードしませんでした。",
-		stamp + "アップロード済み。Scene7 で処理中です。準備ができると各行に表示されます。ジョブのログは「ジョブログ」タブにあります。",
+		stamp + "アップロード済み。Scene7 で処理中です。準備ができると各行に表示されます。ジョブログは「ジョブログ」タブにあります。",
 		stamp + "«\u00a0.DS_Store\u00a0» est un fichier de réglages du Finder de macOS\u00a0: il n’est pas destiné à être publié.",
 	}
 	for _, width := range []float32{400, 500, 640, 760, 900, 1000, 1300} {
