@@ -123,13 +123,35 @@ func CustomEndpoint(service Service, uploadURL, apiURL string, allowInsecureHTTP
 // ErrInsecureURL is wrapped by CheckURL when a URL would send a password over plain http.
 var ErrInsecureURL = errors.New("plain http is only allowed to this computer (127.0.0.1, ::1, localhost)")
 
+// URLProblem is what is wrong with a server address.
+type URLProblem int
+
+const (
+	URLNotURL   URLProblem = iota + 1 // not an absolute URL with a host
+	URLNotHTTPS                       // another scheme than https (or http to this computer)
+)
+
+// URLError is a server address Hoist cannot use; package words says how to write it.
+// A password over plain http is ErrInsecureURL instead.
+type URLError struct {
+	URL     string
+	Problem URLProblem
+}
+
+func (e *URLError) Error() string {
+	if e.Problem == URLNotHTTPS {
+		return fmt.Sprintf("%q: the URL must start with https://", e.URL)
+	}
+	return fmt.Sprintf("%q is not a URL (https://host/scene7/UploadFile)", e.URL)
+}
+
 // CheckURL accepts https URLs, and http URLs whose host is loopback, so that a password
 // never crosses a network in clear text. allowInsecureHTTP lifts the loopback rule (Dr.Sum
 // intranet servers) when the user asked for it explicitly.
 func CheckURL(raw string, allowInsecureHTTP bool) error {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" {
-		return fmt.Errorf("%q is not a URL: write it like https://host/scene7/UploadFile", raw)
+		return &URLError{URL: raw, Problem: URLNotURL}
 	}
 	switch u.Scheme {
 	case "https":
@@ -140,7 +162,7 @@ func CheckURL(raw string, allowInsecureHTTP bool) error {
 		}
 		return fmt.Errorf("%s: %w; use https:// (passwords must not travel in clear text)", raw, ErrInsecureURL)
 	default:
-		return fmt.Errorf("%q: the URL must start with https://", raw)
+		return &URLError{URL: raw, Problem: URLNotHTTPS}
 	}
 }
 

@@ -75,6 +75,8 @@ func engineErrors() []struct {
 		{"publish base", &uploader.PublishBaseError{Base: "http://s7d9.scene7.com/is/image/Acme/", Problem: uploader.BaseNotHTTPS}, []string{"http://s7d9.scene7.com/is/image/Acme/", "Publish Setup"}},
 		{"no publish base", fmt.Errorf("links: %w", uploader.ErrNoPublishBase), []string{"Publish Setup", "--publish-base"}},
 		{"follow timeout", &uploader.FollowTimeout{JobHandle: "job-7", Limit: 30 * time.Minute}, []string{"job-7", "30"}},
+		{"not a url", uploader.CheckURL("s7.example.com", false), []string{"s7.example.com", "/scene7/UploadFile"}},
+		{"not https", uploader.CheckURL("ftp://uploads.example.com/x", false), []string{"ftp://uploads.example.com/x", "https://"}},
 		{"insecure", uploader.CheckURL("http://s7.example.com/scene7/UploadFile", false), []string{"https://"}},
 	}
 }

@@ -100,6 +100,17 @@ func publishBase(err error) (string, bool) {
 	return T(id, A{"Base": e.Base, "Where": WherePublishBase()}), true
 }
 
+func urlError(err error) (string, bool) {
+	var e *uploader.URLError
+	if !errors.As(err, &e) {
+		return "", false
+	}
+	if e.Problem == uploader.URLNotHTTPS {
+		return T("err.url.not_https", A{"URL": e.URL}), true
+	}
+	return T("err.url.not_url", A{"URL": e.URL}), true
+}
+
 func followTimeout(err error) (string, bool) {
 	var e *uploader.FollowTimeout
 	if !errors.As(err, &e) {
