@@ -29,7 +29,7 @@ var panelLanguages = []panelWords{
 	{lang: "fr", test: "Tester la connexion", save: "Enregistrer", serverField: "Serveur",
 		staging: "Scene7 · Japon / Asie-Pacifique · préproduction", saved: "La connexion «\u00a0Marque JP\u00a0» a été enregistrée.",
 		took: "Le serveur a répondu en 420 ms.", certificate: "émis par CN=Test CA\n  valable jusqu’au 02/01/2027 03:04",
-		sandboxKind: "Sandbox locale sur cet ordinateur (Dr.Sum)",
+		sandboxKind: "Bac à sable local sur cet ordinateur (Dr.Sum)",
 		levels:      []string{"Tout", "Avertissements et erreurs", "Erreurs seulement"}, copied: "lignes copiées dans le presse-papiers."},
 	{lang: "ja", test: "接続をテスト", save: "保存", serverField: "サーバー",
 		staging: "Scene7 · 日本・アジア太平洋 · ステージング環境", saved: "接続「Marque JP」を保存しました。",

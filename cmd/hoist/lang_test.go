@@ -40,13 +40,13 @@ func TestHelpInEachLanguage(t *testing.T) {
 		want []string
 	}{
 		{"LANG=fr", map[string]string{"LANG": "fr_FR.UTF-8"}, []string{"upload", "--help"},
-			[]string{"Utilisation\u00a0: hoist upload [options] PATH...", "Envoie des fichiers et des dossiers en un seul job", "Options\u00a0:", "--dest-folder PATH", "(par défaut\u00a0: 32)", "Code de sortie\u00a0: 0 tous les fichiers envoyés"}},
+			[]string{"Utilisation\u00a0: hoist upload [options] PATH...", "Envoie des fichiers et des dossiers en une seule tâche", "Options\u00a0:", "--dest-folder PATH", "(par défaut\u00a0: 32)", "Code de sortie\u00a0: 0 tous les fichiers envoyés"}},
 		{"LC_ALL=ja", map[string]string{"LC_ALL": "ja_JP.UTF-8", "LANG": "fr_FR.UTF-8"}, []string{"help"},
 			[]string{"使い方: hoist コマンド [フラグ] [引数]", "ファイルとフォルダーを 1 つのジョブとしてアップロードします。", "--lang en|fr|ja"}},
 		{"HOIST_LANG over LANG", map[string]string{"HOIST_LANG": "ja", "LANG": "fr_FR.UTF-8"}, []string{"check-login", "-h"},
 			[]string{"使い方: hoist check-login [フラグ]", "--password-stdin", "パスワードは --password-stdin、なければ HOIST_PASSWORD"}},
 		{"--lang over HOIST_LANG", map[string]string{"HOIST_LANG": "ja"}, []string{"--lang", "fr", "help", "jobs"},
-			[]string{"Liste les jobs Scene7 en cours de la société (getActiveJobs).", "--company HANDLE", "HANDLE de la société Scene7"}},
+			[]string{"Liste les tâches Scene7 en cours de la société (getActiveJobs).", "--company HANDLE", "HANDLE de la société Scene7"}},
 		{"English by default", map[string]string{"LANG": "C.UTF-8"}, []string{"help", "sandbox"},
 			[]string{"Usage: hoist sandbox [flags]", "Run the Local sandbox on this computer", "--addr ADDRESS"}},
 	}
