@@ -3,6 +3,7 @@ package words
 import (
 	"os"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -33,11 +34,20 @@ const EnvVar = "HOIST_LANG"
 // goroutines (the engine's events, the window's refreshes) never see half a language.
 var current atomic.Pointer[speaker]
 
-// speaker is one language ready to speak: its messages and its number printer.
+// speaker is one language ready to speak: its messages and its number printer. Its
+// messages are loaded the first time it says something, so a process reads the files of
+// the languages it speaks only.
 type speaker struct {
 	code      string
-	localizer *i18n.Localizer
 	printer   *message.Printer
+	load      sync.Once
+	localizer *i18n.Localizer
+}
+
+// ready loads the speaker's messages once and returns its localizer.
+func (s *speaker) ready() *i18n.Localizer {
+	s.load.Do(func() { s.localizer = i18n.NewLocalizer(bundleFor(s.code), s.code) })
+	return s.localizer
 }
 
 // speakers holds one speaker per language, made once.
@@ -45,11 +55,7 @@ var speakers = map[string]*speaker{}
 
 func init() {
 	for _, l := range Languages {
-		speakers[l.Code] = &speaker{
-			code:      l.Code,
-			localizer: i18n.NewLocalizer(bundle(), l.Code),
-			printer:   message.NewPrinter(language.Make(l.Code)),
-		}
+		speakers[l.Code] = &speaker{code: l.Code, printer: message.NewPrinter(language.Make(l.Code))}
 	}
 	Use(Languages[0].Code)
 }
