@@ -122,12 +122,26 @@ func ParseRate(s string) (int64, error) {
 	}
 	v, err := strconv.ParseFloat(strings.TrimSpace(u), 64)
 	if err != nil || v < 0 || math.IsInf(v, 0) || math.IsNaN(v) || v*mult > math.MaxInt64/2 {
-		return 0, fmt.Errorf("%q: give bytes per second, e.g. 20M or 500k (or off)", s)
+		return 0, &RateError{Value: s}
 	}
 	if r := int64(v * mult); r > 0 && r < 1<<10 {
-		return 0, fmt.Errorf("%q: give at least 1k (1024 bytes per second)", s)
+		return 0, &RateError{Value: s, TooLow: true}
 	}
 	return int64(v * mult), nil
+}
+
+// RateError is a bandwidth limit ParseRate cannot read, or one below 1k (TooLow); package
+// words says how to write one.
+type RateError struct {
+	Value  string
+	TooLow bool
+}
+
+func (e *RateError) Error() string {
+	if e.TooLow {
+		return fmt.Sprintf("bandwidth limit %q is below 1k", e.Value)
+	}
+	return fmt.Sprintf("bandwidth limit %q is not a rate", e.Value)
 }
 
 // FormatRate writes a limit the way ParseRate reads it: "20M", "500k", "" for none.

@@ -258,7 +258,7 @@ func (c *Client) validate(req *Request) (refused []error, err error) {
 			problems = append(problems, NeedDrSumFolder)
 		}
 	default:
-		return nil, fmt.Errorf("unknown service %q: use scene7 or drsum", req.Endpoint.Service)
+		return nil, &ChoiceError{Of: ChoiceService, Value: string(req.Endpoint.Service)}
 	}
 	if req.Credentials.User == "" || req.Credentials.Password == "" {
 		problems = append(problems, NeedCredentials)

@@ -45,11 +45,33 @@ func (r Region) Label() string {
 	return string(r)
 }
 
+// ChoiceError is a region or service name that is not one Hoist knows; package words says
+// which ones are.
+type ChoiceError struct {
+	Of    ChoiceOf
+	Value string
+}
+
+// ChoiceOf is what a ChoiceError was choosing.
+type ChoiceOf int
+
+const (
+	ChoiceRegion  ChoiceOf = iota // na, emea, apac
+	ChoiceService                 // scene7, drsum
+)
+
+func (e *ChoiceError) Error() string {
+	if e.Of == ChoiceService {
+		return fmt.Sprintf("unknown service %q", e.Value)
+	}
+	return fmt.Sprintf("unknown region %q", e.Value)
+}
+
 // ParseRegion accepts the region codes of the command line.
 func ParseRegion(s string) (Region, error) {
 	r := Region(strings.ToLower(strings.TrimSpace(s)))
 	if _, ok := regionHosts[r]; !ok {
-		return "", fmt.Errorf("unknown region %q: use na, emea or apac", s)
+		return "", &ChoiceError{Of: ChoiceRegion, Value: s}
 	}
 	return r, nil
 }
@@ -70,7 +92,7 @@ type Endpoint struct {
 func Scene7Endpoint(r Region, staging bool) (Endpoint, error) {
 	h, ok := regionHosts[r]
 	if !ok {
-		return Endpoint{}, fmt.Errorf("unknown region %q: use na, emea or apac", r)
+		return Endpoint{}, &ChoiceError{Of: ChoiceRegion, Value: string(r)}
 	}
 	suffix := ""
 	if staging {
@@ -107,7 +129,7 @@ func CustomEndpoint(service Service, uploadURL, apiURL string, allowInsecureHTTP
 	case DrSum:
 		ep.APIURL = ""
 	default:
-		return Endpoint{}, fmt.Errorf("unknown service %q: use scene7 or drsum", service)
+		return Endpoint{}, &ChoiceError{Of: ChoiceService, Value: string(service)}
 	}
 	if err := CheckURL(ep.UploadURL, allowInsecureHTTP && service == DrSum); err != nil {
 		return Endpoint{}, err

@@ -73,7 +73,7 @@ func TestUploadBandwidthLimit(t *testing.T) {
 	if out.code != exitUsage {
 		t.Fatalf("--bwlimit lots: exit %d, want 2", out.code)
 	}
-	mustContain(t, "stderr", out.stderr, `--bwlimit: "lots"`, "20M")
+	mustContain(t, "stderr", out.stderr, "--bwlimit: “lots”", "20M")
 }
 
 // --proxy sends the upload through the named proxy: one that wants a login is said so.

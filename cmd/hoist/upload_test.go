@@ -148,7 +148,7 @@ func TestUploadSettingsProblemsExit2BeforeSending(t *testing.T) {
 		{"drsum without folder", []string{"--service", "drsum", "--endpoint", r.DrSumUploadURL(), "--user", "u"}, []string{"--dest-folder"}},
 		{"drsum without endpoint", []string{"--service", "drsum", "--user", "u", "--dest-folder", "/filer/x"}, []string{"--endpoint"}},
 		{"unknown service", []string{"--service", "ftp", "--user", "u"}, []string{"scene7 or drsum"}},
-		{"unknown region", []string{"--region", "mars", "--user", "u", "--company", "c|1"}, []string{"na, emea or apac"}},
+		{"unknown region", []string{"--region", "mars", "--user", "u", "--company", "c|1"}, []string{"“mars”", "emea (Europe, Middle East, Africa)"}},
 		{"missing path", []string{"--endpoint", r.Scene7UploadURL(), "--user", "u", "--company", "c|1", filepath.Join(dir, "nope")}, []string{"nope", "no longer there"}},
 		{"a named system file", []string{"--endpoint", r.Scene7UploadURL(), "--user", "u", "--company", "c|1", filepath.Join(dir, ".DS_Store")}, []string{"Finder"}},
 		{"unknown flag", []string{"--colour", "red"}, []string{"-colour"}},

@@ -68,7 +68,7 @@ var families []func(error) (string, bool)
 func init() {
 	families = []func(error) (string, bool){
 		requestRefused, settings, optionsError, fileError, nameError, drsumError, replyError, faultError,
-		proxyLogin, proxyAddress, caFile, publishBase, urlError, followTimeout, connError, netError, plain,
+		proxyLogin, proxyAddress, caFile, publishBase, urlError, choiceError, rateError, followTimeout, connError, netError, plain,
 	}
 }
 
@@ -168,4 +168,28 @@ func plain(err error) (string, bool) {
 		return T("err.cancelled", nil), true
 	}
 	return "", false
+}
+
+// choiceError words a region or service name Hoist does not know.
+func choiceError(err error) (string, bool) {
+	var c *uploader.ChoiceError
+	if !errors.As(err, &c) {
+		return "", false
+	}
+	if c.Of == uploader.ChoiceService {
+		return T("err.choice.service", A{"Value": c.Value}), true
+	}
+	return T("err.choice.region", A{"Value": c.Value}), true
+}
+
+// rateError words a bandwidth limit that cannot be read (--bwlimit, the window's setting).
+func rateError(err error) (string, bool) {
+	var r *uploader.RateError
+	if !errors.As(err, &r) {
+		return "", false
+	}
+	if r.TooLow {
+		return T("err.rate.too_low", A{"Value": r.Value}), true
+	}
+	return T("err.rate.bad", A{"Value": r.Value}), true
 }

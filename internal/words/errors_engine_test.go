@@ -78,6 +78,10 @@ func engineErrors() []struct {
 		{"not a url", uploader.CheckURL("s7.example.com", false), []string{"s7.example.com", "/scene7/UploadFile"}},
 		{"not https", uploader.CheckURL("ftp://uploads.example.com/x", false), []string{"ftp://uploads.example.com/x", "https://"}},
 		{"insecure", uploader.CheckURL("http://s7.example.com/scene7/UploadFile", false), []string{"https://"}},
+		{"region", func() error { _, err := uploader.ParseRegion("eu"); return err }(), []string{"eu", "emea"}},
+		{"service", &uploader.ChoiceError{Of: uploader.ChoiceService, Value: "ftp"}, []string{"ftp", "drsum"}},
+		{"rate", func() error { _, err := uploader.ParseRate("fast"); return err }(), []string{"fast", "20M"}},
+		{"rate too low", func() error { _, err := uploader.ParseRate("100"); return err }(), []string{"100", "1k"}},
 	}
 }
 
