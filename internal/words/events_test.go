@@ -101,7 +101,7 @@ func TestFollowSentences(t *testing.T) {
 	// The French wording agrees whatever the counts ("1 fichiers sur 2" was wrong).
 	for n, want := range map[int]string{
 		1: "Fichiers prêts dans Scene7\u00a0: 1 sur 1.",
-		4: "Fichiers prêts dans Scene7\u00a0: 2 sur 4 (1 avec avertissement), 1 en échec, 1 sans nouvelle de Scene7.",
+		4: "Fichiers prêts dans Scene7\u00a0: 2 sur 4 (1 avec avertissement), 1 en échec, 1 sans nouvelles de Scene7.",
 	} {
 		if got := OutcomeSummary(outs[:n]); got != want {
 			t.Errorf("summary %q, want %q", got, want)
