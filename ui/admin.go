@@ -264,6 +264,7 @@ func (v *AdminView) ShowLog() {
 			enable(v.showLog, true)
 			v.logEx.set(ex)
 			v.logsBox.Refresh()
+			v.logText.TextStyle = logStyle(b.String())
 			v.logText.SetText(b.String())
 			v.outcomes.set(logs)
 			switch {

@@ -44,7 +44,6 @@ func newJobLogView(q *session.Queue, pickers Pickers, clip func(string), run fun
 	v.list = widget.NewList(func() int { return len(v.shown) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
-			l.TextStyle.Monospace = true
 			l.Wrapping = fyne.TextWrapWord // a line is read whole; its row is as tall as it needs
 			return l
 		},
@@ -55,7 +54,9 @@ func newJobLogView(q *session.Queue, pickers Pickers, clip func(string), run fun
 			e := v.entries[v.shown[id]]
 			l := o.(*widget.Label)
 			l.Importance = map[session.Level]widget.Importance{session.Info: widget.MediumImportance, session.Warning: widget.WarningImportance, session.Error: widget.DangerImportance}[e.Level]
-			l.SetText(e.Line())
+			line := e.Line()
+			l.TextStyle = logStyle(line)
+			l.SetText(line)
 		})
 	v.level = widget.NewSelect([]string{words.T("joblog.level.all", nil), words.T("joblog.level.warnings", nil), words.T("joblog.level.errors", nil)}, func(string) { v.refilter() })
 	v.level.SetSelectedIndex(0)

@@ -187,8 +187,8 @@ func TestWideCharactersWrapOnMoreLines(t *testing.T) {
 	}
 }
 
-// The job log's row height (lineWrap) is at least what Fyne's own monospaced,
-// word-wrapped label needs for the same line, in every language: no line is clipped.
+// The job log's row height (lineWrap) is at least what Fyne's own word-wrapped label in
+// the line's style (logStyle) needs for the same line, in every language: no line is clipped.
 func TestJobLogRowsHoldTheirWholeLine(t *testing.T) {
 	test.NewTempApp(t)
 	fyne.CurrentApp().Settings().SetTheme(theme.DefaultTheme())
@@ -203,7 +203,7 @@ func TestJobLogRowsHoldTheirWholeLine(t *testing.T) {
 		w := lineWrap{width: width}
 		for _, line := range lines {
 			l := widget.NewLabel(line)
-			l.TextStyle.Monospace = true
+			l.TextStyle = logStyle(line)
 			l.Wrapping = fyne.TextWrapWord
 			// A list row is the list's width less its scroll bar.
 			l.Resize(fyne.NewSize(width-theme.ScrollBarSize(), 10))
@@ -240,4 +240,15 @@ func TestOptionsLineInEachLanguage(t *testing.T) {
 			t.Errorf("%q does not name the block %q", line, words.OptionLabel("manualCropOptions"))
 		}
 	})
+}
+
+// A log line with Japanese is drawn in the regular style, whole; a line of letters stays
+// monospaced so its columns line up (logStyle says why).
+func TestLogLinesWithJapaneseAreNotMonospaced(t *testing.T) {
+	if !logStyle("2026-11-30 13:10:41  info  hero.jpg: uploaded").Monospace {
+		t.Error("a line of letters is not monospaced")
+	}
+	if logStyle("2026-11-30 13:10:41  info  商品画像001.jpg: アップロード済み").Monospace {
+		t.Error("a line with Japanese is monospaced: Fyne cuts its descenders")
+	}
 }

@@ -8,7 +8,7 @@ import (
 	"golang.org/x/text/width"
 )
 
-// lineWrap works out how tall a monospaced, word-wrapped label is at a width, so that a
+// lineWrap works out how tall a word-wrapped log label (logStyle) is at a width, so that a
 // list can give each row the height its text needs (Fyne's list rows are one height
 // unless told otherwise). Monospace makes it exact: every character is as wide.
 type lineWrap struct {
@@ -17,6 +17,20 @@ type lineWrap struct {
 
 func (w lineWrap) style() (float32, fyne.TextStyle) {
 	return theme.TextSize(), fyne.TextStyle{Monospace: true}
+}
+
+// logStyle is how a log line is drawn: monospaced, so its columns line up, unless it has
+// an East Asian wide character. Fyne draws those from a fallback font, and in a
+// monospaced line that pushes the whole line down inside its own text box, so the
+// bottoms of p, g and j were cut off in every mixed Japanese line; in the regular style it
+// draws them whole.
+func logStyle(text string) fyne.TextStyle {
+	for _, r := range text {
+		if isWide(r) {
+			return fyne.TextStyle{}
+		}
+	}
+	return fyne.TextStyle{Monospace: true}
 }
 
 // oneLine is the height of a label of one line.
@@ -32,6 +46,20 @@ func (w lineWrap) height(text string) float32 {
 	room := w.width - 2*theme.InnerPadding() - theme.ScrollBarSize()
 	if w.width <= 0 || m.Width <= 0 || room <= m.Width {
 		return w.oneLine()
+	}
+	if s := logStyle(text); !s.Monospace {
+		// Proportional: each rune as wide as Fyne measures it in that style.
+		widths := map[rune]float32{}
+		lines := wrapCount(text, room, func(r rune) float32 {
+			cw, ok := widths[r]
+			if !ok {
+				cw = fyne.MeasureText(string(r), size, s).Width
+				widths[r] = cw
+			}
+			return cw
+		})
+		// A line with a fallback font's characters is taller than a line of letters.
+		return float32(lines)*fyne.MeasureText("M日", size, s).Height + 2*theme.InnerPadding()
 	}
 	// A Japanese or Chinese character comes from a fallback font and is wider than the
 	// monospaced letters: counted as one letter, a Japanese line was clipped.
