@@ -81,6 +81,7 @@ func engineErrors() []struct {
 		{"region", func() error { _, err := uploader.ParseRegion("eu"); return err }(), []string{"eu", "emea"}},
 		{"service", &uploader.ChoiceError{Of: uploader.ChoiceService, Value: "ftp"}, []string{"ftp", "drsum"}},
 		{"rate", func() error { _, err := uploader.ParseRate("fast"); return err }(), []string{"fast", "20M"}},
+		{"pac file", &uploader.ConnError{Err: &uploader.PACError{Script: "http://wpad.corp/proxy.pac", Err: errors.New("HTTP 404")}}, []string{"http://wpad.corp/proxy.pac", "HTTP 404"}},
 		{"rate too low", func() error { _, err := uploader.ParseRate("100"); return err }(), []string{"100", "1k"}},
 	}
 }

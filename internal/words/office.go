@@ -65,3 +65,13 @@ func proxyAddress(err error) (string, bool) {
 	}
 	return T("office.proxy.bad_address", A{"Proxy": pe.Proxy}), true
 }
+
+// pacFile words a proxy script (PAC file) from the system settings that could not be
+// fetched or run; its own reason stays as the engine wrote it, for IT.
+func pacFile(err error) (string, bool) {
+	var pe *uploader.PACError
+	if !errors.As(err, &pe) {
+		return "", false
+	}
+	return T("office.pac.failed", A{"Script": pe.Script, "Reason": pe.Err.Error()}), true
+}
