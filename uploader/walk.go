@@ -70,8 +70,20 @@ func (k SkipKind) String() string {
 	return "SkipKind(?)"
 }
 
-// MarshalText names the kind in JSON output (the CLI's --json lines).
+// MarshalText names the kind in JSON output (the CLI's --json lines, the saved queue).
 func (k SkipKind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText reads a name MarshalText wrote. A name it does not know (from a newer
+// version) reads as 0, no kind, rather than failing the whole file it is in.
+func (k *SkipKind) UnmarshalText(b []byte) error {
+	*k = 0
+	for i, n := range skipNames {
+		if n != "" && n == string(b) {
+			*k = SkipKind(i)
+		}
+	}
+	return nil
+}
 
 // Expected reports whether the path is left out by design rather than for a problem: a
 // system file nobody means to publish, or a link back to a folder whose files are sent

@@ -3,9 +3,11 @@ package session
 import (
 	"encoding/json"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"hoist/internal/words"
+	"hoist/uploader"
 )
 
 // A queue saved while Hoist spoke French reads in Japanese after a switch: the reasons the
@@ -57,6 +59,47 @@ func TestSavedQueueSpeaksTheLanguageOfTheRestore(t *testing.T) {
 	if r, _ := again.Row(2); r.Reason != "Un fichier de réglages du Finder." {
 		t.Errorf("in its own language the engine's reason is kept: %q", r.Reason)
 	}
+}
+
+// A file the walk left out says why again in the language of the restore: the queue file
+// keeps the engine's typed reason, not its French sentence.
+func TestSkippedRowSaysItsReasonInTheLanguageOfTheRestore(t *testing.T) {
+	defer words.Use(words.Current())
+	words.Use("fr")
+	root := tree(t, map[string]string{"Campaign/a.jpg": "1", "Campaign/.DS_Store": "x"})
+	q := New(Config{Uploader: &fakeEngine{}})
+	q.Add([]string{filepath.Join(root, "Campaign")})
+	var french string
+	for _, r := range q.Rows() {
+		if r.State == Skipped {
+			french = r.Reason
+		}
+	}
+	if !strings.Contains(french, "Finder") {
+		t.Fatalf("the .DS_Store row was not skipped as a Finder file: %q", french)
+	}
+	data, err := json.Marshal(q.Snapshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	words.Use("ja")
+	var snap Snapshot
+	if err := json.Unmarshal(data, &snap); err != nil {
+		t.Fatal(err)
+	}
+	back := New(Config{})
+	back.Restore(snap)
+	for _, r := range back.Rows() {
+		if r.State != Skipped {
+			continue
+		}
+		want := words.Skip(uploader.Skipped{Path: r.Path, Rel: r.Rel, Kind: uploader.SkipSystem, Name: ".DS_Store", System: uploader.SysFinderSettings})
+		if r.Reason != want || r.Reason == french || !strings.Contains(r.Reason, "Finder") {
+			t.Errorf("restored in Japanese: %q, want %q", r.Reason, want)
+		}
+		return
+	}
+	t.Error("the skipped row did not come back")
 }
 
 // What the follow-ups found, and a paused upload, in French and Japanese.

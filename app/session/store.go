@@ -1,6 +1,9 @@
 package session
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"time"
 
 	"hoist/internal/words"
@@ -31,6 +34,41 @@ type Saved struct {
 	Outcome Outcome `json:"outcome,omitempty"`
 	Said    string  `json:"said,omitempty"`
 	AssetID string  `json:"assetID,omitempty"`
+	// Skip is why the walk left the file out, as the engine typed it: its sentence is
+	// written again in the language of the day.
+	Skip *SavedSkip `json:"skip,omitempty"`
+}
+
+// SavedSkip is an uploader.Skipped as the queue file keeps it: the system's error as its
+// text (and whether it was a refused permission, which has a sentence of its own).
+type SavedSkip struct {
+	Kind   uploader.SkipKind   `json:"kind"`
+	Name   string              `json:"name,omitempty"`
+	System uploader.SystemFile `json:"system,omitempty"`
+	Char   rune                `json:"char,omitempty"`
+	Other  string              `json:"other,omitempty"`
+	Folder bool                `json:"folder,omitempty"`
+	Err    string              `json:"err,omitempty"`
+	Denied bool                `json:"denied,omitempty"`
+}
+
+func savedSkip(s uploader.Skipped) *SavedSkip {
+	v := &SavedSkip{Kind: s.Kind, Name: s.Name, System: s.System, Char: s.Char, Other: s.Other, Folder: s.Folder}
+	if s.Err != nil {
+		v.Err, v.Denied = s.Err.Error(), errors.Is(s.Err, fs.ErrPermission)
+	}
+	return v
+}
+
+func (v SavedSkip) skipped(path, rel string) uploader.Skipped {
+	s := uploader.Skipped{Path: path, Rel: rel, Kind: v.Kind, Name: v.Name, System: v.System, Char: v.Char, Other: v.Other, Folder: v.Folder}
+	switch {
+	case v.Denied:
+		s.Err = fmt.Errorf("%s: %w", v.Err, fs.ErrPermission)
+	case v.Err != "":
+		s.Err = errors.New(v.Err)
+	}
+	return s
 }
 
 // saved is a row as Snapshot keeps it.
@@ -38,6 +76,8 @@ func saved(r *Row) Saved {
 	s := Saved{Path: r.Path, Rel: r.Rel, Size: r.Size, State: r.State, JobName: r.JobName, JobHandle: r.JobHandle,
 		Outcome: r.Outcome, Said: r.Said, AssetID: r.AssetID}
 	switch {
+	case r.skip.Kind != 0:
+		s.Skip = savedSkip(r.skip)
 	case !r.Why.IsZero():
 		why := r.Why
 		s.Why = &why
@@ -56,6 +96,9 @@ func (s Saved) row() *Row {
 		lang = "en"
 	}
 	switch {
+	case s.Skip != nil && s.Skip.Kind != 0:
+		r.skip = s.Skip.skipped(s.Path, s.Rel)
+		r.setReason(words.Skip(r.skip))
 	case s.Why != nil && !s.Why.IsZero():
 		r.setWhy(*s.Why)
 	case s.Reason == "":
