@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"hoist/internal/cputime"
 	"hoist/internal/testfs"
 )
 
@@ -19,11 +20,11 @@ func BenchmarkWalkHundredThousandFiles(b *testing.B) {
 	}
 	dir := testfs.Tree(b, tree)
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	cpu0 := cputime.Process()
 	for b.Loop() {
 		if items, skipped := Walk([]string{dir + "/Campaign"}); len(items) != n || len(skipped) != 0 {
 			b.Fatalf("%d items, %d skipped", len(items), len(skipped))
 		}
 	}
-	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64((cputime.Process()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
 }
