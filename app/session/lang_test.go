@@ -10,6 +10,20 @@ import (
 	"hoist/uploader"
 )
 
+// savedAndRead is q's snapshot as the queue file keeps it: written to JSON and read back.
+func savedAndRead(t *testing.T, q *Queue) Snapshot {
+	t.Helper()
+	data, err := json.Marshal(q.Snapshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var snap Snapshot
+	if err := json.Unmarshal(data, &snap); err != nil {
+		t.Fatal(err)
+	}
+	return snap
+}
+
 // A queue saved while Hoist spoke French reads in Japanese after a switch: the reasons the
 // session wrote and what Scene7 made of the files are kept as messages and outcomes, not
 // as French sentences; a sentence the engine wrote is shown only in its own language.
@@ -29,16 +43,8 @@ func TestSavedQueueSpeaksTheLanguageOfTheRestore(t *testing.T) {
 	if r, _ := q.Row(1); r.Reason != "Un autre fichier ("+filepath.Join(one, "Campaign", "a.jpg")+") est déjà dans la file sous le nom Campaign/a.jpg\u00a0; renommez l’un des deux." {
 		t.Fatalf("French reason %q", r.Reason)
 	}
-	data, err := json.Marshal(q.Snapshot())
-	if err != nil {
-		t.Fatal(err)
-	}
-
+	snap := savedAndRead(t, q)
 	words.Use("ja")
-	var snap Snapshot
-	if err := json.Unmarshal(data, &snap); err != nil {
-		t.Fatal(err)
-	}
 	back := New(Config{})
 	back.Restore(snap)
 	rows := back.Rows()
@@ -78,15 +84,8 @@ func TestSkippedRowSaysItsReasonInTheLanguageOfTheRestore(t *testing.T) {
 	if !strings.Contains(french, "Finder") {
 		t.Fatalf("the .DS_Store row was not skipped as a Finder file: %q", french)
 	}
-	data, err := json.Marshal(q.Snapshot())
-	if err != nil {
-		t.Fatal(err)
-	}
+	snap := savedAndRead(t, q)
 	words.Use("ja")
-	var snap Snapshot
-	if err := json.Unmarshal(data, &snap); err != nil {
-		t.Fatal(err)
-	}
 	back := New(Config{})
 	back.Restore(snap)
 	for _, r := range back.Rows() {
