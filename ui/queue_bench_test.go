@@ -25,20 +25,28 @@ func BenchmarkQueueTenThousandFiles(b *testing.B) {
 	a := test.NewTempApp(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		q := session.New(session.Config{Uploader: noUploads{}})
-		v := newQueueView(q, queueActions{})
-		ref := &refresher{onRows: v.refreshRows, onTotals: v.applyTotals}
-		q.SetObserver(session.Observer{Row: ref.row, List: ref.list, Totals: ref.total})
-		w := a.NewWindow("bench")
-		w.SetContent(v.Content)
-		w.Resize(fyne.NewSize(1000, 700))
-		if added, _ := q.Add([]string{dir + "/Campaign"}); added != 10000 {
-			b.Fatalf("added %d", added)
-		}
-		v.list.ScrollToBottom()
-		test.LaidOutObjects(v.list)
+		_, _, w := dropListed(b, a, dir+"/Campaign", 10000, fyne.NewSize(1000, 700))
 		w.Close()
 	}
+}
+
+// dropListed drops folder on a new queue shown in a window of size, as the window wires
+// them, checks that want files were added, and lists them to the end.
+func dropListed(b *testing.B, a fyne.App, folder string, want int, size fyne.Size) (*session.Queue, *QueueView, fyne.Window) {
+	b.Helper()
+	q := session.New(session.Config{Uploader: noUploads{}})
+	v := newQueueView(q, queueActions{})
+	ref := &refresher{onRows: v.refreshRows, onTotals: v.applyTotals}
+	q.SetObserver(session.Observer{Row: ref.row, List: ref.list, Totals: ref.total})
+	w := a.NewWindow("bench")
+	w.SetContent(v.Content)
+	w.Resize(size)
+	if added, _ := q.Add([]string{folder}); added != want {
+		b.Fatalf("added %d", added)
+	}
+	v.list.ScrollToBottom()
+	test.LaidOutObjects(v.list)
+	return q, v, w
 }
 
 // BenchmarkQueueHundredThousandFiles is issue 16's window at scale: 100,000 files dropped
@@ -61,18 +69,7 @@ func BenchmarkQueueHundredThousandFiles(b *testing.B) {
 		var before runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&before)
-		q := session.New(session.Config{Uploader: noUploads{}})
-		v := newQueueView(q, queueActions{})
-		ref := &refresher{onRows: v.refreshRows, onTotals: v.applyTotals}
-		q.SetObserver(session.Observer{Row: ref.row, List: ref.list, Totals: ref.total})
-		w := a.NewWindow("bench")
-		w.SetContent(v.Content)
-		w.Resize(fyne.NewSize(1024, 640))
-		if added, _ := q.Add([]string{dir + "/Campaign"}); added != n {
-			b.Fatalf("added %d", added)
-		}
-		v.list.ScrollToBottom()
-		test.LaidOutObjects(v.list)
+		q, v, w := dropListed(b, a, dir+"/Campaign", n, fyne.NewSize(1024, 640))
 		var after runtime.MemStats
 		runtime.GC()
 		runtime.ReadMemStats(&after)
