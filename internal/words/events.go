@@ -179,6 +179,17 @@ var systemFiles = map[uploader.SystemFile]string{
 	uploader.SysLibreOfficeLock:     "engine.system.libreoffice_lock",
 }
 
+// skipMessages are the sentences of the skip kinds that need only the names.
+var skipMessages = map[uploader.SkipKind]string{
+	uploader.SkipSameRel:     "engine.skip.same_rel",
+	uploader.SkipSpecial:     "engine.skip.special",
+	uploader.SkipLinkLoop:    "engine.skip.link_loop",
+	uploader.SkipLinkOutside: "engine.skip.link_outside",
+	uploader.SkipLinkBroken:  "engine.skip.link_broken",
+	uploader.SkipLinkSelf:    "engine.skip.link_self",
+	uploader.SkipGone:        "engine.skip.gone",
+}
+
 // Skip says why the walk left a path out and, for a problem, what to do; "" when s has no
 // kind (a path whose reason was kept as a sentence).
 func Skip(s uploader.Skipped) string {
@@ -198,20 +209,9 @@ func Skip(s uploader.Skipped) string {
 		return Error(&uploader.NameError{Kind: uploader.NameControl, Rel: s.Rel, Char: s.Char})
 	case uploader.SkipSameNFC:
 		return Error(&uploader.NameError{Kind: uploader.NameSameAfterNFC, Rel: s.Rel, Other: s.Other})
-	case uploader.SkipSameRel:
-		return T("engine.skip.same_rel", a)
-	case uploader.SkipSpecial:
-		return T("engine.skip.special", a)
-	case uploader.SkipLinkLoop:
-		return T("engine.skip.link_loop", a)
-	case uploader.SkipLinkOutside:
-		return T("engine.skip.link_outside", a)
-	case uploader.SkipLinkBroken:
-		return T("engine.skip.link_broken", a)
-	case uploader.SkipLinkSelf:
-		return T("engine.skip.link_self", a)
-	case uploader.SkipGone:
-		return T("engine.skip.gone", a)
+	}
+	if id, ok := skipMessages[s.Kind]; ok {
+		return T(id, a)
 	}
 	// SkipUnreadable, and any kind from a newer engine.
 	if errors.Is(s.Err, fs.ErrPermission) {
