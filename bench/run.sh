@@ -8,6 +8,12 @@
 #   HOIST_BENCH_CASES="s7big s7small dsbig dssmall"   the workloads to run (default: all)
 #   HOIST_BENCH_ARGS="--concurrency 8"                extra flags for hoist upload
 #   HOIST_BENCH_BIN=/path/to/hoist                    a prebuilt hoist instead of ./cmd/hoist
+#   HOIST_BENCH_BINS="/tmp/a /tmp/b"   several prebuilt binaries, run one after the other in
+#                            every round (paired runs: each gets the same load); one table
+#                            row per binary, named after it
+#   HOIST_BENCH_CURL=0       do not run curl (when only Hoist's time ÷ the physical limit
+#                            matters: curl's one request takes ~80 s on the lossy path)
+#   HOIST_BENCH_TRACE=FILE   linkproxy writes the link's upstream bytes per 100 ms there
 #   HOIST_BENCH_RTT=80ms     run through bench/linkproxy: this round-trip time is added
 #   HOIST_BENCH_MBIT=200     the link's rate in Mbit/s, shared by all connections (with RTT;
 #                            default 200); the table then gives hoist's time ÷ the physical
@@ -46,10 +52,13 @@ trap '[ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null; [ -n "$proxy_pid" ] &&
 command -v curl >/dev/null || { echo "curl is required" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "GNU time is required (apt-get install time)" >&2; exit 1; }
 
-if [ -n "${HOIST_BENCH_BIN:-}" ]; then
-  cp "$HOIST_BENCH_BIN" "$work/hoist"
+bins=()
+if [ -n "${HOIST_BENCH_BINS:-}" ]; then
+  for b in $HOIST_BENCH_BINS; do cp "$b" "$work/hoist-${#bins[@]}" && bins+=("$b"); done
+elif [ -n "${HOIST_BENCH_BIN:-}" ]; then
+  cp "$HOIST_BENCH_BIN" "$work/hoist-0" && bins=("")
 else
-  CGO_ENABLED=0 go build -o "$work/hoist" ./cmd/hoist
+  CGO_ENABLED=0 go build -o "$work/hoist-0" ./cmd/hoist && bins=("")
 fi
 go build -o "$work/sink" ./bench/sink
 "$work/sink" -delay "$delay" >"$work/sink.url" &
@@ -60,7 +69,8 @@ stats=$base # the sink's counters are read directly, not through the link
 link="loopback"
 if [ -n "$rtt" ]; then
   go build -o "$work/linkproxy" ./bench/linkproxy
-  "$work/linkproxy" -to "${base#http://}" -rtt "$rtt" -mbit "$mbit" -window "${HOIST_BENCH_WINDOW:-0}" >"$work/proxy.url" &
+  "$work/linkproxy" -to "${base#http://}" -rtt "$rtt" -mbit "$mbit" -window "${HOIST_BENCH_WINDOW:-0}" \
+    -trace "${HOIST_BENCH_TRACE:-}" >"$work/proxy.url" &
   proxy_pid=$!
   for _ in $(seq 50); do [ -s "$work/proxy.url" ] && break; sleep 0.1; done
   base=$(head -1 "$work/proxy.url")
@@ -135,38 +145,50 @@ measure() { # EXPECTED_FILES CMD... -> prints "elapsed_seconds peak_rss_kib cpu_
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 run_case() { # NAME SERVICE DIR
-  local name=$1 service=$2 dir=$3 cfg="$work/case.curl" ratios=() cpus=() rss=() hs=() cs=() t h c n
+  local name=$1 service=$2 dir=$3 cfg="$work/case.curl" cs=() t c n i
   if [ "$service" = scene7 ]; then scene7_cfg "$dir" >"$cfg"; else drsum_cfg "$dir" >"$cfg"; fi
   n=$(find "$dir" -type f | wc -l)
   local bytes skip_curl=
   bytes=$(find "$dir" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
   [ -n "$rtt" ] && [ "$service" = drsum ] && [ -z "${HOIST_BENCH_CURL_DRSUM:-}" ] && skip_curl=1
+  [ "${HOIST_BENCH_CURL:-1}" = 0 ] && skip_curl=1
   local endpoint="$base/scene7/UploadFile" user=bench@hoist.local
   [ "$service" = drsum ] && endpoint="$base/api/v1.0/file/upload" user=apiuser01
+  # Per binary i: newline-separated per-round figures.
+  local -A ratios=() cpus=() rss=() hs=()
   for r in $(seq "$rounds"); do
     if [ -n "$skip_curl" ]; then c="0 0 0"; else c=$(measure "$n" curl -K "$cfg"); fi
-    # shellcheck disable=SC2086 # $extra is a list of flags
-    h=$(HOIST_PASSWORD=bench measure "$n" "$work/hoist" upload --service "$service" --endpoint "$endpoint" \
-      --user "$user" --company 'c|1' --dest-folder /filer/bench --overwrite $extra "$dir")
-    local hw hm hc cw cc
-    read -r hw hm hc <<<"$h"
+    local cw cc
     read -r cw _ cc <<<"$c"
-    ratios+=("$(awk -v h="$hw" -v c="$cw" 'BEGIN {printf "%.3f", (c > 0 ? h / c : 0)}')")
-    # CPU times have GNU time's 10 ms steps: a ratio of two zeros says nothing.
-    cpus+=("$(awk -v h="$hc" -v c="$cc" 'BEGIN {printf "%.2f", (c > 0 ? h / c : 0)}')")
-    rss+=("$hm") hs+=("$hw") cs+=("$cw")
-    printf '  %s round %d: hoist %ss (%s KiB, CPU %ss)  curl %ss (CPU %ss)\n' "$name" "$r" "$hw" "$hm" "$hc" "$cw" "$cc" >&2
+    cs+=("$cw")
+    for i in "${!bins[@]}"; do
+      local h hw hm hc
+      # shellcheck disable=SC2086 # $extra is a list of flags
+      h=$(HOIST_PASSWORD=bench measure "$n" "$work/hoist-$i" upload --service "$service" --endpoint "$endpoint" \
+        --user "$user" --company 'c|1' --dest-folder /filer/bench --overwrite $extra "$dir")
+      read -r hw hm hc <<<"$h"
+      ratios[$i]+="$(awk -v h="$hw" -v c="$cw" 'BEGIN {printf "%.3f", (c > 0 ? h / c : 0)}')"$'\n'
+      # CPU times have GNU time's 10 ms steps: a ratio of two zeros says nothing.
+      cpus[$i]+="$(awk -v h="$hc" -v c="$cc" 'BEGIN {printf "%.2f", (c > 0 ? h / c : 0)}')"$'\n'
+      rss[$i]+="$hm"$'\n' hs[$i]+="$hw"$'\n'
+      printf '  %s%s round %d: hoist %ss (%s KiB, CPU %ss)  curl %ss (CPU %ss)  load %s\n' "$name" "${bins[$i]:+ [${bins[$i]}]}" \
+        "$r" "$hw" "$hm" "$hc" "$cw" "$cc" "$(cut -d' ' -f1 /proc/loadavg)" >&2
+    done
   done
-  local hmed cmed ratio cpu limit="—"
-  hmed=$(printf '%s\n' "${hs[@]}" | median) cmed=$(printf '%s\n' "${cs[@]}" | median)
-  ratio=$(printf '%s\n' "${ratios[@]}" | median) cpu=$(printf '%s\n' "${cpus[@]}" | median)
-  if [ -n "$skip_curl" ]; then ratio="—" cmed="—" cpu="—"; else cmed="$cmed s"; fi
-  if [ -n "$rtt" ] && [ "$mbit" != 0 ]; then
-    # The physical limit: the file bytes at the link's rate (no round trips, no headers).
-    limit=$(awk -v h="$hmed" -v b="$bytes" -v m="$mbit" 'BEGIN {l = b * 8 / (m * 1e6); printf "%.2f (limit %.2f s)", h / l, l}')
-  fi
-  printf '| %s | %s | %s | %s s | %s | %s | %s | %s MiB |\n' "$name" "$delay" "$ratio" "$hmed" "$cmed" "$cpu" "$limit" \
-    "$(printf '%s\n' "${rss[@]}" | sort -g | tail -1 | awk '{printf "%.1f", $1/1024}')"
+  local cmed
+  cmed=$(printf '%s\n' "${cs[@]}" | median)
+  for i in "${!bins[@]}"; do
+    local hmed ratio cpu limit="—" cshow="$cmed s"
+    hmed=$(printf '%s' "${hs[$i]}" | median)
+    ratio=$(printf '%s' "${ratios[$i]}" | median) cpu=$(printf '%s' "${cpus[$i]}" | median)
+    if [ -n "$skip_curl" ]; then ratio="—" cshow="—" cpu="—"; fi
+    if [ -n "$rtt" ] && [ "$mbit" != 0 ]; then
+      # The physical limit: the file bytes at the link's rate (no round trips, no headers).
+      limit=$(awk -v h="$hmed" -v b="$bytes" -v m="$mbit" 'BEGIN {l = b * 8 / (m * 1e6); printf "%.2f (limit %.2f s)", h / l, l}')
+    fi
+    printf '| %s%s | %s | %s | %s s | %s | %s | %s | %s MiB |\n' "$name" "${bins[$i]:+ [${bins[$i]}]}" "$delay" "$ratio" "$hmed" "$cshow" "$cpu" "$limit" \
+      "$(printf '%s' "${rss[$i]}" | sort -g | tail -1 | awk '{printf "%.1f", $1/1024}')"
+  done
 }
 
 echo "| workload | server delay + link | median ratio hoist/curl | median hoist | median curl | median CPU ratio hoist/curl | hoist ÷ physical limit | Hoist peak RSS |"

@@ -19,6 +19,7 @@ import (
 	"net"
 	"os"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -28,6 +29,7 @@ func main() {
 	rtt := flag.Duration("rtt", 0, "round-trip time added: each direction waits half of it")
 	mbit := flag.Float64("mbit", 0, "bandwidth cap in Mbit/s shared by all connections, per direction (0 = none)")
 	window := flag.Int("window", 0, "per-connection bytes in flight per direction (0 = unlimited)")
+	trace := flag.String("trace", "", "write the upstream bytes delivered per 100 ms and the open connections to this file")
 	flag.Parse()
 	for _, a := range []string{*addr, *target} {
 		host, _, err := net.SplitHostPort(a)
@@ -40,6 +42,9 @@ func main() {
 		log.Fatal(err)
 	}
 	up, down := newLink(*mbit), newLink(*mbit)
+	if *trace != "" {
+		go up.trace(*trace)
+	}
 	fmt.Printf("http://%s\n", ln.Addr())
 	os.Stdout.Sync()
 	for {
@@ -48,6 +53,8 @@ func main() {
 			log.Fatal(err)
 		}
 		go func() {
+			up.conns.Add(1)
+			defer up.conns.Add(-1)
 			s, err := net.Dial("tcp", *target)
 			if err != nil {
 				log.Print(err)
@@ -69,9 +76,30 @@ type link struct {
 	mu          sync.Mutex
 	bytesPerSec float64
 	free        time.Time
+	// delivered and conns are for -trace: the bytes that reached the far end, and the
+	// connections open.
+	delivered, conns atomic.Int64
 }
 
 func newLink(mbit float64) *link { return &link{bytesPerSec: mbit * 1e6 / 8} }
+
+// trace writes, every 100 ms while a connection is open or bytes flow, the time (Unix
+// milliseconds), the bytes delivered in those 100 ms and the connections open: where an
+// upload leaves the link idle (its start, the gaps between POSTs, its tail) shows there.
+func (l *link) trace(name string) {
+	f, err := os.Create(name)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var last int64
+	for now := range time.Tick(100 * time.Millisecond) {
+		d, n := l.delivered.Load(), l.conns.Load()
+		if d != last || n > 0 {
+			fmt.Fprintf(f, "%d %d %d\n", now.UnixMilli(), d-last, n)
+		}
+		last = d
+	}
+}
 
 // reserve books n bytes on the link and returns when they have left it: links serialise
 // their bytes, so a chunk leaves after every chunk booked before it.
@@ -129,6 +157,7 @@ func pipe(dst, src net.Conn, l *link, delay time.Duration, window int) {
 		time.Sleep(time.Until(c.due))
 		_, err := dst.Write(c.data)
 		n := len(c.data)
+		l.delivered.Add(int64(n))
 		time.AfterFunc(delay, func() {
 			mu.Lock()
 			inflight -= n
