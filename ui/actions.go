@@ -151,14 +151,16 @@ func endedBody(s session.Summary) string {
 }
 
 // processed reports what Scene7 made of the files of an upload: the status line and the
-// notification count what is ready, not what was posted.
+// notification count what is ready, not what was posted, against the same files as the
+// line under the overall bar (processedText).
 func (w *Window) processed(p session.Processed) {
-	w.Queue.SetStatus(p.Message)
+	msg := processedText(p, w.lastSummary)
+	w.Queue.SetStatus(msg)
 	title := words.T("notify.processed", nil)
-	if p.Failed+p.NoWord+p.Pending > 0 || p.Err != nil {
+	if p.Failed+p.NoWord+p.Pending > 0 || p.Err != nil || msg != p.Message {
 		title = words.T("notify.processed.problems", nil)
 	}
-	w.App.SendNotification(fyne.NewNotification(title, p.Message))
+	w.App.SendNotification(fyne.NewNotification(title, msg))
 }
 
 // assetLink is the published link of a ready asset, from the connection's published

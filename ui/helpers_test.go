@@ -32,6 +32,12 @@ func newTestEnv(t testing.TB) *testEnv { return newTestEnvWith(t, noUploads{}) }
 // newTestEnvWith is newTestEnv with eng as the upload engine.
 func newTestEnvWith(t testing.TB, eng session.Uploader) *testEnv {
 	t.Helper()
+	return newTestEnvConfig(t, session.Config{Uploader: eng})
+}
+
+// newTestEnvConfig is newTestEnv with the session made from sc (its engine, follower…).
+func newTestEnvConfig(t testing.TB, sc session.Config) *testEnv {
+	t.Helper()
 	keyring.MockInit()
 	a := test.NewTempApp(t)
 	cfg, err := store.Open(t.TempDir())
@@ -39,7 +45,7 @@ func newTestEnvWith(t testing.TB, eng session.Uploader) *testEnv {
 		t.Fatal(err)
 	}
 	e := &testEnv{cfg: cfg, remote: &fakeRemote{}, pick: &fakePickers{}}
-	e.q = session.New(session.Config{Uploader: eng})
+	e.q = session.New(sc)
 	win := a.NewWindow("Hoist")
 	e.w = New(a, win, Deps{Queue: e.q, Remote: e.remote, Profiles: cfg.Profiles, Secrets: cfg.Credentials,
 		Presets: cfg.Presets, Pickers: e.pick, SandboxURL: "http://127.0.0.1:9", Async: func(f func()) { f() }})

@@ -1,0 +1,36 @@
+package ui
+
+import (
+	"strings"
+
+	"hoist/app/session"
+	"hoist/internal/words"
+)
+
+// processedText is the status line once Scene7 has processed the files of an upload.
+// The session counts what is ready against the files it followed; the line under the
+// overall bar counts against every file to send, failed ones included. When files of the
+// upload were not sent, the two read as a contradiction side by side ("12 of 12 ready"
+// above "12 of 13 done"), so the status then counts against the same files as that line
+// and says what was not sent and what to do. s is the summary of the upload followed.
+func processedText(p session.Processed, s session.Summary) string {
+	notSent := s.Failed + s.Cancelled
+	if notSent == 0 {
+		return p.Message
+	}
+	followed := p.Ready + p.Failed + p.NoWord + p.Pending
+	// The session's sentence about what is ready comes first in its message; the rest
+	// (warnings, failures in Scene7, files still processing) is kept as it is.
+	rest, ok := strings.CutPrefix(p.Message, words.N("session.processed.ready", followed, words.A{"Ready": p.Ready}))
+	if !ok {
+		return joinSentences(p.Message, words.N("window.not_sent", notSent, nil))
+	}
+	ready := words.N("session.processed.ready", followed+s.Failed, words.A{"Ready": p.Ready})
+	return joinSentences(ready+rest, words.N("window.not_sent", notSent, nil))
+}
+
+// joinSentences puts sentences one after the other as the language does (a space in
+// English and French, none in Japanese).
+func joinSentences(first, next string) string {
+	return words.T("session.join", words.A{"First": strings.TrimSpace(first), "Next": next})
+}

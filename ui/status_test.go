@@ -1,0 +1,115 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"hoist/app/session"
+	"hoist/uploader"
+)
+
+// oneFails plays the engine for an upload where one file does not get through: every
+// file is accepted in job h-1 except the one whose name is fail.
+type oneFails struct{ fail string }
+
+func (o oneFails) Upload(_ context.Context, req uploader.Request, on func(uploader.Event)) (*uploader.Result, error) {
+	res := &uploader.Result{JobName: "job-1", Jobs: []uploader.JobRef{{Name: "job-1", Handle: "h-1", Ended: true}}}
+	for i, it := range req.Items {
+		ev := uploader.Event{Item: i, Rel: it.Rel, Size: it.Size, JobName: "job-1", JobHandle: "h-1", ETA: -1, JobETA: -1}
+		ev.Kind = uploader.FileStarted
+		on(ev)
+		if filepath.Base(it.Rel) == o.fail {
+			ev.Kind, ev.Err = uploader.FileFailed, errors.New("the connection dropped")
+			on(ev)
+			res.Files = append(res.Files, uploader.FileResult{Rel: it.Rel, State: uploader.StateFailed, Err: ev.Err})
+			continue
+		}
+		ev.Kind = uploader.FileDone
+		on(ev)
+		res.Files = append(res.Files, uploader.FileResult{Rel: it.Rel, State: uploader.StateDone, JobHandle: "h-1"})
+	}
+	return res, nil
+}
+
+// allReady plays Scene7's processing: every file followed is ready.
+type allReady struct{}
+
+func (allReady) Follow(_ context.Context, req uploader.FollowRequest, on func(uploader.FollowEvent)) (*uploader.FollowResult, error) {
+	on(uploader.FollowEvent{Kind: uploader.FollowStarted, JobHandle: req.JobHandle, Item: -1})
+	res := &uploader.FollowResult{JobHandle: req.JobHandle}
+	for i, rel := range req.Files {
+		out := uploader.FileOutcome{Item: i, Rel: rel, AssetID: strings.TrimSuffix(filepath.Base(rel), ".jpg"), Outcome: uploader.Processed}
+		on(uploader.FollowEvent{Kind: uploader.FileProcessed, JobHandle: req.JobHandle, Item: i, Rel: rel, AssetID: out.AssetID, Outcome: out.Outcome})
+		res.Files = append(res.Files, out)
+	}
+	on(uploader.FollowEvent{Kind: uploader.FollowEnded, JobHandle: req.JobHandle, Item: -1, Files: res.Files})
+	return res, nil
+}
+
+// After an upload where one file of 13 did not get through and Scene7 made the other 12
+// ready, the status line and the line under the bar count against the same 13 files,
+// and the status says what was not sent and what to do, in every language.
+func TestStatusAndSummaryAgreeWhenAFileWasNotSent(t *testing.T) {
+	want := map[string]struct{ status, notSent, summary string }{
+		"en": {"12 of 13 files ready in Scene7.", "1 file was not sent", "12 of 13 files done"},
+		"fr": {"Fichiers prêts dans Scene7\u00a0: 12 sur 13.", "1 fichier n’a pas été envoyé", "Terminés\u00a0: 12 sur 13 fichiers"},
+		"ja": {"Scene7 で 13 件中 12 件のファイルの準備ができました。", "1 件のファイルは送信されませんでした。", "13 件中 12 件完了"},
+	}
+	eachLanguage(t, func(t *testing.T, code string) {
+		tree := map[string]string{}
+		var paths []string
+		for i := range 13 {
+			tree[fmt.Sprintf("c/hero-%02d.jpg", i)] = "jpeg bytes"
+		}
+		dir := files(t, tree)
+		for i := range 13 {
+			paths = append(paths, filepath.Join(dir, "c", fmt.Sprintf("hero-%02d.jpg", i)))
+		}
+		e := newTestEnvConfig(t, session.Config{Uploader: oneFails{fail: "hero-07.jpg"}, Follower: allReady{}, FollowFirst: time.Millisecond})
+		if added, _ := e.q.Add(paths); added != 13 {
+			t.Fatalf("%d files added", added)
+		}
+		e.w.Win.Resize(DefaultSize)
+		test.Tap(e.w.Queue.Upload)
+		e.q.Wait()
+		// The window hears of the end and of Scene7's processing through fyne.Do, which
+		// the test driver runs on the session's goroutines: wait for the last one.
+		deadline := time.Now().Add(10 * time.Second)
+		for !strings.Contains(e.w.Queue.status.Text, want[code].notSent) && time.Now().Before(deadline) {
+			time.Sleep(5 * time.Millisecond)
+		}
+		status, summary := e.w.Queue.status.Text, e.w.Queue.summary.Text
+		w := want[code]
+		if !strings.HasPrefix(status, w.status) || !strings.Contains(status, w.notSent) {
+			t.Errorf("status %q: want it to start with %q and say %q", status, w.status, w.notSent)
+		}
+		if !strings.HasPrefix(summary, w.summary) {
+			t.Errorf("line under the bar %q: want %q", summary, w.summary)
+		}
+		if !e.w.Queue.status.Visible() {
+			t.Error("the status line is hidden")
+		}
+	})
+}
+
+// What Scene7 said beyond the ready files stays in the status, between the count and
+// the files not sent; with every file sent, the session's sentence is shown as it is.
+func TestProcessedTextKeepsScene7sWords(t *testing.T) {
+	speaking(t, "en")
+	p := session.Processed{Ready: 10, Failed: 2, Message: "10 of 12 files ready in Scene7. 2 failed in Scene7."}
+	got := processedText(p, session.Summary{Done: 12, Failed: 1, Cancelled: 1})
+	want := "10 of 13 files ready in Scene7. 2 failed in Scene7. 2 files were not sent: see why in the list, then press Retry failed."
+	if got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	if got := processedText(p, session.Summary{Done: 12}); got != p.Message {
+		t.Errorf("every file sent: %q", got)
+	}
+}
