@@ -73,11 +73,11 @@ func twoDigits(n int) string {
 }
 
 // Count writes a whole number in the language's form: "1,234", "1 234".
-func Count(n int) string { return current.Load().printer.Sprintf("%d", n) }
+func Count(n int) string { return current.Load().number().int(int64(n)) }
 
 // Number writes x with the given number of decimals in the language's form: "1.5", "1,5".
 func Number(x float64, decimals int) string {
-	return current.Load().printer.Sprintf("%.*f", decimals, x)
+	return current.Load().number().float(x, decimals)
 }
 
 // Time writes the time of day as the language writes it: "3:04:05 PM", "15:04:05".

@@ -1,7 +1,9 @@
 package words
 
 import (
+	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -38,16 +40,60 @@ var current atomic.Pointer[speaker]
 // messages are loaded the first time it says something, so a process reads the files of
 // the languages it speaks only.
 type speaker struct {
-	code      string
-	printer   *message.Printer
-	load      sync.Once
+	code    string
+	printer *message.Printer
+	load    sync.Once
+	// localizer is go-i18n's, for what messages and write do not cover (compiled.go);
+	// messages are this language's own, cut at their placeholders.
 	localizer *i18n.Localizer
+	messages  map[string]*compiledMessage
+	// forms caches the plural form (index into pluralForms) of the counts below
+	// len(forms), as go-i18n's rules give it; 0 is not known yet.
+	forms   [128]atomic.Uint32
+	numOnce sync.Once
+	numbers numberForm
 }
 
-// ready loads the speaker's messages once and returns its localizer.
-func (s *speaker) ready() *i18n.Localizer {
-	s.load.Do(func() { s.localizer = i18n.NewLocalizer(bundleFor(s.code), s.code) })
-	return s.localizer
+// pluralProbe is a message of this package's own whose every plural form is the form's
+// name, so that go-i18n's plural rules say which form a count takes (pluralForm).
+const pluralProbe = "words.plural_form"
+
+// ready loads the speaker's messages once.
+func (s *speaker) ready() {
+	s.load.Do(func() {
+		b, own, tag := bundleFor(s.code)
+		probe := &i18n.Message{ID: pluralProbe}
+		probe.Zero, probe.One, probe.Two, probe.Few, probe.Many, probe.Other = "zero", "one", "two", "few", "many", "other"
+		if err := b.AddMessages(tag, probe); err != nil {
+			panic(fmt.Sprintf("words: %v", err)) // a language of Languages without plural rules
+		}
+		s.localizer, s.messages = i18n.NewLocalizer(b, s.code), own
+	})
+}
+
+// pluralForm is the form (index into pluralForms) go-i18n's rules give count in this
+// language.
+func (s *speaker) pluralForm(count int) int {
+	if count >= 0 && count < len(s.forms) {
+		if f := s.forms[count].Load(); f > 0 {
+			return int(f - 1)
+		}
+	}
+	name, _ := s.localizer.Localize(&i18n.LocalizeConfig{MessageID: pluralProbe, PluralCount: count})
+	form := slices.Index(pluralForms, name)
+	if form < 0 {
+		form = otherForm
+	}
+	if count >= 0 && count < len(s.forms) {
+		s.forms[count].Store(uint32(form + 1))
+	}
+	return form
+}
+
+// number is the speaker's way of writing numbers, worked out the first time it writes one.
+func (s *speaker) number() *numberForm {
+	s.numOnce.Do(func() { s.numbers = formOf(s.printer) })
+	return &s.numbers
 }
 
 // speakers holds one speaker per language, made once.

@@ -25,14 +25,18 @@ const MessageDir = "messages"
 // anyway). Loading one language rather than all of them matters to the command line, which
 // starts for every invocation: parsing every file was a third of `hoist --help`'s CPU time.
 // The files are embedded and checked by the tests, so a file that does not parse is a build
-// defect: it panics rather than speaking half a language.
-func bundleFor(code string) *i18n.Bundle {
+// defect: it panics rather than speaking half a language. It also returns code's own
+// messages, cut at their placeholders (compiled.go), and the tag go-i18n reads code's files
+// as.
+func bundleFor(code string) (*i18n.Bundle, map[string]*compiledMessage, language.Tag) {
 	b := i18n.NewBundle(language.English)
 	b.RegisterUnmarshalFunc("json", json.Unmarshal)
 	files, err := MessageFiles()
 	if err != nil {
 		panic(fmt.Sprintf("words: %v", err))
 	}
+	own := map[string]*compiledMessage{}
+	tag := language.Make(code)
 	for _, f := range files {
 		if f.Lang != Languages[0].Code && f.Lang != code {
 			continue
@@ -41,11 +45,21 @@ func bundleFor(code string) *i18n.Bundle {
 		if err != nil {
 			panic(fmt.Sprintf("words: %s: %v", f.Path, err))
 		}
-		if _, err := b.ParseMessageFileBytes(data, f.Path); err != nil {
+		mf, err := b.ParseMessageFileBytes(data, f.Path)
+		if err != nil {
 			panic(fmt.Sprintf("words: %s: %v", f.Path, err))
 		}
+		if f.Lang != code {
+			continue
+		}
+		tag = mf.Tag
+		for _, m := range mf.Messages {
+			if c, ok := compile(m); ok {
+				own[m.ID] = c
+			}
+		}
 	}
-	return b
+	return b, own, tag
 }
 
 // A MessageFile is one area's sentences in one language: messages/AREA.LANG.json. The
@@ -88,21 +102,39 @@ func In(code, id string, args A) string {
 // N is the plural sentence id for count, in the current language: its {{.Count}} is count
 // in the language's form, and the form (one, many, other…) follows the language's rules.
 func N(id string, count int, args A) string {
-	s := current.Load()
-	a := make(A, len(args)+1)
-	for k, v := range args {
-		a[k] = v
-	}
-	a["Count"] = count
-	return s.say(id, count, a)
+	return current.Load().say(id, &count, args)
 }
 
-func (s *speaker) say(id string, count any, args A) string {
-	data := make(map[string]any, len(args))
+func (s *speaker) say(id string, count *int, args A) string {
+	s.ready()
+	if m := s.messages[id]; m != nil {
+		form := otherForm
+		if count != nil {
+			form = s.pluralForm(*count)
+		}
+		if m[form] == nil {
+			form = otherForm // as go-i18n does for a form a translation lacks
+		}
+		if t := m[form]; t != nil {
+			if out, ok := s.write(t, count, args); ok {
+				return out
+			}
+		}
+	}
+	return s.localize(id, count, args)
+}
+
+// localize is say through go-i18n, for what the cut messages do not cover.
+func (s *speaker) localize(id string, count *int, args A) string {
+	data := make(map[string]any, len(args)+1)
 	for k, v := range args {
 		data[k] = s.value(v)
 	}
-	msg, err := s.ready().Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
+	var plural any
+	if count != nil {
+		data["Count"], plural = s.value(*count), *count
+	}
+	msg, err := s.localizer.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: plural})
 	if msg == "" && err != nil {
 		return id
 	}

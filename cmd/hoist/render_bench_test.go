@@ -1,0 +1,30 @@
+package main
+
+import (
+	"io"
+	"testing"
+	"time"
+
+	"hoist/internal/words"
+	"hoist/uploader"
+)
+
+// BenchmarkFileLines is the CLI's cost per uploaded file in a pipe (no bar): the events of
+// one file, started then done, and its "✓ file  size  time" line, as for each of the
+// 2,000 files of the loopback benchmark (bench/README.md, CPU against curl).
+func BenchmarkFileLines(b *testing.B) {
+	for _, lang := range []string{"en", "fr"} {
+		b.Run(lang, func(b *testing.B) {
+			defer words.Use(words.Use(lang))
+			v := newHumanView(io.Discard, io.Discard, false)
+			t0 := time.Date(2026, 11, 30, 15, 0, 0, 0, time.UTC)
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				item := i % 2000
+				v.event(uploader.Event{Kind: uploader.FileStarted, Time: t0, Item: item, Rel: "campaign/img-0001.jpg", Size: 65536, ETA: -1, JobETA: -1})
+				v.event(uploader.Event{Kind: uploader.FileDone, Time: t0.Add(38 * time.Millisecond), Item: item, Rel: "campaign/img-0001.jpg",
+					Sent: 65536, Size: 65536, JobSent: int64(i) * 65536, JobSize: 2000 * 65536, Attempt: 1, ETA: 0, JobETA: -1})
+			}
+		})
+	}
+}
