@@ -87,7 +87,7 @@ func TestPauseAndResumeButtons(t *testing.T) {
 	if q.Pause.Disabled() || q.Pause.Text != "Pause" {
 		t.Fatalf("while uploading the button reads %q (disabled %v)", q.Pause.Text, q.Pause.Disabled())
 	}
-	if !q.RemoveAll.Disabled() {
+	if !q.RemoveAllItem.Disabled {
 		t.Error("Remove all is enabled while every file is being uploaded")
 	}
 	test.AssertNotificationSent(t, nil, func() {
@@ -97,7 +97,7 @@ func TestPauseAndResumeButtons(t *testing.T) {
 			t.Fatalf("summary %+v", s)
 		}
 	})
-	if q.Pause.Disabled() || q.Pause.Text != "Resume" || q.CancelAll.Disabled() || q.RemoveAll.Disabled() {
+	if q.Pause.Disabled() || q.Pause.Text != "Resume" || q.CancelAll.Disabled() || q.RemoveAllItem.Disabled {
 		t.Fatalf("after Pause the button reads %q (disabled %v), Cancel disabled %v", q.Pause.Text, q.Pause.Disabled(), q.CancelAll.Disabled())
 	}
 	if s := q.status.Text; !strings.HasPrefix(s, "Paused: 2 files not sent yet.") || !strings.Contains(s, "job-1") {

@@ -30,7 +30,10 @@ type QueueView struct {
 	ProblemsOnly *widget.Check
 	shown        []int // queue indices listed while ProblemsOnly is on
 
-	AddFiles, AddFolder, Upload, CancelAll, Retry, Remove, RemoveAll, Clear *widget.Button
+	AddFiles, AddFolder, Upload, CancelAll, Retry *widget.Button
+	// Remove opens a menu of the ways of taking files off the list (toolbar.go).
+	Remove                                       *widget.Button
+	RemoveSelectedItem, RemoveAllItem, ClearItem *fyne.MenuItem
 	// Pause stops the running upload and keeps its job open; once paused it reads Resume.
 	Pause *widget.Button
 
@@ -85,13 +88,7 @@ func newQueueView(q *session.Queue, act queueActions) *QueueView {
 		}
 	})
 	v.Retry = widget.NewButtonWithIcon(words.T("queue.retry_failed", nil), theme.ViewRefreshIcon(), func() { act.retry(v.retryRows()) })
-	v.Remove = widget.NewButtonWithIcon(words.T("queue.remove", nil), theme.DeleteIcon(), v.RemoveSelected)
-	v.RemoveAll = widget.NewButtonWithIcon(words.T("queue.remove_all", nil), theme.ContentClearIcon(), v.removeAll)
-	v.Clear = widget.NewButtonWithIcon(words.T("queue.clear_finished", nil), theme.ConfirmIcon(), func() {
-		n := q.ClearFinished()
-		v.clearSelection()
-		v.SetStatus(words.N("queue.cleared", n, nil))
-	})
+	v.newRemoveMenu()
 	v.ProblemsOnly = widget.NewCheck(words.T("queue.problems_only", words.A{"Count": 0}), func(bool) { v.refilter() })
 
 	v.overall = widget.NewProgressBar()
@@ -110,9 +107,10 @@ func newQueueView(q *session.Queue, act queueActions) *QueueView {
 	v.drop = newDropZone()
 	v.details = newRowDetails(v.clearSelection, act.clip, act.link, act.open)
 
-	// The toolbar wraps onto a second line on a narrow window instead of widening it.
+	// The toolbar wraps onto a second line on a narrow window instead of widening it (one
+	// line from 1024 px up: toolbar.go).
 	tools := &flow{}
-	toolbar := container.New(tools, v.AddFiles, v.AddFolder, v.Upload, v.Pause, v.CancelAll, v.Retry, v.Remove, v.RemoveAll, v.Clear)
+	toolbar := container.New(tools, v.AddFiles, v.AddFolder, v.Upload, v.Pause, v.CancelAll, v.Retry, v.Remove)
 	v.top = container.NewVBox(toolbar, v.blocker, v.status)
 	bottom := container.NewVBox(v.details.Content, widget.NewSeparator(), v.overall,
 		container.NewBorder(nil, nil, nil, v.ProblemsOnly, v.summary))
@@ -273,7 +271,6 @@ func (v *QueueView) updateButtons() {
 	} else {
 		v.Retry.SetText(words.T("queue.retry_failed", nil))
 	}
-	enable(v.Clear, t.Count(session.Done)+t.Count(session.Skipped) > 0)
 	removable := false
 	for _, i := range v.sel.rows() {
 		if row, ok := v.q.Row(i); ok && !row.Busy() {
@@ -281,8 +278,7 @@ func (v *QueueView) updateButtons() {
 			break
 		}
 	}
-	enable(v.Remove, removable)
-	enable(v.RemoveAll, t.Rows > t.Busy)
+	v.enableRemoveMenu(removable, t.Rows > t.Busy, t.Count(session.Done)+t.Count(session.Skipped) > 0)
 }
 
 func enable(w fyne.Disableable, on bool) {

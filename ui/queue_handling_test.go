@@ -56,8 +56,8 @@ func TestSelectSeveralRowsToRemoveOrRetry(t *testing.T) {
 	e := newTestEnvWith(t, eng)
 	restoredRows(t, e, session.Failed, session.Failed, session.Queued, session.Failed, session.Done)
 	q := e.w.Queue
-	if !q.Remove.Disabled() {
-		t.Fatal("Remove is enabled with nothing selected")
+	if !q.RemoveSelectedItem.Disabled {
+		t.Fatal("Remove selected is enabled with nothing selected")
 	}
 	q.List().Select(0) // a plain click
 	q.Select(3, fyne.KeyModifierShift)
@@ -91,11 +91,11 @@ func TestSelectSeveralRowsToRemoveOrRetry(t *testing.T) {
 
 	q.List().Select(4)
 	q.Select(1, fyne.KeyModifierControl)
-	test.Tap(q.Remove)
+	chooseRemove(t, q, q.RemoveSelectedItem)
 	if got := rels(e.q); !slices.Equal(got, []string{"a.jpg", "c.jpg", "d.jpg"}) {
 		t.Errorf("after Remove: %v", got)
 	}
-	if len(q.Selected()) != 0 || !q.Remove.Disabled() {
+	if len(q.Selected()) != 0 || !q.RemoveSelectedItem.Disabled {
 		t.Errorf("selection after Remove: %v", q.Selected())
 	}
 	if s := q.status.Text; s != "2 files taken off the queue." {
@@ -118,13 +118,13 @@ func TestRemoveAllAndClearFinished(t *testing.T) {
 	e := newTestEnv(t)
 	restoredRows(t, e, session.Done, session.Queued, session.Failed, session.Skipped)
 	q := e.w.Queue
-	test.Tap(q.Clear)
+	chooseRemove(t, q, q.ClearItem)
 	if got := rels(e.q); !slices.Equal(got, []string{"b.jpg", "c.jpg"}) {
 		t.Fatalf("after Clear finished: %v", got)
 	}
-	test.Tap(q.RemoveAll)
-	if e.q.Len() != 0 || !q.RemoveAll.Disabled() {
-		t.Fatalf("after Remove all: %v (button disabled %v)", rels(e.q), q.RemoveAll.Disabled())
+	chooseRemove(t, q, q.RemoveAllItem)
+	if e.q.Len() != 0 || !q.RemoveAllItem.Disabled {
+		t.Fatalf("after Remove all: %v (button disabled %v)", rels(e.q), q.RemoveAllItem.Disabled)
 	}
 	if s := q.status.Text; s != "2 files taken off the queue." {
 		t.Errorf("status %q", s)

@@ -40,7 +40,7 @@ func TestShiftRangeTakesOnlyTheRowsOnScreen(t *testing.T) {
 
 	q.List().Select(0)
 	q.Select(q.rowAt(2), fyne.KeyModifierShift)
-	test.Tap(q.Remove)
+	chooseRemove(t, q, q.RemoveSelectedItem)
 	e.w.ref.flush()
 	if got := rels(e.q); !slices.Equal(got, []string{"b.jpg", "d.jpg", "e.jpg", "g.jpg"}) {
 		t.Errorf("after Remove the queue holds %v, want the four finished files", got)

@@ -153,15 +153,15 @@ func TestRemoveAndClearFinished(t *testing.T) {
 	e := newTestEnv(t)
 	dir := files(t, map[string]string{"a.jpg": "a", "b.jpg": "b", "Thumbs.db": "x"})
 	e.w.Drop(fileURIs(filepath.Join(dir, "a.jpg"), filepath.Join(dir, "b.jpg"), filepath.Join(dir, "Thumbs.db")))
-	if !e.w.Queue.Remove.Disabled() {
-		t.Error("Remove is enabled with nothing selected")
+	if !e.w.Queue.RemoveSelectedItem.Disabled {
+		t.Error("Remove selected is enabled with nothing selected")
 	}
 	e.w.Queue.list.Select(0)
-	test.Tap(e.w.Queue.Remove)
+	chooseRemove(t, e.w.Queue, e.w.Queue.RemoveSelectedItem)
 	if e.q.Len() != 2 {
 		t.Fatalf("%d rows after Remove", e.q.Len())
 	}
-	test.Tap(e.w.Queue.Clear) // the skipped file is finished
+	chooseRemove(t, e.w.Queue, e.w.Queue.ClearItem) // the skipped file is finished
 	if e.q.Len() != 1 || e.w.Queue.list.Length() != 1 {
 		t.Fatalf("%d rows after Clear finished", e.q.Len())
 	}
