@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"hoist/internal/testproxy"
 	"hoist/internal/words"
 	"hoist/sandbox"
 	"hoist/uploader"
@@ -108,7 +109,7 @@ func TestE2EConnectionCAFileAndInspectedHTTPS(t *testing.T) {
 // and Test connection says it was the explicit one.
 func TestE2EConnectionProxy(t *testing.T) {
 	_, srv := tlsBox(t)
-	p := startProxy(t, "")
+	p := testproxy.Start(t, "")
 	t.Setenv("HTTPS_PROXY", "http://127.0.0.1:1") // nothing listens: would fail
 	c := trustingClient(srv)
 	ep, err := uploader.CustomEndpoint(uploader.DrSum, srv.URL+uploader.DrSumUploadPath, "", false)
@@ -116,9 +117,9 @@ func TestE2EConnectionProxy(t *testing.T) {
 		t.Fatal(err)
 	}
 	conn := uploader.Conn{Endpoint: ep, Credentials: uploader.Credentials{User: sandbox.DrSumUser, Password: sandbox.DrSumPassword},
-		Network: uploader.Network{Proxy: p.url}}
+		Network: uploader.Network{Proxy: p.URL}}
 	v, err := uploader.TestConnection(context.Background(), c.HTTP, conn)
-	if err != nil || !v.OK || v.Route != (uploader.ProxyRoute{Proxy: p.url, Source: uploader.ProxyConnection}) || p.connects.Load() == 0 {
+	if err != nil || !v.OK || v.Route != (uploader.ProxyRoute{Proxy: p.URL, Source: uploader.ProxyConnection}) || p.Connects.Load() == 0 {
 		t.Fatalf("verdict %+v, %v", v, err)
 	}
 	if v.Exchange.TLS == nil || !v.Exchange.TLS.Private {

@@ -3,107 +3,26 @@ package uploader_test
 import (
 	"context"
 	"errors"
-	"io"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync/atomic"
 	"testing"
 
+	"hoist/internal/testproxy"
 	"hoist/internal/words"
 	"hoist/sandbox"
 	"hoist/uploader"
 )
 
-// testProxy is a small forward proxy on loopback, as companies run: CONNECT tunnels for
-// https, plain forwarding for http. With login set it answers 407 to whoever does not
-// send that Proxy-Authorization.
-type testProxy struct {
-	url               string
-	login             string
-	connects, forward atomic.Int32
-	// alias maps host:port names that exist only for the proxy (an intranet's) to the
-	// loopback address that serves them.
-	alias map[string]string
-}
-
-func (p *testProxy) dialAddr(hostport string) string {
-	if a, ok := p.alias[hostport]; ok {
-		return a
-	}
-	return hostport
-}
-
-func startProxy(t *testing.T, login string) *testProxy {
-	t.Helper()
-	p := &testProxy{login: login}
-	srv := httptest.NewServer(http.HandlerFunc(p.serve))
-	t.Cleanup(srv.Close)
-	p.url = srv.URL
-	return p
-}
-
-func (p *testProxy) serve(w http.ResponseWriter, r *http.Request) {
-	if p.login != "" && r.Header.Get("Proxy-Authorization") != p.login {
-		w.Header().Set("Proxy-Authenticate", `Basic realm="office"`)
-		http.Error(w, "login first", http.StatusProxyAuthRequired)
-		return
-	}
-	if r.Method == http.MethodConnect {
-		p.connects.Add(1)
-		up, err := net.Dial("tcp", p.dialAddr(r.Host))
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusBadGateway)
-			return
-		}
-		w.WriteHeader(http.StatusOK)
-		down, buf, err := http.NewResponseController(w).Hijack()
-		if err != nil {
-			up.Close()
-			return
-		}
-		go func() {
-			_, _ = io.Copy(up, buf)
-			up.(*net.TCPConn).CloseWrite()
-		}()
-		_, _ = io.Copy(down, up)
-		down.Close()
-		up.Close()
-		return
-	}
-	p.forward.Add(1)
-	target := *r.URL
-	target.Host = p.dialAddr(target.Host)
-	out, err := http.NewRequestWithContext(r.Context(), r.Method, target.String(), r.Body)
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
-		return
-	}
-	out.Header = r.Header.Clone()
-	out.Header.Del("Proxy-Authorization")
-	out.ContentLength = r.ContentLength
-	resp, err := http.DefaultTransport.RoundTrip(out)
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadGateway)
-		return
-	}
-	defer resp.Body.Close()
-	for k, v := range resp.Header {
-		w.Header()[k] = v
-	}
-	w.WriteHeader(resp.StatusCode)
-	_, _ = io.Copy(w, resp.Body)
-}
-
 // A Scene7 upload over plain http (loopback) through a forwarding proxy named
 // explicitly: every file lands.
 func TestE2EProxyForwardsHTTP(t *testing.T) {
 	b := startBox(t, 0)
-	p := startProxy(t, "")
+	p := testproxy.Start(t, "")
 	items := awkwardTree(t)
 	c := testClient()
-	if err := uploader.SetProxy(c.HTTP, p.url); err != nil {
+	if err := uploader.SetProxy(c.HTTP, p.URL); err != nil {
 		t.Fatal(err)
 	}
 	res, err := c.Upload(context.Background(), b.scene7Request(t, items), nil)
@@ -111,7 +30,7 @@ func TestE2EProxyForwardsHTTP(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.checkScene7(t, items, res, 1)
-	if p.forward.Load() == 0 {
+	if p.Forwarded.Load() == 0 {
 		t.Fatal("nothing went through the proxy")
 	}
 }
@@ -138,9 +57,9 @@ func trustingClient(srv *httptest.Server) *uploader.Client {
 // Test connection says which proxy it used.
 func TestE2EProxyTunnelsHTTPS(t *testing.T) {
 	s, srv := tlsBox(t)
-	p := startProxy(t, "")
+	p := testproxy.Start(t, "")
 	c := trustingClient(srv)
-	if err := uploader.SetProxy(c.HTTP, p.url); err != nil {
+	if err := uploader.SetProxy(c.HTTP, p.URL); err != nil {
 		t.Fatal(err)
 	}
 	items := awkwardTree(t)
@@ -154,12 +73,12 @@ func TestE2EProxyTunnelsHTTPS(t *testing.T) {
 		t.Fatal(err)
 	}
 	(&box{Server: s}).checkScene7(t, items, res, 1)
-	if p.connects.Load() == 0 {
+	if p.Connects.Load() == 0 {
 		t.Fatal("no CONNECT reached the proxy")
 	}
 	v, err := uploader.TestConnection(context.Background(), c.HTTP, conn)
-	if err != nil || !v.OK || v.Proxy != p.url || !strings.Contains(words.Verdict(v), "Through the proxy "+p.url) {
-		t.Fatalf("verdict %+v, %v: want OK through %s", v, err, p.url)
+	if err != nil || !v.OK || v.Proxy != p.URL || !strings.Contains(words.Verdict(v), "Through the proxy "+p.URL) {
+		t.Fatalf("verdict %+v, %v: want OK through %s", v, err, p.URL)
 	}
 }
 
@@ -167,9 +86,9 @@ func TestE2EProxyTunnelsHTTPS(t *testing.T) {
 // by Test connection; with the login in the proxy address, the upload goes through.
 func TestE2EProxyAsksForALogin(t *testing.T) {
 	_, srv := tlsBox(t)
-	p := startProxy(t, "Basic b2ZmaWNlOnNlY3JldA==") // office:secret
+	p := testproxy.Start(t, "Basic b2ZmaWNlOnNlY3JldA==") // office:secret
 	c := trustingClient(srv)
-	if err := uploader.SetProxy(c.HTTP, p.url); err != nil {
+	if err := uploader.SetProxy(c.HTTP, p.URL); err != nil {
 		t.Fatal(err)
 	}
 	ep, err := uploader.CustomEndpoint(uploader.Scene7, srv.URL+uploader.Scene7UploadPath, "", false)
@@ -190,12 +109,12 @@ func TestE2EProxyAsksForALogin(t *testing.T) {
 		t.Fatalf("err %v (%q), %d retries: want the proxy's login demand, at once", err, words.Error(err), retries.Load())
 	}
 	v, _ := uploader.TestConnection(context.Background(), c.HTTP, conn)
-	if v.OK || !strings.Contains(words.Verdict(v), "asks for a login") || v.Proxy != p.url {
+	if v.OK || !strings.Contains(words.Verdict(v), "asks for a login") || v.Proxy != p.URL {
 		t.Fatalf("verdict %+v", v)
 	}
 
 	c = trustingClient(srv)
-	if err := uploader.SetProxy(c.HTTP, strings.Replace(p.url, "http://", "http://office:secret@", 1)); err != nil {
+	if err := uploader.SetProxy(c.HTTP, strings.Replace(p.URL, "http://", "http://office:secret@", 1)); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := c.Upload(context.Background(), req, nil); err != nil {

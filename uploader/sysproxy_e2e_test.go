@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"hoist/internal/testproxy"
 	"hoist/sandbox"
 	"hoist/uploader"
 )
@@ -33,15 +34,15 @@ func TestE2ESystemPACProxy(t *testing.T) {
 		t.Setenv(k, "")
 	}
 	s, srv := tlsBox(t)
-	p := startProxy(t, "")
+	p := testproxy.Start(t, "")
 	_, port, _ := net.SplitHostPort(strings.TrimPrefix(srv.URL, "https://"))
 	const office = "assets.office.test"
-	p.alias = map[string]string{office + ":" + port: "127.0.0.1:" + port}
+	p.Alias = map[string]string{office + ":" + port: "127.0.0.1:" + port}
 	pac := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintf(w, `function FindProxyForURL(url, host) {
   if (dnsDomainIs(host, ".office.test")) { return "PROXY %s; DIRECT"; }
   return "DIRECT";
-}`, strings.TrimPrefix(p.url, "http://"))
+}`, strings.TrimPrefix(p.URL, "http://"))
 	}))
 	defer pac.Close()
 	uploader.UseSystemPAC(t, pac.URL+"/proxy.pac")
@@ -62,11 +63,11 @@ func TestE2ESystemPACProxy(t *testing.T) {
 		t.Fatal(err)
 	}
 	(&box{Server: s}).checkScene7(t, items, res, 1)
-	if p.connects.Load() == 0 {
+	if p.Connects.Load() == 0 {
 		t.Fatal("no CONNECT reached the proxy")
 	}
 	v, err := uploader.TestConnection(context.Background(), c.HTTP, conn)
-	want := uploader.ProxyRoute{Proxy: p.url, Source: uploader.ProxyAutoConfig, Script: pac.URL + "/proxy.pac"}
+	want := uploader.ProxyRoute{Proxy: p.URL, Source: uploader.ProxyAutoConfig, Script: pac.URL + "/proxy.pac"}
 	if err != nil || !v.OK || v.Route != want {
 		t.Fatalf("verdict %+v, %v: want OK by %+v", v, err, want)
 	}

@@ -1,56 +1,24 @@
 package main
 
 import (
-	"io"
-	"net/http"
-	"net/http/httptest"
 	"path/filepath"
-	"sync/atomic"
 	"testing"
 
 	"hoist/app/store"
+	"hoist/internal/testproxy"
 	"hoist/sandbox"
 )
-
-// forwardProxy is a plain-http forward proxy on loopback that counts what it forwards.
-func forwardProxy(t *testing.T) (*httptest.Server, *atomic.Int32) {
-	t.Helper()
-	var n atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		n.Add(1)
-		out, err := http.NewRequestWithContext(r.Context(), r.Method, r.URL.String(), r.Body)
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
-			return
-		}
-		out.Header = r.Header.Clone()
-		out.ContentLength = r.ContentLength
-		resp, err := http.DefaultTransport.RoundTrip(out)
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusBadGateway)
-			return
-		}
-		defer resp.Body.Close()
-		for k, v := range resp.Header {
-			w.Header()[k] = v
-		}
-		w.WriteHeader(resp.StatusCode)
-		_, _ = io.Copy(w, resp.Body)
-	}))
-	t.Cleanup(srv.Close)
-	return srv, &n
-}
 
 // Every command that talks to a server takes --proxy, --ca-file and --stall-timeout, and
 // a connection's own proxy (--profile) is used unless --proxy overrides it; check-login
 // says which proxy it went through and why.
 func TestServerCommandsTakeNetworkSettings(t *testing.T) {
 	r := startSandbox(t)
-	proxy, forwarded := forwardProxy(t)
+	proxy := testproxy.Start(t, "")
 
 	out := hoist(t, invocation{env: demoEnv}, append([]string{"check-login", "--proxy", proxy.URL}, scene7Args(r)...)...)
-	if out.code != exitOK || forwarded.Load() == 0 {
-		t.Fatalf("check-login --proxy: exit %d, %d forwarded\nstdout:\n%s\nstderr:\n%s", out.code, forwarded.Load(), out.stdout, out.stderr)
+	if out.code != exitOK || proxy.Forwarded.Load() == 0 {
+		t.Fatalf("check-login --proxy: exit %d, %d forwarded\nstdout:\n%s\nstderr:\n%s", out.code, proxy.Forwarded.Load(), out.stdout, out.stderr)
 	}
 	mustContain(t, "stdout", out.stdout, "Connected", "Through the proxy "+proxy.URL+", given with --proxy.")
 
@@ -64,9 +32,9 @@ func TestServerCommandsTakeNetworkSettings(t *testing.T) {
 		t.Fatal(err)
 	}
 	env := map[string]string{"HOIST_CONFIG_DIR": dir, "HOIST_PASSWORD": sandbox.DemoPassword}
-	before := forwarded.Load()
+	before := proxy.Forwarded.Load()
 	out = hoist(t, invocation{env: env}, "jobs", "--profile", "Office")
-	if out.code != exitOK || forwarded.Load() == before {
+	if out.code != exitOK || proxy.Forwarded.Load() == before {
 		t.Fatalf("jobs --profile with its proxy: exit %d, nothing forwarded\nstderr:\n%s", out.code, out.stderr)
 	}
 	out = hoist(t, invocation{env: env}, "check-login", "--profile", "Office")
