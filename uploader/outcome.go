@@ -9,7 +9,10 @@ import (
 // What Scene7 made of each file, read from the job's log once processing is over
 // (docs/protocol.md §Following a job).
 
-// Outcome is what Scene7's processing made of a file.
+// Outcome is what Scene7's processing made of a file, as its job's log says once the job
+// is over. A queue row's outcome (app/session's Outcome) is another type because it also
+// has the states before this verdict (not followed yet, still processing), which the
+// engine never reports, and is stored under its own names in the saved queue.
 type Outcome int
 
 const (

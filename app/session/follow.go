@@ -2,7 +2,6 @@ package session
 
 import (
 	"context"
-	"strings"
 	"sync"
 
 	"hoist/internal/words"
@@ -18,7 +17,12 @@ type Follower interface {
 	Follow(ctx context.Context, req uploader.FollowRequest, onEvent func(uploader.FollowEvent)) (*uploader.FollowResult, error)
 }
 
-// Outcome is what Scene7 made of an uploaded file.
+// Outcome is where a queue row stands in Scene7's processing of it: not followed, still
+// processing, or one of the engine's verdicts (uploader.Outcome) once its job's log said.
+// It is not uploader.Outcome because it has the two states before a verdict, which the
+// engine never gives (it reads finished logs), and because the saved queue keeps it by
+// its own names ("ready", "failed in Scene7"), which files written before must still
+// read; verdicts ties the two.
 type Outcome int
 
 const (
@@ -57,14 +61,35 @@ func (o *Outcome) UnmarshalText(b []byte) error {
 // HasLink reports whether the asset is ready and so has a published link.
 func (o Outcome) HasLink() bool { return o == Ready || o == ReadyWarnings }
 
-func fromEngine(o uploader.Outcome) Outcome {
-	switch o {
-	case uploader.Processed:
-		return Ready
-	case uploader.Warnings:
-		return ReadyWarnings
-	case uploader.Failed:
-		return FailedInScene7
+// verdicts pairs each outcome that is a verdict with the engine's: the one table both
+// directions read.
+var verdicts = [...]struct {
+	row    Outcome
+	engine uploader.Outcome
+}{
+	{Ready, uploader.Processed},
+	{ReadyWarnings, uploader.Warnings},
+	{FailedInScene7, uploader.Failed},
+	{NoWordFromScene7, uploader.NoWord},
+}
+
+// verdict is the engine's outcome o stands for; ok is false while there is none (not
+// followed, processing).
+func (o Outcome) verdict() (v uploader.Outcome, ok bool) {
+	for _, p := range verdicts {
+		if p.row == o {
+			return p.engine, true
+		}
+	}
+	return uploader.NoWord, false
+}
+
+// fromEngine is the row's outcome for the engine's verdict.
+func fromEngine(v uploader.Outcome) Outcome {
+	for _, p := range verdicts {
+		if p.engine == v {
+			return p.row
+		}
 	}
 	return NoWordFromScene7
 }
@@ -99,27 +124,15 @@ func (p Processed) sentences() string {
 }
 
 // outcomeText says what Scene7 made of a file and what to do, with Scene7's own words
-// (said) when it gave some: the row's OutcomeText, written again from the outcome when
-// a saved queue is restored, in the language of the moment.
+// (said) when it gave some (words.Outcome): the row's OutcomeText, written again from the
+// outcome when a saved queue is restored, in the language of the moment; "" before a
+// verdict.
 func outcomeText(o Outcome, said string) string {
-	said = strings.TrimRight(strings.TrimSpace(said), ".。")
-	switch o {
-	case Ready:
-		return words.T("session.outcome.ready", nil)
-	case ReadyWarnings:
-		if said == "" {
-			return words.T("session.outcome.warnings_silent", nil)
-		}
-		return words.T("session.outcome.warnings", words.A{"Said": said})
-	case FailedInScene7:
-		if said == "" {
-			return words.T("session.outcome.failed_silent", nil)
-		}
-		return words.T("session.outcome.failed", words.A{"Said": said})
-	case NoWordFromScene7:
-		return words.T("session.outcome.no_word", nil)
+	v, ok := o.verdict()
+	if !ok {
+		return ""
 	}
-	return ""
+	return words.Outcome(uploader.FileOutcome{Outcome: v, Message: said})
 }
 
 // followUps runs the follow-ups of the jobs of one upload (or of a restart), then tells

@@ -12,17 +12,8 @@ import (
 func FileOutcomes(rows []Row) []uploader.FileOutcome {
 	var out []uploader.FileOutcome
 	for i, r := range rows {
-		var o uploader.Outcome
-		switch r.Outcome {
-		case Ready:
-			o = uploader.Processed
-		case ReadyWarnings:
-			o = uploader.Warnings
-		case FailedInScene7:
-			o = uploader.Failed
-		case NoWordFromScene7:
-			o = uploader.NoWord
-		default:
+		o, ok := r.Outcome.verdict()
+		if !ok {
 			continue
 		}
 		out = append(out, uploader.FileOutcome{Item: i, Rel: r.Rel, AssetID: r.AssetID, Outcome: o, Message: r.Said})

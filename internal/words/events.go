@@ -98,31 +98,35 @@ func FollowEvent(ev uploader.FollowEvent) string {
 	return ""
 }
 
-// Outcome says what Scene7 made of a file and what to do, with Scene7's own words.
+// Outcome says what Scene7 made of a file and what to do, with Scene7's own words: the
+// one sentence for it, a follow-up's event and a queue row's (restored ones included).
 func Outcome(f uploader.FileOutcome) string {
+	s := said(f)
 	switch f.Outcome {
 	case uploader.Processed:
 		return T("engine.outcome.processed", nil)
 	case uploader.Warnings:
-		return T("engine.outcome.warnings", A{"Said": said(f)})
+		if s == "" {
+			return T("engine.outcome.warnings_silent", nil)
+		}
+		return T("engine.outcome.warnings", A{"Said": s})
 	case uploader.Failed:
-		return T("engine.outcome.failed", A{"Said": said(f)})
+		if s == "" {
+			return T("engine.outcome.failed_silent", nil)
+		}
+		return T("engine.outcome.failed", A{"Said": s})
 	}
 	return T("engine.outcome.no_word", nil)
 }
 
-// said is Scene7's words about a file as a sentence of its own, or what stands for them.
+// said is Scene7's words about a file without their last full stop, since the sentence
+// around them ends them with the language's own ("。" in Japanese); "" when it gave none.
 func said(f uploader.FileOutcome) string {
 	m := strings.TrimSpace(f.Message)
-	switch {
-	case m == "" && f.LogType == "FatalError":
-		return T("engine.outcome.fatal", nil)
-	case m == "":
-		return T("engine.outcome.no_reason", nil)
-	case !strings.HasSuffix(m, ".") && !strings.HasSuffix(m, "。") && !strings.HasSuffix(m, "!"):
-		m += "."
+	if m == "" && f.LogType == "FatalError" {
+		m = T("engine.outcome.fatal", nil)
 	}
-	return m
+	return strings.TrimRight(m, ".。")
 }
 
 // OutcomeSummary is one sentence about a set of outcomes: "12 of 14 files ready in

@@ -83,8 +83,8 @@ func TestFollowSentences(t *testing.T) {
 		{"processing", uploader.FollowEvent{Kind: uploader.JobProcessing}, nil},
 		{"progress", uploader.FollowEvent{Kind: uploader.JobProcessing, Progress: "3/7"}, []string{"3/7"}},
 		{"ready", uploader.FollowEvent{Kind: uploader.FileProcessed, Outcome: uploader.Processed}, nil},
-		{"warned", uploader.FollowEvent{Kind: uploader.FileProcessed, Outcome: uploader.Warnings, Said: "Duplicate"}, []string{"Duplicate."}},
-		{"failed", uploader.FollowEvent{Kind: uploader.FileProcessed, Outcome: uploader.Failed, Said: "Bad PSB"}, []string{"Bad PSB."}},
+		{"warned", uploader.FollowEvent{Kind: uploader.FileProcessed, Outcome: uploader.Warnings, Said: "Duplicate"}, []string{"Duplicate"}},
+		{"failed", uploader.FollowEvent{Kind: uploader.FileProcessed, Outcome: uploader.Failed, Said: "Bad PSB"}, []string{"Bad PSB"}},
 		{"fatal", uploader.FollowEvent{Kind: uploader.FileProcessed, Outcome: uploader.Failed, LogType: "FatalError"}, nil},
 		{"no word", uploader.FollowEvent{Kind: uploader.FileProcessed, Outcome: uploader.NoWord}, nil},
 		{"summary", uploader.FollowEvent{Kind: uploader.FollowEnded, Files: outs}, []string{"4", "1"}},
@@ -93,6 +93,24 @@ func TestFollowSentences(t *testing.T) {
 		sayAll(t, c.name, func() string { return FollowEvent(c.ev) }, c.fields...)
 	}
 	defer Use(Current())
+	// Scene7's words end with the language's own full stop, whatever stop they had.
+	for _, c := range []struct {
+		lang string
+		f    uploader.FileOutcome
+		want string
+	}{
+		{"en", uploader.FileOutcome{Outcome: uploader.Warnings, Message: "Duplicate. "}, "Ready in Scene7, with a warning: Duplicate. Check the asset in Dynamic Media Classic."},
+		{"en", uploader.FileOutcome{Outcome: uploader.Failed, LogType: "FatalError"}, "Scene7 could not process it: The job stopped on a fatal error. Fix the file (or save it in a supported format) and upload it again."},
+		{"en", uploader.FileOutcome{Outcome: uploader.Failed}, "Scene7 could not process it: it gave no reason. Fix the file (or save it in a supported format) and upload it again."},
+		{"fr", uploader.FileOutcome{Outcome: uploader.Warnings}, "Prêt dans Scene7, avec un avertissement sans explication. Vérifiez la ressource dans Dynamic Media Classic."},
+		{"ja", uploader.FileOutcome{Outcome: uploader.Failed, Message: "Bad PSB."}, "Scene7 で処理できませんでした：Bad PSB。ファイルを修正して（または対応している形式で保存し直して）、もう一度アップロードしてください。"},
+		{"ja", uploader.FileOutcome{Outcome: uploader.Warnings, Message: "重複しています。"}, "Scene7 で準備ができましたが、警告があります：重複しています。Dynamic Media Classic でアセットを確認してください。"},
+	} {
+		Use(c.lang)
+		if got := Outcome(c.f); got != c.want {
+			t.Errorf("%s %+v:\n%q\nwant\n%q", c.lang, c.f, got, c.want)
+		}
+	}
 	Use("en")
 	if got, want := OutcomeSummary(outs), "2 of 4 files ready in Scene7 (1 with warnings), 1 failed, 1 without word from Scene7."; got != want {
 		t.Errorf("summary %q, want %q", got, want)
