@@ -40,6 +40,7 @@ type Desktop struct {
 	Sandbox *sandbox.Running
 	// launches takes the paths of later launches (see instance.go); nil without one.
 	launches *launchListener
+	trace    *trace // nil unless $HOIST_TRACE is set (see trace.go)
 }
 
 // Options choose where Build keeps its files.
@@ -53,6 +54,8 @@ type Options struct {
 	// SandboxProcessing is how long the Local sandbox processes a job after its upload
 	// (sandbox.Config.ProcessingTime); Run uses sandbox.DemoProcessingTime, tests 0.
 	SandboxProcessing time.Duration
+	// trace notes the window's milestones for a measurement; nil notes nothing.
+	trace *trace
 }
 
 // Build wires everything into a window of a. Close releases it.
@@ -69,7 +72,7 @@ func Build(a fyne.App, opt Options) (*Desktop, error) {
 	// The follow-up reads each Scene7 job's log once Scene7 is done with it; ServerLog
 	// stays for a session built without one.
 	q := session.New(session.Config{Uploader: client, Follower: client, Store: cfg.Queue, ServerLog: serverLog(client)})
-	dt := &Desktop{Queue: q, Config: cfg, Sandbox: sb}
+	dt := &Desktop{Queue: q, Config: cfg, Sandbox: sb, trace: opt.trace}
 
 	win := a.NewWindow("Hoist")
 	dt.Window = ui.New(a, win, ui.Deps{
@@ -77,6 +80,9 @@ func Build(a fyne.App, opt Options) (*Desktop, error) {
 		Presets: cfg.Presets, Pickers: &nativePickers{}, SandboxURL: sb.URL, Async: opt.Async,
 		Bandwidth: client.Bandwidth,
 	})
+	if dt.trace != nil {
+		dt.Window.OnAdded = func(added, skipped int) { dt.trace.event(traceListed, int64(added+skipped)) }
+	}
 	dt.resume()
 	win.SetCloseIntercept(dt.closing)
 	if opt.Launches != nil {
@@ -89,6 +95,7 @@ func Build(a fyne.App, opt Options) (*Desktop, error) {
 // launched takes the paths of a later launch: they join the queue, and the window comes
 // to the front.
 func (dt *Desktop) launched(paths []string) {
+	dt.trace.event(tracePaths, int64(len(paths)))
 	fyne.Do(func() {
 		dt.Window.Win.RequestFocus()
 		dt.Window.AddPaths(paths)
@@ -219,7 +226,8 @@ func Run(args []string) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	speak(a)
-	dt, err := Build(a, Options{Launches: launches, SandboxProcessing: sandbox.DemoProcessingTime})
+	tr := openTrace()
+	dt, err := Build(a, Options{Launches: launches, SandboxProcessing: sandbox.DemoProcessingTime, trace: tr})
 	if err != nil {
 		if launches != nil {
 			launches.Close()
@@ -227,7 +235,13 @@ func Run(args []string) error {
 		return err
 	}
 	defer dt.Close()
-	a.Lifecycle().SetOnStarted(func() { fitToScreen(dt.Window) })
+	stopLag := make(chan struct{})
+	defer close(stopLag)
+	a.Lifecycle().SetOnStarted(func() {
+		fitToScreen(dt.Window)
+		tr.event(traceStarted, 0)
+		go tr.sampleLag(fyne.Do, stopLag)
+	})
 	openedWith.deliverTo(dt.launched)
 	if demo := os.Getenv(DemoFilesEnv); demo != "" {
 		paths = append(paths, filepath.SplitList(demo)...)

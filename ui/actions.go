@@ -202,7 +202,12 @@ func (w *Window) AddPaths(paths []string) {
 	w.Queue.SetStatus(words.T("window.reading_dropped", nil))
 	w.d.run(func() {
 		added, skipped := w.d.Queue.Add(paths)
-		fyne.Do(func() { w.Queue.SetStatus(addedText(added, skipped)) })
+		fyne.Do(func() {
+			w.Queue.SetStatus(addedText(added, skipped))
+			if w.OnAdded != nil {
+				w.OnAdded(added, skipped)
+			}
+		})
 	})
 }
 

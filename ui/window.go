@@ -53,6 +53,9 @@ type Window struct {
 	// OnEnded, when set, is called on Fyne's thread after an upload ended and the window
 	// showed it.
 	OnEnded func(session.Summary)
+	// OnAdded, when set, is called on Fyne's thread once the files of a drop, pick or
+	// launch are listed and the status line says so (app's measurement trace).
+	OnAdded func(added, skipped int)
 }
 
 // New builds the window's content in win and wires it to d.Queue.
