@@ -132,7 +132,8 @@ type bodyReader struct {
 	onRead func(item int, pos int64)
 	seg    int
 	off    int64
-	f      *os.File
+	f      bodyFile // the current file's, while open is set
+	open   bool
 	err    error // sticky: the first failure, returned by every later Read
 	// bw, when set, paces the reads (bandwidth.go) before they count as progress, so that
 	// progress, speed and ETA follow what the limit lets through; ctx ends the waits.
@@ -156,6 +157,20 @@ func (r *bodyReader) pace(n int) error {
 	return r.bw.take(r.ctx, n)
 }
 
+// maxReached bounds the files one Read reports progress for (and so reaches): a Read can
+// span many small or empty files.
+const maxReached = 16
+
+// reached is where a Read left a file, reported to onRead once the Read is paced.
+type reached struct {
+	item int
+	pos  int64
+}
+
+// Read fills p from as many segments as fit: a part's headers, then its file's bytes,
+// then the next part's headers… Each Read becomes one write to the connection, so filling
+// it halves the writes of a body of small files, which went out as a short write of
+// headers and then the file's bytes (bench/README.md, CPU against curl).
 func (r *bodyReader) Read(p []byte) (int, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -165,63 +180,61 @@ func (r *bodyReader) Read(p []byte) (int, error) {
 	if c := r.bw.chunk(); c > 0 && len(p) > c {
 		p = p[:c]
 	}
-	for {
-		if r.err != nil {
-			return 0, r.err
-		}
-		if r.seg == len(r.b.segs) {
-			return 0, io.EOF
-		}
+	var at [maxReached]reached
+	n, nat, outside := 0, 0, false
+	for n < len(p) && nat < len(at) && r.err == nil && r.seg < len(r.b.segs) {
 		s := r.b.segs[r.seg]
 		if s.file == nil {
-			n := copy(p, s.data[r.off:])
-			r.off += int64(n)
+			k := copy(p[n:], s.data[r.off:])
+			n, r.off, outside = n+k, r.off+int64(k), true
 			if r.off == int64(len(s.data)) {
 				r.seg, r.off = r.seg+1, 0
 			}
-			if err := r.pace(n); err != nil {
-				return n, err
-			}
-			if r.onRead != nil {
-				r.onRead(-1, 0)
-			}
-			return n, nil
+			continue
 		}
 		fr := s.file
-		if r.f == nil {
+		if !r.open {
 			// Opened here, not earlier, so a body of many files holds one descriptor.
 			f, err := openChecked(fr)
 			if err != nil {
 				r.fail(err)
-				continue
+				break
 			}
-			r.f = f
+			r.f, r.open = f, true
 		}
-		if r.off == fr.size {
-			// An empty file: nothing to read, but it had to be there.
-			if r.onRead != nil {
-				r.onRead(fr.item, 0)
+		if r.off < fr.size {
+			k, err := r.readFile(fr, p[n:])
+			n += k
+			if err != nil {
+				r.fail(err)
+				break
 			}
-			r.endFile(fr)
-			continue
 		}
-		n, err := r.readFile(fr, p)
-		if err != nil {
-			r.fail(err)
-			return n, r.err
-		}
-		if err := r.pace(n); err != nil {
-			return n, err
-		}
-		if r.onRead != nil {
-			r.onRead(fr.item, r.off)
-		}
+		// An empty file has nothing to read, but it had to be there.
+		at[nat] = reached{fr.item, r.off}
+		nat++
 		if r.off == fr.size {
-			// An error found here (the file grew) is returned by the next Read.
-			r.endFile(fr)
+			r.endFile(fr) // a file that grew is failed here, after its bytes were counted
 		}
-		return n, nil
 	}
+	if n == 0 && nat == 0 {
+		if r.err != nil {
+			return 0, r.err
+		}
+		return 0, io.EOF
+	}
+	if err := r.pace(n); err != nil {
+		return n, err
+	}
+	if r.onRead != nil {
+		if outside {
+			r.onRead(-1, 0)
+		}
+		for _, a := range at[:nat] {
+			r.onRead(a.item, a.pos)
+		}
+	}
+	return n, r.err
 }
 
 // readFile reads at most what is left of the announced size.
@@ -243,14 +256,14 @@ func (r *bodyReader) readFile(fr *fileRef, p []byte) (int, error) {
 
 // endFile closes the current file, checking that it did not grow while it was read.
 func (r *bodyReader) endFile(fr *fileRef) {
-	fi, err := r.f.Stat()
+	size, _, err := r.f.stat()
 	r.f.Close()
-	r.f = nil
+	r.open = false
 	if err != nil {
 		r.fail(&FileError{Rel: fr.rel, Err: err})
 		return
 	}
-	if fi.Size() != fr.size {
+	if size != fr.size {
 		r.fail(&FileError{Rel: fr.rel, Err: ErrFileChanged})
 		return
 	}
@@ -261,9 +274,9 @@ func (r *bodyReader) fail(err error) {
 	if r.err == nil {
 		r.err = err
 	}
-	if r.f != nil {
+	if r.open {
 		r.f.Close()
-		r.f = nil
+		r.open = false
 	}
 }
 
@@ -296,22 +309,22 @@ func (r *bodyReader) fileErr() *FileError {
 }
 
 // openChecked opens a file that must still be the size it had when it was walked.
-func openChecked(fr *fileRef) (*os.File, error) {
-	f, err := openRead(fr.path)
+func openChecked(fr *fileRef) (bodyFile, error) {
+	f, err := openBodyFile(fr.path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			err = ErrFileGone
 		}
-		return nil, &FileError{Rel: fr.rel, Err: err}
+		return bodyFile{}, &FileError{Rel: fr.rel, Err: err}
 	}
-	fi, err := f.Stat()
+	size, regular, err := f.stat()
 	if err != nil {
 		f.Close()
-		return nil, &FileError{Rel: fr.rel, Err: err}
+		return bodyFile{}, &FileError{Rel: fr.rel, Err: err}
 	}
-	if !fi.Mode().IsRegular() || fi.Size() != fr.size {
+	if !regular || size != fr.size {
 		f.Close()
-		return nil, &FileError{Rel: fr.rel, Err: ErrFileChanged}
+		return bodyFile{}, &FileError{Rel: fr.rel, Err: ErrFileChanged}
 	}
 	return f, nil
 }
