@@ -43,6 +43,7 @@ type AdminView struct {
 	showLog  *widget.Button
 	jobsBox  *fyne.Container
 	logsBox  *fyne.Container
+	tabs     *container.AppTabs // active jobs, a job's log
 	forWhom  *widget.Label
 	drsum    *widget.Label
 	scene7   *fyne.Container
@@ -53,7 +54,9 @@ type AdminView struct {
 // knownJob is a job that can be picked by its name.
 type knownJob struct{ label, handle string }
 
-func newAdminView(remote Remote, conn func() (uploader.Conn, error), clip func(string), run func(func())) *AdminView {
+// lang, the language choice, sits beside the line that names the connection: at the
+// bottom it took a row from the job's log.
+func newAdminView(remote Remote, conn func() (uploader.Conn, error), clip func(string), run func(func()), lang fyne.CanvasObject) *AdminView {
 	v := &AdminView{remote: remote, conn: conn, clip: clip, run: run}
 	v.jobList = widget.NewList(func() int { return len(v.jobs) },
 		func() fyne.CanvasObject {
@@ -62,7 +65,12 @@ func newAdminView(remote Remote, conn func() (uploader.Conn, error), clip func(s
 			return l
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(jobLine(v.jobs[id])) })
-	v.jobList.OnSelected = func(id widget.ListItemID) { v.choose(v.jobs[id].JobHandle) }
+	// Choosing an active job reads its log at once, in the log's tab.
+	v.jobList.OnSelected = func(id widget.ListItemID) {
+		v.choose(v.jobs[id].JobHandle)
+		v.tabs.SelectIndex(adminTabLog)
+		v.ShowLog()
+	}
 	v.jobsNote = helpLabel(words.T("admin.jobs.hint", nil))
 	v.jobsEx = newExchangeView(clip)
 	v.refresh = widget.NewButtonWithIcon(words.T("admin.refresh", nil), theme.ViewRefreshIcon(), v.RefreshJobs)
@@ -84,27 +92,31 @@ func newAdminView(remote Remote, conn func() (uploader.Conn, error), clip func(s
 	v.logText.Selectable = true
 	v.logText.Wrapping = fyne.TextWrapWord
 	v.logNote = helpLabel("")
+	v.logNote.Hide() // shown with a sentence only: an empty line would take a row
 	v.logEx = newExchangeView(clip)
 	v.outcomes = newOutcomeTable()
 	copyLog := widget.NewButtonWithIcon(words.T("admin.copy", nil), theme.ContentCopyIcon(), func() { clip(v.logText.Text) })
 
+	// Active jobs and a job's log each have a tab of their own, so that each has the
+	// height of the window (admin_layout.go): at 1024×640 a split gave each a few rows.
 	v.jobsBox = container.NewBorder(
-		container.NewVBox(container.NewBorder(nil, nil, fieldLabel(words.T("admin.jobs", nil)), container.NewHBox(v.refresh, copyJobs)), v.jobsNote),
-		v.jobsEx.Content, nil, nil, v.jobList)
+		container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(v.refresh, copyJobs), v.jobsNote)),
+		v.jobsEx.Content, nil, nil, atLeast(adminListHeight, v.jobList))
 	v.logsBox = container.NewBorder(
 		container.NewVBox(
 			container.NewBorder(nil, nil, inlineLabel(words.T("admin.job", nil)), nil, v.pick),
 			container.NewBorder(nil, nil, inlineLabel(words.T("admin.job_handle", nil)), container.NewHBox(v.showLog, copyLog), v.handle),
 			v.logNote),
-		v.logEx.Content, nil, nil, logSplit(v.outcomes.table, container.NewVScroll(v.logText)))
-	split := container.NewVSplit(v.jobsBox, v.logsBox)
-	split.Offset = 0.45
-	v.scene7 = container.NewStack(split)
+		v.logEx.Content, nil, nil, atLeast(adminLogHeight, logSplit(v.outcomes.Content, container.NewVScroll(v.logText))))
+	v.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(words.T("admin.jobs", nil), theme.ListIcon(), scrolled(v.jobsBox)),
+		container.NewTabItemWithIcon(words.T("admin.tab.log", nil), theme.DocumentIcon(), scrolled(v.logsBox)))
+	v.scene7 = container.NewStack(v.tabs)
 	v.forWhom = helpLabel("")
 	v.drsum = widget.NewLabel(words.T("admin.drsum", nil))
 	v.drsum.Wrapping = fyne.TextWrapWord
 	v.drsum.Hide()
-	v.box = container.NewBorder(container.NewVBox(v.forWhom, v.drsum), nil, nil, nil, v.scene7)
+	v.box = container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, nil, lang, v.forWhom), v.drsum), nil, nil, nil, v.scene7)
 	v.Content = v.box
 	return v
 }
@@ -127,7 +139,7 @@ func (v *AdminView) SetConnection(p store.Profile) {
 		v.handle.SetText("")
 		v.logText.SetText("")
 		v.outcomes.set(nil)
-		v.logNote.SetText("")
+		v.setLogNote("")
 		v.jobsNote.SetText(words.T("admin.jobs.hint", nil))
 		v.jobsEx.set(uploader.Exchange{})
 		v.logEx.set(uploader.Exchange{})
@@ -242,13 +254,14 @@ func (v *AdminView) RefreshJobs() {
 
 // ShowLog fetches the log of the job whose handle is typed.
 func (v *AdminView) ShowLog() {
+	v.tabs.SelectIndex(adminTabLog)
 	handle := strings.TrimSpace(v.handle.Text)
 	if handle == "" {
-		v.logNote.SetText(words.T("admin.log.no_handle", nil))
+		v.setLogNote(words.T("admin.log.no_handle", nil))
 		return
 	}
 	enable(v.showLog, false)
-	v.logNote.SetText(words.T("admin.asking", nil))
+	v.setLogNote(words.T("admin.asking", nil))
 	v.run(func() {
 		var logs []uploader.JobLog
 		var ex uploader.Exchange
@@ -269,11 +282,11 @@ func (v *AdminView) ShowLog() {
 			v.outcomes.set(logs)
 			switch {
 			case err != nil:
-				v.logNote.SetText(words.Error(err))
+				v.setLogNote(words.Error(err))
 			case len(logs) == 0:
-				v.logNote.SetText(words.T("admin.log.none", nil))
+				v.setLogNote(words.T("admin.log.none", nil))
 			default:
-				v.logNote.SetText("")
+				v.setLogNote("")
 			}
 		})
 	})
@@ -284,4 +297,11 @@ func logSplit(table, lines fyne.CanvasObject) fyne.CanvasObject {
 	s := container.NewVSplit(table, lines)
 	s.Offset = 0.6 // the table first: the lines are there for the details
 	return s
+}
+
+// setLogNote says what became of the last request for a log, and hides the line when
+// there is nothing to say.
+func (v *AdminView) setLogNote(s string) {
+	v.logNote.SetText(s)
+	showIf(v.logNote, s != "", v.logsBox)
 }

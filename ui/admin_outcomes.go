@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"hoist/internal/words"
@@ -11,11 +12,13 @@ import (
 // outcomeTable shows what Scene7 made of each asset a job's log names (file or asset,
 // outcome, Scene7's words), as `hoist job-log` prints it: uploader.MatchOutcomes.
 type outcomeTable struct {
-	outs  []uploader.FileOutcome
-	table *widget.Table
+	outs    []uploader.FileOutcome
+	table   *widget.Table
+	widths  [len(outcomeColumns)]float32
+	Content fyne.CanvasObject // the table, its last column as wide as the space left
 }
 
-// outcomeColumns are the widths of file or asset, outcome, and Scene7's words.
+// outcomeColumns are the least widths of file or asset, outcome, and Scene7's words.
 var outcomeColumns = [...]float32{240, 170, 420}
 
 func newOutcomeTable() *outcomeTable {
@@ -59,9 +62,20 @@ func newOutcomeTable() *outcomeTable {
 			l.SetText(words.T("admin.outcomes.message", nil))
 		}
 	}
-	for i, w := range outcomeColumns {
+	// Each column is at least as wide as its title, and the outcomes' column as its
+	// longest word, in the language shown: French and Japanese ones are longer.
+	bold := fyne.TextStyle{Bold: true}
+	t.widths = outcomeColumns
+	for i, id := range []string{"admin.outcomes.file", "admin.outcomes.outcome", "admin.outcomes.message"} {
+		t.widths[i] = max(t.widths[i], textWidth(words.T(id, nil), bold))
+	}
+	for _, o := range []uploader.Outcome{uploader.Processed, uploader.Warnings, uploader.Failed, uploader.NoWord} {
+		t.widths[1] = max(t.widths[1], textWidth(outcomeWord(o), fyne.TextStyle{}))
+	}
+	for i, w := range t.widths {
 		t.table.SetColumnWidth(i, w)
 	}
+	t.Content = container.New(fillLastColumn{t}, t.table)
 	return t
 }
 

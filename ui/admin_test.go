@@ -33,10 +33,14 @@ func TestAdminPicksAJobByName(t *testing.T) {
 	if a.pick.Selected != "hoist-now · uploaded now" || a.handle.Text != "h|9" {
 		t.Errorf("after an upload: picked %q, handle %q", a.pick.Selected, a.handle.Text)
 	}
-	for _, want := range []string{"Active jobs", "Job", "Job handle"} {
+	a.tabs.SelectIndex(adminTabLog)
+	for _, want := range []string{"Job", "Job handle"} {
 		if !labelled(a.Content, want) {
 			t.Errorf("no label %q", want)
 		}
+	}
+	if got := a.tabs.Items[adminTabJobs].Text + " | " + a.tabs.Items[adminTabLog].Text; got != "Active jobs | Scene7 job log" {
+		t.Errorf("the admin's tabs read %q", got)
 	}
 }
 

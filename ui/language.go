@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"hoist/internal/words"
@@ -24,6 +25,7 @@ func languageChoice(prefs fyne.Preferences) fyne.CanvasObject {
 	}
 	note := widget.NewLabel("")
 	note.Wrapping = fyne.TextWrapWord
+	note.Hide() // an empty line would push the Admin tab's content down
 	sel := widget.NewSelect(options, nil)
 	saved := prefs.String(PrefLanguage)
 	for i, c := range codes {
@@ -38,8 +40,18 @@ func languageChoice(prefs fyne.Preferences) fyne.CanvasObject {
 		if next := words.Choose(code, nil); next != words.Current() {
 			note.SetText(words.In(next, "settings.language.restart", nil))
 		}
+		note.Show()
+		if note.Text == "" {
+			note.Hide()
+		}
 	}
-	return container.NewBorder(nil, note, widget.NewLabel(words.T("settings.language", nil)), nil, sel)
+	// The list is as wide as its longest choice, so that the one shown is never cut.
+	width := float32(0)
+	for _, o := range options {
+		width = max(width, textWidth(o, fyne.TextStyle{}))
+	}
+	width += theme.IconInlineSize() + 2*theme.InnerPadding()
+	return container.NewBorder(nil, note, widget.NewLabel(words.T("settings.language", nil)), nil, withWidth(width, sel))
 }
 
 func languageName(code string) string {

@@ -21,7 +21,7 @@ func TestLanguageChoiceIsKeptForTheNextStart(t *testing.T) {
 	box := languageChoice(a.Preferences()).(*fyne.Container)
 	var sel *widget.Select
 	var note *widget.Label
-	for _, o := range box.Objects {
+	for _, o := range test.LaidOutObjects(box) {
 		switch o := o.(type) {
 		case *widget.Select:
 			sel = o

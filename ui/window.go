@@ -72,7 +72,7 @@ func New(a fyne.App, win fyne.Window, d Deps) *Window {
 	w.Dest = newDestination(d)
 	w.Presets = newPresetBar(d.Presets, win, w.presetToSave, w.applyPreset)
 	w.Connections = newConnectionsView(d, win, clip)
-	w.Admin = newAdminView(d.Remote, w.adminConn, clip, d.run)
+	w.Admin = newAdminView(d.Remote, w.adminConn, clip, d.run, languageChoice(a.Preferences()))
 
 	w.optionsLine = widget.NewLabel("")
 	w.optionsLine.Truncation = fyne.TextTruncateEllipsis
@@ -96,7 +96,7 @@ func New(a fyne.App, win fyne.Window, d Deps) *Window {
 		container.NewTabItemWithIcon(words.T("window.tab.log", nil), theme.ListIcon(), w.Log.Content),
 		container.NewTabItemWithIcon(words.T("window.tab.request", nil), theme.VisibilityIcon(), w.Preview.Content),
 		container.NewTabItemWithIcon(words.T("window.tab.connections", nil), theme.StorageIcon(), w.Connections.Content),
-		container.NewTabItemWithIcon(words.T("window.tab.admin", nil), theme.InfoIcon(), container.NewBorder(nil, languageChoice(a.Preferences()), nil, nil, w.Admin.Content)),
+		container.NewTabItemWithIcon(words.T("window.tab.admin", nil), theme.InfoIcon(), w.Admin.Content),
 	)
 	w.banner = w.sandboxBanner()
 	w.resume, w.resumeText, w.resumeUpload = w.resumeBanner()
