@@ -23,7 +23,7 @@ func TestCutMessagesReadAsGoI18nWritesThem(t *testing.T) {
 		s.ready()
 		for _, byLang := range areas {
 			for id := range byLang[l.Code] {
-				if s.messages[id] == nil {
+				if s.messages.lookup(id) == nil {
 					t.Errorf("%s: %s is left to go-i18n: it is not plain text with {{.Name}} placeholders", l.Code, id)
 					continue
 				}
@@ -54,7 +54,7 @@ func TestCutMessagesReadAsGoI18nWritesThem(t *testing.T) {
 // names lists the placeholders of every form of the message id.
 func (s *speaker) names(id string) []string {
 	var out []string
-	for _, t := range s.messages[id] {
+	for _, t := range s.messages.lookup(id) {
 		if t != nil {
 			for _, n := range t.names {
 				if !slices.Contains(out, n) {
@@ -142,5 +142,24 @@ func TestNumberFormFallsBackToThePrinter(t *testing.T) {
 	}
 	if got, want := f.float(-12.5, 1), p.Sprintf("%.1f", -12.5); got != want {
 		t.Errorf("%q, the Printer writes %q", got, want)
+	}
+}
+
+// What the command line writes for an upload (sizes, durations, counted sentences) is
+// written without loading go-i18n's bundle, whose parsing was most of the CLI's start.
+func TestEverydaySentencesNeedNoBundle(t *testing.T) {
+	for _, l := range Languages {
+		s := &speaker{code: l.Code, printer: message.NewPrinter(language.Make(l.Code))}
+		for _, id := range []string{"cli.upload.done_in", "size.kb", "duration.ms"} {
+			if got := s.say(id, nil, A{"File": "a.jpg", "Size": "1 kB", "Took": "3 ms", "Value": "1.5", "Ms": 3}); got == id {
+				t.Errorf("%s: %s is not written", l.Code, id)
+			}
+		}
+		for _, c := range []int{0, 1, 2, 2000} {
+			s.say("size.bytes", &c, nil)
+		}
+		if s.localizer != nil {
+			t.Errorf("%s: go-i18n's bundle was loaded", l.Code)
+		}
 	}
 }

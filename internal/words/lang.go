@@ -42,11 +42,15 @@ var current atomic.Pointer[speaker]
 type speaker struct {
 	code    string
 	printer *message.Printer
-	load    sync.Once
-	// localizer is go-i18n's, for what messages and write do not cover (compiled.go);
-	// messages are this language's own, cut at their placeholders.
+	// messages are this language's own, cut at their placeholders (compiled.go), and
+	// plurals a go-i18n localizer that knows only pluralProbe: go-i18n's plural rules.
+	load     sync.Once
+	messages *catalog
+	plurals  *i18n.Localizer
+	// localizer is go-i18n's with every message of English and of this language, for what
+	// the cut messages do not cover; loaded the first time it is needed.
+	full      sync.Once
 	localizer *i18n.Localizer
-	messages  map[string]*compiledMessage
 	// forms caches the plural form (index into pluralForms) of the counts below
 	// len(forms), as go-i18n's rules give it; 0 is not known yet.
 	forms   [128]atomic.Uint32
@@ -58,17 +62,24 @@ type speaker struct {
 // name, so that go-i18n's plural rules say which form a count takes (pluralForm).
 const pluralProbe = "words.plural_form"
 
-// ready loads the speaker's messages once.
+// ready loads the speaker's own messages once.
 func (s *speaker) ready() {
 	s.load.Do(func() {
-		b, own, tag := bundleFor(s.code)
+		s.messages = loadCatalog(s.code)
+		b := i18n.NewBundle(language.English)
 		probe := &i18n.Message{ID: pluralProbe}
 		probe.Zero, probe.One, probe.Two, probe.Few, probe.Many, probe.Other = "zero", "one", "two", "few", "many", "other"
-		if err := b.AddMessages(tag, probe); err != nil {
+		if err := b.AddMessages(language.Make(s.code), probe); err != nil {
 			panic(fmt.Sprintf("words: %v", err)) // a language of Languages without plural rules
 		}
-		s.localizer, s.messages = i18n.NewLocalizer(b, s.code), own
+		s.plurals = i18n.NewLocalizer(b, s.code)
 	})
+}
+
+// fullLocalizer loads go-i18n's localizer once.
+func (s *speaker) fullLocalizer() *i18n.Localizer {
+	s.full.Do(func() { s.localizer = i18n.NewLocalizer(bundleFor(s.code), s.code) })
+	return s.localizer
 }
 
 // pluralForm is the form (index into pluralForms) go-i18n's rules give count in this
@@ -79,7 +90,7 @@ func (s *speaker) pluralForm(count int) int {
 			return int(f - 1)
 		}
 	}
-	name, _ := s.localizer.Localize(&i18n.LocalizeConfig{MessageID: pluralProbe, PluralCount: count})
+	name, _ := s.plurals.Localize(&i18n.LocalizeConfig{MessageID: pluralProbe, PluralCount: count})
 	form := slices.Index(pluralForms, name)
 	if form < 0 {
 		form = otherForm

@@ -3,7 +3,9 @@ package words
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -20,46 +22,49 @@ type A map[string]any
 // MessageDir is where the message files live in assets.Messages.
 const MessageDir = "messages"
 
-// bundleFor loads the message files of English and of code, the only ones a speaker of
-// code needs (English is the fallback for an ID a language lacks, which the tests forbid
-// anyway). Loading one language rather than all of them matters to the command line, which
-// starts for every invocation: parsing every file was a third of `hoist --help`'s CPU time.
-// The files are embedded and checked by the tests, so a file that does not parse is a build
-// defect: it panics rather than speaking half a language. It also returns code's own
-// messages, cut at their placeholders (compiled.go), and the tag go-i18n reads code's files
-// as.
-func bundleFor(code string) (*i18n.Bundle, map[string]*compiledMessage, language.Tag) {
+// bundleFor loads the message files of English and of code into go-i18n, for what the
+// cut messages do not cover (compiled.go). The files are embedded and checked by the
+// tests, so a file that does not parse is a build defect: it panics rather than speaking
+// half a language.
+func bundleFor(code string) *i18n.Bundle {
 	b := i18n.NewBundle(language.English)
 	b.RegisterUnmarshalFunc("json", json.Unmarshal)
+	for _, f := range filesOf(code) {
+		if _, err := b.ParseMessageFileBytes([]byte(readMessages(f)), f.Path); err != nil {
+			panic(fmt.Sprintf("words: %s: %v", f.Path, err))
+		}
+	}
+	return b
+}
+
+// filesOf lists the message files of English and of code, the only ones a speaker of code
+// needs (English is the fallback for an ID a language lacks, which the tests forbid
+// anyway). Reading one language rather than all of them matters to the command line, which
+// starts for every invocation: parsing every file was a third of `hoist --help`'s CPU time.
+func filesOf(code string) []MessageFile {
 	files, err := MessageFiles()
 	if err != nil {
 		panic(fmt.Sprintf("words: %v", err))
 	}
-	own := map[string]*compiledMessage{}
-	tag := language.Make(code)
-	for _, f := range files {
-		if f.Lang != Languages[0].Code && f.Lang != code {
-			continue
+	return slices.DeleteFunc(files, func(f MessageFile) bool { return f.Lang != Languages[0].Code && f.Lang != code })
+}
+
+// readMessages is the text of a message file, copied once out of the embedded files.
+func readMessages(f MessageFile) string {
+	file, err := assets.Messages.Open(f.Path)
+	if err == nil {
+		defer file.Close()
+		var b strings.Builder
+		if info, err := file.Stat(); err == nil {
+			b.Grow(int(info.Size()))
 		}
-		data, err := fs.ReadFile(assets.Messages, f.Path)
-		if err != nil {
-			panic(fmt.Sprintf("words: %s: %v", f.Path, err))
-		}
-		mf, err := b.ParseMessageFileBytes(data, f.Path)
-		if err != nil {
-			panic(fmt.Sprintf("words: %s: %v", f.Path, err))
-		}
-		if f.Lang != code {
-			continue
-		}
-		tag = mf.Tag
-		for _, m := range mf.Messages {
-			if c, ok := compile(m); ok {
-				own[m.ID] = c
-			}
+		// The file has no WriteTo, so io.Copy would take a 32 KiB buffer per file.
+		var buf [4096]byte
+		if _, err = io.CopyBuffer(&b, file, buf[:]); err == nil {
+			return b.String()
 		}
 	}
-	return b, own, tag
+	panic(fmt.Sprintf("words: %s: %v", f.Path, err))
 }
 
 // A MessageFile is one area's sentences in one language: messages/AREA.LANG.json. The
@@ -107,7 +112,7 @@ func N(id string, count int, args A) string {
 
 func (s *speaker) say(id string, count *int, args A) string {
 	s.ready()
-	if m := s.messages[id]; m != nil {
+	if m := s.messages.lookup(id); m != nil {
 		form := otherForm
 		if count != nil {
 			form = s.pluralForm(*count)
@@ -134,7 +139,7 @@ func (s *speaker) localize(id string, count *int, args A) string {
 	if count != nil {
 		data["Count"], plural = s.value(*count), *count
 	}
-	msg, err := s.localizer.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: plural})
+	msg, err := s.fullLocalizer().Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: plural})
 	if msg == "" && err != nil {
 		return id
 	}
