@@ -9,6 +9,7 @@ package store
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -78,7 +79,19 @@ func resolveDir(dir string) (string, error) {
 
 // writeFileAtomic replaces path with data so that a crash leaves either the old or the new
 // file, never half of one: write a temporary file beside it, flush it to disk, rename.
-func writeFileAtomic(path string, data []byte) (err error) {
+func writeFileAtomic(path string, data []byte) error {
+	return writeAtomic(path, func(w io.Writer) error {
+		if _, err := w.Write(data); err != nil {
+			return fail("store.write.failed", words.A{"Path": path, "Reason": err}, err)
+		}
+		return nil
+	})
+}
+
+// writeAtomic is writeFileAtomic for a file written piece by piece by write, which is
+// never whole in memory. When write fails, the temporary file is removed, path is left as
+// it was, and write's error is returned as it is (errSameContent included).
+func writeAtomic(path string, write func(io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, dirPerm); err != nil {
 		return fail("store.dir.not_created", words.A{"Path": dir, "Reason": err}, err)
@@ -96,8 +109,8 @@ func writeFileAtomic(path string, data []byte) (err error) {
 	if err := f.Chmod(filePerm); err != nil && !errors.Is(err, errors.ErrUnsupported) {
 		return fail("store.write.not_protected", words.A{"Path": f.Name(), "Reason": err}, err)
 	}
-	if _, err := f.Write(data); err != nil {
-		return fail("store.write.failed", words.A{"Path": path, "Reason": err}, err)
+	if err := write(f); err != nil {
+		return err
 	}
 	if err := f.Sync(); err != nil {
 		return fail("store.write.failed", words.A{"Path": path, "Reason": err}, err)
