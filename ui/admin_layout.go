@@ -4,6 +4,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+
+	"hoist/internal/words"
+	"hoist/uploader"
 )
 
 // The Admin tab fits a 1024×640 screen, and 800×600: active jobs and a job's log each
@@ -52,17 +55,35 @@ type fillLastColumn struct{ t *outcomeTable }
 func (l fillLastColumn) MinSize(objs []fyne.CanvasObject) fyne.Size { return objs[0].MinSize() }
 
 func (l fillLastColumn) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	w := l.t.widths
-	last := max(outcomeColumns[2], size.Width-w[0]-w[1]-2*theme.Padding()-theme.ScrollBarSize())
-	if last != w[2] {
-		l.t.widths[2] = last
-		l.t.table.SetColumnWidth(2, last)
+	w := columnWidths()
+	w[2] = max(w[2], size.Width-w[0]-w[1]-2*theme.Padding()-theme.ScrollBarSize())
+	for i := range w {
+		if w[i] != l.t.widths[i] {
+			l.t.widths[i] = w[i]
+			l.t.table.SetColumnWidth(i, w[i])
+		}
 	}
 	objs[0].Move(fyne.NewPos(0, 0))
 	objs[0].Resize(size)
 }
 
-// textWidth is the width a label needs to show s whole.
+// columnWidths are the outcome table's least widths: each column as wide as its title,
+// and the outcomes' column as its longest word, in the language shown (French and
+// Japanese ones are longer). They are measured at layout, once the theme's sizes apply.
+func columnWidths() [len(outcomeColumns)]float32 {
+	bold := fyne.TextStyle{Bold: true}
+	w := outcomeColumns
+	for i, id := range []string{"admin.outcomes.file", "admin.outcomes.outcome", "admin.outcomes.message"} {
+		w[i] = max(w[i], textWidth(words.T(id, nil), bold))
+	}
+	for _, o := range []uploader.Outcome{uploader.Processed, uploader.Warnings, uploader.Failed, uploader.NoWord} {
+		w[1] = max(w[1], textWidth(outcomeWord(o), fyne.TextStyle{}))
+	}
+	return w
+}
+
+// textWidth is the width a label needs to show s whole: its text and its padding on
+// both sides, and a padding more for the cell or the list's frame around it.
 func textWidth(s string, style fyne.TextStyle) float32 {
-	return fyne.MeasureText(s, theme.TextSize(), style).Width + 2*theme.InnerPadding()
+	return fyne.MeasureText(s, theme.TextSize(), style).Width + 2*theme.InnerPadding() + theme.Padding()
 }

@@ -62,19 +62,6 @@ func newOutcomeTable() *outcomeTable {
 			l.SetText(words.T("admin.outcomes.message", nil))
 		}
 	}
-	// Each column is at least as wide as its title, and the outcomes' column as its
-	// longest word, in the language shown: French and Japanese ones are longer.
-	bold := fyne.TextStyle{Bold: true}
-	t.widths = outcomeColumns
-	for i, id := range []string{"admin.outcomes.file", "admin.outcomes.outcome", "admin.outcomes.message"} {
-		t.widths[i] = max(t.widths[i], textWidth(words.T(id, nil), bold))
-	}
-	for _, o := range []uploader.Outcome{uploader.Processed, uploader.Warnings, uploader.Failed, uploader.NoWord} {
-		t.widths[1] = max(t.widths[1], textWidth(outcomeWord(o), fyne.TextStyle{}))
-	}
-	for i, w := range t.widths {
-		t.table.SetColumnWidth(i, w)
-	}
 	t.Content = container.New(fillLastColumn{t}, t.table)
 	return t
 }

@@ -60,7 +60,7 @@ func TestStatusAndSummaryAgreeWhenAFileWasNotSent(t *testing.T) {
 	want := map[string]struct{ status, notSent, summary string }{
 		"en": {"12 of 13 files ready in Scene7.", "1 file was not sent", "12 of 13 files done"},
 		"fr": {"Fichiers prêts dans Scene7\u00a0: 12 sur 13.", "1 fichier n’a pas été envoyé", "Terminés\u00a0: 12 sur 13 fichiers"},
-		"ja": {"Scene7 で 13 件中 12 件のファイルの準備ができました。", "1 件のファイルは送信されませんでした。", "13 件中 12 件完了"},
+		"ja": {"Scene7 で 13 件中 12 件のファイルの準備ができました。", "送信されなかったファイルが 1 件あります。", "13 件中 12 件完了"},
 	}
 	eachLanguage(t, func(t *testing.T, code string) {
 		tree := map[string]string{}
