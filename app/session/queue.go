@@ -68,8 +68,14 @@ type Queue struct {
 	// paused is where the paused upload was going (see Pause); nil when none is paused.
 	paused *Target
 
+	// saveMu guards the planned write (saveTimer, numbered saveGen). writing is held (a
+	// one-place channel) across a snapshot and its write, so that writes go in order and
+	// Flush waits for one under way; a channel rather than a mutex, so that testing/synctest
+	// sees a wait for it as one.
 	saveMu    sync.Mutex
 	saveTimer *time.Timer
+	saveGen   uint64
+	writing   chan struct{}
 
 	followState
 }
@@ -85,7 +91,7 @@ func New(cfg Config) *Queue {
 	if cfg.SaveDelay <= 0 {
 		cfg.SaveDelay = DefaultSaveDelay
 	}
-	return &Queue{cfg: cfg, byPath: map[string]*Row{}, byRel: map[string]*Row{}, job: jobFigures{eta: -1}}
+	return &Queue{cfg: cfg, byPath: map[string]*Row{}, byRel: map[string]*Row{}, job: jobFigures{eta: -1}, writing: make(chan struct{}, 1)}
 }
 
 // SetObserver replaces the callbacks; call it before anything happens.

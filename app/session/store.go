@@ -244,21 +244,40 @@ func (q *Queue) scheduleSave() {
 	if q.saveTimer != nil {
 		return
 	}
-	q.saveTimer = time.AfterFunc(q.cfg.SaveDelay, func() {
-		q.saveMu.Lock()
-		q.saveTimer = nil
-		q.saveMu.Unlock()
-		if err := q.cfg.Store.SaveQueue(q.Snapshot()); err != nil {
-			q.note(Warning, "", words.T("session.log.queue_not_saved", words.A{"Reason": err}))
-		}
-	})
+	q.saveGen++
+	gen := q.saveGen
+	q.saveTimer = time.AfterFunc(q.cfg.SaveDelay, func() { q.timedSave(gen) })
 }
 
-// Flush writes the queue to the store now (when the window closes).
+// timedSave is the write scheduleSave planned as gen, unless Flush wrote since: a timer
+// that fired while Flush ran must not write after it (an older queue over the newer one,
+// or a file in a settings folder already removed).
+func (q *Queue) timedSave(gen uint64) {
+	q.writing <- struct{}{}
+	q.saveMu.Lock()
+	current := q.saveGen == gen && q.saveTimer != nil
+	if current {
+		q.saveTimer = nil
+	}
+	q.saveMu.Unlock()
+	var err error
+	if current {
+		err = q.cfg.Store.SaveQueue(q.Snapshot())
+	}
+	<-q.writing
+	if err != nil {
+		q.note(Warning, "", words.T("session.log.queue_not_saved", words.A{"Reason": err}))
+	}
+}
+
+// Flush writes the queue to the store now (when the window closes), after the write under
+// way if any, and cancels the one planned: once it returns, nothing it had planned writes.
 func (q *Queue) Flush() error {
 	if q.cfg.Store == nil {
 		return nil
 	}
+	q.writing <- struct{}{}
+	defer func() { <-q.writing }()
 	q.saveMu.Lock()
 	if q.saveTimer != nil {
 		q.saveTimer.Stop()
