@@ -144,15 +144,24 @@ func (b *box) answerDropped(t *testing.T, w http.ResponseWriter, r *http.Request
 }
 
 func (b *box) scene7Request(t *testing.T, items []uploader.Item) uploader.Request {
-	ep, err := uploader.CustomEndpoint(uploader.Scene7, b.url+uploader.Scene7UploadPath, "", false)
+	return uploader.Request{Conn: demoScene7(t, b.url, false), JobName: "e2e", DestFolder: "spring/2026",
+		Options: uploader.DefaultOptions(), Items: items}
+}
+
+// demoScene7 is the sandbox's demo account on Scene7 at base (the server's root URL):
+// its upload servlet, and its SOAP API when api is set.
+func demoScene7(t *testing.T, base string, api bool) uploader.Conn {
+	t.Helper()
+	apiURL := ""
+	if api {
+		apiURL = base + uploader.Scene7APIPath
+	}
+	ep, err := uploader.CustomEndpoint(uploader.Scene7, base+uploader.Scene7UploadPath, apiURL, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return uploader.Request{
-		Conn: uploader.Conn{Endpoint: ep, Credentials: uploader.Credentials{User: sandbox.DemoUser, Password: sandbox.DemoPassword},
-			Company: sandbox.DemoCompany},
-		JobName: "e2e", DestFolder: "spring/2026", Options: uploader.DefaultOptions(), Items: items,
-	}
+	return uploader.Conn{Endpoint: ep, Credentials: uploader.Credentials{User: sandbox.DemoUser, Password: sandbox.DemoPassword},
+		Company: sandbox.DemoCompany}
 }
 
 // checkScene7 asserts every file arrived byte for byte, in the jobs expected, all over.

@@ -73,12 +73,8 @@ func TestE2EConnectionCAFileAndInspectedHTTPS(t *testing.T) {
 	srv.StartTLS()
 	defer srv.Close()
 
-	ep, err := uploader.CustomEndpoint(uploader.Scene7, srv.URL+uploader.Scene7UploadPath, srv.URL+uploader.Scene7APIPath, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	conn := uploader.Conn{Endpoint: ep, Credentials: uploader.Credentials{User: sandbox.DemoUser, Password: sandbox.DemoPassword},
-		Company: sandbox.DemoCompany, Network: uploader.Network{CAFile: caFile}}
+	conn := demoScene7(t, srv.URL, true)
+	conn.Network = uploader.Network{CAFile: caFile}
 	c := testClient()
 	v, err := uploader.TestConnection(context.Background(), c.HTTP, conn)
 	if err != nil || !v.OK || v.Exchange.TLS == nil || !v.Exchange.TLS.Private || v.Exchange.TLS.Root != "Acme Corp Inspection CA" {

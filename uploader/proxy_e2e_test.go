@@ -63,11 +63,7 @@ func TestE2EProxyTunnelsHTTPS(t *testing.T) {
 		t.Fatal(err)
 	}
 	items := awkwardTree(t)
-	ep, err := uploader.CustomEndpoint(uploader.Scene7, srv.URL+uploader.Scene7UploadPath, "", false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	conn := uploader.Conn{Endpoint: ep, Credentials: uploader.Credentials{User: sandbox.DemoUser, Password: sandbox.DemoPassword}, Company: sandbox.DemoCompany}
+	conn := demoScene7(t, srv.URL, false)
 	res, err := c.Upload(context.Background(), uploader.Request{Conn: conn, JobName: "e2e", DestFolder: "spring/2026", Options: uploader.DefaultOptions(), Items: items}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -91,15 +87,11 @@ func TestE2EProxyAsksForALogin(t *testing.T) {
 	if err := uploader.SetProxy(c.HTTP, p.URL); err != nil {
 		t.Fatal(err)
 	}
-	ep, err := uploader.CustomEndpoint(uploader.Scene7, srv.URL+uploader.Scene7UploadPath, "", false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	conn := uploader.Conn{Endpoint: ep, Credentials: uploader.Credentials{User: sandbox.DemoUser, Password: sandbox.DemoPassword}, Company: sandbox.DemoCompany}
+	conn := demoScene7(t, srv.URL, false)
 	items := awkwardTree(t)
 	req := uploader.Request{Conn: conn, JobName: "e2e", DestFolder: "p", Options: uploader.DefaultOptions(), Items: items}
 	var retries atomic.Int32
-	_, err = c.Upload(context.Background(), req, func(ev uploader.Event) {
+	_, err := c.Upload(context.Background(), req, func(ev uploader.Event) {
 		if ev.Kind == uploader.FileRetrying {
 			retries.Add(1)
 		}

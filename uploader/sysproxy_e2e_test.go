@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"hoist/internal/testproxy"
-	"hoist/sandbox"
 	"hoist/uploader"
 )
 
@@ -52,11 +51,7 @@ func TestE2ESystemPACProxy(t *testing.T) {
 	tr.DialContext = loopbackOnly
 	tr.TLSClientConfig.ServerName = "example.com" // in httptest's certificate
 	base := "https://" + office + ":" + port
-	ep, err := uploader.CustomEndpoint(uploader.Scene7, base+uploader.Scene7UploadPath, base+uploader.Scene7APIPath, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	conn := uploader.Conn{Endpoint: ep, Credentials: uploader.Credentials{User: sandbox.DemoUser, Password: sandbox.DemoPassword}, Company: sandbox.DemoCompany}
+	conn := demoScene7(t, base, true)
 	items := awkwardTree(t)
 	res, err := c.Upload(context.Background(), uploader.Request{Conn: conn, JobName: "pac", DestFolder: "spring/2026", Options: uploader.DefaultOptions(), Items: items}, nil)
 	if err != nil {
