@@ -28,6 +28,12 @@ func TestAdminPicksAJobByName(t *testing.T) {
 	if a.handle.Text != "h|1" {
 		t.Fatalf("picking the job put %q in the handle", a.handle.Text)
 	}
+	// Choosing an active job in the list reads its log, in the log's tab.
+	a.handle.SetText("")
+	a.jobList.Select(0)
+	if a.tabs.SelectedIndex() != adminTabLog || a.handle.Text != "h|1" || !strings.Contains(a.logText.Text, "File uploaded") {
+		t.Errorf("after choosing the active job: tab %d, handle %q, log %q", a.tabs.SelectedIndex(), a.handle.Text, a.logText.Text)
+	}
 	// An upload of this session is offered too, and chosen.
 	e.w.ended(session.Summary{JobName: "hoist-now", Handles: []string{"h|9"}})
 	if a.pick.Selected != "hoist-now · uploaded now" || a.handle.Text != "h|9" {
