@@ -104,6 +104,7 @@ func (w *Window) startWith(start func(session.Target) error) {
 // counts, and a fresh job name for the next upload.
 func (w *Window) ended(s session.Summary) {
 	w.lastSummary = s
+	s.Message = endedText(s) // counted as the line under the bar counts
 	w.Queue.SetStatus(s.Message)
 	if s.Paused { // the person paused it: no notification, the job goes on at Resume
 		w.changed()

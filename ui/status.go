@@ -29,6 +29,24 @@ func processedText(p session.Processed, s session.Summary) string {
 	return joinSentences(ready+rest, words.N("window.not_sent", notSent, nil))
 }
 
+// endedText is the status line when an upload ends. The session counts what was uploaded
+// against every file the upload took, cancelled ones included; the line under the bar
+// leaves cancelled files out ("9 of 10 uploaded" above "9 of 9 done"). The first sentence
+// then counts against the same files as that line; what was cancelled is said after it.
+func endedText(s session.Summary) string {
+	if s.Cancelled == 0 {
+		return s.Message
+	}
+	rest, ok := strings.CutPrefix(s.Message, words.N("session.summary.uploaded", s.Done+s.Failed+s.Cancelled, words.A{"Done": s.Done}))
+	if !ok { // another sentence: why it did not start, or the job log's last word
+		return s.Message
+	}
+	if s.Done+s.Failed == 0 { // every file was cancelled: "0 of 0" would say nothing
+		return strings.TrimSpace(rest)
+	}
+	return words.N("session.summary.uploaded", s.Done+s.Failed, words.A{"Done": s.Done}) + rest
+}
+
 // joinSentences puts sentences one after the other as the language does (a space in
 // English and French, none in Japanese).
 func joinSentences(first, next string) string {

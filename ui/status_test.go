@@ -12,12 +12,17 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"hoist/app/session"
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
 // oneFails plays the engine for an upload where one file does not get through: every
-// file is accepted in job h-1 except the one whose name is fail.
-type oneFails struct{ fail string }
+// file is accepted in job h-1 except the one whose name is fail, which fails (or is
+// cancelled, with cancel).
+type oneFails struct {
+	fail   string
+	cancel bool
+}
 
 func (o oneFails) Upload(_ context.Context, req uploader.Request, on func(uploader.Event)) (*uploader.Result, error) {
 	res := &uploader.Result{JobName: "job-1", Jobs: []uploader.JobRef{{Name: "job-1", Handle: "h-1", Ended: true}}}
@@ -27,8 +32,12 @@ func (o oneFails) Upload(_ context.Context, req uploader.Request, on func(upload
 		on(ev)
 		if filepath.Base(it.Rel) == o.fail {
 			ev.Kind, ev.Err = uploader.FileFailed, errors.New("the connection dropped")
+			state := uploader.StateFailed
+			if o.cancel {
+				ev.Kind, ev.Err, state = uploader.FileCancelled, fmt.Errorf("%w: by you", uploader.ErrCancelled), uploader.StateCancelled
+			}
 			on(ev)
-			res.Files = append(res.Files, uploader.FileResult{Rel: it.Rel, State: uploader.StateFailed, Err: ev.Err})
+			res.Files = append(res.Files, uploader.FileResult{Rel: it.Rel, State: state, Err: ev.Err})
 			continue
 		}
 		ev.Kind = uploader.FileDone
@@ -112,4 +121,49 @@ func TestProcessedTextKeepsScene7sWords(t *testing.T) {
 	if got := processedText(p, session.Summary{Done: 12}); got != p.Message {
 		t.Errorf("every file sent: %q", got)
 	}
+}
+
+// An upload where a file was cancelled: the status counts what was uploaded against the
+// same files as the line under the bar (cancelled files leave both), and says what was
+// cancelled.
+func TestEndedStatusCountsAsTheLineUnderTheBar(t *testing.T) {
+	speaking(t, "en")
+	tree := map[string]string{}
+	for i := range 4 {
+		tree[fmt.Sprintf("c/a-%d.jpg", i)] = "jpeg bytes"
+	}
+	dir := files(t, tree)
+	e := newTestEnvConfig(t, session.Config{Uploader: oneFails{fail: "a-2.jpg", cancel: true}})
+	ended := make(chan struct{}, 1)
+	e.w.OnEnded = func(session.Summary) { ended <- struct{}{} }
+	e.q.Add([]string{filepath.Join(dir, "c")})
+	test.Tap(e.w.Queue.Upload)
+	select {
+	case <-ended:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the upload did not end")
+	}
+	status, summary := e.w.Queue.status.Text, e.w.Queue.summary.Text
+	if !strings.HasPrefix(status, "3 of 3 files uploaded.") || !strings.Contains(status, "1 cancelled.") || !strings.HasPrefix(summary, "3 of 3 files done") {
+		t.Errorf("status %q beside %q", status, summary)
+	}
+}
+
+func TestEndedText(t *testing.T) {
+	eachLanguage(t, func(t *testing.T, code string) {
+		say := func(done, of int) string { return words.N("session.summary.uploaded", of, words.A{"Done": done}) }
+		cancelled := words.N("session.summary.cancelled", 2, nil)
+		s := session.Summary{Done: 8, Cancelled: 2, Message: joinSentences(say(8, 10), cancelled)}
+		if got, want := endedText(s), joinSentences(say(8, 8), cancelled); got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+		all := session.Summary{Cancelled: 2, Message: joinSentences(say(0, 2), cancelled)}
+		if got := endedText(all); got != cancelled {
+			t.Errorf("every file cancelled: %q", got)
+		}
+		sent := session.Summary{Done: 8, Failed: 2, Message: "x"}
+		if got := endedText(sent); got != "x" {
+			t.Errorf("nothing cancelled: %q", got)
+		}
+	})
 }
