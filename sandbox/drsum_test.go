@@ -3,7 +3,6 @@ package sandbox
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -26,16 +25,8 @@ func drsum(t *testing.T, r *Running, user, password string, parts ...part) (answ
 	if user != "" {
 		req.SetBasicAuth(user, password)
 	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return answer{resp.StatusCode, string(b)}, resp.Header
+	status, h, b := send(t, req)
+	return answer{status, b}, h
 }
 
 // codes lists the error codes of a Dr.Sum error body, sorted.

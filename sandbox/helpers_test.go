@@ -86,6 +86,13 @@ func post(t *testing.T, url, contentType string, body []byte, header ...string) 
 	for i := 0; i+1 < len(header); i += 2 {
 		req.Header.Set(header[i], header[i+1])
 	}
+	status, h, b := send(t, req)
+	return status, h.Get("Content-Type"), b
+}
+
+// send sends req and returns the status, the header and the whole body of the answer.
+func send(t *testing.T, req *http.Request) (int, http.Header, string) {
+	t.Helper()
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -95,7 +102,7 @@ func post(t *testing.T, url, contentType string, body []byte, header ...string) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	return resp.StatusCode, resp.Header.Get("Content-Type"), string(b)
+	return resp.StatusCode, resp.Header, string(b)
 }
 
 // authXML is an authHeader part; status 0 leaves faultHttpStatusCode out.
