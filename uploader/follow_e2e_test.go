@@ -1,12 +1,12 @@
 package uploader_test
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"hoist/internal/testfs"
 	"hoist/internal/words"
 	"hoist/sandbox"
 	"hoist/uploader"
@@ -34,15 +34,7 @@ func TestE2EFollowEveryOutcome(t *testing.T) {
 		"hero.jpg": uploader.Processed, "layers/poster.psb": uploader.Failed, "brochure.pdf": uploader.Failed,
 		"real.pdf": uploader.Processed, "logo.png": uploader.Failed, "notes.xyz": uploader.Warnings, "été/affiche é.gif": uploader.Processed,
 	}
-	for rel, content := range files {
-		p := filepath.Join(root, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testfs.Write(t, root, files)
 	items, _ := uploader.Walk([]string{root})
 	c := testClient()
 	b := &box{Server: srv.Server, url: srv.URL}
