@@ -162,6 +162,13 @@ func TestProcessesLaunchedAtOnceOpenOneWindow(t *testing.T) {
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
+			// A launch a failed round leaves running is ended before dir is removed.
+			t.Cleanup(func() {
+				if cmd.ProcessState == nil {
+					_ = cmd.Process.Kill()
+					_ = cmd.Wait()
+				}
+			})
 			cmds[i] = cmd
 		}
 		// Released together once every launch is up and waiting.

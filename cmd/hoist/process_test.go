@@ -22,7 +22,17 @@ func asCommand(t *testing.T, args ...string) *exec.Cmd {
 	t.Helper()
 	cmd := exec.CommandContext(t.Context(), os.Args[0], args...)
 	cmd.Env = append(os.Environ(), asCommandEnv+"=1", "HOIST_CONFIG_DIR="+t.TempDir())
+	t.Cleanup(func() { stopChild(cmd) }) // before the test's folders are removed
 	return cmd
+}
+
+// stopChild ends a child process a failed test left running, and waits for it, so that
+// it no longer writes into the test's temporary folders when they are removed.
+func stopChild(cmd *exec.Cmd) {
+	if cmd.Process != nil && cmd.ProcessState == nil {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+	}
 }
 
 // A reader that stops after the first line (hoist upload --json | head -n 1) closes the
