@@ -19,6 +19,7 @@ import (
 func (q *Queue) preflightLocked() bool {
 	var rels []string
 	if q.service == "" || q.service == uploader.Scene7 { // Dr.Sum keeps names as they are
+		rels = make([]string, 0, len(q.rows))
 		for _, r := range q.rows {
 			if r.State != Skipped {
 				rels = append(rels, r.Rel)

@@ -92,8 +92,9 @@ type Row struct {
 	stop     bool // the person cancelled this file during its upload
 	reported bool // a skipped row already counted in an upload's summary
 	// skip is why the walk left the file out, typed, for the upload's FileSkipped event;
-	// a row read back from the queue file has only its Reason.
-	skip uploader.Skipped
+	// nil for a file not skipped (a pointer: 8 bytes instead of 112 on each of 100,000 rows),
+	// and for a row read back from a queue file older than the typed reasons.
+	skip *uploader.Skipped
 }
 
 // Busy reports whether the file belongs to the running upload.

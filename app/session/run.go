@@ -72,7 +72,10 @@ func (q *Queue) start(r *run) error {
 	for _, row := range q.rows {
 		if row.State == Skipped && !row.reported {
 			row.reported = true
-			sk := row.skip
+			var sk uploader.Skipped
+			if row.skip != nil {
+				sk = *row.skip
+			}
 			sk.Path, sk.Rel = row.Path, row.Rel
 			req.Skipped = append(req.Skipped, sk)
 		}

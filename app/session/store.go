@@ -76,8 +76,8 @@ func saved(r *Row) Saved {
 	s := Saved{Path: r.Path, Rel: r.Rel, Size: r.Size, State: r.State, JobName: r.JobName, JobHandle: r.JobHandle,
 		Outcome: r.Outcome, Said: r.Said, AssetID: r.AssetID}
 	switch {
-	case r.skip.Kind != 0:
-		s.Skip = savedSkip(r.skip)
+	case r.skip != nil && r.skip.Kind != 0:
+		s.Skip = savedSkip(*r.skip)
 	case !r.Why.IsZero():
 		why := r.Why
 		s.Why = &why
@@ -97,8 +97,9 @@ func (s Saved) row() *Row {
 	}
 	switch {
 	case s.Skip != nil && s.Skip.Kind != 0:
-		r.skip = s.Skip.skipped(s.Path, s.Rel)
-		r.setReason(words.Skip(r.skip))
+		sk := s.Skip.skipped(s.Path, s.Rel)
+		r.skip = &sk
+		r.setReason(words.Skip(sk))
 	case s.Why != nil && !s.Why.IsZero():
 		r.setWhy(*s.Why)
 	case s.Reason == "":
