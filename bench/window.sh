@@ -43,6 +43,7 @@ stop() { # TERM, then KILL if the process is still there after 5 s
   kill "$1" 2>/dev/null || return 0
   for _ in $(seq 50); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
   kill -9 "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true # reaped quietly
 }
 cleanup() { stop "$app_pid"; stop "$wm_pid"; stop "$xvfb_pid"; rm -rf "$work"; }
 trap cleanup EXIT
