@@ -7,7 +7,6 @@ import (
 	"errors"
 	"io"
 	"io/fs"
-	"os"
 	"strings"
 	"sync"
 )
@@ -134,6 +133,7 @@ type bodyReader struct {
 	off    int64
 	f      bodyFile // the current file's, while open is set
 	open   bool
+	atEnd  bool  // the last read of f showed that it ends at its announced size
 	err    error // sticky: the first failure, returned by every later Read
 	// bw, when set, paces the reads (bandwidth.go) before they count as progress, so that
 	// progress, speed and ETA follow what the limit lets through; ctx ends the waits.
@@ -237,47 +237,68 @@ func (r *bodyReader) Read(p []byte) (int, error) {
 	return n, r.err
 }
 
-// readFile reads at most what is left of the announced size.
+// readFile reads at most what is left of the announced size. When p has room for more
+// it asks for one byte more: a read that comes back without it shows that the file ends
+// where it was announced to, which endFile then need not ask the system (an fstat per
+// file). A read that brings it shows that the file grew.
 func (r *bodyReader) readFile(fr *fileRef, p []byte) (int, error) {
-	if rest := fr.size - r.off; int64(len(p)) > rest {
-		p = p[:rest]
+	rest := fr.size - r.off
+	probe := int64(len(p)) > rest
+	if probe {
+		p = p[:rest+1]
 	}
 	n, err := r.f.Read(p)
-	r.off += int64(n)
 	switch {
+	case int64(n) > rest:
+		// Longer than announced; the extra byte is not part of the body.
+		r.off += rest
+		return int(rest), &FileError{Rel: fr.rel, Err: ErrFileChanged}
 	case err == io.EOF:
 		// Shorter than announced: it was truncated after it was walked.
+		r.off += int64(n)
 		return n, &FileError{Rel: fr.rel, Err: ErrFileChanged}
 	case err != nil:
+		r.off += int64(n)
 		return n, &FileError{Rel: fr.rel, Err: err}
 	}
+	r.off += int64(n)
+	r.atEnd = probe && r.off == fr.size
 	return n, nil
 }
 
 // endFile closes the current file, checking that it did not grow while it was read.
 func (r *bodyReader) endFile(fr *fileRef) {
-	size, _, err := r.f.stat()
-	r.f.Close()
-	r.open = false
-	if err != nil {
-		r.fail(&FileError{Rel: fr.rel, Err: err})
-		return
+	atEnd := r.atEnd
+	r.atEnd = false
+	if !atEnd {
+		size, _, err := r.f.stat()
+		if err != nil {
+			r.closeFile()
+			r.fail(&FileError{Rel: fr.rel, Err: err})
+			return
+		}
+		if size != fr.size {
+			r.closeFile()
+			r.fail(&FileError{Rel: fr.rel, Err: ErrFileChanged})
+			return
+		}
 	}
-	if size != fr.size {
-		r.fail(&FileError{Rel: fr.rel, Err: ErrFileChanged})
-		return
-	}
+	r.closeFile()
 	r.seg, r.off = r.seg+1, 0
+}
+
+func (r *bodyReader) closeFile() {
+	if r.open {
+		r.f.Close()
+		r.open = false
+	}
 }
 
 func (r *bodyReader) fail(err error) {
 	if r.err == nil {
 		r.err = err
 	}
-	if r.open {
-		r.f.Close()
-		r.open = false
-	}
+	r.closeFile()
 }
 
 // Close releases the open file, if any; later Reads fail.
@@ -332,14 +353,14 @@ func openChecked(fr *fileRef) (bodyFile, error) {
 // checkFile is the cheap look before a file is put in a request: the body reader checks
 // again while sending, since the file may change in between.
 func checkFile(fr *fileRef) error {
-	fi, err := os.Stat(fr.path)
+	size, regular, err := statPath(fr.path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			err = ErrFileGone
 		}
 		return &FileError{Rel: fr.rel, Err: err}
 	}
-	if !fi.Mode().IsRegular() || fi.Size() != fr.size {
+	if !regular || size != fr.size {
 		return &FileError{Rel: fr.rel, Err: ErrFileChanged}
 	}
 	return nil

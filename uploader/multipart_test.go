@@ -196,6 +196,45 @@ func TestMultipartChangesWhileSending(t *testing.T) {
 	}
 }
 
+// A file that grows once it is open is refused, whether the end of its bytes is checked by
+// asking for one byte more than announced (the read has room) or by its size (it has not),
+// and the extra byte is never part of the body.
+func TestMultipartFileGrowsWhileRead(t *testing.T) {
+	for _, room := range []bool{true, false} {
+		t.Run(fmt.Sprintf("room=%v", room), func(t *testing.T) {
+			const size = 1000
+			parts, _ := testParts(t, map[string]string{"a": strings.Repeat("a", size)})
+			body := newMultipartBody(parts)
+			r := body.open(nil)
+			head := len(body.segs[0].data)
+			first := make([]byte, head+10)
+			if n, err := io.ReadFull(r, first); err != nil || !r.open {
+				t.Fatalf("read %d: %v (file open: %v)", n, err, r.open)
+			}
+			f, err := os.OpenFile(parts[2].file.path, os.O_APPEND|os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.WriteString("GROWN")
+			f.Close()
+			rest := make([]byte, size-10)
+			if room {
+				rest = make([]byte, size+100)
+			}
+			n, err := r.Read(rest)
+			if !errors.Is(err, ErrFileChanged) {
+				t.Fatalf("err = %v, want ErrFileChanged", err)
+			}
+			if got := string(rest[:n]); got != strings.Repeat("a", n) {
+				t.Errorf("the body carries %q, not only the file's announced bytes", got)
+			}
+			if _, err := r.Read(rest); !errors.Is(err, ErrFileChanged) {
+				t.Errorf("the next read: %v, want the same failure", err)
+			}
+		})
+	}
+}
+
 // The reader holds at most one file open, whatever the number of files in the body.
 func TestMultipartOpensFilesLazily(t *testing.T) {
 	if runtime.GOOS != "linux" {

@@ -28,6 +28,15 @@ func (f bodyFile) stat() (size int64, regular bool, err error) {
 // Close closes the file. A close error after reading says nothing about what was read.
 func (f bodyFile) Close() { _ = f.f.Close() }
 
+// statPath reports the size of the file at path and whether it is a regular file.
+func statPath(path string) (size int64, regular bool, err error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return 0, false, err
+	}
+	return fi.Size(), fi.Mode().IsRegular(), nil
+}
+
 // checkReadable opens and closes a file, as the walk does to leave out what cannot be read.
 func checkReadable(path string) error {
 	f, err := os.Open(path)
