@@ -18,9 +18,20 @@ import (
 // Concurrency is the ceiling it never passes (the CLI's --concurrency).
 
 const (
-	// startConcurrency is where every upload starts: the fixed concurrency Hoist used
-	// before it adapted, measured as the best fixed value (bench/README.md).
-	startConcurrency = 8
+	// startConcurrency is where every upload starts (never above the ceiling). 12, not the
+	// 8 that was the best fixed value before the limit adapted: the controller decides
+	// per completed POST, and an upload of large POSTs (a campaign folder: ~50 POSTs of
+	// up to 8 MiB) completes too few to climb before it ends. On the long path
+	// (80 ms, a 256 KiB window per connection: 3.2 MB/s each) 8 connections carry at most
+	// 26 MB/s for a 25 MB/s link, and each POST leaves its connection idle a round trip
+	// while it waits for its answer: the link was never full. Measured through
+	// bench/linkproxy (bench/README.md): campaign folder 1.15–1.18× the link's limit at
+	// 8, 1.08× at 12, the shared link and Dr.Sum unchanged or faster. Bytes sent per time
+	// slice, to decide sooner, were measured and rejected: the socket buffers take
+	// megabytes per connection at once, and half-second measures swung from 2.5 to 30
+	// MB/s on a 25 MB/s link. A server that cannot take 12 says so (429, 503, a refused
+	// or reset connection) and the limit halves at once.
+	startConcurrency = 12
 	// gainNeeded is how much a step up must raise the throughput to count as a gain: the
 	// measurements of one round vary by a few percent on a busy machine.
 	gainNeeded = 1.10

@@ -62,8 +62,8 @@ func TestE2EAdaptiveBacksOffOn503(t *testing.T) {
 				t.Errorf("%s: not in the sandbox byte for byte (%v)", it.Rel, err)
 			}
 		}
-		if !halved(res.Concurrency) || res.Concurrency[0] != 8 {
-			t.Errorf("concurrency %v: want a start at 8 and a step down after the 503s", res.Concurrency)
+		if !halved(res.Concurrency) || res.Concurrency[0] != 12 {
+			t.Errorf("concurrency %v: want a start at 12 and a step down after the 503s", res.Concurrency)
 		}
 	})
 	t.Run("Scene7 Japanese names", func(t *testing.T) {

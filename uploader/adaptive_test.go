@@ -88,8 +88,8 @@ func TestLimiterHoldsWhenTheLinkIsFull(t *testing.T) {
 		return time.Duration(inflight) * 10 * time.Millisecond
 	})
 	for i, l := range limits {
-		if want := []int{8, 12}[i%2]; l != want || peak > 12 {
-			t.Fatalf("limits %v, peak %d in flight: want 8, then 12 tried and left, again after a while", limits, peak)
+		if want := []int{12, 18}[i%2]; l != want || peak > 18 {
+			t.Fatalf("limits %v, peak %d in flight: want 12, then 18 tried and left, again after a while", limits, peak)
 		}
 	}
 	if len(limits) < 4 {

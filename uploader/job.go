@@ -96,7 +96,8 @@ func (r *run) scene7(ctx context.Context) error {
 	if r.req.JobHandle != "" {
 		j.resume(r.req.JobName, r.req.JobHandle, r.req.JobLastPost)
 	}
-	bs := orderBatches(planBatches(r.req.Items, r.req.DestFolder, max(r.c.BatchFiles, 1), spreadBytes(r.req.Items, max(r.c.BatchBytes, 1))))
+	bs := planBatches(r.req.Items, r.req.DestFolder, max(r.c.BatchFiles, 1), max(r.c.BatchBytes, 1))
+	bs = orderBatches(bs, r.req.Items, min(startConcurrency, r.c.Concurrency))
 	for len(bs) > 0 && err == nil && !j.exists() {
 		err = j.runBatch(ctx, bs[0])
 		bs = bs[1:]

@@ -60,32 +60,16 @@ func TestPlanBatches(t *testing.T) {
 	if strings.Join(got, " ") != want {
 		t.Fatalf("batches\n got %s\nwant %s", strings.Join(got, " "), want)
 	}
-	// Sizes: [0 1] 20, [2] 10, [3] 1000, [4] 1, [5] 1, [6 7] 20.
-	ordered := orderBatches(bs)
+	// Sizes: [0 1] 20, [2] 10, [3] 1000, [4] 1, [5] 1, [6 7] 20; all below minPostBytes, so
+	// none is split.
+	ordered := orderBatches(bs, items, 8)
 	want = "[4] [3] [0 1] [6 7] [2] [5]"
 	got = got[:0]
 	for _, b := range ordered {
 		got = append(got, fmt.Sprint(b.items))
 	}
 	if strings.Join(got, " ") != want {
-		t.Fatalf("the smallest batch must open the job, the others follow largest first (equal sizes in plan order):\n got %s\nwant %s", strings.Join(got, " "), want)
-	}
-	mib := int64(1 << 20)
-	many := make([]Item, 2000)
-	for i := range many {
-		many[i].Size = 64 << 10
-	}
-	if got, want := spreadBytes(many, DefaultBatchBytes), 2000*(64<<10)/int64(postsPerConnection*startConcurrency); got != want {
-		t.Errorf("2,000 × 64 KiB: %d bytes per POST, want %d (several POSTs per connection)", got, want)
-	}
-	if got := spreadBytes(many[:10], DefaultBatchBytes); got != mib {
-		t.Errorf("a small upload: %d bytes per POST, want the 1 MiB floor", got)
-	}
-	if got := spreadBytes([]Item{{Size: 10 << 30}}, DefaultBatchBytes); got != DefaultBatchBytes {
-		t.Errorf("a large upload: %d bytes per POST, want the limit", got)
-	}
-	if got := spreadBytes(many, 100); got != 100 {
-		t.Errorf("a limit below the floor is kept: %d", got)
+		t.Fatalf("the smallest batch must open the job, the others follow largest file first (equal sizes in plan order):\n got %s\nwant %s", strings.Join(got, " "), want)
 	}
 	if destFor("", "a.jpg") != "" || destFor("", "x/a.jpg") != "x" || destFor("/filer/", "x/y/a.jpg") != "/filer/x/y" {
 		t.Fatal("destFor")

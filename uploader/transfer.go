@@ -207,6 +207,9 @@ type batch struct {
 	dest  string
 	items []int
 	bytes int64
+	// largest is the size of the batch's largest file: the order of the POSTs
+	// (orderBatches) starts with the files that cannot be split.
+	largest int64
 	// named is a batch of one file whose name is sent in uploadPostParam/fileName, because
 	// servlet containers read non-ASCII Content-Disposition filenames as ISO-8859-1.
 	named bool
@@ -224,7 +227,7 @@ func planBatches(items []Item, dest string, maxFiles int, maxBytes int64) []*bat
 		d := destFor(dest, it.Rel)
 		named := needsFileName(path.Base(it.Rel))
 		if named || it.Size > maxBytes {
-			out = append(out, &batch{dest: d, items: []int{i}, bytes: it.Size, named: named})
+			out = append(out, &batch{dest: d, items: []int{i}, bytes: it.Size, largest: it.Size, named: named})
 			continue
 		}
 		b := open[d]
@@ -235,42 +238,90 @@ func planBatches(items []Item, dest string, maxFiles int, maxBytes int64) []*bat
 		}
 		b.items = append(b.items, i)
 		b.bytes += it.Size
+		b.largest = max(b.largest, it.Size)
 	}
 	return out
 }
 
-// orderBatches puts the smallest batch first: the first POST must finish alone (it brings
-// the job handle), so it should be quick; everything after it runs concurrently, largest
-// first, so that the upload ends on small POSTs: a large one started last runs on one
-// connection while the others have nothing left to send, and where one connection carries
-// less than the link (a TCP window on a long path) that tail was most of the gap to the
-// link's limit (bench/README.md).
-func orderBatches(bs []*batch) []*batch {
+// orderBatches gives the POSTs' order and sizes. The first POST must finish alone (it
+// brings the job handle): it is the smallest batch, or its first files up to
+// firstPostBytes, since on a long path one connection is slow (a 1 MiB first POST took
+// 0.3 s alone at 3.2 MB/s).
+// Everything after it runs concurrently, the largest files first (then the largest
+// batches): a large file cannot be split, so it must start while the others still have
+// plenty to send; and the batches of small files that end the upload shrink as it nears
+// its end (shrinkTail). conns is how many POSTs run at once; items gives the sizes.
+func orderBatches(bs []*batch, items []Item, conns int) []*batch {
+	bs = slices.Clone(bs)
+	slices.SortStableFunc(bs, func(a, b *batch) int {
+		return cmp.Or(cmp.Compare(b.largest, a.largest), cmp.Compare(b.bytes, a.bytes))
+	})
+	bs = shrinkTail(bs, items, conns)
+	if len(bs) == 0 {
+		return bs
+	}
 	first := 0
 	for i, b := range bs {
 		if b.bytes < bs[first].bytes {
 			first = i
 		}
 	}
+	open := bs[first]
+	n, head := 0, int64(0)
+	for n < len(open.items) && (n == 0 || head+items[open.items[n]].Size <= firstPostBytes) {
+		head += items[open.items[n]].Size
+		n++
+	}
+	if n < len(open.items) {
+		// The files beyond firstPostBytes keep the batch's place.
+		bs[first] = &batch{dest: open.dest, items: open.items[n:], bytes: open.bytes - head, largest: open.largest}
+		open = &batch{dest: open.dest, items: open.items[:n:n], bytes: head, largest: open.largest}
+		return append([]*batch{open}, bs...)
+	}
+	copy(bs[1:first+1], bs[:first])
+	bs[0] = open
+	return bs
+}
+
+// firstPostBytes bounds the first POST (at least one file): it runs alone, on one
+// connection, which on the long path carries 256 KiB per 80 ms round trip.
+const firstPostBytes = 256 << 10
+
+// shrinkTail splits batches so that each is at most the bytes still to send from it on,
+// divided by twice the connections, and never below minPostBytes: the POSTs shrink as the
+// upload nears its end (guided self-scheduling), so that the last ones are small and the
+// connections finish together. Before, an upload could end on a POST of 4–16 MiB running
+// alone on one connection while the link idled: on a long path a connection carries only
+// its window per round trip (3.2 MB/s for 256 KiB at 80 ms), and that tail was much of the
+// gap to the link's limit (bench/README.md). Early POSTs stay large: each POST waits a
+// round trip for its answer. A batch of one file stays whole.
+func shrinkTail(bs []*batch, items []Item, conns int) []*batch {
+	var rest int64
+	for _, b := range bs {
+		rest += b.bytes
+	}
 	out := make([]*batch, 0, len(bs))
-	out = append(out, bs[first])
-	out = append(out, bs[:first]...)
-	out = append(out, bs[first+1:]...)
-	slices.SortStableFunc(out[1:], func(a, b *batch) int { return cmp.Compare(b.bytes, a.bytes) })
+	for _, b := range bs {
+		for {
+			limit := max(minPostBytes, rest/int64(2*max(conns, 1)))
+			if b.bytes <= limit || len(b.items) == 1 {
+				out = append(out, b)
+				rest -= b.bytes
+				break
+			}
+			n, head := 0, int64(0)
+			for n < len(b.items) && (n == 0 || head+items[b.items[n]].Size <= limit) {
+				head += items[b.items[n]].Size
+				n++
+			}
+			out = append(out, &batch{dest: b.dest, items: b.items[:n:n], bytes: head, largest: b.largest})
+			rest -= head
+			b = &batch{dest: b.dest, items: b.items[n:], bytes: b.bytes - head, largest: b.largest}
+		}
+	}
 	return out
 }
 
-// spreadBytes is the most bytes per POST for these items: at most limit, and small enough
-// that the upload makes several POSTs for each of the connections it starts with, so that
-// no connection is left with a large share to send alone at the end; never below 1 MiB,
-// where a POST's round trip would cost more than its bytes on a distant link.
-func spreadBytes(items []Item, limit int64) int64 {
-	var total int64
-	for _, it := range items {
-		total += it.Size
-	}
-	return min(limit, max(total/(postsPerConnection*startConcurrency), 1<<20))
-}
-
-// postsPerConnection is how many POSTs spreadBytes aims at for each starting connection.
-const postsPerConnection = 4
+// minPostBytes is the smallest POST shrinkTail makes: below it a POST's round trip for its
+// answer would cost more than its bytes on a distant link.
+const minPostBytes = 1 << 20
