@@ -29,16 +29,21 @@ type humanView struct {
 	out, errw io.Writer
 	bar       bool
 
+	// flush writes what out holds back (paced.go) before a line goes to errw, so that the
+	// two read in order when they end up in one log; nil when out holds nothing back.
+	flush func()
+
 	total, finished int
-	started         map[int]time.Time
-	first           time.Time
-	figures         uploader.Event // the latest job figures, for the bar
-	drawnAt         time.Time
-	drawn           bool // the bar is on screen and must be cleared before a line
+	// started is when each file (by item) started; the zero time until it has.
+	started []time.Time
+	first   time.Time
+	figures uploader.Event // the latest job figures, for the bar
+	drawnAt time.Time
+	drawn   bool // the bar is on screen and must be cleared before a line
 }
 
 func newHumanView(out, errw io.Writer, bar bool) *humanView {
-	return &humanView{out: out, errw: errw, bar: bar, started: map[int]time.Time{}}
+	return &humanView{out: out, errw: errw, bar: bar}
 }
 
 func (v *humanView) event(ev uploader.Event) {
@@ -53,13 +58,16 @@ func (v *humanView) event(ev uploader.Event) {
 		v.total++ // all are queued at once, before anything moves: no bar yet
 		return
 	case uploader.FileStarted:
+		if ev.Item >= len(v.started) {
+			v.started = append(v.started, make([]time.Time, ev.Item+1-len(v.started))...)
+		}
 		v.started[ev.Item] = ev.Time
 	case uploader.FileRetrying:
 		v.line(v.errw, words.T("cli.upload.retrying", words.A{"File": ev.Rel, "Attempt": ev.Attempt, "Reason": eventReason(ev)}))
 	case uploader.FileDone:
 		v.finished++
 		id, args := "cli.upload.done", words.A{"File": ev.Rel, "Size": words.Size(ev.Size)}
-		if t, ok := v.started[ev.Item]; ok {
+		if t := v.startedAt(ev.Item); !t.IsZero() {
 			id, args["Took"] = "cli.upload.done_in", words.Duration(ev.Time.Sub(t))
 		}
 		line := words.T(id, args)
@@ -84,6 +92,14 @@ func (v *humanView) event(ev uploader.Event) {
 		return
 	}
 	v.draw(ev.Time, ev.Kind == uploader.FileDone || ev.Kind == uploader.FileFailed)
+}
+
+// startedAt is when item started, the zero time if it has not.
+func (v *humanView) startedAt(item int) time.Time {
+	if item < 0 || item >= len(v.started) {
+		return time.Time{}
+	}
+	return v.started[item]
 }
 
 // eventReason is why a file failed or is tried again: the error's sentence in the chosen
@@ -131,6 +147,9 @@ func (v *humanView) summary(ev uploader.Event) string {
 // line prints a whole line, keeping the bar below it.
 func (v *humanView) line(w io.Writer, text string) {
 	v.clear()
+	if w != v.out && v.flush != nil {
+		v.flush()
+	}
 	fmt.Fprintln(w, text)
 	v.drawnAt = time.Time{} // redraw at once below the new line
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"io"
+	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -11,12 +13,28 @@ import (
 
 // BenchmarkFileLines is the CLI's cost per uploaded file in a pipe (no bar): the events of
 // one file, started then done, and its "✓ file  size  time" line, as for each of the
-// 2,000 files of the loopback benchmark (bench/README.md, CPU against curl).
+// 2,000 files of the loopback benchmark (bench/README.md, CPU against curl); -devnull
+// writes each line to /dev/null as the benchmark does, -paced through pacedWriter.
 func BenchmarkFileLines(b *testing.B) {
-	for _, lang := range []string{"en", "fr"} {
-		b.Run(lang, func(b *testing.B) {
+	null, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer null.Close()
+	for _, c := range []struct {
+		name  string
+		out   io.Writer
+		paced bool
+	}{{"en", io.Discard, false}, {"fr", io.Discard, false}, {"en-devnull", null, false}, {"en-devnull-paced", null, true}} {
+		lang, _, _ := strings.Cut(c.name, "-")
+		b.Run(c.name, func(b *testing.B) {
 			defer words.Use(words.Use(lang))
-			v := newHumanView(io.Discard, io.Discard, false)
+			out, flush := c.out, func() {}
+			if c.paced {
+				out, flush = newPacedWriter(out)
+			}
+			defer flush()
+			v := newHumanView(out, io.Discard, false)
 			t0 := time.Date(2026, 11, 30, 15, 0, 0, 0, time.UTC)
 			b.ReportAllocs()
 			for i := 0; b.Loop(); i++ {

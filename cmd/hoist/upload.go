@@ -77,17 +77,22 @@ func runUpload(c *cli, cmd *command, args []string) int {
 	}
 	client := uploader.NewClient(func(cl *uploader.Client) { cl.Concurrency = f.concurrency }, f.net.apply)
 	var onEvent func(uploader.Event)
+	out, flush := newPacedWriter(c.stdout)
 	if f.json {
-		onEvent = newJSONView(c.stdout).event
+		onEvent = newJSONView(out).event
 	} else {
-		onEvent = newHumanView(c.stdout, c.stderr, liveTerminal(c.stderr, c.getenv)).event
+		v := newHumanView(out, c.stderr, liveTerminal(c.stderr, c.getenv))
+		v.flush = flush
+		onEvent = v.event
 	}
 	notice := context.AfterFunc(c.ctx, func() {
+		flush()
 		fmt.Fprintln(c.stderr)
 		c.complain("upload", words.T("cli.upload.interrupted", nil))
 	})
 	res, err := client.Upload(c.ctx, req, onEvent)
 	notice()
+	flush() // before anything else is written, to stderr or to stdout
 	if res == nil {
 		// Settings the engine refused before any request: nothing was sent.
 		c.complain("upload", words.Error(err))

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"hoist/uploader"
+)
+
+// lockedBuffer is a file or pipe that the paced writer's timer may write from its own
+// goroutine.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// Lines to a file or pipe are written together, at most flushEvery after the first of them.
+func TestPacedWriterWritesWithinFlushEvery(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		var file lockedBuffer
+		out, flush := newPacedWriter(&file)
+		out.Write([]byte("one\n"))
+		out.Write([]byte("two\n"))
+		if got := file.String(); got != "" {
+			t.Fatalf("written at once: %q", got)
+		}
+		time.Sleep(flushEvery)
+		synctest.Wait()
+		if got := file.String(); got != "one\ntwo\n" {
+			t.Fatalf("after %v: %q", flushEvery, got)
+		}
+		out.Write([]byte("three\n"))
+		flush()
+		if got := file.String(); got != "one\ntwo\nthree\n" {
+			t.Fatalf("after flush: %q", got)
+		}
+		time.Sleep(2 * flushEvery) // nothing waits: no timer left behind
+		synctest.Wait()
+	})
+}
+
+// When standard output and standard error end up in one log (2>&1), a line on standard
+// error comes after the record lines written before it.
+func TestPacedRecordStaysInOrderWithStderr(t *testing.T) {
+	var log lockedBuffer
+	out, flush := newPacedWriter(&log)
+	v := newHumanView(out, &log, false)
+	v.flush = flush
+	t0 := time.Date(2026, 11, 30, 16, 0, 0, 0, time.UTC)
+	v.event(uploader.Event{Kind: uploader.FileQueued, Time: t0, Item: 0, Rel: "a.jpg", Size: 10, ETA: -1, JobETA: -1})
+	v.event(uploader.Event{Kind: uploader.FileDone, Time: t0, Item: 0, Rel: "a.jpg", Size: 10, Sent: 10, ETA: -1, JobETA: -1})
+	v.event(uploader.Event{Kind: uploader.FileRetrying, Time: t0, Item: 1, Rel: "b.jpg", Attempt: 2, Err: errors.New("reset"), ETA: -1, JobETA: -1})
+	got := log.String()
+	done, retry := strings.Index(got, "a.jpg"), strings.Index(got, "b.jpg")
+	if done < 0 || retry < 0 || done > retry {
+		t.Fatalf("the log reads %q", got)
+	}
+	flush()
+}
