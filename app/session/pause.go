@@ -109,7 +109,7 @@ func (q *Queue) cancelPaused() {
 	}
 	q.paused, q.open = nil, OpenJob{}
 	for _, row := range q.rows {
-		if row.State == Queued && row.Why.ID == pausedReason {
+		if row.State == Queued && row.Why != nil && row.Why.ID == pausedReason {
 			q.setStateLocked(row, Cancelled)
 			row.setWhy(words.Msg("session.reason.cancelled_paused", nil))
 		}

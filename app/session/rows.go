@@ -70,12 +70,12 @@ type Row struct {
 	Reason string
 	// Why is Reason as a message, when the session wrote it (rather than the engine): it
 	// is what the saved queue keeps, so that a restored row says it in the language of
-	// the moment. Zero when Reason is the engine's or empty.
-	Why       words.Message
+	// the moment. Nil when Reason is the engine's or empty (a pointer: most rows have
+	// none, and 100,000 rows are 2.4 MB smaller for it).
+	Why       *words.Message
 	Attempt   int
 	JobName   string
 	JobHandle string
-	Replaced  bool // Dr.Sum overwrote an existing file
 	// Names are the Scene7 pre-flight warnings about the file's name (names.go); the
 	// upload goes on regardless.
 	Names []uploader.NameWarning
@@ -87,8 +87,11 @@ type Row struct {
 	Said        string
 	AssetID     string
 
-	pos      int  // index in Queue.rows; -1 once removed
-	run      *run // the upload it belongs to, nil when not handed to the engine
+	pos int  // index in Queue.rows; -1 once removed
+	run *run // the upload it belongs to, nil when not handed to the engine
+	// Replaced: Dr.Sum overwrote an existing file. Beside the other flags, so that they
+	// share one word of the row (a row is 256 bytes, not 288).
+	Replaced bool
 	stop     bool // the person cancelled this file during its upload
 	reported bool // a skipped row already counted in an upload's summary
 	// skip is why the walk left the file out, typed, for the upload's FileSkipped event;

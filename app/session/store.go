@@ -78,8 +78,8 @@ func saved(r *Row) Saved {
 	switch {
 	case r.skip != nil && r.skip.Kind != 0:
 		s.Skip = savedSkip(*r.skip)
-	case !r.Why.IsZero():
-		why := r.Why
+	case r.Why != nil && !r.Why.IsZero():
+		why := *r.Why
 		s.Why = &why
 	case r.Reason != "":
 		s.Reason, s.Lang = r.Reason, words.Current()
