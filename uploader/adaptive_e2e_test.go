@@ -105,3 +105,85 @@ func TestE2EAdaptiveBacksOffOn503(t *testing.T) {
 		}
 	})
 }
+
+// A folder of large and small files goes in POSTs that shrink toward the end (the plan of
+// transfer.go orderBatches): a first POST of at most 256 KiB, the large files before the
+// small, POSTs of several files ever smaller and at most 1 MiB at the end, and every file
+// arrives byte for byte in one job.
+func TestE2EScene7PostsShrinkTowardTheEnd(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "campaign")
+	for i := range 43 {
+		dir, size := filepath.Join(root, "web"), 128<<10 // web images
+		if i < 3 {
+			dir, size = filepath.Join(root, "print"), 1536<<10 // masters
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		body := bytes.Repeat([]byte(fmt.Sprintf("%04d", i)), size/4)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%02d.jpg", i)), body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	items, _ := uploader.Walk([]string{root})
+	sum := func(p []int) (s int) {
+		for _, n := range p {
+			s += n
+		}
+		return s
+	}
+	for _, conc := range []int{1, uploader.DefaultConcurrency} {
+		t.Run(fmt.Sprintf("concurrency %d", conc), func(t *testing.T) {
+			b := startBox(t, 0)
+			c := testClient(func(c *uploader.Client) { c.Concurrency, c.BatchFiles = conc, uploader.DefaultBatchFiles })
+			res, err := c.Upload(context.Background(), b.scene7Request(t, items), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b.checkScene7(t, items, res, 1)
+			var posts [][]int // the sizes of each POST's files, in the order the server took them
+			for _, rq := range b.Requests() {
+				if rq.Path != uploader.Scene7UploadPath || rq.Fault != "" || len(rq.Files) == 0 {
+					continue
+				}
+				var p []int
+				for _, f := range rq.Files {
+					p = append(p, int(f.Size))
+				}
+				posts = append(posts, p)
+			}
+			if len(posts[0]) > 1 && sum(posts[0]) > 256<<10 {
+				t.Errorf("first POST %v: more than 256 KiB", posts[0])
+			}
+			if last := posts[len(posts)-1]; len(last) > 1 && sum(last) > 1<<20 {
+				t.Errorf("last POST: %d bytes (posts %v)", sum(last), posts)
+			}
+			if conc > 1 {
+				// At 12 connections 8.5 MiB ÷ 24 is below the 1 MiB floor: every POST
+				// of web images is at most 1 MiB (one POST of 5 MiB before).
+				for _, p := range posts[1:] {
+					if len(p) > 1 && sum(p) > 1<<20 {
+						t.Errorf("POST of %d files, %d bytes: want at most 1 MiB (posts %v)", len(p), sum(p), posts)
+					}
+				}
+				return
+			}
+			// One at a time, the server takes them in the plan's order: the masters
+			// first (one batch of 4.5 MiB: at one connection half of what is left may
+			// go in one POST), then POSTs of web images that never grow.
+			for _, n := range posts[1] {
+				if n != 1536<<10 {
+					t.Fatalf("POST 1 %v: want the masters right after the first (posts %v)", posts[1], posts)
+				}
+			}
+			for k := 3; k < len(posts); k++ {
+				if sum(posts[k]) > sum(posts[k-1]) {
+					t.Errorf("POST %d (%d bytes) is larger than the one before (posts %v)", k, sum(posts[k]), posts)
+				}
+			}
+			if len(posts) < 1+1+3 {
+				t.Errorf("%d POSTs: want the web images in several", len(posts))
+			}
+		})
+	}
+}
