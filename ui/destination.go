@@ -43,6 +43,7 @@ type destination struct {
 	folder   *widget.Entry
 	job      *widget.Entry
 	manage   *widget.Button
+	row      *destRow // lays out the connection and the folder: one line or two
 
 	// OnChanged is called after every change; OnManage opens the Connections screen.
 	OnChanged func()
@@ -87,13 +88,12 @@ func newDestination(d Deps) *destination {
 	ds.job.OnChanged = func(string) { ds.changed() }
 	newName := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), ds.NewJobName)
 	ds.NewJobName()
-	// Two columns side by side: they fit from 800 px wide.
-	// One line, each label before its field, so the queue keeps the height; the folder
-	// takes the width that is left.
+	// One line where it fits, each label before its field, so the queue keeps the height;
+	// the folder under the connection where its hint would be cut (destrow.go).
+	ds.row = &destRow{folder: ds.folder}
 	ds.box = container.NewVBox(
-		container.NewBorder(nil, nil,
-			container.NewHBox(inlineLabel(words.T("dest.connection", nil)), withWidth(200, ds.conn), ds.manage, inlineLabel(words.T("dest.folder", nil))), nil,
-			ds.folder),
+		container.New(ds.row, inlineLabel(words.T("dest.connection", nil)), withWidth(200, ds.conn), ds.manage,
+			inlineLabel(words.T("dest.folder", nil)), ds.folder),
 		ds.where, ds.insecure, ds.pwBox,
 	)
 	ds.advanced = container.NewVBox(ds.coBox,

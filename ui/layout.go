@@ -86,6 +86,8 @@ func (f *flow) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(w, f.place(objs, max(f.width, w), false))
 }
 
+func (f *flow) takeWidth(w float32) { f.width = w }
+
 func (f *flow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	f.width = size.Width
 	f.place(objs, size.Width, true)
@@ -114,9 +116,13 @@ func (f *flow) place(objs []fyne.CanvasObject, width float32, move bool) float32
 	return y + line
 }
 
-// widthFirst lays out its one object at its own size, after telling the flows inside it
-// how wide they will be, so that they answer MinSize with the height they really need.
-type widthFirst struct{ flows []*flow }
+// widthFirst lays out its one object at its own size, after telling the layouts inside it
+// whose height depends on their width (a flow, the destination's row) how wide they will
+// be, so that they answer MinSize with the height they really need.
+type widthFirst struct{ flows []widthTaker }
+
+// widthTaker is a layout told its width before its MinSize is asked.
+type widthTaker interface{ takeWidth(w float32) }
 
 func (l widthFirst) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	if len(objs) == 0 {
@@ -127,7 +133,7 @@ func (l widthFirst) MinSize(objs []fyne.CanvasObject) fyne.Size {
 
 func (l widthFirst) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	for _, f := range l.flows {
-		f.width = size.Width
+		f.takeWidth(size.Width)
 	}
 	for _, o := range objs {
 		o.Move(fyne.NewPos(0, 0))

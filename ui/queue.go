@@ -115,7 +115,7 @@ func newQueueView(q *session.Queue, act queueActions) *QueueView {
 	bottom := container.NewVBox(v.details.Content, widget.NewSeparator(), v.overall,
 		container.NewBorder(nil, nil, nil, v.ProblemsOnly, v.summary))
 	v.frame = container.NewBorder(v.top, bottom, nil, nil, container.NewStack(v.list, v.drop))
-	v.Content = container.New(widthFirst{flows: []*flow{tools}}, v.frame)
+	v.Content = container.New(widthFirst{flows: []widthTaker{tools}}, v.frame)
 	v.applyTotals(q.Totals())
 	return v
 }

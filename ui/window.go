@@ -91,7 +91,7 @@ func New(a fyne.App, win fyne.Window, d Deps) *Window {
 	))
 	// The queue is the main view; the options, which are set once and kept, have a tab.
 	w.Tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(words.T("window.tab.queue", nil), theme.UploadIcon(), container.NewBorder(queueTop, nil, nil, nil, w.Queue.Content)),
+		container.NewTabItemWithIcon(words.T("window.tab.queue", nil), theme.UploadIcon(), container.New(widthFirst{flows: []widthTaker{w.Dest.row}}, container.NewBorder(queueTop, nil, nil, nil, w.Queue.Content))),
 		container.NewTabItemWithIcon(words.T("window.tab.options", nil), theme.SettingsIcon(), options),
 		container.NewTabItemWithIcon(words.T("window.tab.log", nil), theme.ListIcon(), w.Log.Content),
 		container.NewTabItemWithIcon(words.T("window.tab.request", nil), theme.VisibilityIcon(), w.Preview.Content),

@@ -1,0 +1,92 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// destRow lays out the queue's connection and destination folder, each label before its
+// field: on one line, the folder taking the width left, when the folder then shows its
+// grey hint whole; else the folder on a line of its own under the connection, the two
+// labels in a column. At 800 px the French hint ("Saisissez un dossier, ou laissez vide
+// pour le dossier racine") needs more than one line leaves, and a cut instruction cannot
+// be read; a typed folder longer than the field scrolls in it, as entries do.
+//
+// Its objects are the connection's label, list and button, then the folder's label and
+// entry. Whether it takes two lines depends on its width, which Fyne's MinSize is not
+// told: a widthFirst around the container it sits in passes the width down first.
+type destRow struct {
+	folder *widget.Entry
+	width  float32 // the width it is laid out at; 0 before the first layout
+}
+
+func (r *destRow) takeWidth(w float32) { r.width = w }
+
+// folderNeed is the folder field's width that shows its hint whole.
+func (r *destRow) folderNeed() float32 {
+	hint := fyne.MeasureText(r.folder.PlaceHolder, theme.TextSize(), r.folder.TextStyle).Width
+	return max(r.folder.MinSize().Width, hint+2*theme.InnerPadding()+2*theme.InputBorderSize())
+}
+
+// oneLine says whether width holds everything on one line.
+func (r *destRow) oneLine(objs []fyne.CanvasObject, width float32) bool {
+	pad := theme.Padding()
+	left := float32(0)
+	for _, o := range objs[:4] {
+		left += o.MinSize().Width + pad
+	}
+	return width <= 0 || width-left >= r.folderNeed()
+}
+
+// lineHeight is the height of the line that holds objs.
+func lineHeight(objs ...fyne.CanvasObject) float32 {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return h
+}
+
+func (r *destRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	pad := theme.Padding()
+	label := max(objs[0].MinSize().Width, objs[3].MinSize().Width)
+	conn := label + pad + objs[1].MinSize().Width + pad + objs[2].MinSize().Width
+	w := max(conn, label+pad+objs[4].MinSize().Width)
+	h1 := lineHeight(objs[:3]...)
+	if r.oneLine(objs, r.width) {
+		return fyne.NewSize(w, max(h1, lineHeight(objs[3:]...)))
+	}
+	return fyne.NewSize(w, h1+pad+lineHeight(objs[3:]...))
+}
+
+func (r *destRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	r.width = size.Width
+	pad := theme.Padding()
+	place := func(o fyne.CanvasObject, x, y, w, h float32) {
+		o.Move(fyne.NewPos(x, y))
+		o.Resize(fyne.NewSize(w, h))
+	}
+	if r.oneLine(objs, size.Width) {
+		h := max(lineHeight(objs...), size.Height)
+		x := float32(0)
+		for _, o := range objs[:4] {
+			w := o.MinSize().Width
+			place(o, x, 0, w, h)
+			x += w + pad
+		}
+		place(objs[4], x, 0, max(size.Width-x, 0), h)
+		return
+	}
+	label := max(objs[0].MinSize().Width, objs[3].MinSize().Width)
+	h1, h2 := lineHeight(objs[:3]...), lineHeight(objs[3:]...)
+	place(objs[0], 0, 0, label, h1)
+	x := label + pad
+	for _, o := range objs[1:3] {
+		w := o.MinSize().Width
+		place(o, x, 0, w, h1)
+		x += w + pad
+	}
+	place(objs[3], 0, h1+pad, label, h2)
+	place(objs[4], label+pad, h1+pad, max(size.Width-label-pad, 0), h2)
+}
