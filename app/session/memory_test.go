@@ -1,7 +1,11 @@
 package session
 
 import (
+	"path/filepath"
+	"slices"
 	"testing"
+	"testing/synctest"
+	"time"
 	"unsafe"
 )
 
@@ -29,4 +33,38 @@ func TestARowKeepsItsRelativePathInsideItsPath(t *testing.T) {
 			t.Errorf("tailOf(%q, %q) shares the path's memory: %v, want %v", c.path, c.rel, shared, suffix)
 		}
 	}
+}
+
+// After the queue grew by bigGrowth rows, the next timed save first gives memory back,
+// once; growth counts again from there.
+func TestATimedSaveReleasesMemoryOnceAfterABigDrop(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		dir := tree(t, map[string]string{"a.jpg": "1", "b.jpg": "2", "c.jpg": "3", "d.jpg": "4", "e.jpg": "5", "f.jpg": "6"})
+		store := &memStore{}
+		q := New(Config{Uploader: &fakeEngine{}, Store: store})
+		var releases []int // the saves done before each release
+		q.bigGrowth = 3
+		q.release = func() { n, _ := store.get(); releases = append(releases, n) }
+		save := func(names ...string) {
+			t.Helper()
+			for _, n := range names {
+				q.Add([]string{filepath.Join(dir, n)})
+			}
+			time.Sleep(DefaultSaveDelay)
+			synctest.Wait()
+		}
+		save("a.jpg", "b.jpg", "c.jpg") // grew by 3
+		save("d.jpg")                   // by 1 since
+		save("e.jpg")                   // by 2 since
+		if want := []int{0}; !slices.Equal(releases, want) {
+			t.Fatalf("released before saves %v, want %v (before the first save only)", releases, want)
+		}
+		save("f.jpg") // by 3 since
+		if want := []int{0, 3}; !slices.Equal(releases, want) {
+			t.Fatalf("released before saves %v, want %v", releases, want)
+		}
+		if n, _ := store.get(); n != 4 {
+			t.Fatalf("%d saves, want 4", n)
+		}
+	})
 }

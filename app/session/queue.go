@@ -2,6 +2,7 @@ package session
 
 import (
 	"context"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -78,6 +79,11 @@ type Queue struct {
 	saveTimer *time.Timer
 	saveGen   uint64
 	writing   chan struct{}
+	// Memory after a big drop (see releaseAfterGrowth), used under writing: the rows the
+	// queue had at the last release, how many more make one, and the release itself.
+	releasedAt int
+	bigGrowth  int
+	release    func()
 
 	followState
 }
@@ -93,7 +99,8 @@ func New(cfg Config) *Queue {
 	if cfg.SaveDelay <= 0 {
 		cfg.SaveDelay = DefaultSaveDelay
 	}
-	return &Queue{cfg: cfg, byPath: map[string]*Row{}, byRel: map[string]*Row{}, job: jobFigures{eta: -1}, writing: make(chan struct{}, 1)}
+	return &Queue{cfg: cfg, byPath: map[string]*Row{}, byRel: map[string]*Row{}, job: jobFigures{eta: -1}, writing: make(chan struct{}, 1),
+		bigGrowth: bigGrowth, release: debug.FreeOSMemory}
 }
 
 // SetObserver replaces the callbacks; call it before anything happens.
