@@ -44,6 +44,7 @@ type destination struct {
 	job      *widget.Entry
 	manage   *widget.Button
 	row      *destRow // lays out the connection and the folder: one line or two
+	rowBox   *fyne.Container
 
 	// OnChanged is called after every change; OnManage opens the Connections screen.
 	OnChanged func()
@@ -90,12 +91,10 @@ func newDestination(d Deps) *destination {
 	ds.NewJobName()
 	// One line where it fits, each label before its field, so the queue keeps the height;
 	// the folder under the connection where its hint would be cut (destrow.go).
-	ds.row = &destRow{folder: ds.folder}
-	ds.box = container.NewVBox(
-		container.New(ds.row, inlineLabel(words.T("dest.connection", nil)), withWidth(200, ds.conn), ds.manage,
-			inlineLabel(words.T("dest.folder", nil)), ds.folder),
-		ds.where, ds.insecure, ds.pwBox,
-	)
+	ds.row = &destRow{conn: ds.conn, folder: ds.folder}
+	ds.rowBox = container.New(ds.row, inlineLabel(words.T("dest.connection", nil)), ds.conn, ds.manage,
+		inlineLabel(words.T("dest.folder", nil)), ds.folder)
+	ds.box = container.NewVBox(ds.rowBox, ds.where, ds.insecure, ds.pwBox)
 	ds.advanced = container.NewVBox(ds.coBox,
 		fieldLabel(words.T("dest.job_name", nil)), container.NewBorder(nil, nil, nil, newName, ds.job),
 		helpLabel(words.T("dest.job_name.help", nil)),
@@ -161,6 +160,10 @@ func (ds *destination) choose(name string) {
 	} else {
 		ds.folder.SetPlaceHolder(words.T("dest.folder.placeholder", nil))
 	}
+	// The name and the hint just shown set the list's width and whether the folder
+	// takes a line of its own.
+	ds.rowBox.Refresh()
+	ds.box.Refresh()
 	// Plain http to another computer was allowed for this connection: say so for as long
 	// as it is the one in use.
 	showIf(ds.insecure, p.AllowInsecureHTTP && plainRemote(p.UploadURL), ds.box)

@@ -7,21 +7,36 @@ import (
 )
 
 // destRow lays out the queue's connection and destination folder, each label before its
-// field: on one line, the folder taking the width left, when the folder then shows its
-// grey hint whole; else the folder on a line of its own under the connection, the two
-// labels in a column. At 800 px the French hint ("Saisissez un dossier, ou laissez vide
-// pour le dossier racine") needs more than one line leaves, and a cut instruction cannot
-// be read; a typed folder longer than the field scrolls in it, as entries do.
+// field: on one line, the folder taking the width left, when the line holds the chosen
+// connection's name and the folder's grey hint whole; else the folder on a line of its
+// own under the connection, the two labels in a column. At 800 px the French hint
+// ("Saisissez un dossier, ou laissez vide pour le dossier racine") needed more than one
+// line leaves, and a cut instruction cannot be read; a typed folder longer than the field
+// scrolls in it, as entries do.
 //
 // Its objects are the connection's label, list and button, then the folder's label and
 // entry. Whether it takes two lines depends on its width, which Fyne's MinSize is not
 // told: a widthFirst around the container it sits in passes the width down first.
 type destRow struct {
+	conn   *widget.Select
 	folder *widget.Entry
 	width  float32 // the width it is laid out at; 0 before the first layout
 }
 
+// connLeast is the connection list's width when its name is short: the same place for
+// the folder whichever short name is chosen.
+const connLeast = 200
+
 func (r *destRow) takeWidth(w float32) { r.width = w }
+
+// connNeed is the connection list's width that shows the chosen name (or the hint) whole.
+func (r *destRow) connNeed() float32 {
+	shown := r.conn.Selected
+	if shown == "" {
+		shown = r.conn.PlaceHolder
+	}
+	return max(connLeast, textWidth(shown, fyne.TextStyle{})+theme.IconInlineSize()+2*theme.InnerPadding())
+}
 
 // folderNeed is the folder field's width that shows its hint whole.
 func (r *destRow) folderNeed() float32 {
@@ -29,14 +44,14 @@ func (r *destRow) folderNeed() float32 {
 	return max(r.folder.MinSize().Width, hint+2*theme.InnerPadding()+2*theme.InputBorderSize())
 }
 
-// oneLine says whether width holds everything on one line.
+// oneLine says whether width holds everything on one line, whole.
 func (r *destRow) oneLine(objs []fyne.CanvasObject, width float32) bool {
 	pad := theme.Padding()
-	left := float32(0)
-	for _, o := range objs[:4] {
-		left += o.MinSize().Width + pad
+	fixed := 4 * pad
+	for _, o := range []fyne.CanvasObject{objs[0], objs[2], objs[3]} {
+		fixed += o.MinSize().Width
 	}
-	return width <= 0 || width-left >= r.folderNeed()
+	return width <= 0 || width-fixed >= r.connNeed()+r.folderNeed()
 }
 
 // lineHeight is the height of the line that holds objs.
@@ -51,7 +66,7 @@ func lineHeight(objs ...fyne.CanvasObject) float32 {
 func (r *destRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	pad := theme.Padding()
 	label := max(objs[0].MinSize().Width, objs[3].MinSize().Width)
-	conn := label + pad + objs[1].MinSize().Width + pad + objs[2].MinSize().Width
+	conn := label + pad + connLeast + pad + objs[2].MinSize().Width
 	w := max(conn, label+pad+objs[4].MinSize().Width)
 	h1 := lineHeight(objs[:3]...)
 	if r.oneLine(objs, r.width) {
@@ -67,11 +82,15 @@ func (r *destRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos(x, y))
 		o.Resize(fyne.NewSize(w, h))
 	}
+	gear := objs[2].MinSize().Width
 	if r.oneLine(objs, size.Width) {
 		h := max(lineHeight(objs...), size.Height)
 		x := float32(0)
-		for _, o := range objs[:4] {
+		for i, o := range objs[:4] {
 			w := o.MinSize().Width
+			if i == 1 {
+				w = r.connNeed()
+			}
 			place(o, x, 0, w, h)
 			x += w + pad
 		}
@@ -80,13 +99,10 @@ func (r *destRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 	label := max(objs[0].MinSize().Width, objs[3].MinSize().Width)
 	h1, h2 := lineHeight(objs[:3]...), lineHeight(objs[3:]...)
+	conn := max(connLeast, min(r.connNeed(), size.Width-label-gear-2*pad))
 	place(objs[0], 0, 0, label, h1)
-	x := label + pad
-	for _, o := range objs[1:3] {
-		w := o.MinSize().Width
-		place(o, x, 0, w, h1)
-		x += w + pad
-	}
+	place(objs[1], label+pad, 0, conn, h1)
+	place(objs[2], label+pad+conn+pad, 0, gear, h1)
 	place(objs[3], 0, h1+pad, label, h2)
 	place(objs[4], label+pad, h1+pad, max(size.Width-label-pad, 0), h2)
 }

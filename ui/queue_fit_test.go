@@ -18,8 +18,8 @@ import (
 // The queue tab stays inside the window at 800×600 and at 1024×640 in every language,
 // whichever connection is chosen: no object of it (the connection and folder row, the
 // connection's notes and password, the options line, the toolbar, the rows, the bar and
-// the counts) reaches past the window's right edge, and every empty field shows its grey
-// hint whole. French at 800 px pushed the folder field's hint past the edge, cut after
+// the counts) reaches past the window's right edge, the chosen connection's name is whole
+// and every empty field shows its grey hint whole. French at 800 px pushed the folder field's hint past the edge, cut after
 // "dossier racin".
 func TestQueueTabInsideSmallWindows(t *testing.T) {
 	eachLanguage(t, func(t *testing.T, code string) {
@@ -35,15 +35,17 @@ func TestQueueTabInsideSmallWindows(t *testing.T) {
 		e.w.Dest.reload("")
 		e.w.Tabs.SelectIndex(tabQueue)
 		tab := e.w.Tabs.Items[tabQueue].Content
-		for _, conn := range []struct{ name, folder string }{
-			{store.SandboxProfile, ""},      // the Scene7 hint
-			{store.SandboxDrSumProfile, ""}, // the Dr.Sum hint
-			{office.Name, "/filer/campaigns/spring-2026"},
-		} {
-			e.w.Dest.Choose(conn.name)
-			e.w.Dest.SetFolder(conn.folder)
-			for _, screen := range []fyne.Size{MinWindow, {Width: 1024, Height: 640}} {
-				e.w.Win.Resize(screen)
+		for _, screen := range []fyne.Size{MinWindow, {Width: 1024, Height: 640}} {
+			e.w.Win.Resize(screen)
+			// Each connection chosen in the window at that size, as a person does.
+			for _, conn := range []struct{ name, folder string }{
+				{store.SandboxProfile, ""},      // the Scene7 hint
+				{store.SandboxDrSumProfile, ""}, // the Dr.Sum hint
+				{office.Name, "/filer/campaigns/spring-2026"},
+				{store.SandboxProfile, ""},
+			} {
+				e.w.Dest.Choose(conn.name)
+				e.w.Dest.SetFolder(conn.folder)
 				where := fmt.Sprintf("%s, %v", conn.name, screen)
 				if e.w.Dest.pwBox.Visible() != (conn.name == office.Name) || e.w.Dest.insecure.Visible() != (conn.name == office.Name) {
 					t.Fatalf("%s: password shown %v, insecure note shown %v", where, e.w.Dest.pwBox.Visible(), e.w.Dest.insecure.Visible())
@@ -53,6 +55,12 @@ func TestQueueTabInsideSmallWindows(t *testing.T) {
 					seen++
 					if right := at.X + o.Size().Width; at.X < 0 || right > screen.Width {
 						t.Errorf("%s: %s spans x %.0f to %.0f, outside the window", where, describeObject(o), at.X, right)
+					}
+					if sel, ok := o.(*widget.Select); ok {
+						need := textWidth(sel.Selected, fyne.TextStyle{}) + theme.IconInlineSize()
+						if sel.Size().Width < need {
+							t.Errorf("%s: the list shows %q in %.0f, it needs %.0f", where, sel.Selected, sel.Size().Width, need)
+						}
 					}
 					if en, ok := o.(*widget.Entry); ok && en.Text == "" {
 						need := fyne.MeasureText(en.PlaceHolder, theme.TextSize(), en.TextStyle).Width + 2*theme.InnerPadding()
