@@ -14,8 +14,8 @@ import (
 // Every message of every language, with every kind of value the code passes, reads the
 // same written from its cut text (compiled.go) as written by go-i18n's template execution.
 func TestCutMessagesReadAsGoI18nWritesThem(t *testing.T) {
-	values := []any{"a <b> & \"c\" {{.X}} 1.5", 1234567, int64(-42), uint8(7), true, 3.0, 2.5, errors.New("it broke."), Msg("size.kb", A{"Value": "1.5"})}
-	counts := []int{0, 1, 2, 3, 11, 100, 1000, 1_000_000, 2_000_000, -1}
+	values := []any{"a <b> & \"c\" {{.X}} 1.5", 1234567, uint8(7), true, 3.0, 2.5, errors.New("it broke."), Msg("size.kb", A{"Value": "1.5"})}
+	counts := []int{0, 1, 2, 1000, 1_000_000, -1}
 	areas := messageAreas(t)
 	checked := 0
 	for _, l := range Languages {
@@ -28,6 +28,8 @@ func TestCutMessagesReadAsGoI18nWritesThem(t *testing.T) {
 					continue
 				}
 				names := s.names(id)
+				m := s.messages.lookup(id)
+				counted := slices.Contains(names, "Count") || slices.ContainsFunc(m[:otherForm], func(t *cutText) bool { return t != nil })
 				for _, v := range values {
 					args := A{}
 					for _, n := range names {
@@ -37,6 +39,9 @@ func TestCutMessagesReadAsGoI18nWritesThem(t *testing.T) {
 						t.Errorf("%s: T(%s, %v): %q, go-i18n writes %q", l.Code, id, v, got, want)
 					}
 					for _, c := range counts {
+						if !counted {
+							break
+						}
 						if got, want := s.say(id, &c, args), s.localize(id, &c, args); got != want {
 							t.Errorf("%s: N(%s, %d, %v): %q, go-i18n writes %q", l.Code, id, c, v, got, want)
 						}
@@ -101,7 +106,7 @@ func TestNumbersAsThePrinterWritesThem(t *testing.T) {
 			continue
 		}
 		ints := []int64{math.MaxInt64, math.MinInt64, -1, -999, -1000}
-		for n := int64(0); n < 50_000; n += 7 {
+		for n := int64(0); n < 20_000; n += 7 {
 			ints = append(ints, n, n*1009)
 		}
 		for _, n := range ints {
@@ -112,7 +117,7 @@ func TestNumbersAsThePrinterWritesThem(t *testing.T) {
 		if got, want := f.uint(math.MaxUint64), p.Sprintf("%d", uint64(math.MaxUint64)); got != want {
 			t.Errorf("%s: MaxUint64: %q, the Printer writes %q", l.Code, got, want)
 		}
-		for i := -2_000; i < 30_000; i++ {
+		for i := -2_000; i < 12_000; i++ {
 			x := float64(i) / 1000
 			for _, v := range []float64{x, x * 1e6 / 7} {
 				for d := range 3 {
