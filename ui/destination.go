@@ -93,10 +93,10 @@ func newDestination(d Deps) *destination {
 	ds.NewJobName()
 	// One line where it fits, each label before its field, so the queue keeps the height;
 	// the folder under the connection where its hint would be cut (destrow.go).
-	ds.row = &destRow{conn: ds.conn, folder: ds.folder}
+	ds.row = &destRow{conn: ds.conn, folder: ds.folder, manage: ds.manage, where: ds.where}
 	ds.rowBox = container.New(ds.row, inlineLabel(words.T("dest.connection", nil)), ds.conn, ds.manage,
-		inlineLabel(words.T("dest.folder", nil)), ds.folder)
-	ds.box = container.NewVBox(ds.rowBox, ds.where, ds.insecure, ds.pwBox)
+		inlineLabel(words.T("dest.folder", nil)), ds.folder, ds.where)
+	ds.box = container.NewVBox(ds.rowBox, ds.insecure, ds.pwBox)
 	ds.advanced = container.NewVBox(ds.coBox,
 		fieldLabel(words.T("dest.job_name", nil)), container.NewBorder(nil, nil, nil, newName, ds.job),
 		helpLabel(words.T("dest.job_name.help", nil)),
@@ -111,6 +111,7 @@ func (ds *destination) reload(choose string) {
 	ps, err := ds.d.Profiles.List()
 	if err != nil {
 		ds.where.SetText(words.Error(err))
+		ds.where.Show()
 	}
 	ds.profiles = ps
 	names := make([]string, len(ps))
@@ -150,7 +151,7 @@ func (ds *destination) choose(name string) {
 	ds.current = p
 	ds.where.SetText(describe(p))
 	// The sandbox's banner says where its files go already.
-	showIf(ds.where, !p.Sandbox, ds.box)
+	showIf(ds.where, !p.Sandbox, ds.rowBox)
 	if switched {
 		ds.company.SetText(p.Company)
 		ds.folder.SetText(p.DestFolder)

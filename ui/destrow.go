@@ -15,11 +15,18 @@ import (
 // scrolls in it, as entries do.
 //
 // Its objects are the connection's label, list and button, then the folder's label and
-// entry. Whether it takes two lines depends on its width, which Fyne's MinSize is not
-// told: a widthFirst around the container it sits in passes the width down first.
+// entry, then the note saying where the connection goes (hidden for the sandbox). The note
+// sits beside the button when the folder has a line of its own and the note fits there,
+// else on a line under the rest: at 800 px a connection that also shows its plain-http
+// warning and its password needed more height than the window has.
+//
+// Whether it takes two lines depends on its width, which Fyne's MinSize is not told: a
+// widthFirst around the container it sits in passes the width down first.
 type destRow struct {
 	conn   *widget.Select
 	folder *widget.Entry
+	manage fyne.CanvasObject // the button after the list
+	where  *widget.Label
 	width  float32 // the width it is laid out at; 0 before the first layout
 }
 
@@ -68,11 +75,30 @@ func (r *destRow) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	label := max(objs[0].MinSize().Width, objs[3].MinSize().Width)
 	conn := label + pad + connLeast + pad + objs[2].MinSize().Width
 	w := max(conn, label+pad+objs[4].MinSize().Width)
-	h1 := lineHeight(objs[:3]...)
-	if r.oneLine(objs, r.width) {
-		return fyne.NewSize(w, max(h1, lineHeight(objs[3:]...)))
+	h1, h2 := lineHeight(objs[:3]...), lineHeight(objs[3:5]...)
+	h := h1 + pad + h2
+	one := r.oneLine(objs, r.width)
+	if one {
+		h = max(h1, h2)
 	}
-	return fyne.NewSize(w, h1+pad+lineHeight(objs[3:]...))
+	if r.where.Visible() && (one || !r.whereBeside(label, r.width)) {
+		h += pad + r.where.MinSize().Height
+	}
+	return fyne.NewSize(w, h)
+}
+
+// whereBeside says whether the note fits on the connection's line, after the button,
+// when the folder has a line of its own.
+func (r *destRow) whereBeside(label, width float32) bool {
+	pad := theme.Padding()
+	used := label + pad + r.connWidth(label, width) + pad + r.manage.MinSize().Width + pad
+	need := fyne.MeasureText(r.where.Text, theme.Size(r.where.SizeName), r.where.TextStyle).Width + 2*theme.InnerPadding()
+	return width > 0 && width-used >= need
+}
+
+// connWidth is the list's width when the folder has a line of its own.
+func (r *destRow) connWidth(label, width float32) float32 {
+	return max(connLeast, min(r.connNeed(), width-label-r.manage.MinSize().Width-2*theme.Padding()))
 }
 
 func (r *destRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
@@ -82,9 +108,13 @@ func (r *destRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos(x, y))
 		o.Resize(fyne.NewSize(w, h))
 	}
+	below := func(y float32) { // the note on a line of its own
+		place(r.where, 0, y, size.Width, r.where.MinSize().Height)
+		place(r.where, 0, y, size.Width, r.where.MinSize().Height) // its height once wrapped at that width
+	}
 	gear := objs[2].MinSize().Width
 	if r.oneLine(objs, size.Width) {
-		h := max(lineHeight(objs...), size.Height)
+		h := lineHeight(objs[:5]...)
 		x := float32(0)
 		for i, o := range objs[:4] {
 			w := o.MinSize().Width
@@ -95,14 +125,21 @@ func (r *destRow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 			x += w + pad
 		}
 		place(objs[4], x, 0, max(size.Width-x, 0), h)
+		below(h + pad)
 		return
 	}
 	label := max(objs[0].MinSize().Width, objs[3].MinSize().Width)
-	h1, h2 := lineHeight(objs[:3]...), lineHeight(objs[3:]...)
-	conn := max(connLeast, min(r.connNeed(), size.Width-label-gear-2*pad))
+	h1, h2 := lineHeight(objs[:3]...), lineHeight(objs[3:5]...)
+	conn := r.connWidth(label, size.Width)
 	place(objs[0], 0, 0, label, h1)
 	place(objs[1], label+pad, 0, conn, h1)
 	place(objs[2], label+pad+conn+pad, 0, gear, h1)
 	place(objs[3], 0, h1+pad, label, h2)
 	place(objs[4], label+pad, h1+pad, max(size.Width-label-pad, 0), h2)
+	if x := label + pad + conn + pad + gear + pad; r.whereBeside(label, size.Width) {
+		mh := r.where.MinSize().Height
+		place(r.where, x, (h1-mh)/2, size.Width-x, mh)
+	} else {
+		below(h1 + pad + h2 + pad)
+	}
 }
