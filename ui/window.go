@@ -255,14 +255,24 @@ func (w *Window) changed() {
 
 // blocked says what to fix before uploading, "" when the settings allow it.
 func (w *Window) blocked() string {
-	problems := append(w.Dest.problems(), w.Options.Problems()...)
+	here, options := w.Dest.problems(), w.Options.Problems()
+	problems := append(here, options...)
 	if len(problems) == 0 {
 		return ""
 	}
-	if len(problems) > 1 {
-		return words.N("window.blocked.more", len(problems)-1, words.A{"Problem": problems[0]})
+	if len(problems) == 1 {
+		return words.T("window.blocked", words.A{"Problem": problems[0]})
 	}
-	return words.T("window.blocked", words.A{"Problem": problems[0]})
+	// The others are said by where they are fixed: the connection's fields above the
+	// queue (the password, the folder), the Upload options tab, or both.
+	id := "window.blocked.more"
+	switch {
+	case len(options) == 0:
+		id = "window.blocked.more_here"
+	case len(here) > 1:
+		id = "window.blocked.more_both"
+	}
+	return words.N(id, len(problems)-1, words.A{"Problem": problems[0]})
 }
 
 // adminConn is the chosen connection with its password, for the admin view.
