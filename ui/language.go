@@ -48,10 +48,27 @@ func languageChoice(prefs fyne.Preferences) fyne.CanvasObject {
 	// The list is as wide as its longest choice, so that the one shown is never cut.
 	width := float32(0)
 	for _, o := range options {
-		width = max(width, textWidth(o, fyne.TextStyle{}))
+		width = max(width, choiceWidth(o))
 	}
 	width += theme.IconInlineSize() + 2*theme.InnerPadding()
 	return container.NewBorder(nil, note, widget.NewLabel(words.T("settings.language", nil)), nil, withWidth(width, sel))
+}
+
+// choiceWidth is textWidth without drawing wide characters: measuring 日本語 loads the
+// system's fallback font for them (~20 MiB, at every start, in every language), for a
+// choice that is rarely the longest. A wide character is one em in those fonts, so it
+// is counted as the text size; a test holds that against the measured width.
+func choiceWidth(s string) float32 {
+	narrow := make([]rune, 0, len(s))
+	wide := 0
+	for _, r := range s {
+		if isWide(r) {
+			wide++
+		} else {
+			narrow = append(narrow, r)
+		}
+	}
+	return textWidth(string(narrow), fyne.TextStyle{}) + float32(wide)*theme.TextSize()
 }
 
 func languageName(code string) string {

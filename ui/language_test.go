@@ -49,3 +49,15 @@ func TestLanguageChoiceIsKeptForTheNextStart(t *testing.T) {
 		t.Errorf("back to the system: preference %q, note %q", a.Preferences().String(PrefLanguage), note.Text)
 	}
 }
+
+// The language list's width counts a wide character as one em instead of measuring it (so
+// that the window does not load the fallback font for 日本語 at start): that must never be
+// narrower than the text drawn, or the chosen language would be cut.
+func TestChoiceWidthHoldsWideText(t *testing.T) {
+	test.NewTempApp(t)
+	for _, s := range []string{"日本語", "システムの言語（日本語）", "Langue du système (日本語)", "English", "Français"} {
+		if got, drawn := choiceWidth(s), textWidth(s, fyne.TextStyle{}); got < drawn {
+			t.Errorf("choiceWidth(%q) = %.1f, narrower than the drawn %.1f", s, got, drawn)
+		}
+	}
+}
