@@ -34,14 +34,26 @@ type cli struct {
 }
 
 // run is the whole program but for the process exit, so tests can call it in-process.
-// SIGINT and SIGTERM cancel the context: an upload then ends its job cleanly. Once they
-// have, the signals get their default effect back, so a second Ctrl-C quits at once.
+// SIGINT, SIGTERM and SIGHUP (the terminal or the ssh session closed) cancel the context:
+// an upload then ends its job cleanly. Once they have, the signals get their default
+// effect back, so a second Ctrl-C quits at once.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), stopSignals()...)
 	defer stop()
 	context.AfterFunc(ctx, stop)
 	c := &cli{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
 	return c.main(args)
+}
+
+// stopSignals are the signals that end a command cleanly. SIGHUP only when it is not
+// ignored: under nohup, asking for it would undo the ignoring, and closing the terminal
+// would stop the upload nohup was meant to keep going.
+func stopSignals() []os.Signal {
+	sigs := []os.Signal{os.Interrupt, syscall.SIGTERM}
+	if !signal.Ignored(syscall.SIGHUP) {
+		sigs = append(sigs, syscall.SIGHUP)
+	}
+	return sigs
 }
 
 // command is one subcommand: its help and what it does.

@@ -16,29 +16,44 @@ const flushEvery = 100 * time.Millisecond
 // one per file (2,000 for 2,000 small files; bench/README.md, CPU against curl). A
 // terminal is not paced (newPacedWriter), so what people watch appears at once.
 type pacedWriter struct {
-	mu    sync.Mutex
-	buf   *bufio.Writer
-	timer *time.Timer // set while something waits to be written
+	mu     sync.Mutex
+	buf    *bufio.Writer
+	timer  *time.Timer // set while something waits to be written
+	direct bool        // unpaced: every write goes out at once
 }
 
-// newPacedWriter paces w, unless it is a terminal; flush writes what waits (a no-op for a
-// terminal).
-func newPacedWriter(w io.Writer) (out io.Writer, flush func()) {
+// newPacedWriter paces w, unless it is a terminal; flush writes what waits, unpace writes
+// what waits and every later line at once (both no-ops for a terminal).
+func newPacedWriter(w io.Writer) (out io.Writer, flush, unpace func()) {
 	if isTerminal(w) {
-		return w, func() {}
+		return w, func() {}, func() {}
 	}
 	p := &pacedWriter{buf: bufio.NewWriterSize(w, 16<<10)}
-	return p, p.Flush
+	return p, p.Flush, p.unpace
 }
 
 func (p *pacedWriter) Write(b []byte) (int, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	n, err := p.buf.Write(b)
+	if p.direct {
+		_ = p.buf.Flush() // dropped as in Flush
+		return n, err
+	}
 	if p.timer == nil && p.buf.Buffered() > 0 {
 		p.timer = time.AfterFunc(flushEvery, p.Flush)
 	}
 	return n, err
+}
+
+// unpace is for an upload being interrupted: a second Ctrl-C or a kill may end the
+// process at any moment, and a line that waits then never reaches the log, though its
+// file is on the server.
+func (p *pacedWriter) unpace() {
+	p.Flush()
+	p.mu.Lock()
+	p.direct = true
+	p.mu.Unlock()
 }
 
 // Flush writes what waits. Errors are dropped, as every writer of this command drops

@@ -3,8 +3,12 @@ package main
 import (
 	"bytes"
 	"errors"
+	"os"
+	"os/signal"
+	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -35,7 +39,7 @@ func (l *lockedBuffer) String() string {
 func TestPacedWriterWritesWithinFlushEvery(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		var file lockedBuffer
-		out, flush := newPacedWriter(&file)
+		out, flush, _ := newPacedWriter(&file)
 		out.Write([]byte("one\n"))
 		out.Write([]byte("two\n"))
 		if got := file.String(); got != "" {
@@ -56,11 +60,43 @@ func TestPacedWriterWritesWithinFlushEvery(t *testing.T) {
 	})
 }
 
+// Once an upload is interrupted, what waits is written and every later line goes out at
+// once: a second Ctrl-C or a kill may end the process before any timer fires, and a line
+// for a file already on the server must be in the log.
+func TestInterruptedUploadWritesEveryLineAtOnce(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		var file lockedBuffer
+		out, _, unpace := newPacedWriter(&file)
+		out.Write([]byte("one\n"))
+		unpace()
+		if got := file.String(); got != "one\n" {
+			t.Fatalf("what waited, after unpace: %q", got)
+		}
+		out.Write([]byte("two\n"))
+		if got := file.String(); got != "one\ntwo\n" {
+			t.Fatalf("a line after unpace waits: %q", got)
+		}
+	})
+}
+
+// nohup ignores SIGHUP so that closing the terminal does not stop the command; asking for
+// SIGHUP would undo that, so it is asked for only when it is not ignored.
+func TestHangUpStopsOnlyWhenNotIgnored(t *testing.T) {
+	defer signal.Reset(syscall.SIGHUP)
+	if !slices.Contains(stopSignals(), os.Signal(syscall.SIGHUP)) {
+		t.Fatal("SIGHUP does not end a command cleanly")
+	}
+	signal.Ignore(syscall.SIGHUP)
+	if slices.Contains(stopSignals(), os.Signal(syscall.SIGHUP)) {
+		t.Fatal("SIGHUP asked for under nohup")
+	}
+}
+
 // When standard output and standard error end up in one log (2>&1), a line on standard
 // error comes after the record lines written before it.
 func TestPacedRecordStaysInOrderWithStderr(t *testing.T) {
 	var log lockedBuffer
-	out, flush := newPacedWriter(&log)
+	out, flush, _ := newPacedWriter(&log)
 	v := newHumanView(out, &log, false)
 	v.flush = flush
 	t0 := time.Date(2026, 11, 30, 16, 0, 0, 0, time.UTC)

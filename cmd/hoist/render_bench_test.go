@@ -31,7 +31,7 @@ func BenchmarkFileLines(b *testing.B) {
 			defer words.Use(words.Use(lang))
 			out, flush := c.out, func() {}
 			if c.paced {
-				out, flush = newPacedWriter(out)
+				out, flush, _ = newPacedWriter(out)
 			}
 			defer flush()
 			v := newHumanView(out, io.Discard, false)

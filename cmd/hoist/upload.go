@@ -77,7 +77,8 @@ func runUpload(c *cli, cmd *command, args []string) int {
 	}
 	client := uploader.NewClient(func(cl *uploader.Client) { cl.Concurrency = f.concurrency }, f.net.apply)
 	var onEvent func(uploader.Event)
-	out, flush := newPacedWriter(c.stdout)
+	out, flush, unpace := newPacedWriter(c.stdout)
+	defer flush() // a panic of this goroutine loses no line either
 	if f.json {
 		onEvent = newJSONView(out).event
 	} else {
@@ -86,7 +87,7 @@ func runUpload(c *cli, cmd *command, args []string) int {
 		onEvent = v.event
 	}
 	notice := context.AfterFunc(c.ctx, func() {
-		flush()
+		unpace()
 		fmt.Fprintln(c.stderr)
 		c.complain("upload", words.T("cli.upload.interrupted", nil))
 	})
