@@ -14,7 +14,7 @@ import (
 // Every message of every language, with every kind of value the code passes, reads the
 // same written from its cut text (compiled.go) as written by go-i18n's template execution.
 func TestCutMessagesReadAsGoI18nWritesThem(t *testing.T) {
-	values := []any{"a <b> & \"c\" {{.X}} 1.5", 1234567, uint8(7), true, 3.0, 2.5, errors.New("it broke."), Msg("size.kb", A{"Value": "1.5"})}
+	values := []any{"a <b> & \"c\" {{.X}} 1.5", 1234567, int64(-42), uint8(7), true, 3.0, 2.5, errors.New("it broke."), Msg("size.kb", A{"Value": "1.5"})}
 	counts := []int{0, 1, 2, 1000, 1_000_000, -1}
 	areas := messageAreas(t)
 	checked := 0
@@ -127,7 +127,7 @@ func TestNumbersAsThePrinterWritesThem(t *testing.T) {
 				}
 			}
 		}
-		for _, v := range []float64{math.Inf(1), math.Inf(-1), math.NaN()} {
+		for _, v := range []float64{math.Inf(1), math.Inf(-1), math.NaN(), math.Copysign(0, -1)} {
 			if got, want := f.float(v, 1), p.Sprintf("%.1f", v); got != want {
 				t.Errorf("%s: %v: %q, the Printer writes %q", l.Code, v, got, want)
 			}

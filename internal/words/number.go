@@ -41,7 +41,7 @@ func formOf(p *message.Printer) numberForm {
 			f.ok = false
 		}
 	}
-	for _, x := range []float64{0, 0.04, -0.04, 0.05, 0.15, 1.25, 999.95, 1234.5, -98765.4321, 1e15} {
+	for _, x := range []float64{0, math.Copysign(0, -1), 0.04, -0.04, 0.05, 0.15, 1.25, 999.95, 1234.5, -98765.4321, 1e15} {
 		for d := range 3 {
 			if f.float(x, d) != p.Sprintf("%.*f", d, x) {
 				f.ok = false
@@ -74,6 +74,9 @@ func (f *numberForm) uint(n uint64) string {
 func (f *numberForm) float(x float64, decimals int) string {
 	if !f.ok || math.IsInf(x, 0) || math.IsNaN(x) || decimals < 0 {
 		return f.printer.Sprintf("%.*f", decimals, x)
+	}
+	if x == 0 {
+		x = 0 // -0: strconv writes "-0", the Printer "0"
 	}
 	var buf [48]byte
 	digits := strconv.AppendFloat(buf[:0], x, 'f', decimals, 64)
