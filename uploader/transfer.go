@@ -266,16 +266,10 @@ func orderBatches(bs []*batch, items []Item, conns int) []*batch {
 			first = i
 		}
 	}
-	open := bs[first]
-	n, head := 0, int64(0)
-	for n < len(open.items) && (n == 0 || head+items[open.items[n]].Size <= firstPostBytes) {
-		head += items[open.items[n]].Size
-		n++
-	}
-	if n < len(open.items) {
+	open, rest := bs[first].cut(items, firstPostBytes)
+	if rest != nil {
 		// The files beyond firstPostBytes keep the batch's place.
-		bs[first] = &batch{dest: open.dest, items: open.items[n:], bytes: open.bytes - head, largest: open.largest}
-		open = &batch{dest: open.dest, items: open.items[:n:n], bytes: head, largest: open.largest}
+		bs[first] = rest
 		return append([]*batch{open}, bs...)
 	}
 	copy(bs[1:first+1], bs[:first])
@@ -309,17 +303,34 @@ func shrinkTail(bs []*batch, items []Item, conns int) []*batch {
 				rest -= b.bytes
 				break
 			}
-			n, head := 0, int64(0)
-			for n < len(b.items) && (n == 0 || head+items[b.items[n]].Size <= limit) {
-				head += items[b.items[n]].Size
-				n++
+			front, back := b.cut(items, limit)
+			out = append(out, front)
+			rest -= front.bytes
+			if back == nil {
+				break
 			}
-			out = append(out, &batch{dest: b.dest, items: b.items[:n:n], bytes: head, largest: b.largest})
-			rest -= head
-			b = &batch{dest: b.dest, items: b.items[n:], bytes: b.bytes - head, largest: b.largest}
+			b = back
 		}
 	}
 	return out
+}
+
+// cut splits b after as many of its files as fit in limit bytes (at least one): the
+// front and the rest, nil when every file fits. Both are copies of b but for their files
+// and bytes, so that whatever else a batch carries (named, continued) goes with them.
+func (b *batch) cut(items []Item, limit int64) (front, rest *batch) {
+	n, head := 0, int64(0)
+	for n < len(b.items) && (n == 0 || head+items[b.items[n]].Size <= limit) {
+		head += items[b.items[n]].Size
+		n++
+	}
+	if n == len(b.items) {
+		return b, nil
+	}
+	f, r := *b, *b
+	f.items, f.bytes = b.items[:n:n], head
+	r.items, r.bytes = b.items[n:], b.bytes-head
+	return &f, &r
 }
 
 // minPostBytes is the smallest POST shrinkTail makes: below it a POST's round trip for its
