@@ -16,16 +16,23 @@ import (
 	"hoist/uploader"
 )
 
-func TestJobLogFiltersCopiesAndSaves(t *testing.T) {
+// loggedRefusedUpload is a window whose job log holds an upload of a.jpg and Thumbs.db
+// (skipped) that the test engine refused: that is logged as an error of the job.
+func loggedRefusedUpload(t *testing.T) *testEnv {
+	t.Helper()
 	e := newTestEnv(t)
 	dir := files(t, map[string]string{"a.jpg": "a", "Thumbs.db": "x"})
 	e.w.Drop(fileURIs(filepath.Join(dir, "a.jpg"), filepath.Join(dir, "Thumbs.db")))
-	// The test engine refuses uploads: that is logged as an error of the job.
 	if err := e.q.Start(session.Target{Conn: uploader.Conn{Endpoint: uploader.Endpoint{Service: uploader.Scene7, UploadURL: "http://127.0.0.1:9/x"}}}); err != nil {
 		t.Fatal(err)
 	}
 	e.q.Wait()
 	e.w.Log.update()
+	return e
+}
+
+func TestJobLogFiltersCopiesAndSaves(t *testing.T) {
+	e := loggedRefusedUpload(t)
 	all := len(e.w.Log.Shown())
 	if all < 2 {
 		t.Fatalf("log has %d entries", all)

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -103,15 +102,7 @@ func TestJobLogSpeaksFrenchAndJapanese(t *testing.T) {
 	for _, c := range panelLanguages {
 		t.Run(c.lang, func(t *testing.T) {
 			words.Use(c.lang)
-			e := newTestEnv(t)
-			dir := files(t, map[string]string{"a.jpg": "a", "Thumbs.db": "x"})
-			e.w.Drop(fileURIs(filepath.Join(dir, "a.jpg"), filepath.Join(dir, "Thumbs.db")))
-			if err := e.q.Start(session.Target{Conn: uploader.Conn{Endpoint: uploader.Endpoint{Service: uploader.Scene7, UploadURL: "http://127.0.0.1:9/x"}}}); err != nil {
-				t.Fatal(err)
-			}
-			e.q.Wait()
-			e.w.Log.update()
-			l := e.w.Log
+			l := loggedRefusedUpload(t).w.Log
 			if strings.Join(l.level.Options, "|") != strings.Join(c.levels, "|") || l.level.Selected != c.levels[0] {
 				t.Errorf("levels %q (chosen %q), want %q", l.level.Options, l.level.Selected, c.levels)
 			}
