@@ -26,12 +26,7 @@ func (e encodeError) Unwrap() error { return e.error }
 func writeJournal(w io.Writer, j journal) error {
 	rows := j.Rows
 	if rows == nil { // "files":null, as Marshal writes it
-		data, err := json.Marshal(j)
-		if err != nil {
-			return encodeError{err}
-		}
-		_, err = w.Write(data)
-		return err
+		return writeWhole(w, j)
 	}
 	j.Rows = nil
 	head, err := json.Marshal(j)
@@ -44,12 +39,7 @@ func writeJournal(w io.Writer, j journal) error {
 	at := bytes.Index(head, append(key, "null"...))
 	if at < 0 { // a journal laid out otherwise: whole, as before
 		j.Rows = rows
-		data, err := json.Marshal(j)
-		if err != nil {
-			return encodeError{err}
-		}
-		_, err = w.Write(data)
-		return err
+		return writeWhole(w, j)
 	}
 	at += len(key)
 	if _, err := w.Write(head[:at]); err != nil {
@@ -80,5 +70,15 @@ func writeJournal(w io.Writer, j journal) error {
 		return err
 	}
 	_, err = w.Write(head[at+len("null"):])
+	return err
+}
+
+// writeWhole writes j as json.Marshal writes it, in one piece.
+func writeWhole(w io.Writer, j journal) error {
+	data, err := json.Marshal(j)
+	if err != nil {
+		return encodeError{err}
+	}
+	_, err = w.Write(data)
 	return err
 }
