@@ -89,6 +89,8 @@ func defaultHTTPClient() *http.Client {
 	// default); 64 covers any Concurrency people choose (the CLI allows up to 32).
 	t.MaxIdleConnsPerHost = 64
 	t.WriteBufferSize = 64 << 10 // fewer, larger writes for large files
+	// Over plain http the body after those 64 KiB is copied in 256 KiB pieces (bodyconn.go).
+	t.DialContext = dialBody()
 	// The proxy: the environment's, else the system's (proxyroute.go; SetProxy names one
 	// explicitly); a CONNECT refused with 407 becomes a *ProxyAuthError (proxy.go).
 	t.Proxy = NewProxyResolver(nil).Proxy

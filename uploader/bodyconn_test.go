@@ -1,0 +1,98 @@
+package uploader
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"io"
+	"math/rand/v2"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"testing"
+)
+
+// postBody sends body to a loopback server through NewClient's transport, as send does,
+// and returns what the server read of each file part, the file's progress positions and
+// Do's error.
+func postBody(t *testing.T, body *multipartBody) (got map[string][]byte, steps []int64, br *bodyReader, err error) {
+	t.Helper()
+	got = map[string][]byte{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, params, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+		mr := multipart.NewReader(r.Body, params["boundary"])
+		for {
+			p, err := mr.NextPart()
+			if err != nil {
+				break
+			}
+			b, _ := io.ReadAll(p)
+			if p.FileName() != "" {
+				got[p.FileName()] = b
+			}
+		}
+	}))
+	defer srv.Close()
+	var last int64
+	br = body.open(func(item int, pos int64) {
+		if item == 0 {
+			steps = append(steps, pos-last)
+			last = pos
+		}
+	})
+	req, _ := http.NewRequest(http.MethodPost, srv.URL, br)
+	req.ContentLength = body.Len()
+	req.Header.Set("Content-Type", body.ContentType())
+	resp, err := NewClient().HTTP.Do(req)
+	if err == nil {
+		resp.Body.Close()
+	}
+	return got, steps, br, err
+}
+
+// Over plain http a body goes out in bodyCopySize pieces, not net's 32 KiB, and arrives
+// byte for byte.
+func TestBodyConnCopiesInLargePieces(t *testing.T) {
+	data := make([]byte, 3<<20+12345)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i+8 <= len(data); i += 8 {
+		binary.LittleEndian.PutUint64(data[i:], rng.Uint64())
+	}
+	parts, _ := testParts(t, map[string]string{"big.tif": string(data), "small.jpg": "tail"})
+	got, steps, _, err := postBody(t, newMultipartBody(parts))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got["big.tif"], data) || string(got["small.jpg"]) != "tail" {
+		t.Fatalf("the server read %d and %q bytes, want %d and %q", len(got["big.tif"]), got["small.jpg"], len(data), "tail")
+	}
+	// The transport's own 64 KiB buffer takes the first piece; then whole copy buffers.
+	big := 0
+	for _, s := range steps {
+		if s == bodyCopySize {
+			big++
+		}
+	}
+	if want := len(data)/bodyCopySize - 1; big < want {
+		t.Errorf("the file was read in pieces of %v: %d of %d bytes, want at least %d", steps, big, bodyCopySize, want)
+	}
+}
+
+// A file cut short while its body is copied fails the request as that file's error.
+func TestBodyConnFileChangedWhileCopied(t *testing.T) {
+	data := bytes.Repeat([]byte("hoist"), 300_000)
+	parts, _ := testParts(t, map[string]string{"big.tif": string(data)})
+	body := newMultipartBody(parts)
+	if err := os.Truncate(parts[2].file.path, 1<<20); err != nil {
+		t.Fatal(err)
+	}
+	got, _, br, err := postBody(t, body)
+	if err == nil {
+		t.Fatalf("a truncated file was sent whole (the server read %d bytes)", len(got["big.tif"]))
+	}
+	if fe := br.fileErr(); fe == nil || !errors.Is(fe, ErrFileChanged) {
+		t.Errorf("the body reader's error is %v, want the file's ErrFileChanged (Do said %v)", fe, err)
+	}
+}
