@@ -91,7 +91,9 @@ func runUpload(c *cli, cmd *command, args []string) int {
 		fmt.Fprintln(c.stderr)
 		c.complain("upload", words.T("cli.upload.interrupted", nil))
 	})
+	oneProc := oneProcessor(c.getenv)
 	res, err := client.Upload(c.ctx, req, onEvent)
+	oneProc()
 	notice()
 	flush() // before anything else is written, to stderr or to stdout
 	if res == nil {

@@ -1,0 +1,42 @@
+package main
+
+import (
+	"runtime"
+	"sync"
+)
+
+// procs counts the uploads running on one processor in this process: the command line
+// runs one, its tests several at once, and the last to end restores the setting.
+var procs struct {
+	sync.Mutex
+	n, prev int
+}
+
+// oneProcessor runs the goroutines of an upload on one processor (runtime.GOMAXPROCS(1))
+// until the returned func is called. An upload is input and output: the kernel reads the
+// files and sends them, and the Go code per byte is small. With more processors the
+// runtime hands every goroutine the network wakes (each POST's writer and reader, the
+// events) to another thread, and keeps threads spinning to look for such work: on
+// 2,000 × 64 KiB over loopback that was ~1,000 context switches against curl's ~320 and
+// about a fifth more CPU time, for the same wall time (bench/README.md, CPU against
+// curl). One core encrypts TLS far faster than any uplink sends (crypto/tls's AES-GCM:
+// over 1 GB/s on the benchmark machine). The walk, which opens files on every core, has
+// run before. A GOMAXPROCS the user set is left alone.
+func oneProcessor(getenv func(string) string) (restore func()) {
+	if getenv("GOMAXPROCS") != "" {
+		return func() {}
+	}
+	procs.Lock()
+	if procs.n == 0 {
+		procs.prev = runtime.GOMAXPROCS(1)
+	}
+	procs.n++
+	procs.Unlock()
+	return sync.OnceFunc(func() {
+		procs.Lock()
+		defer procs.Unlock()
+		if procs.n--; procs.n == 0 {
+			runtime.GOMAXPROCS(procs.prev)
+		}
+	})
+}
