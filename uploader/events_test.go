@@ -15,7 +15,7 @@ func TestEmitterSerializesAndDeliversEverything(t *testing.T) {
 		}
 		got = append(got, ev)
 		busy.Add(-1)
-	})
+	}, 0)
 	var wg sync.WaitGroup
 	for g := range 8 {
 		wg.Go(func() {
@@ -50,7 +50,7 @@ func TestEmitterCoalescesProgressBehindASlowConsumer(t *testing.T) {
 			<-release
 		}
 		got = append(got, ev)
-	})
+	}, 0)
 	e.send(Event{Kind: JobCreated, Item: -1})
 	for pos := int64(1); pos <= 10_000; pos++ {
 		e.send(Event{Kind: FileProgress, Item: 0, Sent: pos})
@@ -77,7 +77,7 @@ func TestEmitterCoalescesProgressBehindASlowConsumer(t *testing.T) {
 }
 
 func TestEmitterNilCallback(t *testing.T) {
-	e := newEmitter(nil)
+	e := newEmitter(nil, 0)
 	e.send(Event{Kind: FileDone})
 	e.close()
 }

@@ -73,39 +73,68 @@ var headerEscaper = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\r", "%0D", "\n",
 
 func newMultipartBody(parts []formPart) *multipartBody {
 	b := &multipartBody{boundary: newBoundary()}
-	var buf []byte
+	// Every part's headers go into one array, sized once: a segment is a slice of it (the
+	// parts of a 256-file POST were ~2,000 small allocations of joined strings).
+	need, files := len(b.boundary)+8, 0
+	for _, p := range parts {
+		need += len(b.boundary) + len(p.name) + len(p.filename) + len(p.contentType) + len(p.value) + 80
+		if p.file != nil {
+			files++
+		}
+	}
+	all := make([]byte, 0, need)
+	b.segs = make([]segment, 0, 2*files+1)
+	start := 0
 	flush := func() {
-		if len(buf) > 0 {
-			b.segs = append(b.segs, segment{data: buf})
-			b.size += int64(len(buf))
-			buf = nil
+		if len(all) > start {
+			b.segs = append(b.segs, segment{data: all[start:len(all):len(all)]})
+			b.size += int64(len(all) - start)
+			start = len(all)
 		}
 	}
 	for i, p := range parts {
 		if i > 0 {
-			buf = append(buf, "\r\n"...)
+			all = append(all, "\r\n"...)
 		}
-		buf = append(buf, "--"+b.boundary+"\r\n"...)
-		buf = append(buf, `Content-Disposition: form-data; name="`+headerEscaper.Replace(p.name)+`"`...)
+		all = append(all, "--"...)
+		all = append(all, b.boundary...)
+		all = append(all, "\r\nContent-Disposition: form-data; name=\""...)
+		all = appendEscaped(all, p.name)
+		all = append(all, '"')
 		if p.file != nil {
-			buf = append(buf, `; filename="`+headerEscaper.Replace(p.filename)+`"`...)
+			all = append(all, `; filename="`...)
+			all = appendEscaped(all, p.filename)
+			all = append(all, '"')
 		}
-		buf = append(buf, "\r\n"...)
+		all = append(all, "\r\n"...)
 		if p.contentType != "" {
-			buf = append(buf, "Content-Type: "+p.contentType+"\r\n"...)
+			all = append(all, "Content-Type: "...)
+			all = append(all, p.contentType...)
+			all = append(all, "\r\n"...)
 		}
-		buf = append(buf, "\r\n"...)
+		all = append(all, "\r\n"...)
 		if p.file == nil {
-			buf = append(buf, p.value...)
+			all = append(all, p.value...)
 			continue
 		}
 		flush()
 		b.segs = append(b.segs, segment{file: p.file})
 		b.size += p.file.size
 	}
-	buf = append(buf, "\r\n--"+b.boundary+"--\r\n"...)
+	all = append(all, "\r\n--"...)
+	all = append(all, b.boundary...)
+	all = append(all, "--\r\n"...)
 	flush()
 	return b
+}
+
+// appendEscaped appends s as headerEscaper writes it, without a string per name when
+// there is nothing to escape (nearly always).
+func appendEscaped(b []byte, s string) []byte {
+	if !strings.ContainsAny(s, "\\\"\r\n") {
+		return append(b, s...)
+	}
+	return append(b, headerEscaper.Replace(s)...)
 }
 
 // ContentType is the request's Content-Type header.

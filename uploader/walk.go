@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -312,6 +313,8 @@ func (w *walker) dir(p, rel string, fi os.FileInfo, ancestors []fileID) {
 	// Copy so that sibling folders never share a backing array.
 	next := append(append(make([]fileID, 0, len(ancestors)+1), ancestors...), id)
 	looks := lookAll(d, p, entries)
+	// Room for every file listed, once per folder rather than doubling per file.
+	w.items, w.ids = slices.Grow(w.items, len(entries)), slices.Grow(w.ids, len(entries))
 	// Closed before the walk goes down: a deep tree must not hold a descriptor per level.
 	d.close()
 	for i, e := range entries {
