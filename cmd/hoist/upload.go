@@ -71,6 +71,8 @@ func runUpload(c *cli, cmd *command, args []string) int {
 	if err != nil {
 		return exitFor(err)
 	}
+	oneProc := oneProcessor(c.getenv)
+	defer oneProc()
 	req, base, problems := c.uploadRequest(f, paths)
 	if len(problems) > 0 {
 		return exitFor(c.problems(cmd, problems))
@@ -91,7 +93,6 @@ func runUpload(c *cli, cmd *command, args []string) int {
 		fmt.Fprintln(c.stderr)
 		c.complain("upload", words.T("cli.upload.interrupted", nil))
 	})
-	oneProc := oneProcessor(c.getenv)
 	res, err := client.Upload(c.ctx, req, onEvent)
 	oneProc()
 	notice()
