@@ -14,6 +14,8 @@
 #   HOIST_BENCH_CURL=0       do not run curl (when only Hoist's time ÷ the physical limit
 #                            matters: curl's one request takes ~80 s on the lossy path)
 #   HOIST_BENCH_TRACE=FILE   linkproxy writes the link's upstream bytes per 100 ms there
+#   HOIST_BENCH_TLS=1        the sink serves https (a certificate made at start, which curl
+#                            gets as --cacert and hoist as --ca-file): what reaches Scene7
 #   HOIST_BENCH_RTT=80ms     run through bench/linkproxy: this round-trip time is added
 #   HOIST_BENCH_MBIT=200     the link's rate in Mbit/s, shared by all connections (with RTT;
 #                            default 200); the table then gives hoist's time ÷ the physical
@@ -33,7 +35,8 @@
 # file, the best a script can do). Dr.Sum: one request per file, curl sequential with
 # keep-alive (one process, --next). The two clients alternate; we report the median of the
 # per-round time ratio hoist/curl, the median times, the median of the per-round CPU time
-# ratio hoist/curl (user + system, GNU time's %U + %S), and Hoist's peak RSS (GNU time's %M).
+# ratio hoist/curl (user + system, from bash's `times`, in ms: GNU time's %U and %S have
+# 10 ms steps), and Hoist's peak RSS (GNU time's %M).
 # After every run the sink's counters are checked, so a client that sent nothing is caught.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -61,7 +64,11 @@ else
   CGO_ENABLED=0 go build -o "$work/hoist-0" ./cmd/hoist && bins=("")
 fi
 go build -o "$work/sink" ./bench/sink
-"$work/sink" -delay "$delay" >"$work/sink.url" &
+tls=() curl_tls=() hoist_tls=()
+if [ "${HOIST_BENCH_TLS:-0}" = 1 ]; then
+  tls=(-tls "$work/sink.pem") curl_tls=(--cacert "$work/sink.pem") hoist_tls=(--ca-file "$work/sink.pem")
+fi
+"$work/sink" -delay "$delay" "${tls[@]}" >"$work/sink.url" &
 sink_pid=$!
 for _ in $(seq 50); do [ -s "$work/sink.url" ] && break; sleep 0.1; done
 base=$(head -1 "$work/sink.url")
@@ -74,9 +81,13 @@ if [ -n "$rtt" ]; then
   proxy_pid=$!
   for _ in $(seq 50); do [ -s "$work/proxy.url" ] && break; sleep 0.1; done
   base=$(head -1 "$work/proxy.url")
+  [ ${#tls[@]} -gt 0 ] && base="https://${base#http://}"
   link="$rtt, $mbit Mbit/s"
+  [ ${#tls[@]} -gt 0 ] && link="$link, TLS"
   [ -n "${HOIST_BENCH_WINDOW:-}" ] && link="$link, window $HOIST_BENCH_WINDOW B"
   delay="$delay + $link"
+elif [ ${#tls[@]} -gt 0 ]; then
+  delay="$delay, TLS"
 fi
 
 mkdir -p "$work/big" "$work/small/campaign"
@@ -114,16 +125,18 @@ XML
 
 # curl config files: one Scene7 request carrying every file; Dr.Sum one request per file.
 scene7_cfg() { # DIR
+  [ ${#curl_tls[@]} -gt 0 ] && printf 'cacert = "%s"\n' "$work/sink.pem"
   printf 'url = "%s/scene7/UploadFile"\nsilent\nshow-error\nfail\noutput = /dev/null\nform = "auth=<%s;type=text/xml"\nform = "uploadParams=<%s;type=text/xml"\n' "$base" "$work/auth.xml" "$work/params.xml"
   find "$1" -type f | sort | awk '{printf "form = \"file%d=@%s;type=application/octet-stream\"\n", NR, $0}'
 }
 drsum_cfg() { # DIR
-  find "$1" -type f | sort | awk -v base="$base" '
+  find "$1" -type f | sort | awk -v base="$base" -v cacert="${curl_tls[1]:-}" '
     NR > 1 {print "next"}
+    cacert != "" {printf "cacert = \"%s\"\n", cacert}
     {printf "url = \"%s/api/v1.0/file/upload\"\nsilent\nshow-error\nfail\noutput = /dev/null\nuser = \"apiuser01:password01\"\nform = \"dest_dir=/filer/bench\"\nform = \"overwrite=true\"\nform = \"file=@%s\"\n", base, $0}'
 }
 
-files_received() { curl -s "$stats/stats" | awk '{print $1}'; }
+files_received() { curl -s "${curl_tls[@]}" "$stats/stats" | awk '{print $1}'; }
 
 measure() { # EXPECTED_FILES CMD... -> prints "elapsed_seconds peak_rss_kib cpu_seconds"
   local want=$1 before after
@@ -131,15 +144,21 @@ measure() { # EXPECTED_FILES CMD... -> prints "elapsed_seconds peak_rss_kib cpu_
   before=$(files_received)
   # GNU time's %e has 10 ms steps, too coarse for runs of 0.2 s: bash's clock times the run.
   local t0=$EPOCHREALTIME
-  /usr/bin/time -f "%M %U %S" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; return 1; }
+  # In a subshell, `times` gives the CPU time of the children it waited for, in ms.
+  (
+    /usr/bin/time -f "%M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; exit 1; }
+    times >"$work/times"
+  ) || return 1
   local t1=$EPOCHREALTIME
   after=$(files_received)
   if [ $((after - before)) -ne "$want" ]; then
     echo "the sink received $((after - before)) files, not $want, from: $*" >&2
     return 1
   fi
-  # %U and %S count the process and the children it waited for (curl has none).
-  tail -1 "$work/time" | awk -v a="$t0" -v b="$t1" '{printf "%.3f %s %.2f\n", b - a, $1, $2 + $3}'
+  # The second line of `times`: the children's user and system time, as 0m0.123s.
+  local cpu
+  cpu=$(tail -1 "$work/times" | awk '{n = 0; for (i = 1; i <= 2; i++) {split($i, p, /[ms]/); n += p[1] * 60 + p[2]} printf "%.3f", n}')
+  tail -1 "$work/time" | awk -v a="$t0" -v b="$t1" -v c="$cpu" '{printf "%.3f %s %s\n", b - a, $1, c}'
 }
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
@@ -165,10 +184,9 @@ run_case() { # NAME SERVICE DIR
       local h hw hm hc
       # shellcheck disable=SC2086 # $extra is a list of flags
       h=$(HOIST_PASSWORD=bench measure "$n" "$work/hoist-$i" upload --service "$service" --endpoint "$endpoint" \
-        --user "$user" --company 'c|1' --dest-folder /filer/bench --overwrite $extra "$dir")
+        --user "$user" --company 'c|1' --dest-folder /filer/bench --overwrite "${hoist_tls[@]}" $extra "$dir")
       read -r hw hm hc <<<"$h"
       ratios[$i]+="$(awk -v h="$hw" -v c="$cw" 'BEGIN {printf "%.3f", (c > 0 ? h / c : 0)}')"$'\n'
-      # CPU times have GNU time's 10 ms steps: a ratio of two zeros says nothing.
       cpus[$i]+="$(awk -v h="$hc" -v c="$cc" 'BEGIN {printf "%.2f", (c > 0 ? h / c : 0)}')"$'\n'
       rss[$i]+="$hm"$'\n' hs[$i]+="$hw"$'\n'
       printf '  %s%s round %d: hoist %ss (%s KiB, CPU %ss)  curl %ss (CPU %ss)  load %s\n' "$name" "${bins[$i]:+ [${bins[$i]}]}" \

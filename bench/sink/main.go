@@ -2,15 +2,24 @@
 // multipart body to the end, discards the file bytes and answers like Scene7's UploadFile
 // (an uploadPostReturn) or Dr.Sum's upload API (200, empty). It does the same work for
 // every client, so the clients' times can be compared. -delay makes it answer like a
-// distant server.
+// distant server; -tls serves https with a certificate made at start (written to the file
+// given, for the clients to trust), as Scene7 always is.
 package main
 
 import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"log"
+	"math/big"
 	"mime"
 	"mime/multipart"
 	"net"
@@ -24,6 +33,7 @@ import (
 func main() {
 	addr := flag.String("addr", "127.0.0.1:0", "listen address (loopback only)")
 	delay := flag.Duration("delay", 0, "wait this long before each answer, as a distant server would")
+	certFile := flag.String("tls", "", "serve https; write the self-signed certificate (PEM) to this file")
 	flag.Parse()
 	host, _, err := net.SplitHostPort(*addr)
 	if err != nil || !net.ParseIP(host).IsLoopback() {
@@ -34,7 +44,15 @@ func main() {
 		log.Fatal(err)
 	}
 	s := &sink{delay: *delay}
-	fmt.Printf("http://%s\n", ln.Addr())
+	scheme := "http"
+	if *certFile != "" {
+		cert, err := selfSigned(*certFile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		ln, scheme = tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{cert}}), "https"
+	}
+	fmt.Printf("%s://%s\n", scheme, ln.Addr())
 	os.Stdout.Sync()
 	log.Fatal(http.Serve(ln, s))
 }
@@ -99,4 +117,32 @@ func (s *sink) drain(r *http.Request) (files, n int64, err error) {
 			n += c
 		}
 	}
+}
+
+// selfSigned makes a certificate for 127.0.0.1 and ::1 that is its own CA (so that curl's
+// --cacert and Hoist's --ca-file both accept it) and writes it to file as PEM.
+func selfSigned(file string) (tls.Certificate, error) {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		return tls.Certificate{}, err
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber:          big.NewInt(1),
+		Subject:               pkix.Name{CommonName: "hoist bench sink"},
+		NotBefore:             time.Now().Add(-time.Hour),
+		NotAfter:              time.Now().Add(24 * time.Hour),
+		IsCA:                  true,
+		BasicConstraintsValid: true,
+		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
+		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+		IPAddresses:           []net.IP{net.IPv4(127, 0, 0, 1), net.IPv6loopback},
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		return tls.Certificate{}, err
+	}
+	if err := os.WriteFile(file, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o644); err != nil {
+		return tls.Certificate{}, err
+	}
+	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}, nil
 }
