@@ -121,6 +121,9 @@ type Request struct {
 	// upload goes on in a new job, as for any job that expires.
 	JobHandle   string
 	JobLastPost time.Time
+	// Walked is when Items were listed (WalkWith), zero when not known. Until freshWalk
+	// after it a POST goes without looking at its files first (fresh.go).
+	Walked time.Time
 }
 
 // FileState is how a file's upload ended.

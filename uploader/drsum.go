@@ -166,9 +166,11 @@ func (r *run) drsum(ctx context.Context) error {
 func (r *run) drsumFile(ctx context.Context, i int, reached *atomic.Bool) error {
 	it := r.req.Items[i]
 	fr := &fileRef{path: it.Path, rel: it.Rel, size: it.Size, item: i}
-	if err := checkFile(fr); err != nil {
-		r.fail(i, err)
-		return nil
+	if r.mustLook() {
+		if err := checkFile(fr); err != nil {
+			r.fail(i, err)
+			return nil
+		}
 	}
 	overwrite := "false"
 	if r.req.Options.Overwrite {

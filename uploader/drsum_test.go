@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 func TestDrSumAnswerFindsCodesInAnyShape(t *testing.T) {
@@ -249,6 +251,34 @@ func TestDrSumFailures(t *testing.T) {
 			}
 			if tc.password != "" && strings.Contains(rec.text()+err.Error(), tc.password) {
 				t.Fatal("password leaked")
+			}
+		})
+	}
+}
+
+// A file gone since its walk fails alone, whether it is stat'ed before its request (an
+// old walk) or found by its request's body (right after the walk), which is not retried.
+func TestDrSumVanishedFileFailsAlone(t *testing.T) {
+	for _, fresh := range []bool{false, true} {
+		t.Run(fmt.Sprintf("fresh=%v", fresh), func(t *testing.T) {
+			d := newFakeDrSum(t)
+			items := testTree(t, nil)
+			os.Remove(items[2].Path)
+			req := d.request(items)
+			if fresh {
+				req.Walked = time.Now()
+			}
+			res, err := fastClient().Upload(context.Background(), req, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i, fr := range res.Files {
+				if gone := i == 2; gone != errors.Is(fr.Err, ErrFileGone) || !gone && fr.State != StateDone || gone && fr.Attempts > 1 {
+					t.Errorf("%s: %v %v after %d requests", fr.Rel, fr.State, fr.Err, fr.Attempts)
+				}
+			}
+			if _, ok := d.files["/filer/campaign/"+items[2].Rel]; ok {
+				t.Error("the vanished file arrived")
 			}
 		})
 	}

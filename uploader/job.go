@@ -139,11 +139,10 @@ func (j *s7job) runBatch(ctx context.Context, b *batch) error {
 		if j.r.isResolved(i) {
 			continue // refused before sending (names.go)
 		}
-		if err := checkFile(j.ref(i)); err != nil {
-			j.r.fail(i, err)
-			continue
-		}
 		live = append(live, i)
+	}
+	if j.r.mustLook() {
+		live = j.lookAgain(live)
 	}
 	for len(live) > 0 {
 		t, err := j.state.acquire(ctx)
@@ -179,8 +178,9 @@ func (j *s7job) runBatch(ctx context.Context, b *batch) error {
 		case ctx.Err() != nil:
 			return ctx.Err()
 		case errors.As(err, &fe):
-			// One file is not what was walked: it fails, the others go again at once.
-			live = j.drop(live, fe)
+			// One file is not what was walked: it fails, the others go again at once,
+			// those that are still what was walked (its whole folder may be gone).
+			live = j.lookAgain(j.drop(live, fe))
 			continue
 		case f != nil && f.Auth():
 			return err
@@ -286,6 +286,20 @@ func (j *s7job) drop(live []int, fe *FileError) []int {
 			j.r.fail(i, fe)
 		}
 		return nil
+	}
+	return out
+}
+
+// lookAgain fails the files of live that are no longer what was walked (checkFile) and
+// returns the others.
+func (j *s7job) lookAgain(live []int) []int {
+	out := live[:0:0]
+	for _, i := range live {
+		if err := checkFile(j.ref(i)); err != nil {
+			j.r.fail(i, err)
+			continue
+		}
+		out = append(out, i)
 	}
 	return out
 }

@@ -412,3 +412,41 @@ func TestUploadValidatesBeforeAnyRequest(t *testing.T) {
 		t.Fatalf("%d requests made by invalid uploads", f.count())
 	}
 }
+
+// Right after its walk (Request.Walked) a POST goes without looking at its files: the body
+// finds the first vanished file and its POST fails; the batch's other files are looked at
+// then, so the second vanished file is not carried by a second failed POST.
+func TestScene7VanishedAfterAFreshWalk(t *testing.T) {
+	f := newFakeServlet(t)
+	dir := filepath.Join(t.TempDir(), "set")
+	writeTree(t, dir, map[string]string{"1.jpg": "one", "2.jpg": "two", "3.jpg": "three", "4.jpg": "four", "5.jpg": "five"})
+	items, _ := Walk([]string{dir})
+	gone := map[string]bool{"set/2.jpg": true, "set/4.jpg": true}
+	for _, it := range items {
+		if gone[it.Rel] {
+			os.Remove(it.Path)
+		}
+	}
+	req := f.request(items)
+	req.Walked = time.Now()
+	res, err := fastClient().Upload(context.Background(), req, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, fr := range res.Files {
+		switch {
+		case gone[fr.Rel] && (!errors.Is(fr.Err, ErrFileGone) || fr.Attempts != 1):
+			t.Errorf("%s: %v %v after %d POSTs, want ErrFileGone after the one that found the first", fr.Rel, fr.State, fr.Err, fr.Attempts)
+		case !gone[fr.Rel] && (fr.State != StateDone || fr.Attempts != 2):
+			t.Errorf("%s: %v %v after %d POSTs, want done in the second", items[i].Rel, fr.State, fr.Err, fr.Attempts)
+		}
+	}
+	f.checkJobRules(t)
+	var kept []Item
+	for _, it := range items {
+		if !gone[it.Rel] {
+			kept = append(kept, it)
+		}
+	}
+	checkArrived(t, f, kept)
+}

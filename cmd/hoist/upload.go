@@ -159,6 +159,8 @@ func (c *cli) uploadRequest(f *uploadFlags, paths []string) (uploader.Request, s
 	if len(paths) == 0 {
 		problems = append(problems, words.T("cli.problem.no_paths", nil))
 	} else {
+		// The upload starts right after: its first POSTs need not look at the files again.
+		req.Walked = time.Now()
 		req.Items, req.Skipped = uploader.WalkWith(paths, uploader.WalkOptions{FollowLinks: f.followLinks})
 		problems = append(problems, pathProblems(paths, req.Items, req.Skipped)...)
 		// Name warnings only once the settings are right: while the upload cannot go,
