@@ -110,7 +110,10 @@ type emitter struct {
 	wake    chan struct{}
 	queue   []Event
 	spare   []Event
-	pending map[int]int // item → queue index of its undelivered FileProgress
+	// pending is, by item, 1 + the queue index of its undelivered FileProgress (0: none):
+	// a slice, not a map, because every file's progress passes here (a map's hashing and
+	// its clear after each delivery were ~3 % of a 2,000-file upload's own CPU time).
+	pending []int32
 	closed  bool
 	done    chan struct{}
 }
@@ -119,12 +122,12 @@ type emitter struct {
 // the start (a file queued per item): the queue is made that large once instead of
 // doubling its way there (a 2,000-file upload allocated 1.7 MB of queue before).
 func newEmitter(fn func(Event), queued int) *emitter {
-	e := &emitter{fn: fn, wake: make(chan struct{}, 1), pending: map[int]int{}, done: make(chan struct{})}
+	e := &emitter{fn: fn, wake: make(chan struct{}, 1), done: make(chan struct{})}
 	if fn == nil {
 		close(e.done)
 		return e
 	}
-	e.queue = make([]Event, 0, queued)
+	e.queue, e.pending = make([]Event, 0, queued), make([]int32, queued)
 	go e.run()
 	return e
 }
@@ -137,12 +140,15 @@ func (e *emitter) send(ev Event) {
 	ev.Time = time.Now()
 	e.mu.Lock()
 	if ev.Kind == FileProgress {
-		if i, ok := e.pending[ev.Item]; ok {
-			e.queue[i] = ev
+		if ev.Item >= len(e.pending) {
+			e.pending = append(e.pending, make([]int32, ev.Item+1-len(e.pending))...)
+		}
+		if i := e.pending[ev.Item]; i > 0 {
+			e.queue[i-1] = ev
 			e.mu.Unlock()
 			return
 		}
-		e.pending[ev.Item] = len(e.queue)
+		e.pending[ev.Item] = int32(len(e.queue) + 1)
 	}
 	e.queue = append(e.queue, ev)
 	e.mu.Unlock()
@@ -158,7 +164,11 @@ func (e *emitter) run() {
 		e.mu.Lock()
 		batch, closed := e.queue, e.closed
 		e.queue, e.spare = e.spare[:0], nil
-		clear(e.pending)
+		for _, ev := range batch {
+			if ev.Kind == FileProgress {
+				e.pending[ev.Item] = 0
+			}
+		}
 		e.mu.Unlock()
 		for _, ev := range batch {
 			e.fn(ev)
