@@ -105,11 +105,11 @@ type Tally struct {
 // order, so a slow consumer never holds up a transfer. Undelivered progress of a file is
 // replaced by newer progress of the same file, so the queue stays short whatever happens.
 type emitter struct {
-	fn      func(Event)
-	mu      sync.Mutex
-	wake    chan struct{}
-	queue   []Event
-	spare   []Event
+	fn    func(Event)
+	mu    sync.Mutex
+	wake  chan struct{}
+	queue []Event
+	spare []Event
 	// pending is, by item, 1 + the queue index of its undelivered FileProgress (0: none):
 	// a slice, not a map, because every file's progress passes here (a map's hashing and
 	// its clear after each delivery were ~3 % of a 2,000-file upload's own CPU time).
