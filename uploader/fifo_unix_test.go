@@ -51,3 +51,34 @@ func TestFileSwappedForAPipeIsRefusedNotWaitedFor(t *testing.T) {
 		t.Fatal("send still waits on the pipe: the open blocked")
 	}
 }
+
+// A file replaced by a named pipe is refused as changed when its body reaches it, whether
+// a writer holds the pipe open (the read would wait: it says EAGAIN) or none does (it reads
+// as empty), and whether the file was empty (nothing is read: the stat at its end sees it).
+func TestFileBecamePipe(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		size   int
+		writer bool
+	}{{"with a writer", 100, true}, {"without a writer", 100, false}, {"empty, without a writer", 0, false}} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "b.jpg")
+			if err := syscall.Mkfifo(p, 0o644); err != nil {
+				t.Skip("no named pipes here:", err)
+			}
+			if tc.writer {
+				// O_RDWR opens a pipe at once on Linux and the BSDs, and holds a writer.
+				w, err := os.OpenFile(p, os.O_RDWR, 0)
+				if err != nil {
+					t.Skip("cannot hold the pipe open:", err)
+				}
+				defer w.Close()
+			}
+			body := newMultipartBody([]formPart{{name: "file", filename: "b.jpg", file: &fileRef{path: p, rel: "b.jpg", size: int64(tc.size), item: -1}}})
+			_, err := io.Copy(io.Discard, body.open(nil))
+			if !errors.Is(err, ErrFileChanged) {
+				t.Fatalf("err = %v, want ErrFileChanged", err)
+			}
+		})
+	}
+}

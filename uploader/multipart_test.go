@@ -155,6 +155,7 @@ func TestMultipartVanishedOrChangedFile(t *testing.T) {
 		{"vanished", func(p string) { os.Remove(p) }, ErrFileGone},
 		{"shrank", func(p string) { os.WriteFile(p, []byte("x"), 0o644) }, ErrFileChanged},
 		{"grew", func(p string) { os.WriteFile(p, bytes.Repeat([]byte("y"), 200_000), 0o644) }, ErrFileChanged},
+		{"became a folder", func(p string) { os.Remove(p); os.Mkdir(p, 0o755) }, ErrFileChanged},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

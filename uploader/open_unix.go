@@ -25,7 +25,7 @@ type bodyFile struct {
 // it refuses the pipe. Regular files ignore the flag.
 func openBodyFile(path string) (bodyFile, error) {
 	for {
-		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
+		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK|syscall.O_NOCTTY, 0)
 		if err == syscall.EINTR {
 			continue
 		}
