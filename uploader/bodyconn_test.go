@@ -2,6 +2,8 @@ package uploader
 
 import (
 	"bytes"
+	"crypto/tls"
+	"crypto/x509"
 	"encoding/binary"
 	"errors"
 	"io"
@@ -11,6 +13,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"strings"
+	"sync"
 	"testing"
 )
 
@@ -94,5 +98,32 @@ func TestBodyConnFileChangedWhileCopied(t *testing.T) {
 	}
 	if fe := br.fileErr(); fe == nil || !errors.Is(fe, ErrFileChanged) {
 		t.Errorf("the body reader's error is %v, want the file's ErrFileChanged (Do said %v)", fe, err)
+	}
+}
+
+// Uploads speak HTTP/1.1 even to a server that offers HTTP/2, whose one multiplexed
+// connection would carry every concurrent POST in one TCP window.
+func TestUploadsStayOnHTTP1(t *testing.T) {
+	var protos []string
+	var mu sync.Mutex
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		protos = append(protos, r.Proto)
+		mu.Unlock()
+	}))
+	srv.EnableHTTP2 = true
+	srv.StartTLS()
+	defer srv.Close()
+	c := NewClient().HTTP
+	pool := x509.NewCertPool()
+	pool.AddCert(srv.Certificate())
+	c.Transport.(*http.Transport).TLSClientConfig = &tls.Config{RootCAs: pool}
+	resp, err := c.Post(srv.URL, "text/plain", strings.NewReader("x"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if len(protos) != 1 || protos[0] != "HTTP/1.1" {
+		t.Fatalf("the server saw %v, want one HTTP/1.1 request", protos)
 	}
 }

@@ -3,6 +3,7 @@ package uploader
 import (
 	"context"
 	"crypto/rand"
+	"crypto/tls"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -91,6 +92,14 @@ func defaultHTTPClient() *http.Client {
 	t.WriteBufferSize = 64 << 10 // fewer, larger writes for large files
 	// Over plain http the body after those 64 KiB is copied in 256 KiB pieces (bodyconn.go).
 	t.DialContext = dialBody()
+	// HTTP/1.1 only, even to a server that offers HTTP/2: there net/http would carry every
+	// concurrent POST on one connection, one TCP window for all of them, and on a long,
+	// lossy path (the benchmark's 80 ms with a 256 KiB window) that caps an upload at one
+	// connection's ~3 MB/s where 12 connections fill the link (bench/README.md, "At a
+	// distance"). Nothing in the servlet's protocol needs HTTP/2 (docs/protocol.md); a non-nil empty
+	// TLSNextProto is how net/http is told not to offer h2.
+	t.ForceAttemptHTTP2 = false
+	t.TLSNextProto = map[string]func(string, *tls.Conn) http.RoundTripper{}
 	// The proxy: the environment's, else the system's (proxyroute.go; SetProxy names one
 	// explicitly); a CONNECT refused with 407 becomes a *ProxyAuthError (proxy.go).
 	t.Proxy = NewProxyResolver(nil).Proxy
