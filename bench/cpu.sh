@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# CPU time of Hoist against curl on loopback, precisely: many alternated runs, medians.
+# Not a test: it prints measurements.
+#
+#   bash bench/cpu.sh [ROUNDS]          (default 15 rounds; 2,000 × 64 KiB and 1 × 512 MiB)
+#
+# Environment:
+#   HOIST_BENCH_BINS="/tmp/a /tmp/b"   prebuilt hoist binaries to compare (default: ./cmd/hoist)
+#   HOIST_BENCH_CASES="small big"      the workloads
+#   HOIST_BENCH_TLS=1                  over https (the sink's certificate: curl --cacert,
+#                                      hoist --ca-file)
+#   HOIST_BENCH_PERF=0                 bash's times instead of perf stat
+#
+# Every round runs curl (one Scene7 request carrying every file, as bench/run.sh) and then
+# each binary against the same sink, and reads each process's task-clock (CPU time, user +
+# system, in ms), context switches and page faults with `perf stat`; without perf, bash's
+# `times` gives the CPU time alone. Single runs on a shared virtual machine vary by ±10 %
+# and the machine's speed drifts over minutes, so only the medians of alternated runs are
+# compared, and only with the curl runs of the same invocation.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rounds=${1:-15}
+cases=${HOIST_BENCH_CASES:-small big}
+work=$(mktemp -d /tmp/hoist-cpu.XXXXXX)
+sink_pid=
+trap '[ -n "$sink_pid" ] && kill "$sink_pid" 2>/dev/null; rm -rf "$work"' EXIT
+command -v curl >/dev/null || { echo "curl is required" >&2; exit 1; }
+perf=
+[ "${HOIST_BENCH_PERF:-1}" = 1 ] && perf stat -x, -e task-clock true >/dev/null 2>&1 && perf=1
+
+bins=()
+if [ -n "${HOIST_BENCH_BINS:-}" ]; then
+  for b in $HOIST_BENCH_BINS; do bins+=("$b"); done
+else
+  CGO_ENABLED=0 go build -o "$work/hoist" ./cmd/hoist && bins=("$work/hoist")
+fi
+go build -o "$work/sink" ./bench/sink
+tls=() curl_tls=() hoist_tls=()
+if [ "${HOIST_BENCH_TLS:-0}" = 1 ]; then
+  tls=(-tls "$work/sink.pem") curl_tls=(--cacert "$work/curl-ca.pem") hoist_tls=(--ca-file "$work/sink.pem")
+fi
+"$work/sink" "${tls[@]}" >"$work/sink.url" &
+sink_pid=$!
+for _ in $(seq 50); do [ -s "$work/sink.url" ] && break; sleep 0.1; done
+base=$(head -1 "$work/sink.url")
+if [ ${#tls[@]} -gt 0 ]; then
+  # Hoist trusts the system's certificates and --ca-file's; curl's --cacert replaces its
+  # store, so it gets both in one file: each client then reads the whole system store, as
+  # both do against Scene7 (on Linux Go parses it once per run: ~30 ms of a 2,000-file upload).
+  cat /etc/ssl/certs/ca-certificates.crt "$work/sink.pem" >"$work/curl-ca.pem" 2>/dev/null ||
+    cp "$work/sink.pem" "$work/curl-ca.pem"
+fi
+
+mkdir -p "$work/small/campaign" "$work/big"
+head -c $((2000 << 16)) /dev/urandom | split -b 65536 -d -a 4 --additional-suffix=.jpg - "$work/small/campaign/img-"
+case $cases in *big*) head -c $((512 << 20)) /dev/urandom >"$work/big/master.tif" ;; esac
+cat >"$work/auth.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<authHeader xmlns="http://www.scene7.com/IpsApi/xsd/2014-04-03"><user>bench@hoist.local</user><password>bench</password><locale>en-US</locale><appName>curl</appName><appVersion>1</appVersion><faultHttpStatusCode>200</faultHttpStatusCode></authHeader>
+XML
+cat >"$work/params.xml" <<XML
+<?xml version="1.0" encoding="UTF-8"?>
+<uploadPostParam xmlns="http://www.scene7.com/IpsApi/xsd/2014-04-03"><companyHandle>c|1</companyHandle><jobName>bench</jobName><endJob>true</endJob><uploadParams><overwrite>true</overwrite><readyForPublish>true</readyForPublish><preservePublishState>true</preservePublishState><createMask>false</createMask><emailSetting>None</emailSetting></uploadParams></uploadPostParam>
+XML
+
+# one NAME CMD... → "NAME cpu_ms context_switches page_faults" (the last two 0 without perf)
+one() {
+  local name=$1
+  shift
+  if [ -n "$perf" ]; then
+    perf stat -x, -e task-clock,context-switches,page-faults -o "$work/stat" "$@" >/dev/null 2>"$work/err" ||
+      { cat "$work/err" >&2; return 1; }
+    awk -F, -v n="$name" '/task-clock/ {t = $1} /context-switches/ {c = $1} /page-faults/ {p = $1}
+      END {printf "%s %.1f %d %d\n", n, t, c, p}' "$work/stat"
+  else
+    (
+      "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+      times >"$work/times"
+    ) || return 1
+    tail -1 "$work/times" | awk -v n="$name" '{t = 0; for (i = 1; i <= 2; i++) {split($i, p, /[ms]/); t += p[1] * 60 + p[2]}
+      printf "%s %.1f 0 0\n", n, t * 1000}'
+  fi
+}
+
+echo "| workload | client | median CPU (ms) | quartiles | ÷ curl's median | context switches | page faults |"
+echo "|---|---|---|---|---|---|---|"
+for c in $cases; do
+  dir="$work/$c"
+  {
+    [ ${#curl_tls[@]} -gt 0 ] && printf 'cacert = "%s"\n' "$work/curl-ca.pem"
+    printf 'url = "%s/scene7/UploadFile"\nsilent\nshow-error\nfail\noutput = /dev/null\nform = "auth=<%s;type=text/xml"\nform = "uploadParams=<%s;type=text/xml"\n' \
+      "$base" "$work/auth.xml" "$work/params.xml"
+    find "$dir" -type f | sort | awk '{printf "form = \"file%d=@%s;type=application/octet-stream\"\n", NR, $0}'
+  } >"$work/curl.cfg"
+  : >"$work/raw"
+  for _ in $(seq "$rounds"); do
+    one curl curl -K "$work/curl.cfg" >>"$work/raw"
+    for b in "${bins[@]}"; do
+      one "$b" env HOIST_PASSWORD=bench "$b" upload --service scene7 --endpoint "$base/scene7/UploadFile" \
+        --user bench@hoist.local --company 'c|1' --dest-folder /filer/bench --overwrite "${hoist_tls[@]}" "$dir" >>"$work/raw"
+    done
+  done
+  label="2,000 × 64 KiB"
+  [ "$c" = big ] && label="1 × 512 MiB"
+  [ ${#tls[@]} -gt 0 ] && label="$label, TLS"
+  sort -k1,1 -k2,2g "$work/raw" | awk -v w="$label" '
+    {n[$1]++; v[$1, n[$1]] = $2; cs[$1] += $3; pf[$1] += $4}
+    END {
+      m = v["curl", int((n["curl"] + 1) / 2)]
+      row("curl")
+      for (k in n) if (k != "curl") row(k)
+    }
+    function row(k,   med) {
+      med = v[k, int((n[k] + 1) / 2)]
+      printf "| %s | %s | %.1f | %.1f–%.1f | %.2f | %d | %d |\n", w, k, med,
+        v[k, int(n[k] / 4) + 1], v[k, int(3 * n[k] / 4)], med / m, cs[k] / n[k], pf[k] / n[k]
+    }'
+done
+echo
+how="bash's times"
+[ -n "$perf" ] && how="perf stat's task-clock"
+echo "$rounds alternated rounds, $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, CPU from $how."
