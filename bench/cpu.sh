@@ -34,35 +34,14 @@ if [ -n "${HOIST_BENCH_BINS:-}" ]; then
 else
   CGO_ENABLED=0 go build -o "$work/hoist" ./cmd/hoist && bins=("$work/hoist")
 fi
-go build -o "$work/sink" ./bench/sink
-tls=() curl_tls=() hoist_tls=()
-if [ "${HOIST_BENCH_TLS:-0}" = 1 ]; then
-  tls=(-tls "$work/sink.pem") curl_tls=(--cacert "$work/curl-ca.pem") hoist_tls=(--ca-file "$work/sink.pem")
-fi
-"$work/sink" "${tls[@]}" >"$work/sink.url" &
-sink_pid=$!
-for _ in $(seq 50); do [ -s "$work/sink.url" ] && break; sleep 0.1; done
-base=$(head -1 "$work/sink.url")
-if [ ${#tls[@]} -gt 0 ]; then
-  # Hoist trusts the system's certificates and --ca-file's; curl's --cacert replaces its
-  # store, so it gets both in one file: each client then reads the whole system store, as
-  # both do against Scene7 (on Linux Go parses it once per run: ~30 ms of a 2,000-file upload).
-  cat /etc/ssl/certs/ca-certificates.crt "$work/sink.pem" >"$work/curl-ca.pem" 2>/dev/null ||
-    cp "$work/sink.pem" "$work/curl-ca.pem"
-fi
+# shellcheck source=bench/common.sh
+source bench/common.sh
+start_sink
+write_xml
 
 mkdir -p "$work/small/campaign" "$work/big"
 head -c $((2000 << 16)) /dev/urandom | split -b 65536 -d -a 4 --additional-suffix=.jpg - "$work/small/campaign/img-"
 case $cases in *big*) head -c $((512 << 20)) /dev/urandom >"$work/big/master.tif" ;; esac
-cat >"$work/auth.xml" <<XML
-<?xml version="1.0" encoding="UTF-8"?>
-<authHeader xmlns="http://www.scene7.com/IpsApi/xsd/2014-04-03"><user>bench@hoist.local</user><password>bench</password><locale>en-US</locale><appName>curl</appName><appVersion>1</appVersion><faultHttpStatusCode>200</faultHttpStatusCode></authHeader>
-XML
-cat >"$work/params.xml" <<XML
-<?xml version="1.0" encoding="UTF-8"?>
-<uploadPostParam xmlns="http://www.scene7.com/IpsApi/xsd/2014-04-03"><companyHandle>c|1</companyHandle><jobName>bench</jobName><endJob>true</endJob><uploadParams><overwrite>true</overwrite><readyForPublish>true</readyForPublish><preservePublishState>true</preservePublishState><createMask>false</createMask><emailSetting>None</emailSetting></uploadParams></uploadPostParam>
-XML
-
 # one NAME CMD... → "NAME cpu_ms context_switches page_faults" (the last two 0 without perf)
 one() {
   local name=$1
@@ -86,12 +65,7 @@ echo "| workload | client | median CPU (ms) | quartiles | ÷ curl's median | con
 echo "|---|---|---|---|---|---|---|"
 for c in $cases; do
   dir="$work/$c"
-  {
-    [ ${#curl_tls[@]} -gt 0 ] && printf 'cacert = "%s"\n' "$work/curl-ca.pem"
-    printf 'url = "%s/scene7/UploadFile"\nsilent\nshow-error\nfail\noutput = /dev/null\nform = "auth=<%s;type=text/xml"\nform = "uploadParams=<%s;type=text/xml"\n' \
-      "$base" "$work/auth.xml" "$work/params.xml"
-    find "$dir" -type f | sort | awk '{printf "form = \"file%d=@%s;type=application/octet-stream\"\n", NR, $0}'
-  } >"$work/curl.cfg"
+  scene7_cfg "$dir" >"$work/curl.cfg"
   : >"$work/raw"
   for _ in $(seq "$rounds"); do
     one curl curl -K "$work/curl.cfg" >>"$work/raw"
@@ -110,10 +84,12 @@ for c in $cases; do
       row("curl")
       for (k in n) if (k != "curl") row(k)
     }
-    function row(k,   med) {
+    function row(k,   med, q3) {
       med = v[k, int((n[k] + 1) / 2)]
+      q3 = int(3 * n[k] / 4)
+      if (q3 < 1) q3 = 1
       printf "| %s | %s | %.1f | %.1f–%.1f | %.2f | %d | %d |\n", w, k, med,
-        v[k, int(n[k] / 4) + 1], v[k, int(3 * n[k] / 4)], med / m, cs[k] / n[k], pf[k] / n[k]
+        v[k, int(n[k] / 4) + 1], v[k, q3], med / m, cs[k] / n[k], pf[k] / n[k]
     }'
 done
 echo

@@ -63,22 +63,9 @@ elif [ -n "${HOIST_BENCH_BIN:-}" ]; then
 else
   CGO_ENABLED=0 go build -o "$work/hoist-0" ./cmd/hoist && bins=("")
 fi
-go build -o "$work/sink" ./bench/sink
-tls=() curl_tls=() hoist_tls=()
-if [ "${HOIST_BENCH_TLS:-0}" = 1 ]; then
-  tls=(-tls "$work/sink.pem") curl_tls=(--cacert "$work/curl-ca.pem") hoist_tls=(--ca-file "$work/sink.pem")
-fi
-"$work/sink" -delay "$delay" "${tls[@]}" >"$work/sink.url" &
-sink_pid=$!
-for _ in $(seq 50); do [ -s "$work/sink.url" ] && break; sleep 0.1; done
-base=$(head -1 "$work/sink.url")
-if [ ${#tls[@]} -gt 0 ]; then
-  # Hoist trusts the system's certificates and --ca-file's; curl's --cacert replaces its
-  # store, so it gets both in one file: each client then reads the whole system store, as
-  # both do against Scene7 (on Linux Go parses it once per run: ~30 ms of a 2,000-file upload).
-  cat /etc/ssl/certs/ca-certificates.crt "$work/sink.pem" >"$work/curl-ca.pem" 2>/dev/null ||
-    cp "$work/sink.pem" "$work/curl-ca.pem"
-fi
+# shellcheck source=bench/common.sh
+source bench/common.sh
+start_sink -delay "$delay"
 stats=$base # the sink's counters are read directly, not through the link
 link="loopback"
 if [ -n "$rtt" ]; then
@@ -121,21 +108,10 @@ case $cases in *s7mixed*)
   ;;
 esac
 
-cat >"$work/auth.xml" <<XML
-<?xml version="1.0" encoding="UTF-8"?>
-<authHeader xmlns="http://www.scene7.com/IpsApi/xsd/2014-04-03"><user>bench@hoist.local</user><password>bench</password><locale>en-US</locale><appName>curl</appName><appVersion>1</appVersion><faultHttpStatusCode>200</faultHttpStatusCode></authHeader>
-XML
-cat >"$work/params.xml" <<XML
-<?xml version="1.0" encoding="UTF-8"?>
-<uploadPostParam xmlns="http://www.scene7.com/IpsApi/xsd/2014-04-03"><companyHandle>c|1</companyHandle><jobName>bench</jobName><endJob>true</endJob><uploadParams><overwrite>true</overwrite><readyForPublish>true</readyForPublish><preservePublishState>true</preservePublishState><createMask>false</createMask><emailSetting>None</emailSetting></uploadParams></uploadPostParam>
-XML
+write_xml
 
-# curl config files: one Scene7 request carrying every file; Dr.Sum one request per file.
-scene7_cfg() { # DIR
-  [ ${#curl_tls[@]} -gt 0 ] && printf 'cacert = "%s"\n' "$work/curl-ca.pem"
-  printf 'url = "%s/scene7/UploadFile"\nsilent\nshow-error\nfail\noutput = /dev/null\nform = "auth=<%s;type=text/xml"\nform = "uploadParams=<%s;type=text/xml"\n' "$base" "$work/auth.xml" "$work/params.xml"
-  find "$1" -type f | sort | awk '{printf "form = \"file%d=@%s;type=application/octet-stream\"\n", NR, $0}'
-}
+# curl config files: one Scene7 request carrying every file (scene7_cfg, common.sh); Dr.Sum one
+# request per file.
 drsum_cfg() { # DIR
   find "$1" -type f | sort | awk -v base="$base" -v cacert="${curl_tls[1]:-}" '
     NR > 1 {print "next"}
