@@ -199,6 +199,9 @@ func (r *run) drsumFile(ctx context.Context, i int, reached *atomic.Bool) error 
 		}
 		var ce *ConnError
 		lost = lost || errors.As(err, &ce)
+		if errors.As(err, new(*FileError)) {
+			r.fileMoved()
+		}
 		return err
 	}, func(err error, attempt int) bool {
 		var de *DrSumError

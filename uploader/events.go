@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -213,10 +214,12 @@ type run struct {
 	mu       sync.Mutex
 	resolved []bool
 	started  []bool
-	jobName  string // the job files are currently sent to, for events
-	handle   string
-	notEnded bool     // the job could not be ended (Tally.NotEnded)
-	lim      *limiter // the concurrent POSTs' limit, once they start (adaptive.go)
+	// filesMoved is set once a request's body found a file no longer as walked (fresh.go).
+	filesMoved atomic.Bool
+	jobName    string // the job files are currently sent to, for events
+	handle     string
+	notEnded   bool     // the job could not be ended (Tally.NotEnded)
+	lim        *limiter // the concurrent POSTs' limit, once they start (adaptive.go)
 }
 
 func newRun(c *Client, req *Request, onEvent func(Event)) *run {

@@ -10,8 +10,15 @@ import "time"
 // were 7 % of the CPU time of a 2,000-file upload started by the command line right after
 // its walk (bench/README.md, CPU against curl). The window's queue was walked when the
 // files were added, maybe hours before: its POSTs look at their files first, as does
-// every POST after freshWalk.
+// every POST after freshWalk, and every POST once one file of the upload was found changed
+// (filesMoved): whatever moved it may be moving others, and each found by a body costs a
+// failed request (for Dr.Sum, one per file, each on a new connection).
 const freshWalk = 10 * time.Second
 
 // mustLook reports whether files must be looked at before their POST.
-func (r *run) mustLook() bool { return time.Since(r.req.Walked) > freshWalk }
+func (r *run) mustLook() bool {
+	return r.filesMoved.Load() || time.Since(r.req.Walked) > freshWalk
+}
+
+// fileMoved records that a body found a file no longer as walked.
+func (r *run) fileMoved() { r.filesMoved.Store(true) }

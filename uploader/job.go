@@ -141,13 +141,23 @@ func (j *s7job) runBatch(ctx context.Context, b *batch) error {
 		}
 		live = append(live, i)
 	}
-	if j.r.mustLook() {
+	looked := j.r.mustLook()
+	if looked {
 		live = j.lookAgain(live)
 	}
 	for len(live) > 0 {
 		t, err := j.state.acquire(ctx)
 		if err != nil {
 			return err
+		}
+		if t.opening && !looked {
+			// A POST that opens a job is looked at first even right after the walk: if its
+			// body broke off at a vanished file, the server might have made a job whose
+			// handle never came back.
+			if live, looked = j.lookAgain(live), true; len(live) == 0 {
+				j.opened(t, "", "") // nothing opened: the next POST may open the job
+				return nil
+			}
 		}
 		param := UploadPostParam{CompanyHandle: j.r.req.Company, Locale: j.r.req.Locale, Description: j.r.req.Description, DestFolder: b.dest}
 		if t.opening {
@@ -180,6 +190,7 @@ func (j *s7job) runBatch(ctx context.Context, b *batch) error {
 		case errors.As(err, &fe):
 			// One file is not what was walked: it fails, the others go again at once,
 			// those that are still what was walked (its whole folder may be gone).
+			j.r.fileMoved()
 			live = j.lookAgain(j.drop(live, fe))
 			continue
 		case f != nil && f.Auth():
