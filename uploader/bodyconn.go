@@ -22,6 +22,28 @@ import (
 // Larger buffers measured no better (1 MiB: within noise) and cost memory per POST.
 const bodyCopySize = 256 << 10
 
+// The pieces start at minPiece, net's own size, and double while each write is quick
+// (fastWrite): the stall watchdog hears of a body's progress when a piece is read, and the
+// write of that piece must end before the next read, so on a slow link a large piece
+// would look like a stall (256 KiB in 30 s is 8.7 KB/s). A write slower than slowWrite
+// halves them again.
+const (
+	minPiece  = 32 << 10
+	fastWrite = 20 * time.Millisecond
+	slowWrite = 250 * time.Millisecond
+)
+
+// nextPiece is the size of the piece after one of size cur whose write took took.
+func nextPiece(cur int, took time.Duration) int {
+	switch {
+	case took < fastWrite:
+		return min(2*cur, bodyCopySize)
+	case took > slowWrite:
+		return max(cur/2, minPiece)
+	}
+	return cur
+}
+
 // bodyBuffers holds the copy buffers: only POSTs writing a body at that moment hold one.
 var bodyBuffers = sync.Pool{New: func() any { b := make([]byte, bodyCopySize); return &b }}
 
@@ -41,8 +63,25 @@ func (c bodyConn) ReadFrom(r io.Reader) (int64, error) {
 	}
 	bp := bodyBuffers.Get().(*[]byte)
 	defer bodyBuffers.Put(bp)
-	// Only the connection's Write: io.CopyBuffer would otherwise hand r back to ReadFrom.
-	return io.CopyBuffer(struct{ io.Writer }{c.TCPConn}, lr, *bp)
+	var sent int64
+	for piece := minPiece; ; {
+		n, rerr := lr.Read((*bp)[:piece])
+		if n > 0 {
+			start := time.Now()
+			k, werr := c.TCPConn.Write((*bp)[:n])
+			sent += int64(k)
+			if werr != nil {
+				return sent, werr
+			}
+			piece = nextPiece(piece, time.Since(start))
+		}
+		switch {
+		case rerr == io.EOF:
+			return sent, nil
+		case rerr != nil:
+			return sent, rerr
+		}
+	}
 }
 
 // dialBody dials as net/http's default transport does (the same timeouts) and returns TCP
