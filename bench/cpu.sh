@@ -18,6 +18,7 @@
 # and the machine's speed drifts over minutes, so only the medians of alternated runs are
 # compared, and only with the curl runs of the same invocation.
 set -euo pipefail
+export LC_ALL=C # numbers with a decimal point, whatever the locale (bash's times, awk)
 cd "$(dirname "$0")/.."
 rounds=${1:-15}
 cases=${HOIST_BENCH_CASES:-small big}

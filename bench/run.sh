@@ -39,6 +39,7 @@
 # 10 ms steps), and Hoist's peak RSS (GNU time's %M).
 # After every run the sink's counters are checked, so a client that sent nothing is caught.
 set -euo pipefail
+export LC_ALL=C # numbers with a decimal point, whatever the locale (bash's times, awk)
 cd "$(dirname "$0")/.."
 rounds=${1:-5}
 delay=${HOIST_BENCH_DELAY:-0s}

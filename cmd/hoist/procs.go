@@ -6,10 +6,10 @@ import (
 )
 
 // procs counts the uploads running on one processor in this process: the command line
-// runs one, its tests several at once, and the last to end restores the setting.
+// runs one, its tests several at once, and the last to end restores the default.
 var procs struct {
 	sync.Mutex
-	n, prev int
+	n int
 }
 
 // oneProcessor runs the goroutines of an upload, from its walk to its last answer, on one
@@ -30,7 +30,7 @@ func oneProcessor(getenv func(string) string) (restore func()) {
 	}
 	procs.Lock()
 	if procs.n == 0 {
-		procs.prev = runtime.GOMAXPROCS(1)
+		runtime.GOMAXPROCS(1)
 	}
 	procs.n++
 	procs.Unlock()
@@ -38,7 +38,9 @@ func oneProcessor(getenv func(string) string) (restore func()) {
 		procs.Lock()
 		defer procs.Unlock()
 		if procs.n--; procs.n == 0 {
-			runtime.GOMAXPROCS(procs.prev)
+			// The runtime's own value, which it then keeps up to date with the CPU limit
+			// again (setting one turns that off).
+			runtime.SetDefaultGOMAXPROCS()
 		}
 	})
 }
