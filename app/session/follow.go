@@ -124,16 +124,23 @@ func (p Processed) sentences() string {
 }
 
 // outcomeText says what Scene7 made of a file and what to do, with Scene7's own words
-// (said) when it gave some (words.Outcome): the row's OutcomeText, written again from the
-// outcome when a saved queue is restored, in the language of the moment; "" before a
-// verdict.
-func outcomeText(o Outcome, said string) string {
+// (said) when it gave some, or that its whole job stopped with a fatal error (fatal)
+// (words.Outcome): the row's OutcomeText, written again from the outcome when a saved
+// queue is restored, in the language of the moment; "" before a verdict.
+func outcomeText(o Outcome, said string, fatal bool) string {
 	v, ok := o.verdict()
 	if !ok {
 		return ""
 	}
-	return words.Outcome(uploader.FileOutcome{Outcome: v, Message: said})
+	f := uploader.FileOutcome{Outcome: v, Message: said}
+	if fatal {
+		f.LogType = fatalLog
+	}
+	return words.Outcome(f)
 }
+
+// fatalLog is the log type of a fatal error of a whole job (uploader.MatchOutcomes).
+const fatalLog = "FatalError"
 
 // followUps runs the follow-ups of the jobs of one upload (or of a restart), then tells
 // the observer what was found. c carries the password; rows are the uploaded files by job
@@ -260,9 +267,9 @@ func (q *Queue) followEvent(rows []*Row, ev uploader.FollowEvent) {
 		}
 		q.mu.Lock()
 		r := rows[ev.Item]
-		r.AssetID, r.Said = ev.AssetID, ev.Said
+		r.AssetID, r.Said, r.fatal = ev.AssetID, ev.Said, ev.LogType == fatalLog
 		o := fromEngine(ev.Outcome)
-		q.setOutcomeLocked(r, o, outcomeText(o, ev.Said))
+		q.setOutcomeLocked(r, o, outcomeText(o, ev.Said, r.fatal))
 		pos, obs, t := r.pos, q.obs, q.totalsLocked()
 		q.mu.Unlock()
 		level := Info

@@ -1,6 +1,7 @@
 package session
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -8,6 +9,7 @@ import (
 	"time"
 
 	"hoist/internal/testfs"
+	"hoist/internal/words"
 	"hoist/sandbox"
 	"hoist/uploader"
 )
@@ -139,4 +141,45 @@ func TestFollowUpsResumeAfterARestart(t *testing.T) {
 	if done, _ := next.Totals().Files(); done != 2 {
 		t.Errorf("%d ready", done)
 	}
+}
+
+// fatalFollower follows jobs with the real engine but reports every file it failed as
+// failed by a fatal error of its whole job, without Scene7's words (the Local sandbox never
+// stops a job so; the engine's reading of such a log is tested in uploader).
+type fatalFollower struct{ *uploader.Client }
+
+func (f fatalFollower) Follow(ctx context.Context, req uploader.FollowRequest, onEvent func(uploader.FollowEvent)) (*uploader.FollowResult, error) {
+	return f.Client.Follow(ctx, req, func(ev uploader.FollowEvent) {
+		if ev.Kind == uploader.FileProcessed && ev.Outcome == uploader.Failed {
+			ev.LogType, ev.Said = "FatalError", ""
+		}
+		onEvent(ev)
+	})
+}
+
+// A file failed by a fatal error of its job says so, not that Scene7 gave no reason, and
+// still says so once the queue is saved and restored.
+func TestFatalJobErrorIsNamedOnTheRow(t *testing.T) {
+	_, q, tg, _ := followSetup(t, 50*time.Millisecond, 0)
+	client := uploader.NewClient()
+	q.cfg.Follower = fatalFollower{client}
+	addFiles(t, q, mixed)
+	if err := q.Start(tg); err != nil {
+		t.Fatal(err)
+	}
+	q.Wait()
+	fatal := strings.TrimRight(words.T("engine.outcome.fatal", nil), ".")
+	silent := words.T("engine.outcome.failed_silent", nil)
+	check := func(when string, rows []Row) {
+		t.Helper()
+		for _, r := range rows {
+			if r.Rel == "c/poster.psb" && (r.Outcome != FailedInScene7 || !strings.Contains(r.OutcomeText, fatal) || r.OutcomeText == silent) {
+				t.Errorf("%s: %v %q, want the job's fatal error named", when, r.Outcome, r.OutcomeText)
+			}
+		}
+	}
+	check("after the follow-up", q.Rows())
+	next := New(Config{Uploader: client, Follower: client})
+	next.Restore(q.Snapshot())
+	check("restored", next.Rows())
 }

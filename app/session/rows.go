@@ -93,6 +93,9 @@ type Row struct {
 	// share one word of the row (a row is 256 bytes, not 288).
 	Replaced bool
 	stop     bool // the person cancelled this file during its upload
+	// fatal: the Outcome came from a fatal error of the file's whole job (a FatalError
+	// line of its log), not from a line about the file: its sentence says so.
+	fatal    bool
 	reported bool // a skipped row already counted in an upload's summary
 	// skip is why the walk left the file out, typed, for the upload's FileSkipped event;
 	// nil for a file not skipped (a pointer: 8 bytes instead of 112 on each of 100,000 rows),

@@ -34,6 +34,8 @@ type Saved struct {
 	Outcome Outcome `json:"outcome,omitempty"`
 	Said    string  `json:"said,omitempty"`
 	AssetID string  `json:"assetID,omitempty"`
+	// Fatal: the outcome came from a fatal error of the file's whole job.
+	Fatal bool `json:"fatal,omitempty"`
 	// Skip is why the walk left the file out, as the engine typed it: its sentence is
 	// written again in the language of the day.
 	Skip *SavedSkip `json:"skip,omitempty"`
@@ -74,7 +76,7 @@ func (v SavedSkip) skipped(path, rel string) uploader.Skipped {
 // saved is a row as Snapshot keeps it.
 func saved(r *Row) Saved {
 	s := Saved{Path: r.Path, Rel: r.Rel, Size: r.Size, State: r.State, JobName: r.JobName, JobHandle: r.JobHandle,
-		Outcome: r.Outcome, Said: r.Said, AssetID: r.AssetID}
+		Outcome: r.Outcome, Said: r.Said, AssetID: r.AssetID, Fatal: r.fatal}
 	switch {
 	case r.skip != nil && r.skip.Kind != 0:
 		s.Skip = savedSkip(*r.skip)
@@ -90,7 +92,7 @@ func saved(r *Row) Saved {
 // row is a saved row as Restore puts it back, its sentences in the current language.
 func (s Saved) row() *Row {
 	r := &Row{Path: s.Path, Rel: s.Rel, Size: s.Size, State: s.State, JobName: s.JobName, JobHandle: s.JobHandle,
-		Outcome: s.Outcome, OutcomeText: outcomeText(s.Outcome, s.Said), Said: s.Said, AssetID: s.AssetID}
+		Outcome: s.Outcome, OutcomeText: outcomeText(s.Outcome, s.Said, s.Fatal), Said: s.Said, AssetID: s.AssetID, fatal: s.Fatal}
 	lang := s.Lang
 	if lang == "" {
 		lang = "en"
