@@ -96,8 +96,8 @@ func defaultHTTPClient() *http.Client {
 	// concurrent POST on one connection, one TCP window for all of them, and on a long,
 	// lossy path (the benchmark's 80 ms with a 256 KiB window) that caps an upload at one
 	// connection's ~3 MB/s where 12 connections fill the link (bench/README.md, "At a
-	// distance"). Nothing in the servlet's protocol needs HTTP/2 (docs/protocol.md); a non-nil empty
-	// TLSNextProto is how net/http is told not to offer h2.
+	// distance"). Nothing in the servlet's protocol needs HTTP/2 (docs/protocol.md); a
+	// non-nil empty TLSNextProto is how net/http is told not to offer h2.
 	t.ForceAttemptHTTP2 = false
 	t.TLSNextProto = map[string]func(string, *tls.Conn) http.RoundTripper{}
 	// The proxy: the environment's, else the system's (proxyroute.go; SetProxy names one

@@ -17,8 +17,8 @@ var procs struct {
 // and output: the kernel opens, reads and sends the files, and the Go code per byte is
 // small. With more processors the runtime hands every goroutine the network wakes (each
 // POST's writer and reader, the events) to another thread, and keeps threads spinning to
-// look for such work: on 2,000 × 64 KiB over loopback that was ~1,000 context switches
-// against curl's ~320 and a fifth more CPU time, for the same wall time (bench/README.md,
+// look for such work: on 2,000 × 64 KiB over loopback that was ~1,060 context switches
+// against curl's ~500, and 15–23 % more CPU time for the same wall time (bench/README.md,
 // CPU against curl). The walk loses nothing either: its opens are system calls, which
 // run on other threads while they last (BenchmarkWalkHundredThousandFiles: 0.80 s on one
 // processor, 0.84 s on two). One core encrypts TLS far faster than any uplink sends
