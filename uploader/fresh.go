@@ -7,8 +7,8 @@ import "time"
 // refuses a file that changed or vanished anyway, by failing its POST, which then goes
 // again without it once the rest of its files have been looked at (s7job.lookAgain), so a
 // folder deleted mid-upload costs one failed POST per batch, not one per file. Those stats
-// were 7 % of the CPU time of a 2,000-file upload started by the command line right after
-// its walk (bench/README.md, CPU against curl). The window's queue was walked when the
+// were 4–8 % of the CPU time of a 2,000-file upload started by the command line right
+// after its walk (bench/README.md, CPU against curl). The window's queue was walked when the
 // files were added, maybe hours before: its POSTs look at their files first, as does
 // every POST after freshWalk, and every POST once one file of the upload was found changed
 // (filesMoved): whatever moved it may be moving others, and each found by a body costs a

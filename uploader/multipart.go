@@ -360,10 +360,10 @@ func (r *bodyReader) fileErr() *FileError {
 }
 
 // openChecked opens a file that must still be the one that was walked. Its size is not
-// asked for here (an fstat per file, 2 % of a 2,000-file upload's CPU time): the reads
-// check it — readFile's byte more at the end shows a file that grew, an early end one that
-// shrank — and a file that is no longer a regular one fails its first read (notPlain) or,
-// when there is nothing to read, endFile's stat.
+// asked for here (a system call per file): the reads check it — readFile's byte more at
+// the end shows a file that grew, an early end one that shrank — and a file that is no
+// longer a regular one fails its first read (fileChange) or, when there is nothing to
+// read, endFile's stat.
 func openChecked(fr *fileRef) (bodyFile, error) {
 	f, err := openBodyFile(fr.path)
 	if err != nil {
