@@ -1,13 +1,11 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"os"
 	"os/signal"
 	"slices"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"testing/synctest"
@@ -16,29 +14,10 @@ import (
 	"hoist/uploader"
 )
 
-// lockedBuffer is a file or pipe that the paced writer's timer may write from its own
-// goroutine.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // Lines to a file or pipe are written together, at most flushEvery after the first of them.
 func TestPacedWriterWritesWithinFlushEvery(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		var file lockedBuffer
+		var file syncBuffer
 		out, flush, _ := newPacedWriter(&file)
 		out.Write([]byte("one\n"))
 		out.Write([]byte("two\n"))
@@ -65,7 +44,7 @@ func TestPacedWriterWritesWithinFlushEvery(t *testing.T) {
 // for a file already on the server must be in the log.
 func TestInterruptedUploadWritesEveryLineAtOnce(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		var file lockedBuffer
+		var file syncBuffer
 		out, _, unpace := newPacedWriter(&file)
 		out.Write([]byte("one\n"))
 		unpace()
@@ -95,7 +74,7 @@ func TestHangUpStopsOnlyWhenNotIgnored(t *testing.T) {
 // When standard output and standard error end up in one log (2>&1), a line on standard
 // error comes after the record lines written before it.
 func TestPacedRecordStaysInOrderWithStderr(t *testing.T) {
-	var log lockedBuffer
+	var log syncBuffer
 	out, flush, _ := newPacedWriter(&log)
 	v := newHumanView(out, &log, false)
 	v.flush = flush
