@@ -53,12 +53,9 @@ one() {
     awk -F, -v n="$name" '/task-clock/ {t = $1} /context-switches/ {c = $1} /page-faults/ {p = $1}
       END {printf "%s %.1f %d %d\n", n, t, c, p}' "$work/stat"
   else
-    (
-      "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
-      times >"$work/times"
-    ) || return 1
-    tail -1 "$work/times" | awk -v n="$name" '{t = 0; for (i = 1; i <= 2; i++) {split($i, p, /[ms]/); t += p[1] * 60 + p[2]}
-      printf "%s %.1f 0 0\n", n, t * 1000}'
+    local cpu
+    cpu=$(child_cpu "$@") || return 1
+    awk -v n="$name" -v c="$cpu" 'BEGIN {printf "%s %.1f 0 0\n", n, c * 1000}'
   fi
 }
 

@@ -128,20 +128,14 @@ measure() { # EXPECTED_FILES CMD... -> prints "elapsed_seconds peak_rss_kib cpu_
   before=$(files_received)
   # GNU time's %e has 10 ms steps, too coarse for runs of 0.2 s: bash's clock times the run.
   local t0=$EPOCHREALTIME
-  # In a subshell, `times` gives the CPU time of the children it waited for, in ms.
-  (
-    /usr/bin/time -f "%M" -o "$work/time" "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; exit 1; }
-    times >"$work/times"
-  ) || return 1
+  local cpu
+  cpu=$(child_cpu /usr/bin/time -f "%M" -o "$work/time" "$@") || return 1
   local t1=$EPOCHREALTIME
   after=$(files_received)
   if [ $((after - before)) -ne "$want" ]; then
     echo "the sink received $((after - before)) files, not $want, from: $*" >&2
     return 1
   fi
-  # The second line of `times`: the children's user and system time, as 0m0.123s.
-  local cpu
-  cpu=$(tail -1 "$work/times" | awk '{n = 0; for (i = 1; i <= 2; i++) {split($i, p, /[ms]/); n += p[1] * 60 + p[2]} printf "%.3f", n}')
   tail -1 "$work/time" | awk -v a="$t0" -v b="$t1" -v c="$cpu" '{printf "%.3f %s %s\n", b - a, $1, c}'
 }
 
