@@ -90,8 +90,7 @@ func defaultHTTPClient() *http.Client {
 	// default); 64 covers any Concurrency people choose (the CLI allows up to 32).
 	t.MaxIdleConnsPerHost = 64
 	t.WriteBufferSize = 64 << 10 // fewer, larger writes for large files
-	// Over plain http the body after those 64 KiB is copied in 256 KiB pieces (bodyconn.go).
-	t.DialContext = dialBody()
+
 	// HTTP/1.1 only, even to a server that offers HTTP/2: there net/http would carry every
 	// concurrent POST on one connection, one TCP window for all of them, and on a long,
 	// lossy path (the benchmark's 80 ms with a 256 KiB window) that caps an upload at one
@@ -101,8 +100,10 @@ func defaultHTTPClient() *http.Client {
 	t.ForceAttemptHTTP2 = false
 	t.TLSNextProto = map[string]func(string, *tls.Conn) http.RoundTripper{}
 	// The proxy: the environment's, else the system's (proxyroute.go; SetProxy names one
-	// explicitly); a CONNECT refused with 407 becomes a *ProxyAuthError (proxy.go).
-	t.Proxy = NewProxyResolver(nil).Proxy
+	// explicitly), several of a PAC file's tried in turn when connecting (proxychain.go);
+	// a CONNECT refused with 407 becomes a *ProxyAuthError (proxy.go). Over plain http the
+	// body after those 64 KiB is copied in 256 KiB pieces (bodyconn.go).
+	NewProxyResolver(nil).Route(t, dialBody())
 	t.OnProxyConnectResponse = proxyConnectResponse
 	return &http.Client{
 		Transport:     t,

@@ -1,6 +1,8 @@
 package uploader
 
 import (
+	"context"
+	"net"
 	"net/http"
 	"net/url"
 )
@@ -19,4 +21,10 @@ func UseSystemPAC(t interface{ Cleanup(func()) }, script string) {
 	settings := macProxySettings{values: map[string]string{"ProxyAutoConfigEnable": "1", "ProxyAutoConfigURLString": script}}
 	systemLookup = func(target *url.URL) systemAnswer { return macAnswer(settings, target, thePACs.findProxy) }
 	t.Cleanup(func() { systemLookup, thePACs = saved, savedPACs })
+}
+
+// DialWith makes client's transport open its connections with dial, under the proxy
+// routing of the settings of now (a new ProxyResolver: the system's, the environment's).
+func DialWith(client *http.Client, dial func(ctx context.Context, network, addr string) (net.Conn, error)) {
+	NewProxyResolver(nil).Route(client.Transport.(*http.Transport), dial)
 }

@@ -32,8 +32,8 @@ func ieAnswer(ie ieProxyConfig, target *url.URL, run winProxyRunner) systemAnswe
 			continue
 		}
 		a := systemAnswer{auto: true, script: pac, ok: true, proxies: []*url.URL{nil}}
-		if u := parseProxyList(list, target.Scheme); !direct && u != nil {
-			a.proxies = []*url.URL{u}
+		if chain := parseProxyChain(list, target.Scheme); !direct && len(chain) > 0 {
+			a.proxies = chain
 		}
 		return a
 	}

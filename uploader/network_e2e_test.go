@@ -115,7 +115,7 @@ func TestE2EConnectionProxy(t *testing.T) {
 	conn := uploader.Conn{Endpoint: ep, Credentials: uploader.Credentials{User: sandbox.DrSumUser, Password: sandbox.DrSumPassword},
 		Network: uploader.Network{Proxy: p.URL}}
 	v, err := uploader.TestConnection(context.Background(), c.HTTP, conn)
-	if err != nil || !v.OK || v.Route != (uploader.ProxyRoute{Proxy: p.URL, Source: uploader.ProxyConnection}) || p.Connects.Load() == 0 {
+	if err != nil || !v.OK || !v.Route.Equal(uploader.ProxyRoute{Proxy: p.URL, Source: uploader.ProxyConnection}) || p.Connects.Load() == 0 {
 		t.Fatalf("verdict %+v, %v", v, err)
 	}
 	if v.Exchange.TLS == nil || !v.Exchange.TLS.Private {

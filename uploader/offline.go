@@ -59,6 +59,9 @@ func networkDown(err error) bool {
 	if _, notFound := dnsError(err); notFound {
 		return Offline(err) // a name that does not exist stays so, unless the network is down
 	}
+	if errors.As(err, new(*ProxyChainError)) {
+		return true // no proxy of the system's list, nor the server, could be connected to
+	}
 	var opErr *net.OpError
 	return Offline(err) || errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) ||
 		(errors.As(err, &opErr) && opErr.Op == "dial")

@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -59,11 +60,19 @@ func (s ProxySource) MarshalText() ([]byte, error) { return []byte(s.String()), 
 
 // ProxyRoute is the way a request goes: through Proxy (without credentials; "" for
 // directly), decided by Source. Script is the PAC file's address when Source is
-// ProxyAutoConfig ("" when Windows found it by automatic detection).
+// ProxyAutoConfig ("" when Windows found it by automatic detection). Skipped are the
+// proxies the setting lists before Proxy that did not answer lately and are passed over
+// (proxychain.go).
 type ProxyRoute struct {
-	Proxy  string      `json:"proxy,omitempty"`
-	Source ProxySource `json:"source"`
-	Script string      `json:"script,omitempty"`
+	Proxy   string      `json:"proxy,omitempty"`
+	Source  ProxySource `json:"source"`
+	Script  string      `json:"script,omitempty"`
+	Skipped []string    `json:"skipped,omitempty"`
+}
+
+// Equal reports whether r and o are the same route.
+func (r ProxyRoute) Equal(o ProxyRoute) bool {
+	return r.Proxy == o.Proxy && r.Source == o.Source && r.Script == o.Script && slices.Equal(r.Skipped, o.Skipped)
 }
 
 // systemLookup asks the operating system which proxies a request to target takes, in the
@@ -81,9 +90,10 @@ type systemAnswer struct {
 }
 
 // ProxyResolver picks the proxy of each request in the order above. Its Proxy method is
-// an http.Transport's Proxy. Look-ups of the system settings (which may fetch and run a
-// PAC file) are remembered per scheme and host for a while, because the transport asks
-// for every new connection.
+// an http.Transport's Proxy, and the transport's DialContext must be its dialer, which
+// tries a system setting's several proxies in turn (proxychain.go; Route installs both).
+// Look-ups of the system settings (which may fetch and run a PAC file) are remembered per
+// scheme and host for a while, because the transport asks for every new connection.
 type ProxyResolver struct {
 	explicit *url.URL
 	source   ProxySource // of explicit: ProxyExplicit or ProxyConnection
@@ -92,11 +102,17 @@ type ProxyResolver struct {
 
 	mu    sync.Mutex
 	cache map[string]cachedRoute
+	// chains are the chains of several entries by the address the transport dials for
+	// them; standIns the stand-in proxy of each http server's chain (proxychain.go).
+	chains   map[string]*proxyChain
+	standIns map[string]string
+	failed   map[string]time.Time // when each proxy of a chain last failed (entryKey)
 }
 
 type cachedRoute struct {
 	u     *url.URL
 	route ProxyRoute
+	chain *proxyChain // when the setting lists several entries: the route is the chain's
 	at    time.Time
 }
 
@@ -107,7 +123,14 @@ const routeCacheFor = 2 * time.Minute
 // NewProxyResolver resolves with explicit first (nil: none), then the environment as it
 // is now, then the system settings.
 func NewProxyResolver(explicit *url.URL) *ProxyResolver {
-	return &ProxyResolver{explicit: explicit, source: ProxyExplicit, env: httpproxy.FromEnvironment(), system: systemLookup, cache: map[string]cachedRoute{}}
+	return &ProxyResolver{explicit: explicit, source: ProxyExplicit, env: httpproxy.FromEnvironment(), system: systemLookup,
+		cache: map[string]cachedRoute{}, chains: map[string]*proxyChain{}, standIns: map[string]string{}, failed: map[string]time.Time{}}
+}
+
+// Route makes t's requests go the way r picks: r's Proxy, and r's dialer over dial.
+func (p *ProxyResolver) Route(t *http.Transport, dial func(ctx context.Context, network, addr string) (net.Conn, error)) {
+	t.Proxy = p.Proxy
+	t.DialContext = p.dialer(dial)
 }
 
 type routeKey struct{}
@@ -140,36 +163,44 @@ func (p *ProxyResolver) route(target *url.URL) (*url.URL, ProxyRoute) {
 	p.mu.Lock()
 	c, ok := p.cache[key]
 	p.mu.Unlock()
-	if ok && time.Since(c.at) < routeCacheFor {
-		return c.u, c.route
+	if !ok || time.Since(c.at) >= routeCacheFor {
+		c = p.fromSystem(target)
+		c.at = time.Now()
+		p.mu.Lock()
+		p.cache[key] = c
+		p.mu.Unlock()
 	}
-	u, route := p.fromSystem(target)
-	p.mu.Lock()
-	p.cache[key] = cachedRoute{u: u, route: route, at: time.Now()}
-	p.mu.Unlock()
-	return u, route
+	if c.chain != nil {
+		return c.u, p.chainRoute(c.chain)
+	}
+	return c.u, c.route
 }
 
-func (p *ProxyResolver) fromSystem(target *url.URL) (*url.URL, ProxyRoute) {
+func (p *ProxyResolver) fromSystem(target *url.URL) cachedRoute {
 	if p.system == nil {
-		return nil, ProxyRoute{Source: ProxyDirect}
+		return cachedRoute{route: ProxyRoute{Source: ProxyDirect}}
 	}
 	a := p.system(target)
 	if !a.ok {
-		return nil, ProxyRoute{Source: ProxyDirect}
+		return cachedRoute{route: ProxyRoute{Source: ProxyDirect}}
 	}
 	source := ProxySystem
 	if a.auto {
 		source = ProxyAutoConfig
 	}
 	route := ProxyRoute{Source: source, Script: a.script}
-	// The first usable entry: Go's transport takes one proxy per request; a PAC file's
-	// fallbacks ("PROXY a:8080; PROXY b:8080; DIRECT") are not tried in turn.
-	if len(a.proxies) == 0 || a.proxies[0] == nil {
-		return nil, route
+	switch {
+	case len(a.proxies) > 1:
+		// Several ways ("PROXY a:8080; PROXY b:8080; DIRECT"), tried in turn at dial time.
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		u, chain := p.chainFor(target, a.proxies, route)
+		return cachedRoute{u: u, chain: chain}
+	case len(a.proxies) == 0 || a.proxies[0] == nil:
+		return cachedRoute{route: route}
 	}
 	route.Proxy = a.proxies[0].Redacted()
-	return a.proxies[0], route
+	return cachedRoute{u: a.proxies[0], route: route}
 }
 
 // envApplies: the environment decides for target when the variable of target's scheme
@@ -218,8 +249,8 @@ func RouteFor(client *http.Client, target string) ProxyRoute {
 	if route.Source == ProxyUnknown && u == nil {
 		return ProxyRoute{Source: ProxyDirect}
 	}
-	if u != nil {
-		route.Proxy = u.Redacted()
+	if u != nil && route.Source == ProxyUnknown {
+		route.Proxy = u.Redacted() // a resolver of Hoist's has named it already
 	}
 	return route
 }

@@ -57,7 +57,7 @@ func TestProxyPrecedence(t *testing.T) {
 			if err := SetProxy(client, c.explicit); err != nil {
 				t.Fatal(err)
 			}
-			if got := RouteFor(client, c.target); got != c.want {
+			if got := RouteFor(client, c.target); !got.Equal(c.want) {
 				t.Errorf("route %+v, want %+v", got, c.want)
 			}
 		})

@@ -83,24 +83,56 @@ func parseProxyList(list, scheme string) *url.URL {
 			plain = item
 		}
 	}
-	pick, kind := forScheme, "http"
 	switch {
-	case pick != "":
+	case forScheme != "":
+		return proxyItem(forScheme, "http")
 	case plain != "":
-		pick = plain
+		return proxyItem(plain, "http")
 	case socks != "":
-		pick, kind = socks, "socks5"
-	default:
-		return nil
+		return proxyItem(socks, "socks5")
 	}
-	if s, rest, ok := strings.Cut(pick, "://"); ok {
-		kind, pick = strings.ToLower(s), rest
+	return nil
+}
+
+// proxyItem reads one server of a WinHTTP list, "proxy:8080" or "http://proxy:8080", kind
+// being the scheme when none is written.
+func proxyItem(item, kind string) *url.URL {
+	if s, rest, ok := strings.Cut(item, "://"); ok {
+		kind, item = strings.ToLower(s), rest
 	}
-	pick = strings.TrimRight(pick, "/")
-	if _, _, err := net.SplitHostPort(pick); err != nil {
-		pick = net.JoinHostPort(strings.Trim(pick, "[]"), "80") // WinHTTP's default port
+	item = strings.TrimRight(item, "/")
+	if _, _, err := net.SplitHostPort(item); err != nil {
+		item = net.JoinHostPort(strings.Trim(item, "[]"), "80") // WinHTTP's default port
 	}
-	return hostPortURL(kind, pick)
+	return hostPortURL(kind, item)
+}
+
+// parseProxyChain reads the list WinHTTP gives for a PAC file's answer (which WinHTTP and
+// the browsers on Windows try in turn) for a request of scheme: every server for it, in
+// order ("a:8080;b:8080", "socks=c:1080", "DIRECT" as nil when listed); nil when none.
+func parseProxyChain(list, scheme string) []*url.URL {
+	var out []*url.URL
+	for _, item := range strings.FieldsFunc(list, func(r rune) bool { return r == ';' || r == ' ' || r == '\t' }) {
+		kind := "http"
+		if k, v, ok := strings.Cut(item, "="); ok {
+			switch strings.ToLower(k) {
+			case scheme:
+			case "socks":
+				kind = "socks5"
+			default:
+				continue
+			}
+			item = v
+		}
+		if strings.EqualFold(item, "DIRECT") {
+			out = append(out, nil)
+			continue
+		}
+		if u := proxyItem(item, kind); u != nil {
+			out = append(out, u)
+		}
+	}
+	return out
 }
 
 // bypassList is a list of hosts that go directly although a proxy is set: Windows'

@@ -59,6 +59,22 @@ func TestParseProxyList(t *testing.T) {
 	}
 }
 
+// WinHTTP's list for a PAC answer: every server for the scheme, in order.
+func TestParseProxyChain(t *testing.T) {
+	for _, c := range []struct{ list, scheme, want string }{
+		{"a:3128;b:3128", "https", "http://a:3128 http://b:3128"},
+		{"a:3128 b ; DIRECT", "https", "http://a:3128 http://b:80 DIRECT"},
+		{"https=sec:443;http=web:80;socks=s:1080", "https", "http://sec:443 socks5://s:1080"},
+		{"https://tls.corp:443;plain:8080", "http", "https://tls.corp:443 http://plain:8080"},
+		{"http=web:80", "https", ""},
+		{"", "https", ""},
+	} {
+		if got := urls(parseProxyChain(c.list, c.scheme)); got != c.want {
+			t.Errorf("parseProxyChain(%q, %s) = %q, want %q", c.list, c.scheme, got, c.want)
+		}
+	}
+}
+
 func TestBypassList(t *testing.T) {
 	b := parseBypass("<local>;*.corp.example; 10.*;http://intranet.example", "169.254/16", ".internal.test")
 	for host, want := range map[string]bool{
@@ -109,6 +125,7 @@ func TestIEAnswer(t *testing.T) {
 		{"PAC says direct", ieProxyConfig{pacURL: "http://wpad/proxy.pac"}, runner("", true), "DIRECT", true, true},
 		{"PAC fails: manual", ieProxyConfig{pacURL: "http://wpad/proxy.pac", proxy: "manual:1"}, failing, "http://manual:1", false, true},
 		{"auto-detect", ieProxyConfig{autoDetect: true}, runner("detected:8080", false), "http://detected:8080", true, true},
+		{"PAC says two proxies", ieProxyConfig{pacURL: "http://wpad/proxy.pac"}, runner("a.corp:8080; b.corp:8080", false), "http://a.corp:8080 http://b.corp:8080", true, true},
 	}
 	for _, c := range cases {
 		a := ieAnswer(c.ie, target, c.run)

@@ -26,29 +26,31 @@ func loopbackOnly(ctx context.Context, network, addr string) (net.Conn, error) {
 
 // The office as on a Mac whose network uses a PAC file: Hoist fetches the file, runs it,
 // and the upload and Test connection go through the proxy it names to a server that only
-// the proxy can reach (its name exists only in the proxy's table); Test connection says
-// the proxy came from the PAC file.
+// the proxy can reach (its name exists only in the proxy's table), after the first proxy
+// it names, which is down; Test connection says the proxy came from the PAC file and that
+// the first one did not answer.
 func TestE2ESystemPACProxy(t *testing.T) {
 	for _, k := range []string{"HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy"} {
 		t.Setenv(k, "")
 	}
 	s, srv := tlsBox(t)
 	p := testproxy.Start(t, "")
+	dead := closedPort(t)
 	_, port, _ := net.SplitHostPort(strings.TrimPrefix(srv.URL, "https://"))
 	const office = "assets.office.test"
 	p.Alias = map[string]string{office + ":" + port: "127.0.0.1:" + port}
 	pac := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintf(w, `function FindProxyForURL(url, host) {
-  if (dnsDomainIs(host, ".office.test")) { return "PROXY %s; DIRECT"; }
+  if (dnsDomainIs(host, ".office.test")) { return "PROXY %s; PROXY %s; DIRECT"; }
   return "DIRECT";
-}`, strings.TrimPrefix(p.URL, "http://"))
+}`, dead, strings.TrimPrefix(p.URL, "http://"))
 	}))
 	defer pac.Close()
 	uploader.UseSystemPAC(t, pac.URL+"/proxy.pac")
 
 	c := trustingClient(srv)
+	uploader.DialWith(c.HTTP, loopbackOnly)
 	tr := c.HTTP.Transport.(*http.Transport)
-	tr.DialContext = loopbackOnly
 	tr.TLSClientConfig.ServerName = "example.com" // in httptest's certificate
 	base := "https://" + office + ":" + port
 	conn := demoScene7(t, base, true)
@@ -62,8 +64,8 @@ func TestE2ESystemPACProxy(t *testing.T) {
 		t.Fatal("no CONNECT reached the proxy")
 	}
 	v, err := uploader.TestConnection(context.Background(), c.HTTP, conn)
-	want := uploader.ProxyRoute{Proxy: p.URL, Source: uploader.ProxyAutoConfig, Script: pac.URL + "/proxy.pac"}
-	if err != nil || !v.OK || v.Route != want {
+	want := uploader.ProxyRoute{Proxy: p.URL, Source: uploader.ProxyAutoConfig, Script: pac.URL + "/proxy.pac", Skipped: []string{"http://" + dead}}
+	if err != nil || !v.OK || !v.Route.Equal(want) {
 		t.Fatalf("verdict %+v, %v: want OK by %+v", v, err, want)
 	}
 

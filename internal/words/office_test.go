@@ -1,6 +1,8 @@
 package words
 
 import (
+	"errors"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -44,6 +46,10 @@ func TestVerdictSaysRouteAndInspection(t *testing.T) {
 		{uploader.ProxyRoute{Source: uploader.ProxyEnvironment}, "Directly: the environment variable NO_PROXY leaves this server out of the proxy."},
 		{uploader.ProxyRoute{Proxy: "http://p:1", Source: uploader.ProxyAutoConfig}, "Through the proxy http://p:1, found by the system's automatic proxy detection."},
 		{uploader.ProxyRoute{Source: uploader.ProxyAutoConfig}, "Directly, as the system's automatic proxy detection says."},
+		{uploader.ProxyRoute{Proxy: "http://b:1", Source: uploader.ProxyAutoConfig, Script: "http://wpad/p.pac", Skipped: []string{"http://a:1"}},
+			"Through the proxy http://b:1, as the system's proxy script http://wpad/p.pac says. The proxy http://a:1 did not answer, so Hoist went on to the next choice in the settings."},
+		{uploader.ProxyRoute{Source: uploader.ProxySystem, Skipped: []string{"http://a:1", "socks5://b:2"}},
+			"Directly: the system settings leave this server out of the proxy. The proxies http://a:1, socks5://b:2 did not answer, so Hoist went on to the next choice in the settings."},
 	} {
 		if got := Route(c.route); got != c.want {
 			t.Errorf("Route(%+v) = %q, want %q", c.route, got, c.want)
@@ -60,5 +66,32 @@ func TestProxyAddressWords(t *testing.T) {
 	_, err := uploader.ParseProxy("ftp://files.corp")
 	if got := Error(err); got != "“ftp://files.corp” is not a proxy address Hoist can use. Write it as http://proxy.example.com:8080 (https:// and socks5:// work too)." {
 		t.Errorf("got %q", got)
+	}
+}
+
+// A PAC file's proxies that all failed are named, with or without the direct way; a
+// proxy's refusal of the server says its status; in every language.
+func TestProxyChainWords(t *testing.T) {
+	defer Use(Current())
+	refused := errors.New("connection refused")
+	both := &uploader.ProxyChainError{Target: "s7g10.scene7.com:443", Tries: []uploader.ProxyTry{
+		{Proxy: "http://a.corp:8080", Err: refused}, {Proxy: "http://b.corp:8080", Err: refused}}}
+	one := &uploader.ProxyChainError{Target: "drsum.corp:80", Tries: []uploader.ProxyTry{
+		{Proxy: "http://a.corp:8080", Err: refused}, {Err: refused}}}
+	tunnel := &uploader.ProxyTunnelError{Proxy: "http://a.corp:8080", Target: "s7g10.scene7.com:443", Status: 403}
+	want := map[string][3]string{
+		"en": {"Hoist could not reach s7g10.scene7.com through any of the proxies http://a.corp:8080, http://b.corp:8080 that",
+			"neither through the proxy http://a.corp:8080 that this computer's settings name nor directly", "refused to connect to s7g10.scene7.com (HTTP 403)"},
+		"fr": {"par aucun des proxys http://a.corp:8080, http://b.corp:8080 indiqués", "ni par le proxy http://a.corp:8080 indiqué", "a refusé la connexion à s7g10.scene7.com (HTTP 403)"},
+		"ja": {"プロキシ http://a.corp:8080、http://b.corp:8080 を経由して s7g10.scene7.com に", "直接でも、drsum.corp に", "s7g10.scene7.com への接続を拒否しました（HTTP 403）"},
+	}
+	for lang, w := range want {
+		Use(lang)
+		// As the engine returns them: in a *ConnError (an upload), in a *url.Error (Test connection).
+		for i, err := range []error{&uploader.ConnError{Err: both}, &url.Error{Op: "Post", URL: "http://drsum.corp/x", Err: one}, &uploader.ConnError{Err: tunnel}} {
+			if got := Error(err); !strings.Contains(got, w[i]) {
+				t.Errorf("%s: %q lacks %q", lang, got, w[i])
+			}
+		}
 	}
 }
