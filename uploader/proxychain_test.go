@@ -1,6 +1,11 @@
 package uploader
 
 import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -99,5 +104,100 @@ func TestProxyChainErrorIsNetworkDown(t *testing.T) {
 		{Proxy: "http://gone.corp:8080", Err: &net.DNSError{Name: "gone.corp", IsNotFound: true}}, {Err: errFake}}}}
 	if !networkDown(err) || !err.Transient() {
 		t.Errorf("networkDown %v, transient %v: want both", networkDown(err), err.Transient())
+	}
+}
+
+// pipeProxy answers one CONNECT on the far end of a pipe: with status, or never when 0.
+func pipeProxy(status int) net.Conn {
+	near, far := net.Pipe()
+	go func() {
+		req, err := http.ReadRequest(bufio.NewReader(far))
+		if err != nil || req.Method != http.MethodConnect {
+			far.Close()
+			return
+		}
+		if status == 0 {
+			_, _ = io.Copy(io.Discard, far) // silent until the client hangs up
+			return
+		}
+		_, _ = fmt.Fprintf(far, "HTTP/1.1 %d %s\r\n\r\n", status, http.StatusText(status))
+		_, _ = io.Copy(io.Discard, far)
+	}()
+	return near
+}
+
+// A proxy that takes the connection but never answers CONNECT is given up after
+// proxyAnswerTimeout, the next one used, and the next dial goes to that one at once. In
+// a bubble (net.Pipe's deadlines run on its clock), so no time passes for real.
+func TestProxyChainSilentProxy(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		r := NewProxyResolver(nil)
+		a, b := mustURL(t, "http://silent.corp:8080"), mustURL(t, "http://b.corp:8080")
+		c := &proxyChain{target: "s7g10.scene7.com:443", tunnel: true, entries: []*url.URL{a, b}}
+		var dialed []string
+		inner := func(_ context.Context, _, addr string) (net.Conn, error) {
+			dialed = append(dialed, addr)
+			if addr == a.Host {
+				return pipeProxy(0), nil
+			}
+			return pipeProxy(http.StatusOK), nil
+		}
+		start := time.Now()
+		conn, err := r.dialChain(context.Background(), "tcp", c, inner)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conn.Close()
+		if waited := time.Since(start); waited != proxyAnswerTimeout {
+			t.Errorf("gave the silent proxy %v, want %v", waited, proxyAnswerTimeout)
+		}
+		start = time.Now()
+		conn, err = r.dialChain(context.Background(), "tcp", c, inner)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conn.Close()
+		if waited := time.Since(start); waited != 0 || !slices.Equal(dialed, []string{a.Host, b.Host, b.Host}) {
+			t.Errorf("second dial waited %v, dialed %v: want b at once", waited, dialed)
+		}
+	})
+}
+
+// 407 ends the chain with the proxy's *ProxyAuthError, a 4xx with its *ProxyTunnelError;
+// a 5xx passes on, and when nothing answers the error lists every try.
+func TestProxyChainAnswers(t *testing.T) {
+	a, b := mustURL(t, "http://a.corp:8080"), mustURL(t, "http://b.corp:8080")
+	c := &proxyChain{target: "s7g10.scene7.com:443", tunnel: true, entries: []*url.URL{a, b}}
+	for _, k := range []struct {
+		statusA, statusB int
+		check            func(error) bool
+	}{
+		{http.StatusProxyAuthRequired, http.StatusOK, func(err error) bool {
+			var pa *ProxyAuthError
+			return errors.As(err, &pa) && pa.Proxy == "http://a.corp:8080"
+		}},
+		{http.StatusForbidden, http.StatusOK, func(err error) bool {
+			var te *ProxyTunnelError
+			return errors.As(err, &te) && te.Status == http.StatusForbidden && te.Proxy == "http://a.corp:8080"
+		}},
+		{http.StatusServiceUnavailable, http.StatusBadGateway, func(err error) bool {
+			var ce *ProxyChainError
+			return errors.As(err, &ce) && slices.Equal(ce.Proxies(), []string{"http://a.corp:8080", "http://b.corp:8080"})
+		}},
+	} {
+		r := NewProxyResolver(nil)
+		inner := func(_ context.Context, _, addr string) (net.Conn, error) {
+			if addr == a.Host {
+				return pipeProxy(k.statusA), nil
+			}
+			return pipeProxy(k.statusB), nil
+		}
+		conn, err := r.dialChain(context.Background(), "tcp", c, inner)
+		if conn != nil {
+			conn.Close()
+		}
+		if !k.check(err) {
+			t.Errorf("a %d, b %d: error %v", k.statusA, k.statusB, err)
+		}
 	}
 }
