@@ -169,7 +169,7 @@ func Walk(paths []string) (items []Item, skipped []Skipped) { return WalkWith(pa
 // listed folder too, or through a link) appears once; two different files that would
 // land on the same Rel keep the first and skip the second.
 func WalkWith(paths []string, opts WalkOptions) (items []Item, skipped []Skipped) {
-	w := walker{byRel: map[string]int{}, byName: map[nameSize][]int{}, opts: opts}
+	w := newWalker(opts)
 	roots := make([]string, 0, len(paths))
 	for _, p := range paths {
 		if abs, err := filepath.Abs(p); err == nil {
@@ -193,18 +193,27 @@ func WalkWith(paths []string, opts WalkOptions) (items []Item, skipped []Skipped
 }
 
 type walker struct {
-	items   []Item
-	ids     []fileID // parallel to items: identity for the duplicate check
-	skipped []Skipped
-	byRel   map[string]int
+	items []Item
+	ids   []fileID // parallel to items: identity for the duplicate check
+	// sameName, parallel to items, chains the items of one name and size: the index of the
+	// previous one, or -1. With byName holding the last, a kept file costs no slice of its
+	// own (a drop is mostly files whose name and size nothing else shares).
+	sameName []int
+	skipped  []Skipped
+	byRel    map[string]int
 	// byName narrows the duplicate check to files of the same name and size, so that
-	// the identity test runs on a handful of candidates.
-	byName map[nameSize][]int
+	// the identity test runs on a handful of candidates: the last such item, the rest
+	// through sameName.
+	byName map[nameSize]int
 	opts   WalkOptions
 	// inside is the real path (links resolved) of the dropped path being walked: links
 	// that lead out of it are not followed unless opts.FollowLinks.
 	inside string
 	links  []link
+}
+
+func newWalker(opts WalkOptions) walker {
+	return walker{byRel: map[string]int{}, byName: map[nameSize]int{}, opts: opts}
 }
 
 type nameSize struct {
@@ -315,6 +324,12 @@ func (w *walker) dir(p, rel string, fi os.FileInfo, ancestors []fileID) {
 	looks := lookAll(d, p, entries)
 	// Room for every file listed, once per folder rather than doubling per file.
 	w.items, w.ids = slices.Grow(w.items, len(entries)), slices.Grow(w.ids, len(entries))
+	w.sameName = slices.Grow(w.sameName, len(entries))
+	if len(w.byRel) == 0 {
+		// The first folder with files sizes the indexes: a drop is often one folder, and
+		// a map grown file by file rebuilds its tables ~log n times.
+		w.byRel, w.byName = make(map[string]int, len(entries)), make(map[nameSize]int, len(entries))
+	}
 	// Closed before the walk goes down: a deep tree must not hold a descriptor per level.
 	d.close()
 	for i, e := range entries {
@@ -374,7 +389,8 @@ func (w *walker) file(p, rel string, fi os.FileInfo) {
 // reached by two routes with the same name is one upload; under a different name (a hard
 // link) it is a second asset and is kept.
 func (w *walker) reached(name string, size int64, id fileID) bool {
-	for _, i := range w.byName[nameSize{name, size}] {
+	i, ok := w.byName[nameSize{name, size}]
+	for ; ok && i >= 0; i = w.sameName[i] {
 		if w.ids[i].same(id) {
 			return true
 		}
@@ -385,10 +401,14 @@ func (w *walker) reached(name string, size int64, id fileID) bool {
 // keep adds a readable file to the items.
 func (w *walker) keep(p, rel, name string, size int64, id fileID) {
 	key := nameSize{name, size}
-	w.byRel[rel] = len(w.items)
-	w.byName[key] = append(w.byName[key], len(w.items))
+	prev, ok := w.byName[key]
+	if !ok {
+		prev = -1
+	}
+	w.byRel[rel], w.byName[key] = len(w.items), len(w.items)
 	w.items = append(w.items, Item{Path: p, Rel: rel, Size: size})
 	w.ids = append(w.ids, id)
+	w.sameName = append(w.sameName, prev)
 }
 
 func statKind(err error) SkipKind {

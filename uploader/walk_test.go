@@ -100,6 +100,22 @@ func TestWalkLinksAndLoops(t *testing.T) {
 	}
 }
 
+// Several different files share a name and a size; the one a second route reaches is
+// the first of them, so the duplicate check has to look past the later ones.
+func TestWalkSameNameAndSizeReachedTwice(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges on Windows")
+	}
+	dir := t.TempDir()
+	root := filepath.Join(dir, "root")
+	writeTree(t, root, map[string]string{"a/x.jpg": "1", "b/x.jpg": "2", "c/x.jpg": "3"})
+	must(t, os.Symlink(filepath.Join(root, "a"), filepath.Join(dir, "via")))
+	items, skipped := Walk([]string{root, filepath.Join(dir, "via")})
+	if got := strings.Join(rels(items), "|"); got != "root/a/x.jpg|root/b/x.jpg|root/c/x.jpg" || len(skipped) != 0 {
+		t.Fatalf("items %q, skipped %v: via/x.jpg is root/a/x.jpg under the same name", got, skipped)
+	}
+}
+
 func TestWalkMissingUnreadableAndCollisions(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{"a/pic.jpg": "one", "b/a/pic.jpg": "two", "locked/x.jpg": "x", "secret.jpg": "s"})

@@ -30,7 +30,8 @@ func walkOne(t *testing.T, root, name string, listedRegular bool) ([]Item, []Ski
 		lk.looked = true
 		d.close()
 	}
-	w := walker{byRel: map[string]int{}, byName: map[nameSize][]int{}, inside: root}
+	w := newWalker(WalkOptions{})
+	w.inside = root
 	w.visit(filepath.Join(root, name), "root/"+name, nil, false, lk)
 	for len(w.links) > 0 {
 		l := w.links[0]
