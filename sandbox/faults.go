@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io"
 	"net/http"
-	"regexp"
 	"strings"
 	"time"
 )
@@ -166,7 +165,7 @@ const signInPage = `<!DOCTYPE html>
 // larger than this is handled normally: it would have been read whole anyway.
 const earlyAfter = 64 << 10
 
-var jobHandleElement = regexp.MustCompile(`<(?:\w+:)?jobHandle>([^<]*)</`)
+var jobHandleElement = lazyRegexp(`<(?:\w+:)?jobHandle>([^<]*)</`)
 
 // answerEarly answers a POST as if it had succeeded after reading only its start, then
 // leaves the rest unread (net/http closes the connection), and reports true. A small body
@@ -187,7 +186,7 @@ func (s *Server) answerEarly(w http.ResponseWriter, r *http.Request, rec *Reques
 	rp := reply{status: http.StatusOK, header: http.Header{}}
 	if r.URL.Path == Scene7UploadPath {
 		handle := "j|" + strings.TrimPrefix(DemoCompany, "c|") + "||early-answer|0"
-		if m := jobHandleElement.FindSubmatch(head); m != nil {
+		if m := jobHandleElement().FindSubmatch(head); m != nil {
 			handle = string(m[1])
 		}
 		rp = xmlReply(http.StatusOK, xmlDecl+`<uploadPostReturn xmlns="`+nsIPS2014+`"><jobHandle>`+handle+`</jobHandle></uploadPostReturn>`)

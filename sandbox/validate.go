@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // validate reads a request document against its type the way the service's Axis2 ADB
@@ -223,10 +224,16 @@ func kindRule(k xsdKind) string {
 	return kindName(k)
 }
 
+// lazyRegexp compiles expr at its first use: the command line links the sandbox for
+// `hoist sandbox`, and every other command would otherwise compile these at its start.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
+
 var (
-	lexInteger = regexp.MustCompile(`^[+-]?[0-9]+$`)
-	lexDouble  = regexp.MustCompile(`^([+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|INF|-INF|NaN)$`)
-	lexTime    = regexp.MustCompile(`^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$`)
+	lexInteger = lazyRegexp(`^[+-]?[0-9]+$`)
+	lexDouble  = lazyRegexp(`^([+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?|INF|-INF|NaN)$`)
+	lexTime    = lazyRegexp(`^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$`)
 )
 
 // lexicalOK applies the xsd lexical space of a simple type. Whitespace is collapsed for
@@ -237,7 +244,7 @@ func lexicalOK(k xsdKind, raw string) bool {
 	case xsBoolean:
 		return v == "true" || v == "false" || v == "1" || v == "0"
 	case xsInt, xsLong:
-		if !lexInteger.MatchString(v) {
+		if !lexInteger().MatchString(v) {
 			return false
 		}
 		bits := 32
@@ -247,9 +254,9 @@ func lexicalOK(k xsdKind, raw string) bool {
 		_, err := strconv.ParseInt(strings.TrimPrefix(v, "+"), 10, bits)
 		return err == nil
 	case xsDouble:
-		return lexDouble.MatchString(v)
+		return lexDouble().MatchString(v)
 	case xsDateTime:
-		return lexTime.MatchString(v)
+		return lexTime().MatchString(v)
 	}
 	return true
 }

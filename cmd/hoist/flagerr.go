@@ -8,18 +8,18 @@ import (
 	"hoist/internal/words"
 )
 
-// The flag package reports a wrong flag in English, in one of a few fixed forms; they are
-// read back here so that people get the sentence in their language, with what to write.
-var (
-	flagUnknown  = regexp.MustCompile(`^flag provided but not defined: -(.+)$`)
-	flagNoValue  = regexp.MustCompile(`^flag needs an argument: -(.+)$`)
-	flagBadValue = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for (?:flag )?-([^:]+): `)
-	flagBadBool  = regexp.MustCompile(`^invalid boolean flag ([^:]+): `)
-	flagSyntax   = regexp.MustCompile(`^bad flag syntax: (.*)$`)
-)
-
-// flagError is the sentence for an error of fs.Parse.
+// flagError is the sentence for an error of fs.Parse. The flag package reports a wrong
+// flag in English, in one of a few fixed forms; they are read back here so that people get
+// the sentence in their language, with what to write. The forms are compiled here, once
+// per wrong command line, rather than at every start of the command.
 func flagError(fs *flag.FlagSet, err error) string {
+	var (
+		flagUnknown  = regexp.MustCompile(`^flag provided but not defined: -(.+)$`)
+		flagNoValue  = regexp.MustCompile(`^flag needs an argument: -(.+)$`)
+		flagBadValue = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for (?:flag )?-([^:]+): `)
+		flagBadBool  = regexp.MustCompile(`^invalid boolean flag ([^:]+): `)
+		flagSyntax   = regexp.MustCompile(`^bad flag syntax: (.*)$`)
+	)
 	msg := err.Error()
 	if m := flagUnknown.FindStringSubmatch(msg); m != nil {
 		return words.T("cli.flag_error.unknown", words.A{"Flag": "--" + m[1]})
