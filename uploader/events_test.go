@@ -16,6 +16,7 @@ func TestEmitterSerializesAndDeliversEverything(t *testing.T) {
 		got = append(got, ev)
 		busy.Add(-1)
 	}, 0)
+	e.start()
 	var wg sync.WaitGroup
 	for g := range 8 {
 		wg.Go(func() {
@@ -51,6 +52,7 @@ func TestEmitterCoalescesProgressBehindASlowConsumer(t *testing.T) {
 		}
 		got = append(got, ev)
 	}, 0)
+	e.start()
 	e.send(Event{Kind: JobCreated, Item: -1})
 	for pos := int64(1); pos <= 10_000; pos++ {
 		e.send(Event{Kind: FileProgress, Item: 0, Sent: pos})
@@ -76,8 +78,30 @@ func TestEmitterCoalescesProgressBehindASlowConsumer(t *testing.T) {
 	}
 }
 
+// The events sent before start (a file queued per item) fill the queue made for them, and
+// the deliverer takes them all at once: no queue grown from nothing while they are sent.
+func TestEmitterTakesTheFirstEventsAsOneBatch(t *testing.T) {
+	const n = 2000
+	var got []int
+	e := newEmitter(func(ev Event) { got = append(got, ev.Item) }, n)
+	made := &e.queue[:1][0]
+	for i := range n {
+		e.send(Event{Kind: FileQueued, Item: i})
+	}
+	if &e.queue[0] != made || cap(e.queue) != n {
+		t.Fatalf("the first %d events were queued in a new array of %d", n, cap(e.queue))
+	}
+	e.start()
+	e.send(Event{Kind: FileDone, Item: n})
+	e.close()
+	if len(got) != n+1 || got[0] != 0 || got[n-1] != n-1 || got[n] != n {
+		t.Fatalf("%d events delivered, want the %d queued ones in order and then the later one", len(got), n)
+	}
+}
+
 func TestEmitterNilCallback(t *testing.T) {
 	e := newEmitter(nil, 0)
+	e.start()
 	e.send(Event{Kind: FileDone})
 	e.close()
 }
