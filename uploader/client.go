@@ -90,7 +90,6 @@ func defaultHTTPClient() *http.Client {
 	// default); 64 covers any Concurrency people choose (the CLI allows up to 32).
 	t.MaxIdleConnsPerHost = 64
 	t.WriteBufferSize = 64 << 10 // fewer, larger writes for large files
-
 	// HTTP/1.1 only, even to a server that offers HTTP/2: there net/http would carry every
 	// concurrent POST on one connection, one TCP window for all of them, and on a long,
 	// lossy path (the benchmark's 80 ms with a 256 KiB window) that caps an upload at one

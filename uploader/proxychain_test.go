@@ -201,3 +201,26 @@ func TestProxyChainAnswers(t *testing.T) {
 		}
 	}
 }
+
+// When a later look-up of the system settings no longer gives several ways (the laptop
+// left the office), the server's address is no longer a chain's: the dialer goes directly.
+func TestProxyChainForgottenWhenTheSettingsChange(t *testing.T) {
+	clearProxyEnv(t)
+	synctest.Test(t, func(t *testing.T) {
+		answer := systemAnswer{proxies: []*url.URL{mustURL(t, "http://a.corp:8080"), nil}, auto: true, ok: true}
+		saved := systemLookup
+		systemLookup = func(*url.URL) systemAnswer { return answer }
+		defer func() { systemLookup = saved }()
+		r := NewProxyResolver(nil)
+		req, _ := http.NewRequest(http.MethodPost, "https://s7g10.scene7.com/x", nil)
+		_, _ = r.Proxy(req)
+		if r.chainAt("s7g10.scene7.com:443") == nil {
+			t.Fatal("no chain")
+		}
+		answer = systemAnswer{}
+		time.Sleep(routeCacheFor)
+		if u, _ := r.Proxy(req); u != nil || r.chainAt("s7g10.scene7.com:443") != nil {
+			t.Errorf("proxy %v, chain %v: want directly", u, r.chainAt("s7g10.scene7.com:443"))
+		}
+	})
+}

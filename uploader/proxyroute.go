@@ -177,25 +177,30 @@ func (p *ProxyResolver) route(target *url.URL) (*url.URL, ProxyRoute) {
 }
 
 func (p *ProxyResolver) fromSystem(target *url.URL) cachedRoute {
-	if p.system == nil {
-		return cachedRoute{route: ProxyRoute{Source: ProxyDirect}}
-	}
-	a := p.system(target)
-	if !a.ok {
-		return cachedRoute{route: ProxyRoute{Source: ProxyDirect}}
+	var a systemAnswer
+	if p.system != nil {
+		a = p.system(target)
 	}
 	source := ProxySystem
 	if a.auto {
 		source = ProxyAutoConfig
 	}
 	route := ProxyRoute{Source: source, Script: a.script}
-	switch {
-	case len(a.proxies) > 1:
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if a.ok && len(a.proxies) > 1 {
 		// Several ways ("PROXY a:8080; PROXY b:8080; DIRECT"), tried in turn at dial time.
-		p.mu.Lock()
-		defer p.mu.Unlock()
 		u, chain := p.chainFor(target, a.proxies, route)
 		return cachedRoute{u: u, chain: chain}
+	}
+	if target.Scheme == "https" {
+		// A chain of an earlier look-up no longer applies: the dialer must not use it for
+		// the server's address.
+		delete(p.chains, dialAddr(target))
+	}
+	switch {
+	case !a.ok:
+		return cachedRoute{route: ProxyRoute{Source: ProxyDirect}}
 	case len(a.proxies) == 0 || a.proxies[0] == nil:
 		return cachedRoute{route: route}
 	}
