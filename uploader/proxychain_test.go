@@ -72,7 +72,13 @@ func TestProxyChainAllFailed(t *testing.T) {
 func TestProxyChainTellsTheTransport(t *testing.T) {
 	clearProxyEnv(t)
 	withSystem(t, systemAnswer{proxies: []*url.URL{mustURL(t, "http://a.corp:8080"), nil}, auto: true, ok: true})
+	alone := NewProxyResolver(nil) // its Proxy without its dialer: the first entry
+	req, _ := http.NewRequest(http.MethodPost, "https://s7g10.scene7.com/x", nil)
+	if u, _ := alone.Proxy(req); u == nil || u.Host != "a.corp:8080" {
+		t.Errorf("a resolver without its dialer: proxy %v, want a.corp:8080", u)
+	}
 	r := NewProxyResolver(nil)
+	r.Route(&http.Transport{}, nil)
 	proxyOf := func(target string) *url.URL {
 		req, _ := http.NewRequest(http.MethodPost, target, nil)
 		u, err := r.Proxy(req)
@@ -212,6 +218,7 @@ func TestProxyChainForgottenWhenTheSettingsChange(t *testing.T) {
 		systemLookup = func(*url.URL) systemAnswer { return answer }
 		defer func() { systemLookup = saved }()
 		r := NewProxyResolver(nil)
+		r.Route(&http.Transport{}, nil)
 		req, _ := http.NewRequest(http.MethodPost, "https://s7g10.scene7.com/x", nil)
 		_, _ = r.Proxy(req)
 		if r.chainAt("s7g10.scene7.com:443") == nil {

@@ -107,6 +107,9 @@ type ProxyResolver struct {
 	chains   map[string]*proxyChain
 	standIns map[string]string
 	failed   map[string]time.Time // when each proxy of a chain last failed (entryKey)
+	// dials: Route installed the dialer. Without it (Proxy alone as a transport's Proxy)
+	// a chain would go directly, so the first entry is taken, as before chains.
+	dials bool
 }
 
 type cachedRoute struct {
@@ -129,6 +132,9 @@ func NewProxyResolver(explicit *url.URL) *ProxyResolver {
 
 // Route makes t's requests go the way r picks: r's Proxy, and r's dialer over dial.
 func (p *ProxyResolver) Route(t *http.Transport, dial func(ctx context.Context, network, addr string) (net.Conn, error)) {
+	p.mu.Lock()
+	p.dials = true
+	p.mu.Unlock()
 	t.Proxy = p.Proxy
 	t.DialContext = p.dialer(dial)
 }
@@ -188,7 +194,7 @@ func (p *ProxyResolver) fromSystem(target *url.URL) cachedRoute {
 	route := ProxyRoute{Source: source, Script: a.script}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if a.ok && len(a.proxies) > 1 {
+	if a.ok && len(a.proxies) > 1 && p.dials {
 		// Several ways ("PROXY a:8080; PROXY b:8080; DIRECT"), tried in turn at dial time.
 		u, chain := p.chainFor(target, a.proxies, route)
 		return cachedRoute{u: u, chain: chain}
