@@ -29,15 +29,15 @@ import (
 //     accepts the absolute form, RFC 9112 section 3.2.2; or a SOCKS tunnel to it).
 //
 // A proxy that failed is remembered (proxyRetryAfter): later requests try the others
-// first and do not wait for it again. A chain of one entry is left to the transport.
+// first and do not wait for it again. A chain of one entry is left to the transport, and
+// so is every chain of a resolver whose dialer is not installed (ProxyResolver.Route).
 
 // proxyRetryAfter is how long a proxy that did not answer is tried after the others. 30
 // minutes, as Firefox's default (network.proxy.failover_timeout): a company proxy that
 // went down is rarely back within minutes, and each new try of a dead one may cost the
 // whole connect timeout (30 s, bodyconn.go) while the next entry works; a proxy back
-// earlier is still used after the others failed, and from the next look-up on once the
-// time is over. Kept per resolver, for the life of the client (the window's session, the
-// CLI's run).
+// earlier is still used after the others failed, and first again once the time is over.
+// Kept per resolver, for the life of the client (the window's session, the CLI's run).
 const proxyRetryAfter = 30 * time.Minute
 
 // proxyChain is the ordered ways to one server that the system settings gave.
