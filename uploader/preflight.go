@@ -86,42 +86,37 @@ func splitExt(name string) (stem, ext string) {
 // AssetID is the Scene7 asset ID of a file: its name (NFC) without folder and extension,
 // without the characters Scene7 removes.
 func AssetID(rel string) string {
-	stem, _ := splitExt(path.Base(NFC(rel)))
-	return strings.Map(func(r rune) rune {
+	id, _, _ := nameParts(rel)
+	return id
+}
+
+// nameParts are the asset ID of a file and the stem and extension of its name (NFC) it
+// comes from; the ID shares the name's memory when Scene7 removes nothing.
+func nameParts(rel string) (id, stem, ext string) {
+	stem, ext = splitExt(path.Base(NFC(rel)))
+	id = strings.Map(func(r rune) rune {
 		if strings.ContainsRune(removedChars, r) {
 			return -1
 		}
 		return r
 	}, stem)
+	return id, stem, ext
 }
 
 // Preflight returns the warnings about the files of one Scene7 job (their Item.Rel), in
 // the order of rels, the kinds of one file in the order of NameWarningKind. Every file
 // of a group that becomes the same asset gets a warning naming another of the group.
+// It is a NameIndex filled at once, so that the queue's incremental pre-flight and this
+// one cannot disagree.
 func Preflight(rels []string) []NameWarning {
-	ids := make([]string, len(rels))
-	groups := map[string][]int{}
+	var x NameIndex[int]
+	files := make([]*NameFile[int], len(rels))
 	for i, rel := range rels {
-		ids[i] = AssetID(rel)
-		groups[ids[i]] = append(groups[ids[i]], i)
+		files[i] = x.Add(i, rel)
 	}
 	var out []NameWarning
-	for i, rel := range rels {
-		id := ids[i]
-		if g := groups[id]; len(g) > 1 {
-			other := g[0]
-			if other == i {
-				other = g[1]
-			}
-			out = append(out, NameWarning{Kind: WarnSameAsset, Rel: rel, AssetID: id, Other: rels[other]})
-		}
-		stem, ext := splitExt(path.Base(NFC(rel)))
-		if id != stem {
-			out = append(out, NameWarning{Kind: WarnCharsRemoved, Rel: rel, AssetID: id})
-		}
-		if !scene7Formats[strings.ToLower(ext)] {
-			out = append(out, NameWarning{Kind: WarnUnsupported, Rel: rel, AssetID: id, Ext: ext})
-		}
+	for _, f := range files {
+		out = x.AppendWarnings(out, f)
 	}
 	return out
 }

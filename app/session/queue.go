@@ -64,9 +64,11 @@ type Queue struct {
 	// open is a Scene7 job an earlier run left without its endJob: the next upload to the
 	// same connection continues it (the engine moves on to a new job if it has expired).
 	open OpenJob
-	// service is where the files go (from SetTarget), for the pre-flight of names;
+	// service is where the files go (from SetTarget); names is the pre-flight of the rows'
+	// names, kept up to date as rows come and go (nil while the files go to Dr.Sum);
 	// followLinks is Add's choice for links out of an added folder (names.go).
 	service     uploader.Service
+	names       *uploader.NameIndex[*Row]
 	followLinks bool
 	// paused is where the paused upload was going (see Pause); nil when none is paused.
 	paused *Target
@@ -100,7 +102,7 @@ func New(cfg Config) *Queue {
 		cfg.SaveDelay = DefaultSaveDelay
 	}
 	return &Queue{cfg: cfg, byPath: map[string]*Row{}, byRel: map[string]*Row{}, job: jobFigures{eta: -1}, writing: make(chan struct{}, 1),
-		bigGrowth: bigGrowth, release: debug.FreeOSMemory}
+		bigGrowth: bigGrowth, release: debug.FreeOSMemory, names: &uploader.NameIndex[*Row]{}}
 }
 
 // SetObserver replaces the callbacks; call it before anything happens.
@@ -246,6 +248,9 @@ func (q *Queue) appendLocked(r *Row) {
 	q.byPath[r.Path] = r
 	if r.State != Skipped {
 		q.byRel[r.Rel] = r
+		if q.names != nil {
+			r.name = q.names.Add(r, r.Rel)
+		}
 	}
 	q.countLocked(r, +1)
 }
@@ -344,6 +349,10 @@ func (q *Queue) removeLocked(drop func(*Row) bool) int {
 		}
 		if q.byRel[r.Rel] == r {
 			delete(q.byRel, r.Rel)
+		}
+		if r.name != nil {
+			q.names.Remove(r.name)
+			r.name = nil
 		}
 	}
 	clear(q.rows[len(kept):])

@@ -79,6 +79,10 @@ type Row struct {
 	// Names are the Scene7 pre-flight warnings about the file's name (names.go); the
 	// upload goes on regardless.
 	Names []uploader.NameWarning
+	// name is the file in the queue's pre-flight index (names.go); nil while the queue
+	// goes to Dr.Sum, for a skipped file and once the row is removed. It takes the
+	// Row's last free word of its 256 bytes.
+	name *uploader.NameFile[*Row]
 	// Outcome is what Scene7 made of the uploaded file (follow.go), OutcomeText the
 	// sentence about it (with Scene7's words), Said Scene7's own words alone (for the
 	// outcomes CSV), AssetID the asset it became.
