@@ -38,6 +38,8 @@ type Desktop struct {
 	Queue   *session.Queue
 	Config  *store.Config
 	Sandbox *sandbox.Running
+	// prefs are the window's preferences in Config.Dir (see prefs.go).
+	prefs *store.Prefs
 	// launches takes the paths of later launches (see instance.go); nil without one.
 	launches *launchListener
 	trace    *trace // nil unless $HOIST_TRACE is set (see trace.go)
@@ -58,12 +60,15 @@ type Options struct {
 	trace *trace
 }
 
-// Build wires everything into a window of a. Close releases it.
+// Build wires everything into a window of a, whose preferences it keeps in the config
+// folder (withPrefs). Close releases it.
 func Build(a fyne.App, opt Options) (*Desktop, error) {
 	cfg, err := store.Open(opt.ConfigDir)
 	if err != nil {
 		return nil, err
 	}
+	h := withPrefs(a, cfg.Dir, ownConfigDir(opt.ConfigDir))
+	a = h
 	sb, err := sandbox.Start(sandbox.Config{Dir: filepath.Join(cfg.Dir, "sandbox"), ProcessingTime: opt.SandboxProcessing}, "")
 	if err != nil {
 		return nil, words.Fail("app.sandbox.not_started", words.A{"Reason": err}, err)
@@ -72,7 +77,7 @@ func Build(a fyne.App, opt Options) (*Desktop, error) {
 	// The follow-up reads each Scene7 job's log once Scene7 is done with it; ServerLog
 	// stays for a session built without one.
 	q := session.New(session.Config{Uploader: client, Follower: client, Store: cfg.Queue, ServerLog: serverLog(client)})
-	dt := &Desktop{Queue: q, Config: cfg, Sandbox: sb, trace: opt.trace}
+	dt := &Desktop{Queue: q, Config: cfg, Sandbox: sb, prefs: h.prefs.store, trace: opt.trace}
 
 	win := a.NewWindow("Hoist")
 	dt.Window = ui.New(a, win, ui.Deps{
@@ -82,6 +87,12 @@ func Build(a fyne.App, opt Options) (*Desktop, error) {
 	})
 	if dt.trace != nil {
 		dt.Window.OnAdded = func(added, skipped int) { dt.trace.event(traceListed, int64(added+skipped)) }
+	}
+	if h.trouble != nil {
+		// Said before resume's news of the queue, which matter more and replace it.
+		fyne.LogError("reading the window's settings", h.trouble)
+		dt.Window.Queue.SetStatus(words.Error(h.trouble))
+		h.trouble = nil
 	}
 	dt.resume()
 	win.SetCloseIntercept(dt.closing)
@@ -195,11 +206,12 @@ func (dt *Desktop) closing() {
 }
 
 // Close writes the queue now, so that no save it had scheduled writes to the config
-// folder afterwards (quitting has written it already: this one is cheap), then stops the
-// listening for later launches and the sandbox.
+// folder afterwards (quitting has written it already: this one is cheap), waits for the
+// window's preferences to be written, then stops the listening for later launches and
+// the sandbox.
 func (dt *Desktop) Close() error {
 	dt.Queue.StopFollowUps()
-	err := dt.Queue.Flush()
+	err := errors.Join(dt.Queue.Flush(), dt.prefs.Flush())
 	if dt.launches != nil {
 		err = errors.Join(err, dt.launches.Close())
 	}
@@ -225,9 +237,17 @@ func Run(args []string) error {
 	}
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	speak(a)
+	dir, err := store.DefaultDir()
+	if err != nil {
+		if launches != nil {
+			launches.Close()
+		}
+		return err
+	}
+	h := withPrefs(a, dir, ownConfigDir("")) // before speak, which reads the language chosen
+	speak(h)
 	tr := openTrace()
-	dt, err := Build(a, Options{Launches: launches, SandboxProcessing: sandbox.DemoProcessingTime, trace: tr})
+	dt, err := Build(h, Options{Launches: launches, SandboxProcessing: sandbox.DemoProcessingTime, trace: tr})
 	if err != nil {
 		if launches != nil {
 			launches.Close()
