@@ -46,7 +46,7 @@ func decoded(t testing.TB, data string) *catalog {
 	whole := false
 	for id, v := range m {
 		_, text := v.(string)
-		whole = whole || reservedName(id) && (text || id == "translation")
+		whole = whole || goI18nReserved[strings.ToLower(id)] && (text || id == "translation")
 	}
 	for id, v := range m {
 		switch x := v.(type) {
@@ -65,6 +65,10 @@ func decoded(t testing.TB, data string) *catalog {
 	}
 	return c
 }
+
+// goI18nReserved are go-i18n's reservedKeys, which it compares lowered.
+var goI18nReserved = map[string]bool{"id": true, "description": true, "hash": true, "leftdelim": true, "rightdelim": true,
+	"zero": true, "one": true, "two": true, "few": true, "many": true, "other": true, "translation": true}
 
 // formsOf reads an object of plural forms; ok is false for any other object.
 func formsOf(x map[string]any) (*[6]string, bool) {
@@ -155,6 +159,8 @@ func TestCatalogScanEscapesAndShapes(t *testing.T) {
 		`{"translation":{"other":"x"}}`,
 		`{"other":{"other":"x"},"a":"y"}`,
 		`[{"id":"a","translation":"x"}]`,
+		"{\"\u0130D\":\"a\",\"OTHER\":\"b\"}", // İD is id to go-i18n: one message
+		"{\"\u212a\":\"a\",\"other.\u0130d\":\"b\"}",
 		"{\"a\":\"\xff\xc3 and \xe6\x97\"}",
 		"{\"\xffkey\":\"x\"}",
 		`{"a":"\ud83d","b":"\ude00\ud83d\u0041","c":"\ud83d\ud83d\ude00"}`,
@@ -195,6 +201,7 @@ func TestCatalogScanRefusesMalformedFiles(t *testing.T) {
 		{`{"a":{"one":"x","two":["y"]}}`, false, 1, 6},
 		{`{"a":{"one":"x","note":"y"}}`, false, 1, 6},
 		{`{"a":"x","other":"y"}`, false, 1, 1},
+		{"{\"a\":\"x\",\"descr\u0130ption\":\"y\"}", false, 1, 1},
 		{`"a text"`, false, 1, 1},
 		{`null`, false, 1, 1},
 		{`{"a":1e400}`, false, 1, 6},
