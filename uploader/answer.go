@@ -11,7 +11,8 @@ import (
 // Success means success (docs/protocol.md §Job life cycle, §Dr.Sum upload): a Scene7 POST
 // succeeded only when its answer is an uploadPostReturn with a job handle, a Dr.Sum one
 // only when its answer is 200 or 201 with an empty body, and neither when the answer came
-// before the request body was fully sent.
+// before the request body was fully sent (taken by the transport, and acknowledged by
+// the peer where the system can tell: Linux and macOS).
 
 // ReplyKind says how an answer differs from what the protocol says.
 type ReplyKind int

@@ -3,14 +3,18 @@ package uploader
 import (
 	"cmp"
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
+	"net/http/httptrace"
 	"path"
 	"slices"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 )
 
@@ -26,8 +30,9 @@ type exchange struct {
 	reply       []byte // at most maxReply bytes
 	contentType string
 	host        string // the server asked (host:port of the URL)
-	// early is set when the answer came before the request body was fully taken: the
-	// server cannot have received what it answers about (answer.go).
+	// early is set when the answer came before the request body was fully taken, or
+	// before the peer had acknowledged all of it: the server cannot have received what it
+	// answers about (answer.go).
 	early bool
 }
 
@@ -70,6 +75,14 @@ func (r *run) send(ctx context.Context, url string, body *multipartBody, setAuth
 		setAuth(req)
 	}
 	req.Header.Set("User-Agent", r.c.AppName+"/"+r.c.AppVersion)
+	// The connection the request goes out on, to ask it, when the answer comes, whether
+	// the peer has acknowledged every byte of the body (see below).
+	var conn net.Conn
+	req = req.WithContext(httptrace.WithClientTrace(actx, &httptrace.ClientTrace{GotConn: func(ci httptrace.GotConnInfo) {
+		mu.Lock()
+		conn = ci.Conn
+		mu.Unlock()
+	}}))
 
 	// failed tells why no answer could be read: cancellation, a file, a stall, the network.
 	failed := func(err error) (exchange, error) {
@@ -94,15 +107,35 @@ func (r *run) send(ctx context.Context, url string, body *multipartBody, setAuth
 	}
 	defer resp.Body.Close()
 	// Judged at once: the transport may still be writing the body of a server that
-	// answered early, and must not get the chance to finish before it is looked at.
+	// answered early, and must not get the chance to finish before it is looked at. A
+	// body that went whole into the socket's send buffer (up to megabytes) may still not
+	// have reached the server: an answer that comes while the peer has not acknowledged
+	// every byte is early too. A server that read the body before answering has
+	// acknowledged all of it by then: every segment it sends, its answer's first,
+	// acknowledges everything it received.
 	mu.Lock()
-	early := !readers[len(readers)-1].complete()
+	early := !readers[len(readers)-1].complete() || unacknowledged(conn) > 0
 	mu.Unlock()
 	reply, err := io.ReadAll(io.LimitReader(touchReader{resp.Body, wd}, maxReply))
 	if err != nil {
 		return failed(err)
 	}
 	return exchange{status: resp.StatusCode, reply: reply, contentType: resp.Header.Get("Content-Type"), host: req.URL.Host, early: early}, nil
+}
+
+// unacknowledged is how many bytes written to c its peer has not acknowledged, 0 when the
+// connection cannot tell (another system; a connection that is not a socket). Under TLS
+// the question goes to the TCP connection beneath.
+func unacknowledged(c net.Conn) int {
+	if tc, ok := c.(*tls.Conn); ok {
+		c = tc.NetConn()
+	}
+	sc, ok := c.(syscall.Conn)
+	if !ok {
+		return 0
+	}
+	n, _ := unsentOrUnacked(sc)
+	return n
 }
 
 // watchdog calls fire once no touch happened for timeout. Touching is an atomic store,
