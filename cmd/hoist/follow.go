@@ -65,7 +65,7 @@ func (c *cli) reportFailedInScene7(outs []uploader.FileOutcome) {
 	fmt.Fprintln(c.stderr, words.N("cli.follow.failed_in_scene7", n, nil))
 	for _, o := range outs {
 		if o.Outcome == uploader.Failed {
-			fmt.Fprintln(c.stderr, "  "+words.T("cli.item", words.A{"File": o.Rel, "Reason": o.Message}))
+			fmt.Fprintln(c.stderr, "  "+words.T("cli.item", words.A{"File": words.FileName(o.Rel), "Reason": o.Message}))
 		}
 	}
 }
@@ -86,7 +86,7 @@ func outcomeMark(o uploader.Outcome) string {
 // outcomeLine is one file's outcome for people, with its link when it is ready and the
 // connection has a published base.
 func outcomeLine(o uploader.FileOutcome, base string) string {
-	s := outcomeMark(o.Outcome) + "  " + o.Rel
+	s := outcomeMark(o.Outcome) + "  " + words.FileName(o.Rel)
 	switch o.Outcome {
 	case uploader.Processed:
 		if link, err := uploader.PublishLink(base, o.AssetID); err == nil {
@@ -198,7 +198,7 @@ func printOutcomes(w io.Writer, outs []uploader.FileOutcome, base string) {
 		if o.Outcome == uploader.Processed || o.Outcome == uploader.Warnings {
 			link, _ = uploader.PublishLink(base, o.AssetID)
 		}
-		t.add(o.Rel, o.AssetID, outcomeMark(o.Outcome), link, o.Message)
+		t.add(words.FileName(o.Rel), o.AssetID, outcomeMark(o.Outcome), link, o.Message)
 	}
 	t.write(w)
 	fmt.Fprintf(w, "  %s\n", outcomeSummary(outs))

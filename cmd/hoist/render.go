@@ -63,10 +63,10 @@ func (v *humanView) event(ev uploader.Event) {
 		}
 		v.started[ev.Item] = ev.Time
 	case uploader.FileRetrying:
-		v.line(v.errw, words.T("cli.upload.retrying", words.A{"File": ev.Rel, "Attempt": ev.Attempt, "Reason": eventReason(ev)}))
+		v.line(v.errw, words.T("cli.upload.retrying", words.A{"File": words.FileName(ev.Rel), "Attempt": ev.Attempt, "Reason": eventReason(ev)}))
 	case uploader.FileDone:
 		v.finished++
-		id, args := "cli.upload.done", words.A{"File": ev.Rel, "Size": words.Size(ev.Size)}
+		id, args := "cli.upload.done", words.A{"File": words.FileName(ev.Rel), "Size": words.Size(ev.Size)}
 		if t := v.startedAt(ev.Item); !t.IsZero() {
 			id, args["Took"] = "cli.upload.done_in", words.Duration(ev.Time.Sub(t))
 		}
@@ -77,11 +77,11 @@ func (v *humanView) event(ev uploader.Event) {
 		v.line(v.out, line)
 	case uploader.FileFailed:
 		v.finished++
-		v.line(v.out, words.T("cli.upload.failed", words.A{"File": ev.Rel, "Reason": eventReason(ev)}))
+		v.line(v.out, words.T("cli.upload.failed", words.A{"File": words.FileName(ev.Rel), "Reason": eventReason(ev)}))
 	case uploader.FileCancelled:
 		v.finished++
 	case uploader.FileSkipped:
-		v.line(v.errw, words.T("cli.upload.skipped", words.A{"File": ev.Rel, "Reason": words.Event(ev)}))
+		v.line(v.errw, words.T("cli.upload.skipped", words.A{"File": words.FileName(ev.Rel), "Reason": words.Event(ev)}))
 	case uploader.JobContinued:
 		v.line(v.errw, words.Event(ev))
 	case uploader.JobEnded:

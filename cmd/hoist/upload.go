@@ -212,7 +212,7 @@ func (c *cli) preflight(items []uploader.Item, strict bool) []string {
 	}
 	warnings := uploader.Preflight(rels)
 	for _, w := range warnings {
-		c.warn("upload", words.T("cli.upload.name_warning", words.A{"File": w.Rel, "AssetID": w.AssetID, "Reason": words.NameWarning(w)}))
+		c.warn("upload", words.T("cli.upload.name_warning", words.A{"File": words.FileName(w.Rel), "AssetID": w.AssetID, "Reason": words.NameWarning(w)}))
 	}
 	if strict && len(warnings) > 0 {
 		return []string{words.N("cli.problem.strict_names", len(warnings), nil)}
@@ -252,16 +252,16 @@ func (c *cli) reportUpload(res *uploader.Result, err error) int {
 		fmt.Fprintln(c.stderr, words.N("cli.upload.not_uploaded", len(failed), nil))
 		for _, f := range failed {
 			if s := words.Error(f.Err); s != jobSentence {
-				fmt.Fprintln(c.stderr, "  "+words.T("cli.item", words.A{"File": f.Rel, "Reason": s}))
+				fmt.Fprintln(c.stderr, "  "+words.T("cli.item", words.A{"File": words.FileName(f.Rel), "Reason": s}))
 			} else {
-				fmt.Fprintf(c.stderr, "  %s\n", f.Rel)
+				fmt.Fprintf(c.stderr, "  %s\n", words.FileName(f.Rel))
 			}
 		}
 	}
 	if len(cancelled) > 0 {
 		fmt.Fprintln(c.stderr, words.N("cli.upload.not_sent", len(cancelled), nil))
 		for _, f := range cancelled {
-			fmt.Fprintf(c.stderr, "  %s\n", f.Rel)
+			fmt.Fprintf(c.stderr, "  %s\n", words.FileName(f.Rel))
 		}
 	}
 	// A file left out of a folder for a problem (unreadable, a link out of the folder, a
@@ -276,7 +276,7 @@ func (c *cli) reportUpload(res *uploader.Result, err error) int {
 	if len(left) > 0 {
 		fmt.Fprintln(c.stderr, words.N("cli.upload.left_out", len(left), nil))
 		for _, s := range left {
-			fmt.Fprintln(c.stderr, "  "+words.T("cli.item", words.A{"File": s.Rel, "Reason": words.Skip(s)}))
+			fmt.Fprintln(c.stderr, "  "+words.T("cli.item", words.A{"File": words.FileName(s.Rel), "Reason": words.Skip(s)}))
 		}
 	}
 	if len(failed)+len(cancelled)+len(left) > 0 {

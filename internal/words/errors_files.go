@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"strconv"
 	"strings"
 
 	"hoist/uploader"
@@ -18,7 +17,7 @@ func fileError(err error) (string, bool) {
 	if !errors.As(err, &e) {
 		return "", false
 	}
-	a := A{"Name": e.Rel}
+	a := A{"Name": FileName(e.Rel)}
 	switch {
 	case errors.Is(e.Err, uploader.ErrFileChanged):
 		return T("err.file.changed", a), true
@@ -51,13 +50,6 @@ func nameError(err error) (string, bool) {
 		return T("err.name.folder_dots", A{"Folder": e.Rel}), true
 	}
 	return "", false
-}
-
-// visible writes a name with its invisible characters escaped (a tab as \t), so people
-// see where the one to remove is.
-func visible(s string) string {
-	q := strconv.Quote(s)
-	return strings.ReplaceAll(q[1:len(q)-1], `\"`, `"`)
 }
 
 // charName writes a control character the way people can look it up: its name and code.

@@ -149,7 +149,7 @@ func OutcomeSummary(outs []uploader.FileOutcome) string {
 func NameWarning(w uploader.NameWarning) string {
 	switch w.Kind {
 	case uploader.WarnSameAsset:
-		return T("engine.warn.same_asset", A{"AssetID": w.AssetID, "Other": w.Other})
+		return T("engine.warn.same_asset", A{"AssetID": w.AssetID, "Other": FileName(w.Other)})
 	case uploader.WarnCharsRemoved:
 		if w.AssetID == "" {
 			return T("engine.warn.all_chars_removed", nil)
@@ -200,7 +200,7 @@ func Skip(s uploader.Skipped) string {
 	if s.Kind == 0 {
 		return ""
 	}
-	a := A{"Name": s.Name, "Other": s.Other, "Rel": s.Rel}
+	a := A{"Name": FileName(s.Name), "Other": FileName(s.Other), "Rel": FileName(s.Rel)}
 	if s.Folder && (s.Kind == uploader.SkipGone || s.Kind == uploader.SkipUnreadable) {
 		a["Reason"] = osReason(s.Err)
 		return T("engine.skip.folder_unreadable", a)

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"hoist/uploader"
+)
+
+// A file name is printed the same way wherever the command line prints it: as it is, unless
+// it holds a character the terminal would act on (a line break, the escape of a colour
+// code); then quoted, with that character escaped, so a line stays one line.
+
+func TestUploadPrintsControlCharactersInNamesEscaped(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows file names cannot hold control characters")
+	}
+	r := startSandbox(t)
+	dir := t.TempDir()
+	root := filepath.Join(dir, "t2")
+	writeTree(t, root, map[string]string{
+		"nl\nline.jpg":            "3",
+		"esc\x1b[31mred.jpg":      "4",
+		`café "q" 'a' 写真 1\x.jpg`: "5",
+	})
+	out := hoist(t, invocation{env: demoEnv}, append(append([]string{"upload"}, scene7Args(r)...), root)...)
+	if out.code != exitFailed {
+		t.Fatalf("exit %d, want 1 (two files left out)\nstderr:\n%s", out.code, out.stderr)
+	}
+	for what, s := range map[string]string{"stdout": out.stdout, "stderr": out.stderr} {
+		if strings.Contains(s, "\x1b") {
+			t.Errorf("%s holds a raw escape character: %q", what, s)
+		}
+	}
+	for _, l := range strings.Split(strings.TrimRight(out.stderr, "\n"), "\n") {
+		if strings.HasPrefix(l, "line.jpg") || strings.HasPrefix(l, `line.jpg"`) {
+			t.Errorf("a name's line break split a line of stderr:\n%s", out.stderr)
+		}
+	}
+	mustContain(t, "stderr", out.stderr,
+		`skipped "t2/nl\nline.jpg": `, `skipped "t2/esc\x1b[31mred.jpg": `,
+		"\n  \"t2/nl\\nline.jpg\": ", "\n  \"t2/esc\\x1b[31mred.jpg\": ")
+	// A name without such characters prints as it is.
+	mustContain(t, "stdout", out.stdout, `✓ t2/café "q" 'a' 写真 1\x.jpg  `)
+}
+
+func TestFailedAndRetriedNamesAreEscapedInEveryLine(t *testing.T) {
+	t0 := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	const raw, shown = "a/b\rc\u202ed.jpg", `"a/b\rc\u202ed.jpg"`
+	var out, errw bytes.Buffer
+	v := newHumanView(&out, &errw, false)
+	for _, ev := range []uploader.Event{
+		{Kind: uploader.FileQueued, Time: t0, Item: 0, Rel: raw, Size: 1, ETA: -1, JobETA: -1},
+		{Kind: uploader.FileRetrying, Time: t0, Item: 0, Rel: raw, Attempt: 2, Err: errors.New("x"), ETA: -1, JobETA: -1},
+		{Kind: uploader.FileFailed, Time: t0, Item: 0, Rel: raw, Err: errors.New("y"), ETA: -1, JobETA: -1},
+	} {
+		v.event(ev)
+	}
+	mustContain(t, "stdout", out.String(), "✗ "+shown+"  y")
+	mustContain(t, "stderr", errw.String(), "↻ "+shown+": ")
+
+	var stderr bytes.Buffer
+	c := &cli{stderr: &stderr}
+	res := &uploader.Result{Files: []uploader.FileResult{
+		{Rel: raw, State: uploader.StateFailed, Err: errors.New("y")},
+		{Rel: "b/\tz.jpg", State: uploader.StateCancelled},
+	}}
+	c.reportUpload(res, nil)
+	mustContain(t, "stderr", stderr.String(), "  "+shown+": y\n", "  \"b/\\tz.jpg\"\n")
+	if strings.ContainsAny(stderr.String(), "\r\t\u202e") {
+		t.Errorf("the report holds a raw control character: %q", stderr.String())
+	}
+}

@@ -1,0 +1,45 @@
+package words
+
+import (
+	"strings"
+	"testing"
+
+	"hoist/uploader"
+)
+
+func TestFileNameEscapesOnlyWhatATerminalWouldActOn(t *testing.T) {
+	for _, c := range []struct{ name, want string }{
+		{"café.jpg", "café.jpg"},
+		{"cafe\u0301.jpg", "cafe\u0301.jpg"},
+		{`写真　1 "q" 'a' \ <&>.jpg`, `写真　1 "q" 'a' \ <&>.jpg`},
+		{"a\u00a0b\ufffd.jpg", "a\u00a0b\ufffd.jpg"}, // a real U+FFFD shows as itself
+		{"nl\nline.jpg", `"nl\nline.jpg"`},
+		{"esc\x1b[31mred.jpg", `"esc\x1b[31mred.jpg"`},
+		{"tab\t\"q\"\\.jpg", `"tab\t\"q\"\\.jpg"`},
+		{"del\x7f\u0085.jpg", `"del\x7f\u0085.jpg"`},
+		{"rtl\u202egpj.exe", `"rtl\u202egpj.exe"`},
+		{"ls\u2028.jpg", `"ls\u2028.jpg"`},
+		{"bad\xffbyte.jpg", `"bad\xffbyte.jpg"`},
+	} {
+		if got := FileName(c.name); got != c.want {
+			t.Errorf("FileName(%q) = %s, want %s", c.name, got, c.want)
+		}
+	}
+}
+
+// The names in the engine's sentences about files are written the same way.
+func TestSentencesAboutFilesEscapeTheirNames(t *testing.T) {
+	defer Use(Use("en"))
+	for _, s := range []string{
+		Skip(uploader.Skipped{Kind: uploader.SkipLinkOutside, Name: "a\x1b[2Jb", Rel: "d/a\x1b[2Jb"}),
+		Error(&uploader.FileError{Rel: "d/x\ny.jpg", Err: uploader.ErrFileGone}),
+		NameWarning(uploader.NameWarning{Kind: uploader.WarnSameAsset, AssetID: "a", Other: "d/a\r.png"}),
+	} {
+		if strings.ContainsAny(s, "\x1b\n\r") {
+			t.Errorf("a raw control character in %q", s)
+		}
+		if !strings.Contains(s, `"`) || !strings.Contains(s, `\`) {
+			t.Errorf("the name is not quoted and escaped in %q", s)
+		}
+	}
+}
