@@ -38,9 +38,10 @@ import (
 // dialFunc opens connections, as http.Transport.DialContext does.
 type dialFunc func(ctx context.Context, network, addr string) (net.Conn, error)
 
-// proxyAnswerTimeout bounds the wait for a proxy's answer to CONNECT once connected: a
+// proxyAnswerTimeout bounds the wait for a proxy's answers once connected (an https
+// proxy's TLS handshake, its answer to CONNECT, a SOCKS proxy's answers; throughProxy): a
 // proxy on the company network answers in milliseconds, and one that accepts connections
-// but never answers must not hold the upload for net/http's minute before the next entry.
+// but never answers must not hold the upload before the next entry.
 const proxyAnswerTimeout = 30 * time.Second
 
 // ProxyChainError is a server that none of the ways the system settings name for it
@@ -135,24 +136,57 @@ func passOver(ctx context.Context, err error) bool {
 
 // dialEntry connects to c's server through e (nil: directly).
 func dialEntry(ctx context.Context, network string, c *proxyChain, e *url.URL, inner dialFunc) (net.Conn, error) {
-	switch {
-	case e == nil:
+	if e == nil {
 		return inner(ctx, network, c.target)
-	case e.Scheme == "socks5" || e.Scheme == "socks5h":
-		d, err := proxy.SOCKS5(network, e.Host, nil, inner)
-		if err != nil {
-			return nil, err
-		}
-		return d.(proxy.ContextDialer).DialContext(ctx, network, c.target)
 	}
 	conn, err := inner(ctx, network, e.Host)
 	if err != nil {
 		return nil, err
 	}
+	return throughProxy(ctx, conn, e, c)
+}
+
+// throughProxy makes conn, just connected to the proxy e, a way to c's server. The
+// proxy's part (the TLS handshake of an https proxy, its answer to CONNECT, a SOCKS
+// proxy's answers) is bounded as a whole by proxyAnswerTimeout, and by ctx: net/http
+// dials with a context without a deadline, so a proxy that accepts the connection and
+// then says nothing would otherwise hold the chain for good (TLS and SOCKS wait as long
+// as their context lets them).
+func throughProxy(ctx context.Context, conn net.Conn, e *url.URL, c *proxyChain) (net.Conn, error) {
+	_ = conn.SetDeadline(time.Now().Add(proxyAnswerTimeout))
+	stop := context.AfterFunc(ctx, func() { _ = conn.SetDeadline(time.Unix(1, 0)) })
+	out, err := proxyHandshake(conn, e, c)
+	if !stop() && err == nil {
+		err = ctx.Err() // the deadline may be in the past already: the connection is unusable
+	}
+	if err != nil {
+		conn.Close()
+		return nil, err
+	}
+	_ = conn.SetDeadline(time.Time{})
+	return out, nil
+}
+
+// proxyHandshake is what is said to the proxy on conn before the request.
+func proxyHandshake(conn net.Conn, e *url.URL, c *proxyChain) (net.Conn, error) {
+	if e.Scheme == "socks5" || e.Scheme == "socks5h" {
+		// conn is the connection to the proxy; golang.org/x/net/proxy speaks SOCKS on
+		// it. Its context is Background: the deadline set on conn bounds the talk.
+		given := dialFunc(func(context.Context, string, string) (net.Conn, error) { return conn, nil })
+		d, err := proxy.SOCKS5("tcp", e.Host, nil, given)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := d.(proxy.ContextDialer).DialContext(context.Background(), "tcp", c.target); err != nil {
+			return nil, err
+		}
+		return conn, nil // not its wrapper: conn may be a bodyConn, which streams bodies faster
+	}
 	if e.Scheme == "https" {
+		// Checked against the system's certificates only (no test hook): the proxy sees
+		// the server's name, and an http server's whole request.
 		tc := tls.Client(conn, &tls.Config{ServerName: e.Hostname()})
-		if err := tc.HandshakeContext(ctx); err != nil {
-			conn.Close()
+		if err := tc.Handshake(); err != nil {
 			return nil, err
 		}
 		conn = tc
@@ -160,8 +194,7 @@ func dialEntry(ctx context.Context, network string, c *proxyChain, e *url.URL, i
 	if !c.tunnel {
 		return conn, nil // the transport sends the request in the absolute form a proxy takes
 	}
-	if err := connect(ctx, conn, e, c.target); err != nil {
-		conn.Close()
+	if err := connect(conn, e, c.target); err != nil {
 		return nil, err
 	}
 	return conn, nil
@@ -178,10 +211,7 @@ func (d dialFunc) DialContext(ctx context.Context, network, addr string) (net.Co
 
 // connect asks the proxy on conn for a tunnel to target, as net/http's transport does
 // for a single proxy.
-func connect(ctx context.Context, conn net.Conn, e *url.URL, target string) error {
-	_ = conn.SetDeadline(time.Now().Add(proxyAnswerTimeout))
-	stop := context.AfterFunc(ctx, func() { _ = conn.SetDeadline(time.Unix(1, 0)) })
-	defer stop()
+func connect(conn net.Conn, e *url.URL, target string) error {
 	req := &http.Request{Method: http.MethodConnect, URL: &url.URL{Opaque: target}, Host: target, Header: http.Header{}}
 	if err := req.Write(conn); err != nil {
 		return err
@@ -193,10 +223,6 @@ func connect(ctx context.Context, conn net.Conn, e *url.URL, target string) erro
 	if err != nil {
 		return err
 	}
-	if !stop() {
-		return ctx.Err()
-	}
-	_ = conn.SetDeadline(time.Time{})
 	switch res.StatusCode {
 	case http.StatusOK:
 		return nil

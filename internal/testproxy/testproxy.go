@@ -5,6 +5,7 @@
 package testproxy
 
 import (
+	"crypto/x509"
 	"io"
 	"net"
 	"net/http"
@@ -25,6 +26,8 @@ type Proxy struct {
 	Alias map[string]string
 	// Connects counts the CONNECT tunnels opened, Forwarded the plain requests forwarded.
 	Connects, Forwarded atomic.Int32
+	// Cert is the certificate of a proxy started with StartTLS, nil otherwise.
+	Cert *x509.Certificate
 }
 
 // Start runs a proxy until the test ends; login is its Login ("" asks for none).
@@ -34,6 +37,18 @@ func Start(t testing.TB, login string) *Proxy {
 	srv := httptest.NewServer(http.HandlerFunc(p.serve))
 	t.Cleanup(srv.Close)
 	p.URL = srv.URL
+	return p
+}
+
+// StartTLS runs a proxy that clients reach over TLS (a PAC file's "HTTPS host:port") until
+// the test ends, with httptest's certificate (for 127.0.0.1, ::1 and example.com), which
+// no system trusts: URL is https://127.0.0.1:PORT.
+func StartTLS(t testing.TB, login string) *Proxy {
+	t.Helper()
+	p := &Proxy{Login: login}
+	srv := httptest.NewTLSServer(http.HandlerFunc(p.serve))
+	t.Cleanup(srv.Close)
+	p.URL, p.Cert = srv.URL, srv.Certificate()
 	return p
 }
 
