@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"net"
@@ -23,7 +24,7 @@ import (
 //   - the proxy (or, for DIRECT, the server) could not be connected to: refused, no route,
 //     its name not found or its name server not reached, no answer within the connect
 //     timeout (30 s, bodyconn.go);
-//   - an https proxy ("HTTPS host:port", checked against the system's certificates) whose
+//   - an https proxy ("HTTPS host:port", checked as a single one is: proxyRoots) whose
 //     TLS handshake failed (the server's own TLS, inside the tunnel, still protects the
 //     request whichever entry carries it);
 //   - a proxy that closed the connection or said nothing within proxyAnswerTimeout
@@ -106,9 +107,10 @@ func (p *ProxyResolver) dialer(inner dialFunc) dialFunc {
 
 func (p *ProxyResolver) dialChain(ctx context.Context, network string, c *proxyChain, inner dialFunc) (net.Conn, error) {
 	order, _ := p.order(c)
+	roots := p.proxyRoots()
 	var tries []ProxyTry
 	for _, e := range order {
-		conn, err := dialEntry(ctx, network, c, e, inner)
+		conn, err := dialEntry(ctx, network, c, e, inner, roots)
 		if err == nil {
 			p.answered(e)
 			return conn, nil
@@ -134,8 +136,23 @@ func passOver(ctx context.Context, err error) bool {
 	return true
 }
 
-// dialEntry connects to c's server through e (nil: directly).
-func dialEntry(ctx context.Context, network string, c *proxyChain, e *url.URL, inner dialFunc) (net.Conn, error) {
+// proxyRoots are the certificates an https proxy of a chain is checked against: those the
+// transport checks servers against (nil: the system's; with a CA file, the system's and
+// the file's, cafile.go), as net/http checks a single https proxy. Hoist never turns the
+// check off.
+func (p *ProxyResolver) proxyRoots() *x509.CertPool {
+	p.mu.Lock()
+	t := p.transport
+	p.mu.Unlock()
+	if t == nil || t.TLSClientConfig == nil {
+		return nil
+	}
+	return t.TLSClientConfig.RootCAs
+}
+
+// dialEntry connects to c's server through e (nil: directly); roots are the certificates
+// an https proxy is checked against.
+func dialEntry(ctx context.Context, network string, c *proxyChain, e *url.URL, inner dialFunc, roots *x509.CertPool) (net.Conn, error) {
 	if e == nil {
 		return inner(ctx, network, c.target)
 	}
@@ -143,7 +160,7 @@ func dialEntry(ctx context.Context, network string, c *proxyChain, e *url.URL, i
 	if err != nil {
 		return nil, err
 	}
-	return throughProxy(ctx, conn, e, c)
+	return throughProxy(ctx, conn, e, c, roots)
 }
 
 // throughProxy makes conn, just connected to the proxy e, a way to c's server. The
@@ -152,10 +169,10 @@ func dialEntry(ctx context.Context, network string, c *proxyChain, e *url.URL, i
 // dials with a context without a deadline, so a proxy that accepts the connection and
 // then says nothing would otherwise hold the chain for good (TLS and SOCKS wait as long
 // as their context lets them).
-func throughProxy(ctx context.Context, conn net.Conn, e *url.URL, c *proxyChain) (net.Conn, error) {
+func throughProxy(ctx context.Context, conn net.Conn, e *url.URL, c *proxyChain, roots *x509.CertPool) (net.Conn, error) {
 	_ = conn.SetDeadline(time.Now().Add(proxyAnswerTimeout))
 	stop := context.AfterFunc(ctx, func() { _ = conn.SetDeadline(time.Unix(1, 0)) })
-	out, err := proxyHandshake(conn, e, c)
+	out, err := proxyHandshake(conn, e, c, roots)
 	if !stop() && err == nil {
 		err = ctx.Err() // the deadline may be in the past already: the connection is unusable
 	}
@@ -168,7 +185,7 @@ func throughProxy(ctx context.Context, conn net.Conn, e *url.URL, c *proxyChain)
 }
 
 // proxyHandshake is what is said to the proxy on conn before the request.
-func proxyHandshake(conn net.Conn, e *url.URL, c *proxyChain) (net.Conn, error) {
+func proxyHandshake(conn net.Conn, e *url.URL, c *proxyChain, roots *x509.CertPool) (net.Conn, error) {
 	if e.Scheme == "socks5" || e.Scheme == "socks5h" {
 		// conn is the connection to the proxy; golang.org/x/net/proxy speaks SOCKS on
 		// it. Its context is Background: the deadline set on conn bounds the talk.
@@ -183,9 +200,10 @@ func proxyHandshake(conn net.Conn, e *url.URL, c *proxyChain) (net.Conn, error) 
 		return conn, nil // not its wrapper: conn may be a bodyConn, which streams bodies faster
 	}
 	if e.Scheme == "https" {
-		// Checked against the system's certificates only (no test hook): the proxy sees
-		// the server's name, and an http server's whole request.
-		tc := tls.Client(conn, &tls.Config{ServerName: e.Hostname()})
+		// Checked as net/http checks a single https proxy (proxyRoots): the proxy sees
+		// the server's name, and an http server's whole request. HTTP/1.1 only, as
+		// CONNECT and the absolute form are spoken to it.
+		tc := tls.Client(conn, &tls.Config{ServerName: e.Hostname(), RootCAs: roots})
 		if err := tc.Handshake(); err != nil {
 			return nil, err
 		}

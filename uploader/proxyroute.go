@@ -110,6 +110,9 @@ type ProxyResolver struct {
 	// dials: Route installed the dialer. Without it (Proxy alone as a transport's Proxy)
 	// a chain would go directly, so the first entry is taken, as before chains.
 	dials bool
+	// transport is the one Route installed the dialer on: an https proxy of a chain is
+	// checked against its certificates (proxyRoots).
+	transport *http.Transport
 }
 
 type cachedRoute struct {
@@ -134,6 +137,7 @@ func NewProxyResolver(explicit *url.URL) *ProxyResolver {
 func (p *ProxyResolver) Route(t *http.Transport, dial func(ctx context.Context, network, addr string) (net.Conn, error)) {
 	p.mu.Lock()
 	p.dials = true
+	p.transport = t
 	p.mu.Unlock()
 	t.Proxy = p.Proxy
 	t.DialContext = p.dialer(dial)
