@@ -1,7 +1,8 @@
 // Package testproxy is a forward proxy on loopback for tests, as companies run one:
 // CONNECT tunnels for https, plain forwarding for http, optionally asking for a login
-// (407) and reaching names only it knows. It counts what it tunnels and forwards, so a
-// test can tell that its requests really went through it.
+// (407), reached over TLS (StartTLS) and reaching names only it knows; and a SOCKS5 proxy
+// (socks.go). They count what they tunnel and forward, so a test can tell that its
+// requests really went through them.
 package testproxy
 
 import (
