@@ -89,10 +89,35 @@ func (o *optionFlags) build(c *cli, set map[string]bool) (opts uploader.Options,
 			return opts, folder, append(problems, words.Error(err))
 		}
 		for i := range ve.Problems {
-			problems = append(problems, words.OptionProblem(&ve.Problems[i]))
+			problems = append(problems, optionProblem(&ve.Problems[i], set))
 		}
 	}
 	return opts, folder, problems
+}
+
+// optionPaths name the flag of each upload option a flag sets, by its uploader.Fields
+// path; a crop side is a part of --crop.
+var optionPaths = map[string]struct{ flag, side string }{
+	"emailSetting":             {"email-setting", ""},
+	"manualCropOptions.left":   {"crop", "LEFT"},
+	"manualCropOptions.right":  {"crop", "RIGHT"},
+	"manualCropOptions.top":    {"crop", "TOP"},
+	"manualCropOptions.bottom": {"crop", "BOTTOM"},
+}
+
+// optionProblem words an invalid option: by its flag and the values typed after it when
+// the value came from that flag; by the window's label when it came from a preset, which
+// is made in the window.
+func optionProblem(p *uploader.Problem, set map[string]bool) string {
+	o, ok := optionPaths[p.Path]
+	if !ok || !set[o.flag] {
+		return words.OptionProblem(p)
+	}
+	flag := "--" + o.flag
+	if o.side != "" {
+		flag = words.T("cli.problem.crop_side", words.A{"Side": o.side})
+	}
+	return words.FlagProblem(p, flag)
 }
 
 // loadPreset reads --preset: a preset file, or else the name of a preset saved in the
