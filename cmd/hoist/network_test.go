@@ -5,6 +5,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -24,7 +25,14 @@ func TestUploadStallTimeoutFailsASilentServer(t *testing.T) {
 	if out.code != exitFailed {
 		t.Fatalf("exit %d, want 1\nstderr:\n%s", out.code, out.stderr)
 	}
-	mustContain(t, "stderr", out.stderr, "stopped responding (nothing for 1.0 s")
+	mustContain(t, "stderr", out.stderr, "stopped responding (nothing for 1.0 s", "trying again (attempt 2): The server stopped responding (nothing for 1.0 s).")
+	// A retry line says what happened; "even after retrying" and what to do belong to
+	// the failure that stands.
+	for _, l := range strings.Split(out.stderr, "\n") {
+		if strings.HasPrefix(l, "↻") && (strings.Contains(l, "retrying") || strings.Contains(l, "try again") || strings.Contains(l, "Check")) {
+			t.Errorf("a retry line gives the final failure's sentence: %s", l)
+		}
+	}
 	// The sandbox records a stalled request once it notices the client gave up.
 	posts := func() int {
 		n := 0

@@ -63,7 +63,7 @@ func (v *humanView) event(ev uploader.Event) {
 		}
 		v.started[ev.Item] = ev.Time
 	case uploader.FileRetrying:
-		v.line(v.errw, words.T("cli.upload.retrying", words.A{"File": words.FileName(ev.Rel), "Attempt": ev.Attempt, "Reason": eventReason(ev)}))
+		v.line(v.errw, words.T("cli.upload.retrying", words.A{"File": words.FileName(ev.Rel), "Attempt": ev.Attempt, "Reason": words.Retrying(ev.Err)}))
 	case uploader.FileDone:
 		v.finished++
 		id, args := "cli.upload.done", words.A{"File": words.FileName(ev.Rel), "Size": words.Size(ev.Size)}
@@ -102,8 +102,8 @@ func (v *humanView) startedAt(item int) time.Time {
 	return v.started[item]
 }
 
-// eventReason is why a file failed or is tried again: the error's sentence in the chosen
-// language, or the event's own when it carries no error.
+// eventReason is why a file failed: the error's sentence in the chosen language, or the
+// event's own when it carries no error. (A retry says only what happened: words.Retrying.)
 func eventReason(ev uploader.Event) string {
 	if ev.Err != nil {
 		return words.Error(ev.Err)

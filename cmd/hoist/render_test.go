@@ -44,7 +44,7 @@ func TestHumanViewOnATerminal(t *testing.T) {
 		v.event(ev)
 	}
 	mustContain(t, "stdout", out.String(), "Job job-1 started (handle j|1).", "✓ a/one.jpg  1.0 kB  1.0 s", "✗ a/two <&>.jpg  boom", "1 of 2 files uploaded")
-	mustContain(t, "stderr", errw.String(), "skipped a/.DS_Store: .DS_Store is a macOS Finder settings file, not something to publish.", "↻ a/two <&>.jpg: trying again (attempt 2): the connection dropped", "[", "/2 files", "2 s left")
+	mustContain(t, "stderr", errw.String(), "skipped a/.DS_Store: .DS_Store is a macOS Finder settings file, not something to publish.", "↻ a/two <&>.jpg: trying again (attempt 2): The request failed (the connection dropped).", "[", "/2 files", "2 s left")
 	// A hundred progress events over one second of the events' clock: about ten redraws,
 	// never one per event.
 	if n := strings.Count(errw.String(), "files  "); n < 5 || n > 20 {

@@ -23,7 +23,7 @@ func Event(ev uploader.Event) string {
 	case uploader.JobContinued:
 		return continued(ev)
 	case uploader.FileRetrying:
-		return T("engine.event.retrying", A{"Attempt": ev.Attempt, "Reason": Error(ev.Err)})
+		return T("engine.event.retrying", A{"Attempt": ev.Attempt, "Reason": Retrying(ev.Err)})
 	case uploader.FileFailed:
 		return Error(ev.Err)
 	case uploader.FileCancelled:
