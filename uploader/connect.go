@@ -128,6 +128,7 @@ func testDrSum(ctx context.Context, client *http.Client, ep Endpoint, cred Crede
 	resp, err := client.Do(req)
 	v.Exchange.Duration = time.Since(start)
 	if err != nil {
+		err = namedProxy(client, req, err)
 		v.Err = err
 		return v, err
 	}

@@ -60,7 +60,9 @@ func networkDown(err error) bool {
 		return Offline(err) // a name that does not exist stays so, unless the network is down
 	}
 	if errors.As(err, new(*ProxyChainError)) {
-		return true // no proxy of the system's list, nor the server, could be connected to
+		// No proxy of the list, nor the server, could be connected to; unless only
+		// because the proxies' names do not exist, which stays so.
+		return !proxyNamesUnknown(err)
 	}
 	var opErr *net.OpError
 	return Offline(err) || errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) ||

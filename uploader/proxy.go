@@ -16,7 +16,8 @@ import (
 // ProxyAuthError is a proxy between this computer and the server that answered 407: it
 // wants a login that Hoist does not give it.
 type ProxyAuthError struct {
-	Proxy string // the proxy's URL, without credentials
+	Proxy  string      // the proxy's URL, without credentials
+	Source ProxySource // the setting that named the proxy (ProxyUnknown when not known)
 }
 
 func (e *ProxyAuthError) Error() string {
@@ -26,13 +27,18 @@ func (e *ProxyAuthError) Error() string {
 // Transient: the same request meets the same demand.
 func (e *ProxyAuthError) Transient() bool { return false }
 
-// proxyConnectResponse turns a CONNECT refused with 407 into a *ProxyAuthError, which
-// net/http would report as a bare "Proxy Authentication Required".
-func proxyConnectResponse(_ context.Context, proxyURL *url.URL, _ *http.Request, res *http.Response) error {
-	if res.StatusCode == http.StatusProxyAuthRequired {
+// proxyConnectResponse turns a CONNECT refused with 407 into a *ProxyAuthError and any
+// other refusal into a *ProxyTunnelError, which net/http would report as a bare status
+// text ("Proxy Authentication Required", "Bad Gateway") naming neither the proxy nor the
+// server. The setting that named the proxy is added by namedProxy (proxyerr.go).
+func proxyConnectResponse(_ context.Context, proxyURL *url.URL, req *http.Request, res *http.Response) error {
+	switch res.StatusCode {
+	case http.StatusOK:
+		return nil
+	case http.StatusProxyAuthRequired:
 		return &ProxyAuthError{Proxy: proxyURL.Redacted()}
 	}
-	return nil
+	return &ProxyTunnelError{Proxy: proxyURL.Redacted(), Target: req.Host, Status: res.StatusCode}
 }
 
 // ProxyAddressError is a proxy address Hoist cannot use (package words says it).

@@ -45,12 +45,15 @@ type dialFunc func(ctx context.Context, network, addr string) (net.Conn, error)
 // but never answers must not hold the upload before the next entry.
 const proxyAnswerTimeout = 30 * time.Second
 
-// ProxyChainError is a server that none of the ways the system settings name for it
-// reached: every proxy (and DIRECT, when listed) failed to connect, in order. It does not
-// unwrap to the tries' errors: a proxy's unknown name is not the server's.
+// ProxyChainError is a server that none of the ways to it reached: every proxy (and
+// DIRECT, when listed) of the system settings' list failed to connect, in order; or the
+// one proxy a request went through could not be connected to (Tries of one: namedProxy,
+// proxyerr.go). It does not unwrap to the tries' errors: a proxy's unknown name is not the
+// server's.
 type ProxyChainError struct {
-	Target string     // the server's host:port
-	Tries  []ProxyTry // every entry tried, in the order tried
+	Target string      // the server's host:port
+	Tries  []ProxyTry  // every entry tried, in the order tried
+	Source ProxySource // the setting that named the proxies
 }
 
 // ProxyTry is one entry of a chain that failed.
@@ -87,6 +90,7 @@ type ProxyTunnelError struct {
 	Proxy  string // without credentials
 	Target string // the server's host:port
 	Status int
+	Source ProxySource // the setting that named the proxy (ProxyUnknown when not known)
 }
 
 func (e *ProxyTunnelError) Error() string {
@@ -116,12 +120,12 @@ func (p *ProxyResolver) dialChain(ctx context.Context, network string, c *proxyC
 			return conn, nil
 		}
 		if !passOver(ctx, err) {
-			return nil, err
+			return nil, withSource(err, c.base.Source)
 		}
 		p.failedNow(e)
 		tries = append(tries, ProxyTry{Proxy: entryName(e), Err: err})
 	}
-	return nil, &ProxyChainError{Target: c.target, Tries: tries}
+	return nil, &ProxyChainError{Target: c.target, Tries: tries, Source: c.base.Source}
 }
 
 // passOver reports whether a failure of one entry sends the dial on to the next.

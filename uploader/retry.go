@@ -168,10 +168,12 @@ func dnsError(err error) (dnsErr *net.DNSError, notFound bool) {
 }
 
 // Transient reports whether trying again may work: everything but a certificate the
-// server cannot prove and a host name that does not exist.
+// server cannot prove, a host name that does not exist (the server's or the proxy's), and
+// a proxy that wants a login or refuses the server by its rule.
 func (e *ConnError) Transient() bool {
 	_, notFound := dnsError(e.Err)
-	return !BadCertificate(e.Err) && !notFound && !errors.As(e.Err, new(*ProxyAuthError))
+	return !BadCertificate(e.Err) && !notFound && !errors.As(e.Err, new(*ProxyAuthError)) &&
+		!proxyNamesUnknown(e.Err) && !proxyRefusal(e.Err)
 }
 
 // transient reports whether err is a failure that the same request may not meet again.

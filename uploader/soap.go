@@ -105,7 +105,7 @@ func (a *API) call(ctx context.Context, op string, payload, maskedPayload any, o
 	resp, err := client.Do(req)
 	ex.Duration = time.Since(start)
 	if err != nil {
-		return ex, fmt.Errorf("%s: %w", op, err)
+		return ex, fmt.Errorf("%s: %w", op, namedProxy(client, req, err))
 	}
 	defer resp.Body.Close()
 	ex.Status = resp.StatusCode

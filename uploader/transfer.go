@@ -99,7 +99,7 @@ func (r *run) send(ctx context.Context, url string, body *multipartBody, setAuth
 		if errors.Is(context.Cause(actx), errStalled) {
 			return exchange{}, &ConnError{Err: errStalled, Stalled: r.c.ResponseTimeout}
 		}
-		return exchange{}, &ConnError{Err: err}
+		return exchange{}, &ConnError{Err: namedProxy(r.c.HTTP, req, err)}
 	}
 	resp, err := r.c.HTTP.Do(req)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/url"
 	"strings"
+	"syscall"
 
 	"hoist/uploader"
 )
@@ -38,10 +39,21 @@ func connError(err error) (string, bool) {
 		return offline(host), true
 	case isDNS && dnsErr.IsNotFound:
 		return T("err.no_such_host", A{"Host": dnsErr.Name}), true
-	case errors.Is(ce.Err, io.ErrUnexpectedEOF), errors.Is(ce.Err, io.EOF):
+	case errors.Is(ce.Err, io.ErrUnexpectedEOF), errors.Is(ce.Err, io.EOF),
+		errors.Is(ce.Err, syscall.ECONNRESET), errors.Is(ce.Err, syscall.EPIPE):
 		return T("err.conn.closed", nil), true
 	}
-	return T("err.conn.failed", A{"Reason": ce.Err.Error()}), true
+	// The standard library's failures (a server that refuses connections, a timeout):
+	// the same sentences as Test connection's, naming the server.
+	if s, ok := netError(ce.Err); ok {
+		return s, true
+	}
+	// Anything else keeps its technical text out of the sentence: the --json stream and
+	// the log have it.
+	if host := requestHost(ce.Err); host != "" {
+		return T("err.conn.failed", A{"Host": host}), true
+	}
+	return T("err.conn.failed.server", nil), true
 }
 
 // offline is what to say when uploader.Offline: host is the server Hoist tried, "" when
@@ -62,14 +74,8 @@ func netError(err error) (string, bool) {
 	var (
 		dnsErr *net.DNSError
 		opErr  *net.OpError
-		urlErr *url.Error
 	)
-	host := ""
-	if errors.As(err, &urlErr) {
-		if u, perr := url.Parse(urlErr.URL); perr == nil {
-			host = u.Host
-		}
-	}
+	host := requestHost(err)
 	// named picks the sentence that names the host, or the one about "the server".
 	named := func(id string) string {
 		if host == "" {
@@ -96,6 +102,18 @@ func netError(err error) (string, bool) {
 	return "", false
 }
 
+// requestHost is the host:port of the request err is about (its *url.Error), "" when
+// unknown.
+func requestHost(err error) string {
+	var urlErr *url.Error
+	if errors.As(err, &urlErr) {
+		if u, perr := url.Parse(urlErr.URL); perr == nil {
+			return u.Host
+		}
+	}
+	return ""
+}
+
 // hostOnly drops the port of host:port.
 func hostOnly(host string) string {
 	if h, _, err := net.SplitHostPort(host); err == nil {
@@ -107,14 +125,6 @@ func hostOnly(host string) string {
 func isTimeout(err error) bool {
 	var t interface{ Timeout() bool }
 	return errors.As(err, &t) && t.Timeout()
-}
-
-func proxyLogin(err error) (string, bool) {
-	var pa *uploader.ProxyAuthError
-	if !errors.As(err, &pa) {
-		return "", false
-	}
-	return T("err.proxy_login", A{"Proxy": pa.Proxy}), true
 }
 
 func caFile(err error) (string, bool) {

@@ -85,30 +85,3 @@ func pacFile(err error) (string, bool) {
 	}
 	return T("office.pac.failed", A{"Script": pe.Script, "Reason": pe.Err.Error()}), true
 }
-
-// proxyChain words a server that none of the proxies (nor, when listed, the direct way)
-// of the system settings reached.
-func proxyChain(err error) (string, bool) {
-	var ce *uploader.ProxyChainError
-	if !errors.As(err, &ce) || len(ce.Tries) == 0 {
-		return "", false
-	}
-	proxies := ce.Proxies()
-	if len(proxies) == 0 {
-		return Error(ce.Tries[len(ce.Tries)-1].Err), true // directly only: the server's own failure
-	}
-	id := "err.proxy_chain"
-	if len(proxies) < len(ce.Tries) {
-		id = "err.proxy_chain_direct"
-	}
-	return N(id, len(proxies), A{"Host": hostOnly(ce.Target), "Proxies": list(proxies)}), true
-}
-
-// proxyRefused words a proxy that refused to open a tunnel to the server.
-func proxyRefused(err error) (string, bool) {
-	var te *uploader.ProxyTunnelError
-	if !errors.As(err, &te) {
-		return "", false
-	}
-	return T("err.proxy_refused", A{"Proxy": te.Proxy, "Host": hostOnly(te.Target), "Status": te.Status}), true
-}

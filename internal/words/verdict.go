@@ -27,7 +27,13 @@ func Verdict(v uploader.Verdict) string {
 	default:
 		s = Error(v.Err)
 	}
-	if s != "" {
+	switch {
+	case s == "":
+	case proxyFailed(v.Err):
+		// The sentence names the proxy and its setting already; "Through the proxy…"
+		// after it would read as if the request had gone through.
+		s = join(s, Certificate(v.Exchange.TLS))
+	default:
 		s = join(s, officeNotes(v)) // the route and the certificate (office.go)
 	}
 	return s

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// mustNotContain fails when s holds any of bad.
+func mustNotContain(t *testing.T, what, s string, bad ...string) {
+	t.Helper()
+	for _, b := range bad {
+		if strings.Contains(s, b) {
+			t.Errorf("%s has %q:\n%s", what, b, s)
+		}
+	}
+}
+
+// A proxy given with --proxy that nobody listens on: check-login names the proxy and the
+// flag to check, not the server's connection "dropped" with a promise of retries that
+// check-login does not make.
+func TestCheckLoginNamesADeadProxy(t *testing.T) {
+	r := startSandbox(t)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dead := "http://" + l.Addr().String()
+	l.Close()
+	out := hoist(t, invocation{env: demoEnv}, append([]string{"check-login", "--lang", "fr", "--proxy", dead}, scene7Args(r)...)...)
+	if out.code != exitFailed {
+		t.Fatalf("exit %d\nstderr:\n%s", out.code, out.stderr)
+	}
+	mustContain(t, "stderr", out.stderr, "Hoist n’a pas pu se connecter au proxy "+dead+".", "Vérifiez l’adresse indiquée avec --proxy")
+	mustNotContain(t, "stderr", out.stderr, "coupée", "réessaie", "Via le proxy", "proxyconnect", "dial tcp")
+}
+
+// A proxy of the environment that refuses the tunnel: check-login (which said only "Bad
+// Gateway") and the upload say which proxy refused which server, in sentences.
+func TestProxyRefusalIsASentence(t *testing.T) {
+	for _, k := range []string{"https_proxy", "HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy"} {
+		t.Setenv(k, "")
+	}
+	status := http.StatusBadGateway
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(status) }))
+	defer proxy.Close()
+	t.Setenv("HTTPS_PROXY", proxy.URL)
+	// upload.example.invalid is never looked up: the proxy answers for it.
+	server := []string{"--endpoint", "https://upload.example.invalid/scene7/UploadFile", "--user", "u", "--company", "c"}
+	out := hoist(t, invocation{env: demoEnv}, append([]string{"check-login", "--lang", "fr"}, server...)...)
+	if out.code != exitFailed {
+		t.Fatalf("exit %d\nstderr:\n%s", out.code, out.stderr)
+	}
+	mustContain(t, "stderr", out.stderr, "Le proxy "+proxy.URL+" n’a pas pu joindre upload.example.invalid (HTTP 502)")
+	mustNotContain(t, "stderr", out.stderr, "Bad Gateway", "checkLogin", "Post \"")
+
+	// A refusal by the proxy's rule is not tried again, so the upload ends at once.
+	status = http.StatusForbidden
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a.txt": "a"})
+	out = hoist(t, invocation{env: demoEnv}, append(append([]string{"upload", "--lang", "ja"}, server...), filepath.Join(dir, "a.txt"))...)
+	if out.code != exitFailed {
+		t.Fatalf("exit %d\nstderr:\n%s", out.code, out.stderr)
+	}
+	mustContain(t, "stderr", out.stderr, "プロキシ "+proxy.URL+" が upload.example.invalid への接続を拒否しました（HTTP 403）")
+	mustNotContain(t, "stderr", out.stderr, "Forbidden", "Post \"", "再試行")
+}
