@@ -36,7 +36,7 @@ type Verdict struct {
 	// Status is the HTTP status of the answer that decided (Dr.Sum).
 	Status int
 	// Err is why the verdict is VerdictFailed: the server's refusal, typed (an IPS fault, a
-	// *ReplyError for a proxy's 407), or why no verdict could be reached.
+	// *ProxyAuthError for a proxy's 407), or why no verdict could be reached.
 	Err      error
 	Exchange Exchange
 	// Proxy is the proxy the test went through (without credentials), "" when direct.
@@ -150,7 +150,10 @@ func testDrSum(ctx context.Context, client *http.Client, ep Endpoint, cred Crede
 			v.Kind = VerdictDrSumNoCode
 		}
 	case resp.StatusCode == http.StatusProxyAuthRequired:
-		v.Kind, v.Err = VerdictFailed, &ReplyError{Status: resp.StatusCode}
+		v.Kind, v.Err = VerdictFailed, proxyLoginAnswer(client, req, resp.StatusCode)
+		if v.Err == nil {
+			v.Err = &ReplyError{Status: resp.StatusCode}
+		}
 	case resp.StatusCode == http.StatusNotFound:
 		v.Kind = VerdictDrSumNotFound
 	case resp.StatusCode >= 500:

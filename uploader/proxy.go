@@ -18,6 +18,9 @@ import (
 type ProxyAuthError struct {
 	Proxy  string      // the proxy's URL, without credentials
 	Source ProxySource // the setting that named the proxy (ProxyUnknown when not known)
+	// PlainHTTP: the server is http, so the proxy of the environment is HTTP_PROXY's
+	// (HTTPS_PROXY's otherwise).
+	PlainHTTP bool
 }
 
 func (e *ProxyAuthError) Error() string {

@@ -48,6 +48,21 @@ func namedProxy(client *http.Client, req *http.Request, err error) error {
 	return err
 }
 
+// proxyLoginAnswer is the *ProxyAuthError of an answer with status to req, when it is a
+// proxy's 407: a request to an http server goes to the proxy in full, and the proxy
+// answers it instead of the server. Nil for any other answer, and for a request that
+// went through no proxy (only a proxy answers 407).
+func proxyLoginAnswer(client *http.Client, req *http.Request, status int) error {
+	if status != http.StatusProxyAuthRequired {
+		return nil
+	}
+	route := RouteFor(client, req.URL.String())
+	if route.Proxy == "" {
+		return nil
+	}
+	return &ProxyAuthError{Proxy: route.Proxy, Source: route.Source, PlainHTTP: req.URL.Scheme == "http"}
+}
+
 // withSource records in err's proxy refusal the setting that named the proxy, when it is
 // not known yet. Each refusal is made for one request, so it is completed in place.
 func withSource(err error, source ProxySource) error {

@@ -109,6 +109,9 @@ func (a *API) call(ctx context.Context, op string, payload, maskedPayload any, o
 	}
 	defer resp.Body.Close()
 	ex.Status = resp.StatusCode
+	if pa := proxyLoginAnswer(client, req, resp.StatusCode); pa != nil {
+		return ex, fmt.Errorf("%s: %w", op, pa)
+	}
 	ex.TLS = certInfo(resp)
 	data, err := io.ReadAll(io.LimitReader(resp.Body, maxReply))
 	ex.Duration = time.Since(start)

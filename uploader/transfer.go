@@ -106,6 +106,9 @@ func (r *run) send(ctx context.Context, url string, body *multipartBody, setAuth
 		return failed(err)
 	}
 	defer resp.Body.Close()
+	if pa := proxyLoginAnswer(r.c.HTTP, req, resp.StatusCode); pa != nil {
+		return exchange{}, &ConnError{Err: pa} // the proxy's answer, not the server's
+	}
 	// Judged at once: the transport may still be writing the body of a server that
 	// answered early, and must not get the chance to finish before it is looked at. A
 	// body that went whole into the socket's send buffer (up to megabytes) may still not

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"hoist/internal/words"
 )
 
 // mustNotContain fails when s holds any of bad.
@@ -23,6 +25,7 @@ func mustNotContain(t *testing.T, what, s string, bad ...string) {
 // flag to check, not the server's connection "dropped" with a promise of retries that
 // check-login does not make.
 func TestCheckLoginNamesADeadProxy(t *testing.T) {
+	defer words.Use(words.Current()) // --lang sets the process's language
 	r := startSandbox(t)
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -41,6 +44,7 @@ func TestCheckLoginNamesADeadProxy(t *testing.T) {
 // A proxy of the environment that refuses the tunnel: check-login (which said only "Bad
 // Gateway") and the upload say which proxy refused which server, in sentences.
 func TestProxyRefusalIsASentence(t *testing.T) {
+	defer words.Use(words.Current()) // --lang sets the process's language
 	for _, k := range []string{"https_proxy", "HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy"} {
 		t.Setenv(k, "")
 	}
@@ -67,4 +71,30 @@ func TestProxyRefusalIsASentence(t *testing.T) {
 	}
 	mustContain(t, "stderr", out.stderr, "プロキシ "+proxy.URL+" が upload.example.invalid への接続を拒否しました（HTTP 403）")
 	mustNotContain(t, "stderr", out.stderr, "Forbidden", "Post \"", "再試行")
+}
+
+// A proxy given with --proxy that wants a login, for a server over plain http (the proxy
+// answers the request itself): the advice is not an environment variable that --proxy
+// overrides, but to use one instead of --proxy, and the one of http servers.
+func TestProxyLoginAdviceFollowsTheFlag(t *testing.T) {
+	defer words.Use(words.Current()) // --lang sets the process's language
+	r := startSandbox(t)
+	proxy := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		http.Error(w, "login first", http.StatusProxyAuthRequired)
+	}))
+	defer proxy.Close()
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a.txt": "a"})
+	want := "The proxy " + proxy.URL + " asks for a login (HTTP 407), which Hoist cannot type itself. Ask your IT team to let Hoist through, or, instead of --proxy, set the environment variable HTTP_PROXY to http://user:password@proxy:port."
+	for _, args := range [][]string{
+		append(append([]string{"upload", "--lang", "en", "--proxy", proxy.URL}, scene7Args(r)...), filepath.Join(dir, "a.txt")),
+		append([]string{"check-login", "--lang", "en", "--proxy", proxy.URL}, scene7Args(r)...),
+	} {
+		out := hoist(t, invocation{env: demoEnv}, args...)
+		if out.code != exitFailed {
+			t.Fatalf("%s: exit %d\nstderr:\n%s", args[0], out.code, out.stderr)
+		}
+		mustContain(t, args[0]+" stderr", out.stderr, want)
+		mustNotContain(t, args[0]+" stderr", out.stderr, "HTTPS_PROXY")
+	}
 }

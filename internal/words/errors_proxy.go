@@ -28,7 +28,11 @@ func proxyLogin(err error) (string, bool) {
 	case uploader.ProxyEnvironment:
 		advice = "err.proxy_login.environment"
 	}
-	return join(T("err.proxy_login", A{"Proxy": pa.Proxy}), T(advice, nil)), true
+	variable := "HTTPS_PROXY"
+	if pa.PlainHTTP {
+		variable = "HTTP_PROXY"
+	}
+	return join(T("err.proxy_login", A{"Proxy": pa.Proxy}), T(advice, A{"Variable": variable})), true
 }
 
 // proxyCheck is what to check about a proxy that could not be used, by the setting that
