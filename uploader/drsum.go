@@ -220,14 +220,20 @@ func (r *run) drsumFile(ctx context.Context, i int, reached *atomic.Bool) error 
 	case ctx.Err() != nil:
 		return ctx.Err()
 	case errors.As(err, &de) && (de.Auth() || de.Has(DrSumInvalidSettingJSON) || de.Has(DrSumNotUnderRootPath)):
-		// Refusals that every other file would meet too stop the upload.
+		// Refusals that every other file would meet too stop the upload; the files
+		// not sent yet are reported so (resolveRest).
+		r.fail(i, err)
 		return err
 	case errors.As(err, &ce):
 		// Retried until the budget ran out (retry.go): silent or out of reach for every
 		// file alike, so the upload stops rather than costing each file the same wait.
-		return fmt.Errorf("could not upload to the Dr.Sum server: %w", err)
+		err = fmt.Errorf("could not upload to the Dr.Sum server: %w", err)
+		r.fail(i, err)
+		return err
 	case !reached.Load() && (errors.As(err, &re) || (errors.As(err, &de) && len(de.Codes) == 0)):
-		return fmt.Errorf("could not upload to the Dr.Sum server: %w", err)
+		err = fmt.Errorf("could not upload to the Dr.Sum server: %w", err)
+		r.fail(i, err)
+		return err
 	default:
 		r.fail(i, err)
 	}

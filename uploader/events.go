@@ -366,14 +366,16 @@ func (r *run) drop(item int, st FileState, kind EventKind, err error) {
 }
 
 // resolveRest gives every file without an outcome one: cancelled when ctx ended the
-// upload, failed with the job's error otherwise.
+// upload; not sent (StateCancelled, a NotSentError) when the upload stopped on jobErr
+// before a request carried the file, or while one did and was cut short by the stop — the
+// request that met jobErr has failed its own files already.
 func (r *run) resolveRest(ctx context.Context, jobErr error) {
 	for i := range r.req.Items {
 		switch {
 		case ctx.Err() != nil:
 			r.cancel(i, ctx.Err())
 		case jobErr != nil:
-			r.fail(i, jobErr)
+			r.cancel(i, &NotSentError{Cause: jobErr})
 		default:
 			r.fail(i, errNotSent)
 		}
@@ -381,6 +383,18 @@ func (r *run) resolveRest(ctx context.Context, jobErr error) {
 }
 
 var errNotSent = errors.New("the file was not sent")
+
+// NotSentError is why a file was not sent: the upload stopped on Cause (a refusal of the
+// request, a job that stopped taking files, a server out of reach…) before the file's
+// turn. Such a file is StateCancelled, like one a cancellation left unsent: nothing is
+// wrong with the file itself, it is to be sent again once Cause is solved.
+type NotSentError struct {
+	Cause error
+}
+
+func (e *NotSentError) Error() string { return "not sent, the upload stopped: " + e.Cause.Error() }
+
+func (e *NotSentError) Unwrap() error { return e.Cause }
 
 // jobNotEnded records that the job could not be ended (Tally.NotEnded).
 func (r *run) jobNotEnded() {

@@ -10,34 +10,35 @@ import (
 
 func TestDecideFault(t *testing.T) {
 	tests := []struct {
-		scope     faultScope
-		live      jobLiveness
-		files     int
-		continued bool
-		want      faultAction
+		scope faultScope
+		live  jobLiveness
+		files int
+		want  faultAction
 	}{
-		// The job lives (or the POST opened none): the fault is about this POST.
-		{scopeRequest, liveAlive, 3, false, actStop},
-		{scopeRequest, liveAlive, 1, true, actStop},
-		{scopeRequest, liveNone, 3, false, actStop},
-		{scopeFiles, liveAlive, 3, false, actIsolate},
-		{scopeFiles, liveAlive, 1, false, actFail},
-		{scopeFiles, liveNone, 2, true, actIsolate},
-		{scopeFiles, liveNone, 1, false, actFail},
-		// The job is gone, or nobody can say: a new job, once.
-		{scopeRequest, liveGone, 3, false, actNewJob},
-		{scopeFiles, liveGone, 1, false, actNewJob},
-		{scopeFiles, liveUnknown, 3, false, actNewJob},
-		{scopeRequest, liveUnknown, 1, false, actNewJob},
-		// A second fault for the same files after that: their failure, not a loop.
-		{scopeFiles, liveGone, 3, true, actFail},
-		{scopeRequest, liveGone, 1, true, actFail},
-		{scopeFiles, liveUnknown, 1, true, actFail},
+		// The job lives (or the POST opened none, or the API could not say after the
+		// upload's one new job): the fault is about this POST.
+		{scopeRequest, liveAlive, 3, actStop},
+		{scopeRequest, liveAssumed, 1, actStop},
+		{scopeRequest, liveNone, 3, actStop},
+		{scopeFiles, liveAlive, 3, actIsolate},
+		{scopeFiles, liveAssumed, 3, actIsolate},
+		{scopeFiles, liveAlive, 1, actFail},
+		{scopeFiles, liveAssumed, 1, actFail},
+		{scopeFiles, liveNone, 2, actIsolate},
+		{scopeFiles, liveNone, 1, actFail},
+		// The job is gone, or nobody can say: a new job (jobState.judge allows one).
+		{scopeRequest, liveGone, 3, actNewJob},
+		{scopeFiles, liveGone, 1, actNewJob},
+		{scopeFiles, liveUnknown, 3, actNewJob},
+		{scopeRequest, liveUnknown, 1, actNewJob},
+		// Gone again after that: the upload stops, whatever the fault is about.
+		{scopeFiles, liveStopped, 3, actJobGone},
+		{scopeRequest, liveStopped, 1, actJobGone},
 	}
 	for _, tt := range tests {
-		if got := decideFault(tt.scope, tt.live, tt.files, tt.continued); got != tt.want {
-			t.Errorf("decideFault(scope %d, live %d, %d files, continued %v) = %v, want %v",
-				tt.scope, tt.live, tt.files, tt.continued, got, tt.want)
+		if got := decideFault(tt.scope, tt.live, tt.files); got != tt.want {
+			t.Errorf("decideFault(scope %d, live %d, %d files) = %v, want %v",
+				tt.scope, tt.live, tt.files, got, tt.want)
 		}
 	}
 }
@@ -86,10 +87,18 @@ func TestScene7RequestLevelFaultIsNotRetried(t *testing.T) {
 	items := testTree(t, nil)
 	res, err := fastClient().Upload(context.Background(), f.request(items), nil)
 	var rr *RequestRefusedError
-	if !errors.As(err, &rr) || res.Count(StateFailed) != len(items) {
-		t.Fatalf("err %v, %d failed", err, res.Count(StateFailed))
+	if !errors.As(err, &rr) {
+		t.Fatalf("err %v", err)
 	}
+	checkStopped(t, res, err)
 	if f.count() != 1 {
 		t.Fatalf("%d requests, want 1", f.count())
+	}
+}
+
+func TestNamesJob(t *testing.T) {
+	f := &Fault{Kind: IpsApiFault, Code: CodeInvalidParameter, Reason: "Upload job j|2101||e2e|7 is not active (unknown, ended or expired)"}
+	if !namesJob(f, "j|2101||e2e|7") || namesJob(f, "j|2101||e2e|8") || namesJob(f, "") {
+		t.Fatal("namesJob must tell a fault about the POST's own job, and only that")
 	}
 }

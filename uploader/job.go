@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"path"
 	"strconv"
+	"sync/atomic"
 	"time"
 )
 
@@ -20,6 +21,9 @@ type s7job struct {
 	r     *run
 	auth  []byte // the auth part; holds the password, so it is never logged
 	state *jobState
+	// goneFault is the fault that told the job stopped taking files for good (JobGoneError),
+	// for the batches that then stop without having sent anything.
+	goneFault atomic.Pointer[Fault]
 }
 
 // opened records the end of an opening POST: the new job joins the Result and the events.
@@ -132,7 +136,9 @@ func (j *s7job) resume(name, handle string, lastPost time.Time) {
 func (j *s7job) exists() bool { return j.state.exists() }
 
 // runBatch posts a batch until each of its files has an outcome. It returns an error only
-// when the whole upload must stop: ctx ended, or a refusal no other file would escape.
+// when the whole upload must stop: ctx ended, or a refusal no other file would escape. The
+// files of the POST that met that refusal fail with it; the files no POST carried yet are
+// left to resolveRest, which reports them as not sent.
 func (j *s7job) runBatch(ctx context.Context, b *batch) error {
 	var live []int
 	for _, i := range b.items {
@@ -145,8 +151,15 @@ func (j *s7job) runBatch(ctx context.Context, b *batch) error {
 	if looked {
 		live = j.lookAgain(live)
 	}
+	var last *Fault // the fault of this batch's last POST, nil before it is sent
 	for len(live) > 0 {
 		t, err := j.state.acquire(ctx)
+		if errors.Is(err, errJobStopped) {
+			if last == nil {
+				return j.goneErr(nil) // never sent: its files are not sent
+			}
+			return j.stop(live, j.goneErr(last))
+		}
 		if err != nil {
 			return err
 		}
@@ -194,18 +207,25 @@ func (j *s7job) runBatch(ctx context.Context, b *batch) error {
 			live = j.lookAgain(j.drop(live, fe))
 			continue
 		case f != nil && f.Auth():
-			return err
+			return j.stop(live, err)
 		case f != nil:
 			// Whether the job lives decides what the fault means (faultpolicy.go).
+			last = f
 			job := liveNone
 			if !t.opening {
-				job = j.state.judge(ctx, t, j.activeJob)
+				ask := j.activeJob
+				if namesJob(f, t.handle) {
+					ask = func(context.Context, string) jobLiveness { return liveGone }
+				}
+				job = j.state.judge(ctx, t, ask)
 			}
-			switch decideFault(scopeOf(f, j.names(live, param)), job, len(live), b.continued) {
+			switch decideFault(scopeOf(f, j.names(live, param)), job, len(live)) {
 			case actStop:
-				return &RequestRefusedError{Fault: f}
+				return j.stop(live, &RequestRefusedError{Fault: f})
+			case actJobGone:
+				j.goneFault.CompareAndSwap(nil, f)
+				return j.stop(live, j.goneErr(f))
 			case actNewJob:
-				b.continued = true
 				continue
 			case actIsolate:
 				return j.isolate(ctx, b, live)
@@ -216,11 +236,11 @@ func (j *s7job) runBatch(ctx context.Context, b *batch) error {
 		case errors.As(err, new(*ConnError)):
 			// Retried until the budget ran out (retry.go): the server is silent or out of
 			// reach, for every file alike; going on would cost each batch the same wait.
-			return fmt.Errorf("could not reach the upload server: %w", err)
+			return j.stop(live, fmt.Errorf("could not reach the upload server: %w", err))
 		case t.opening && !j.exists():
 			// No job could even be created, and not for a file's sake: the server is out
 			// of reach or is not an UploadFile servlet, for every file alike.
-			return fmt.Errorf("could not start the upload job: %w", err)
+			return j.stop(live, fmt.Errorf("could not start the upload job: %w", err))
 		}
 		for _, i := range live {
 			j.r.fail(i, err)
@@ -230,11 +250,31 @@ func (j *s7job) runBatch(ctx context.Context, b *batch) error {
 	return nil
 }
 
+// stop fails the files of the POST that met err, which stops the whole upload, and
+// returns err.
+func (j *s7job) stop(live []int, err error) error {
+	for _, i := range live {
+		j.r.fail(i, err)
+	}
+	return err
+}
+
+// goneErr is the error that stops an upload whose job stopped taking files after it had
+// gone on in a new job once; f is the fault that told, nil for a POST that never went.
+func (j *s7job) goneErr(f *Fault) *JobGoneError {
+	if f == nil {
+		f = j.goneFault.Load()
+	}
+	j.r.mu.Lock()
+	defer j.r.mu.Unlock()
+	return &JobGoneError{Job: j.r.jobName, Handle: j.r.handle, Fault: f}
+}
+
 // isolate sends each file of a refused POST alone, so that only the file the server
 // refuses fails.
 func (j *s7job) isolate(ctx context.Context, b *batch, live []int) error {
 	for _, i := range live {
-		one := &batch{dest: b.dest, items: []int{i}, bytes: j.r.req.Items[i].Size, named: b.named, continued: b.continued}
+		one := &batch{dest: b.dest, items: []int{i}, bytes: j.r.req.Items[i].Size, named: b.named}
 		if err := j.runBatch(ctx, one); err != nil {
 			return err
 		}
@@ -379,64 +419,4 @@ func (j *s7job) body(live []int, param UploadPostParam) (*multipartBody, error) 
 		parts = append(parts, formPart{name: "file" + strconv.Itoa(k+1), filename: path.Base(j.r.req.Items[i].Rel), contentType: "application/octet-stream", file: j.ref(i)})
 	}
 	return newMultipartBody(parts), nil
-}
-
-// findJob asks the IPS API for the handle of the running job called name, "" when there
-// is none or the API cannot tell.
-func (j *s7job) findJob(ctx context.Context, name string) string {
-	if j.r.req.Endpoint.APIURL == "" {
-		return ""
-	}
-	if t := j.r.c.ResponseTimeout; t > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, t)
-		defer cancel()
-	}
-	api := &API{HTTP: j.r.c.HTTP, Conn: j.r.req.Conn}
-	jobs, _, err := api.ActiveJobs(ctx, "")
-	if err != nil {
-		return ""
-	}
-	for _, a := range jobs {
-		if a.Name == name || a.OriginalName == name {
-			return a.JobHandle
-		}
-	}
-	return ""
-}
-
-// ensureEnded sends endJob without files to the current job if it is open, and to every job
-// abandoned without knowing whether it lives, with a short context of its own if ctx is
-// already over. A job refused for the login cannot be ended; one too idle has expired.
-func (j *s7job) ensureEnded(ctx context.Context, jobErr error) {
-	var f *Fault
-	if errors.As(jobErr, &f) && f.Auth() || errors.Is(context.Cause(ctx), ErrPaused) {
-		return // paused: the job stays open for the rest of the files
-	}
-	if ctx.Err() != nil || errors.As(jobErr, new(*ConnError)) {
-		// Cancelled, or the server is out of reach: one short attempt, so that ending
-		// never hangs and a silent server's upload still fails within minutes.
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), endTimeout)
-		defer cancel()
-	}
-	if handle, ok := j.state.endable(); ok {
-		if !j.end(ctx, handle) {
-			j.r.jobNotEnded()
-		}
-	}
-	for _, h := range j.state.leftOpen() {
-		// Most often already expired (then this fails quietly); but if the fault was about
-		// the files, the job is alive and ending it lets the server finish it now.
-		j.end(ctx, h)
-	}
-}
-
-// end sends endJob to the job of handle and reports whether it was accepted.
-func (j *s7job) end(ctx context.Context, handle string) bool {
-	_, err := j.post(ctx, nil, UploadPostParam{CompanyHandle: j.r.req.Company, Locale: j.r.req.Locale, JobHandle: handle, EndJob: true})
-	if err == nil {
-		j.markEnded(handle)
-	}
-	return err == nil
 }

@@ -2,6 +2,7 @@ package uploader
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 )
@@ -19,10 +20,13 @@ const (
 	phaseGone                     // the job takes no more files (expired, unknown, too idle): the next POST opens another
 	phaseRenewing                 // a POST is opening the job that replaces a gone one
 	phaseEnded                    // the job accepted endJob
+	// phaseStopped: the job takes no more files and the upload already went on in a new
+	// job once: no POST is sent any more (JobGoneError)
+	phaseStopped
 )
 
 func (p jobPhase) String() string {
-	return [...]string{"none", "opening", "open", "checking", "gone", "renewing", "ended"}[p]
+	return [...]string{"none", "opening", "open", "checking", "gone", "renewing", "ended", "stopped"}[p]
 }
 
 // passing reports the phases that end on their own: a POST waits them out.
@@ -38,7 +42,15 @@ const (
 	liveAlive                      // getActiveJobs lists it as active
 	liveGone                       // getActiveJobs does not list it: expired, ended or unknown
 	liveUnknown                    // the API could not be asked or did not answer
+	// liveAssumed: the API could not say, and the upload already went on in a new job
+	// once: the job is taken to live, the fault to be about this POST.
+	liveAssumed
+	// liveStopped: the job is gone and the upload already went on in a new job once.
+	liveStopped
 )
+
+// errJobStopped is acquire's answer once the job is stopped (phaseStopped).
+var errJobStopped = errors.New("the upload job stopped taking files a second time")
 
 // ticket is what a POST is allowed to do: carry handle, or open a job.
 type ticket struct {
@@ -75,6 +87,11 @@ type jobState struct {
 	// abandoned are handles given up without knowing whether the job lives (the API
 	// could not tell): they are ended at the end of the upload.
 	abandoned []string
+	// continued is set once a job was judged gone (or unknown) and a new one is to take
+	// the files: that happens once per upload, so that a server whose jobs keep dying
+	// costs a bounded number of POSTs, not a new job (or a POST per file) each time.
+	// A job given up for being too idle (goneIdle) does not count: nothing failed.
+	continued bool
 }
 
 func newJobState(expiry time.Duration) *jobState {
@@ -128,6 +145,8 @@ func (s *jobState) acquire(ctx context.Context) (ticket, error) {
 			return ticket{handle: s.handle, gen: s.gen}, nil
 		}
 		s.why = goneIdle
+	case phaseStopped:
+		return ticket{}, errJobStopped
 	}
 	// Gone, ended (files after the end cannot join it), or too idle: a new job.
 	t := ticket{opening: true, gen: s.gen, replaces: s.handle, why: s.why}
@@ -155,11 +174,16 @@ func (s *jobState) opened(t ticket, handle string) {
 // judge settles whether the job of ticket t still lives after a fault on one of its POSTs:
 // the first POST to ask runs ask (getActiveJobs) while the others wait for its answer.
 // A job found gone is not used again; one the API could not judge is abandoned, to be
-// ended at the end of the upload in case it lives.
+// ended at the end of the upload in case it lives. Either makes the upload go on in a new
+// job, once: after that, a gone job stops the upload (liveStopped) and one the API could
+// not judge is taken to live (liveAssumed).
 func (s *jobState) judge(ctx context.Context, t ticket, ask func(context.Context, string) jobLiveness) jobLiveness {
 	s.mu.Lock()
 	for {
 		switch {
+		case s.phase == phaseStopped:
+			s.mu.Unlock()
+			return liveStopped
 		case t.gen != s.gen || s.phase == phaseGone || s.phase == phaseRenewing || s.phase == phaseEnded:
 			// Already judged gone (or replaced): the files go to the next job.
 			defer s.mu.Unlock()
@@ -186,14 +210,21 @@ func (s *jobState) judge(ctx context.Context, t ticket, ask func(context.Context
 	v := ask(ctx, handle)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	switch v {
-	case liveAlive:
+	switch {
+	case v == liveAlive:
 		s.setLocked(phaseOpen)
-	case liveGone:
+	case v == liveGone && s.continued:
 		s.why = goneInactive
+		s.setLocked(phaseStopped)
+		return liveStopped
+	case v == liveGone:
+		s.why, s.continued = goneInactive, true
 		s.setLocked(phaseGone)
+	case s.continued:
+		s.setLocked(phaseOpen)
+		return liveAssumed
 	default:
-		s.why = goneUnknown
+		s.why, s.continued = goneUnknown, true
 		s.abandoned = append(s.abandoned, handle)
 		s.setLocked(phaseGone)
 	}

@@ -100,6 +100,58 @@ func TestJobStateJudgeAsksOnceForConcurrentFaults(t *testing.T) {
 	}
 }
 
+// A job judged gone (or that the API could not judge) is replaced once per upload: after
+// that a gone job stops the upload (no ticket any more) and one the API could not judge is
+// taken to live, so that no third job is opened. A job given up for idleness does not
+// count.
+func TestJobStateContinuesOncePerUpload(t *testing.T) {
+	verdict := func(v jobLiveness) func(context.Context, string) jobLiveness {
+		return func(context.Context, string) jobLiveness { return v }
+	}
+	for _, second := range []jobLiveness{liveGone, liveUnknown} {
+		synctest.Test(t, func(t *testing.T) {
+			s := newJobState(10 * time.Minute)
+			tk, _ := s.acquire(t.Context())
+			s.opened(tk, "j|1")
+			time.Sleep(11 * time.Minute) // too idle: renewed without counting
+			tk, _ = s.acquire(t.Context())
+			s.opened(tk, "j|2")
+			tk, _ = s.acquire(t.Context())
+			if v := s.judge(t.Context(), tk, verdict(liveGone)); v != liveGone {
+				t.Fatalf("first gone job judged %v", v)
+			}
+			old := tk
+			tk, _ = s.acquire(t.Context())
+			if !tk.opening || tk.replaces != "j|2" {
+				t.Fatalf("after the first gone job: %+v", tk)
+			}
+			s.opened(tk, "j|3")
+			if v := s.judge(t.Context(), old, verdict(liveGone)); v != liveGone {
+				t.Fatalf("a late fault of the replaced job judged %v, want gone (go on in j|3)", v)
+			}
+			tk, _ = s.acquire(t.Context())
+			if tk.opening || tk.handle != "j|3" {
+				t.Fatalf("a late fault of the replaced job got %+v", tk)
+			}
+			v := s.judge(t.Context(), tk, verdict(second))
+			next, err := s.acquire(t.Context())
+			switch second {
+			case liveGone:
+				if v != liveStopped || !errors.Is(err, errJobStopped) || s.judge(t.Context(), tk, verdict(liveAlive)) != liveStopped {
+					t.Fatalf("second gone job: judged %v, next %+v %v", v, next, err)
+				}
+				if _, ok := s.endable(); ok {
+					t.Fatal("a gone job would be sent endJob")
+				}
+			case liveUnknown:
+				if v != liveAssumed || err != nil || next.opening || next.handle != "j|3" || len(s.leftOpen()) != 0 {
+					t.Fatalf("second unknown job: judged %v, next %+v %v", v, next, err)
+				}
+			}
+		})
+	}
+}
+
 func TestJobStateTooIdleRenews(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		s := newJobState(10 * time.Minute)

@@ -249,9 +249,6 @@ type batch struct {
 	// named is a batch of one file whose name is sent in uploadPostParam/fileName, because
 	// servlet containers read non-ASCII Content-Disposition filenames as ISO-8859-1.
 	named bool
-	// continued is set once the batch has been moved to a new job, which happens at most
-	// once: a second fault for the same files is their failure.
-	continued bool
 }
 
 // planBatches groups files by destination folder into POSTs of at most maxFiles files and
@@ -353,7 +350,7 @@ func shrinkTail(bs []*batch, items []Item, conns int) []*batch {
 
 // cut splits b after as many of its files as fit in limit bytes (at least one): the
 // front and the rest, nil when every file fits. Both are copies of b but for their files
-// and bytes, so that whatever else a batch carries (named, continued) goes with them.
+// and bytes, so that whatever else a batch carries (named) goes with them.
 func (b *batch) cut(items []Item, limit int64) (front, rest *batch) {
 	n, head := 0, int64(0)
 	for n < len(b.items) && (n == 0 || head+items[b.items[n]].Size <= limit) {

@@ -1,6 +1,8 @@
 package session
 
 import (
+	"errors"
+
 	"hoist/internal/words"
 	"hoist/uploader"
 )
@@ -92,9 +94,16 @@ func (q *Queue) fileEventLocked(row *Row, ev uploader.Event) *Entry {
 			return nil
 		}
 		q.setStateLocked(row, Cancelled)
-		row.setWhy(words.Msg("session.reason.cancelled_in_flight", nil))
-		if row.stop {
+		var notSent *uploader.NotSentError
+		switch {
+		case row.stop:
 			row.setWhy(words.Msg("session.reason.cancelled_by_you", nil))
+		case errors.As(ev.Err, &notSent):
+			// Nobody cancelled it: the upload stopped on a problem before its turn, and
+			// the engine's sentence says which.
+			row.setReason(words.Error(ev.Err))
+		default:
+			row.setWhy(words.Msg("session.reason.cancelled_in_flight", nil))
 		}
 		e.Level, e.Message = Warning, row.Reason
 	default:

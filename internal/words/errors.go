@@ -67,7 +67,7 @@ var families []func(error) (string, bool)
 
 func init() {
 	families = []func(error) (string, bool){
-		requestRefused, settings, optionsError, fileError, nameError, drsumError, replyError, faultError,
+		notSent, jobGone, requestRefused, settings, optionsError, fileError, nameError, drsumError, replyError, faultError,
 		proxyLogin, proxyChain, proxyRefused, proxyAddress, pacFile, caFile, publishBase, urlError, choiceError, rateError, followTimeout, connError, netError, plain,
 	}
 }
