@@ -108,3 +108,23 @@ func TestProxyAdviceFollowsTheSetting(t *testing.T) {
 		}
 	}
 }
+
+// check-login, jobs and Test connection send each request once: no sentence they may
+// show says that Hoist tries again.
+func TestNoSentenceClaimsRetries(t *testing.T) {
+	defer Use(Current())
+	claims := map[string]string{"en": "retries", "fr": "réessaie", "ja": "自動で再試行"}
+	for _, err := range []error{
+		&uploader.ReplyError{Status: 503},
+		&uploader.ReplyError{Status: 200},
+		&url.Error{Op: "Post", URL: "https://s7.example.com/x", Err: io.EOF},
+		&url.Error{Op: "Post", URL: "https://s7.example.com/x", Err: &net.OpError{Op: "read", Net: "tcp", Err: os.NewSyscallError("read", syscall.ECONNRESET)}},
+	} {
+		for lang, claim := range claims {
+			Use(lang)
+			if s := Error(err); strings.Contains(s, claim) {
+				t.Errorf("%s: %q claims retries", lang, s)
+			}
+		}
+	}
+}
