@@ -79,7 +79,9 @@ type FollowEvent struct {
 	State     string // the active job's state, on JobProcessing
 	Progress  string // the active job's progress message, on JobProcessing
 	Said      string // Scene7's own words about the file, on FileProcessed
-	Err       error
+	// ReplacedBy is, for a Replaced file, the later file of the job that replaced it.
+	ReplacedBy string
+	Err        error
 	// Files are the outcomes, on FollowEnded (as FollowResult.Files).
 	Files []FileOutcome
 }
@@ -151,7 +153,7 @@ func (c *Client) Follow(ctx context.Context, req FollowRequest, onEvent func(Fol
 			// The job did not end: silence is not yet a verdict.
 			continue
 		}
-		emit(FollowEvent{Kind: FileProcessed, Item: f.Item, Rel: f.Rel, AssetID: f.AssetID, Outcome: f.Outcome, LogType: f.LogType, Said: f.Message})
+		emit(FollowEvent{Kind: FileProcessed, Item: f.Item, Rel: f.Rel, AssetID: f.AssetID, Outcome: f.Outcome, LogType: f.LogType, Said: f.Message, ReplacedBy: f.ReplacedBy})
 	}
 	err = errors.Join(waitErr, logErr)
 	emit(FollowEvent{Kind: FollowEnded, Item: -1, Err: err, Files: res.Files})

@@ -255,10 +255,25 @@ func runJobLog(c *cli, cmd *command, args []string) int {
 				fmt.Fprintln(c.stdout)
 			}
 			printJobLog(c.stdout, l)
-			printOutcomes(c.stdout, uploader.MatchOutcomes([]uploader.JobLog{l}, "", nil), base)
+			outs := uploader.MatchOutcomes([]uploader.JobLog{l}, "", nil)
+			printOutcomes(c.stdout, outs, base)
+			printFileCount(c.stdout, l, outs)
 		}
 	}
 	return exitOK
+}
+
+// printFileCount says why the rows of a job's log are not as many as the job's files,
+// when they are not: files with no line of their own, or a file named in two ways.
+func printFileCount(w io.Writer, l uploader.JobLog, outs []uploader.FileOutcome) {
+	named := uploader.TallyOutcomes(outs).Files
+	switch {
+	case len(outs) == 0 || named == l.TotalFileCount:
+	case named < l.TotalFileCount:
+		fmt.Fprintf(w, "  %s\n", words.N("cli.job_log.unnamed", l.TotalFileCount-named, nil))
+	default:
+		fmt.Fprintf(w, "  %s\n", words.N("cli.job_log.extra", l.TotalFileCount, words.A{"Named": named}))
+	}
 }
 
 func printJobLog(w io.Writer, l uploader.JobLog) {
@@ -371,6 +386,8 @@ type jsonOutcome struct {
 	LogType string           `json:"log_type,omitempty"`
 	Message string           `json:"message,omitempty"`
 	Link    string           `json:"link,omitempty"`
+	// ReplacedBy is, for "replaced", the later file of the job that took its asset.
+	ReplacedBy string `json:"replaced_by,omitempty"`
 }
 
 type jsonLogLine struct {
@@ -388,7 +405,7 @@ func toJSONLog(l uploader.JobLog, base string) jsonJobLog {
 		Duplicates: l.FileDuplicateCount, Updates: l.FileUpdateCount, Lines: []jsonLogLine{}, Files: []jsonOutcome{},
 	}
 	for _, o := range uploader.MatchOutcomes([]uploader.JobLog{l}, "", nil) {
-		jo := jsonOutcome{File: o.Rel, AssetID: o.AssetID, Outcome: o.Outcome, LogType: o.LogType, Message: o.Message}
+		jo := jsonOutcome{File: o.Rel, AssetID: o.AssetID, Outcome: o.Outcome, LogType: o.LogType, Message: o.Message, ReplacedBy: o.ReplacedBy}
 		if o.Outcome == uploader.Processed || o.Outcome == uploader.Warnings {
 			jo.Link, _ = uploader.PublishLink(base, o.AssetID)
 		}

@@ -79,6 +79,8 @@ func outcomeMark(o uploader.Outcome) string {
 		return words.T("cli.outcome.warnings", nil)
 	case uploader.Failed:
 		return words.T("cli.outcome.failed", nil)
+	case uploader.Replaced:
+		return words.T("cli.outcome.replaced", nil)
 	}
 	return words.T("cli.outcome.no_word", nil)
 }
@@ -99,8 +101,15 @@ func outcomeLine(o uploader.FileOutcome, base string) string {
 		s += "  " + o.Message
 	case uploader.Failed:
 		s += "  " + o.Message
+	case uploader.Replaced:
+		s += "  " + replacedBy(o)
 	}
 	return s
+}
+
+// replacedBy says which later file of the job took a replaced file's asset.
+func replacedBy(o uploader.FileOutcome) string {
+	return words.T("cli.outcome.replaced_by", words.A{"File": words.FileName(o.ReplacedBy)})
 }
 
 // humanFollowView prints one line per file on out, and on errw what Scene7 is doing
@@ -130,7 +139,7 @@ func (v *humanFollowView) event(ev uploader.FollowEvent) {
 			fmt.Fprintln(v.errw, words.FollowEvent(ev))
 		}
 	case uploader.FileProcessed:
-		o := uploader.FileOutcome{Item: ev.Item, Rel: ev.Rel, AssetID: ev.AssetID, Outcome: ev.Outcome, Message: ev.Said}
+		o := uploader.FileOutcome{Item: ev.Item, Rel: ev.Rel, AssetID: ev.AssetID, Outcome: ev.Outcome, Message: ev.Said, ReplacedBy: ev.ReplacedBy}
 		v.files = append(v.files, o)
 		if ev.Item >= 0 {
 			fmt.Fprintln(v.out, outcomeLine(o, v.base))
@@ -146,20 +155,21 @@ func (v *humanFollowView) event(ev uploader.FollowEvent) {
 }
 
 // jsonFollowEvent is one --json line of the follow-up. Outcome is "processed",
-// "warnings", "failed" or "no word".
+// "warnings", "failed", "replaced" (by ReplacedBy) or "no word".
 type jsonFollowEvent struct {
-	Kind      uploader.FollowKind `json:"kind"`
-	Time      string              `json:"time"`
-	JobHandle string              `json:"job_handle"`
-	File      string              `json:"file,omitempty"`
-	AssetID   string              `json:"asset_id,omitempty"`
-	Outcome   *uploader.Outcome   `json:"outcome,omitempty"`
-	LogType   string              `json:"log_type,omitempty"`
-	State     string              `json:"state,omitempty"`
-	Progress  string              `json:"progress,omitempty"`
-	Link      string              `json:"link,omitempty"`
-	Said      string              `json:"scene7_said,omitempty"`
-	Error     string              `json:"error,omitempty"`
+	Kind       uploader.FollowKind `json:"kind"`
+	Time       string              `json:"time"`
+	JobHandle  string              `json:"job_handle"`
+	File       string              `json:"file,omitempty"`
+	AssetID    string              `json:"asset_id,omitempty"`
+	Outcome    *uploader.Outcome   `json:"outcome,omitempty"`
+	LogType    string              `json:"log_type,omitempty"`
+	State      string              `json:"state,omitempty"`
+	Progress   string              `json:"progress,omitempty"`
+	Link       string              `json:"link,omitempty"`
+	Said       string              `json:"scene7_said,omitempty"`
+	ReplacedBy string              `json:"replaced_by,omitempty"`
+	Error      string              `json:"error,omitempty"`
 }
 
 type jsonFollowView struct {
@@ -173,7 +183,7 @@ func newJSONFollowView(w io.Writer, base string) jsonFollowView {
 
 func (v jsonFollowView) event(ev uploader.FollowEvent) {
 	j := jsonFollowEvent{Kind: ev.Kind, Time: ev.Time.Format(time.RFC3339Nano), JobHandle: ev.JobHandle, File: ev.Rel,
-		AssetID: ev.AssetID, LogType: ev.LogType, State: ev.State, Progress: ev.Progress, Said: ev.Said}
+		AssetID: ev.AssetID, LogType: ev.LogType, State: ev.State, Progress: ev.Progress, Said: ev.Said, ReplacedBy: ev.ReplacedBy}
 	if ev.Kind == uploader.FileProcessed {
 		o := ev.Outcome
 		j.Outcome = &o
@@ -198,7 +208,11 @@ func printOutcomes(w io.Writer, outs []uploader.FileOutcome, base string) {
 		if o.Outcome == uploader.Processed || o.Outcome == uploader.Warnings {
 			link, _ = uploader.PublishLink(base, o.AssetID)
 		}
-		t.add(words.FileName(o.Rel), o.AssetID, outcomeMark(o.Outcome), link, o.Message)
+		said := o.Message
+		if o.Outcome == uploader.Replaced {
+			said = replacedBy(o)
+		}
+		t.add(words.FileName(o.Rel), o.AssetID, outcomeMark(o.Outcome), link, said)
 	}
 	t.write(w)
 	fmt.Fprintf(w, "  %s\n", outcomeSummary(outs))
@@ -214,7 +228,8 @@ func outcomeSummary(outs []uploader.FileOutcome) string {
 	for _, part := range []struct {
 		id string
 		n  int
-	}{{"cli.outcomes.with_warnings", t.Warnings}, {"cli.outcomes.failed", t.Failed}, {"cli.outcomes.no_word", t.NoWord}} {
+	}{{"cli.outcomes.with_warnings", t.Warnings}, {"cli.outcomes.failed", t.Failed}, {"cli.outcomes.no_word", t.NoWord},
+		{"cli.outcomes.replaced", t.Replaced}} {
 		if part.n > 0 {
 			s += words.N(part.id, part.n, nil)
 		}

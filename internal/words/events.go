@@ -88,7 +88,7 @@ func FollowEvent(ev uploader.FollowEvent) string {
 		}
 		return T("engine.follow.processing", nil)
 	case uploader.FileProcessed:
-		return Outcome(uploader.FileOutcome{Outcome: ev.Outcome, LogType: ev.LogType, Message: ev.Said})
+		return Outcome(uploader.FileOutcome{Outcome: ev.Outcome, LogType: ev.LogType, Message: ev.Said, ReplacedBy: ev.ReplacedBy})
 	case uploader.FollowEnded:
 		if ev.Err != nil {
 			return Error(ev.Err)
@@ -115,6 +115,8 @@ func Outcome(f uploader.FileOutcome) string {
 			return T("engine.outcome.failed_silent", nil)
 		}
 		return T("engine.outcome.failed", A{"Said": s})
+	case uploader.Replaced:
+		return T("engine.outcome.replaced", A{"File": FileName(f.ReplacedBy)})
 	}
 	return T("engine.outcome.no_word", nil)
 }
@@ -137,7 +139,8 @@ func OutcomeSummary(outs []uploader.FileOutcome) string {
 	for _, part := range []struct {
 		id string
 		n  int
-	}{{"engine.outcome.summary_warnings", t.Warnings}, {"engine.outcome.summary_failed", t.Failed}, {"engine.outcome.summary_no_word", t.NoWord}} {
+	}{{"engine.outcome.summary_warnings", t.Warnings}, {"engine.outcome.summary_failed", t.Failed}, {"engine.outcome.summary_no_word", t.NoWord},
+		{"engine.outcome.summary_replaced", t.Replaced}} {
 		if part.n > 0 {
 			s += N(part.id, part.n, nil)
 		}
