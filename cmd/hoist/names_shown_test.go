@@ -76,3 +76,26 @@ func TestFailedAndRetriedNamesAreEscapedInEveryLine(t *testing.T) {
 		t.Errorf("the report holds a raw control character: %q", stderr.String())
 	}
 }
+
+// Two files whose names differ only in Unicode form print alike: the line says which was
+// kept and which left out by how each writes its accents, with the path both would take,
+// not a path on disk.
+func TestUploadSameNameInTwoUnicodeFormsSaysWhichWasLeftOut(t *testing.T) {
+	if runtime.GOOS == "darwin" || runtime.GOOS == "windows" {
+		t.Skip("the file system cannot hold both forms of a name")
+	}
+	r := startSandbox(t)
+	dir := t.TempDir()
+	root := filepath.Join(dir, "t2")
+	writeTree(t, root, map[string]string{"café.jpg": "1", "cafe\u0301.jpg": "2"})
+	out := hoist(t, invocation{env: demoEnv}, append(append([]string{"upload"}, scene7Args(r)...), root)...)
+	if out.code != exitFailed {
+		t.Fatalf("exit %d, want 1 (one file left out)\nstderr:\n%s", out.code, out.stderr)
+	}
+	// The walk reads names in byte order: "cafe\u0301" (e, then the mark) comes first.
+	mustContain(t, "stderr", out.stderr, "skipped t2/café.jpg: Two files are named t2/café.jpg: in one, the accented letters (“é”) are single characters",
+		"so the file with separate accent marks was kept and the one with single characters was left out")
+	if strings.Contains(out.stderr, dir) {
+		t.Errorf("stderr names a path on disk:\n%s", out.stderr)
+	}
+}

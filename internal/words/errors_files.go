@@ -45,7 +45,7 @@ func nameError(err error) (string, bool) {
 	case e.Kind == uploader.NameControl:
 		return T("err.name.control", A{"Name": visible(e.Rel), "Char": charName(e.Char)}), true
 	case e.Kind == uploader.NameSameAfterNFC:
-		return T("err.name.same_nfc", A{"Name": e.Rel, "Other": e.Other}), true
+		return sameNFC(e.Rel, "", e.Other), true
 	case e.Kind == uploader.FolderDots:
 		return T("err.name.folder_dots", A{"Folder": e.Rel}), true
 	}

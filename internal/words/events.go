@@ -215,7 +215,7 @@ func Skip(s uploader.Skipped) string {
 	case uploader.SkipControlChar:
 		return Error(&uploader.NameError{Kind: uploader.NameControl, Rel: s.Rel, Char: s.Char})
 	case uploader.SkipSameNFC:
-		return Error(&uploader.NameError{Kind: uploader.NameSameAfterNFC, Rel: s.Rel, Other: s.Other})
+		return sameNFC(s.Rel, s.Path, s.Other)
 	}
 	if id, ok := skipMessages[s.Kind]; ok {
 		return T(id, a)
