@@ -15,7 +15,7 @@ func TestOptionFlagProblemsListTheValuesToType(t *testing.T) {
 	values := "None, JobCompletion, Error, ErrorAndWarning, All"
 	for lang, wants := range map[string][]string{
 		"en": {"--email-setting cannot be “Sometimes”: use one of " + values + ".", "LEFT of --crop must be between 0 and"},
-		"fr": {"--email-setting ne peut pas valoir « Sometimes » : choisissez parmi " + values + ".", "LEFT de --crop doit être compris entre 0 et"},
+		"fr": {"--email-setting ne peut pas valoir «\u00a0Sometimes\u00a0»\u00a0: choisissez parmi " + values + ".", "LEFT de --crop doit être compris entre 0 et"},
 		"ja": {"--email-setting に「Sometimes」は指定できません。" + values + " のいずれかを指定してください。", "--crop の LEFT は 0〜"},
 	} {
 		args := append(append([]string{"upload", "--lang", lang}, scene7Args(r)...), "--email-setting", "Sometimes", "--crop=-1,0,0,0", file)
