@@ -76,7 +76,7 @@ func columnWidths() [len(outcomeColumns)]float32 {
 	for i, id := range []string{"admin.outcomes.file", "admin.outcomes.outcome", "admin.outcomes.message"} {
 		w[i] = max(w[i], textWidth(words.T(id, nil), bold))
 	}
-	for _, o := range []uploader.Outcome{uploader.Processed, uploader.Warnings, uploader.Failed, uploader.NoWord} {
+	for _, o := range []uploader.Outcome{uploader.Processed, uploader.Warnings, uploader.Failed, uploader.NoWord, uploader.Replaced} {
 		w[1] = max(w[1], textWidth(outcomeWord(o), fyne.TextStyle{}))
 	}
 	return w

@@ -46,6 +46,9 @@ func newOutcomeTable() *outcomeTable {
 				l.SetText(outcomeWord(f.Outcome))
 			default:
 				l.SetText(f.Message)
+				if f.Outcome == uploader.Replaced {
+					l.SetText(words.Outcome(f)) // which file replaced it
+				}
 			}
 		})
 	t.table.ShowHeaderColumn = false
@@ -84,6 +87,8 @@ func outcomeWord(o uploader.Outcome) string {
 		return words.T("admin.outcome.warnings", nil)
 	case uploader.Failed:
 		return words.T("admin.outcome.failed", nil)
+	case uploader.Replaced:
+		return words.T("admin.outcome.replaced", nil)
 	}
 	return words.T("admin.outcome.no_word", nil)
 }
@@ -92,7 +97,7 @@ func outcomeImportance(o uploader.Outcome) widget.Importance {
 	switch o {
 	case uploader.Processed:
 		return widget.SuccessImportance
-	case uploader.Warnings:
+	case uploader.Warnings, uploader.Replaced:
 		return widget.WarningImportance
 	case uploader.Failed:
 		return widget.DangerImportance

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -56,5 +57,30 @@ func TestAdminShowsWhatScene7MadeOfEachFile(t *testing.T) {
 	a.SetConnection(scene7Profile("Brand NA"))
 	if len(a.outcomes.outs) != 0 {
 		t.Errorf("outcomes kept after a change of connection: %+v", a.outcomes.outs)
+	}
+}
+
+// Two files of the job became the same asset: the Admin table has a row for each, by
+// path, and the one the other replaced says so and by which file.
+func TestAdminShowsAFileReplacedInItsJob(t *testing.T) {
+	e := newTestEnv(t)
+	e.remote.logs = []uploader.JobLog{{JobName: "spring", JobHandle: "h|5", Details: []uploader.LogDetail{
+		{LogType: "UploadSuccess", AssetName: "hero", LogMessage: "w/a/hero.png was processed into IPS"},
+		{LogType: "FileUpdated", AssetName: "hero", LogMessage: "w/b/hero.png was processed into IPS as asset hero, replacing w/a/hero.png"},
+	}}}
+	e.w.Tabs.SelectIndex(tabAdmin)
+	a := e.w.Admin
+	a.handle.SetText("h|5")
+	test.Tap(a.showLog)
+	if outs := a.outcomes.outs; len(outs) != 2 || outs[0].Rel != "w/a/hero.png" || outs[1].Rel != "w/b/hero.png" {
+		t.Fatalf("outcomes %+v", outs)
+	}
+	tb := a.outcomes.table
+	for c, want := range []string{"w/a/hero.png", "Replaced by a later file", "w/b/hero.png"} {
+		l := tb.CreateCell()
+		tb.UpdateCell(widget.TableCellID{Row: 0, Col: c}, l)
+		if got := l.(*widget.Label).Text; !strings.Contains(got, want) {
+			t.Errorf("column %d shows %q, want %q in it", c, got, want)
+		}
 	}
 }

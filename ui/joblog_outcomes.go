@@ -22,7 +22,7 @@ func (v *JobLogView) newSaveOutcomes() *widget.Button {
 
 // refreshOutcomes enables "Save outcomes as CSV…" while a row has an outcome from Scene7.
 func (v *JobLogView) refreshOutcomes(t session.Totals) {
-	if t.Outcome(session.Ready)+t.Outcome(session.ReadyWarnings)+t.Outcome(session.FailedInScene7)+t.Outcome(session.NoWordFromScene7) > 0 {
+	if t.Outcome(session.Ready)+t.Outcome(session.ReadyWarnings)+t.Outcome(session.FailedInScene7)+t.Outcome(session.NoWordFromScene7)+t.Outcome(session.ReplacedInJob) > 0 {
 		v.saveOutcomesBtn.Enable()
 	} else {
 		v.saveOutcomesBtn.Disable()

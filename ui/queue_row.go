@@ -146,7 +146,7 @@ func outcomeText(row session.Row) string {
 		return words.T("row.processing", nil)
 	case session.Ready:
 		return words.T("row.ready", nil)
-	case session.ReadyWarnings, session.FailedInScene7, session.NoWordFromScene7:
+	case session.ReadyWarnings, session.FailedInScene7, session.NoWordFromScene7, session.ReplacedInJob:
 		return row.OutcomeText
 	}
 	return ""
@@ -158,7 +158,7 @@ func rowIcon(row session.Row) fyne.Resource {
 		switch row.Outcome {
 		case session.Processing:
 			return theme.NewPrimaryThemedResource(theme.HistoryIcon())
-		case session.ReadyWarnings, session.NoWordFromScene7:
+		case session.ReadyWarnings, session.NoWordFromScene7, session.ReplacedInJob:
 			return theme.NewWarningThemedResource(theme.WarningIcon())
 		case session.FailedInScene7:
 			return theme.NewErrorThemedResource(theme.ErrorIcon())
@@ -172,7 +172,7 @@ func rowImportance(row session.Row) widget.Importance {
 		switch row.Outcome {
 		case session.Processing:
 			return widget.MediumImportance
-		case session.ReadyWarnings, session.NoWordFromScene7:
+		case session.ReadyWarnings, session.NoWordFromScene7, session.ReplacedInJob:
 			return widget.WarningImportance
 		case session.FailedInScene7:
 			return widget.DangerImportance

@@ -32,10 +32,11 @@ const (
 	ReadyWarnings                   // processed, with a warning
 	FailedInScene7                  // uploaded, but Scene7 could not process it
 	NoWordFromScene7                // Scene7's log does not name it
+	ReplacedInJob                   // a later file of the same job replaced its asset
 	numOutcomes
 )
 
-var outcomeNames = [numOutcomes]string{"", "processing", "ready", "warnings", "failed in Scene7", "no word"}
+var outcomeNames = [numOutcomes]string{"", "processing", "ready", "warnings", "failed in Scene7", "no word", "replaced"}
 
 func (o Outcome) String() string {
 	if o >= 0 && o < numOutcomes {
@@ -71,6 +72,7 @@ var verdicts = [...]struct {
 	{ReadyWarnings, uploader.Warnings},
 	{FailedInScene7, uploader.Failed},
 	{NoWordFromScene7, uploader.NoWord},
+	{ReplacedInJob, uploader.Replaced},
 }
 
 // verdict is the engine's outcome o stands for; ok is false while there is none (not
@@ -97,6 +99,7 @@ func fromEngine(v uploader.Outcome) Outcome {
 // Processed is what the follow-ups of one upload found, for the notification.
 type Processed struct {
 	Ready, Warnings, Failed, NoWord int
+	Replaced                        int    // replaced by a later file of the same job
 	Pending                         int    // still processing when the follow-up gave up
 	Message                         string // "12 of 14 files ready in Scene7, …"
 	Err                             error  // a job could not be followed to its end
@@ -105,7 +108,7 @@ type Processed struct {
 // sentences says what the follow-ups found: what is ready of the files followed, then
 // the warnings, failures, silences and files still processing, if any.
 func (p Processed) sentences() string {
-	total := p.Ready + p.Failed + p.NoWord + p.Pending
+	total := p.Ready + p.Failed + p.NoWord + p.Replaced + p.Pending
 	out := words.N("session.processed.ready", total, words.A{"Ready": p.Ready})
 	for _, part := range []struct {
 		id string
@@ -114,6 +117,7 @@ func (p Processed) sentences() string {
 		{"session.processed.warnings", p.Warnings},
 		{"session.processed.failed", p.Failed},
 		{"session.processed.no_word", p.NoWord},
+		{"session.processed.replaced", p.Replaced},
 		{"session.processed.pending", p.Pending},
 	} {
 		if part.n > 0 {
@@ -124,15 +128,16 @@ func (p Processed) sentences() string {
 }
 
 // outcomeText says what Scene7 made of a file and what to do, with Scene7's own words
-// (said) when it gave some, or that its whole job stopped with a fatal error (fatal)
-// (words.Outcome): the row's OutcomeText, written again from the outcome when a saved
-// queue is restored, in the language of the moment; "" before a verdict.
-func outcomeText(o Outcome, said string, fatal bool) string {
+// (said) when it gave some, or that its whole job stopped with a fatal error (fatal), or
+// which later file replaced it (replacedBy) (words.Outcome): the row's OutcomeText,
+// written again from the outcome when a saved queue is restored, in the language of the
+// moment; "" before a verdict.
+func outcomeText(o Outcome, said string, fatal bool, replacedBy string) string {
 	v, ok := o.verdict()
 	if !ok {
 		return ""
 	}
-	f := uploader.FileOutcome{Outcome: v, Message: said}
+	f := uploader.FileOutcome{Outcome: v, Message: said, ReplacedBy: replacedBy}
 	if fatal {
 		f.LogType = fatalLog
 	}
@@ -171,6 +176,8 @@ func (q *Queue) followUps(c uploader.Conn, dest string, byJob map[string][]*Row,
 					p.Failed++
 				case NoWordFromScene7:
 					p.NoWord++
+				case ReplacedInJob:
+					p.Replaced++
 				case Processing:
 					p.Pending++
 				}
@@ -269,12 +276,15 @@ func (q *Queue) followEvent(rows []*Row, ev uploader.FollowEvent) {
 		r := rows[ev.Item]
 		r.AssetID, r.Said, r.fatal = ev.AssetID, ev.Said, ev.LogType == fatalLog
 		o := fromEngine(ev.Outcome)
-		q.setOutcomeLocked(r, o, outcomeText(o, ev.Said, r.fatal))
+		if o == ReplacedInJob {
+			r.Said = ev.ReplacedBy
+		}
+		q.setOutcomeLocked(r, o, outcomeText(o, ev.Said, r.fatal, ev.ReplacedBy))
 		pos, obs, t := r.pos, q.obs, q.totalsLocked()
 		q.mu.Unlock()
 		level := Info
 		switch o {
-		case ReadyWarnings, NoWordFromScene7:
+		case ReadyWarnings, NoWordFromScene7, ReplacedInJob:
 			level = Warning
 		case FailedInScene7:
 			level = Error

@@ -37,7 +37,7 @@ func TestSavedQueueSpeaksTheLanguageOfTheRestore(t *testing.T) {
 	q.Add([]string{filepath.Join(two, "Campaign")})
 	q.mu.Lock()
 	q.rows[0].State, q.rows[0].Outcome, q.rows[0].Said = Done, FailedInScene7, "Format non pris en charge"
-	q.rows[0].OutcomeText = outcomeText(FailedInScene7, "Format non pris en charge", false)
+	q.rows[0].OutcomeText = outcomeText(FailedInScene7, "Format non pris en charge", false, "")
 	q.appendLocked(&Row{Path: "/x/.DS_Store", Rel: ".DS_Store", State: Skipped, Reason: "Un fichier de réglages du Finder."})
 	q.mu.Unlock()
 	if r, _ := q.Row(1); r.Reason != "Un autre fichier ("+filepath.Join(one, "Campaign", "a.jpg")+") est déjà dans la file sous le nom Campaign/a.jpg\u00a0; renommez l’un des deux." {

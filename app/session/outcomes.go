@@ -16,7 +16,11 @@ func FileOutcomes(rows []Row) []uploader.FileOutcome {
 		if !ok {
 			continue
 		}
-		out = append(out, uploader.FileOutcome{Item: i, Rel: r.Rel, AssetID: r.AssetID, Outcome: o, Message: r.Said})
+		f := uploader.FileOutcome{Item: i, Rel: r.Rel, AssetID: r.AssetID, Outcome: o, Message: r.Said}
+		if r.Outcome == ReplacedInJob {
+			f.Message, f.ReplacedBy = "", r.ReplacedBy()
+		}
+		out = append(out, f)
 	}
 	return out
 }
@@ -35,4 +39,13 @@ func SaveOutcomesCSV(path string, outs []uploader.FileOutcome, publishBase strin
 		return err
 	}
 	return f.Close()
+}
+
+// ReplacedBy is, for a row whose asset a later file of its job replaced (ReplacedInJob),
+// that file; "" otherwise.
+func (r Row) ReplacedBy() string {
+	if r.Outcome == ReplacedInJob {
+		return r.Said
+	}
+	return ""
 }

@@ -85,7 +85,8 @@ type Row struct {
 	name *uploader.NameFile[*Row]
 	// Outcome is what Scene7 made of the uploaded file (follow.go), OutcomeText the
 	// sentence about it (with Scene7's words), Said Scene7's own words alone (for the
-	// outcomes CSV), AssetID the asset it became.
+	// outcomes CSV) or, for ReplacedInJob, the file that replaced it (ReplacedBy: the
+	// row has no room for one more string), AssetID the asset it became.
 	Outcome     Outcome
 	OutcomeText string
 	Said        string
@@ -135,7 +136,7 @@ func needsALook(s State, o Outcome) bool {
 	case Failed, Cancelled, Skipped:
 		return true
 	}
-	return o == FailedInScene7 || o == ReadyWarnings || o == NoWordFromScene7
+	return o == FailedInScene7 || o == ReadyWarnings || o == NoWordFromScene7 || o == ReplacedInJob
 }
 
 // Totals are the figures of the overall bar.
@@ -164,7 +165,7 @@ func (t Totals) Count(s State) int { return t.Counts[s] }
 // uploaded file Scene7 is still processing, or failed to process, is not done: what
 // counts is what is ready.
 func (t Totals) Files() (done, of int) {
-	done = t.Counts[Done] - t.Outcomes[Processing] - t.Outcomes[FailedInScene7]
+	done = t.Counts[Done] - t.Outcomes[Processing] - t.Outcomes[FailedInScene7] - t.Outcomes[ReplacedInJob]
 	return done, t.Rows - t.Counts[Skipped] - t.Counts[Cancelled]
 }
 

@@ -36,6 +36,8 @@ type Saved struct {
 	AssetID string  `json:"assetID,omitempty"`
 	// Fatal: the outcome came from a fatal error of the file's whole job.
 	Fatal bool `json:"fatal,omitempty"`
+	// ReplacedBy is, for a "replaced" outcome, the later file of the job that replaced it.
+	ReplacedBy string `json:"replacedBy,omitempty"`
 	// Skip is why the walk left the file out, as the engine typed it: its sentence is
 	// written again in the language of the day.
 	Skip *SavedSkip `json:"skip,omitempty"`
@@ -77,6 +79,9 @@ func (v SavedSkip) skipped(path, rel string) uploader.Skipped {
 func saved(r *Row) Saved {
 	s := Saved{Path: r.Path, Rel: r.Rel, Size: r.Size, State: r.State, JobName: r.JobName, JobHandle: r.JobHandle,
 		Outcome: r.Outcome, Said: r.Said, AssetID: r.AssetID, Fatal: r.fatal}
+	if r.Outcome == ReplacedInJob {
+		s.Said, s.ReplacedBy = "", r.ReplacedBy()
+	}
 	switch {
 	case r.skip != nil && r.skip.Kind != 0:
 		s.Skip = savedSkip(*r.skip)
@@ -92,7 +97,10 @@ func saved(r *Row) Saved {
 // row is a saved row as Restore puts it back, its sentences in the current language.
 func (s Saved) row() *Row {
 	r := &Row{Path: s.Path, Rel: s.Rel, Size: s.Size, State: s.State, JobName: s.JobName, JobHandle: s.JobHandle,
-		Outcome: s.Outcome, OutcomeText: outcomeText(s.Outcome, s.Said, s.Fatal), Said: s.Said, AssetID: s.AssetID, fatal: s.Fatal}
+		Outcome: s.Outcome, OutcomeText: outcomeText(s.Outcome, s.Said, s.Fatal, s.ReplacedBy), Said: s.Said, AssetID: s.AssetID, fatal: s.Fatal}
+	if s.Outcome == ReplacedInJob {
+		r.Said = s.ReplacedBy
+	}
 	lang := s.Lang
 	if lang == "" {
 		lang = "en"
