@@ -87,6 +87,8 @@ func TestFollowSentences(t *testing.T) {
 		{"failed", uploader.FollowEvent{Kind: uploader.FileProcessed, Outcome: uploader.Failed, Said: "Bad PSB"}, []string{"Bad PSB"}},
 		{"fatal", uploader.FollowEvent{Kind: uploader.FileProcessed, Outcome: uploader.Failed, LogType: "FatalError"}, nil},
 		{"no word", uploader.FollowEvent{Kind: uploader.FileProcessed, Outcome: uploader.NoWord}, nil},
+		{"replaced", uploader.FollowEvent{Kind: uploader.FileProcessed, Outcome: uploader.Replaced, ReplacedBy: "b/hero.png"}, []string{"b/hero.png"}},
+		{"summary replaced", uploader.FollowEvent{Kind: uploader.FollowEnded, Files: []uploader.FileOutcome{{Item: 0, Outcome: uploader.Replaced}, {Item: 1, Outcome: uploader.Processed}}}, []string{"1", "2"}},
 		{"summary", uploader.FollowEvent{Kind: uploader.FollowEnded, Files: outs}, []string{"4", "1"}},
 		{"log unread", uploader.FollowEvent{Kind: uploader.FollowEnded, Err: errors.Join(nil, &uploader.JobLogError{JobHandle: "j|42", Err: &uploader.ReplyError{Status: 502}})}, []string{"502"}},
 	} {
