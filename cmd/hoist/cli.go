@@ -93,6 +93,11 @@ func lookup(name string) *command {
 	return nil
 }
 
+// The command line's sentences name its flags where the window's name a control ("upload
+// again with --overwrite", not "turn on Overwrite"): chosen once for the process, before
+// anything is said.
+func init() { words.CommandLine(true) }
+
 func (c *cli) main(args []string) int {
 	lang, args, ok := langFlag(args)
 	words.Use(words.Choose(lang, c.getenv))

@@ -126,7 +126,10 @@ func TestUploadLinksOutsideAndExitStatus(t *testing.T) {
 	if out.code != exitFailed {
 		t.Fatalf("a link out of the folder: exit %d, want 1\nstderr:\n%s", out.code, out.stderr)
 	}
-	mustContain(t, "stderr", out.stderr, "camp/keys: keys links to a place outside the folder you chose")
+	mustContain(t, "stderr", out.stderr, "camp/keys: keys links to a place outside the folder you chose", "or upload again with --follow-links.")
+	if strings.Contains(out.stderr, "turn on following links") {
+		t.Errorf("the command line names the window's switch:\n%s", out.stderr)
+	}
 	if _, err := os.Stat(r.Scene7File(sandbox.DemoCompany, "camp/keys/key.pem")); err == nil {
 		t.Fatal("the file behind the link was uploaded without --follow-links")
 	}
@@ -185,7 +188,10 @@ func TestUploadDrSumOverwriteIsOffUnlessAsked(t *testing.T) {
 		if out.code != exitFailed {
 			t.Fatalf("%v: exit %d, want 1\nstderr:\n%s", extra, out.code, out.stderr)
 		}
-		mustContain(t, "stderr", out.stderr, "売上.csv", "Turn on Overwrite")
+		mustContain(t, "stderr", out.stderr, "売上.csv", "Upload again with --overwrite to replace it")
+		if strings.Contains(out.stderr, "Turn on") {
+			t.Errorf("the command line names the window's switch:\n%s", out.stderr)
+		}
 	}
 	if got, _ := os.ReadFile(r.DrSumFile("/filer/sales", "売上.csv")); string(got) != "v1" {
 		t.Fatalf("the file was replaced: %q", got)

@@ -112,6 +112,7 @@ func N(id string, count int, args A) string {
 
 func (s *speaker) say(id string, count *int, args A) string {
 	s.ready()
+	id = variant(id)
 	if m := s.messages.lookup(id); m != nil {
 		form := otherForm
 		if count != nil {
