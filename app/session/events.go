@@ -2,6 +2,7 @@ package session
 
 import (
 	"errors"
+	"strings"
 
 	"hoist/internal/words"
 	"hoist/uploader"
@@ -137,7 +138,9 @@ func jobEntry(ev uploader.Event) *Entry {
 // eventReason is why a file failed, in the current language.
 func eventReason(ev uploader.Event) string { return words.Error(ev.Err) }
 
-// retrying says that a file is being sent again, and why.
+// retrying says that a file is being sent again, and what happened: words.Retrying, not
+// the sentence of a failure that stands (which says Hoist already retried, and what to do).
+// The message ends the clause with the language's own full stop.
 func retrying(ev uploader.Event) string {
-	return words.T("session.reason.retrying", words.A{"Attempt": ev.Attempt, "Reason": ev.Err})
+	return words.T("session.reason.retrying", words.A{"Attempt": ev.Attempt, "Reason": strings.TrimRight(words.Retrying(ev.Err), ".。")})
 }
