@@ -111,7 +111,8 @@ func testDrSum(ctx context.Context, client *http.Client, ep Endpoint, cred Crede
 	mw := multipart.NewWriter(&body)
 	_ = mw.WriteField("dest_dir", drSumProbeDir)
 	_ = mw.Close()
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, ep.UploadURL, bytes.NewReader(body.Bytes()))
+	tctx, connected := connTrace(ctx)
+	req, err := http.NewRequestWithContext(tctx, http.MethodPost, ep.UploadURL, bytes.NewReader(body.Bytes()))
 	if err != nil {
 		v.Err = err
 		return v, err
@@ -128,7 +129,7 @@ func testDrSum(ctx context.Context, client *http.Client, ep Endpoint, cred Crede
 	resp, err := client.Do(req)
 	v.Exchange.Duration = time.Since(start)
 	if err != nil {
-		err = namedProxy(client, req, err)
+		err = namedProxy(client, req, err, connected.Load())
 		v.Err = err
 		return v, err
 	}

@@ -90,7 +90,8 @@ func (a *API) call(ctx context.Context, op string, payload, maskedPayload any, o
 	if err != nil {
 		return ex, err
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, a.Endpoint.APIURL, bytes.NewReader(body))
+	tctx, connected := connTrace(ctx)
+	req, err := http.NewRequestWithContext(tctx, http.MethodPost, a.Endpoint.APIURL, bytes.NewReader(body))
 	if err != nil {
 		return ex, fmt.Errorf("%s: %w", op, err)
 	}
@@ -105,7 +106,7 @@ func (a *API) call(ctx context.Context, op string, payload, maskedPayload any, o
 	resp, err := client.Do(req)
 	ex.Duration = time.Since(start)
 	if err != nil {
-		return ex, fmt.Errorf("%s: %w", op, namedProxy(client, req, err))
+		return ex, fmt.Errorf("%s: %w", op, namedProxy(client, req, err, connected.Load()))
 	}
 	defer resp.Body.Close()
 	ex.Status = resp.StatusCode

@@ -64,7 +64,8 @@ func (r *run) send(ctx context.Context, url string, body *multipartBody, setAuth
 		mu.Unlock()
 		return br
 	}
-	req, err := http.NewRequestWithContext(actx, http.MethodPost, url, open())
+	tctx, connected := connTrace(actx)
+	req, err := http.NewRequestWithContext(tctx, http.MethodPost, url, open())
 	if err != nil {
 		return exchange{}, fmt.Errorf("build request: %w", err)
 	}
@@ -99,7 +100,7 @@ func (r *run) send(ctx context.Context, url string, body *multipartBody, setAuth
 		if errors.Is(context.Cause(actx), errStalled) {
 			return exchange{}, &ConnError{Err: errStalled, Stalled: r.c.ResponseTimeout}
 		}
-		return exchange{}, &ConnError{Err: namedProxy(r.c.HTTP, req, err)}
+		return exchange{}, &ConnError{Err: namedProxy(r.c.HTTP, req, err, connected.Load())}
 	}
 	resp, err := r.c.HTTP.Do(req)
 	if err != nil {

@@ -57,6 +57,8 @@ func engineErrors() []struct {
 		{"conn refused", &uploader.ConnError{Err: dial}, []string{"dms.example.com"}},
 		{"proxy refused", &uploader.ConnError{Err: &uploader.ProxyTunnelError{Proxy: "http://proxy.corp:3128", Target: "dms.example.com:443", Status: 403}}, []string{"http://proxy.corp:3128", "dms.example.com", "403"}},
 		{"proxy bad gateway", &uploader.ProxyTunnelError{Proxy: "http://proxy.corp:3128", Target: "dms.example.com:443", Status: 502}, []string{"http://proxy.corp:3128", "dms.example.com", "502"}},
+		{"proxy closed", &uploader.ConnError{Err: &uploader.ProxyChainError{Target: "dms.example.com:443", Source: uploader.ProxyEnvironment,
+			Tries: []uploader.ProxyTry{{Proxy: "http://proxy.corp:3128", Err: io.EOF}}}}, []string{"http://proxy.corp:3128", "dms.example.com", "HTTPS_PROXY"}},
 		{"proxy dead", &uploader.ConnError{Err: &uploader.ProxyChainError{Target: "dms.example.com:443", Source: uploader.ProxyExplicit,
 			Tries: []uploader.ProxyTry{{Proxy: "http://127.0.0.1:1", Err: &net.OpError{Op: "dial", Net: "tcp", Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}}}}}, []string{"http://127.0.0.1:1", "--proxy"}},
 		{"dial", dial, []string{"dms.example.com"}},

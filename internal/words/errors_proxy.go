@@ -2,7 +2,9 @@ package words
 
 import (
 	"errors"
+	"io"
 	"net"
+	"syscall"
 
 	"hoist/uploader"
 )
@@ -65,7 +67,7 @@ func proxyChain(err error) (string, bool) {
 		return Error(ce.Tries[len(ce.Tries)-1].Err), true // directly only: the server's own failure
 	}
 	if len(ce.Tries) == 1 {
-		return proxyUnreachable(ce.Tries[0], ce.Source), true
+		return proxyUnreachable(ce.Tries[0], ce.Target, ce.Source), true
 	}
 	id := "err.proxy_chain"
 	if len(proxies) < len(ce.Tries) {
@@ -74,10 +76,10 @@ func proxyChain(err error) (string, bool) {
 	return N(id, len(proxies), A{"Host": hostOnly(ce.Target), "Proxies": list(proxies)}), true
 }
 
-// proxyUnreachable words the one proxy of a request that could not be connected to: a
-// name that does not exist is the proxy's, not the server's; a network that is down is
-// said as such.
-func proxyUnreachable(t uploader.ProxyTry, source uploader.ProxySource) string {
+// proxyUnreachable words the one proxy of a request to target that could not be
+// connected to, or hung up before the way to the server was open: a name that does not
+// exist is the proxy's, not the server's; a network that is down is said as such.
+func proxyUnreachable(t uploader.ProxyTry, target string, source uploader.ProxySource) string {
 	var dnsErr *net.DNSError
 	isDNS := errors.As(t.Err, &dnsErr)
 	switch {
@@ -89,6 +91,8 @@ func proxyUnreachable(t uploader.ProxyTry, source uploader.ProxySource) string {
 		return offline(host)
 	case isDNS && dnsErr.IsNotFound:
 		return join(T("err.proxy_unknown", A{"Proxy": t.Proxy, "Host": dnsErr.Name}), proxyCheck(source))
+	case errors.Is(t.Err, io.EOF), errors.Is(t.Err, io.ErrUnexpectedEOF), errors.Is(t.Err, syscall.ECONNRESET):
+		return join(T("err.proxy_closed", A{"Proxy": t.Proxy, "Host": hostOnly(target)}), proxyCheck(source))
 	}
 	return join(T("err.proxy_unreachable", A{"Proxy": t.Proxy}), proxyCheck(source))
 }
