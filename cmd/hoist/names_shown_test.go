@@ -45,6 +45,11 @@ func TestUploadPrintsControlCharactersInNamesEscaped(t *testing.T) {
 	mustContain(t, "stderr", out.stderr,
 		`skipped "t2/nl\nline.jpg": `, `skipped "t2/esc\x1b[31mred.jpg": `,
 		"\n  \"t2/nl\\nline.jpg\": ", "\n  \"t2/esc\\x1b[31mred.jpg\": ")
+	// The advice is the command line's: there is no list to add the file to again.
+	mustContain(t, "stderr", out.stderr, "rename the file and upload it again.")
+	if strings.Contains(out.stderr, "add it again") {
+		t.Errorf("stderr gives the window's advice:\n%s", out.stderr)
+	}
 	// A name without such characters prints as it is.
 	mustContain(t, "stdout", out.stdout, `✓ t2/café "q" 'a' 写真 1\x.jpg  `)
 }

@@ -3,7 +3,7 @@ package words
 import "sync/atomic"
 
 // Some sentences end with advice that names a control of the window ("turn on Overwrite",
-// "check them in the connection settings"). The command line has flags instead, so those
+// "check them in the connection settings", "add it again" to the queue). The command line has flags instead, so those
 // sentences have a command-line variant (cli.variant.ID in the cli message files) that
 // names the flag. The engine knows nothing of this: the command line chooses its variants
 // once, for its whole process, with CommandLine, and every sentence it shows (Error, Skip,
@@ -13,7 +13,7 @@ import "sync/atomic"
 var commandLine atomic.Bool
 
 // CommandLine makes the sentences that name a window control use their command-line
-// variant, naming the flag instead (on), or not (off).
+// variant, naming the flag or the command instead (on), or not (off).
 func CommandLine(on bool) { commandLine.Store(on) }
 
 // commandLineVariants are the sentences with a command-line variant, by ID.
@@ -28,6 +28,9 @@ var commandLineVariants = map[string]string{
 	"err.fault.invalid_credentials":      "cli.variant.err.fault.invalid_credentials",
 	"err.fault.invalid_company":          "cli.variant.err.fault.invalid_company",
 	"err.reply.the_address":              "cli.variant.err.reply.the_address",
+	"err.file.changed":                   "cli.variant.err.file.changed",
+	"err.name.control":                   "cli.variant.err.name.control",
+	"err.name.control_folder":            "cli.variant.err.name.control_folder",
 }
 
 // variant is the ID to say for id: its command-line variant when CommandLine is on.
