@@ -98,3 +98,18 @@ func TestProxyLoginAdviceFollowsTheFlag(t *testing.T) {
 		mustNotContain(t, args[0]+" stderr", out.stderr, "HTTPS_PROXY")
 	}
 }
+
+// An https address on a server that speaks plain http (a wrong port, a wrong scheme):
+// check-login says the secure connection could not be set up, not net/http's words.
+func TestCheckLoginSaysASecureConnectionFailed(t *testing.T) {
+	defer words.Use(words.Current())
+	r := startSandbox(t)
+	endpoint := strings.Replace(r.Scene7UploadURL(), "http://", "https://", 1)
+	host := strings.TrimPrefix(strings.Split(endpoint, "/scene7")[0], "https://")
+	out := hoist(t, invocation{env: demoEnv}, "check-login", "--lang", "en", "--endpoint", endpoint, "--user", "u", "--company", "c")
+	if out.code != exitFailed {
+		t.Fatalf("exit %d\nstderr:\n%s", out.code, out.stderr)
+	}
+	mustContain(t, "stderr", out.stderr, "The secure connection to "+host+" could not be set up.")
+	mustNotContain(t, "stderr", out.stderr, "http: server gave", "checkLogin", "Post \"")
+}

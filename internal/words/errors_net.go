@@ -2,6 +2,7 @@ package words
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"io"
 	"io/fs"
@@ -94,12 +95,31 @@ func netError(err error) (string, bool) {
 		return named("err.net.timeout"), true
 	case errors.As(err, &dnsErr):
 		return T("err.no_such_host", A{"Host": dnsErr.Name}), true
+	case tlsFailure(err):
+		return named("err.net.tls"), true
 	case errors.As(err, &opErr) && opErr.Op == "dial":
 		return named("err.net.dial"), true
 	case errors.As(err, &opErr), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return named("err.net.dropped"), true
+	case errors.As(err, new(*url.Error)) && !errors.Is(err, uploader.ErrInsecureURL):
+		// A request that got no answer for a reason of net/http's own: said without its
+		// text, which the --json stream and the log keep.
+		return named("err.conn.failed"), true
 	}
 	return "", false
+}
+
+// tlsFailure reports a secure connection that could not be set up for another reason
+// than the certificate: a TLS alert from the other side or this one, an answer that is
+// not TLS at all. net/http reports a server that answers https in plain http only by this
+// text, which it has kept since Go 1.6.
+func tlsFailure(err error) bool {
+	var (
+		opErr  *net.OpError
+		record tls.RecordHeaderError
+	)
+	return errors.As(err, &opErr) && (opErr.Op == "remote error" || opErr.Op == "local error") ||
+		errors.As(err, &record) || strings.Contains(err.Error(), "server gave HTTP response to HTTPS client")
 }
 
 // requestHost is the host:port of the request err is about (its *url.Error), "" when

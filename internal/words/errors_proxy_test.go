@@ -14,7 +14,7 @@ import (
 )
 
 // goText is net/http's and package net's own wording, which no sentence may carry.
-var goText = []string{"dial tcp", "connect:", "connection refused", "Post \"", "proxyconnect", "Bad Gateway", "EOF", "reset by peer", "broken pipe"}
+var goText = []string{"dial tcp", "connect:", "connection refused", "Post \"", "proxyconnect", "Bad Gateway", "EOF", "reset by peer", "broken pipe", "tls:", "http: ", "net/http"}
 
 // Network failures as the engine returns them (an upload's *ConnError around net/http's
 // *url.Error, Test connection's bare *url.Error) are sentences that name the server or the
@@ -37,6 +37,9 @@ func TestNetworkSentencesHaveNoGoText(t *testing.T) {
 		{"reset check-login", post(server, reset), "127.0.0.1:18999"},
 		{"eof check-login", post(server, io.EOF), "127.0.0.1:18999"},
 		{"other upload", &uploader.ConnError{Err: post(server, errors.New("http: server gave HTTP response to HTTPS client"))}, "127.0.0.1:18999"},
+		{"tls alert check-login", post(server, &net.OpError{Op: "remote error", Err: errors.New("tls: handshake failure")}), "127.0.0.1:18999"},
+		{"plain http check-login", post(server, errors.New("http: server gave HTTP response to HTTPS client")), "127.0.0.1:18999"},
+		{"other check-login", post(server, errors.New("net/http: HTTP/1.x transport connection broken: malformed HTTP response")), "127.0.0.1:18999"},
 		{"proxy 502", &uploader.ConnError{Err: post(server, &uploader.ProxyTunnelError{Proxy: "http://127.0.0.1:18342", Target: "upload.example.invalid:443", Status: 502, Source: uploader.ProxyEnvironment})}, "http://127.0.0.1:18342"},
 		{"proxy dead", post(server, &net.OpError{Op: "proxyconnect", Net: "tcp", Err: &uploader.ProxyChainError{Target: "127.0.0.1:18999", Source: uploader.ProxyExplicit,
 			Tries: []uploader.ProxyTry{{Proxy: "http://127.0.0.1:1", Err: refused}}}}), "http://127.0.0.1:1"},
