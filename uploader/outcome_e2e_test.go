@@ -28,9 +28,20 @@ func TestE2EFollowSharedAssetID(t *testing.T) {
 	b := &box{Server: srv.Server, url: srv.URL}
 	req := b.scene7Request(t, items)
 	req.Conn = demoScene7(t, srv.URL, true)
+	for round := range 2 {
+		followSharedAssetID(t, srv, c, req, round)
+	}
+}
+
+// followSharedAssetID uploads the tree (again, from the second round: each hero then
+// replaces the other's earlier version too) and checks what the follow-up and the log
+// read on its own say of each file.
+func followSharedAssetID(t *testing.T, srv *sandbox.Running, c *uploader.Client, req uploader.Request, round int) {
+	t.Helper()
+	items := req.Items
 	res, err := c.Upload(t.Context(), req, nil)
 	if err != nil || len(res.Jobs) != 1 {
-		t.Fatalf("upload: %v", err)
+		t.Fatalf("round %d, upload: %v", round, err)
 	}
 	var rels []string
 	for _, it := range items {
@@ -59,12 +70,12 @@ func TestE2EFollowSharedAssetID(t *testing.T) {
 	check := func(outs []uploader.FileOutcome, prefix string) {
 		t.Helper()
 		if len(outs) != len(want) {
-			t.Fatalf("%d outcomes for %d files: %+v", len(outs), len(want), outs)
+			t.Fatalf("round %d: %d outcomes for %d files: %+v", round, len(outs), len(want), outs)
 		}
 		for _, f := range outs {
 			w, ok := want[strings.TrimPrefix(f.Rel, prefix)]
 			if by := strings.TrimPrefix(f.ReplacedBy, prefix); !ok || f.Outcome != w.o || by != w.by {
-				t.Errorf("%s: %v (by %q), want %v (by %q)", f.Rel, f.Outcome, f.ReplacedBy, w.o, w.by)
+				t.Errorf("round %d, %s: %v (by %q), want %v (by %q)", round, f.Rel, f.Outcome, f.ReplacedBy, w.o, w.by)
 			}
 		}
 	}

@@ -99,14 +99,29 @@ type lineUpdate struct {
 }
 
 // replace marks the files whose asset a later file of the job took over. The line of
-// the later file says so when its message names them; when it names no file of the
-// group, the files of the same asset ID that were processed by an earlier line are the
-// ones replaced (one asset per ID in a company, docs/protocol.md §Asset names). A file
-// that failed keeps its failure: that is what to act on.
+// the later file says so when its message names them (unless their own later line names
+// it back); when it names no file of the group, the files of the same asset ID that
+// were processed by an earlier line are the ones replaced (one asset per ID in a
+// company, docs/protocol.md §Asset names). A file that failed keeps its failure: that
+// is what to act on.
 func (m *matcher) replace(out []FileOutcome, updates []lineUpdate) {
+	// A line that names a file whose own later line names it back spoke of that file's
+	// version from before the job (an upload of the same folder again): the later line
+	// has the last word.
+	namedBy := map[[2]int]int{} // {file updated, file named} → the line's number
 	for _, u := range updates {
-		victims := u.named
-		if victims == nil {
+		for _, k := range u.named {
+			namedBy[[2]int{u.file, k}] = u.line
+		}
+	}
+	for _, u := range updates {
+		var victims []int
+		for _, k := range u.named {
+			if namedBy[[2]int{k, u.file}] <= u.line {
+				victims = append(victims, k)
+			}
+		}
+		if u.named == nil {
 			for _, k := range m.byID[m.ids[u.file]] {
 				if k != u.file && m.firstLine[k] > 0 && m.firstLine[k] < u.line {
 					victims = append(victims, k)

@@ -43,6 +43,19 @@ func TestMatchOutcomesSharedAssetID(t *testing.T) {
 	checkOutcomes(t, MatchOutcomes([]JobLog{{Details: []LogDetail{a, b}}}, "w", rev), want)
 }
 
+// The same folder uploaded again: the first hero's line names the other hero's version
+// from the earlier job, and the second's names the first; the later line has the last
+// word, so only the first is replaced.
+func TestMatchOutcomesUploadedAgain(t *testing.T) {
+	logs := []JobLog{{Details: []LogDetail{
+		detail("FileUpdated", "hero", "w/a/hero.png was processed into IPS as asset hero, replacing w/b/hero.png"),
+		detail("FileUpdated", "hero", "w/b/hero.png was processed into IPS as asset hero, replacing w/a/hero.png"),
+	}}}
+	want := map[string][2]string{"a/hero.png": {"replaced", "b/hero.png"}, "b/hero.png": {"processed", ""}}
+	checkOutcomes(t, MatchOutcomes(logs, "w", []string{"a/hero.png", "b/hero.png"}), want)
+	checkOutcomes(t, MatchOutcomes(logs, "w", []string{"b/hero.png", "a/hero.png"}), want)
+}
+
 // A skipped duplicate names the existing file after its own path: the skip is the
 // later file's, and nothing is replaced.
 func TestMatchOutcomesSkippedDuplicate(t *testing.T) {
