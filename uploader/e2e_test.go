@@ -492,6 +492,11 @@ func TestE2EDrSumRefusals(t *testing.T) {
 			}
 			if tc.sentence == "" {
 				if res.Count(uploader.StateDone) != len(items) {
+					for _, f := range res.Files {
+						if f.State != uploader.StateDone {
+							t.Logf("%s: %v: %v", f.Rel, f.State, f.Err)
+						}
+					}
 					t.Fatalf("%d of %d done", res.Count(uploader.StateDone), len(items))
 				}
 				return

@@ -12,6 +12,7 @@ import (
 
 	"hoist/internal/testproxy"
 	"hoist/internal/words"
+	"hoist/sandbox"
 	"hoist/uploader"
 )
 
@@ -195,5 +196,23 @@ func TestE2EProxyThatHangsUpIsNamed(t *testing.T) {
 		if got := words.Error(e); got != want {
 			t.Errorf("got %q\nwant %q", got, want)
 		}
+	}
+}
+
+// A server that drops the connection in the middle of the body, reached through a proxy
+// that did its work: the server's failure, not the proxy's (the request had a
+// connection, which the trace that judges early answers must not forget).
+func TestE2EServerDropThroughAProxyIsNotTheProxys(t *testing.T) {
+	s, srv := tlsBox(t)
+	s.SetFaults(sandbox.Faults{DropEvery: 1})
+	p := testproxy.Start(t, "")
+	client := trustingClient(srv)
+	if err := uploader.SetProxy(client.HTTP, p.URL); err != nil {
+		t.Fatal(err)
+	}
+	_, err := proxyUpload(t, client, srv.URL)
+	var ce *uploader.ConnError
+	if !errors.As(err, &ce) || errors.As(err, new(*uploader.ProxyChainError)) {
+		t.Fatalf("err %#v: want the server's dropped connection, not the proxy's failure", err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptrace"
+	"net/textproto"
 	"path"
 	"slices"
 	"sync"
@@ -64,8 +65,37 @@ func (r *run) send(ctx context.Context, url string, body *multipartBody, setAuth
 		mu.Unlock()
 		return br
 	}
-	tctx, connected := connTrace(actx)
-	req, err := http.NewRequestWithContext(tctx, http.MethodPost, url, open())
+	// The answer is judged when its first byte arrives, on the connection's own read loop:
+	// the transport may still be writing the body of a server that answered early, and
+	// must not get the chance to finish before it is looked at. A body that went whole
+	// into the socket's send buffer (up to megabytes) may still not have reached the
+	// server: an answer that comes while the peer has not acknowledged every byte is early
+	// too. A server that read the body before answering has acknowledged all of it by
+	// then: every segment it sends, its answer's first, acknowledges everything it
+	// received. Asked later (once Do returns), the connection may already be carrying
+	// another request: an answer without a body frees it at once.
+	var connected, early, interim atomic.Bool
+	var conn net.Conn // set by GotConn, read by GotFirstResponseByte: one goroutine after the other
+	trace := &httptrace.ClientTrace{
+		GotConn: func(ci httptrace.GotConnInfo) {
+			connected.Store(true)
+			conn = ci.Conn
+		},
+		GotFirstResponseByte: func() {
+			mu.Lock()
+			done := readers[len(readers)-1].complete()
+			mu.Unlock()
+			early.Store(!done || unacknowledged(conn) > 0)
+		},
+		// A 1xx answer (100 Continue, 103 Early Hints) comes before the server has read
+		// the body, and takes the first byte: the final answer is then judged by what
+		// the transport took alone.
+		Got1xxResponse: func(int, textproto.MIMEHeader) error {
+			interim.Store(true)
+			return nil
+		},
+	}
+	req, err := http.NewRequestWithContext(httptrace.WithClientTrace(actx, trace), http.MethodPost, url, open())
 	if err != nil {
 		return exchange{}, fmt.Errorf("build request: %w", err)
 	}
@@ -76,14 +106,6 @@ func (r *run) send(ctx context.Context, url string, body *multipartBody, setAuth
 		setAuth(req)
 	}
 	req.Header.Set("User-Agent", r.c.AppName+"/"+r.c.AppVersion)
-	// The connection the request goes out on, to ask it, when the answer comes, whether
-	// the peer has acknowledged every byte of the body (see below).
-	var conn net.Conn
-	req = req.WithContext(httptrace.WithClientTrace(actx, &httptrace.ClientTrace{GotConn: func(ci httptrace.GotConnInfo) {
-		mu.Lock()
-		conn = ci.Conn
-		mu.Unlock()
-	}}))
 
 	// failed tells why no answer could be read: cancellation, a file, a stall, the network.
 	failed := func(err error) (exchange, error) {
@@ -110,21 +132,16 @@ func (r *run) send(ctx context.Context, url string, body *multipartBody, setAuth
 	if pa := proxyLoginAnswer(r.c.HTTP, req, resp.StatusCode); pa != nil {
 		return exchange{}, &ConnError{Err: pa} // the proxy's answer, not the server's
 	}
-	// Judged at once: the transport may still be writing the body of a server that
-	// answered early, and must not get the chance to finish before it is looked at. A
-	// body that went whole into the socket's send buffer (up to megabytes) may still not
-	// have reached the server: an answer that comes while the peer has not acknowledged
-	// every byte is early too. A server that read the body before answering has
-	// acknowledged all of it by then: every segment it sends, its answer's first,
-	// acknowledges everything it received.
-	mu.Lock()
-	early := !readers[len(readers)-1].complete() || unacknowledged(conn) > 0
-	mu.Unlock()
+	if interim.Load() {
+		mu.Lock()
+		early.Store(!readers[len(readers)-1].complete())
+		mu.Unlock()
+	}
 	reply, err := io.ReadAll(io.LimitReader(touchReader{resp.Body, wd}, maxReply))
 	if err != nil {
 		return failed(err)
 	}
-	return exchange{status: resp.StatusCode, reply: reply, contentType: resp.Header.Get("Content-Type"), host: req.URL.Host, early: early}, nil
+	return exchange{status: resp.StatusCode, reply: reply, contentType: resp.Header.Get("Content-Type"), host: req.URL.Host, early: early.Load()}, nil
 }
 
 // unacknowledged is how many bytes written to c its peer has not acknowledged, 0 when the
