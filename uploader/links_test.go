@@ -1,7 +1,9 @@
 package uploader
 
 import (
+	"encoding/csv"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -44,15 +46,51 @@ func TestWriteOutcomesCSV(t *testing.T) {
 	if err := WriteOutcomesCSV(&b, outs, "https://s7d9.scene7.com/is/image/Acme/"); err != nil {
 		t.Fatal(err)
 	}
-	want := "file,asset ID,outcome,message,link\n" +
-		"img/hero 1.jpg,hero 1,processed,ok,https://s7d9.scene7.com/is/image/Acme/hero%201\n" +
-		"'=cmd.psb,'=cmd,failed,\"PSB, not supported\",\n" +
-		"b.tif,b,warnings,w,https://s7d9.scene7.com/is/image/Acme/b\n"
+	want := "file,asset ID,outcome,message,link,replaced by\n" +
+		"img/hero 1.jpg,hero 1,processed,ok,https://s7d9.scene7.com/is/image/Acme/hero%201,\n" +
+		"'=cmd.psb,'=cmd,failed,\"PSB, not supported\",,\n" +
+		"b.tif,b,warnings,w,https://s7d9.scene7.com/is/image/Acme/b,\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 	b.Reset()
-	if err := WriteOutcomesCSV(&b, outs[:1], ""); err != nil || !strings.HasSuffix(b.String(), "processed,ok,\n") {
+	if err := WriteOutcomesCSV(&b, outs[:1], ""); err != nil || !strings.HasSuffix(b.String(), "processed,ok,,\n") {
 		t.Errorf("without a base: %q %v", b.String(), err)
+	}
+}
+
+// A replaced file's row names the later file of its job that replaced it, in a column of
+// its own after the others (which keep their places), as safe for a spreadsheet as the
+// file column: no formula, and a name with a line break stays in its cell.
+func TestWriteOutcomesCSVReplacedBy(t *testing.T) {
+	outs := []FileOutcome{
+		{Rel: "w/a/hero.png", AssetID: "hero", Outcome: Replaced, LogType: "UploadSuccess",
+			Message: "w/a/hero.png was processed into IPS", ReplacedBy: "w/b/hero.png"},
+		{Rel: "w/b/hero.png", AssetID: "hero", Outcome: Processed, LogType: "FileUpdated",
+			Message: "w/b/hero.png was processed into IPS as asset hero, replacing w/a/hero.png"},
+		{Rel: "w/c/=x.png", AssetID: "=x", Outcome: Replaced, ReplacedBy: "=HYPERLINK(\"http://evil\")"},
+		{Rel: "w/d/x.png", AssetID: "x", Outcome: Replaced, ReplacedBy: "-w/e/x\n2.png"},
+		// ReplacedBy means nothing beside another outcome: no column says so.
+		{Rel: "w/f.png", AssetID: "f", Outcome: Failed, Message: "bad", ReplacedBy: "w/g.png"},
+	}
+	var b strings.Builder
+	if err := WriteOutcomesCSV(&b, outs, "https://s7d9.scene7.com/is/image/Acme/"); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(b.String())).ReadAll()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, b.String())
+	}
+	want := [][]string{
+		{"file", "asset ID", "outcome", "message", "link", "replaced by"},
+		{"w/a/hero.png", "hero", "replaced", "w/a/hero.png was processed into IPS", "", "w/b/hero.png"},
+		{"w/b/hero.png", "hero", "processed", "w/b/hero.png was processed into IPS as asset hero, replacing w/a/hero.png",
+			"https://s7d9.scene7.com/is/image/Acme/hero", ""},
+		{"w/c/=x.png", "'=x", "replaced", "", "", "'=HYPERLINK(\"http://evil\")"},
+		{"w/d/x.png", "x", "replaced", "", "", "'-w/e/x\n2.png"},
+		{"w/f.png", "f", "failed", "bad", "", ""},
+	}
+	if !reflect.DeepEqual(recs, want) {
+		t.Errorf("got\n%q\nwant\n%q", recs, want)
 	}
 }

@@ -1,7 +1,10 @@
 package session
 
 import (
+	"encoding/csv"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -48,6 +51,25 @@ func TestAFileReplacedInItsJobIsNotReady(t *testing.T) {
 	for _, f := range FileOutcomes(q.Rows()) {
 		if f.Rel == other && (f.ReplacedBy != kept || f.Message != "") {
 			t.Errorf("outcome for the CSV %+v", f)
+		}
+	}
+	// The window's "Save outcomes as CSV…" file names the file that replaced it.
+	csvPath := filepath.Join(t.TempDir(), "outcomes.csv")
+	if err := SaveOutcomesCSV(csvPath, FileOutcomes(q.Rows()), ""); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(csvPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil || len(recs) != 4 || recs[0][5] != "replaced by" {
+		t.Fatalf("outcomes CSV %q %v", recs, err)
+	}
+	for _, rec := range recs[1:] {
+		if by := map[string]string{other: kept}[rec[0]]; rec[5] != by {
+			t.Errorf("CSV row %q: replaced by %q, want %q", rec, rec[5], by)
 		}
 	}
 	// Saved and restored: still replaced, by the same file, with its sentence.

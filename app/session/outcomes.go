@@ -26,8 +26,8 @@ func FileOutcomes(rows []Row) []uploader.FileOutcome {
 }
 
 // SaveOutcomesCSV writes outs as CSV (uploader.WriteOutcomesCSV: file, asset ID, outcome,
-// message, link from publishBase) to a new file at path, so that the window itself never
-// touches the disk.
+// message, link from publishBase, replaced by) to a new file at path, so that the window
+// itself never touches the disk.
 func SaveOutcomesCSV(path string, outs []uploader.FileOutcome, publishBase string) error {
 	// os's errors name the file and WriteOutcomesCSV's say "write outcomes": no wrapping needed.
 	f, err := os.Create(path)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"path/filepath"
 	"strings"
@@ -97,6 +98,22 @@ func TestJobLogSharedAssetID(t *testing.T) {
 	for _, f := range l.Files {
 		if f.File == "w/"+other && (f.Outcome.String() != "replaced" || f.ReplacedBy != "w/"+kept) {
 			t.Errorf("json %+v", f)
+		}
+	}
+
+	// --csv: the replaced file's row names the file that replaced it, in the last column.
+	out = hoist(t, invocation{env: demoEnv}, append(base, "--csv", handle)...)
+	recs, err := csv.NewReader(strings.NewReader(out.stdout)).ReadAll()
+	if out.code != exitOK || err != nil || len(recs) != 5 {
+		t.Fatalf("job-log --csv: exit %d, %v\n%s", out.code, err, out.stdout)
+	}
+	if h := strings.Join(recs[0], ","); h != "file,asset ID,outcome,message,link,replaced by" {
+		t.Errorf("CSV header %q", h)
+	}
+	for _, rec := range recs[1:] {
+		want := map[string]string{"w/" + other: "w/" + kept}[rec[0]]
+		if rec[5] != want || (want != "") != (rec[2] == "replaced") {
+			t.Errorf("CSV row %q: replaced by %q, want %q", rec, rec[5], want)
 		}
 	}
 }
