@@ -119,7 +119,7 @@ func (w *Window) ended(s session.Summary) {
 	w.Admin.AddJobs(s.JobName, s.Handles) // ready for Show job log
 	w.Dest.NewJobName()
 	w.changed()
-	w.startFailed = s.Done+s.Failed+s.Cancelled == 0 && s.Err != nil // the status says why it did not start
+	w.startFailed = s.Done+s.Failed+s.NotSent+s.Cancelled == 0 && s.Err != nil // the status says why it did not start
 }
 
 // endedTitle is the notification's title for an upload that ended.
@@ -139,7 +139,7 @@ func endedBody(s session.Summary) string {
 	for _, c := range []struct {
 		n  int
 		id string
-	}{{s.Failed, "notify.count.failed"}, {s.Cancelled, "notify.count.cancelled"}, {s.Skipped, "notify.count.skipped"}} {
+	}{{s.Failed, "notify.count.failed"}, {s.NotSent, "notify.count.not_sent"}, {s.Cancelled, "notify.count.cancelled"}, {s.Skipped, "notify.count.skipped"}} {
 		if c.n > 0 {
 			counts = append(counts, words.N(c.id, c.n, nil))
 		}

@@ -14,7 +14,7 @@ import (
 // above "12 of 13 done"), so the status then counts against the same files as that line
 // and says what was not sent and what to do. s is the summary of the upload followed.
 func processedText(p session.Processed, s session.Summary) string {
-	notSent := s.Failed + s.Cancelled
+	notSent := s.Failed + s.NotSent + s.Cancelled
 	if notSent == 0 {
 		return p.Message
 	}
@@ -30,18 +30,19 @@ func processedText(p session.Processed, s session.Summary) string {
 }
 
 // endedText is the status line when an upload ends. The session counts what was uploaded
-// against every file the upload took, cancelled ones included; the line under the bar
-// leaves cancelled files out ("9 of 10 uploaded" above "9 of 9 done"). The first sentence
-// then counts against the same files as that line; what was cancelled is said after it.
+// against every file the upload took, cancelled and not sent ones included; the line under
+// the bar leaves both out (their rows are Cancelled: "9 of 10 uploaded" above "9 of 9
+// done"). The first sentence then counts against the same files as that line; what was
+// not sent or cancelled is said after it.
 func endedText(s session.Summary) string {
-	if s.Cancelled == 0 {
+	if s.NotSent+s.Cancelled == 0 {
 		return s.Message
 	}
-	rest, ok := strings.CutPrefix(s.Message, words.N("session.summary.uploaded", s.Done+s.Failed+s.Cancelled, words.A{"Done": s.Done}))
+	rest, ok := strings.CutPrefix(s.Message, words.N("session.summary.uploaded", s.Done+s.Failed+s.NotSent+s.Cancelled, words.A{"Done": s.Done}))
 	if !ok { // another sentence: why it did not start, or the job log's last word
 		return s.Message
 	}
-	if s.Done+s.Failed == 0 { // every file was cancelled: "0 of 0" would say nothing
+	if s.Done+s.Failed == 0 { // no file was sent: "0 of 0" would say nothing
 		return strings.TrimSpace(rest)
 	}
 	return words.N("session.summary.uploaded", s.Done+s.Failed, words.A{"Done": s.Done}) + rest

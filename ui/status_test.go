@@ -167,3 +167,30 @@ func TestEndedText(t *testing.T) {
 		}
 	})
 }
+
+// An upload that stopped before sending some files (a refused request, a job that stopped
+// taking files): the status line and the notification say "not sent" for them and
+// "cancelled" only for the files someone cancelled; the status counts against the same
+// files as the line under the bar, which leaves both out.
+func TestEndedSaysNotSentApartFromCancelled(t *testing.T) {
+	eachLanguage(t, func(t *testing.T, code string) {
+		say := func(done, of int) string { return words.N("session.summary.uploaded", of, words.A{"Done": done}) }
+		notSent, cancelled := words.N("session.summary.not_sent", 3, nil), words.N("session.summary.cancelled", 1, nil)
+		s := session.Summary{Done: 5, Failed: 1, NotSent: 3, Cancelled: 1, Message: joinSentences(joinSentences(say(5, 10), notSent), cancelled)}
+		if got, want := endedText(s), joinSentences(joinSentences(say(5, 6), notSent), cancelled); got != want {
+			t.Errorf("status %q, want %q", got, want)
+		}
+		stopped := session.Summary{NotSent: 4, Message: joinSentences(say(0, 4), words.N("session.summary.not_sent", 4, nil))}
+		if got, want := endedText(stopped), words.N("session.summary.not_sent", 4, nil); got != want {
+			t.Errorf("nothing sent: %q, want %q", got, want)
+		}
+		body := endedBody(session.Summary{Done: 5, Failed: 1, NotSent: 3})
+		if !strings.Contains(body, words.N("notify.count.not_sent", 3, nil)) || strings.Contains(body, words.N("notify.count.cancelled", 3, nil)) {
+			t.Errorf("notification %q: want the 3 files counted as not sent", body)
+		}
+		p := session.Processed{Ready: 5, Message: words.N("session.processed.ready", 5, words.A{"Ready": 5})}
+		if got := processedText(p, session.Summary{Done: 5, NotSent: 3}); !strings.Contains(got, words.N("window.not_sent", 3, nil)) {
+			t.Errorf("processed %q: want the 3 files not sent named", got)
+		}
+	})
+}

@@ -139,7 +139,9 @@ type Request struct {
 type FileState int
 
 const (
-	StateCancelled FileState = iota // not accepted before the upload was cancelled
+	// StateCancelled: not accepted before the upload was cancelled, or stopped on a
+	// problem before the file's turn (then Err is a NotSentError: FileResult.NotSent).
+	StateCancelled FileState = iota
 	StateDone
 	StateFailed
 )
@@ -167,6 +169,14 @@ type FileResult struct {
 	Attempts  int    // requests that carried it
 }
 
+// NotSent reports whether the upload stopped before sending the file, on a problem of the
+// whole upload (a refused request, a job that stopped taking files…), rather than a
+// cancellation: such a file is "not sent", never "cancelled", in what people read.
+func (f FileResult) NotSent() bool {
+	var n *NotSentError
+	return f.State == StateCancelled && errors.As(f.Err, &n)
+}
+
 // JobRef is one Scene7 job an upload used.
 type JobRef struct {
 	Name, Handle string
@@ -189,6 +199,18 @@ func (r *Result) Count(s FileState) int {
 	n := 0
 	for _, f := range r.Files {
 		if f.State == s {
+			n++
+		}
+	}
+	return n
+}
+
+// CountNotSent returns how many files the upload stopped before sending (FileResult.NotSent);
+// Count(StateCancelled) includes them.
+func (r *Result) CountNotSent() int {
+	n := 0
+	for _, f := range r.Files {
+		if f.NotSent() {
 			n++
 		}
 	}

@@ -96,7 +96,12 @@ const (
 
 // Tally is what became of an upload's files, on JobEnded.
 type Tally struct {
-	Files, Done, Failed, Cancelled, Skipped int
+	Files, Done, Failed, Skipped int
+	// Cancelled counts the files a cancellation left unaccepted; NotSent those the upload
+	// stopped before sending, on a problem of the whole upload (NotSentError), which
+	// nobody cancelled and which are to be sent again once the problem is solved. Both are
+	// StateCancelled in the Result; a summary must not call the second "cancelled".
+	Cancelled, NotSent int
 	// NotEnded is set when the job could not be ended: the server closes it after
 	// JobIdleExpiry.
 	NotEnded bool
@@ -386,8 +391,9 @@ var errNotSent = errors.New("the file was not sent")
 
 // NotSentError is why a file was not sent: the upload stopped on Cause (a refusal of the
 // request, a job that stopped taking files, a server out of reach…) before the file's
-// turn. Such a file is StateCancelled, like one a cancellation left unsent: nothing is
-// wrong with the file itself, it is to be sent again once Cause is solved.
+// turn. Such a file is StateCancelled, like one a cancellation left unsent (nothing is
+// wrong with the file itself, it is to be sent again once Cause is solved), but nobody
+// cancelled it: FileResult.NotSent and Tally.NotSent tell it apart for the summaries.
 type NotSentError struct {
 	Cause error
 }
@@ -408,8 +414,9 @@ func (r *run) jobNotEnded() {
 func (r *run) finish(ctx context.Context, err error) {
 	r.resolveRest(ctx, err)
 	res := r.res
+	notSent := res.CountNotSent()
 	t := &Tally{Files: len(res.Files), Done: res.Count(StateDone), Failed: res.Count(StateFailed),
-		Cancelled: res.Count(StateCancelled), Skipped: len(res.Skipped)}
+		Cancelled: res.Count(StateCancelled) - notSent, NotSent: notSent, Skipped: len(res.Skipped)}
 	r.mu.Lock()
 	t.NotEnded = r.notEnded
 	r.mu.Unlock()

@@ -359,6 +359,14 @@ func TestScene7CancelEndsTheJob(t *testing.T) {
 	if res.Count(StateDone) == 0 || res.Count(StateCancelled) == 0 || res.Count(StateDone)+res.Count(StateCancelled) != len(items) {
 		t.Fatalf("%d done, %d cancelled of %d", res.Count(StateDone), res.Count(StateCancelled), len(items))
 	}
+	// A cancel's files are cancelled, not "not sent because the upload stopped".
+	ended := rec.kinds(JobEnded)
+	if len(ended) != 1 {
+		t.Fatalf("%d JobEnded events", len(ended))
+	}
+	if tally := ended[0].Tally; tally.Cancelled != res.Count(StateCancelled) || tally.NotSent != 0 || res.CountNotSent() != 0 {
+		t.Fatalf("tally %+v, %d not sent in the result", tally, res.CountNotSent())
+	}
 	f.checkJobRules(t)
 	if !res.Jobs[0].Ended {
 		t.Fatal("the job was not ended after cancellation")

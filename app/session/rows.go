@@ -217,10 +217,14 @@ func (t Totals) Fraction() float64 {
 
 // Summary is what one upload did, for the notification and the status line.
 type Summary struct {
-	JobName   string
-	Handles   []string // every Scene7 job the upload used
-	Done      int
-	Failed    int
+	JobName string
+	Handles []string // every Scene7 job the upload used
+	Done    int
+	Failed  int
+	// NotSent counts the rows the upload stopped before sending (a refused request, a job
+	// that stopped taking files…), Cancelled those a cancel left: both rows are Cancelled,
+	// but only the second were cancelled by someone, and the summary says which.
+	NotSent   int
 	Cancelled int
 	Skipped   int
 	// Following is how many uploaded files Scene7 is now processing: the outcome comes

@@ -238,12 +238,14 @@ func (q *Queue) finish(r *run, res *uploader.Result, err error) Summary {
 			// The engine refused the whole upload before sending: the file waits again.
 			q.setStateLocked(row, Queued)
 		}
-		switch row.State {
-		case Done:
+		switch {
+		case row.State == Done:
 			sum.Done++
-		case Failed:
+		case row.State == Failed:
 			sum.Failed++
-		case Cancelled:
+		case row.State == Cancelled && res != nil && i < len(res.Files) && res.Files[i].NotSent() && !row.stop:
+			sum.NotSent++
+		case row.State == Cancelled:
 			sum.Cancelled++
 		}
 		row.run, row.stop = nil, false
@@ -277,16 +279,26 @@ func (q *Queue) finish(r *run, res *uploader.Result, err error) Summary {
 	case last != "" && r.part == 1:
 		sum.Message = last
 	default:
-		sum.Message = words.N("session.summary.uploaded", sum.Done+sum.Failed+sum.Cancelled, words.A{"Done": sum.Done})
-		if sum.Failed > 0 {
-			sum.Message = join(sum.Message, words.N("session.summary.failed", sum.Failed, nil))
-		}
-		if sum.Cancelled > 0 {
-			sum.Message = join(sum.Message, words.N("session.summary.cancelled", sum.Cancelled, nil))
-		}
+		sum.Message = summaryMessage(sum)
 	}
 	notifyList(obs, t)
 	return sum
+}
+
+// summaryMessage counts what became of an upload's files, when the job log has no word
+// of its own about it: files the upload stopped before sending are "not sent", apart from
+// those someone cancelled.
+func summaryMessage(sum Summary) string {
+	s := words.N("session.summary.uploaded", sum.Done+sum.Failed+sum.NotSent+sum.Cancelled, words.A{"Done": sum.Done})
+	for _, part := range []struct {
+		id string
+		n  int
+	}{{"session.summary.failed", sum.Failed}, {"session.summary.not_sent", sum.NotSent}, {"session.summary.cancelled", sum.Cancelled}} {
+		if part.n > 0 {
+			s = join(s, words.N(part.id, part.n, nil))
+		}
+	}
+	return s
 }
 
 // settleLocked makes a row agree with the engine's final word on it, in case an event

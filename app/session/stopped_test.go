@@ -6,13 +6,15 @@ import (
 	"strings"
 	"testing"
 
+	"hoist/internal/words"
 	"hoist/sandbox"
 	"hoist/uploader"
 )
 
 // Scene7 refuses the upload's first request as a request (30003): its files fail with the
 // refusal, and the rows no request carried read as not sent, with the reason the upload
-// stopped — not as failed, and not as cancelled by someone.
+// stopped — not as failed, and not as cancelled by someone; the summary the window shows
+// counts them as not sent, in every language.
 func TestRowsNeverSentAfterARefusedRequestReadNotSent(t *testing.T) {
 	files := map[string]string{}
 	for i := range 40 {
@@ -54,7 +56,31 @@ func TestRowsNeverSentAfterARefusedRequestReadNotSent(t *testing.T) {
 			t.Errorf("%s: %v %q", row.Rel, row.State, row.Reason)
 		}
 	}
-	if failed != 4 || notSent != 36 || sum.Failed != failed || sum.Cancelled != notSent || sum.Done != 0 {
+	if failed != 4 || notSent != 36 || sum.Failed != failed || sum.NotSent != notSent || sum.Cancelled != 0 || sum.Done != 0 {
 		t.Fatalf("%d failed, %d not sent; summary %+v", failed, notSent, sum)
+	}
+	if !strings.Contains(sum.Message, "4 failed, 36 not sent.") || strings.Contains(sum.Message, "cancel") {
+		t.Errorf("summary %q: want the files never sent counted as not sent, not cancelled", sum.Message)
+	}
+
+}
+
+// The session's own summary (when the job log has no word about the upload) says "not
+// sent" for the files the upload stopped before sending and "cancelled" only for those
+// someone cancelled, in every language.
+func TestSummarySaysNotSentApartFromCancelled(t *testing.T) {
+	defer words.Use(words.Current())
+	for lang, want := range map[string]string{
+		"en": "2 of 7 files uploaded. 1 failed. 3 not sent. 1 cancelled.",
+		"fr": "Fichiers envoyés\u00a0: 2 sur 7. 1 en échec. 3 non envoyés. 1 annulé.",
+		"ja": "7 件中 2 件のファイルをアップロードしました。1 件が失敗しました。3 件は送信されませんでした。1 件をキャンセルしました。",
+	} {
+		words.Use(lang)
+		if got := summaryMessage(Summary{Done: 2, Failed: 1, NotSent: 3, Cancelled: 1}); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+		if got := summaryMessage(Summary{Done: 2, Cancelled: 1}); strings.Contains(got, words.N("session.summary.not_sent", 1, nil)) {
+			t.Errorf("%s: a cancel is not sent for a reason: %q", lang, got)
+		}
 	}
 }

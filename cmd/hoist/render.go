@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -112,7 +113,8 @@ func eventReason(ev uploader.Event) string {
 }
 
 // summary is the upload's last line: what went wrong with the job as a whole, how many
-// files arrived, failed, were cancelled or left out (the engine's Tally), how much was
+// files arrived, failed, were not sent because the upload stopped, were cancelled or
+// left out (the engine's Tally), how much was
 // sent in how long, and a job the server could not be asked to end. The CLI words the
 // counts itself rather than with words.Event, so that French agrees with the files sent
 // ("Fichiers envoyés : 1 sur 2") whatever the total.
@@ -125,7 +127,7 @@ func (v *humanView) summary(ev uploader.Event) string {
 	for _, part := range []struct {
 		id string
 		n  int
-	}{{"cli.summary.failed", t.Failed}, {"cli.summary.cancelled", t.Cancelled}, {"cli.summary.skipped", t.Skipped}} {
+	}{{"cli.summary.failed", t.Failed}, {"cli.summary.not_sent", t.NotSent}, {"cli.summary.cancelled", t.Cancelled}, {"cli.summary.skipped", t.Skipped}} {
 		if part.n > 0 {
 			s += words.N(part.id, part.n, nil)
 		}
@@ -214,6 +216,10 @@ type jsonEvent struct {
 	Error         string             `json:"error,omitempty"`
 	Skip          uploader.SkipKind  `json:"skip,omitempty"`
 	Replaced      bool               `json:"replaced,omitempty"`
+	// NotSent marks a FileCancelled line whose file nobody cancelled: the upload stopped
+	// before its turn (uploader.NotSentError). The kind stays FileCancelled, as programs
+	// written before this field count those lines.
+	NotSent bool `json:"not_sent,omitempty"`
 	// JobContinued: why the upload goes on in another job (a code of continueCodes), and
 	// which job that is.
 	Continue string `json:"continue,omitempty"`
@@ -223,11 +229,15 @@ type jsonEvent struct {
 }
 
 // jsonTally is an upload's count of files by outcome, on its JobEnded line; not_ended is
-// true when the Scene7 job could not be ended (the server closes it once idle).
+// true when the Scene7 job could not be ended (the server closes it once idle). cancelled
+// counts the files a cancellation (Ctrl-C) left unsent, not_sent those the upload stopped
+// before sending (added beside cancelled, which kept its name and meaning): files is
+// done + failed + not_sent + cancelled.
 type jsonTally struct {
 	Files     int  `json:"files"`
 	Done      int  `json:"done"`
 	Failed    int  `json:"failed"`
+	NotSent   int  `json:"not_sent"`
 	Cancelled int  `json:"cancelled"`
 	Skipped   int  `json:"skipped"`
 	NotEnded  bool `json:"not_ended,omitempty"`
@@ -255,13 +265,14 @@ func (v jsonView) event(ev uploader.Event) {
 	}
 	if ev.Err != nil {
 		j.Error = ev.Err.Error()
+		j.NotSent = ev.Kind == uploader.FileCancelled && errors.As(ev.Err, new(*uploader.NotSentError))
 	}
 	if ev.Skip != nil {
 		j.Skip = ev.Skip.Kind
 	}
 	j.Continue, j.NextJob = continueCodes[ev.Why], ev.NextJob
 	if t := ev.Tally; t != nil {
-		j.Tally = &jsonTally{Files: t.Files, Done: t.Done, Failed: t.Failed, Cancelled: t.Cancelled, Skipped: t.Skipped, NotEnded: t.NotEnded}
+		j.Tally = &jsonTally{Files: t.Files, Done: t.Done, Failed: t.Failed, NotSent: t.NotSent, Cancelled: t.Cancelled, Skipped: t.Skipped, NotEnded: t.NotEnded}
 	}
 	_ = v.enc.Encode(j) // a closed stdout is not a reason to stop the upload
 }

@@ -231,12 +231,15 @@ func (c *cli) problems(cmd *command, problems []string) error {
 // reportUpload names on stderr every file that was not uploaded, with its reason, and
 // returns the exit status: 0 when every file was uploaded, 1 otherwise.
 func (c *cli) reportUpload(res *uploader.Result, err error) int {
-	var failed, cancelled []uploader.FileResult
+	var failed, notSent, cancelled []uploader.FileResult
 	for _, f := range res.Files {
-		switch f.State {
-		case uploader.StateFailed:
+		switch {
+		case f.State == uploader.StateFailed:
 			failed = append(failed, f)
-		case uploader.StateCancelled:
+		case f.NotSent():
+			// Nobody cancelled it: the upload stopped on the problem said above.
+			notSent = append(notSent, f)
+		case f.State == uploader.StateCancelled:
 			cancelled = append(cancelled, f)
 		}
 	}
@@ -258,9 +261,15 @@ func (c *cli) reportUpload(res *uploader.Result, err error) int {
 			}
 		}
 	}
-	if len(cancelled) > 0 {
-		fmt.Fprintln(c.stderr, words.N("cli.upload.not_sent", len(cancelled), nil))
-		for _, f := range cancelled {
+	for _, list := range []struct {
+		id    string
+		files []uploader.FileResult
+	}{{"cli.upload.not_sent", notSent}, {"cli.upload.cancelled_files", cancelled}} {
+		if len(list.files) == 0 {
+			continue
+		}
+		fmt.Fprintln(c.stderr, words.N(list.id, len(list.files), nil))
+		for _, f := range list.files {
 			fmt.Fprintf(c.stderr, "  %s\n", words.FileName(f.Rel))
 		}
 	}
@@ -279,7 +288,7 @@ func (c *cli) reportUpload(res *uploader.Result, err error) int {
 			fmt.Fprintln(c.stderr, "  "+words.T("cli.item", words.A{"File": words.FileName(s.Rel), "Reason": words.Skip(s)}))
 		}
 	}
-	if len(failed)+len(cancelled)+len(left) > 0 {
+	if len(failed)+len(notSent)+len(cancelled)+len(left) > 0 {
 		return exitFailed
 	}
 	return exitOK

@@ -285,7 +285,21 @@ func TestUploadCancelledEndsJobAndListsWhatWasNotSent(t *testing.T) {
 	if got := <-code; got != exitFailed {
 		t.Fatalf("cancelled upload: exit %d, want 1\nstderr:\n%s", got, stderr.String())
 	}
-	mustContain(t, "stderr", stderr.String(), "cancelled", "not sent")
+	// Cancelled files are "cancelled", never "not sent because the upload stopped": the
+	// list, the summary and the tally say the same count.
+	cancelledFiles := 0
+	for n := 1; n <= len(files); n++ {
+		if strings.Contains(stderr.String(), words.N("cli.upload.cancelled_files", n, nil)) {
+			cancelledFiles = n
+		}
+		if strings.Contains(stderr.String(), words.N("cli.upload.not_sent", n, nil)) || strings.Contains(stdout.String(), words.N("cli.summary.not_sent", n, nil)) {
+			t.Errorf("a cancelled upload lists %d files as stopped before their turn:\n%s%s", n, stdout.String(), stderr.String())
+		}
+	}
+	if cancelledFiles == 0 {
+		t.Fatalf("no list of cancelled files:\n%s", stderr.String())
+	}
+	mustContain(t, "stdout", stdout.String(), words.N("cli.summary.cancelled", cancelledFiles, nil)+words.T("cli.summary.end", nil))
 	if len(runningJobs(r)) != 0 {
 		t.Error("the job is still running after a cancel: endJob was not sent")
 	}

@@ -52,7 +52,8 @@ func continued(ev uploader.Event) string {
 }
 
 // ended sums an upload up: "3 of 4 files uploaded, 1 failed.", after the reason when the
-// upload as a whole failed.
+// upload as a whole failed. Files the upload stopped before sending are "not sent", apart
+// from those a cancellation left: nobody cancelled them.
 func ended(ev uploader.Event) string {
 	t := ev.Tally
 	if t == nil {
@@ -62,7 +63,7 @@ func ended(ev uploader.Event) string {
 	for _, part := range []struct {
 		id string
 		n  int
-	}{{"engine.event.ended_failed", t.Failed}, {"engine.event.ended_cancelled", t.Cancelled}, {"engine.event.ended_skipped", t.Skipped}} {
+	}{{"engine.event.ended_failed", t.Failed}, {"engine.event.ended_not_sent", t.NotSent}, {"engine.event.ended_cancelled", t.Cancelled}, {"engine.event.ended_skipped", t.Skipped}} {
 		if part.n > 0 {
 			s += N(part.id, part.n, nil)
 		}

@@ -47,6 +47,7 @@ func TestEventSentences(t *testing.T) {
 		{"cancelled", uploader.Event{Kind: uploader.FileCancelled}, nil},
 		{"skipped", uploader.Event{Kind: uploader.FileSkipped, Skip: &uploader.Skipped{Kind: uploader.SkipSystem, Name: ".DS_Store", System: uploader.SysFinderSettings}}, []string{".DS_Store"}},
 		{"ended", uploader.Event{Kind: uploader.JobEnded, Err: fault, Tally: &uploader.Tally{Files: 4, Done: 1, Failed: 1, Cancelled: 1, Skipped: 2, NotEnded: true}}, []string{"1", "4", "2", "30"}},
+		{"ended not sent", uploader.Event{Kind: uploader.JobEnded, Tally: &uploader.Tally{Files: 8, Done: 1, NotSent: 7}}, []string{"1", "8", "7"}},
 	} {
 		sayAll(t, c.name, func() string { return Event(c.ev) }, c.fields...)
 	}
@@ -57,6 +58,11 @@ func TestEventSentences(t *testing.T) {
 	Use("en")
 	ended := uploader.Event{Kind: uploader.JobEnded, Tally: &uploader.Tally{Files: 4, Done: 3, Failed: 1, Skipped: 1}}
 	if got, want := Event(ended), "3 of 4 files uploaded, 1 failed, 1 skipped."; got != want {
+		t.Errorf("ended: %q, want %q", got, want)
+	}
+	// Files the upload stopped before sending are not sent, apart from cancelled ones.
+	ended = uploader.Event{Kind: uploader.JobEnded, Tally: &uploader.Tally{Files: 9, Done: 2, Failed: 1, NotSent: 4, Cancelled: 2}}
+	if got, want := Event(ended), "2 of 9 files uploaded, 1 failed, 4 not sent, 2 cancelled."; got != want {
 		t.Errorf("ended: %q, want %q", got, want)
 	}
 	ended = uploader.Event{Kind: uploader.JobEnded, Err: fault, Tally: &uploader.Tally{Files: 1, Failed: 1, NotEnded: true}}
