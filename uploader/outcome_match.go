@@ -360,11 +360,37 @@ func logFiles(logs []JobLog) []string {
 // messagePath is the first path msg names whose file has the asset ID of assetName
 // (its name is the ID and an extension, or the ID behind a folder), "" when there is
 // none. A path runs back from the name to the space or quote before it.
+//
+// Scene7 keeps a name in the Unicode form it was sent in, and another client (a Mac's
+// file names, decomposed) may have sent it in NFD, while AssetID gives NFC: the ID is
+// looked for first as the log writes it, so that the path keeps the log's own form, then
+// in NFC, so that a log that mixes the two still names the file by its path.
 func messagePath(msg, assetName string) string {
 	if strings.Contains(strings.Trim(assetName, "/"), "/") {
 		return "" // the asset name is a path already
 	}
-	id := AssetID(assetName)
+	if p := idPath(msg, logAssetID(assetName)); p != "" {
+		return p
+	}
+	if nfc := NFC(msg); nfc != msg || AssetID(assetName) != logAssetID(assetName) {
+		return idPath(nfc, AssetID(assetName))
+	}
+	return ""
+}
+
+// logAssetID is AssetID without the NFC: the asset ID in the form the log writes it.
+func logAssetID(assetName string) string {
+	stem, _ := splitExt(path.Base(assetName))
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(removedChars, r) {
+			return -1
+		}
+		return r
+	}, stem)
+}
+
+// idPath is the first path msg names whose file has the asset ID id (messagePath).
+func idPath(msg, id string) string {
 	for from := 0; id != "" && from < len(msg); {
 		i := strings.Index(msg[from:], id)
 		if i < 0 {

@@ -131,6 +131,11 @@ func TestMessagePath(t *testing.T) {
 		{"w/x.hero.png was processed", "hero", ""},
 		{"w/README was processed", "README", "w/README"},
 		{"w/hero.png was processed", "w/hero.png", ""}, // the asset name is the path
+		// A name sent decomposed (a Mac's ガイド.jpg) keeps its form; a log that writes
+		// the message and the asset name in two forms still names the file.
+		{"w/カ\u3099イト\u3099.jpg was processed into IPS", "カ\u3099イト\u3099", "w/カ\u3099イト\u3099.jpg"},
+		{"w/ガイド.jpg was processed into IPS", "カ\u3099イト\u3099", "w/ガイド.jpg"},
+		{"w/カ\u3099イト\u3099.jpg was processed into IPS", "ガイド", "w/ガイド.jpg"},
 	} {
 		if got := messagePath(c.msg, c.asset); got != c.want {
 			t.Errorf("messagePath(%q, %q) = %q, want %q", c.msg, c.asset, got, c.want)

@@ -205,11 +205,13 @@ func runJobs(c *cli, cmd *command, args []string) int {
 	}
 	t := newTable("", words.T("cli.jobs.header", nil))
 	for _, j := range jobs {
-		progress := j.ProgressMessage
+		progress := words.ServerText(j.ProgressMessage)
 		if progress == "" {
 			progress = fmt.Sprintf("%g", j.Progress)
 		}
-		t.add(j.JobHandle, j.Name, j.State, progress, logDate(j.StartDate))
+		// The server's names and words go through words, as every name the CLI prints:
+		// a control character in them would act on the terminal (see printJobLog).
+		t.add(words.FileName(j.JobHandle), words.FileName(j.Name), words.ServerText(j.State), progress, logDate(j.StartDate))
 	}
 	t.write(c.stdout)
 	return exitOK
@@ -276,26 +278,32 @@ func printFileCount(w io.Writer, l uploader.JobLog, outs []uploader.FileOutcome)
 	}
 }
 
+// printJobLog writes a job's log for people. Every name in it (the job's, its handle, the
+// user's, each line's asset) is the server's, written as the CLI writes any name
+// (words.FileName), and its words (types, messages) with the same characters escaped
+// (words.ServerText): a name with a line break or a terminal's escape code, which Scene7
+// keeps as it was sent, must not break the table or act on the terminal.
 func printJobLog(w io.Writer, l uploader.JobLog) {
-	fmt.Fprintln(w, words.T("cli.job_log.title", words.A{"Name": l.JobName, "Handle": l.JobHandle}))
+	fmt.Fprintln(w, words.T("cli.job_log.title", words.A{"Name": words.FileName(l.JobName), "Handle": words.FileName(l.JobHandle)}))
 	id := "cli.job_log.by"
 	if l.EndDate.Raw != "" {
 		id = "cli.job_log.by_ended"
 	}
-	fmt.Fprintln(w, "  "+words.T(id, words.A{"User": l.SubmitUserEmail, "Type": l.LogType, "Started": logDate(l.StartDate), "Ended": logDate(l.EndDate)}))
+	fmt.Fprintln(w, "  "+words.T(id, words.A{"User": words.FileName(l.SubmitUserEmail), "Type": words.ServerText(l.LogType),
+		"Started": logDate(l.StartDate), "Ended": logDate(l.EndDate)}))
 	fmt.Fprintln(w, "  "+words.N("cli.job_log.counts", l.TotalFileCount, words.A{
 		"Succeeded": l.FileSuccessCount, "Errors": l.FileErrorCount, "Warnings": l.FileWarningCount,
 		"Duplicates": l.FileDuplicateCount, "Updated": l.FileUpdateCount,
 	}))
 	if fe := strings.TrimSpace(l.FatalError); fe != "" && fe != "false" {
-		fmt.Fprintln(w, "  "+words.T("cli.job_log.fatal", words.A{"Error": fe}))
+		fmt.Fprintln(w, "  "+words.T("cli.job_log.fatal", words.A{"Error": words.ServerText(fe)}))
 	}
 	if len(l.Details) == 0 {
 		return
 	}
 	t := newTable("  ", words.T("cli.job_log.header", nil))
 	for _, d := range l.Details {
-		t.add(logDate(d.Date), d.LogType, d.AssetName, d.LogMessage)
+		t.add(logDate(d.Date), words.ServerText(d.LogType), words.FileName(d.AssetName), words.ServerText(d.LogMessage))
 	}
 	t.write(w)
 }

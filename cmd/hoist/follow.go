@@ -65,7 +65,7 @@ func (c *cli) reportFailedInScene7(outs []uploader.FileOutcome) {
 	fmt.Fprintln(c.stderr, words.N("cli.follow.failed_in_scene7", n, nil))
 	for _, o := range outs {
 		if o.Outcome == uploader.Failed {
-			fmt.Fprintln(c.stderr, "  "+words.T("cli.item", words.A{"File": words.FileName(o.Rel), "Reason": o.Message}))
+			fmt.Fprintln(c.stderr, "  "+words.T("cli.item", words.A{"File": words.FileName(o.Rel), "Reason": words.ServerText(o.Message)}))
 		}
 	}
 }
@@ -98,9 +98,9 @@ func outcomeLine(o uploader.FileOutcome, base string) string {
 		if link, err := uploader.PublishLink(base, o.AssetID); err == nil {
 			s += "  " + link
 		}
-		s += "  " + o.Message
+		s += "  " + words.ServerText(o.Message)
 	case uploader.Failed:
-		s += "  " + o.Message
+		s += "  " + words.ServerText(o.Message)
 	case uploader.Replaced:
 		s += "  " + replacedBy(o)
 	}
@@ -132,10 +132,11 @@ func newHumanFollowView(out, errw io.Writer, base string, limit time.Duration) *
 func (v *humanFollowView) event(ev uploader.FollowEvent) {
 	switch ev.Kind {
 	case uploader.FollowStarted:
-		fmt.Fprintln(v.errw, words.T("cli.follow.waiting", words.A{"Handle": ev.JobHandle, "Limit": words.Duration(v.limit)}))
+		fmt.Fprintln(v.errw, words.T("cli.follow.waiting", words.A{"Handle": words.FileName(ev.JobHandle), "Limit": words.Duration(v.limit)}))
 	case uploader.JobProcessing:
 		if ev.Progress != v.progress {
 			v.progress = ev.Progress
+			ev.Progress = words.ServerText(ev.Progress) // Scene7's words, on a terminal
 			fmt.Fprintln(v.errw, words.FollowEvent(ev))
 		}
 	case uploader.FileProcessed:
@@ -208,11 +209,12 @@ func printOutcomes(w io.Writer, outs []uploader.FileOutcome, base string) {
 		if o.Outcome == uploader.Processed || o.Outcome == uploader.Warnings {
 			link, _ = uploader.PublishLink(base, o.AssetID)
 		}
-		said := o.Message
+		said := words.ServerText(o.Message)
 		if o.Outcome == uploader.Replaced {
 			said = replacedBy(o)
 		}
-		t.add(words.FileName(o.Rel), o.AssetID, outcomeMark(o.Outcome), link, said)
+		// The asset ID is the file's name as Scene7 keeps it: written as a name.
+		t.add(words.FileName(o.Rel), words.FileName(o.AssetID), outcomeMark(o.Outcome), link, said)
 	}
 	t.write(w)
 	fmt.Fprintf(w, "  %s\n", outcomeSummary(outs))

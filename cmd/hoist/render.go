@@ -54,7 +54,8 @@ func (v *humanView) event(ev uploader.Event) {
 	v.figures = ev
 	switch ev.Kind {
 	case uploader.JobCreated:
-		v.line(v.out, words.T("cli.upload.job_started", words.A{"Name": ev.JobName, "Handle": ev.JobHandle}))
+		// The handle is the server's: written as any name the CLI prints.
+		v.line(v.out, words.T("cli.upload.job_started", words.A{"Name": words.FileName(ev.JobName), "Handle": words.FileName(ev.JobHandle)}))
 	case uploader.FileQueued:
 		v.total++ // all are queued at once, before anything moves: no bar yet
 		return

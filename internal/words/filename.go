@@ -24,6 +24,18 @@ func FileName(name string) string {
 	return `"` + escapeName(name, true) + `"`
 }
 
+// ServerText writes words a server sent about a job or a file (a log line's message or
+// type, a job's state or progress) for one terminal line. They are not one name, so they
+// get no quotes; but they often hold one (Scene7's messages name the file's path), and a
+// server's text reaches the terminal as surely as a name: a character FileName escapes is
+// escaped here the same way, so a name reads alike in the message and in its own column.
+func ServerText(s string) string {
+	if !needsEscape(s) {
+		return s
+	}
+	return escapeName(s, false)
+}
+
 // visible writes a name that has a character to escape inside a sentence that quotes it
 // already ("The name \"{{.Name}}\" contains…"): escaped as FileName does, without quotes
 // of its own.

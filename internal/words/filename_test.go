@@ -27,6 +27,20 @@ func TestFileNameEscapesOnlyWhatATerminalWouldActOn(t *testing.T) {
 	}
 }
 
+// A server's words are escaped like a name, without quotes of their own.
+func TestServerTextEscapesLikeAFileNameWithoutQuotes(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{`w/写真 "1".jpg was processed into IPS`, `w/写真 "1".jpg was processed into IPS`},
+		{`C:\temp`, `C:\temp`},
+		{"w/a\u009b31mb.jpg could not be processed: \"x\"\nline 2", `w/a\u009b31mb.jpg could not be processed: "x"\nline 2`},
+		{"rtl\u202e \\ bad\xff", `rtl\u202e \\ bad\xff`},
+	} {
+		if got := ServerText(c.text); got != c.want {
+			t.Errorf("ServerText(%q) = %s, want %s", c.text, got, c.want)
+		}
+	}
+}
+
 // The names in the engine's sentences about files are written the same way.
 func TestSentencesAboutFilesEscapeTheirNames(t *testing.T) {
 	defer Use(Use("en"))
