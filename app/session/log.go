@@ -122,14 +122,15 @@ func ServerEntries(logs []uploader.JobLog) []Entry {
 		if when.IsZero() {
 			when = time.Now()
 		}
-		msg := words.N("session.log.server_summary", l.FileSuccessCount, words.A{"Job": l.JobName, "Total": l.TotalFileCount,
+		// The job's name is the server's: written as every name (words.FileName).
+		msg := words.N("session.log.server_summary", l.FileSuccessCount, words.A{"Job": words.FileName(l.JobName), "Total": l.TotalFileCount,
 			"Errors": l.FileErrorCount, "Warnings": l.FileWarningCount, "Duplicates": l.FileDuplicateCount, "Updated": l.FileUpdateCount})
 		lvl := Info
 		if fatal := strings.TrimSpace(l.FatalError); fatal != "" && !strings.EqualFold(fatal, "false") {
 			// An xsd:boolean in the schema; some servers put a message there instead.
 			stop := words.T("session.log.server_fatal", nil)
 			if !strings.EqualFold(fatal, "true") {
-				stop = words.T("session.log.server_fatal_said", words.A{"Said": strings.TrimRight(fatal, ".")})
+				stop = words.T("session.log.server_fatal_said", words.A{"Said": words.ServerText(strings.TrimRight(fatal, "."))})
 			}
 			msg = join(msg, stop)
 			lvl = Error
@@ -171,13 +172,21 @@ func (l Level) Words() string { return words.T("session.level."+l.String(), nil)
 // Words is the source in the current language, for people; String is its code.
 func (s Source) Words() string { return words.T("session.source."+s.String(), nil) }
 
-// Line is an entry as one line of text, in the current language.
+// Line is an entry as one line of text, in the current language: the window's job log
+// and its text file. The file is written as every name (words.FileName), and the
+// server's words with the same characters escaped (words.ServerText): a name Scene7 kept
+// with a line break or a terminal's escape code (another client sent it; a file Hoist
+// skipped for it is named too) would split the line, or act on a terminal showing the
+// saved log. The entry keeps them as they are, for the CSV (a cell holds them).
 func (e Entry) Line() string {
-	file := ""
+	file, msg := "", e.Message
 	if e.File != "" {
-		file = e.File + ": "
+		file = words.FileName(e.File) + ": "
 	}
-	return e.Time.Local().Format(timeLayout) + "  " + pad(e.Level.Words(), 7) + " " + pad(e.Source.Words(), 6) + " " + file + e.Message
+	if e.Source == Server {
+		msg = words.ServerText(msg)
+	}
+	return e.Time.Local().Format(timeLayout) + "  " + pad(e.Level.Words(), 7) + " " + pad(e.Source.Words(), 6) + " " + file + msg
 }
 
 // pad fills s with spaces to n characters, so the columns of the text log line up.

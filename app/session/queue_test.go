@@ -2,6 +2,7 @@ package session
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"testing/synctest"
 	"time"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -303,6 +305,37 @@ func TestLogWriters(t *testing.T) {
 	want := "time,level,source,file,message\n2026-11-22 10:00:00.000,info,hoist,a.jpg,Uploaded.\n2026-11-22 10:00:00.000,error,server,'=cmd.jpg,\"Bad, \"\"quoted\"\"\"\n"
 	if csvOut.String() != want {
 		t.Errorf("csv = %q\nwant %q", csvOut.String(), want)
+	}
+}
+
+// A name or a server's words with a control character leave a text log's line one line,
+// with the character escaped as everywhere; the CSV keeps them as they are, in a cell.
+func TestLogLinesEscapeNamesAndServerWords(t *testing.T) {
+	defer words.Use(words.Use("en"))
+	at := time.Date(2026, 11, 22, 10, 0, 0, 0, time.Local)
+	es := ServerEntries([]uploader.JobLog{{JobName: "spring\x1b[2J", FileSuccessCount: 1, TotalFileCount: 1, EndDate: uploader.Timestamp{Time: at},
+		Details: []uploader.LogDetail{{LogType: "UploadSuccess", AssetName: "a\u009bb", LogMessage: "w/a\u009bb.jpg was processed\ninto IPS", Date: uploader.Timestamp{Time: at}}}}})
+	es = append(es, Entry{Time: at, Level: Warning, File: "nl\nname.jpg", Message: "Skipped."})
+	var txt bytes.Buffer
+	if err := WriteText(&txt, es); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(txt.String(), "\n"), "\n")
+	if len(lines) != 3 || strings.ContainsAny(txt.String(), "\x1b\u009b") {
+		t.Fatalf("text log:\n%s", txt.String())
+	}
+	for i, want := range []string{`"spring\x1b[2J"`, `server "a\u009bb": w/a\u009bb.jpg was processed\ninto IPS`, `hoist  "nl\nname.jpg": Skipped.`} {
+		if !strings.Contains(lines[i], want) {
+			t.Errorf("line %d %q does not contain %q", i, lines[i], want)
+		}
+	}
+	var csvOut bytes.Buffer
+	if err := WriteCSV(&csvOut, es[1:]); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&csvOut).ReadAll()
+	if err != nil || len(recs) != 3 || recs[1][3] != "a\u009bb" || recs[1][4] != "w/a\u009bb.jpg was processed\ninto IPS" || recs[2][3] != "nl\nname.jpg" {
+		t.Errorf("csv %q %v", recs, err)
 	}
 }
 
