@@ -194,8 +194,10 @@ func jobName(j uploader.ActiveJob) string {
 	return j.OriginalName
 }
 
+// jobLine is a job of the list in one line: its name and handle written as every name
+// (words.FileName), the server's other words with the same characters escaped.
 func jobLine(j uploader.ActiveJob) string {
-	parts := []string{jobName(j), j.State}
+	parts := []string{words.FileName(jobName(j)), words.ServerText(j.State)}
 	if j.Progress > 0 {
 		parts = append(parts, words.T("admin.job.percent", words.A{"Percent": words.Number(j.Progress, 0)}))
 	}
@@ -206,7 +208,8 @@ func jobLine(j uploader.ActiveJob) string {
 	if started != "" {
 		started = words.T("admin.job.started", words.A{"When": started})
 	}
-	parts = append(parts, j.ProgressMessage, started, j.SubmitUserEmail, words.T("admin.job.handle", words.A{"Handle": j.JobHandle}))
+	parts = append(parts, words.ServerText(j.ProgressMessage), started, words.FileName(j.SubmitUserEmail),
+		words.T("admin.job.handle", words.A{"Handle": words.FileName(j.JobHandle)}))
 	return joinNonEmpty(" · ", parts...)
 }
 

@@ -38,14 +38,17 @@ func newOutcomeTable() *outcomeTable {
 			f := t.outs[id.Row]
 			l := o.(*widget.Label)
 			l.Importance = widget.MediumImportance
+			// The names and words are the server's, written as everywhere else
+			// (words.FileName, words.ServerText): a line break in one would hide the
+			// rest of the cell behind it.
 			switch id.Col {
 			case 0:
-				l.SetText(f.Rel)
+				l.SetText(words.FileName(f.Rel))
 			case 1:
 				l.Importance = outcomeImportance(f.Outcome)
 				l.SetText(outcomeWord(f.Outcome))
 			default:
-				l.SetText(f.Message)
+				l.SetText(words.ServerText(f.Message))
 				if f.Outcome == uploader.Replaced {
 					l.SetText(words.Outcome(f)) // which file replaced it
 				}

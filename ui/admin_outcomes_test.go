@@ -84,3 +84,34 @@ func TestAdminShowsAFileReplacedInItsJob(t *testing.T) {
 		}
 	}
 }
+
+// A name Scene7 kept with a control character (another client sent it) shows escaped, as
+// the command line writes it, in the table and in the list of jobs: a line break would
+// hide the rest of the cell.
+func TestAdminWritesTheServersNamesEscaped(t *testing.T) {
+	e := newTestEnv(t)
+	e.remote.logs = []uploader.JobLog{{JobName: "spring", JobHandle: "h|6", Details: []uploader.LogDetail{
+		{LogType: "UploadError", AssetName: "a\nb", LogMessage: "w/a\nb.psb could not be processed"},
+	}}}
+	e.w.Tabs.SelectIndex(tabAdmin)
+	a := e.w.Admin
+	a.handle.SetText("h|6")
+	test.Tap(a.showLog)
+	tb := a.outcomes.table
+	for c, want := range []string{`"w/a\nb.psb"`, "Failed in Scene7", `w/a\nb.psb could not be processed`} {
+		l := tb.CreateCell()
+		tb.UpdateCell(widget.TableCellID{Row: 0, Col: c}, l)
+		if got := l.(*widget.Label).Text; got != want {
+			t.Errorf("column %d shows %q, want %q", c, got, want)
+		}
+	}
+	if strings.Contains(a.logText.Text, "a\nb") || !strings.Contains(a.logText.Text, `"a\nb": w/a\nb.psb could not be processed`) {
+		t.Errorf("the log's lines:\n%s", a.logText.Text)
+	}
+	line := jobLine(uploader.ActiveJob{Name: "spring\u202e", State: "Running", JobHandle: "j|1||spring\u202e|2", ProgressMessage: "1\r2"})
+	for _, want := range []string{`"spring\u202e"`, `"j|1||spring\u202e|2"`, `1\r2`} {
+		if !strings.Contains(line, want) || strings.ContainsAny(line, "\u202e\r") {
+			t.Errorf("job line %q: want %q in it, and no raw control", line, want)
+		}
+	}
+}
