@@ -124,12 +124,13 @@ func Outcome(f uploader.FileOutcome) string {
 
 // said is Scene7's words about a file without their last full stop, since the sentence
 // around them ends them with the language's own ("。" in Japanese); "" when it gave none.
+// They often name the file, as Scene7 kept it: escaped as a name is (ServerText).
 func said(f uploader.FileOutcome) string {
 	m := strings.TrimSpace(f.Message)
 	if m == "" && f.LogType == "FatalError" {
 		m = T("engine.outcome.fatal", nil)
 	}
-	return strings.TrimRight(m, ".。")
+	return ServerText(strings.TrimRight(m, ".。"))
 }
 
 // OutcomeSummary is one sentence about a set of outcomes: "12 of 14 files ready in

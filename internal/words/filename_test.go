@@ -48,12 +48,25 @@ func TestSentencesAboutFilesEscapeTheirNames(t *testing.T) {
 		Skip(uploader.Skipped{Kind: uploader.SkipLinkOutside, Name: "a\x1b[2Jb", Rel: "d/a\x1b[2Jb"}),
 		Error(&uploader.FileError{Rel: "d/x\ny.jpg", Err: uploader.ErrFileGone}),
 		NameWarning(uploader.NameWarning{Kind: uploader.WarnSameAsset, AssetID: "a", Other: "d/a\r.png"}),
+		Outcome(uploader.FileOutcome{Outcome: uploader.Replaced, ReplacedBy: "d/x\x1b[2Jy.png"}),
 	} {
 		if strings.ContainsAny(s, "\x1b\n\r") {
 			t.Errorf("a raw control character in %q", s)
 		}
 		if !strings.Contains(s, `"`) || !strings.Contains(s, `\`) {
 			t.Errorf("the name is not quoted and escaped in %q", s)
+		}
+	}
+}
+
+// Scene7's words in a sentence about a file's outcome (which often name the file) are
+// escaped as a name is, without quotes of their own.
+func TestOutcomeEscapesScene7sWords(t *testing.T) {
+	defer Use(Use("en"))
+	for _, o := range []uploader.Outcome{uploader.Failed, uploader.Warnings} {
+		s := Outcome(uploader.FileOutcome{Outcome: o, Message: "d/x\ny\u009b.psb could not be processed."})
+		if strings.ContainsAny(s, "\n\u009b") || !strings.Contains(s, `d/x\ny\u009b.psb could not be processed`) {
+			t.Errorf("%v: %q", o, s)
 		}
 	}
 }
