@@ -6,9 +6,9 @@ import (
 	"hoist/uploader"
 )
 
-// FileOutcomes are the rows Scene7 has finished with (ready, warnings, failed, no word),
-// as the engine's outcomes, in the queue's order; rows not followed or still processing
-// have no outcome yet and are left out.
+// FileOutcomes are the rows Scene7 has finished with (ready, warnings, failed, no word,
+// replaced with the file that replaced it), as the engine's outcomes, in the queue's
+// order; rows not followed or still processing have no outcome yet and are left out.
 func FileOutcomes(rows []Row) []uploader.FileOutcome {
 	var out []uploader.FileOutcome
 	for i, r := range rows {
