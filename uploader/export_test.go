@@ -28,3 +28,7 @@ func UseSystemPAC(t interface{ Cleanup(func()) }, script string) {
 func DialWith(client *http.Client, dial func(ctx context.Context, network, addr string) (net.Conn, error)) {
 	NewProxyResolver(nil).Route(client.Transport.(*http.Transport), dial)
 }
+
+// Transient is the retry policy's rule (transient), for the external tests that list the
+// errors a retry line must put into words.
+var Transient = transient

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -29,7 +30,7 @@ func script() []uploader.Event {
 			Sent: int64(10 * i), Size: 1000, JobSent: int64(10 * i), JobSize: 3000, Speed: 1000, ETA: time.Second, JobSpeed: 1000, JobETA: 2 * time.Second})
 	}
 	return append(evs,
-		uploader.Event{Kind: uploader.FileRetrying, Time: at(1006), Item: 1, Rel: "a/two <&>.jpg", Attempt: 2, Err: errors.New("the connection dropped"), ETA: -1, JobETA: -1},
+		uploader.Event{Kind: uploader.FileRetrying, Time: at(1006), Item: 1, Rel: "a/two <&>.jpg", Attempt: 2, Err: &uploader.ConnError{Err: io.ErrUnexpectedEOF}, ETA: -1, JobETA: -1},
 		uploader.Event{Kind: uploader.FileDone, Time: at(1010), Item: 0, Rel: "a/one.jpg", Sent: 1000, Size: 1000, JobSent: 1000, JobSize: 3000, JobName: "job-1", JobHandle: "j|1", Attempt: 1, ETA: 0, JobETA: -1},
 		uploader.Event{Kind: uploader.FileFailed, Time: at(1020), Item: 1, Rel: "a/two <&>.jpg", Size: 2000, JobSent: 1000, JobSize: 1000,
 			Err: errors.New("boom"), Attempt: 3, ETA: -1, JobETA: -1},
@@ -44,7 +45,7 @@ func TestHumanViewOnATerminal(t *testing.T) {
 		v.event(ev)
 	}
 	mustContain(t, "stdout", out.String(), "Job job-1 started (handle j|1).", "✓ a/one.jpg  1.0 kB  1.0 s", "✗ a/two <&>.jpg  boom", "1 of 2 files uploaded")
-	mustContain(t, "stderr", errw.String(), "skipped a/.DS_Store: .DS_Store is a macOS Finder settings file, not something to publish.", "↻ a/two <&>.jpg: trying again (attempt 2): The request failed (the connection dropped).", "[", "/2 files", "2 s left")
+	mustContain(t, "stderr", errw.String(), "skipped a/.DS_Store: .DS_Store is a macOS Finder settings file, not something to publish.", "↻ a/two <&>.jpg: trying again (attempt 2): The connection was cut in the middle of the request.", "[", "/2 files", "2 s left")
 	// A hundred progress events over one second of the events' clock: about ten redraws,
 	// never one per event.
 	if n := strings.Count(errw.String(), "files  "); n < 5 || n > 20 {

@@ -15,9 +15,12 @@ import (
 // retrying") or what to do about it ("check your network, then try again"), which on a
 // retry still under way contradicts the line it is on. The errors here are those the
 // retry policy repeats (uploader's transient errors: a connection that failed, dropped or
-// went silent, a proxy on the way, a server error, throttling, an answer that came early
-// or could not be read, and Dr.Sum's IO_ERROR once); any other reads as the request
-// failing, with the error's own text.
+// went silent, a proxy on the way, a secure connection that could not be set up, a server
+// error, throttling, an answer that came early or could not be read, and Dr.Sum's IO_ERROR
+// once). Go's own text is never part of the sentence, in any language: the standard
+// library's failures without a type of their own (a malformed answer, an HTTP/2 stream
+// reset…) read as the connection failing, and any other error as the request failing;
+// the --json stream and the log keep the technical text.
 func Retrying(err error) string {
 	var (
 		pc *uploader.ProxyChainError
@@ -29,7 +32,8 @@ func Retrying(err error) string {
 	case err == nil:
 		return ""
 	case errors.As(err, &pc) && len(pc.Tries) > 0 && len(pc.Proxies()) == 0:
-		return Retrying(pc.Tries[len(pc.Tries)-1].Err) // directly only: the server's own failure
+		// Directly only: the server's own failure, a network error like a ConnError's.
+		return retryConn(&uploader.ConnError{Err: pc.Tries[len(pc.Tries)-1].Err})
 	case errors.As(err, &pc) && len(pc.Tries) > 0, errors.As(err, new(*uploader.ProxyTunnelError)):
 		return T("engine.retry.proxy", nil)
 	case errors.As(err, &ce):
@@ -50,7 +54,7 @@ func Retrying(err error) string {
 	case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
 		return T("engine.retry.closed", nil)
 	}
-	return T("engine.retry.other", A{"Reason": err.Error()})
+	return T("engine.retry.other", nil)
 }
 
 // retryConn words a request that got no answer to read.
@@ -65,12 +69,15 @@ func retryConn(ce *uploader.ConnError) string {
 		return T("engine.retry.closed", nil)
 	case isTimeout(ce.Err):
 		return T("engine.retry.timeout", nil)
+	case tlsFailure(ce.Err):
+		// A TLS alert is a *net.OpError too: it is no cut connection.
+		return T("engine.retry.tls", nil)
 	case errors.As(ce.Err, &opErr) && opErr.Op == "dial":
 		return T("engine.retry.dial", nil)
 	case errors.As(ce.Err, &opErr):
 		return T("engine.retry.closed", nil)
 	}
-	return T("engine.retry.failed", A{"Reason": ce.Err.Error()})
+	return T("engine.retry.failed", nil)
 }
 
 // retryStatus words a server's error status that is worth trying again.

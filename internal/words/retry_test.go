@@ -32,7 +32,7 @@ func retried() []struct {
 		{"refused", &uploader.ConnError{Err: refused}, nil},
 		{"reset", &uploader.ConnError{Err: reset}, nil},
 		{"closed", &uploader.ConnError{Err: io.ErrUnexpectedEOF}, nil},
-		{"other connection failure", &uploader.ConnError{Err: errors.New("tls: handshake failure")}, []string{"handshake failure"}},
+		{"TLS alert", &uploader.ConnError{Err: &net.OpError{Op: "remote error", Net: "tcp", Err: errors.New("tls: handshake failure")}}, nil},
 		{"proxy chain", &uploader.ConnError{Err: &uploader.ProxyChainError{Target: "s7.example.com:443", Tries: []uploader.ProxyTry{{Proxy: "http://p1:8080", Err: refused}}}}, nil},
 		{"direct only", &uploader.ConnError{Err: &uploader.ProxyChainError{Target: "s7.example.com:443", Tries: []uploader.ProxyTry{{Err: io.EOF}}}}, nil},
 		{"proxy tunnel", &uploader.ConnError{Err: &uploader.ProxyTunnelError{Proxy: "http://p1:8080", Target: "s7.example.com:443", Status: 502}}, nil},
