@@ -16,6 +16,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -108,5 +109,48 @@ func writeTestCA(t *testing.T, path string) {
 	}
 	if err := os.WriteFile(path, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o600); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A proxy typed with a password is refused in the editor with the sentence that says
+// where the login belongs, and Save stays off; a connection saved with one earlier opens
+// with the password masked, never shown.
+func TestConnectionProxyWithAPassword(t *testing.T) {
+	e := newTestEnv(t)
+	v := e.w.Connections
+	if err := e.cfg.Profiles.Save("", scene7Profile("Office")); err != nil {
+		t.Fatal(err)
+	}
+	v.reload("Office")
+	n := v.editor.network
+	n.proxy.SetText("http://office:s3cret@proxy.corp:8080")
+	want := words.T("office.proxy.password_connection", words.A{"Proxy": "http://office:xxxxx@proxy.corp:8080"})
+	if probs := v.editor.Problems(); !strings.Contains(probs, want) {
+		t.Errorf("problems %q, want %q", probs, want)
+	}
+	if !v.save.Disabled() {
+		t.Error("Save is on with a password in the proxy")
+	}
+	n.proxy.SetText("http://office@proxy.corp:8080")
+	if probs := v.editor.Problems(); strings.Contains(probs, "HTTPS_PROXY") {
+		t.Errorf("a user name alone is refused: %q", probs)
+	}
+
+	path := filepath.Join(e.cfg.Dir, "profiles.json")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = []byte(strings.Replace(string(data), `"name": "Office",`, `"name": "Office", "proxy": "http://office:s3cret@proxy.corp:8080",`, 1))
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	v.list.Select(0) // another connection, so that choosing Office again reads the file
+	v.reload("Office")
+	if got := v.editor.network.proxy.Text; got != "http://office:xxxxx@proxy.corp:8080" {
+		t.Errorf("the saved proxy shows as %q", got)
+	}
+	if probs := v.editor.Problems(); !strings.Contains(probs, want) {
+		t.Errorf("problems of the saved connection %q, want %q", probs, want)
 	}
 }

@@ -74,6 +74,11 @@ func httpFor(base *http.Client, n Network) (*http.Client, error) {
 		return base, nil
 	}
 	key := networkKey{base: base, proxy: strings.TrimSpace(n.Proxy), caFile: strings.TrimSpace(n.CAFile)}
+	// Checked before anything else, so that a connection's proxy with a password is
+	// refused whatever the transport (setProxy checks it too).
+	if _, err := ParseProxyFrom(key.proxy, ProxyConnection); err != nil {
+		return nil, err
+	}
 	if key.caFile != "" {
 		fi, err := os.Stat(key.caFile)
 		if err != nil {

@@ -3,6 +3,7 @@ package uploader_test
 import (
 	"context"
 	"errors"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -79,7 +80,9 @@ func TestE2EProxyTunnelsHTTPS(t *testing.T) {
 }
 
 // A proxy that wants a login: said in those words, by the upload (without retrying) and
-// by Test connection; with the login in the proxy address, the upload goes through.
+// by Test connection; with the login in HTTPS_PROXY, the upload goes through; the same
+// login in --proxy or in a connection's proxy is refused before any request, without the
+// password in the error.
 func TestE2EProxyAsksForALogin(t *testing.T) {
 	_, srv := tlsBox(t)
 	p := testproxy.Start(t, "Basic b2ZmaWNlOnNlY3JldA==") // office:secret
@@ -105,11 +108,34 @@ func TestE2EProxyAsksForALogin(t *testing.T) {
 		t.Fatalf("verdict %+v", v)
 	}
 
-	c = trustingClient(srv)
-	if err := uploader.SetProxy(c.HTTP, strings.Replace(p.URL, "http://", "http://office:secret@", 1)); err != nil {
-		t.Fatal(err)
+	// The environment is the one setting a proxy's login is taken from. The server goes
+	// under a name only the proxy knows: loopback never goes through the environment's
+	// proxy. (A proxy of its own, whose names are set before its first request.)
+	for _, k := range []string{"https_proxy", "HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy"} {
+		t.Setenv(k, "")
 	}
-	if _, err := c.Upload(context.Background(), req, nil); err != nil {
-		t.Fatalf("with the login: %v", err)
+	office := testproxy.Start(t, "Basic b2ZmaWNlOnNlY3JldA==")
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(srv.URL, "https://"))
+	office.Alias = map[string]string{"assets.office.test:" + port: "127.0.0.1:" + port}
+	withLogin := strings.Replace(office.URL, "http://", "http://office:secret@", 1)
+	t.Setenv("HTTPS_PROXY", withLogin)
+	c = trustingClient(srv)
+	uploader.DialWith(c.HTTP, loopbackOnly)
+	c.HTTP.Transport.(*http.Transport).TLSClientConfig.ServerName = "example.com" // in httptest's certificate
+	req.Conn = demoScene7(t, "https://assets.office.test:"+port, false)
+	if _, err := c.Upload(context.Background(), req, nil); err != nil || office.Connects.Load() == 0 {
+		t.Fatalf("with the login in HTTPS_PROXY: %v (%d CONNECT)", err, office.Connects.Load())
+	}
+
+	connects := office.Connects.Load()
+	var pp *uploader.ProxyPasswordError
+	err = uploader.SetProxy(trustingClient(srv).HTTP, withLogin)
+	if !errors.As(err, &pp) || pp.Source != uploader.ProxyExplicit || strings.Contains(err.Error(), "secret") {
+		t.Errorf("the login in --proxy: %v", err)
+	}
+	req.Conn.Network.Proxy = withLogin
+	_, err = trustingClient(srv).Upload(context.Background(), req, nil)
+	if !errors.As(err, &pp) || pp.Source != uploader.ProxyConnection || strings.Contains(err.Error(), "secret") || office.Connects.Load() != connects {
+		t.Errorf("the login in a connection's proxy: %v (%d CONNECT)", err, office.Connects.Load()-connects)
 	}
 }

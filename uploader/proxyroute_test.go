@@ -1,8 +1,10 @@
 package uploader
 
 import (
+	"errors"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 )
 
@@ -42,7 +44,7 @@ func TestProxyPrecedence(t *testing.T) {
 		{"environment over system", map[string]string{"HTTPS_PROXY": "http://env.corp:3128"}, sys, "", scene7, ProxyRoute{Proxy: "http://env.corp:3128", Source: ProxyEnvironment}},
 		{"NO_PROXY is the environment's choice", map[string]string{"HTTPS_PROXY": "http://env.corp:3128", "NO_PROXY": ".scene7.com"}, sys, "", scene7, ProxyRoute{Source: ProxyEnvironment}},
 		{"HTTP_PROXY does not decide for https", map[string]string{"HTTP_PROXY": "http://env.corp:3128"}, sys, "", scene7, ProxyRoute{Proxy: "http://proxy.corp:8080", Source: ProxySystem}},
-		{"explicit over all", map[string]string{"HTTPS_PROXY": "http://env.corp:3128"}, sys, "http://me:secret@mine.corp:9", scene7, ProxyRoute{Proxy: "http://me:xxxxx@mine.corp:9", Source: ProxyExplicit}},
+		{"explicit over all", map[string]string{"HTTPS_PROXY": "http://env.corp:3128"}, sys, "http://me@mine.corp:9", scene7, ProxyRoute{Proxy: "http://me@mine.corp:9", Source: ProxyExplicit}},
 		{"loopback directly", map[string]string{"HTTPS_PROXY": "http://env.corp:3128"}, sys, "", "https://127.0.0.1:8443/x", ProxyRoute{Source: ProxyDirect}},
 		{"loopback through an explicit proxy", nil, sys, "http://mine.corp:9", "http://localhost:1/", ProxyRoute{Proxy: "http://mine.corp:9", Source: ProxyExplicit}},
 	}
@@ -79,5 +81,48 @@ func TestProxySystemCached(t *testing.T) {
 	_, _ = r.Proxy(req)
 	if *calls != 2 {
 		t.Errorf("%d look-ups, want 2 (one per host)", *calls)
+	}
+}
+
+// A proxy setting of Hoist's own (--proxy, a connection's proxy) never carries a password:
+// it is refused, naming the setting, with the address masked in the error; a user name
+// alone (no secret) is kept, and the address as typed stays as it was otherwise.
+func TestProxySettingRefusesAPassword(t *testing.T) {
+	for _, c := range []struct {
+		raw, masked string
+		refused     bool
+	}{
+		{"http://office:s3cret@proxy.corp:8080", "http://office:xxxxx@proxy.corp:8080", true},
+		{"office:s3cret@proxy.corp:8080", "http://office:xxxxx@proxy.corp:8080", true},
+		{"socks5://me:p%40ss@socks.corp:1080", "socks5://me:xxxxx@socks.corp:1080", true},
+		{"https://a:b:c@proxy.corp/x@y", "https://a:xxxxx@proxy.corp/x@y", true},
+		{"http://office@proxy.corp:8080", "http://office@proxy.corp:8080", false},
+		{"http://office:@proxy.corp:8080", "http://office:@proxy.corp:8080", false},
+		{"proxy.corp:8080", "http://proxy.corp:8080", false},
+	} {
+		for _, source := range []ProxySource{ProxyExplicit, ProxyConnection} {
+			u, err := ParseProxyFrom(c.raw, source)
+			var pe *ProxyPasswordError
+			switch {
+			case c.refused && (!errors.As(err, &pe) || pe.Source != source || pe.Proxy != c.masked || strings.Contains(err.Error(), "s3cret")):
+				t.Errorf("%s (%v): %v, %#v; want refused as %s", c.raw, source, err, pe, c.masked)
+			case !c.refused && (err != nil || u == nil):
+				t.Errorf("%s (%v): %v", c.raw, source, err)
+			}
+		}
+	}
+	if err := SetProxy(NewClient().HTTP, "http://office:s3cret@proxy.corp:8080"); !errors.As(err, new(*ProxyPasswordError)) {
+		t.Errorf("SetProxy: %v", err)
+	}
+	var pe *ProxyPasswordError
+	if err := (Network{Proxy: "http://office:s3cret@proxy.corp:8080"}).Check(); !errors.As(err, &pe) || pe.Source != ProxyConnection {
+		t.Errorf("a connection's proxy: %v", err)
+	}
+	// An address that cannot be used at all does not show its password either.
+	if _, err := ParseProxy("ftp://office:s3cret@files corp"); err == nil || strings.Contains(err.Error(), "s3cret") {
+		t.Errorf("a bad address: %v", err)
+	}
+	if got := RedactProxy("ftp://office:s3cret@files corp"); got != "ftp://office:xxxxx@files corp" {
+		t.Errorf("RedactProxy of an address that does not parse: %q", got)
 	}
 }

@@ -204,7 +204,9 @@ func (p Profile) Validate() error {
 			add("company", "store.profile.type_company", words.A{"Example": SandboxCompany})
 		}
 	}
-	if _, err := uploader.ParseProxy(p.Proxy); err != nil {
+	// A password in the proxy is refused (uploader.ProxyPasswordError): this setting is
+	// saved in profiles.json, and the sentence says to put the login in HTTPS_PROXY.
+	if _, err := uploader.ParseProxyFrom(p.Proxy, uploader.ProxyConnection); err != nil {
 		add("proxy", "office.profile.bad_proxy", words.A{"Reason": words.Error(err)})
 	}
 	if strings.TrimSpace(p.CAFile) != "" {

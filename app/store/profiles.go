@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"hoist/internal/words"
+	"hoist/uploader"
 )
 
 const (
@@ -88,6 +89,15 @@ func (s *Profiles) load() (profilesDoc, error) {
 	}
 	if doc.Format != profilesFormat {
 		return profilesDoc{}, &ProfilesFileError{Path: path, Problem: FileProblem{Kind: ProblemWrongFormat, Got: doc.Format, Want: profilesFormat}}
+	}
+	// A proxy saved with a password (by a version that took one, or by hand) is read
+	// with the password masked: it is never shown, never sent, and the next save of the
+	// file leaves it out. The masked address is still refused wherever it would be used
+	// (Validate, the engine: uploader.ProxyPasswordError), with the sentence that says to
+	// move the login to HTTPS_PROXY. The file is not rewritten on a read: a read that
+	// writes would race with the other program sharing it (the window, the CLI).
+	for i := range doc.Profiles {
+		doc.Profiles[i].Proxy = uploader.RedactProxy(doc.Profiles[i].Proxy)
 	}
 	return doc, nil
 }

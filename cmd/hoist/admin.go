@@ -115,6 +115,7 @@ func (c *cli) start(cmd *command, args []string, spec adminSpec) (*adminFlags, [
 		problems = append(problems, words.Error(err))
 	}
 	problems = append(problems, f.conn.net.problems()...)
+	problems = append(problems, cn.proxyProblems()...)
 	if spec.scene7Only && cn.Endpoint.Service == uploader.DrSum {
 		problems = append(problems, words.T("cli.problem.scene7_only", words.A{"Command": cmd.name}))
 	}

@@ -39,7 +39,9 @@ func (n *netFlags) problems() []string {
 	if _, err := uploader.ParseRate(n.bwlimit); err != nil {
 		out = append(out, words.T("cli.flag_problem", words.A{"Flag": "--bwlimit", "Problem": words.Error(err)}))
 	}
-	if _, err := uploader.ParseProxy(n.proxy); err != nil {
+	// A password in --proxy is refused: argv is readable by every user of the computer
+	// (ps); the sentence says to leave --proxy out and put the login in HTTPS_PROXY.
+	if _, err := uploader.ParseProxyFrom(n.proxy, uploader.ProxyExplicit); err != nil {
 		out = append(out, words.T("cli.flag_problem", words.A{"Flag": "--proxy", "Problem": words.Error(err)}))
 	}
 	if n.caFile != "" {
@@ -49,6 +51,16 @@ func (n *netFlags) problems() []string {
 		}
 	}
 	return out
+}
+
+// proxyProblems says what is wrong with the proxy a connection (--profile) brings, when
+// no --proxy replaces it: one saved with a password is refused before any request, with
+// the sentence that says where the login belongs.
+func (cn conn) proxyProblems() []string {
+	if _, err := uploader.ParseProxyFrom(cn.Network.Proxy, uploader.ProxyConnection); err != nil {
+		return []string{words.Error(err)}
+	}
+	return nil
 }
 
 // override drops from a connection's own network settings those the flags replace (set:

@@ -153,6 +153,7 @@ func (c *cli) uploadRequest(f *uploadFlags, paths []string) (uploader.Request, s
 		problems = append(problems, words.T("cli.problem.wait_limit", words.A{"Value": f.waitLimit.String()}))
 	}
 	problems = append(problems, f.net.problems()...)
+	problems = append(problems, cn.proxyProblems()...)
 	if f.concurrency < 1 || f.concurrency > maxConcurrency {
 		problems = append(problems, words.T("cli.problem.concurrency", words.A{"Value": f.concurrency, "Max": maxConcurrency}))
 	}

@@ -68,7 +68,7 @@ var families []func(error) (string, bool)
 func init() {
 	families = []func(error) (string, bool){
 		notSent, jobGone, requestRefused, settings, optionsError, fileError, nameError, drsumError, replyError, faultError,
-		proxyLogin, proxyChain, proxyRefused, proxyAddress, pacFile, caFile, publishBase, urlError, choiceError, rateError, followTimeout, connError, netError, plain,
+		proxyLogin, proxyChain, proxyRefused, proxyAddress, proxyPassword, pacFile, caFile, publishBase, urlError, choiceError, rateError, followTimeout, connError, netError, plain,
 	}
 }
 

@@ -76,6 +76,25 @@ func proxyAddress(err error) (string, bool) {
 	return T("office.proxy.bad_address", A{"Proxy": pe.Proxy}), true
 }
 
+// proxyPassword words a proxy setting whose address holds a password: what to do differs
+// for --proxy (leave it out) and a connection's proxy (clear it), since either comes
+// before the environment variable that is to hold the login. The address is shown with
+// its password masked.
+func proxyPassword(err error) (string, bool) {
+	var pe *uploader.ProxyPasswordError
+	if !errors.As(err, &pe) {
+		return "", false
+	}
+	id := "office.proxy.password"
+	switch pe.Source {
+	case uploader.ProxyExplicit:
+		id = "office.proxy.password_flag"
+	case uploader.ProxyConnection:
+		id = "office.proxy.password_connection"
+	}
+	return T(id, A{"Proxy": pe.Proxy}), true
+}
+
 // pacFile words a proxy script (PAC file) from the system settings that could not be
 // fetched or run; its own reason stays as the engine wrote it, for IT.
 func pacFile(err error) (string, bool) {

@@ -69,6 +69,38 @@ func TestProxyAddressWords(t *testing.T) {
 	}
 }
 
+// A proxy setting with a password: the advice follows the setting (leave --proxy out;
+// clear the connection's proxy), names the variable that takes the login, and never shows
+// the password, in every language.
+func TestProxyPasswordWords(t *testing.T) {
+	defer Use(Current())
+	Use("en")
+	want := map[uploader.ProxySource]string{
+		uploader.ProxyExplicit:   "The proxy address http://office:xxxxx@proxy.corp:8080 holds a password, which other people using this computer can read on a command line. Leave --proxy out and set the environment variable HTTPS_PROXY (HTTP_PROXY for a server whose address starts with http://) to the proxy's address with its login: http://user:password@proxy:port.",
+		uploader.ProxyConnection: "The proxy address http://office:xxxxx@proxy.corp:8080 holds a password, but a connection's settings are saved in a file, where no password belongs. Clear this connection's proxy (Connections › Network at the office) and, before starting Hoist, set the environment variable HTTPS_PROXY (HTTP_PROXY for a server whose address starts with http://) to the proxy's address with its login: http://user:password@proxy:port.",
+		uploader.ProxyUnknown:    "The proxy address http://office:xxxxx@proxy.corp:8080 holds a password, which Hoist does not take from its settings. Set the environment variable HTTPS_PROXY (HTTP_PROXY for a server whose address starts with http://) to the proxy's address with its login instead: http://user:password@proxy:port.",
+	}
+	for source, w := range want {
+		_, err := uploader.ParseProxyFrom("http://office:s3cret@proxy.corp:8080", source)
+		if got := Error(err); got != w {
+			t.Errorf("%v: got %q\nwant %q", source, got, w)
+		}
+	}
+	for _, lang := range []string{"fr", "ja"} {
+		Use(lang)
+		for source := range want {
+			_, err := uploader.ParseProxyFrom("http://office:s3cret@proxy.corp:8080", source)
+			got := Error(err)
+			if !strings.Contains(got, "HTTPS_PROXY") || !strings.Contains(got, "office:xxxxx@proxy.corp:8080") || strings.Contains(got, "s3cret") || got == want[source] {
+				t.Errorf("%s %v: %q", lang, source, got)
+			}
+			if (source == uploader.ProxyExplicit) != strings.Contains(got, "--proxy") {
+				t.Errorf("%s %v: %q names --proxy only for --proxy", lang, source, got)
+			}
+		}
+	}
+}
+
 // A PAC file's proxies that all failed are named, with or without the direct way; a
 // proxy's refusal of the server says its status; in every language.
 func TestProxyChainWords(t *testing.T) {
