@@ -136,7 +136,6 @@ func (v *humanFollowView) event(ev uploader.FollowEvent) {
 	case uploader.JobProcessing:
 		if ev.Progress != v.progress {
 			v.progress = ev.Progress
-			ev.Progress = words.ServerText(ev.Progress) // Scene7's words, on a terminal
 			fmt.Fprintln(v.errw, words.FollowEvent(ev))
 		}
 	case uploader.FileProcessed:

@@ -82,10 +82,10 @@ func ended(ev uploader.Event) string {
 func FollowEvent(ev uploader.FollowEvent) string {
 	switch ev.Kind {
 	case uploader.FollowStarted:
-		return T("engine.follow.started", A{"Job": ev.JobHandle})
+		return T("engine.follow.started", A{"Job": FileName(ev.JobHandle)}) // the server's: a name
 	case uploader.JobProcessing:
 		if p := strings.TrimSpace(ev.Progress); p != "" {
-			return T("engine.follow.processing_progress", A{"Progress": p})
+			return T("engine.follow.processing_progress", A{"Progress": ServerText(p)})
 		}
 		return T("engine.follow.processing", nil)
 	case uploader.FileProcessed:

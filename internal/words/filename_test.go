@@ -49,6 +49,7 @@ func TestSentencesAboutFilesEscapeTheirNames(t *testing.T) {
 		Error(&uploader.FileError{Rel: "d/x\ny.jpg", Err: uploader.ErrFileGone}),
 		NameWarning(uploader.NameWarning{Kind: uploader.WarnSameAsset, AssetID: "a", Other: "d/a\r.png"}),
 		Outcome(uploader.FileOutcome{Outcome: uploader.Replaced, ReplacedBy: "d/x\x1b[2Jy.png"}),
+		FollowEvent(uploader.FollowEvent{Kind: uploader.FollowStarted, JobHandle: "j|1||x\ry|2"}),
 	} {
 		if strings.ContainsAny(s, "\x1b\n\r") {
 			t.Errorf("a raw control character in %q", s)
@@ -68,5 +69,9 @@ func TestOutcomeEscapesScene7sWords(t *testing.T) {
 		if strings.ContainsAny(s, "\n\u009b") || !strings.Contains(s, `d/x\ny\u009b.psb could not be processed`) {
 			t.Errorf("%v: %q", o, s)
 		}
+	}
+	s := FollowEvent(uploader.FollowEvent{Kind: uploader.JobProcessing, Progress: "step\x1b[2J 1"})
+	if strings.Contains(s, "\x1b") || !strings.Contains(s, `step\x1b[2J 1`) {
+		t.Errorf("progress: %q", s)
 	}
 }
