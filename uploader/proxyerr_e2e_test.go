@@ -166,26 +166,13 @@ func TestE2EProxyThatHangsUpIsNamed(t *testing.T) {
 	defer words.Use(words.Current())
 	words.Use("en")
 	_, srv := tlsBox(t)
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { l.Close() })
-	go func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			c.Close()
-		}
-	}()
-	proxy := "http://" + l.Addr().String()
+	addr, _ := refusing(t) // accepts the connection, closes it
+	proxy := "http://" + addr
 	client := trustingClient(srv)
 	if err := uploader.SetProxy(client.HTTP, proxy); err != nil {
 		t.Fatal(err)
 	}
-	_, err = proxyUpload(t, client, srv.URL)
+	_, err := proxyUpload(t, client, srv.URL)
 	v, _ := uploader.TestConnection(context.Background(), client.HTTP, demoScene7(t, srv.URL, false))
 	want := "The proxy " + proxy + " closed the connection before reaching 127.0.0.1. Check the address given with --proxy, or leave --proxy out to use this computer's proxy settings."
 	for _, e := range []error{err, v.Err} {

@@ -74,13 +74,13 @@ func (r *run) send(ctx context.Context, url string, body *multipartBody, setAuth
 	// then: every segment it sends, its answer's first, acknowledges everything it
 	// received. Asked later (once Do returns), the connection may already be carrying
 	// another request: an answer without a body frees it at once.
-	var connected, early, interim atomic.Bool
+	// The trace is added to connTrace's, whose hooks still run: whether the request got a
+	// connection tells a proxy's failure from the server's (namedProxy).
+	tctx, connected := connTrace(actx)
+	var early, interim atomic.Bool
 	var conn net.Conn // set by GotConn, read by GotFirstResponseByte: one goroutine after the other
 	trace := &httptrace.ClientTrace{
-		GotConn: func(ci httptrace.GotConnInfo) {
-			connected.Store(true)
-			conn = ci.Conn
-		},
+		GotConn: func(ci httptrace.GotConnInfo) { conn = ci.Conn },
 		GotFirstResponseByte: func() {
 			mu.Lock()
 			done := readers[len(readers)-1].complete()
@@ -95,7 +95,7 @@ func (r *run) send(ctx context.Context, url string, body *multipartBody, setAuth
 			return nil
 		},
 	}
-	req, err := http.NewRequestWithContext(httptrace.WithClientTrace(actx, trace), http.MethodPost, url, open())
+	req, err := http.NewRequestWithContext(httptrace.WithClientTrace(tctx, trace), http.MethodPost, url, open())
 	if err != nil {
 		return exchange{}, fmt.Errorf("build request: %w", err)
 	}
