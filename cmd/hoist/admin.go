@@ -320,20 +320,24 @@ func logDate(t uploader.Timestamp) string {
 }
 
 // printExchange shows what a call sent (the password already masked by the engine) and
-// what came back.
+// what came back. The answer is the server's bytes as they came, and the certificate's
+// names are the server's too: they reach the terminal escaped as every server's words
+// (words.ServerLines keeps the answer's own lines), so that a control character or an
+// escape code in them shows instead of acting on the terminal; the request and the
+// address are escaped alike, as they carry names (a job's, a pasted handle).
 func printExchange(w io.Writer, ex uploader.Exchange) {
 	fmt.Fprintln(w, words.T("cli.exchange.title", words.A{
-		"Operation": ex.Operation, "URL": ex.URL, "Status": ex.Status, "Took": words.Duration(ex.Duration),
+		"Operation": ex.Operation, "URL": words.ServerText(ex.URL), "Status": ex.Status, "Took": words.Duration(ex.Duration),
 	}))
 	if ex.TLS != nil {
 		fmt.Fprintln(w, words.T("cli.exchange.certificate", words.A{
-			"Subject": ex.TLS.Subject, "Issuer": ex.TLS.Issuer, "Until": words.Date(ex.TLS.NotAfter),
+			"Subject": words.ServerText(ex.TLS.Subject), "Issuer": words.ServerText(ex.TLS.Issuer), "Until": words.Date(ex.TLS.NotAfter),
 		}))
 	}
 	fmt.Fprintln(w, words.T("cli.exchange.request", nil))
-	fmt.Fprintln(w, ex.Request)
+	fmt.Fprintln(w, words.ServerLines(ex.Request))
 	fmt.Fprintln(w, words.T("cli.exchange.response", nil))
-	fmt.Fprintln(w, ex.Response)
+	fmt.Fprintln(w, words.ServerLines(ex.Response))
 	fmt.Fprintln(w, "---")
 }
 

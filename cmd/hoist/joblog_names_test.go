@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"mime/multipart"
 	"net/http"
+	"net/http/httptest"
 	"net/textproto"
 	"strings"
 	"testing"
@@ -175,4 +177,34 @@ func TestJobStartedLineEscapesTheHandle(t *testing.T) {
 	v.event(uploader.Event{Kind: uploader.JobCreated, JobName: "spring", JobHandle: "j|2101||spring\u009b|1", ETA: -1, JobETA: -1})
 	noRawControl(t, "stdout", out.String())
 	mustContain(t, "stdout", out.String(), `"j|2101||spring\u009b|1"`)
+}
+
+// --details shows a server's whole answer: a server (or whatever answers in its place)
+// that sends an escape code or a carriage return must not clear the screen, retitle
+// the window or overwrite a line; the answer's own lines stay lines.
+func TestDetailsEscapeTheServersAnswer(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		io.WriteString(w, "<html>\r\n\t<p>\x1b[2J\x1b]0;owned\x07cleared</p>\r\n<p>a\u009b31mb\rover</p>\r\n</html>")
+	}))
+	defer srv.Close()
+	out := hoist(t, invocation{env: demoEnv}, "jobs", "--details", "--endpoint", srv.URL+"/scene7/UploadFile", "--user", sandbox.DemoUser, "--company", sandbox.DemoCompany)
+	if out.code != exitFailed {
+		t.Fatalf("exit %d, want 1\nstderr:\n%s", out.code, out.stderr)
+	}
+	noRawControl(t, "stderr", out.stderr)
+	if strings.Contains(out.stderr, "\x07") {
+		t.Errorf("a raw bell: %q", out.stderr)
+	}
+	mustContain(t, "stderr", out.stderr, "response:\n<html>\n\t<p>\\x1b[2J\\x1b]0;owned\\a"+"cleared</p>\n<p>a\\u009b31mb\\rover</p>\n</html>\n---")
+
+	// The sandbox's answer names a job another client named with a C1 control.
+	r := startSandbox(t)
+	postToSandbox(t, r, ctlJob, "", ctlName, false)
+	out = hoist(t, invocation{env: demoEnv}, append([]string{"jobs", "--details"}, scene7Args(r)...)...)
+	if out.code != exitOK {
+		t.Fatalf("jobs: exit %d\nstderr:\n%s", out.code, out.stderr)
+	}
+	noRawControl(t, "stderr", out.stderr)
+	mustContain(t, "stderr", out.stderr, `レビュー\u009b2J`)
 }

@@ -36,6 +36,22 @@ func ServerText(s string) string {
 	return escapeName(s, false)
 }
 
+// ServerLines writes a server's whole answer (or a request Hoist sent it), shown with
+// --details, for a terminal: line by line as ServerText writes one line, so an escape
+// code or a carriage return in it shows instead of acting, while its own line breaks
+// (LF or CRLF) and tabs stay what they are, as they only lay the text out.
+func ServerLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		parts := strings.Split(strings.TrimSuffix(l, "\r"), "\t")
+		for j, p := range parts {
+			parts[j] = ServerText(p)
+		}
+		lines[i] = strings.Join(parts, "\t")
+	}
+	return strings.Join(lines, "\n")
+}
+
 // visible writes a name that has a character to escape inside a sentence that quotes it
 // already ("The name \"{{.Name}}\" contains…"): escaped as FileName does, without quotes
 // of its own.

@@ -41,6 +41,20 @@ func TestServerTextEscapesLikeAFileNameWithoutQuotes(t *testing.T) {
 	}
 }
 
+// A whole answer keeps its lines and tabs, and escapes what would act on a terminal.
+func TestServerLinesKeepTheLayoutAndEscapeTheRest(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"<a>\r\n\t<b>写真</b>\r\n</a>", "<a>\n\t<b>写真</b>\n</a>"},
+		{"<b>x\x1b[2J\u009b31m</b>\n\t\ty\rz\\", "<b>x\\x1b[2J\\u009b31m</b>\n\t\ty\\rz\\\\"},
+		{"bad\xff\u202e", `bad\xff\u202e`},
+		{"", ""},
+	} {
+		if got := ServerLines(c.text); got != c.want {
+			t.Errorf("ServerLines(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
 // The names in the engine's sentences about files are written the same way.
 func TestSentencesAboutFilesEscapeTheirNames(t *testing.T) {
 	defer Use(Use("en"))
