@@ -14,7 +14,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"hoist/internal/words"
 	"hoist/uploader"
@@ -152,5 +154,31 @@ func TestConnectionProxyWithAPassword(t *testing.T) {
 	}
 	if probs := v.editor.Problems(); !strings.Contains(probs, want) {
 		t.Errorf("problems of the saved connection %q, want %q", probs, want)
+	}
+}
+
+// The Proxy field's help says where a proxy's login goes, in every language: the
+// connection refuses an address with a password, so the help names HTTPS_PROXY (and
+// HTTP_PROXY for an http:// server) with the address's form.
+func TestProxyHelpNamesTheVariableForALogin(t *testing.T) {
+	defer words.Use(words.Current())
+	for _, c := range []struct{ lang, login string }{
+		{"en", "http://user:password@proxy:port"},
+		{"fr", "http://utilisateur:motdepasse@proxy:port"},
+		{"ja", "http://user:password@proxy:port"},
+	} {
+		words.Use(c.lang)
+		n := newNetworkFields(func() {})
+		var help string
+		for _, o := range n.Content.Items[0].Detail.(*fyne.Container).Objects {
+			if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "proxy.example.com") {
+				help = l.Text
+			}
+		}
+		for _, want := range []string{"HTTPS_PROXY", "HTTP_PROXY", c.login} {
+			if !strings.Contains(help, want) {
+				t.Errorf("%s: the Proxy field's help lacks %q: %q", c.lang, want, help)
+			}
+		}
 	}
 }

@@ -96,3 +96,28 @@ func TestSavedConnectionProxyWithAPasswordIsRefused(t *testing.T) {
 	}
 	notShown(t, out, "s3cret")
 }
+
+// Every command's help for --proxy says where a proxy's login goes instead, in every
+// language: the address with its password in HTTPS_PROXY (HTTP_PROXY for an http://
+// server), since --proxy refuses one.
+func TestProxyHelpNamesTheVariableForALogin(t *testing.T) {
+	for _, lang := range []string{"en", "fr", "ja"} {
+		for _, cmd := range []string{"upload", "check-login", "jobs", "job-log"} {
+			out := hoist(t, invocation{}, cmd, "--help", "--lang", lang)
+			help := out.stdout + out.stderr
+			i := strings.Index(help, "--proxy URL")
+			if i < 0 {
+				t.Fatalf("%s %s --help has no --proxy:\n%s", lang, cmd, help)
+			}
+			block := help[i:]
+			if j := strings.Index(block, "\n  --"); j >= 0 {
+				block = block[:j]
+			}
+			login := "http://user:password@proxy:port"
+			if lang == "fr" {
+				login = "http://utilisateur:motdepasse@proxy:port"
+			}
+			mustContain(t, lang+" "+cmd+" --proxy help", block, "HTTPS_PROXY", "HTTP_PROXY", "http://", login)
+		}
+	}
+}
