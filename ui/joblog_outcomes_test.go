@@ -54,7 +54,7 @@ func TestSaveOutcomesAsCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "file,asset ID,outcome,message,link,replaced by\n" +
+	want := "\uFEFFfile,asset ID,outcome,message,link,replaced by\n" +
 		"c/hero 1.jpg,hero 1,processed,,https://s7d9.scene7.com/is/image/Acme/hero%201,\n" +
 		"c/p.psb,p,failed,\"PSB files are not supported, \"\"p.psb\"\"\",,\n" +
 		"c/x.jpg,x,no word,,,\n"

@@ -62,7 +62,7 @@ func TestJobLogFiltersCopiesAndSaves(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(string(data), "time,level,source,file,message\n") || strings.Count(string(data), "\n") != all+1 {
+	if !strings.HasPrefix(string(data), "\uFEFFtime,level,source,file,message\n") || strings.Count(string(data), "\n") != all+1 {
 		t.Errorf("saved CSV:\n%s", data)
 	}
 	if !strings.Contains(e.w.Log.status.Text, "saved to") {

@@ -1,11 +1,12 @@
 package uploader
 
 import (
-	"encoding/csv"
 	"errors"
 	"reflect"
 	"strings"
 	"testing"
+
+	"hoist/internal/sheet"
 )
 
 func TestPublishLink(t *testing.T) {
@@ -46,7 +47,7 @@ func TestWriteOutcomesCSV(t *testing.T) {
 	if err := WriteOutcomesCSV(&b, outs, "https://s7d9.scene7.com/is/image/Acme/"); err != nil {
 		t.Fatal(err)
 	}
-	want := "file,asset ID,outcome,message,link,replaced by\n" +
+	want := "\uFEFFfile,asset ID,outcome,message,link,replaced by\n" +
 		"img/hero 1.jpg,hero 1,processed,ok,https://s7d9.scene7.com/is/image/Acme/hero%201,\n" +
 		"'=cmd.psb,'=cmd,failed,\"PSB, not supported\",,\n" +
 		"b.tif,b,warnings,w,https://s7d9.scene7.com/is/image/Acme/b,\n"
@@ -77,7 +78,10 @@ func TestWriteOutcomesCSVReplacedBy(t *testing.T) {
 	if err := WriteOutcomesCSV(&b, outs, "https://s7d9.scene7.com/is/image/Acme/"); err != nil {
 		t.Fatal(err)
 	}
-	recs, err := csv.NewReader(strings.NewReader(b.String())).ReadAll()
+	if !strings.HasPrefix(b.String(), sheet.BOM) {
+		t.Errorf("no byte-order mark: %q", b.String())
+	}
+	recs, err := sheet.NewReader(strings.NewReader(b.String())).ReadAll()
 	if err != nil {
 		t.Fatalf("%v\n%s", err, b.String())
 	}

@@ -1,10 +1,10 @@
 package uploader
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
-	"strings"
+
+	"hoist/internal/sheet"
 )
 
 // outcomeColumns are the CSV's columns. "replaced by" came last so that the columns
@@ -16,8 +16,14 @@ var outcomeColumns = []string{"file", "asset ID", "outcome", "message", "link", 
 // WriteOutcomesCSV writes the outcomes as CSV for spreadsheets: file, asset ID, outcome,
 // message (Scene7's words), link (empty without a published base, or for a file that
 // is not ready) and, for a replaced file, the later file of its job that replaced it.
+// The file starts with a byte-order mark, for Excel (package sheet). The column names
+// stay these in every language: scripts and spreadsheet queries find columns by them
+// (README "The command line").
 func WriteOutcomesCSV(w io.Writer, outs []FileOutcome, publishBase string) error {
-	cw := csv.NewWriter(w)
+	cw, err := sheet.NewWriter(w)
+	if err != nil {
+		return fmt.Errorf("write outcomes: %w", err)
+	}
 	if err := cw.Write(outcomeColumns); err != nil {
 		return fmt.Errorf("write outcomes: %w", err)
 	}
@@ -29,7 +35,7 @@ func WriteOutcomesCSV(w io.Writer, outs []FileOutcome, publishBase string) error
 		case Replaced:
 			replacedBy = o.ReplacedBy
 		}
-		rec := []string{csvCell(o.Rel), csvCell(o.AssetID), o.Outcome.String(), csvCell(o.Message), link, csvCell(replacedBy)}
+		rec := []string{sheet.Cell(o.Rel), sheet.Cell(o.AssetID), o.Outcome.String(), sheet.Cell(o.Message), link, sheet.Cell(replacedBy)}
 		if err := cw.Write(rec); err != nil {
 			return fmt.Errorf("write outcomes: %w", err)
 		}
@@ -39,12 +45,4 @@ func WriteOutcomesCSV(w io.Writer, outs []FileOutcome, publishBase string) error
 		return fmt.Errorf("write outcomes: %w", err)
 	}
 	return nil
-}
-
-// csvCell keeps a spreadsheet from reading a file name such as "=SUM(A1)" as a formula.
-func csvCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }

@@ -1,13 +1,13 @@
 package session
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"hoist/internal/sheet"
 	"hoist/sandbox"
 )
 
@@ -62,9 +62,9 @@ func TestAFileReplacedInItsJobIsNotReady(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	recs, err := csv.NewReader(f).ReadAll()
+	recs, err := sheet.NewReader(f).ReadAll()
 	f.Close()
-	if err != nil || len(recs) != 4 || recs[0][5] != "replaced by" {
+	if err != nil || len(recs) != 4 || recs[0][0] != "file" || recs[0][5] != "replaced by" {
 		t.Fatalf("outcomes CSV %q %v", recs, err)
 	}
 	for _, rec := range recs[1:] {

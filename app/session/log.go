@@ -2,13 +2,13 @@ package session
 
 import (
 	"context"
-	"encoding/csv"
 	"io"
 	"os"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"hoist/internal/sheet"
 	"hoist/internal/words"
 	"hoist/uploader"
 )
@@ -207,14 +207,20 @@ func WriteText(w io.Writer, entries []Entry) error {
 	return nil
 }
 
-// WriteCSV writes entries as CSV with a header row, for spreadsheets.
+// WriteCSV writes entries as CSV with a header row, for spreadsheets: it starts with a
+// byte-order mark, for Excel (package sheet). The column names, levels and sources are
+// codes, the same in every language, for filters and scripts; the messages are in the
+// window's language.
 func WriteCSV(w io.Writer, entries []Entry) error {
-	cw := csv.NewWriter(w)
+	cw, err := sheet.NewWriter(w)
+	if err != nil {
+		return notWritten(err)
+	}
 	if err := cw.Write([]string{"time", "level", "source", "file", "message"}); err != nil {
 		return notWritten(err)
 	}
 	for _, e := range entries {
-		rec := []string{e.Time.Local().Format(timeLayout), e.Level.String(), e.Source.String(), cell(e.File), cell(e.Message)}
+		rec := []string{e.Time.Local().Format(timeLayout), e.Level.String(), e.Source.String(), sheet.Cell(e.File), sheet.Cell(e.Message)}
 		if err := cw.Write(rec); err != nil {
 			return notWritten(err)
 		}
@@ -224,14 +230,6 @@ func WriteCSV(w io.Writer, entries []Entry) error {
 		return notWritten(err)
 	}
 	return nil
-}
-
-// cell keeps a spreadsheet from reading a file name such as "=SUM(A1)" as a formula.
-func cell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
 }
 
 // notWritten says the job log could not be written out, and why.

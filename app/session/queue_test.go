@@ -2,7 +2,6 @@ package session
 
 import (
 	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -11,6 +10,7 @@ import (
 	"testing/synctest"
 	"time"
 
+	"hoist/internal/sheet"
 	"hoist/internal/words"
 	"hoist/uploader"
 )
@@ -302,7 +302,7 @@ func TestLogWriters(t *testing.T) {
 	if err := WriteCSV(&csvOut, es); err != nil {
 		t.Fatal(err)
 	}
-	want := "time,level,source,file,message\n2026-11-22 10:00:00.000,info,hoist,a.jpg,Uploaded.\n2026-11-22 10:00:00.000,error,server,'=cmd.jpg,\"Bad, \"\"quoted\"\"\"\n"
+	want := "\uFEFFtime,level,source,file,message\n2026-11-22 10:00:00.000,info,hoist,a.jpg,Uploaded.\n2026-11-22 10:00:00.000,error,server,'=cmd.jpg,\"Bad, \"\"quoted\"\"\"\n"
 	if csvOut.String() != want {
 		t.Errorf("csv = %q\nwant %q", csvOut.String(), want)
 	}
@@ -333,7 +333,7 @@ func TestLogLinesEscapeNamesAndServerWords(t *testing.T) {
 	if err := WriteCSV(&csvOut, es[1:]); err != nil {
 		t.Fatal(err)
 	}
-	recs, err := csv.NewReader(&csvOut).ReadAll()
+	recs, err := sheet.NewReader(&csvOut).ReadAll()
 	if err != nil || len(recs) != 3 || recs[1][3] != "a\u009bb" || recs[1][4] != "w/a\u009bb.jpg was processed\ninto IPS" || recs[2][3] != "nl\nname.jpg" {
 		t.Errorf("csv %q %v", recs, err)
 	}

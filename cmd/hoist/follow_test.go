@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"hoist/internal/sheet"
 	"hoist/sandbox"
 )
 
@@ -141,7 +142,7 @@ func TestJobLogShowsOutcomesAndCSV(t *testing.T) {
 		t.Fatalf("job-log --csv: exit %d\nstderr:\n%s", out.code, out.stderr)
 	}
 	lines := strings.Split(strings.TrimSpace(out.stdout), "\n")
-	if len(lines) != 4 || lines[0] != "file,asset ID,outcome,message,link,replaced by" || !strings.Contains(out.stdout, ",hero image,processed,") {
+	if len(lines) != 4 || lines[0] != sheet.BOM+"file,asset ID,outcome,message,link,replaced by" || !strings.Contains(out.stdout, ",hero image,processed,") {
 		t.Errorf("csv:\n%s", out.stdout)
 	}
 

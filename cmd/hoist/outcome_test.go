@@ -1,12 +1,12 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"hoist/internal/sheet"
 	"hoist/sandbox"
 	"hoist/uploader"
 )
@@ -103,7 +103,7 @@ func TestJobLogSharedAssetID(t *testing.T) {
 
 	// --csv: the replaced file's row names the file that replaced it, in the last column.
 	out = hoist(t, invocation{env: demoEnv}, append(base, "--csv", handle)...)
-	recs, err := csv.NewReader(strings.NewReader(out.stdout)).ReadAll()
+	recs, err := sheet.NewReader(strings.NewReader(out.stdout)).ReadAll()
 	if out.code != exitOK || err != nil || len(recs) != 5 {
 		t.Fatalf("job-log --csv: exit %d, %v\n%s", out.code, err, out.stdout)
 	}

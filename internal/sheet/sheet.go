@@ -1,0 +1,49 @@
+// Package sheet writes CSV files for spreadsheets: the outcomes of a job (uploader) and
+// the job log (app/session), which people open with a double-click in Excel.
+//
+// Such a file starts with the UTF-8 byte-order mark (BOM, the bytes EF BB BF). Excel
+// takes a CSV opened by double-click to be in the computer's legacy code page unless it
+// starts with one (Shift_JIS on a Japanese PC, Windows-1252 on a French one), and shows
+// Japanese names and accents garbled; with it, it reads UTF-8. Programs that read the
+// file by its columns must skip it: Python's "utf-8-sig" encoding does, Go's
+// encoding/csv does not (NewReader here does).
+package sheet
+
+import (
+	"bufio"
+	"encoding/csv"
+	"io"
+	"strings"
+)
+
+// BOM is the UTF-8 byte-order mark every file starts with.
+const BOM = "\uFEFF"
+
+// NewWriter writes the byte-order mark to w and returns a CSV writer for the rest.
+func NewWriter(w io.Writer) (*csv.Writer, error) {
+	if _, err := io.WriteString(w, BOM); err != nil {
+		return nil, err
+	}
+	return csv.NewWriter(w), nil
+}
+
+// NewReader reads a CSV file with or without the byte-order mark, so that the first
+// column's name reads as it is written.
+func NewReader(r io.Reader) *csv.Reader {
+	br := bufio.NewReader(r)
+	if head, err := br.Peek(len(BOM)); err == nil && string(head) == BOM {
+		_, _ = br.Discard(len(BOM))
+	}
+	return csv.NewReader(br)
+}
+
+// Cell keeps a spreadsheet from reading a cell such as a file named "=SUM(A1)" as a
+// formula: one that starts with a character a spreadsheet reads as the start of a
+// formula (= + - @, a tab or a carriage return) starts with an apostrophe, so that it
+// is read as text.
+func Cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

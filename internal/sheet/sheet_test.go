@@ -1,0 +1,48 @@
+package sheet
+
+import (
+	"bytes"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// A file starts with the byte-order mark, then the rows as encoding/csv writes them; a
+// cell that a spreadsheet would take for a formula is made text.
+func TestWriterStartsWithTheBOM(t *testing.T) {
+	var b bytes.Buffer
+	w, err := NewWriter(&b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rec := range [][]string{{"file", "message"}, {Cell("=SUM(A1).jpg"), Cell("写真, café")}, {Cell("-x"), Cell("a=b")}} {
+		if err := w.Write(rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.Flush()
+	want := "\xEF\xBB\xBFfile,message\n'=SUM(A1).jpg,\"写真, café\"\n'-x,a=b\n"
+	if b.String() != want {
+		t.Errorf("got %q\nwant %q", b.String(), want)
+	}
+	for _, in := range []string{b.String(), strings.TrimPrefix(b.String(), BOM)} {
+		recs, err := NewReader(strings.NewReader(in)).ReadAll()
+		if err != nil || !reflect.DeepEqual(recs[0], []string{"file", "message"}) || len(recs) != 3 {
+			t.Errorf("read back %q: %q %v", in, recs, err)
+		}
+	}
+	if recs, err := NewReader(strings.NewReader("")).ReadAll(); err != nil || len(recs) != 0 {
+		t.Errorf("empty file: %q %v", recs, err)
+	}
+}
+
+type failing struct{}
+
+func (failing) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestWriterSaysWhenTheBOMCannotBeWritten(t *testing.T) {
+	if _, err := NewWriter(failing{}); err == nil || err.Error() != "disk full" {
+		t.Errorf("error %v", err)
+	}
+}
