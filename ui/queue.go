@@ -207,7 +207,9 @@ func (v *QueueView) applyTotals(t session.Totals) {
 }
 
 // summaryText is the line under the overall bar: the files and the bytes that the bar
-// shows, from the same figures.
+// shows, from the same figures, then what became of the files it does not count as done:
+// files the upload stopped before sending are "not sent", apart from those someone
+// cancelled, and uploaded files a later file of the job replaced are counted as such.
 func summaryText(t session.Totals) string {
 	if t.Rows == 0 {
 		return words.T("queue.empty", nil)
@@ -223,10 +225,12 @@ func summaryText(t session.Totals) string {
 	}{
 		{t.Count(session.Sending), "queue.count.sending"},
 		{t.Count(session.Failed), "queue.count.failed"},
-		{t.Count(session.Cancelled), "queue.count.cancelled"},
+		{t.NotSent, "queue.count.not_sent"},
+		{t.CancelledByYou(), "queue.count.cancelled"},
 		{t.Count(session.Skipped), "queue.count.skipped"},
 		{t.Outcome(session.Processing), "queue.count.processing"},
 		{t.Outcome(session.FailedInScene7), "queue.count.failed_in_scene7"},
+		{t.Outcome(session.ReplacedInJob), "queue.count.replaced"},
 	} {
 		if c.n > 0 {
 			parts = append(parts, words.N(c.id, c.n, nil))

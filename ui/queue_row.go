@@ -131,6 +131,9 @@ func detailText(row session.Row) string {
 		if row.Reason != "" {
 			return row.Reason // the session's sentence says it was cancelled, and what to do
 		}
+		if row.NotSent() {
+			return words.T("row.not_sent", nil)
+		}
 		return words.T("row.cancelled", nil)
 	}
 	return row.State.String()

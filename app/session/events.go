@@ -94,16 +94,18 @@ func (q *Queue) fileEventLocked(row *Row, ev uploader.Event) *Entry {
 			row.setReason("")
 			return nil
 		}
-		q.setStateLocked(row, Cancelled)
 		var notSent *uploader.NotSentError
 		switch {
 		case row.stop:
+			q.setStateLocked(row, Cancelled)
 			row.setWhy(words.Msg("session.reason.cancelled_by_you", nil))
 		case errors.As(ev.Err, &notSent):
 			// Nobody cancelled it: the upload stopped on a problem before its turn, and
-			// the engine's sentence says which.
+			// the engine's sentence says which; the row is counted as not sent.
+			q.setNotSentLocked(row)
 			row.setReason(words.Error(ev.Err))
 		default:
+			q.setStateLocked(row, Cancelled)
 			row.setWhy(words.Msg("session.reason.cancelled_in_flight", nil))
 		}
 		e.Level, e.Message = Warning, row.Reason

@@ -50,6 +50,7 @@ type Queue struct {
 	byPath  map[string]*Row
 	byRel   map[string]*Row
 	counts  [numStates]int
+	notSent int              // rows Cancelled by no one (Row.NotSent), part of counts[Cancelled]
 	bytes   [numStates]int64 // sizes per state, for the overall bar
 	flight  int64            // bytes sent of the rows in state Sending
 	job     jobFigures
@@ -149,7 +150,7 @@ func (q *Queue) Totals() Totals {
 
 func (q *Queue) totalsLocked() Totals {
 	return Totals{
-		Rows: len(q.rows), Counts: q.counts, Outcomes: q.outcomes, Bytes: q.bytes, InFlight: q.flight,
+		Rows: len(q.rows), Counts: q.counts, NotSent: q.notSent, Outcomes: q.outcomes, Bytes: q.bytes, InFlight: q.flight,
 		Sent: q.job.sent, Size: q.job.size, Speed: q.job.speed, ETA: q.job.eta,
 		Running: q.cur != nil, Paused: q.paused != nil && q.cur == nil && q.counts[Queued] > 0,
 		Busy: q.busyLocked(),
@@ -255,18 +256,29 @@ func (q *Queue) appendLocked(r *Row) {
 	q.countLocked(r, +1)
 }
 
-func (q *Queue) setStateLocked(r *Row, s State) {
+func (q *Queue) setStateLocked(r *Row, s State) { q.moveLocked(r, s, false) }
+
+// setNotSentLocked makes a row Cancelled by no one: the upload stopped before sending it.
+func (q *Queue) setNotSentLocked(r *Row) { q.moveLocked(r, Cancelled, true) }
+
+// moveLocked puts a row in state s (notSent only for a Cancelled row nobody cancelled),
+// keeping the totals right.
+func (q *Queue) moveLocked(r *Row, s State, notSent bool) {
 	if r.pos >= 0 {
 		q.countLocked(r, -1)
-		r.State = s
+	}
+	r.State, r.notSent = s, notSent && s == Cancelled
+	if r.pos >= 0 {
 		q.countLocked(r, +1)
 	}
-	r.State = s
 }
 
 // countLocked adds (sign +1) or takes away (-1) a row in the totals of its state.
 func (q *Queue) countLocked(r *Row, sign int) {
 	q.counts[r.State] += sign
+	if r.State == Cancelled && r.notSent {
+		q.notSent += sign
+	}
 	q.outcomes[r.Outcome] += sign
 	q.bytes[r.State] += int64(sign) * r.Size
 	if r.State == Sending {

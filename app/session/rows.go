@@ -102,6 +102,10 @@ type Row struct {
 	// line of its log), not from a line about the file: its sentence says so.
 	fatal    bool
 	reported bool // a skipped row already counted in an upload's summary
+	// notSent: a Cancelled row nobody cancelled: the upload stopped before sending it
+	// (uploader.NotSentError), so the window counts it as not sent. Only Queue.moveLocked
+	// sets it, as the totals count it (Totals.NotSent).
+	notSent bool
 	// skip is why the walk left the file out, typed, for the upload's FileSkipped event;
 	// nil for a file not skipped (a pointer: 8 bytes instead of 112 on each of 100,000 rows),
 	// and for a row read back from a queue file older than the typed reasons.
@@ -110,6 +114,11 @@ type Row struct {
 
 // Busy reports whether the file belongs to the running upload.
 func (r Row) Busy() bool { return r.run != nil }
+
+// NotSent reports a Cancelled row that nobody cancelled: the upload stopped before its
+// turn (a refused request, a job that stopped taking files). It is "not sent", not
+// "cancelled", wherever the window counts or names it.
+func (r Row) NotSent() bool { return r.State == Cancelled && r.notSent }
 
 // Fraction is how much of the file has been sent, between 0 and 1.
 func (r Row) Fraction() float64 {
@@ -141,8 +150,11 @@ func needsALook(s State, o Outcome) bool {
 
 // Totals are the figures of the overall bar.
 type Totals struct {
-	Rows     int
-	Counts   [numStates]int   // rows per State
+	Rows   int
+	Counts [numStates]int // rows per State
+	// NotSent is how many of the Cancelled rows nobody cancelled (Row.NotSent): the
+	// upload stopped before sending them. Counts[Cancelled] includes them.
+	NotSent  int
 	Outcomes [numOutcomes]int // rows per Outcome (what Scene7 made of the uploaded ones)
 	Bytes    [numStates]int64 // sizes of the rows per State
 	// InFlight is the bytes sent so far of the rows being sent.
@@ -159,6 +171,10 @@ type Totals struct {
 
 // Count is how many rows are in state s.
 func (t Totals) Count(s State) int { return t.Counts[s] }
+
+// CancelledByYou is how many Cancelled rows someone cancelled: those Count(Cancelled)
+// holds less the ones the upload stopped before sending (NotSent).
+func (t Totals) CancelledByYou() int { return t.Counts[Cancelled] - t.NotSent }
 
 // Files is how many files are done, of those that count: skipped and cancelled files are
 // not going to be sent, so they leave the count (failed ones stay: Retry sends them). An

@@ -243,7 +243,7 @@ func (q *Queue) finish(r *run, res *uploader.Result, err error) Summary {
 			sum.Done++
 		case row.State == Failed:
 			sum.Failed++
-		case row.State == Cancelled && res != nil && i < len(res.Files) && res.Files[i].NotSent() && !row.stop:
+		case row.NotSent():
 			sum.NotSent++
 		case row.State == Cancelled:
 			sum.Cancelled++
@@ -305,14 +305,18 @@ func summaryMessage(sum Summary) string {
 // was the last thing lost (the Result is authoritative).
 func (q *Queue) settleLocked(row *Row, f uploader.FileResult) {
 	want := map[uploader.FileState]State{uploader.StateDone: Done, uploader.StateFailed: Failed, uploader.StateCancelled: Cancelled}[f.State]
-	if row.State == want || (want == Cancelled && row.State == Queued && (row.run.restart || row.run.paused) && !row.stop) {
+	// A file the upload stopped before sending, that nobody cancelled, is not sent.
+	notSent := want == Cancelled && f.NotSent() && !row.stop
+	if row.State == want && row.notSent == notSent || (want == Cancelled && row.State == Queued && (row.run.restart || row.run.paused) && !row.stop) {
 		return
 	}
-	q.setStateLocked(row, want)
+	// A row the session took for cancelled says instead why the upload stopped.
+	why := row.Reason == "" || notSent && !row.notSent
+	q.moveLocked(row, want, notSent)
 	if want == Done {
 		row.Sent, row.JobHandle = row.Size, f.JobHandle
 		row.setReason("")
-	} else if row.Reason == "" && f.Err != nil {
+	} else if why && f.Err != nil {
 		row.setReason(words.Error(f.Err))
 	}
 }

@@ -1,6 +1,7 @@
 package session
 
 import (
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -62,7 +63,70 @@ func TestRowsNeverSentAfterARefusedRequestReadNotSent(t *testing.T) {
 	if !strings.Contains(sum.Message, "4 failed, 36 not sent.") || strings.Contains(sum.Message, "cancel") {
 		t.Errorf("summary %q: want the files never sent counted as not sent, not cancelled", sum.Message)
 	}
+	// The rows and the totals the window counts from say the same: 36 not sent, none
+	// cancelled by anyone.
+	for _, row := range q.Rows() {
+		if row.NotSent() != (row.State == Cancelled) {
+			t.Errorf("%s (%v): not sent %v", row.Rel, row.State, row.NotSent())
+		}
+	}
+	if tot := q.Totals(); tot.NotSent != 36 || tot.CancelledByYou() != 0 || tot.Count(Cancelled) != 36 {
+		t.Errorf("totals: %d not sent, %d cancelled by you, of %d cancelled rows", tot.NotSent, tot.CancelledByYou(), tot.Count(Cancelled))
+	}
+	// Sent again (the sandbox takes them now), they leave the count.
+	r.SetFaults(sandbox.Faults{})
+	if err := q.Retry(Target{Conn: uploader.Conn{Endpoint: ep, Company: sandbox.DemoCompany,
+		Credentials: uploader.Credentials{User: sandbox.DemoUser, Password: sandbox.DemoPassword}}, Options: uploader.DefaultOptions()}); err != nil {
+		t.Fatal(err)
+	}
+	<-rec.ended
+	if tot := q.Totals(); tot.NotSent != 0 || tot.Count(Done) != 40 {
+		t.Errorf("after Retry: %d not sent, %d done", tot.NotSent, tot.Count(Done))
+	}
+}
 
+// A row the upload stopped before sending is kept as not sent in the saved queue and comes
+// back so; a row someone cancelled, or one of a queue file written before the flag, comes
+// back cancelled. The totals count each once, and forget a row taken off the list.
+func TestNotSentSurvivesTheSavedQueue(t *testing.T) {
+	defer words.Use(words.Current())
+	words.Use("en")
+	byYou := words.Msg("session.reason.cancelled_by_you", nil)
+	q := New(Config{})
+	q.Restore(Snapshot{Rows: []Saved{
+		{Path: "/d/a.jpg", Rel: "a.jpg", Size: 1, State: Cancelled, NotSent: true, Reason: "Not sent: the upload stopped before this file went out."},
+		{Path: "/d/b.jpg", Rel: "b.jpg", Size: 1, State: Cancelled, Why: &byYou},
+		{Path: "/d/c.jpg", Rel: "c.jpg", Size: 1, State: Failed, NotSent: true}, // only a cancelled row is not sent
+	}})
+	data, err := json.Marshal(q.Snapshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Snapshot
+	if err := json.Unmarshal(data, &back); err != nil {
+		t.Fatal(err)
+	}
+	old := []byte(`{"files":[{"path":"/d/e.jpg","rel":"e.jpg","size":1,"state":"cancelled"}]}`)
+	var before Snapshot
+	if err := json.Unmarshal(old, &before); err != nil {
+		t.Fatal(err)
+	}
+	q2 := New(Config{})
+	q2.Restore(back)
+	q2.Restore(before)
+	rows := q2.Rows()
+	if len(rows) != 4 || !rows[0].NotSent() || rows[1].NotSent() || rows[2].NotSent() || rows[3].NotSent() {
+		t.Fatalf("restored rows: %+v", rows)
+	}
+	if tot := q2.Totals(); tot.NotSent != 1 || tot.CancelledByYou() != 2 {
+		t.Errorf("totals: %d not sent, %d cancelled by you", tot.NotSent, tot.CancelledByYou())
+	}
+	if err := q2.Remove([]int{0}); err != nil {
+		t.Fatal(err)
+	}
+	if tot := q2.Totals(); tot.NotSent != 0 || tot.CancelledByYou() != 2 {
+		t.Errorf("after removing the not-sent row: %d not sent, %d cancelled by you", tot.NotSent, tot.CancelledByYou())
+	}
 }
 
 // The session's own summary (when the job log has no word about the upload) says "not

@@ -36,6 +36,9 @@ type Saved struct {
 	AssetID string  `json:"assetID,omitempty"`
 	// Fatal: the outcome came from a fatal error of the file's whole job.
 	Fatal bool `json:"fatal,omitempty"`
+	// NotSent: a "cancelled" file nobody cancelled: the upload stopped before sending it
+	// (Row.NotSent). Absent from the files of the versions before, which read as cancelled.
+	NotSent bool `json:"notSent,omitempty"`
 	// ReplacedBy is, for a "replaced" outcome, the later file of the job that replaced it.
 	ReplacedBy string `json:"replacedBy,omitempty"`
 	// Skip is why the walk left the file out, as the engine typed it: its sentence is
@@ -78,7 +81,7 @@ func (v SavedSkip) skipped(path, rel string) uploader.Skipped {
 // saved is a row as Snapshot keeps it.
 func saved(r *Row) Saved {
 	s := Saved{Path: r.Path, Rel: r.Rel, Size: r.Size, State: r.State, JobName: r.JobName, JobHandle: r.JobHandle,
-		Outcome: r.Outcome, Said: r.Said, AssetID: r.AssetID, Fatal: r.fatal}
+		Outcome: r.Outcome, Said: r.Said, AssetID: r.AssetID, Fatal: r.fatal, NotSent: r.NotSent()}
 	if r.Outcome == ReplacedInJob {
 		s.Said, s.ReplacedBy = "", r.ReplacedBy()
 	}
@@ -97,7 +100,8 @@ func saved(r *Row) Saved {
 // row is a saved row as Restore puts it back, its sentences in the current language.
 func (s Saved) row() *Row {
 	r := &Row{Path: s.Path, Rel: s.Rel, Size: s.Size, State: s.State, JobName: s.JobName, JobHandle: s.JobHandle,
-		Outcome: s.Outcome, OutcomeText: outcomeText(s.Outcome, s.Said, s.Fatal, s.ReplacedBy), Said: s.Said, AssetID: s.AssetID, fatal: s.Fatal}
+		Outcome: s.Outcome, OutcomeText: outcomeText(s.Outcome, s.Said, s.Fatal, s.ReplacedBy), Said: s.Said, AssetID: s.AssetID, fatal: s.Fatal,
+		notSent: s.NotSent && s.State == Cancelled}
 	if s.Outcome == ReplacedInJob {
 		r.Said = s.ReplacedBy
 	}

@@ -32,9 +32,13 @@ type HistoryEntry struct {
 	Done      int       `json:"done"`
 	Failed    int       `json:"failed"`
 	Skipped   int       `json:"skipped"`
-	// Cancelled counts the files not uploaded for any other reason (cancelled, or still
-	// queued when the job was given up).
+	// Cancelled counts the files someone cancelled. NotSent counts the files that were
+	// not sent and that nobody cancelled: the upload stopped before sending them (a
+	// refused request, a job that stopped taking files), or they were still waiting when
+	// the job ended. Lines written before NotSent counted both as cancelled; they read
+	// with NotSent 0.
 	Cancelled int   `json:"cancelled"`
+	NotSent   int   `json:"notSent,omitempty"`
 	Bytes     int64 `json:"bytes"` // of the files done
 }
 
@@ -51,8 +55,14 @@ func (j journal) summary(finished time.Time) HistoryEntry {
 			e.Failed++
 		case session.Skipped:
 			e.Skipped++
-		default:
-			e.Cancelled++
+		case session.Cancelled:
+			if r.NotSent {
+				e.NotSent++
+			} else {
+				e.Cancelled++
+			}
+		default: // still waiting, or in flight when Hoist stopped: nobody cancelled it
+			e.NotSent++
 		}
 	}
 	return e

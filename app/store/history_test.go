@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"hoist/app/session"
 )
 
 func TestHistoryCapped(t *testing.T) {
@@ -50,11 +52,43 @@ func TestHistorySurvivesTornLine(t *testing.T) {
 	}
 }
 
+// The history counts the files nobody cancelled — those the upload stopped before sending
+// and those still waiting or in flight — as not sent, and only the files someone
+// cancelled as cancelled.
 func TestSummary(t *testing.T) {
-	e := sampleJournal("s").summary(t0.Add(time.Hour))
+	j := sampleJournal("s")
+	j.Rows = append(j.Rows,
+		session.Saved{Path: "/data/f.jpg", Rel: "f.jpg", Size: 5, State: session.Cancelled},
+		session.Saved{Path: "/data/g.jpg", Rel: "g.jpg", Size: 5, State: session.Cancelled, NotSent: true},
+		session.Saved{Path: "/data/h.jpg", Rel: "h.jpg", Size: 5, State: session.Cancelled, NotSent: true})
+	e := j.summary(t0.Add(time.Hour))
 	want := HistoryEntry{ID: "s", Profile: "Production", JobName: "hoist-1", JobHandle: "c|2101|j|1", Started: t0, Finished: t0.Add(time.Hour),
-		Files: 5, Done: 1, Failed: 1, Skipped: 1, Cancelled: 2, Bytes: 10}
+		Files: 8, Done: 1, Failed: 1, Skipped: 1, Cancelled: 1, NotSent: 4, Bytes: 10}
 	if e != want {
 		t.Fatalf("summary = %+v\nwant %+v", e, want)
+	}
+}
+
+// A history line keeps not sent apart from cancelled; the lines of the versions before,
+// which counted both as cancelled, still read (with nothing not sent).
+func TestHistoryKeepsNotSentApartFromCancelled(t *testing.T) {
+	dir := t.TempDir()
+	q := &QueueStore{Dir: dir}
+	old := `{"id":"old","profile":"Production","started":"2025-04-01T09:00:00Z","finished":"2025-04-01T10:00:00Z","files":9,"done":5,"failed":1,"skipped":0,"cancelled":3,"bytes":50}` + "\n"
+	if err := os.WriteFile(filepath.Join(dir, historyFile), []byte(old), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := q.AppendHistory(HistoryEntry{ID: "new", Files: 9, Done: 5, Failed: 1, Cancelled: 1, NotSent: 2}); err != nil {
+		t.Fatal(err)
+	}
+	hist, err := q.History()
+	if err != nil || len(hist) != 2 {
+		t.Fatalf("history = %+v, %v", hist, err)
+	}
+	if h := hist[0]; h.ID != "old" || h.Files != 9 || h.Done != 5 || h.Cancelled != 3 || h.NotSent != 0 || h.Bytes != 50 {
+		t.Errorf("old line read as %+v", h)
+	}
+	if h := hist[1]; h.ID != "new" || h.Cancelled != 1 || h.NotSent != 2 {
+		t.Errorf("new line read as %+v", h)
 	}
 }
