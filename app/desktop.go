@@ -235,6 +235,10 @@ func Run(args []string) error {
 	if dir, err := os.UserCacheDir(); err == nil {
 		_ = os.MkdirAll(dir, 0o700)
 	}
+	// With its ID, not New: the ID names Hoist's notifications, its window to a Wayland
+	// desktop and Fyne's cache folder. It also has Fyne keep a folder of its own in the OS
+	// config folder, which Fyne 2.8 gives no way to avoid (README "Packaging and
+	// deployment", where Hoist keeps things).
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	dir, err := store.DefaultDir()
