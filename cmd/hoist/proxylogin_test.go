@@ -101,6 +101,7 @@ func TestSavedConnectionProxyWithAPasswordIsRefused(t *testing.T) {
 // language: the address with its password in HTTPS_PROXY (HTTP_PROXY for an http://
 // server), since --proxy refuses one.
 func TestProxyHelpNamesTheVariableForALogin(t *testing.T) {
+	defer words.Use(words.Current()) // --lang sets the process's language
 	for _, lang := range []string{"en", "fr", "ja"} {
 		for _, cmd := range []string{"upload", "check-login", "jobs", "job-log"} {
 			out := hoist(t, invocation{}, cmd, "--help", "--lang", lang)
