@@ -44,7 +44,7 @@ func TestWriteOutcomesCSV(t *testing.T) {
 		{Rel: "b.tif", AssetID: "b", Outcome: Warnings, Message: "w"},
 	}
 	var b strings.Builder
-	if err := WriteOutcomesCSV(&b, outs, "https://s7d9.scene7.com/is/image/Acme/"); err != nil {
+	if err := WriteOutcomesCSV(&b, outs, "https://s7d9.scene7.com/is/image/Acme/", ','); err != nil {
 		t.Fatal(err)
 	}
 	want := "\uFEFFfile,asset ID,outcome,message,link,replaced by\n" +
@@ -55,7 +55,7 @@ func TestWriteOutcomesCSV(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
 	}
 	b.Reset()
-	if err := WriteOutcomesCSV(&b, outs[:1], ""); err != nil || !strings.HasSuffix(b.String(), "processed,ok,,\n") {
+	if err := WriteOutcomesCSV(&b, outs[:1], "", ','); err != nil || !strings.HasSuffix(b.String(), "processed,ok,,\n") {
 		t.Errorf("without a base: %q %v", b.String(), err)
 	}
 }
@@ -75,7 +75,7 @@ func TestWriteOutcomesCSVReplacedBy(t *testing.T) {
 		{Rel: "w/f.png", AssetID: "f", Outcome: Failed, Message: "bad", ReplacedBy: "w/g.png"},
 	}
 	var b strings.Builder
-	if err := WriteOutcomesCSV(&b, outs, "https://s7d9.scene7.com/is/image/Acme/"); err != nil {
+	if err := WriteOutcomesCSV(&b, outs, "https://s7d9.scene7.com/is/image/Acme/", ','); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(b.String(), sheet.BOM) {

@@ -18,9 +18,10 @@ var outcomeColumns = []string{"file", "asset ID", "outcome", "message", "link", 
 // is not ready) and, for a replaced file, the later file of its job that replaced it.
 // The file starts with a byte-order mark, for Excel (package sheet). The column names
 // stay these in every language: scripts and spreadsheet queries find columns by them
-// (README "The command line").
-func WriteOutcomesCSV(w io.Writer, outs []FileOutcome, publishBase string) error {
-	cw, err := sheet.NewWriter(w)
+// (README "The command line"). comma separates the cells: ',' for programs and the
+// command line, sheet.Separator's for a person's spreadsheet.
+func WriteOutcomesCSV(w io.Writer, outs []FileOutcome, publishBase string, comma rune) error {
+	cw, err := sheet.NewWriter(w, comma)
 	if err != nil {
 		return fmt.Errorf("write outcomes: %w", err)
 	}

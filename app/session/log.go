@@ -208,11 +208,12 @@ func WriteText(w io.Writer, entries []Entry) error {
 }
 
 // WriteCSV writes entries as CSV with a header row, for spreadsheets: it starts with a
-// byte-order mark, for Excel (package sheet). The column names, levels and sources are
-// codes, the same in every language, for filters and scripts; the messages are in the
-// window's language.
+// byte-order mark, for Excel (package sheet), and its cells are separated as Excel
+// expects in the window's language (sheet.Separator: ';' in French). The column names,
+// levels and sources are codes, the same in every language, for filters and scripts; the
+// messages are in the window's language.
 func WriteCSV(w io.Writer, entries []Entry) error {
-	cw, err := sheet.NewWriter(w)
+	cw, err := sheet.NewWriter(w, sheet.Separator(words.Current()))
 	if err != nil {
 		return notWritten(err)
 	}

@@ -243,7 +243,7 @@ func runJobLog(c *cli, cmd *command, args []string) int {
 		for _, l := range logs {
 			outs = append(outs, uploader.MatchOutcomes([]uploader.JobLog{l}, "", nil)...)
 		}
-		if err := uploader.WriteOutcomesCSV(c.stdout, outs, base); err != nil {
+		if err := uploader.WriteOutcomesCSV(c.stdout, outs, base, ','); err != nil {
 			c.complain(cmd.name, words.T("cli.job_log.csv_failed", words.A{"Reason": err.Error()}))
 			return exitFailed
 		}

@@ -7,6 +7,11 @@
 // Japanese names and accents garbled; with it, it reads UTF-8. Programs that read the
 // file by its columns must skip it: Python's "utf-8-sig" encoding does, Go's
 // encoding/csv does not (NewReader here does).
+//
+// Excel opening a CSV by double-click also splits its rows at the computer's list
+// separator: a comma in English and Japanese, a semicolon wherever a comma is the decimal
+// sign, as in every French-speaking region. A file with commas opened on a French PC
+// has each row in its first column. Separator gives the one for a language.
 package sheet
 
 import (
@@ -19,12 +24,26 @@ import (
 // BOM is the UTF-8 byte-order mark every file starts with.
 const BOM = "\uFEFF"
 
-// NewWriter writes the byte-order mark to w and returns a CSV writer for the rest.
-func NewWriter(w io.Writer) (*csv.Writer, error) {
+// NewWriter writes the byte-order mark to w and returns a CSV writer for the rest, with
+// comma between the cells (',' or Separator's).
+func NewWriter(w io.Writer, comma rune) (*csv.Writer, error) {
 	if _, err := io.WriteString(w, BOM); err != nil {
 		return nil, err
 	}
-	return csv.NewWriter(w), nil
+	cw := csv.NewWriter(w)
+	cw.Comma = comma
+	return cw, nil
+}
+
+// Separator is the list separator Excel uses on a computer set up in lang (a BCP 47
+// code such as "fr" or "ja-JP"): ';' for French, whose decimal sign is the comma, ','
+// for the other languages Hoist speaks.
+func Separator(lang string) rune {
+	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	if base == "fr" {
+		return ';'
+	}
+	return ','
 }
 
 // NewReader reads a CSV file with or without the byte-order mark, so that the first

@@ -12,7 +12,7 @@ import (
 // cell that a spreadsheet would take for a formula is made text.
 func TestWriterStartsWithTheBOM(t *testing.T) {
 	var b bytes.Buffer
-	w, err := NewWriter(&b)
+	w, err := NewWriter(&b, ',')
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +42,35 @@ type failing struct{}
 func (failing) Write([]byte) (int, error) { return 0, errors.New("disk full") }
 
 func TestWriterSaysWhenTheBOMCannotBeWritten(t *testing.T) {
-	if _, err := NewWriter(failing{}); err == nil || err.Error() != "disk full" {
+	if _, err := NewWriter(failing{}, ','); err == nil || err.Error() != "disk full" {
 		t.Errorf("error %v", err)
+	}
+}
+
+// In French the cells are separated by semicolons, as Excel on a French PC expects, and
+// a cell holding one is quoted; read back with the same separator, nothing changes.
+func TestSeparatorFollowsTheLanguage(t *testing.T) {
+	for lang, want := range map[string]rune{"fr": ';', "fr-CA": ';', "FR": ';', "en": ',', "ja": ',', "": ','} {
+		if got := Separator(lang); got != want {
+			t.Errorf("Separator(%q) = %q, want %q", lang, got, want)
+		}
+	}
+	var b bytes.Buffer
+	w, err := NewWriter(&b, Separator("fr"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := []string{"été/a;b.jpg", "1,5 Mo", Cell("=x")}
+	if err := w.Write(rec); err != nil {
+		t.Fatal(err)
+	}
+	w.Flush()
+	if want := BOM + "\"été/a;b.jpg\";1,5 Mo;'=x\n"; b.String() != want {
+		t.Errorf("got %q, want %q", b.String(), want)
+	}
+	r := NewReader(&b)
+	r.Comma = ';'
+	if got, err := r.Read(); err != nil || !reflect.DeepEqual(got, []string{"été/a;b.jpg", "1,5 Mo", "'=x"}) {
+		t.Errorf("read back %q %v", got, err)
 	}
 }
