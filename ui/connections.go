@@ -35,11 +35,14 @@ type ConnectionsView struct {
 	status                                    *widget.Label
 	verdict                                   *widget.Label
 	verdictIcon                               *widget.Icon
-	took                                      *widget.Label
-	testing                                   *widget.ProgressBarInfinite
-	details                                   *exchangeView
-	form                                      *fyne.Container
-	actions                                   *fyne.Container // Save, Test connection and their answers
+	// verdictRow and took are hidden until a test answers: empty, they would still take
+	// their height below the buttons, and the form above is short of room at 640 pixels.
+	verdictRow *fyne.Container
+	took       *widget.Label
+	testing    *widget.ProgressBarInfinite
+	details    *exchangeView
+	form       *fyne.Container
+	actions    *fyne.Container // Save, Test connection and their answers
 
 	// OnSaved is called after the profiles changed, with the name to choose.
 	OnSaved func(name string)
@@ -85,6 +88,7 @@ func newConnectionsView(d Deps, win fyne.Window, clip func(string)) *Connections
 	v.verdictIcon = widget.NewIcon(nil)
 	v.verdictIcon.Hide()
 	v.took = helpLabel("")
+	v.took.Hide()
 	v.testing = widget.NewProgressBarInfinite()
 	v.testing.Stop()
 	v.testing.Hide()
@@ -95,12 +99,13 @@ func newConnectionsView(d Deps, win fyne.Window, clip func(string)) *Connections
 	}
 
 	left := container.NewBorder(nil, container.NewGridWithColumns(2, add, v.dup, v.del, v.makeDefault), nil, nil, v.list)
-	verdict := container.NewBorder(nil, nil, v.verdictIcon, nil, v.verdict)
+	v.verdictRow = container.NewBorder(nil, nil, v.verdictIcon, nil, v.verdict)
+	v.verdictRow.Hide()
 	v.form = container.NewVBox(v.editor.Content, v.details.Content)
 	// Save and Test connection, and what they answer, stay in sight below the form,
 	// however long it is and however small the window.
 	v.actions = container.NewVBox(widget.NewSeparator(), container.NewHBox(v.save, v.test, v.forget),
-		v.status, v.testing, verdict, v.took)
+		v.status, v.testing, v.verdictRow, v.took)
 	right := container.NewBorder(nil, v.actions, nil, nil, container.NewVScroll(v.form))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.3
@@ -323,7 +328,9 @@ func (v *ConnectionsView) setDefault() {
 func (v *ConnectionsView) clearVerdict() {
 	v.verdict.SetText("")
 	v.verdictIcon.Hide()
+	v.verdictRow.Hide()
 	v.took.SetText("")
+	v.took.Hide()
 	v.details.set(uploader.Exchange{})
 	v.form.Refresh()
 	v.actions.Refresh()
@@ -384,8 +391,10 @@ func (v *ConnectionsView) showVerdict(vd uploader.Verdict, err error) {
 		v.verdictIcon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
 	}
 	v.verdictIcon.Show()
+	v.verdictRow.Show()
 	if vd.Exchange.Duration > 0 {
 		v.took.SetText(words.T("conn.test.took", words.A{"Time": words.Duration(vd.Exchange.Duration)}))
+		v.took.Show()
 	}
 	v.details.set(vd.Exchange)
 	v.form.Refresh()

@@ -25,10 +25,14 @@ type profileEditor struct {
 	insecure                                       *widget.Check
 	urlBox, apiBox, companyBox, insecureBox        *fyne.Container
 	insecureWarn                                   *widget.Label
-	problems                                       *widget.Label
-	builtinNote                                    *widget.Label
-	builtin                                        bool
-	loading                                        bool
+	// problems holds the sentences about no field in particular; inline holds each
+	// field's own, shown right under it (the form is taller than most windows: a
+	// sentence at its foot is out of sight of the field it is about).
+	problems    *widget.Label
+	inline      map[string]*fieldProblem
+	builtinNote *widget.Label
+	builtin     bool
+	loading     bool
 	// sandbox is set for profiles of the Local sandbox (the built-ins and their copies):
 	// their server is this computer, whatever port the sandbox got.
 	sandbox        bool
@@ -42,9 +46,30 @@ type profileEditor struct {
 	Content   fyne.CanvasObject
 }
 
+// fieldProblem is the sentence under one field, and the box it sits in (re-laid out when
+// the sentence shows or hides).
+type fieldProblem struct {
+	label *widget.Label
+	in    *fyne.Container
+}
+
+// problemUnder is the label of the sentences about fields (their JSON names, as in
+// store.FieldProblem), to be put right under them.
+func (e *profileEditor) problemUnder(fields ...string) fyne.CanvasObject {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	fp := &fieldProblem{label: l}
+	for _, f := range fields {
+		e.inline[f] = fp
+	}
+	return l
+}
+
 func newProfileEditor() *profileEditor {
-	e := &profileEditor{}
-	e.network = newNetworkFields(func() { e.changed() })
+	e := &profileEditor{inline: map[string]*fieldProblem{}}
+	e.network = newNetworkFields(func() { e.changed() }, func(field string) fyne.CanvasObject { return e.problemUnder(field) })
 	entry := func(placeholder string) *widget.Entry {
 		w := widget.NewEntry()
 		w.SetPlaceHolder(placeholder)
@@ -70,19 +95,19 @@ func newProfileEditor() *profileEditor {
 	e.problems.Wrapping = fyne.TextWrapWord
 	e.builtinNote = helpLabel(words.T("connedit.builtin", nil))
 
-	e.urlBox = container.NewVBox(fieldLabel(words.T("connedit.server_address", nil)), e.uploadURL)
-	e.apiBox = container.NewVBox(fieldLabel(words.T("connedit.api_address", nil)), e.apiURL,
+	e.urlBox = container.NewVBox(fieldLabel(words.T("connedit.server_address", nil)), e.uploadURL, e.problemUnder("uploadURL"))
+	e.apiBox = container.NewVBox(fieldLabel(words.T("connedit.api_address", nil)), e.apiURL, e.problemUnder("apiURL"),
 		helpLabel(words.T("connedit.api_address.help", nil)))
-	e.companyBox = container.NewVBox(fieldLabel(words.T("connedit.company", nil)), e.company)
+	e.companyBox = container.NewVBox(fieldLabel(words.T("connedit.company", nil)), e.company, e.problemUnder("company"))
 	e.insecureBox = container.NewVBox(e.insecure, e.insecureWarn)
-	e.publishBox = container.NewVBox(fieldLabel(words.T("connedit.publish", nil)), e.publishBase,
+	e.publishBox = container.NewVBox(fieldLabel(words.T("connedit.publish", nil)), e.publishBase, e.problemUnder("publishBase"),
 		helpLabel(words.T("connedit.publish.help", words.A{"Where": words.WherePublishBase()})))
 	e.box = container.NewVBox(
 		e.builtinNote,
-		fieldLabel(words.T("connedit.name", nil)), e.name,
-		fieldLabel(words.T("connedit.server", nil)), e.server,
+		fieldLabel(words.T("connedit.name", nil)), e.name, e.problemUnder("name"),
+		fieldLabel(words.T("connedit.server", nil)), e.server, e.problemUnder("service", "region"),
 		e.urlBox, e.insecureBox, e.apiBox,
-		fieldLabel(words.T("connedit.user", nil)), e.user,
+		fieldLabel(words.T("connedit.user", nil)), e.user, e.problemUnder("user"),
 		fieldLabel(words.T("connedit.password", nil)), e.password,
 		e.companyBox,
 		fieldLabel(words.T("connedit.folder", nil)), e.folder,
@@ -90,6 +115,15 @@ func newProfileEditor() *profileEditor {
 		e.network.Content,
 		e.problems,
 	)
+	for _, box := range []*fyne.Container{e.box, e.urlBox, e.apiBox, e.companyBox, e.publishBox, e.network.box} {
+		for _, o := range box.Objects {
+			for _, fp := range e.inline {
+				if fp.label == o {
+					fp.in = box
+				}
+			}
+		}
+	}
 	e.Content = e.box
 	return e
 }
@@ -190,40 +224,69 @@ func (e *profileEditor) changed() {
 	} else {
 		e.uploadURL.SetPlaceHolder(words.T("connedit.url.placeholder", words.A{"Example": "https://host" + uploader.Scene7UploadPath}))
 	}
-	msgs := e.problemList()
-	e.problems.SetText(strings.Join(msgs, "\n"))
-	showIf(e.problems, len(msgs) > 0, e.box)
+	e.showProblems(e.fieldProblems())
 	if e.OnChanged != nil {
 		e.OnChanged()
 	}
 }
 
-// problemList is every sentence about the profile as edited.
-func (e *profileEditor) problemList() []string {
+// showProblems puts each sentence under its field, and those about no field shown (or
+// about a field the form does not have) at the foot of the form.
+func (e *profileEditor) showProblems(probs []store.FieldProblem) {
+	under := map[*fieldProblem][]string{}
+	var rest []string
+	for _, p := range probs {
+		if fp, ok := e.inline[p.Field]; ok {
+			under[fp] = append(under[fp], p.Message)
+		} else {
+			rest = append(rest, p.Message)
+		}
+	}
+	for _, fp := range e.inline {
+		fp.label.SetText(strings.Join(under[fp], "\n"))
+		showIf(fp.label, len(under[fp]) > 0, fp.in)
+	}
+	e.problems.SetText(strings.Join(rest, "\n"))
+	showIf(e.problems, len(rest) > 0, e.box)
+}
+
+// fieldProblems is every problem of the profile as edited, with the field it is about.
+func (e *profileEditor) fieldProblems() []store.FieldProblem {
 	if e.builtin {
 		return nil
 	}
 	err := e.profile().Validate()
 	var pe *store.ProfileError
 	if errors.As(err, &pe) {
-		out := make([]string, len(pe.Problems))
-		for i, p := range pe.Problems {
-			out[i] = p.Message
-		}
-		return out
+		return pe.Problems
 	}
 	if err != nil {
-		return []string{words.Error(err)}
+		return []store.FieldProblem{{Message: words.Error(err)}}
 	}
 	return nil
 }
 
-// Problems is the text of the problems shown (for tests).
-func (e *profileEditor) Problems() string {
-	if e.problems.Hidden {
-		return ""
+// problemList is every sentence about the profile as edited.
+func (e *profileEditor) problemList() []string {
+	probs := e.fieldProblems()
+	out := make([]string, len(probs))
+	for i, p := range probs {
+		out[i] = p.Message
 	}
-	return e.problems.Text
+	return out
+}
+
+// Problems is the text of the problems shown, wherever in the form (for tests).
+func (e *profileEditor) Problems() string {
+	var shown []string
+	for _, p := range e.fieldProblems() {
+		if fp, ok := e.inline[p.Field]; ok && !fp.label.Hidden {
+			shown = append(shown, p.Message)
+		} else if !ok && !e.problems.Hidden {
+			shown = append(shown, p.Message)
+		}
+	}
+	return strings.Join(shown, "\n")
 }
 
 // plainRemote reports an http:// address of a host that is not this computer.

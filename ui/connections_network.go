@@ -23,11 +23,22 @@ type networkFields struct {
 	// pick asks the system's file dialog for the CA file and hands the path back on
 	// Fyne's thread; nil hides the button.
 	pick    func(done func(path string))
+	box     *fyne.Container
 	Content *widget.Accordion
 }
 
-func newNetworkFields(changed func()) *networkFields {
+// newNetworkFields builds the fields; problem gives the sentence shown under a field
+// while it is refused (nil: none, as in tests of the help alone).
+func newNetworkFields(changed func(), problem func(field string) fyne.CanvasObject) *networkFields {
 	n := &networkFields{}
+	under := func(field string) fyne.CanvasObject {
+		if problem == nil {
+			l := widget.NewLabel("")
+			l.Hide()
+			return l
+		}
+		return problem(field)
+	}
 	entry := func(placeholder string) *widget.Entry {
 		w := widget.NewEntry()
 		w.SetPlaceHolder(placeholder)
@@ -42,15 +53,15 @@ func newNetworkFields(changed func()) *networkFields {
 			n.pick(func(path string) { n.caFile.SetText(path) })
 		}
 	})
-	box := container.NewVBox(
-		fieldLabel(words.T("office.editor.proxy", nil)), n.proxy,
+	n.box = container.NewVBox(
+		fieldLabel(words.T("office.editor.proxy", nil)), n.proxy, under("proxy"),
 		helpLabel(words.T("office.editor.proxy_help", nil)),
-		fieldLabel(words.T("office.editor.ca", nil)), container.NewBorder(nil, nil, nil, n.choose, n.caFile),
+		fieldLabel(words.T("office.editor.ca", nil)), container.NewBorder(nil, nil, nil, n.choose, n.caFile), under("caFile"),
 		helpLabel(words.T("office.editor.ca_help", nil)),
-		fieldLabel(words.T("office.editor.stall", nil)), n.stall,
+		fieldLabel(words.T("office.editor.stall", nil)), n.stall, under("stallSeconds"),
 		helpLabel(words.T("office.editor.stall_help", nil)),
 	)
-	n.Content = widget.NewAccordion(widget.NewAccordionItem(words.T("office.editor.section", nil), box))
+	n.Content = widget.NewAccordion(widget.NewAccordionItem(words.T("office.editor.section", nil), n.box))
 	return n
 }
 

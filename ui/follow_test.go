@@ -36,7 +36,7 @@ func TestReadyRowOffersCopyLinkAndOpen(t *testing.T) {
 	// Without a published base: no buttons, and where to find it.
 	linkBase = ""
 	d.show(row, true)
-	if d.linkBtns.Visible() || !strings.Contains(d.reason.Text, "Setup → Application Setup → Publish Setup → Image Server") {
+	if d.linkBtns.Visible() || !strings.Contains(d.reason.Text, "Setup › Application Setup › Publish Setup › Image Server") {
 		t.Errorf("without a base: buttons %v, %q", d.linkBtns.Visible(), d.reason.Text)
 	}
 

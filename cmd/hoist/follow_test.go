@@ -63,7 +63,7 @@ func TestUploadWaitAllReadyExits0AndSaysWhereTheBaseIs(t *testing.T) {
 		t.Fatalf("exit %d\nstdout:\n%s\nstderr:\n%s", out.code, out.stdout, out.stderr)
 	}
 	mustContain(t, "stdout", out.stdout, "✓ ready  ok/a.jpg\n", "✓ ready  ok/b.pdf\n", "2 of 2 files ready in Scene7.")
-	mustContain(t, "stderr", out.stderr, "--publish-base", "Setup → Application Setup → Publish Setup → Image Server")
+	mustContain(t, "stderr", out.stderr, "--publish-base", "Setup › Application Setup › Publish Setup › Image Server")
 }
 
 func TestUploadWaitJSON(t *testing.T) {

@@ -1,0 +1,121 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"hoist/internal/words"
+	"hoist/uploader"
+)
+
+// shownLabels are the labels shown in o, with their place in o.
+func shownLabels(o fyne.CanvasObject) map[*widget.Label]fyne.Position {
+	out := map[*widget.Label]fyne.Position{}
+	eachShown(o, fyne.Position{}, func(c fyne.CanvasObject, at fyne.Position) {
+		if l, ok := c.(*widget.Label); ok {
+			out[l] = at
+		}
+	})
+	return out
+}
+
+// placeIn is where o is shown in in (ok false: not shown).
+func placeIn(in, o fyne.CanvasObject) (at fyne.Position, ok bool) {
+	eachShown(in, fyne.Position{}, func(c fyne.CanvasObject, p fyne.Position) {
+		if c == o {
+			at, ok = p, true
+		}
+	})
+	return at, ok
+}
+
+// The sentence refusing a proxy with a password shows right under the Proxy field, where
+// it is typed: the form is taller than a 640-pixel window, and at its foot (below the CA
+// file and the stall timeout) the sentence was out of sight while Save went grey.
+// Each field's own problem sits under that field; the user's under User name.
+func TestEditorProblemsShowUnderTheirField(t *testing.T) {
+	e := newTestEnv(t)
+	e.w.Win.Resize(fyne.NewSize(1024, 640))
+	e.w.Tabs.SelectIndex(tabConnections)
+	v := e.w.Connections
+	if err := e.cfg.Profiles.Save("", scene7Profile("Office")); err != nil {
+		t.Fatal(err)
+	}
+	v.reload("Office")
+	n := v.editor.network
+	n.Content.Open(0)
+	n.proxy.SetText("http://office:s3cret@proxy.corp:8080")
+	v.editor.user.SetText("")
+	form := v.editor.Content
+	form.Resize(fyne.NewSize(700, form.MinSize().Height))
+
+	under := func(field fyne.CanvasObject, next fyne.CanvasObject, sentence string) {
+		t.Helper()
+		top, ok := placeIn(form, field)
+		bottom, ok2 := placeIn(form, next)
+		if !ok || !ok2 {
+			t.Fatalf("fields not shown: %v %v", ok, ok2)
+		}
+		found := false
+		for l, at := range shownLabels(form) {
+			if !strings.Contains(l.Text, sentence) {
+				continue
+			}
+			found = true
+			if at.Y <= top.Y || at.Y >= bottom.Y {
+				t.Errorf("%q is at y=%v, not between its field (y=%v) and the next one (y=%v)", sentence, at.Y, top.Y, bottom.Y)
+			}
+		}
+		if !found {
+			t.Errorf("%q is not shown", sentence)
+		}
+	}
+	under(n.proxy, n.caFile, words.T("office.proxy.password_connection", words.A{"Proxy": "http://office:xxxxx@proxy.corp:8080"}))
+	under(v.editor.user, v.editor.password, words.T("store.profile.type_user", nil))
+	if !v.save.Disabled() {
+		t.Error("Save is on with a password in the proxy")
+	}
+
+	n.proxy.SetText("proxy.corp:8080")
+	v.editor.user.SetText("office@example.com")
+	if p := v.editor.Problems(); p != "" {
+		t.Fatalf("problems left: %q", p)
+	}
+	for l := range shownLabels(form) {
+		if l.Importance == widget.DangerImportance && l.Text == "" {
+			t.Error("an empty problem line takes room in the form")
+		}
+	}
+}
+
+// Below Save and Test connection nothing takes room until there is something to say:
+// the empty verdict and "took" lines used to hold some 60 pixels there, taken from the
+// form above at 640 pixels. After a test they show.
+func TestNoEmptyLinesUnderTheConnectionButtons(t *testing.T) {
+	e := newTestEnv(t)
+	e.w.Win.Resize(fyne.NewSize(1024, 640))
+	e.w.Tabs.SelectIndex(tabConnections)
+	v := e.w.Connections
+	v.reload("Local sandbox")
+	for l := range shownLabels(v.actions) {
+		if strings.TrimSpace(l.Text) == "" {
+			t.Errorf("an empty line is shown under the buttons (%s)", describeObject(l))
+		}
+	}
+	e.remote.verdict = uploader.Verdict{OK: true, Kind: uploader.VerdictAccepted, User: "demo@hoist.local", Company: "c|2101",
+		Exchange: uploader.Exchange{Operation: "checkLogin", Status: 200, Duration: 420 * time.Millisecond}}
+	v.Test()
+	for _, l := range []*widget.Label{v.verdict, v.took} {
+		if _, ok := placeIn(v.actions, l); !ok || l.Text == "" {
+			t.Errorf("%s is not shown after a test", describeObject(l))
+		}
+	}
+	v.reload("Local sandbox (Dr.Sum)")
+	if _, ok := placeIn(v.actions, v.verdict); ok {
+		t.Error("the last verdict is still shown for another connection")
+	}
+}
