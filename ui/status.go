@@ -10,23 +10,31 @@ import (
 // processedText is the status line once Scene7 has processed the files of an upload.
 // The session counts what is ready against the files it followed; the line under the
 // overall bar counts against every file to send, failed ones included. When files of the
-// upload were not sent, the two read as a contradiction side by side ("12 of 12 ready"
-// above "12 of 13 done"), so the status then counts against the same files as that line
-// and says what was not sent and what to do. s is the summary of the upload followed.
+// upload did not get to Scene7, the two read as a contradiction side by side ("12 of 12
+// ready" above "12 of 13 done"), so the status then counts against the same files as that
+// line and says what did not get there, in that line's words (failed, not sent,
+// cancelled: a file whose request was refused was sent, and failed), and what to do.
+// s is the summary of the upload followed.
 func processedText(p session.Processed, s session.Summary) string {
-	notSent := s.Failed + s.NotSent + s.Cancelled
-	if notSent == 0 {
+	if s.Failed+s.NotSent+s.Cancelled == 0 {
 		return p.Message
 	}
 	followed := p.Ready + p.Failed + p.NoWord + p.Pending
 	// The session's sentence about what is ready comes first in its message; the rest
 	// (warnings, failures in Scene7, files still processing) is kept as it is.
-	rest, ok := strings.CutPrefix(p.Message, words.N("session.processed.ready", followed, words.A{"Ready": p.Ready}))
-	if !ok {
-		return joinSentences(p.Message, words.N("window.not_sent", notSent, nil))
+	text := p.Message
+	if rest, ok := strings.CutPrefix(p.Message, words.N("session.processed.ready", followed, words.A{"Ready": p.Ready})); ok {
+		text = words.N("session.processed.ready", followed+s.Failed, words.A{"Ready": p.Ready}) + rest
 	}
-	ready := words.N("session.processed.ready", followed+s.Failed, words.A{"Ready": p.Ready})
-	return joinSentences(ready+rest, words.N("window.not_sent", notSent, nil))
+	for _, c := range []struct {
+		n  int
+		id string
+	}{{s.Failed, "session.summary.failed"}, {s.NotSent, "session.summary.not_sent"}, {s.Cancelled, "session.summary.cancelled"}} {
+		if c.n > 0 {
+			text = joinSentences(text, words.N(c.id, c.n, nil))
+		}
+	}
+	return joinSentences(text, words.T("window.retry_hint", nil))
 }
 
 // endedText is the status line when an upload ends. The session counts what was uploaded

@@ -64,12 +64,13 @@ func (allReady) Follow(_ context.Context, req uploader.FollowRequest, on func(up
 
 // After an upload where one file of 13 did not get through and Scene7 made the other 12
 // ready, the status line and the line under the bar count against the same 13 files,
-// and the status says what was not sent and what to do, in every language.
+// and the status says, in that line's words, that the file failed (it was sent; the
+// status used to call it "not sent" beside "1 failed"), and what to do, in every language.
 func TestStatusAndSummaryAgreeWhenAFileWasNotSent(t *testing.T) {
 	want := map[string]struct{ status, notSent, summary string }{
-		"en": {"12 of 13 files ready in Scene7.", "1 file was not sent", "12 of 13 files done"},
-		"fr": {"Fichiers prêts dans Scene7\u00a0: 12 sur 13.", "1 fichier n’a pas été envoyé", "Terminés\u00a0: 12 sur 13 fichiers"},
-		"ja": {"Scene7 で 13 件中 12 件のファイルの準備ができました。", "送信されなかったファイルが 1 件あります。", "13 件中 12 件完了"},
+		"en": {"12 of 13 files ready in Scene7.", "1 failed. See why in the list", "12 of 13 files done"},
+		"fr": {"Fichiers prêts dans Scene7\u00a0: 12 sur 13.", "1 en échec. La liste indique pourquoi", "Terminés\u00a0: 12 sur 13 fichiers"},
+		"ja": {"Scene7 で 13 件中 12 件のファイルの準備ができました。", "1 件が失敗しました。リストで理由を確認して", "13 件中 12 件完了"},
 	}
 	eachLanguage(t, func(t *testing.T, code string) {
 		tree := map[string]string{}
@@ -114,7 +115,7 @@ func TestProcessedTextKeepsScene7sWords(t *testing.T) {
 	speaking(t, "en")
 	p := session.Processed{Ready: 10, Failed: 2, Message: "10 of 12 files ready in Scene7. 2 failed in Scene7."}
 	got := processedText(p, session.Summary{Done: 12, Failed: 1, Cancelled: 1})
-	want := "10 of 13 files ready in Scene7. 2 failed in Scene7. 2 files were not sent: see why in the list, then press Retry failed."
+	want := "10 of 13 files ready in Scene7. 2 failed in Scene7. 1 failed. 1 cancelled. See why in the list, then press Retry failed."
 	if got != want {
 		t.Errorf("got  %q\nwant %q", got, want)
 	}
@@ -189,8 +190,13 @@ func TestEndedSaysNotSentApartFromCancelled(t *testing.T) {
 			t.Errorf("notification %q: want the 3 files counted as not sent", body)
 		}
 		p := session.Processed{Ready: 5, Message: words.N("session.processed.ready", 5, words.A{"Ready": 5})}
-		if got := processedText(p, session.Summary{Done: 5, NotSent: 3}); !strings.Contains(got, words.N("window.not_sent", 3, nil)) {
-			t.Errorf("processed %q: want the 3 files not sent named", got)
+		got := processedText(p, session.Summary{Done: 5, NotSent: 3})
+		if !strings.Contains(got, notSent) || strings.Contains(got, words.N("session.summary.failed", 3, nil)) {
+			t.Errorf("processed %q: want the 3 files not sent named as such", got)
+		}
+		got = processedText(p, session.Summary{Done: 5, Failed: 2, NotSent: 3})
+		if want := joinSentences(joinSentences(words.N("session.summary.failed", 2, nil), notSent), words.T("window.retry_hint", nil)); !strings.HasSuffix(got, want) {
+			t.Errorf("processed %q: want it to end with %q, as the line under the bar counts them", got, want)
 		}
 	})
 }
