@@ -100,7 +100,7 @@ func TestRestartRestoresTheQueueWithItsSettings(t *testing.T) {
 			}
 
 			// Forget them: the files go, the settings stay, the offer goes.
-			second.Queue.DiscardQueued()
+			second.Queue.ForgetRestored()
 			if got := jsonOf(t, second.Window.Options.Options()); got != want {
 				t.Errorf("options after Forget them\n got %s\nwant %s", got, want)
 			}

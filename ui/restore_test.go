@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"hoist/app/session"
 	"hoist/uploader"
 )
 
@@ -80,11 +81,15 @@ func TestNothingSentNoNotification(t *testing.T) {
 	}
 }
 
-// Forget them takes the files off and leaves the options as they were restored.
+// Forget them takes the restored files off, keeps a file added since (it was not offered),
+// and leaves the options as they were restored.
 func TestForgetThemKeepsTheOptions(t *testing.T) {
 	e := newTestEnv(t)
-	dir := files(t, map[string]string{"a.jpg": "a", "b.jpg": "b"})
-	e.q.Add([]string{filepath.Join(dir, "a.jpg"), filepath.Join(dir, "b.jpg")})
+	dir := files(t, map[string]string{"a.jpg": "a", "b.jpg": "b", "new.jpg": "n"})
+	e.q.Restore(session.Snapshot{Rows: []session.Saved{
+		{Path: filepath.Join(dir, "a.jpg"), Rel: "a.jpg", Size: 1, State: session.Queued},
+		{Path: filepath.Join(dir, "b.jpg"), Rel: "b.jpg", Size: 1, State: session.Queued}}})
+	e.q.Add([]string{filepath.Join(dir, "new.jpg")})
 	o := uploader.DefaultOptions()
 	o.Overwrite, o.EmailSetting = false, uploader.EmailSetting("ErrorAndWarning")
 	e.w.OfferResume(Resume{Waiting: 2, Options: &o})
@@ -95,8 +100,8 @@ func TestForgetThemKeepsTheOptions(t *testing.T) {
 		}
 	}
 	test.Tap(forget)
-	if e.q.Len() != 0 || e.w.ResumeOffered() {
-		t.Fatalf("%d rows left, offered %v", e.q.Len(), e.w.ResumeOffered())
+	if r, _ := e.q.Row(0); e.q.Len() != 1 || r.Rel != "new.jpg" || e.w.ResumeOffered() {
+		t.Fatalf("%d rows left (first %q), offered %v", e.q.Len(), r.Rel, e.w.ResumeOffered())
 	}
 	if got := e.w.Options.Options(); !sameOptions(got, o) {
 		t.Errorf("options after Forget them: %+v", got)

@@ -162,7 +162,7 @@ func (w *Window) resumeBanner() (*fyne.Container, *widget.Label, *widget.Button)
 	upload.Importance = widget.HighImportance
 	forget := widget.NewButton(words.T("window.resume.forget", nil), func() {
 		showIf(w.resume, false, w.header)
-		n := w.d.Queue.DiscardQueued()
+		n := w.d.Queue.ForgetRestored()
 		w.Queue.SetStatus(words.N("window.resume.forgotten", n, nil))
 	})
 	c := container.NewBorder(nil, widget.NewSeparator(), widget.NewIcon(theme.HistoryIcon()), container.NewHBox(upload, forget), text)

@@ -65,6 +65,9 @@ type Queue struct {
 	// open is a Scene7 job an earlier run left without its endJob: the next upload to the
 	// same connection continues it (the engine moves on to a new job if it has expired).
 	open OpenJob
+	// restored are the paths Restore queued again, which Forget them takes off (and no
+	// file added since, from the command line, "Open with" or a drop).
+	restored map[string]bool
 	// service is where the files go (from SetTarget); names is the pre-flight of the rows'
 	// names, kept up to date as rows come and go (nil while the files go to Dr.Sum);
 	// followLinks is Add's choice for links out of an added folder (names.go).

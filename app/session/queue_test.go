@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -283,6 +284,34 @@ func TestSnapshotAndRestore(t *testing.T) {
 	}
 	if n := q.DiscardQueued(); n != 1 || q.Len() != 2 {
 		t.Fatalf("DiscardQueued = %d, rows %d", n, q.Len())
+	}
+}
+
+// Forget them takes off the files an earlier run left, and only them: a file given on the
+// command line or dropped since the offer stays queued.
+func TestForgetRestoredKeepsFilesAddedSince(t *testing.T) {
+	dir := t.TempDir()
+	added := filepath.Join(dir, "new.jpg")
+	if err := os.WriteFile(added, []byte("jpeg"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	q := New(Config{Uploader: &fakeEngine{}})
+	saved := []Saved{{Path: "/x/a.jpg", Rel: "a.jpg", Size: 3, State: Queued}, {Path: "/x/b.jpg", Rel: "b.jpg", Size: 4, State: Failed, Reason: "why"}}
+	if waiting := q.Restore(Snapshot{Rows: saved}); waiting != 1 {
+		t.Fatalf("Restore = %d waiting", waiting)
+	}
+	if n, _ := q.Add([]string{added}); n != 1 {
+		t.Fatalf("%d added", n)
+	}
+	if n := q.ForgetRestored(); n != 1 {
+		t.Fatalf("ForgetRestored took %d files off, want the 1 restored", n)
+	}
+	rows := q.Snapshot().Rows
+	if len(rows) != 2 || rows[0].Rel != "b.jpg" || rows[1].Path != added || rows[1].State != Queued {
+		t.Fatalf("left %+v", rows)
+	}
+	if n := q.ForgetRestored(); n != 0 {
+		t.Errorf("a second ForgetRestored took %d off", n)
 	}
 }
 

@@ -228,6 +228,10 @@ func (q *Queue) Restore(snap Snapshot) (waiting int) {
 		}
 		if r.State == Queued {
 			waiting++
+			if q.restored == nil {
+				q.restored = map[string]bool{}
+			}
+			q.restored[r.Path] = true
 		}
 		q.appendLocked(r)
 	}
@@ -244,6 +248,16 @@ func (q *Queue) Restore(snap Snapshot) (waiting int) {
 func (q *Queue) DiscardQueued() int {
 	q.mu.Lock()
 	n := q.removeLocked(func(r *Row) bool { return r.State == Queued && r.run == nil })
+	q.unlockListChanged(n > 0)
+	return n
+}
+
+// ForgetRestored removes the files Restore queued again that still wait (the user
+// declined to resume them); files added since stay.
+func (q *Queue) ForgetRestored() int {
+	q.mu.Lock()
+	n := q.removeLocked(func(r *Row) bool { return r.State == Queued && r.run == nil && q.restored[r.Path] })
+	q.restored = nil
 	q.unlockListChanged(n > 0)
 	return n
 }
