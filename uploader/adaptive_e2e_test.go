@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net/http"
 	"os"
 	"path"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"hoist/sandbox"
 	"hoist/uploader"
@@ -50,6 +52,7 @@ func TestE2EAdaptiveBacksOffOn503(t *testing.T) {
 	t.Run("Dr.Sum", func(t *testing.T) {
 		b := startBox(t, 0)
 		b.SetFaults(sandbox.Faults{Busy503Every: 5})
+		answerAfter(b, 10*time.Millisecond) // far: the upload starts at 12 (adaptive.go startLimit)
 		items := manyFiles(t, 120, func(i int) string { return fmt.Sprintf("img-%03d.jpg", i) })
 		res, err := testClient().Upload(context.Background(), b.drsumRequest(t, items, false), nil)
 		if err != nil || res.Count(uploader.StateDone) != len(items) {
@@ -106,8 +109,60 @@ func TestE2EAdaptiveBacksOffOn503(t *testing.T) {
 	})
 }
 
+// answerAfter makes the box wait before it reads each upload POST: a server that far away,
+// or that slow to answer.
+func answerAfter(b *box, wait time.Duration) {
+	b.onPost(func(int, http.ResponseWriter, *http.Request) bool {
+		time.Sleep(wait)
+		return false
+	})
+}
+
+// The limit starts where the first answer's wait says: two POSTs at once for a server
+// that answers at once (the sandbox on loopback), twelve for one that answers after more
+// than a wide-area round trip's worth (adaptive.go startLimit). Both then adapt.
+func TestE2EAdaptiveStartsWhereTheFirstAnswerSays(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		wait  time.Duration
+		start int
+	}{{"near", 0, 2}, {"far", 20 * time.Millisecond, 12}} {
+		t.Run(c.name+"/Dr.Sum", func(t *testing.T) {
+			b := startBox(t, 0)
+			answerAfter(b, c.wait)
+			if c.wait == 0 {
+				uploader.NearWaitForTest(t, time.Second) // a busy machine still counts as near
+			}
+			items := manyFiles(t, 40, func(i int) string { return fmt.Sprintf("img-%03d.jpg", i) })
+			res, err := testClient().Upload(context.Background(), b.drsumRequest(t, items, false), nil)
+			if err != nil || res.Count(uploader.StateDone) != len(items) {
+				t.Fatalf("err %v, %d of %d done", err, res.Count(uploader.StateDone), len(items))
+			}
+			if res.Concurrency[0] != c.start {
+				t.Errorf("concurrency %v: want a start at %d", res.Concurrency, c.start)
+			}
+		})
+		t.Run(c.name+"/Scene7", func(t *testing.T) {
+			b := startBox(t, 0)
+			answerAfter(b, c.wait)
+			if c.wait == 0 {
+				uploader.NearWaitForTest(t, time.Second)
+			}
+			items := manyFiles(t, 40, func(i int) string { return fmt.Sprintf("img-%03d.jpg", i) })
+			res, err := testClient().Upload(context.Background(), b.scene7Request(t, items), nil)
+			if err != nil || res.Count(uploader.StateDone) != len(items) {
+				t.Fatalf("err %v, %d of %d done", err, res.Count(uploader.StateDone), len(items))
+			}
+			b.checkScene7(t, items, res, 1)
+			if res.Concurrency[0] != c.start {
+				t.Errorf("concurrency %v: want a start at %d", res.Concurrency, c.start)
+			}
+		})
+	}
+}
+
 // A folder of large and small files goes in POSTs that shrink toward the end (the plan of
-// transfer.go orderBatches): a first POST of at most 256 KiB, the large files before the
+// transfer.go orderBatches, openingPost, shrinkTail): a first POST of at most 256 KiB, the large files before the
 // small, POSTs of several files ever smaller and at most 1 MiB at the end, and every file
 // arrives byte for byte in one job.
 func TestE2EScene7PostsShrinkTowardTheEnd(t *testing.T) {

@@ -48,7 +48,7 @@ func TestDecide(t *testing.T) {
 func simulate(t *testing.T, n, ceiling int, task func(lim *limiter, inflight int) time.Duration) (limits []int, peak int) {
 	t.Helper()
 	synctest.Test(t, func(t *testing.T) {
-		lim := newLimiter(ceiling)
+		lim := newLimiter(ceiling, startConcurrency)
 		var mu sync.Mutex
 		inflight := 0
 		tasks := make([]int, n)
@@ -146,6 +146,24 @@ func TestPushedBack(t *testing.T) {
 	} {
 		if got := pushedBack(c.err); got != c.want {
 			t.Errorf("pushedBack(%#v) = %v, want %v", c.err, got, c.want)
+		}
+	}
+}
+
+func TestStartLimit(t *testing.T) {
+	for _, c := range []struct {
+		wait  time.Duration
+		known bool
+		want  int
+	}{
+		{0, false, startConcurrency}, // no answer measured: a continued job
+		{200 * time.Microsecond, true, nearStartConcurrency},
+		{nearWait - 1, true, nearStartConcurrency},
+		{nearWait, true, startConcurrency},
+		{80 * time.Millisecond, true, startConcurrency},
+	} {
+		if got := startLimit(c.wait, c.known); got != c.want {
+			t.Errorf("startLimit(%v, %v) = %d, want %d", c.wait, c.known, got, c.want)
 		}
 	}
 }

@@ -235,6 +235,10 @@ type run struct {
 	handle     string
 	notEnded   bool     // the job could not be ended (Tally.NotEnded)
 	lim        *limiter // the concurrent POSTs' limit, once they start (adaptive.go)
+	// firstWait is how long the first answer took after its request's last byte, once
+	// waitKnown (run.answered): it chooses where the limit starts.
+	firstWait time.Duration
+	waitKnown bool
 }
 
 func newRun(c *Client, req *Request, onEvent func(Event)) *run {

@@ -5,6 +5,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"time"
 )
 
 // InProcessClient is an HTTP client whose requests h serves in-process (handlerTransport),
@@ -32,3 +33,11 @@ func DialWith(client *http.Client, dial func(ctx context.Context, network, addr 
 // Transient is the retry policy's rule (transient), for the external tests that list the
 // errors a retry line must put into words.
 var Transient = transient
+
+// NearWaitForTest makes every first answer within d count as near while the test runs: a
+// busy test machine's loopback may answer slower than nearWait.
+func NearWaitForTest(t interface{ Cleanup(func()) }, d time.Duration) {
+	saved := nearWait
+	nearWait = d
+	t.Cleanup(func() { nearWait = saved })
+}

@@ -100,14 +100,16 @@ func (r *run) scene7(ctx context.Context) error {
 	if r.req.JobHandle != "" {
 		j.resume(r.req.JobName, r.req.JobHandle, r.req.JobLastPost)
 	}
-	bs := planBatches(r.req.Items, r.req.DestFolder, max(r.c.BatchFiles, 1), max(r.c.BatchBytes, 1))
-	bs = orderBatches(bs, r.req.Items, min(startConcurrency, r.c.Concurrency))
+	bs := orderBatches(planBatches(r.req.Items, r.req.DestFolder, max(r.c.BatchFiles, 1), max(r.c.BatchBytes, 1)))
 	for len(bs) > 0 && err == nil && !j.exists() {
-		err = j.runBatch(ctx, bs[0])
-		bs = bs[1:]
+		var open *batch
+		open, bs = openingPost(bs, r.req.Items)
+		err = j.runBatch(ctx, open)
 	}
 	if err == nil && len(bs) > 0 {
-		err = pool(ctx, r.limiter(), bs, func(b *batch) int64 { return b.bytes }, func(ctx context.Context, b *batch) error {
+		lim := r.limiter()
+		bs = shrinkTail(bs, r.req.Items, lim.start())
+		err = pool(ctx, lim, bs, func(b *batch) int64 { return b.bytes }, func(ctx context.Context, b *batch) error {
 			return j.runBatch(ctx, b)
 		})
 	}

@@ -62,7 +62,7 @@ func TestPlanBatches(t *testing.T) {
 	}
 	// Sizes: [0 1] 20, [2] 10, [3] 1000, [4] 1, [5] 1, [6 7] 20; all below minPostBytes, so
 	// none is split.
-	ordered := orderBatches(bs, items, 8)
+	ordered := postsInOrder(bs, items, 8)
 	want = "[4] [3] [0 1] [6 7] [2] [5]"
 	got = got[:0]
 	for _, b := range ordered {

@@ -30,7 +30,7 @@ func TestPlanHoldsItsRulesForAnyFolder(t *testing.T) {
 		maxFiles := []int{1, 3, 256}[rng.IntN(3)]
 		maxBytes := []int64{1, 1 << 20, 16 << 20}[rng.IntN(3)]
 		conns := rng.IntN(33)
-		bs := orderBatches(planBatches(items, "dest", maxFiles, maxBytes), items, conns)
+		bs := postsInOrder(planBatches(items, "dest", maxFiles, maxBytes), items, conns)
 		seen := make([]int, n)
 		for bi, b := range bs {
 			if len(b.items) == 0 {

@@ -21,6 +21,13 @@ func campaignItems() []Item {
 	return items
 }
 
+// postsInOrder is the POSTs of an upload whose job opens at its first POST, conns of them
+// at once after it: the order job.go sends bs in.
+func postsInOrder(bs []*batch, items []Item, conns int) []*batch {
+	open, rest := openingPost(orderBatches(bs), items)
+	return append([]*batch{open}, shrinkTail(rest, items, conns)...)
+}
+
 func TestOrderBatchesShrinksTheTail(t *testing.T) {
 	mib := int64(1 << 20)
 	cases := []struct {
@@ -37,7 +44,7 @@ func TestOrderBatchesShrinksTheTail(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			planned := planBatches(c.items, "dest", DefaultBatchFiles, DefaultBatchBytes)
-			bs := orderBatches(planned, c.items, c.conns)
+			bs := postsInOrder(planned, c.items, c.conns)
 			// Every file exactly once, in its own folder's batch.
 			seen := make([]int, len(c.items))
 			for _, b := range bs {
@@ -89,7 +96,7 @@ func TestOrderBatchesShrinksTheTail(t *testing.T) {
 		})
 	}
 	// The campaign's 8 MiB masters go right after the first POST: they cannot be split.
-	bs := orderBatches(planBatches(campaignItems(), "", DefaultBatchFiles, DefaultBatchBytes), campaignItems(), 8)
+	bs := postsInOrder(planBatches(campaignItems(), "", DefaultBatchFiles, DefaultBatchBytes), campaignItems(), 8)
 	for k := 1; k <= 10; k++ {
 		if bs[k].bytes != 8<<20 || len(bs[k].items) != 1 {
 			t.Fatalf("POST %d carries %d files, %d bytes: want the masters first", k, len(bs[k].items), bs[k].bytes)

@@ -76,16 +76,30 @@ func (r *run) send(ctx context.Context, url string, body *multipartBody, setAuth
 	// another request: an answer without a body frees it at once.
 	// The trace is added to connTrace's, whose hooks still run: whether the request got a
 	// connection tells a proxy's failure from the server's (namedProxy).
+	// How long the server takes to start answering once the request's last byte is
+	// written tells a near server from a far one (run.answered, adaptive.go).
 	tctx, connected := connTrace(actx)
 	var early, interim atomic.Bool
-	var conn net.Conn // set by GotConn, read by GotFirstResponseByte: one goroutine after the other
+	var conn net.Conn   // set by GotConn, read by GotFirstResponseByte: one goroutine after the other
+	var wrote time.Time // guarded by mu: written by the transport's writer, read by its reader
 	trace := &httptrace.ClientTrace{
 		GotConn: func(ci httptrace.GotConnInfo) { conn = ci.Conn },
+		WroteRequest: func(wi httptrace.WroteRequestInfo) {
+			if wi.Err == nil {
+				mu.Lock()
+				wrote = time.Now()
+				mu.Unlock()
+			}
+		},
 		GotFirstResponseByte: func() {
 			mu.Lock()
 			done := readers[len(readers)-1].complete()
+			sent := wrote
 			mu.Unlock()
 			early.Store(!done || unacknowledged(conn) > 0)
+			if !sent.IsZero() {
+				r.answered(time.Since(sent))
+			}
 		},
 		// A 1xx answer (100 Continue, 103 Early Hints) comes before the server has read
 		// the body, and takes the first byte: the final answer is then judged by what
@@ -294,22 +308,27 @@ func planBatches(items []Item, dest string, maxFiles int, maxBytes int64) []*bat
 	return out
 }
 
-// orderBatches gives the POSTs' order and sizes. The first POST must finish alone (it
-// brings the job handle): it is the smallest batch, or its first files up to
-// firstPostBytes, since on a long path one connection is slow (a 1 MiB first POST took
-// 0.3 s alone at 3.2 MB/s).
-// Everything after it runs concurrently, the largest files first (then the largest
-// batches): a large file cannot be split, so it must start while the others still have
-// plenty to send; and the batches of small files that end the upload shrink as it nears
-// its end (shrinkTail). conns is how many POSTs run at once; items gives the sizes.
-func orderBatches(bs []*batch, items []Item, conns int) []*batch {
+// orderBatches gives the POSTs' order: the largest files first (then the largest
+// batches), since a large file cannot be split, so it must start while the others still
+// have plenty to send. The POST that opens the job is then taken out (openingPost), and
+// the batches of small files that end the upload shrink as it nears its end
+// (shrinkTail), for as many POSTs at once as the upload starts with, known once the
+// opening POST's answer came (adaptive.go startLimit).
+func orderBatches(bs []*batch) []*batch {
 	bs = slices.Clone(bs)
 	slices.SortStableFunc(bs, func(a, b *batch) int {
 		return cmp.Or(cmp.Compare(b.largest, a.largest), cmp.Compare(b.bytes, a.bytes))
 	})
-	bs = shrinkTail(bs, items, conns)
+	return bs
+}
+
+// openingPost takes the POST that opens the job out of the ordered bs: it must finish
+// alone (it brings the job handle), so it is the smallest batch, or its first files up to
+// firstPostBytes, since on a long path one connection is slow (a 1 MiB first POST took
+// 0.3 s alone at 3.2 MB/s). The files beyond firstPostBytes keep the batch's place in rest.
+func openingPost(bs []*batch, items []Item) (open *batch, rest []*batch) {
 	if len(bs) == 0 {
-		return bs
+		return nil, nil
 	}
 	first := 0
 	for i, b := range bs {
@@ -317,15 +336,13 @@ func orderBatches(bs []*batch, items []Item, conns int) []*batch {
 			first = i
 		}
 	}
-	open, rest := bs[first].cut(items, firstPostBytes)
-	if rest != nil {
-		// The files beyond firstPostBytes keep the batch's place.
-		bs[first] = rest
-		return append([]*batch{open}, bs...)
+	open, back := bs[first].cut(items, firstPostBytes)
+	rest = slices.Clone(bs)
+	if back != nil {
+		rest[first] = back
+		return open, rest
 	}
-	copy(bs[1:first+1], bs[:first])
-	bs[0] = open
-	return bs
+	return open, slices.Delete(rest, first, first+1)
 }
 
 // firstPostBytes bounds the first POST (at least one file): it runs alone, on one
