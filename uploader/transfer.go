@@ -49,8 +49,16 @@ func (r *run) send(ctx context.Context, url string, body *multipartBody, setAuth
 
 	var mu sync.Mutex
 	var readers []*bodyReader
+	// lastRead is when the transport last took bytes of the body, in nanoseconds after
+	// start: once the body is complete, its end. How long the server then takes to start
+	// its answer tells a near server from a far one (run.answered, adaptive.go). Not the
+	// WroteRequest hook: it runs on the transport's writer after the last write returns,
+	// and a near server's answer can reach the reader before that (seen under -race).
+	start := time.Now()
+	var lastRead atomic.Int64
 	onRead := func(item int, pos int64) {
 		wd.touch()
+		lastRead.Store(int64(time.Since(start)))
 		if item >= 0 {
 			r.progress(item, pos)
 		}
@@ -76,29 +84,18 @@ func (r *run) send(ctx context.Context, url string, body *multipartBody, setAuth
 	// another request: an answer without a body frees it at once.
 	// The trace is added to connTrace's, whose hooks still run: whether the request got a
 	// connection tells a proxy's failure from the server's (namedProxy).
-	// How long the server takes to start answering once the request's last byte is
-	// written tells a near server from a far one (run.answered, adaptive.go).
 	tctx, connected := connTrace(actx)
 	var early, interim atomic.Bool
-	var conn net.Conn   // set by GotConn, read by GotFirstResponseByte: one goroutine after the other
-	var wrote time.Time // guarded by mu: written by the transport's writer, read by its reader
+	var conn net.Conn // set by GotConn, read by GotFirstResponseByte: one goroutine after the other
 	trace := &httptrace.ClientTrace{
 		GotConn: func(ci httptrace.GotConnInfo) { conn = ci.Conn },
-		WroteRequest: func(wi httptrace.WroteRequestInfo) {
-			if wi.Err == nil {
-				mu.Lock()
-				wrote = time.Now()
-				mu.Unlock()
-			}
-		},
 		GotFirstResponseByte: func() {
 			mu.Lock()
 			done := readers[len(readers)-1].complete()
-			sent := wrote
 			mu.Unlock()
 			early.Store(!done || unacknowledged(conn) > 0)
-			if !sent.IsZero() {
-				r.answered(time.Since(sent))
+			if done {
+				r.answered(time.Since(start) - time.Duration(lastRead.Load()))
 			}
 		},
 		// A 1xx answer (100 Continue, 103 Early Hints) comes before the server has read
