@@ -27,9 +27,12 @@ type ConnectionsView struct {
 	win      fyne.Window
 	profiles []store.Profile
 	selected int
-	dflt     string
-	list     *widget.List
-	editor   *profileEditor
+	// saved: the selected connection is in the store (not a New one still to save), so a
+	// password may be saved for it.
+	saved  bool
+	dflt   string
+	list   *widget.List
+	editor *profileEditor
 
 	save, forget, test, dup, del, makeDefault *widget.Button
 	status                                    *widget.Label
@@ -145,6 +148,7 @@ func (v *ConnectionsView) selectProfile(id int) {
 	}
 	v.selected = id
 	v.editor.load(v.profiles[id])
+	v.setSaved(v.stored(v.profiles[id].Name))
 	v.clearVerdict()
 	v.setStatus("")
 	v.updateButtons()
@@ -161,7 +165,7 @@ func (v *ConnectionsView) updateButtons() {
 	p, ok := v.current()
 	builtin := ok && store.IsBuiltin(p.Name)
 	enable(v.save, ok && !builtin && len(v.editor.problemList()) == 0)
-	enable(v.forget, ok && !builtin)
+	enable(v.forget, ok && !builtin && v.saved)
 	enable(v.del, ok && !builtin)
 	enable(v.dup, ok)
 	enable(v.makeDefault, ok && p.Name != v.dflt)
@@ -211,6 +215,18 @@ func (v *ConnectionsView) stored(name string) bool {
 	return false
 }
 
+// setSaved says whether the selected connection is in the store. One not saved yet has
+// no saved password to keep or forget.
+func (v *ConnectionsView) setSaved(saved bool) {
+	v.saved = saved
+	hint := "dest.password.placeholder"
+	if saved {
+		hint = "connedit.password.placeholder"
+	}
+	v.editor.password.SetPlaceHolder(words.T(hint, nil))
+	v.updateButtons()
+}
+
 // Save stores the edited profile and, when one was typed, its password.
 func (v *ConnectionsView) Save() error {
 	old, ok := v.current()
@@ -226,6 +242,7 @@ func (v *ConnectionsView) Save() error {
 		v.setStatus(words.Error(err))
 		return err
 	}
+	v.setSaved(true)
 	msg := words.T("conn.saved", words.A{"Name": p.Name})
 	if pw := v.editor.password.Text; pw != "" {
 		err := v.d.Secrets.Set(store.CredentialKey(p), pw)

@@ -119,3 +119,32 @@ func TestNoEmptyLinesUnderTheConnectionButtons(t *testing.T) {
 		t.Error("the last verdict is still shown for another connection")
 	}
 }
+
+// A New connection, not saved yet, has no saved password: its password field does not
+// say "Leave empty to keep the saved password" and Forget saved password is off (it
+// answered "The saved password was forgotten" for a password that never was). Once
+// saved, both are back.
+func TestANewConnectionHasNoSavedPasswordToKeepOrForget(t *testing.T) {
+	e := newTestEnv(t)
+	v := e.w.Connections
+	v.newProfile()
+	if !v.forget.Disabled() {
+		t.Error("Forget saved password is on for a connection not saved yet")
+	}
+	if got, want := v.editor.password.PlaceHolder, words.T("dest.password.placeholder", nil); got != want {
+		t.Errorf("password hint %q, want %q", got, want)
+	}
+	v.editor.name.SetText("Office")
+	v.editor.user.SetText("office@example.com")
+	v.editor.company.SetText("c|2101")
+	v.editor.password.SetText("pw")
+	if err := v.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if v.forget.Disabled() {
+		t.Error("Forget saved password is off for a saved connection")
+	}
+	if got, want := v.editor.password.PlaceHolder, words.T("connedit.password.placeholder", nil); got != want {
+		t.Errorf("password hint of the saved connection %q, want %q", got, want)
+	}
+}
