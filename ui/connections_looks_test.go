@@ -148,3 +148,27 @@ func TestANewConnectionHasNoSavedPasswordToKeepOrForget(t *testing.T) {
 		t.Errorf("password hint of the saved connection %q, want %q", got, want)
 	}
 }
+
+// The request preview and a test's details are monospaced, except in a language whose
+// words around them are wide characters: in Japanese the "パート" lines of the preview were
+// drawn pushed down onto the XML below them, their bottoms cut (logStyle).
+func TestExactTextWithJapaneseWordsIsNotMonospaced(t *testing.T) {
+	eachLanguage(t, func(t *testing.T, code string) {
+		e := newTestEnv(t)
+		e.w.Win.Resize(fyne.NewSize(1024, 640))
+		v := e.w.Connections
+		v.reload("Local sandbox")
+		e.remote.verdict = uploader.Verdict{OK: true, Kind: uploader.VerdictAccepted, User: "demo@hoist.local", Company: "c|2101",
+			Exchange: uploader.Exchange{Operation: "checkLogin", URL: "http://127.0.0.1:9/scene7/services/IpsApiService", Request: "<password>*</password>", Status: 200}}
+		v.Test()
+		for name, l := range map[string]*widget.Label{"request preview": e.w.Preview.label, "test details": v.details.label} {
+			wide := strings.ContainsFunc(l.Text, isWide)
+			if l.Text == "" || l.TextStyle.Monospace == wide {
+				t.Errorf("%s: monospaced %v with wide characters %v: %q", name, l.TextStyle.Monospace, wide, l.Text)
+			}
+			if code == "ja" && !wide {
+				t.Errorf("%s in Japanese has no Japanese word: %q", name, l.Text)
+			}
+		}
+	})
+}

@@ -35,7 +35,7 @@ func newExchangeView(clip func(string)) *exchangeView {
 // set shows ex; an empty exchange hides the expander.
 func (v *exchangeView) set(ex uploader.Exchange) {
 	v.text = exchangeText(ex)
-	v.label.SetText(v.text)
+	setExact(v.label, v.text)
 	if ex.URL == "" && ex.Request == "" {
 		v.Content.Hide()
 	} else {

@@ -126,6 +126,15 @@ func exactLabel() *widget.Label {
 	return l
 }
 
+// setExact shows text in an exactLabel: monospaced, unless the text has East Asian wide
+// characters (the Japanese words around a request: "パート", "操作"), which Fyne draws
+// from a fallback font that, in a monospaced line, pushes the line down onto the next one
+// and cuts its p, g and y (logStyle).
+func setExact(l *widget.Label, text string) {
+	l.TextStyle = logStyle(text)
+	l.SetText(text)
+}
+
 func helpLabel(s string) *widget.Label {
 	l := widget.NewLabel(s)
 	l.Wrapping = fyne.TextWrapWord

@@ -36,7 +36,7 @@ func (p *Preview) Text() string { return p.text }
 // Update shows the request the upload r would send (r has no password).
 func (p *Preview) Update(r session.Target) {
 	p.text = requestText(r)
-	p.label.SetText(p.text)
+	setExact(p.label, p.text)
 }
 
 func requestText(r session.Target) string {
