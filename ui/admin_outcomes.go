@@ -23,11 +23,9 @@ var outcomeColumns = [...]float32{240, 170, 420}
 
 func newOutcomeTable() *outcomeTable {
 	t := &outcomeTable{}
-	cell := func() fyne.CanvasObject {
-		l := widget.NewLabel("")
-		l.Truncation = fyne.TextTruncateEllipsis
-		return l
-	}
+	// A cell is a pathLabel: a long path keeps its file name, "campaign/…/hero.jpg", where
+	// a label cut at its end showed the folders alone ("campaign/spring-2026/social/in…").
+	cell := func() fyne.CanvasObject { return newPathLabel() }
 	t.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(t.outs), len(outcomeColumns) },
 		cell,
@@ -36,36 +34,36 @@ func newOutcomeTable() *outcomeTable {
 				return
 			}
 			f := t.outs[id.Row]
-			l := o.(*widget.Label)
+			l := o.(*pathLabel)
 			l.Importance = widget.MediumImportance
 			// The names and words are the server's, written as everywhere else
 			// (words.FileName, words.ServerText): a line break in one would hide the
 			// rest of the cell behind it.
 			switch id.Col {
 			case 0:
-				l.SetText(words.FileName(f.Rel))
+				l.SetPath(words.FileName(f.Rel))
 			case 1:
 				l.Importance = outcomeImportance(f.Outcome)
-				l.SetText(outcomeWord(f.Outcome))
+				l.SetPlain(outcomeWord(f.Outcome))
 			default:
-				l.SetText(words.ServerText(f.Message))
+				l.SetPlain(words.ServerText(f.Message))
 				if f.Outcome == uploader.Replaced {
-					l.SetText(words.Outcome(f)) // which file replaced it
+					l.SetPlain(words.Outcome(f)) // which file replaced it
 				}
 			}
 		})
 	t.table.ShowHeaderColumn = false
 	t.table.CreateHeader = cell
 	t.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		l := o.(*widget.Label)
+		l := o.(*pathLabel)
 		l.TextStyle.Bold = true
 		switch id.Col {
 		case 0:
-			l.SetText(words.T("admin.outcomes.file", nil))
+			l.SetPlain(words.T("admin.outcomes.file", nil))
 		case 1:
-			l.SetText(words.T("admin.outcomes.outcome", nil))
+			l.SetPlain(words.T("admin.outcomes.outcome", nil))
 		default:
-			l.SetText(words.T("admin.outcomes.message", nil))
+			l.SetPlain(words.T("admin.outcomes.message", nil))
 		}
 	}
 	t.Content = container.New(fillLastColumn{t}, t.table)

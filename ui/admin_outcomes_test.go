@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -49,7 +50,7 @@ func TestAdminShowsWhatScene7MadeOfEachFile(t *testing.T) {
 		}
 		l := tb.CreateCell()
 		tb.UpdateCell(widget.TableCellID{Row: 1, Col: c}, l)
-		if got := l.(*widget.Label).Text; got != [...]string{want[1].rel, want[1].outcome, want[1].message}[c] {
+		if got := l.(*pathLabel).Text; got != [...]string{want[1].rel, want[1].outcome, want[1].message}[c] {
 			t.Errorf("row 1, column %d shows %q", c, got)
 		}
 	}
@@ -79,7 +80,7 @@ func TestAdminShowsAFileReplacedInItsJob(t *testing.T) {
 	for c, want := range []string{"w/a/hero.png", "Replaced by a later file", "w/b/hero.png"} {
 		l := tb.CreateCell()
 		tb.UpdateCell(widget.TableCellID{Row: 0, Col: c}, l)
-		if got := l.(*widget.Label).Text; !strings.Contains(got, want) {
+		if got := l.(*pathLabel).Text; !strings.Contains(got, want) {
 			t.Errorf("column %d shows %q, want %q in it", c, got, want)
 		}
 	}
@@ -101,7 +102,7 @@ func TestAdminWritesTheServersNamesEscaped(t *testing.T) {
 	for c, want := range []string{`"w/a\nb.psb"`, "Failed in Scene7", `w/a\nb.psb could not be processed`} {
 		l := tb.CreateCell()
 		tb.UpdateCell(widget.TableCellID{Row: 0, Col: c}, l)
-		if got := l.(*widget.Label).Text; got != want {
+		if got := l.(*pathLabel).Text; got != want {
 			t.Errorf("column %d shows %q, want %q", c, got, want)
 		}
 	}
@@ -113,5 +114,35 @@ func TestAdminWritesTheServersNamesEscaped(t *testing.T) {
 		if !strings.Contains(line, want) || strings.ContainsAny(line, "\u202e\r") {
 			t.Errorf("job line %q: want %q in it, and no raw control", line, want)
 		}
+	}
+}
+
+// A long path in the Admin table keeps its file name, shortened in its middle as in the
+// queue: cut at its end, the cell showed "campaign/spring-2026/social/in…", the folders
+// without the file, and nothing in the table reads it whole.
+func TestAdminTableKeepsTheFileNameOfALongPath(t *testing.T) {
+	e := newTestEnv(t)
+	long := "campaign/spring-2026/social/instagram-story-3.png"
+	e.remote.logs = []uploader.JobLog{{JobName: "spring", JobHandle: "h|6", Details: []uploader.LogDetail{
+		{LogType: "UploadSuccess", AssetName: long, LogMessage: "processed into IPS"},
+	}}}
+	e.w.Win.Resize(fyne.NewSize(1024, 640))
+	e.w.Tabs.SelectIndex(tabAdmin)
+	a := e.w.Admin
+	a.handle.SetText("h|6")
+	test.Tap(a.showLog)
+	tb := a.outcomes.table
+	c := tb.CreateCell()
+	tb.UpdateCell(widget.TableCellID{Row: 0, Col: 0}, c)
+	c.Resize(fyne.NewSize(outcomeColumns[0], c.MinSize().Height))
+	var got string
+	switch l := c.(type) {
+	case *pathLabel:
+		got = l.Text
+	case *widget.Label:
+		got = l.Text
+	}
+	if !strings.HasSuffix(got, "instagram-story-3.png") || !strings.Contains(got, "…") {
+		t.Errorf("a %v-wide cell shows %q for %q: want it shortened, ending with the file name", outcomeColumns[0], got, long)
 	}
 }

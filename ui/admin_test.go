@@ -74,6 +74,9 @@ func labelled(o fyne.CanvasObject, s string) bool {
 		if l, ok := x.(*widget.Label); ok && l.Text == s {
 			return true
 		}
+		if l, ok := x.(*pathLabel); ok && l.Text == s {
+			return true
+		}
 	}
 	return false
 }

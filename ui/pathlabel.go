@@ -14,7 +14,8 @@ import (
 // Only a file name too long on its own is cut, in its middle, keeping its extension.
 type pathLabel struct {
 	widget.Label
-	full string
+	full  string
+	plain bool // SetPlain: text that is not a path, cut at its end when too long
 }
 
 func newPathLabel() *pathLabel {
@@ -26,11 +27,18 @@ func newPathLabel() *pathLabel {
 
 // SetPath shows p, shortened to the label's width.
 func (l *pathLabel) SetPath(p string) {
-	if p == l.full {
+	if p == l.full && !l.plain {
 		return
 	}
-	l.full = p
+	l.full, l.plain = p, false
 	l.fit(l.Size().Width)
+}
+
+// SetPlain shows s as a label does, for a pathLabel that is a table's cell in a column of
+// other words.
+func (l *pathLabel) SetPlain(s string) {
+	l.full, l.plain = s, true
+	l.SetText(s)
 }
 
 // Path is the whole path.
@@ -44,6 +52,9 @@ func (l *pathLabel) Resize(s fyne.Size) {
 }
 
 func (l *pathLabel) fit(width float32) {
+	if l.plain {
+		return
+	}
 	room := width - 2*theme.InnerPadding()
 	name := l.SizeName
 	if name == "" {
