@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"hoist/internal/words"
@@ -169,6 +170,39 @@ func TestExactTextWithJapaneseWordsIsNotMonospaced(t *testing.T) {
 			if code == "ja" && !wide {
 				t.Errorf("%s in Japanese has no Japanese word: %q", name, l.Text)
 			}
+		}
+	})
+}
+
+// Upload options has no two sections of the same name: the card with the company handle,
+// the job name, links and speed was "Advanced" right under Scene7's own "Advanced" group,
+// and "Upload options › Advanced" could mean either.
+func TestUploadOptionsSectionsHaveDistinctNames(t *testing.T) {
+	eachLanguage(t, func(t *testing.T, code string) {
+		e := newTestEnv(t)
+		e.w.Tabs.SelectIndex(tabOptions)
+		groups := map[string]bool{}
+		for _, o := range test.LaidOutObjects(e.w.Options.Content) {
+			if a, ok := o.(*widget.Accordion); ok {
+				for _, it := range a.Items {
+					groups[it.Title] = true
+				}
+			}
+		}
+		if len(groups) == 0 {
+			t.Fatal("no option groups found")
+		}
+		cards := 0
+		for _, o := range test.LaidOutObjects(e.w.Tabs.Items[tabOptions].Content) {
+			if c, ok := o.(*widget.Card); ok {
+				cards++
+				if groups[c.Title] {
+					t.Errorf("the section %q has the name of an option group", c.Title)
+				}
+			}
+		}
+		if cards == 0 {
+			t.Fatal("no sections found")
 		}
 	})
 }

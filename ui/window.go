@@ -87,7 +87,8 @@ func New(a fyne.App, win fyne.Window, d Deps) *Window {
 	options := container.NewVScroll(container.NewVBox(
 		card(words.T("window.card.preset", nil), w.Presets.Content),
 		card(words.T("window.card.options", nil), w.Options.Content),
-		card(words.T("window.card.advanced", nil), container.NewVBox(w.Dest.Advanced, w.FollowLinks, w.Bandwidth.Content)),
+		// Not "Advanced": the last group of Scene7's options, just above, has that name.
+		card(words.T("window.card.sending", nil), container.NewVBox(w.Dest.Advanced, w.FollowLinks, w.Bandwidth.Content)),
 	))
 	// The queue is the main view; the options, which are set once and kept, have a tab.
 	w.Tabs = container.NewAppTabs(
