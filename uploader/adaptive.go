@@ -19,7 +19,8 @@ import (
 // Concurrency is the ceiling it never passes (the CLI's --concurrency).
 
 const (
-	// startConcurrency is where every upload starts (never above the ceiling). 12, not the
+	// startConcurrency is where an upload starts (never above the ceiling) unless its
+	// server is near (nearStartConcurrency). 12, not the
 	// 8 that was the best fixed value before the limit adapted: the controller decides
 	// per completed POST, and an upload of large POSTs (a campaign folder: ~50 POSTs of
 	// up to 8 MiB) completes too few to climb before it ends. On the long path
@@ -34,7 +35,7 @@ const (
 	// or reset connection) and the limit halves at once.
 	startConcurrency = 12
 	// nearStartConcurrency is where an upload starts when its first answer came within
-	// nearWait of the request's last byte: the server is near (this computer, the office's
+	// defaultNearWait of the body's end: the server is near (this computer, the office's
 	// network) and answers at once, so a POST does not wait a round trip worth hiding, and
 	// each POST at once beyond the two that keep the connection busy (one sending while
 	// the other's answer comes back) only costs processor time on both ends: its own
@@ -58,12 +59,14 @@ const (
 	minRound = 8
 )
 
-// nearWait is the longest first answer's wait (from the request's last byte written to
-// the answer's first byte) that still counts as near: a round trip on a wide-area path
-// is 10 ms or more (20 ms within a country, 80 ms across the world, bench/README.md's
-// paths), and a server that takes longer than this to answer has waits to hide as
-// well. A variable only so that a test can make a busy machine's loopback count as near.
-var nearWait = 5 * time.Millisecond
+// defaultNearWait is the longest first answer's wait (from the transport's last read of
+// the request's body to the answer's first byte) that still counts as near. An office
+// network's round trip is under a millisecond; a wide-area one is 2–5 ms to a data centre
+// in the same city and 20–80 ms further (bench/README.md's paths), and a server that
+// takes longer than this to answer has waits to hide as well. Misjudged, a far server
+// starts at 2 and climbs by half a limit per measured round (2, 3, 4, 6, 9, 13: about 70
+// POSTs), and over a 2–5 ms path 2 connections already carry ~25 MB/s of small files.
+const defaultNearWait = 2 * time.Millisecond
 
 // adaptState is the controller's state between two decisions.
 type adaptState struct {
@@ -248,18 +251,20 @@ func pushedBack(err error) bool {
 }
 
 // startLimit is how many POSTs at once an upload starts with: nearStartConcurrency when
-// its first answer came within nearWait of the request's last byte (known false: no
-// answer measured, as for an upload that continues a job), startConcurrency otherwise.
-func startLimit(firstWait time.Duration, known bool) int {
-	if known && firstWait < nearWait {
+// its first answer came within near of the body's end (known false: no answer measured,
+// as for an upload that continues a job), startConcurrency otherwise.
+func startLimit(firstWait time.Duration, known bool, near time.Duration) int {
+	if known && firstWait < near {
 		return nearStartConcurrency
 	}
 	return startConcurrency
 }
 
-// answered notes how long the server took to start its answer after the request's last
-// byte. The first measure is kept: it is the one POST that ran alone (job.go, drsum.go),
-// before the limiter that it sets up.
+// answered notes how long the server took to start a good answer (2xx, neither early nor
+// after an interim 1xx) after the transport's last read of the body. The first such
+// measure is kept: the POST that opened the job or Dr.Sum's first file, which runs alone
+// before the limiter it sets up is made. (An upload that continues a job makes its
+// limiter before any answer: it starts at startConcurrency.)
 func (r *run) answered(wait time.Duration) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -274,7 +279,7 @@ func (r *run) limiter() *limiter {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.lim == nil {
-		r.lim = newLimiter(r.c.Concurrency, startLimit(r.firstWait, r.waitKnown))
+		r.lim = newLimiter(r.c.Concurrency, startLimit(r.firstWait, r.waitKnown, r.c.nearWait))
 	}
 	return r.lim
 }

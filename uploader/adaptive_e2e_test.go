@@ -4,13 +4,16 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"hoist/internal/testfs"
 	"hoist/sandbox"
 	"hoist/uploader"
 )
@@ -119,45 +122,51 @@ func answerAfter(b *box, wait time.Duration) {
 }
 
 // The limit starts where the first answer's wait says: two POSTs at once for a server
-// that answers at once (the sandbox on loopback), twelve for one that answers after more
-// than a wide-area round trip's worth (adaptive.go startLimit). Both then adapt.
+// that answers at once (the sandbox on loopback), twelve for one that answers later than
+// the client's near wait (adaptive.go startLimit). A 103 Early Hints sent at once, before
+// a late answer, does not make a far server look near. Both then adapt.
 func TestE2EAdaptiveStartsWhereTheFirstAnswerSays(t *testing.T) {
+	hintThenWait := func(b *box) {
+		b.onPost(func(_ int, w http.ResponseWriter, r *http.Request) bool {
+			body, err := io.ReadAll(r.Body)
+			if err != nil {
+				t.Error(err)
+			}
+			r.Body = io.NopCloser(bytes.NewReader(body))
+			w.Header().Set("Link", "</hint.css>; rel=preload")
+			w.WriteHeader(http.StatusEarlyHints)
+			time.Sleep(20 * time.Millisecond)
+			return false
+		})
+	}
 	for _, c := range []struct {
-		name  string
-		wait  time.Duration
-		start int
-	}{{"near", 0, 2}, {"far", 20 * time.Millisecond, 12}} {
-		t.Run(c.name+"/Dr.Sum", func(t *testing.T) {
-			b := startBox(t, 0)
-			answerAfter(b, c.wait)
-			if c.wait == 0 {
-				uploader.NearWaitForTest(t, time.Second) // a busy machine still counts as near
-			}
-			items := manyFiles(t, 40, func(i int) string { return fmt.Sprintf("img-%03d.jpg", i) })
-			res, err := testClient().Upload(context.Background(), b.drsumRequest(t, items, false), nil)
-			if err != nil || res.Count(uploader.StateDone) != len(items) {
-				t.Fatalf("err %v, %d of %d done", err, res.Count(uploader.StateDone), len(items))
-			}
-			if res.Concurrency[0] != c.start {
-				t.Errorf("concurrency %v: want a start at %d", res.Concurrency, c.start)
-			}
-		})
-		t.Run(c.name+"/Scene7", func(t *testing.T) {
-			b := startBox(t, 0)
-			answerAfter(b, c.wait)
-			if c.wait == 0 {
-				uploader.NearWaitForTest(t, time.Second)
-			}
-			items := manyFiles(t, 40, func(i int) string { return fmt.Sprintf("img-%03d.jpg", i) })
-			res, err := testClient().Upload(context.Background(), b.scene7Request(t, items), nil)
-			if err != nil || res.Count(uploader.StateDone) != len(items) {
-				t.Fatalf("err %v, %d of %d done", err, res.Count(uploader.StateDone), len(items))
-			}
-			b.checkScene7(t, items, res, 1)
-			if res.Concurrency[0] != c.start {
-				t.Errorf("concurrency %v: want a start at %d", res.Concurrency, c.start)
-			}
-		})
+		name   string
+		server func(*box)
+		near   time.Duration // the client's: a busy test machine's loopback still counts as near
+		start  int
+	}{
+		{"near", func(*box) {}, time.Second, 2},
+		{"far", func(b *box) { answerAfter(b, 20*time.Millisecond) }, 10 * time.Millisecond, 12},
+		{"far after an early hint", hintThenWait, 10 * time.Millisecond, 12},
+	} {
+		for _, service := range []string{"Dr.Sum", "Scene7"} {
+			t.Run(c.name+"/"+service, func(t *testing.T) {
+				b := startBox(t, 0)
+				c.server(b)
+				items := manyFiles(t, 40, func(i int) string { return fmt.Sprintf("img-%03d.jpg", i) })
+				req := b.drsumRequest(t, items, false)
+				if service == "Scene7" {
+					req = b.scene7Request(t, items)
+				}
+				res, err := testClient(uploader.NearWait(c.near)).Upload(context.Background(), req, nil)
+				if err != nil || res.Count(uploader.StateDone) != len(items) {
+					t.Fatalf("err %v, %d of %d done", err, res.Count(uploader.StateDone), len(items))
+				}
+				if res.Concurrency[0] != c.start {
+					t.Errorf("concurrency %v: want a start at %d", res.Concurrency, c.start)
+				}
+			})
+		}
 	}
 }
 
@@ -187,10 +196,15 @@ func TestE2EScene7PostsShrinkTowardTheEnd(t *testing.T) {
 		}
 		return s
 	}
-	for _, conc := range []int{1, uploader.DefaultConcurrency} {
-		t.Run(fmt.Sprintf("concurrency %d", conc), func(t *testing.T) {
+	for _, run := range []struct {
+		name string
+		conc int
+		near time.Duration // the client's near wait: 0 is never near, a second always
+	}{{"one at a time", 1, 0}, {"far", uploader.DefaultConcurrency, 0}, {"near", uploader.DefaultConcurrency, time.Second}} {
+		conc := run.conc
+		t.Run(run.name, func(t *testing.T) {
 			b := startBox(t, 0)
-			c := testClient(func(c *uploader.Client) { c.Concurrency, c.BatchFiles = conc, uploader.DefaultBatchFiles })
+			c := testClient(uploader.NearWait(run.near), func(c *uploader.Client) { c.Concurrency, c.BatchFiles = conc, uploader.DefaultBatchFiles })
 			res, err := c.Upload(context.Background(), b.scene7Request(t, items), nil)
 			if err != nil {
 				t.Fatal(err)
@@ -207,18 +221,32 @@ func TestE2EScene7PostsShrinkTowardTheEnd(t *testing.T) {
 				}
 				posts = append(posts, p)
 			}
-			if len(posts[0]) > 1 && sum(posts[0]) > 256<<10 {
+			// The smallest files open the job: two web images, not a master.
+			if sum(posts[0]) > 256<<10 {
 				t.Errorf("first POST %v: more than 256 KiB", posts[0])
 			}
 			if last := posts[len(posts)-1]; len(last) > 1 && sum(last) > 1<<20 {
 				t.Errorf("last POST: %d bytes (posts %v)", sum(last), posts)
 			}
 			if conc > 1 {
-				// At 12 connections 8.5 MiB ÷ 24 is below the 1 MiB floor: every POST
-				// of web images is at most 1 MiB (one POST of 5 MiB before).
+				// After the first, a POST of several files is at most what is left ÷
+				// (2 × the start), or the 1 MiB floor. Far, at 12, 9.25 MiB ÷ 24 is below
+				// the floor: every POST of web images is at most 1 MiB (one POST of 5 MiB
+				// before). Near, at 2, the first are up to ~2.3 MiB (fewer, larger POSTs).
+				start, left := 12, -sum(posts[0])
+				if run.near > 0 {
+					start = 2
+				}
+				for _, p := range posts {
+					left += sum(p)
+				}
+				limit := max(1<<20, left/(2*start))
+				if res.Concurrency[0] != start {
+					t.Errorf("concurrency %v: want a start at %d", res.Concurrency, start)
+				}
 				for _, p := range posts[1:] {
-					if len(p) > 1 && sum(p) > 1<<20 {
-						t.Errorf("POST of %d files, %d bytes: want at most 1 MiB (posts %v)", len(p), sum(p), posts)
+					if len(p) > 1 && sum(p) > limit {
+						t.Errorf("POST of %d files, %d bytes: want at most %d (posts %v)", len(p), sum(p), limit, posts)
 					}
 				}
 				return
@@ -240,5 +268,32 @@ func TestE2EScene7PostsShrinkTowardTheEnd(t *testing.T) {
 				t.Errorf("%d POSTs: want the web images in several", len(posts))
 			}
 		})
+	}
+}
+
+// Dr.Sum's first file, sent alone, is the smallest: its answer's wait is not a large
+// file's storing (adaptive.go startLimit), and a wrong password costs a small request.
+// The others keep their order.
+func TestE2EDrSumSendsTheSmallestFileFirst(t *testing.T) {
+	b := startBox(t, 0)
+	dir := testfs.Tree(t, map[string]string{
+		"a.jpg": strings.Repeat("a", 300<<10),
+		"b.jpg": strings.Repeat("b", 200<<10),
+		"c.jpg": "c",
+		"d.jpg": strings.Repeat("d", 100<<10),
+	})
+	items, _ := uploader.Walk([]string{dir})
+	res, err := testClient(func(c *uploader.Client) { c.Concurrency = 1 }).Upload(context.Background(), b.drsumRequest(t, items, false), nil)
+	if err != nil || res.Count(uploader.StateDone) != len(items) {
+		t.Fatalf("err %v, %d of %d done", err, res.Count(uploader.StateDone), len(items))
+	}
+	var order []string
+	for _, rq := range b.Requests() {
+		for _, f := range rq.Files {
+			order = append(order, f.FileName)
+		}
+	}
+	if got := strings.Join(order, " "); got != "c.jpg a.jpg b.jpg d.jpg" {
+		t.Errorf("files in the order %s, want c.jpg first, then the others in order", got)
 	}
 }

@@ -158,11 +158,11 @@ func TestStartLimit(t *testing.T) {
 	}{
 		{0, false, startConcurrency}, // no answer measured: a continued job
 		{200 * time.Microsecond, true, nearStartConcurrency},
-		{nearWait - 1, true, nearStartConcurrency},
-		{nearWait, true, startConcurrency},
+		{defaultNearWait - 1, true, nearStartConcurrency},
+		{defaultNearWait, true, startConcurrency},
 		{80 * time.Millisecond, true, startConcurrency},
 	} {
-		if got := startLimit(c.wait, c.known); got != c.want {
+		if got := startLimit(c.wait, c.known, defaultNearWait); got != c.want {
 			t.Errorf("startLimit(%v, %v) = %d, want %d", c.wait, c.known, got, c.want)
 		}
 	}

@@ -61,6 +61,9 @@ type Client struct {
 	// limit may be changed while they run (the window's setting, the CLI's --bwlimit).
 	// NewClient sets one without a limit; nil is no limit either.
 	Bandwidth *Bandwidth
+	// nearWait is the longest first answer that counts as a near server's (adaptive.go
+	// startLimit): defaultNearWait from NewClient; 0 counts no server as near.
+	nearWait time.Duration
 }
 
 // NewClient returns a Client with the named defaults, then applies opts in order.
@@ -76,6 +79,7 @@ func NewClient(opts ...func(*Client)) *Client {
 		AppName:         "Hoist",
 		AppVersion:      Version,
 		Bandwidth:       NewBandwidth(0),
+		nearWait:        defaultNearWait,
 	}
 	for _, o := range opts {
 		o(c)

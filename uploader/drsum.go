@@ -147,8 +147,19 @@ func (r *run) drsum(ctx context.Context) error {
 	if len(items) == 0 {
 		return nil
 	}
-	// The first file goes alone: a wrong password or a wrong URL then costs one request,
-	// not one per concurrent worker.
+	// The smallest file goes first, alone: a wrong password or a wrong URL then costs one
+	// small request, not one per concurrent worker, and its answer's wait, not slowed by
+	// a large file for the server to store, tells how near the server is (adaptive.go
+	// startLimit). The others keep their order.
+	first := 0
+	for k, i := range items {
+		if r.req.Items[i].Size < r.req.Items[items[first]].Size {
+			first = k
+		}
+	}
+	smallest := items[first]
+	copy(items[1:first+1], items[:first])
+	items[0] = smallest
 	err := r.drsumFile(ctx, items[0], &reached)
 	if err == nil && len(items) > 1 {
 		err = pool(ctx, r.limiter(), items[1:], func(i int) int64 { return r.req.Items[i].Size }, func(ctx context.Context, i int) error {

@@ -501,8 +501,16 @@ func TestE2EDrSumRefusals(t *testing.T) {
 				}
 				return
 			}
-			if s := words.Error(res.Files[0].Err); res.Files[0].State != uploader.StateFailed || !strings.Contains(s, tc.sentence) {
-				t.Fatalf("first file %v: %q, want a sentence saying %q", res.Files[0].State, s, tc.sentence)
+			// The file sent first (the smallest, drsum.go) failed with the server's reason.
+			k := 0
+			for i, it := range items {
+				if it.Size < items[k].Size {
+					k = i
+				}
+			}
+			first := res.Files[k]
+			if s := words.Error(first.Err); first.State != uploader.StateFailed || !strings.Contains(s, tc.sentence) {
+				t.Fatalf("first file %s %v: %q, want a sentence saying %q", first.Rel, first.State, s, tc.sentence)
 			}
 			if tc.jobErr && len(b.Requests()) != 1 {
 				t.Fatalf("%d requests for a refusal every file would meet, want 1", len(b.Requests()))

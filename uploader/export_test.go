@@ -34,10 +34,8 @@ func DialWith(client *http.Client, dial func(ctx context.Context, network, addr 
 // errors a retry line must put into words.
 var Transient = transient
 
-// NearWaitForTest makes every first answer within d count as near while the test runs: a
-// busy test machine's loopback may answer slower than nearWait.
-func NearWaitForTest(t interface{ Cleanup(func()) }, d time.Duration) {
-	saved := nearWait
-	nearWait = d
-	t.Cleanup(func() { nearWait = saved })
+// NearWait makes a Client count a first answer within d as a near server's (0: none);
+// a busy test machine's loopback may answer slower than defaultNearWait.
+func NearWait(d time.Duration) func(*Client) {
+	return func(c *Client) { c.nearWait = d }
 }

@@ -54,8 +54,12 @@ func (r *run) send(ctx context.Context, url string, body *multipartBody, setAuth
 	// its answer tells a near server from a far one (run.answered, adaptive.go). Not the
 	// WroteRequest hook: it runs on the transport's writer after the last write returns,
 	// and a near server's answer can reach the reader before that (seen under -race).
+	// Only a good answer's wait counts (below): a 1xx, an early answer or a proxy's
+	// refusal can come at once from a far server.
 	start := time.Now()
 	var lastRead atomic.Int64
+	var wait atomic.Int64 // nanoseconds from lastRead to the answer's first byte; -1: none
+	wait.Store(-1)
 	onRead := func(item int, pos int64) {
 		wd.touch()
 		lastRead.Store(int64(time.Since(start)))
@@ -95,7 +99,7 @@ func (r *run) send(ctx context.Context, url string, body *multipartBody, setAuth
 			mu.Unlock()
 			early.Store(!done || unacknowledged(conn) > 0)
 			if done {
-				r.answered(time.Since(start) - time.Duration(lastRead.Load()))
+				wait.Store(int64(time.Since(start)) - lastRead.Load())
 			}
 		},
 		// A 1xx answer (100 Continue, 103 Early Hints) comes before the server has read
@@ -151,6 +155,9 @@ func (r *run) send(ctx context.Context, url string, body *multipartBody, setAuth
 	reply, err := io.ReadAll(io.LimitReader(touchReader{resp.Body, wd}, maxReply))
 	if err != nil {
 		return failed(err)
+	}
+	if w := wait.Load(); w >= 0 && !interim.Load() && !early.Load() && resp.StatusCode/100 == 2 {
+		r.answered(time.Duration(w))
 	}
 	return exchange{status: resp.StatusCode, reply: reply, contentType: resp.Header.Get("Content-Type"), host: req.URL.Host, early: early.Load()}, nil
 }
@@ -320,26 +327,60 @@ func orderBatches(bs []*batch) []*batch {
 }
 
 // openingPost takes the POST that opens the job out of the ordered bs: it must finish
-// alone (it brings the job handle), so it is the smallest batch, or its first files up to
-// firstPostBytes, since on a long path one connection is slow (a 1 MiB first POST took
-// 0.3 s alone at 3.2 MB/s). The files beyond firstPostBytes keep the batch's place in rest.
+// alone (it brings the job handle), and on a long path one connection is slow (a 1 MiB
+// first POST took 0.3 s alone at 3.2 MB/s), so it is the smallest files of the batch that
+// holds the upload's smallest file (of several, the smallest batch), up to
+// firstPostBytes (at least that file). Its
+// answer also tells how near the server is (adaptive.go startLimit): a large opening
+// POST takes the server longer to store. The batch's other files keep its place in rest.
 func openingPost(bs []*batch, items []Item) (open *batch, rest []*batch) {
 	if len(bs) == 0 {
 		return nil, nil
 	}
-	first := 0
-	for i, b := range bs {
-		if b.bytes < bs[first].bytes {
-			first = i
+	// The batch with the smallest file; of several, the smallest batch.
+	from, least := 0, make([]int64, len(bs))
+	for k, b := range bs {
+		least[k] = items[b.items[0]].Size
+		for _, i := range b.items {
+			least[k] = min(least[k], items[i].Size)
+		}
+		if least[k] < least[from] || least[k] == least[from] && b.bytes < bs[from].bytes {
+			from = k
 		}
 	}
-	open, back := bs[first].cut(items, firstPostBytes)
+	b := bs[from]
+	bySize := slices.Clone(b.items)
+	slices.SortStableFunc(bySize, func(x, y int) int { return cmp.Compare(items[x].Size, items[y].Size) })
+	n, head := 0, int64(0)
+	for n < len(bySize) && (n == 0 || head+items[bySize[n]].Size <= firstPostBytes) {
+		head += items[bySize[n]].Size
+		n++
+	}
+	taken := make(map[int]bool, n)
+	for _, i := range bySize[:n] {
+		taken[i] = true
+	}
+	// Copies of b but for their files (as cut's), so that whatever else a batch carries
+	// goes with them; each keeps the files in the folder's order.
+	o, l := *b, *b
+	o.items, o.bytes, o.largest = make([]int, 0, n), 0, 0
+	l.items, l.bytes, l.largest = make([]int, 0, len(b.items)-n), 0, 0
+	open, left := &o, &l
+	for _, i := range b.items {
+		part := left
+		if taken[i] {
+			part = open
+		}
+		part.items = append(part.items, i)
+		part.bytes += items[i].Size
+		part.largest = max(part.largest, items[i].Size)
+	}
 	rest = slices.Clone(bs)
-	if back != nil {
-		rest[first] = back
+	if len(left.items) > 0 {
+		rest[from] = left
 		return open, rest
 	}
-	return open, slices.Delete(rest, first, first+1)
+	return open, slices.Delete(rest, from, from+1)
 }
 
 // firstPostBytes bounds the first POST (at least one file): it runs alone, on one
