@@ -121,7 +121,7 @@ func answerAfter(b *box, wait time.Duration) {
 	})
 }
 
-// The limit starts where the first answer's wait says: two POSTs at once for a server
+// The limit starts where the first answer's wait says: four POSTs at once for a server
 // that answers at once (the sandbox on loopback), twelve for one that answers later than
 // the client's near wait (adaptive.go startLimit). A 103 Early Hints sent at once, before
 // a late answer, does not make a far server look near. Both then adapt.
@@ -145,7 +145,7 @@ func TestE2EAdaptiveStartsWhereTheFirstAnswerSays(t *testing.T) {
 		near   time.Duration // the client's: a busy test machine's loopback still counts as near
 		start  int
 	}{
-		{"near", func(*box) {}, time.Second, 2},
+		{"near", func(*box) {}, time.Second, 4},
 		{"far", func(b *box) { answerAfter(b, 20*time.Millisecond) }, 10 * time.Millisecond, 12},
 		{"far after an early hint", hintThenWait, 10 * time.Millisecond, 12},
 	} {
@@ -232,10 +232,10 @@ func TestE2EScene7PostsShrinkTowardTheEnd(t *testing.T) {
 				// After the first, a POST of several files is at most what is left ÷
 				// (2 × the start), or the 1 MiB floor. Far, at 12, 9.25 MiB ÷ 24 is below
 				// the floor: every POST of web images is at most 1 MiB (one POST of 5 MiB
-				// before). Near, at 2, the first are up to ~2.3 MiB (fewer, larger POSTs).
+				// before). Near, at 4, the first are up to ~1.2 MiB (fewer, larger POSTs).
 				start, left := 12, -sum(posts[0])
 				if run.near > 0 {
-					start = 2
+					start = 4
 				}
 				for _, p := range posts {
 					left += sum(p)

@@ -15,7 +15,7 @@ import (
 
 const (
 	// DefaultConcurrency is the most POSTs of one upload that run at once: an upload
-	// starts at 12, or 2 for a server that answers at once (adaptive.go: startLimit),
+	// starts at 12, or 4 for a server that answers at once (adaptive.go: startLimit),
 	// and adds more only while that
 	// raises the throughput (adaptive.go). 32 because one-file POSTs (Dr.Sum; non-ASCII
 	// Scene7 names) are bound by round trips: 32 POSTs of 64 KiB per 80 ms round trip are
