@@ -1,6 +1,7 @@
 package uploader
 
 import (
+	"cmp"
 	"errors"
 	"io/fs"
 	"os"
@@ -182,12 +183,11 @@ func WalkWith(paths []string, opts WalkOptions) (items []Item, skipped []Skipped
 	for _, root := range roots {
 		w.root(root)
 	}
-	sort.SliceStable(w.items, func(i, j int) bool { return w.items[i].Rel < w.items[j].Rel })
-	sort.SliceStable(w.skipped, func(i, j int) bool {
-		if w.skipped[i].Rel != w.skipped[j].Rel {
-			return w.skipped[i].Rel < w.skipped[j].Rel
-		}
-		return w.skipped[i].Path < w.skipped[j].Path
+	// In the order Finder and Explorer list them (naturalCompare): the order they are
+	// shown, sent and, for files Scene7 gives the same asset ID, replaced in.
+	slices.SortStableFunc(w.items, func(a, b Item) int { return naturalCompare(a.Rel, b.Rel) })
+	slices.SortStableFunc(w.skipped, func(a, b Skipped) int {
+		return cmp.Or(naturalCompare(a.Rel, b.Rel), strings.Compare(a.Path, b.Path))
 	})
 	return w.items, w.skipped
 }
