@@ -106,7 +106,11 @@ func TestQueueCountLineTellsNotSentFromCancelledAndCountsReplaced(t *testing.T) 
 			time.Sleep(5 * time.Millisecond)
 		}
 		parts := strings.Split(e.w.Queue.summary.Text, " · ")
-		// parts[1] is the bytes: 10 of 30 bytes.
+		// parts[1] is the bytes: 30 bytes of 70 sent, the files failed and replaced among
+		// them, so it says sent rather than done.
+		if sent := map[string]string{"en": " sent", "fr": " envoyés", "ja": " 送信済み"}[code]; len(parts) < 2 || !strings.HasSuffix(parts[1], sent) {
+			t.Errorf("line under the bar %q: want the bytes %q", e.w.Queue.summary.Text, sent)
+		}
 		if len(parts) < 2 || parts[0] != w.done || !slices.Equal(parts[2:], w.counts) {
 			t.Errorf("line under the bar %q: want %q, the bytes, then %q", e.w.Queue.summary.Text, w.done, w.counts)
 		}
