@@ -48,23 +48,13 @@ func (stopsAfterRefusal) Upload(_ context.Context, req uploader.Request, on func
 
 // firstReplaced plays Scene7's processing of a job whose first file's asset the second
 // file replaced (same asset ID, overwrite on); the others are ready.
-type firstReplaced struct{}
-
-func (firstReplaced) Follow(_ context.Context, req uploader.FollowRequest, on func(uploader.FollowEvent)) (*uploader.FollowResult, error) {
-	on(uploader.FollowEvent{Kind: uploader.FollowStarted, JobHandle: req.JobHandle, Item: -1})
-	res := &uploader.FollowResult{JobHandle: req.JobHandle}
-	for i, rel := range req.Files {
-		out := uploader.FileOutcome{Item: i, Rel: rel, AssetID: "hero", Outcome: uploader.Processed}
-		if i == 0 && len(req.Files) > 1 {
-			out.Outcome, out.ReplacedBy = uploader.Replaced, req.Files[1]
-		}
-		on(uploader.FollowEvent{Kind: uploader.FileProcessed, JobHandle: req.JobHandle, Item: i, Rel: rel, AssetID: out.AssetID,
-			Outcome: out.Outcome, ReplacedBy: out.ReplacedBy})
-		res.Files = append(res.Files, out)
+var firstReplaced = playedFollow(func(req uploader.FollowRequest, i int) uploader.FileOutcome {
+	out := uploader.FileOutcome{AssetID: "hero", Outcome: uploader.Processed}
+	if i == 0 && len(req.Files) > 1 {
+		out.Outcome, out.ReplacedBy = uploader.Replaced, req.Files[1]
 	}
-	on(uploader.FollowEvent{Kind: uploader.FollowEnded, JobHandle: req.JobHandle, Item: -1, Files: res.Files})
-	return res, nil
-}
+	return out
+})
 
 // Seven files: one cancelled by the person before the upload, then an upload where two
 // are accepted (Scene7 replaces the first one's asset with the second), one is refused
@@ -89,7 +79,7 @@ func TestQueueCountLineTellsNotSentFromCancelledAndCountsReplaced(t *testing.T) 
 			tree[fmt.Sprintf("c/f%d/hero.jpg", i)] = "jpeg bytes"
 		}
 		dir := files(t, tree)
-		e := newTestEnvConfig(t, session.Config{Uploader: stopsAfterRefusal{}, Follower: firstReplaced{}, FollowFirst: time.Millisecond})
+		e := newTestEnvConfig(t, session.Config{Uploader: stopsAfterRefusal{}, Follower: firstReplaced, FollowFirst: time.Millisecond})
 		if added, _ := e.q.Add([]string{filepath.Join(dir, "c")}); added != 7 {
 			t.Fatalf("%d files added", added)
 		}

@@ -47,20 +47,28 @@ func (o oneFails) Upload(_ context.Context, req uploader.Request, on func(upload
 	return res, nil
 }
 
-// allReady plays Scene7's processing: every file followed is ready.
-type allReady struct{}
+// playedFollow plays Scene7's processing of a job: each file followed gets the outcome the
+// function gives it (req.Files is the job's files, i the file's place among them).
+type playedFollow func(req uploader.FollowRequest, i int) uploader.FileOutcome
 
-func (allReady) Follow(_ context.Context, req uploader.FollowRequest, on func(uploader.FollowEvent)) (*uploader.FollowResult, error) {
+func (p playedFollow) Follow(_ context.Context, req uploader.FollowRequest, on func(uploader.FollowEvent)) (*uploader.FollowResult, error) {
 	on(uploader.FollowEvent{Kind: uploader.FollowStarted, JobHandle: req.JobHandle, Item: -1})
 	res := &uploader.FollowResult{JobHandle: req.JobHandle}
 	for i, rel := range req.Files {
-		out := uploader.FileOutcome{Item: i, Rel: rel, AssetID: strings.TrimSuffix(filepath.Base(rel), ".jpg"), Outcome: uploader.Processed}
-		on(uploader.FollowEvent{Kind: uploader.FileProcessed, JobHandle: req.JobHandle, Item: i, Rel: rel, AssetID: out.AssetID, Outcome: out.Outcome})
+		out := p(req, i)
+		out.Item, out.Rel = i, rel
+		on(uploader.FollowEvent{Kind: uploader.FileProcessed, JobHandle: req.JobHandle, Item: i, Rel: rel, AssetID: out.AssetID,
+			Outcome: out.Outcome, ReplacedBy: out.ReplacedBy})
 		res.Files = append(res.Files, out)
 	}
 	on(uploader.FollowEvent{Kind: uploader.FollowEnded, JobHandle: req.JobHandle, Item: -1, Files: res.Files})
 	return res, nil
 }
+
+// allReady plays Scene7's processing: every file followed is ready, its asset ID its name.
+var allReady = playedFollow(func(req uploader.FollowRequest, i int) uploader.FileOutcome {
+	return uploader.FileOutcome{AssetID: strings.TrimSuffix(filepath.Base(req.Files[i]), ".jpg"), Outcome: uploader.Processed}
+})
 
 // After an upload where one file of 13 did not get through and Scene7 made the other 12
 // ready, the status line and the line under the bar count against the same 13 files,
@@ -82,7 +90,7 @@ func TestStatusAndSummaryAgreeWhenAFileWasNotSent(t *testing.T) {
 		for i := range 13 {
 			paths = append(paths, filepath.Join(dir, "c", fmt.Sprintf("hero-%02d.jpg", i)))
 		}
-		e := newTestEnvConfig(t, session.Config{Uploader: oneFails{fail: "hero-07.jpg"}, Follower: allReady{}, FollowFirst: time.Millisecond})
+		e := newTestEnvConfig(t, session.Config{Uploader: oneFails{fail: "hero-07.jpg"}, Follower: allReady, FollowFirst: time.Millisecond})
 		if added, _ := e.q.Add(paths); added != 13 {
 			t.Fatalf("%d files added", added)
 		}
