@@ -28,7 +28,7 @@ func TestSavedQueueTroubleInFrenchAndJapanese(t *testing.T) {
 	}
 	for _, c := range []struct{ lang, want string }{
 		{"fr", "Une partie de la file enregistrée n’a pas pu être lue\u00a0: L’envoi enregistré " + torn + " est endommagé (ligne 1, colonne 24)\u00a0: le fichier s’arrête trop tôt (il est vide ou tronqué)."},
-		{"ja", "保存されたキューの一部を読み込めませんでした：保存されたアップロード " + torn + " が壊れています（1 行目、24 文字目）：ファイルが途中で終わっています（空か、途中で切れています）。"},
+		{"ja", "保存されたキューの一部を読み込めませんでした：保存されたアップロード " + torn + " が壊れています（1行目、24文字目）：ファイルが途中で終わっています（空か、途中で切れています）。"},
 	} {
 		words.Use(c.lang)
 		if got := savedQueueTrouble(err); got != c.want {

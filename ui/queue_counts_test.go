@@ -70,7 +70,7 @@ func TestQueueCountLineTellsNotSentFromCancelledAndCountsReplaced(t *testing.T) 
 	}{
 		"en": {"1 of 3 files done", []string{"1 failed", "3 not sent", "1 cancelled", "1 replaced by a later file"}, "Not sent", "Cancelled"},
 		"fr": {"Terminés\u00a0: 1 sur 3 fichiers", []string{"1 en échec", "3 non envoyés", "1 annulé", "1 remplacé par un fichier envoyé ensuite"}, "Non envoyé", "Annulé"},
-		"ja": {"3 件中 1 件完了", []string{"失敗 1 件", "未送信 3 件", "キャンセル 1 件", "後のファイルで置き換え 1 件"}, "未送信", "キャンセル"},
+		"ja": {"3件中 1件完了", []string{"失敗 1件", "未送信 3件", "キャンセル 1件", "後のファイルで置き換え 1件"}, "未送信", "キャンセル"},
 	}
 	eachLanguage(t, func(t *testing.T, code string) {
 		w := want[code]

@@ -78,7 +78,7 @@ func TestStatusAndSummaryAgreeWhenAFileWasNotSent(t *testing.T) {
 	want := map[string]struct{ status, notSent, summary string }{
 		"en": {"12 of 13 files ready in Scene7.", "1 failed. See why in the list", "12 of 13 files done"},
 		"fr": {"Fichiers prêts dans Scene7\u00a0: 12 sur 13.", "1 en échec. La liste indique pourquoi", "Terminés\u00a0: 12 sur 13 fichiers"},
-		"ja": {"Scene7 で 13 件中 12 件のファイルの準備ができました。", "1 件が失敗しました。リストで理由を確認して", "13 件中 12 件完了"},
+		"ja": {"Scene7 で 13件中 12件のファイルの準備ができました。", "1件が失敗しました。リストで理由を確認して", "13件中 12件完了"},
 	}
 	eachLanguage(t, func(t *testing.T, code string) {
 		tree := map[string]string{}

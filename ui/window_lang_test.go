@@ -80,8 +80,8 @@ func TestMainWindowSpeaksTheLanguage(t *testing.T) {
 			"3 fichiers ajoutés.", "1 fichier ajouté.", "3 fichiers ajoutés\u00a0; 1 fichier ignoré (la liste indique pourquoi).",
 			"Terminés\u00a0: 0 sur 4 fichiers", "Problèmes seulement (1)"},
 		"ja": {"アップロード", "キュー", "ここにファイルやフォルダーをドロップ", "ファイルはまだありません。",
-			"3 件のファイルを追加しました。", "1 件のファイルを追加しました。", "3 件のファイルを追加しました。1 件をスキップしました（理由はリストに表示されています）。",
-			"4 件中 0 件完了", "問題のあるファイルのみ（1）"},
+			"3件のファイルを追加しました。", "1件のファイルを追加しました。", "3件のファイルを追加しました。1件をスキップしました（理由はリストに表示されています）。",
+			"4件中 0件完了", "問題のあるファイルのみ（1）"},
 	}
 	eachLanguage(t, func(t *testing.T, code string) {
 		w := want[code]

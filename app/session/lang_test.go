@@ -107,7 +107,7 @@ func TestSummariesInFrenchAndJapanese(t *testing.T) {
 	p := Processed{Ready: 2, Warnings: 1, Failed: 1, Pending: 3}
 	for _, c := range []struct{ lang, want string }{
 		{"fr", "Fichiers prêts dans Scene7\u00a0: 2 sur 6. 1 avec un avertissement. 1 en échec dans Scene7. 3 encore en traitement."},
-		{"ja", "Scene7 で 6 件中 2 件のファイルの準備ができました。そのうち 1 件に警告があります。1 件は Scene7 で処理できませんでした。3 件はまだ処理中です。"},
+		{"ja", "Scene7 で 6件中 2件のファイルの準備ができました。そのうち 1件に警告があります。1件は Scene7 で処理できませんでした。3件はまだ処理中です。"},
 	} {
 		words.Use(c.lang)
 		if got := p.sentences(); got != c.want {

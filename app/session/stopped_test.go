@@ -137,7 +137,7 @@ func TestSummarySaysNotSentApartFromCancelled(t *testing.T) {
 	for lang, want := range map[string]string{
 		"en": "2 of 7 files uploaded. 1 failed. 3 not sent. 1 cancelled.",
 		"fr": "Fichiers envoyés\u00a0: 2 sur 7. 1 en échec. 3 non envoyés. 1 annulé.",
-		"ja": "7 件中 2 件のファイルをアップロードしました。1 件が失敗しました。3 件は送信されませんでした。1 件をキャンセルしました。",
+		"ja": "7件中 2件のファイルをアップロードしました。1件が失敗しました。3件は送信されませんでした。1件をキャンセルしました。",
 	} {
 		words.Use(lang)
 		if got := summaryMessage(Summary{Done: 2, Failed: 1, NotSent: 3, Cancelled: 1}); got != want {

@@ -42,7 +42,7 @@ func TestHelpInEachLanguage(t *testing.T) {
 		{"LANG=fr", map[string]string{"LANG": "fr_FR.UTF-8"}, []string{"upload", "--help"},
 			[]string{"Utilisation\u00a0: hoist upload [options] PATH...", "Envoie des fichiers et des dossiers en une seule tâche", "Options\u00a0:", "--dest-folder PATH", "(par défaut\u00a0: 32)", "Code de sortie\u00a0: 0 tous les fichiers envoyés"}},
 		{"LC_ALL=ja", map[string]string{"LC_ALL": "ja_JP.UTF-8", "LANG": "fr_FR.UTF-8"}, []string{"help"},
-			[]string{"使い方: hoist コマンド [フラグ] [引数]", "ファイルとフォルダーを 1 つのジョブとしてアップロードします。", "--lang en|fr|ja"}},
+			[]string{"使い方: hoist コマンド [フラグ] [引数]", "ファイルとフォルダーを 1つのジョブとしてアップロードします。", "--lang en|fr|ja"}},
 		{"HOIST_LANG over LANG", map[string]string{"HOIST_LANG": "ja", "LANG": "fr_FR.UTF-8"}, []string{"check-login", "-h"},
 			[]string{"使い方: hoist check-login [フラグ]", "--password-stdin", "パスワードは --password-stdin、なければ HOIST_PASSWORD"}},
 		{"--lang over HOIST_LANG", map[string]string{"HOIST_LANG": "ja"}, []string{"--lang", "fr", "help", "jobs"},

@@ -136,13 +136,13 @@ func TestEngineErrorWording(t *testing.T) {
 	}{
 		{"en", settings, "Before uploading, choose the company handle (it looks like c|2101); add at least one file."},
 		{"fr", settings, "Avant l’envoi, choisissez l’identifiant de société (company handle, il ressemble à c|2101)\u00a0; ajoutez au moins un fichier."},
-		{"ja", settings, "アップロードの前に、次の点を確認してください：会社ハンドル（c|2101 のような形式）を選んでください。ファイルを 1 つ以上追加してください。"},
+		{"ja", settings, "アップロードの前に、次の点を確認してください：会社ハンドル（c|2101 のような形式）を選んでください。ファイルを 1つ以上追加してください。"},
 		{"en", gone, "spring/hero.jpg is no longer there (moved, renamed or deleted since it was added)."},
 		{"fr", gone, "spring/hero.jpg n’est plus là (déplacé, renommé ou supprimé depuis son ajout)."},
 		{"ja", gone, "spring/hero.jpg が見つかりません（追加した後に移動、名前の変更、または削除されました）。"},
 		{"en", scene7, "This computer is offline or cannot reach Scene7 – check your network or proxy."},
 		{"ja", &uploader.DrSumError{Status: 400, Codes: []string{uploader.DrSumFileLimitExceeded, uploader.DrSumIOError}},
-			"Dr.Sum サーバーが 1 回のリクエストで複数のファイルを受け取り、拒否しました。お手数ですが Hoist チームにご報告ください。Dr.Sum サーバーがフォルダーを作成できないか、ファイルを書き込めませんでした。サーバーの空き容量とフォルダーの権限を確認するよう、管理者に依頼してください。"},
+			"Dr.Sum サーバーが 1回のリクエストで複数のファイルを受け取り、拒否しました。お手数ですが Hoist チームにご報告ください。Dr.Sum サーバーがフォルダーを作成できないか、ファイルを書き込めませんでした。サーバーの空き容量とフォルダーの権限を確認するよう、管理者に依頼してください。"},
 	} {
 		Use(c.lang)
 		if got := Error(c.err); got != c.want {

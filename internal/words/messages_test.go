@@ -150,7 +150,7 @@ func TestPluralForms(t *testing.T) {
 	}{
 		{"en", 0, "0 bytes"}, {"en", 1, "1 byte"}, {"en", 2, "2 bytes"},
 		{"fr", 0, "0 octet"}, {"fr", 1, "1 octet"}, {"fr", 2, "2 octets"},
-		{"ja", 1, "1 バイト"}, {"ja", 5, "5 バイト"},
+		{"ja", 1, "1バイト"}, {"ja", 5, "5バイト"},
 	}
 	for _, c := range cases {
 		Use(c.lang)

@@ -16,7 +16,7 @@ func TestSameNameInTwoUnicodeFormsSaysWhichWasKept(t *testing.T) {
 	wants := map[string][2]string{ // kept, left out: in the order the sentence says them
 		"en": {"the file with single characters was kept and the one with separate accent marks was left out", "the file with separate accent marks was kept and the one with single characters was left out"},
 		"fr": {"le fichier aux caractères uniques a été conservé, celui aux accents séparés a été écarté", "le fichier aux accents séparés a été conservé, celui aux caractères uniques a été écarté"},
-		"ja": {"1 文字で書かれた方を残し、アクセント記号が別になっている方を除外しました", "アクセント記号が別になっている方を残し、1 文字で書かれた方を除外しました"},
+		"ja": {"1文字で書かれた方を残し、アクセント記号が別になっている方を除外しました", "アクセント記号が別になっている方を残し、1文字で書かれた方を除外しました"},
 	}
 	for lang, w := range wants {
 		Use(lang)
