@@ -337,8 +337,8 @@ func (w *walker) dir(p, rel string, fi os.FileInfo, ancestors []fileID) {
 	}
 }
 
-// listedFile is the walk of a path its folder listed as a regular file, from what one
-// open told (lk) instead of an lstat and an open. It reports false when the path must be
+// listedFile is the walk of a path its folder listed as a regular file, from what the
+// folder's look told (lk, folder.lookAt) instead of an lstat and an open by path. It reports false when the path must be
 // looked at again by path: it is no longer a regular file, or another file already goes to
 // its Rel (file says which of the two it is, without opening it).
 func (w *walker) listedFile(p, rel, name string, lk look) bool {

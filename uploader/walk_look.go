@@ -7,7 +7,7 @@ import (
 	"sync/atomic"
 )
 
-// look is what one open told of a file its folder listed as regular (folder.openStat).
+// look is what the walk learnt of a file its folder listed as regular (folder.lookAt).
 type look struct {
 	size   int64
 	id     fileID
@@ -19,11 +19,11 @@ type look struct {
 // several goroutines: below it, starting them costs more than they save.
 const lookParallel = 32
 
-// lookAll opens the files a folder lists as regular, whose names the walk keeps, and
-// returns what each open told, by entry. It opens several at once: the walk of a large
-// drop is these system calls (bench/README.md), and the kernel answers them on every core.
-// What the walk does with the answers stays in the listing's order, one at a time, so the
-// result does not depend on which open finished first.
+// lookAll looks at the files a folder lists as regular, whose names the walk keeps
+// (folder.lookAt), and returns what each look told, by entry. It looks at several at
+// once: the walk of a large drop is these system calls (bench/README.md), and the kernel
+// answers them on every core. What the walk does with the answers stays in the listing's
+// order, one at a time, so the result does not depend on which look finished first.
 func lookAll(d folder, p string, entries []fs.DirEntry) []look {
 	looks := make([]look, len(entries))
 	todo := make([]int, 0, len(entries))
@@ -35,7 +35,7 @@ func lookAll(d folder, p string, entries []fs.DirEntry) []look {
 	one := func(i int) {
 		name := entries[i].Name()
 		l := &looks[i]
-		l.size, l.id, l.err = d.openStat(p, name)
+		l.size, l.id, l.err = d.lookAt(p, name)
 		l.looked = true
 	}
 	workers := min(runtime.GOMAXPROCS(0), 8, len(todo)/lookParallel)

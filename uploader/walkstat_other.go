@@ -32,9 +32,9 @@ func openFolder(p string) (folder, []fs.DirEntry, error) {
 
 func (folder) close() {}
 
-// openStat is the walk's look at a file its folder listed as regular: its size and
-// identity, and whether it can be opened (walkstat_unix.go does it with one open).
-func (folder) openStat(dir, name string) (size int64, id fileID, err error) {
+// lookAt is the walk's look at a file its folder listed as regular: its size and
+// identity, and whether it can be opened (walkstat_unix.go asks without opening).
+func (folder) lookAt(dir, name string) (size int64, id fileID, err error) {
 	path := filepath.Join(dir, name)
 	fi, err := os.Lstat(path)
 	if err != nil {

@@ -26,7 +26,7 @@ func walkOne(t *testing.T, root, name string, listedRegular bool) ([]Item, []Ski
 		if err != nil {
 			t.Fatal(err)
 		}
-		lk.size, lk.id, lk.err = d.openStat(root, name)
+		lk.size, lk.id, lk.err = d.lookAt(root, name)
 		lk.looked = true
 		d.close()
 	}
@@ -82,8 +82,8 @@ func TestWalkListedFileChangedSinceListing(t *testing.T) {
 	}
 }
 
-// openStat gives what Lstat gives for a regular file, and refuses anything else.
-func TestOpenStat(t *testing.T) {
+// lookAt gives what Lstat gives for a regular file, and refuses anything else.
+func TestLookAt(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{"a.jpg": "12345", "sub/b.jpg": ""})
 	d, _, err := openFolder(dir)
@@ -91,27 +91,27 @@ func TestOpenStat(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer d.close()
-	openStat := func(name string) (int64, fileID, error) { return d.openStat(dir, name) }
+	lookAt := func(name string) (int64, fileID, error) { return d.lookAt(dir, name) }
 	p := filepath.Join(dir, "a.jpg")
-	size, id, err := openStat("a.jpg")
+	size, id, err := lookAt("a.jpg")
 	fi, lerr := os.Lstat(p)
 	if err != nil || lerr != nil || size != 5 || id != idOf(fi) || !id.same(idOf(fi)) {
-		t.Fatalf("openStat = %d %v %v; Lstat %v %v", size, id, err, fi, lerr)
+		t.Fatalf("lookAt = %d %v %v; Lstat %v %v", size, id, err, fi, lerr)
 	}
 	must(t, os.Link(p, filepath.Join(dir, "hard.jpg")))
 	must(t, os.Symlink("a.jpg", filepath.Join(dir, "soft.jpg")))
-	if _, hid, err := openStat("hard.jpg"); err != nil || !hid.same(id) {
+	if _, hid, err := lookAt("hard.jpg"); err != nil || !hid.same(id) {
 		t.Errorf("a hard link is the same file: %v %v", hid, err)
 	}
-	if _, other, _ := openStat("sub/b.jpg"); other.same(id) {
+	if _, other, _ := lookAt("sub/b.jpg"); other.same(id) {
 		t.Errorf("two files, one identity: %v", other)
 	}
 	for _, name := range []string{"soft.jpg", "sub"} {
-		if _, _, err := openStat(name); !errors.Is(err, errNotPlain) {
+		if _, _, err := lookAt(name); !errors.Is(err, errNotPlain) {
 			t.Errorf("%s: %v, want errNotPlain", name, err)
 		}
 	}
-	if _, _, err := openStat("gone.jpg"); !errors.Is(err, os.ErrNotExist) {
+	if _, _, err := lookAt("gone.jpg"); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("gone: %v", err)
 	}
 }
