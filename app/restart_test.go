@@ -146,3 +146,35 @@ func TestUploadAfterARestart(t *testing.T) {
 		t.Error("the offer stays after the files were uploaded")
 	}
 }
+
+// A file opened with Hoist at the start that an earlier run had left queued is the
+// person's choice now: Forget them takes the other restored files off and keeps it.
+func TestForgetThemKeepsAFileOpenedAgain(t *testing.T) {
+	keyring.MockInit()
+	cfgDir := t.TempDir()
+	dir := tree(t, map[string]string{"a.jpg": "a", "b.jpg": "b"})
+	first, err := Build(test.NewTempApp(t), Options{ConfigDir: cfgDir, Async: inline})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first.Queue.Add([]string{filepath.Join(dir, "a.jpg"), filepath.Join(dir, "b.jpg")})
+	second := reopen(t, first, cfgDir, test.NewTempApp(t))
+	second.Window.AddPaths([]string{filepath.Join(dir, "b.jpg")}) // as Run does with its launch paths
+	if !second.Window.ResumeOffered() {
+		t.Fatal("no offer after the restart")
+	}
+	var forget *widget.Button
+	for _, o := range test.LaidOutObjects(second.Window.Win.Content()) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Forget them" {
+			forget = b
+		}
+	}
+	if forget == nil {
+		t.Fatal("no Forget them button")
+	}
+	test.Tap(forget)
+	rows := second.Queue.Rows()
+	if len(rows) != 1 || filepath.Base(rows[0].Path) != "b.jpg" || rows[0].State != session.Queued {
+		t.Fatalf("after Forget them: %+v", rows)
+	}
+}

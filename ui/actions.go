@@ -78,7 +78,7 @@ func (w *Window) startWith(start func(session.Target) error) {
 		status = words.T("window.reading_keychain", nil) // it may ask to be unlocked
 	}
 	w.Queue.SetStatus(status)
-	showIf(w.resume, false, w.header)
+	w.endResume()
 	w.Tabs.SelectIndex(tabQueue)
 	enable(w.Queue.Upload, false)
 	// Once started, the upload reports through the session's observer only.

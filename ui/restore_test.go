@@ -110,3 +110,27 @@ func TestForgetThemKeepsTheOptions(t *testing.T) {
 		t.Error("Replace files shows on")
 	}
 }
+
+// Upload them ends the offer for good: the files it offered are files like any other, so
+// a Forget them afterwards (the upload stopped, the files wait again) takes none off.
+func TestUploadThemEndsTheOffer(t *testing.T) {
+	e := newTestEnv(t)
+	dir := files(t, map[string]string{"a.jpg": "a"})
+	e.q.Restore(session.Snapshot{Rows: []session.Saved{
+		{Path: filepath.Join(dir, "a.jpg"), Rel: "a.jpg", Size: 1, State: session.Queued}}})
+	e.w.OfferResume(Resume{Waiting: 1})
+	var upload *widget.Button
+	for _, obj := range test.LaidOutObjects(e.w.resume) {
+		if b, ok := obj.(*widget.Button); ok && b.Text == "Upload them" {
+			upload = b
+		}
+	}
+	test.Tap(upload)
+	e.q.Wait()
+	if e.w.ResumeOffered() {
+		t.Fatal("the offer stays after Upload them")
+	}
+	if n := e.q.ForgetRestored(); n != 0 || e.q.Len() != 1 {
+		t.Fatalf("ForgetRestored after Upload them took %d off, %d rows left", n, e.q.Len())
+	}
+}

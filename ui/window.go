@@ -292,8 +292,16 @@ func (w *Window) totals(t session.Totals) {
 	w.Queue.applyTotals(t)
 	w.Log.refreshOutcomes(t)
 	if t.Count(session.Queued) == 0 && w.resume.Visible() {
-		showIf(w.resume, false, w.header)
+		w.endResume()
 	}
+}
+
+// endResume takes the offer away once the person uploads (Upload them, or Upload) or no
+// file waits any more: the files it offered are then files like any other, which a later
+// Forget them must not take off.
+func (w *Window) endResume() {
+	showIf(w.resume, false, w.header)
+	w.d.Queue.KeepRestored()
 }
 
 // ResumeOffered reports whether unfinished files of an earlier session are offered.

@@ -146,8 +146,8 @@ func randomQueueChanges(t *testing.T, dir string, seed uint64, mutate func(*Queu
 				q.ClearFinished()
 				did = "snapshot, clear finished"
 			default:
-				q.DiscardQueued()
-				did = "snapshot, discard queued"
+				q.ForgetRestored()
+				did = "snapshot, forget restored"
 			}
 		case 9:
 			q.Restore(saved)

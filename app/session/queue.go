@@ -65,8 +65,9 @@ type Queue struct {
 	// open is a Scene7 job an earlier run left without its endJob: the next upload to the
 	// same connection continues it (the engine moves on to a new job if it has expired).
 	open OpenJob
-	// restored are the paths Restore queued again, which Forget them takes off (and no
-	// file added since, from the command line, "Open with" or a drop).
+	// restored are the paths Restore queued again, which Forget them takes off: not a file
+	// given since (command line, "Open with", a drop), even one already listed, nor one
+	// removed since; Upload them empties it (KeepRestored).
 	restored map[string]bool
 	// service is where the files go (from SetTarget); names is the pre-flight of the rows'
 	// names, kept up to date as rows come and go (nil while the files go to Dr.Sum);
@@ -186,6 +187,7 @@ func (q *Queue) Add(paths []string) (added, skipped int) {
 	q.mu.Lock()
 	q.makeRoomLocked(len(items) + len(skips))
 	for _, it := range items {
+		delete(q.restored, it.Path) // given again: the person wants it, Forget them keeps it
 		if r := q.byPath[it.Path]; r != nil {
 			if (r.State == Failed || r.State == Cancelled) && r.run == nil {
 				q.requeueLocked(r)
@@ -204,6 +206,7 @@ func (q *Queue) Add(paths []string) (added, skipped int) {
 		added++
 	}
 	for _, s := range skips {
+		delete(q.restored, s.Path)
 		if q.byPath[s.Path] != nil {
 			continue
 		}
@@ -359,6 +362,7 @@ func (q *Queue) removeLocked(drop func(*Row) bool) int {
 		n++
 		q.countLocked(r, -1)
 		r.pos = -1
+		delete(q.restored, r.Path) // a file dropped again later is a new one, not restored
 		if q.byPath[r.Path] == r {
 			delete(q.byPath, r.Path)
 		}

@@ -282,8 +282,8 @@ func TestSnapshotAndRestore(t *testing.T) {
 	if got[1].State != Queued || got[0].State != Done || got[2].Reason != "why" {
 		t.Fatalf("snapshot = %+v", got)
 	}
-	if n := q.DiscardQueued(); n != 1 || q.Len() != 2 {
-		t.Fatalf("DiscardQueued = %d, rows %d", n, q.Len())
+	if n := q.ForgetRestored(); n != 1 || q.Len() != 2 {
+		t.Fatalf("ForgetRestored = %d, rows %d", n, q.Len())
 	}
 }
 
@@ -407,5 +407,53 @@ func TestStateText(t *testing.T) {
 	}
 	if _, err := numStates.MarshalText(); err == nil {
 		t.Fatal("an out-of-range state was written")
+	}
+}
+
+// A file the person gives again (opened with Hoist, dropped) while it is still listed as
+// restored is theirs now: Forget them keeps it. So is one removed and dropped again.
+func TestForgetRestoredKeepsFilesGivenAgain(t *testing.T) {
+	dir := tree(t, map[string]string{"a.jpg": "a", "b.jpg": "b", "c.jpg": "c", "d/e.jpg": "e"})
+	path := func(rel string) string { return filepath.Join(dir, filepath.FromSlash(rel)) }
+	var saved []Saved
+	for _, rel := range []string{"a.jpg", "b.jpg", "c.jpg", "d/e.jpg"} {
+		saved = append(saved, Saved{Path: path(rel), Rel: filepath.Base(rel), Size: 1, State: Queued})
+	}
+	q := New(Config{Uploader: &fakeEngine{}})
+	if waiting := q.Restore(Snapshot{Rows: saved}); waiting != 4 {
+		t.Fatalf("Restore = %d waiting", waiting)
+	}
+	if n, _ := q.Add([]string{path("a.jpg")}); n != 0 {
+		t.Fatalf("a listed file was added again (%d)", n)
+	}
+	if n, _ := q.Add([]string{path("d")}); n != 0 { // its folder, as a drop gives it
+		t.Fatalf("a listed file was added again (%d)", n)
+	}
+	if err := q.Remove([]int{1}); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := q.Add([]string{path("b.jpg")}); n != 1 {
+		t.Fatalf("the removed file dropped again: %d added", n)
+	}
+	if n := q.ForgetRestored(); n != 1 {
+		t.Fatalf("ForgetRestored took %d files off, want c.jpg alone", n)
+	}
+	var left []string
+	for _, r := range q.Rows() {
+		left = append(left, filepath.Base(r.Path))
+	}
+	if strings.Join(left, " ") != "a.jpg e.jpg b.jpg" {
+		t.Fatalf("left %v", left)
+	}
+}
+
+// Once the person chose to upload the restored files, they are files like any other: a
+// later ForgetRestored (there is no offer any more) takes none off.
+func TestKeepRestoredEndsTheOffer(t *testing.T) {
+	q := New(Config{Uploader: &fakeEngine{}})
+	q.Restore(Snapshot{Rows: []Saved{{Path: "/x/a.jpg", Rel: "a.jpg", Size: 3, State: Queued}}})
+	q.KeepRestored()
+	if n := q.ForgetRestored(); n != 0 || q.Len() != 1 {
+		t.Fatalf("ForgetRestored after KeepRestored took %d off, %d rows left", n, q.Len())
 	}
 }

@@ -244,14 +244,6 @@ func (q *Queue) Restore(snap Snapshot) (waiting int) {
 	return waiting
 }
 
-// DiscardQueued removes the files waiting to be sent (the user declined to resume them).
-func (q *Queue) DiscardQueued() int {
-	q.mu.Lock()
-	n := q.removeLocked(func(r *Row) bool { return r.State == Queued && r.run == nil })
-	q.unlockListChanged(n > 0)
-	return n
-}
-
 // ForgetRestored removes the files Restore queued again that still wait (the user
 // declined to resume them); files added since stay.
 func (q *Queue) ForgetRestored() int {
@@ -260,6 +252,15 @@ func (q *Queue) ForgetRestored() int {
 	q.restored = nil
 	q.unlockListChanged(n > 0)
 	return n
+}
+
+// KeepRestored ends the offer of the files Restore queued again (the person chose to upload
+// them, or nothing of them waits any more): from now on they are files like any other,
+// which ForgetRestored leaves alone.
+func (q *Queue) KeepRestored() {
+	q.mu.Lock()
+	q.restored = nil
+	q.mu.Unlock()
 }
 
 // scheduleSave writes the queue to the store after SaveDelay, grouping the changes made
