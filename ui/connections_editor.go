@@ -242,9 +242,15 @@ func (e *profileEditor) showProblems(probs []store.FieldProblem) {
 			rest = append(rest, p.Message)
 		}
 	}
+	network := false
 	for _, fp := range e.inline {
 		fp.label.SetText(strings.Join(under[fp], "\n"))
 		showIf(fp.label, len(under[fp]) > 0, fp.in)
+		network = network || len(under[fp]) > 0 && fp.in == e.network.box
+	}
+	if network && !e.network.Content.Items[0].Open {
+		// Folded shut, the section would hide why Save is off.
+		e.network.Content.Open(0)
 	}
 	e.problems.SetText(strings.Join(rest, "\n"))
 	showIf(e.problems, len(rest) > 0, e.box)

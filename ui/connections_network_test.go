@@ -182,3 +182,36 @@ func TestProxyHelpNamesTheVariableForALogin(t *testing.T) {
 		}
 	}
 }
+
+// A problem with a field of the folded network section opens it: shut, it would hide why
+// Save is off. Folded again by hand, the next edit opens it while the problem lasts.
+func TestNetworkProblemOpensTheSection(t *testing.T) {
+	e := newTestEnv(t)
+	if err := e.cfg.Profiles.Save("", scene7Profile("Office")); err != nil {
+		t.Fatal(err)
+	}
+	v := e.w.Connections
+	v.reload("Office")
+	n := v.editor.network
+	for _, c := range []struct {
+		field *widget.Entry
+		bad   string
+	}{{n.proxy, "ftp://files.corp"}, {n.caFile, filepath.Join(t.TempDir(), "none.pem")}, {n.stall, "soon"}} {
+		n.Content.Close(0)
+		c.field.SetText(c.bad)
+		if !n.Content.Items[0].Open || !v.save.Disabled() {
+			t.Errorf("%q: section open %v, Save off %v", c.bad, n.Content.Items[0].Open, v.save.Disabled())
+		}
+		n.Content.Close(0)
+		v.editor.folder.SetText("x" + c.bad)
+		if !n.Content.Items[0].Open {
+			t.Errorf("%q: folded by hand, the section stays shut after an edit", c.bad)
+		}
+		c.field.SetText("")
+	}
+	n.Content.Close(0)
+	v.editor.folder.SetText("spring")
+	if n.Content.Items[0].Open {
+		t.Error("the section opened with no problem in it")
+	}
+}
