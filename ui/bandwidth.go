@@ -12,7 +12,7 @@ import (
 // prefBandwidth keeps the upload speed limit between runs, as ParseRate reads it.
 const prefBandwidth = "bandwidthLimit"
 
-// bandwidthField is the upload speed limit of Upload options › Advanced: the same words
+// bandwidthField is the upload speed limit of Upload options › Sending: the same words
 // as the CLI's --bwlimit. A valid entry applies at once, also to a running upload (the
 // engine's limiter is shared by all its POSTs); an invalid one says what to write and
 // leaves the limit as it was.

@@ -9,7 +9,7 @@ import (
 	"hoist/uploader"
 )
 
-// The speed limit typed under Advanced applies to the engine's limiter at once, refuses
+// The speed limit typed under Sending applies to the engine's limiter at once, refuses
 // what it cannot read without changing the limit, and is restored in the next window.
 func TestBandwidthSettingAppliesAndPersists(t *testing.T) {
 	e := newTestEnv(t)

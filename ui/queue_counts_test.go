@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"hoist/app/session"
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -94,6 +95,11 @@ func TestQueueCountLineTellsNotSentFromCancelledAndCountsReplaced(t *testing.T) 
 		deadline := time.Now().Add(10 * time.Second)
 		for !strings.HasSuffix(e.w.Queue.summary.Text, last) && time.Now().Before(deadline) {
 			time.Sleep(5 * time.Millisecond)
+		}
+		// The status line counts against the same files: 1 of 3 ready (the replaced one
+		// was followed too; the refused one failed), not 1 of 2.
+		if ready := words.N("session.processed.ready", 3, words.A{"Ready": 1}); !strings.HasPrefix(e.w.Queue.status.Text, ready) {
+			t.Errorf("status %q: want it to start with %q", e.w.Queue.status.Text, ready)
 		}
 		parts := strings.Split(e.w.Queue.summary.Text, " · ")
 		// parts[1] is the bytes: 30 bytes of 70 sent, the files failed and replaced among

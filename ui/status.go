@@ -19,7 +19,7 @@ func processedText(p session.Processed, s session.Summary) string {
 	if s.Failed+s.NotSent+s.Cancelled == 0 {
 		return p.Message
 	}
-	followed := p.Ready + p.Failed + p.NoWord + p.Pending
+	followed := p.Followed()
 	// The session's sentence about what is ready comes first in its message; the rest
 	// (warnings, failures in Scene7, files still processing) is kept as it is.
 	text := p.Message

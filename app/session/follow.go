@@ -105,11 +105,14 @@ type Processed struct {
 	Err                             error  // a job could not be followed to its end
 }
 
+// Followed is how many files the follow-ups followed: what is ready counts against it,
+// in the session's sentence and the window's status line alike.
+func (p Processed) Followed() int { return p.Ready + p.Failed + p.NoWord + p.Replaced + p.Pending }
+
 // sentences says what the follow-ups found: what is ready of the files followed, then
 // the warnings, failures, silences and files still processing, if any.
 func (p Processed) sentences() string {
-	total := p.Ready + p.Failed + p.NoWord + p.Replaced + p.Pending
-	out := words.N("session.processed.ready", total, words.A{"Ready": p.Ready})
+	out := words.N("session.processed.ready", p.Followed(), words.A{"Ready": p.Ready})
 	for _, part := range []struct {
 		id string
 		n  int
