@@ -19,7 +19,7 @@ var outcomeColumns = []string{"file", "asset ID", "outcome", "message", "link", 
 // The file starts with a byte-order mark, for Excel (package sheet). The column names
 // stay these in every language: scripts and spreadsheet queries find columns by them
 // (README "The command line"). comma separates the cells: ',' for programs and the
-// command line, sheet.Separator's for a person's spreadsheet.
+// command line, sheet.ListSeparator's for a person's spreadsheet.
 func WriteOutcomesCSV(w io.Writer, outs []FileOutcome, publishBase string, comma rune) error {
 	cw, err := sheet.NewWriter(w, comma)
 	if err != nil {

@@ -209,11 +209,12 @@ func WriteText(w io.Writer, entries []Entry) error {
 
 // WriteCSV writes entries as CSV with a header row, for spreadsheets: it starts with a
 // byte-order mark, for Excel (package sheet), and its cells are separated as Excel
-// expects in the window's language (sheet.Separator: ';' in French). The column names,
+// expects on this computer (sheet.ListSeparator: the regional list separator on Windows,
+// else the window's language's, ';' in French). The column names,
 // levels and sources are codes, the same in every language, for filters and scripts; the
 // messages are in the window's language.
 func WriteCSV(w io.Writer, entries []Entry) error {
-	cw, err := sheet.NewWriter(w, sheet.Separator(words.Current()))
+	cw, err := sheet.NewWriter(w, sheet.ListSeparator(words.Current()))
 	if err != nil {
 		return notWritten(err)
 	}

@@ -30,14 +30,14 @@ func FileOutcomes(rows []Row) []uploader.FileOutcome {
 // SaveOutcomesCSV writes outs as CSV (uploader.WriteOutcomesCSV: file, asset ID, outcome,
 // message, link from publishBase, replaced by) to a new file at path, so that the window
 // itself never touches the disk. The file is for a person opening it in a spreadsheet: its
-// cells are separated as Excel expects in the window's language (sheet.Separator).
+// cells are separated as Excel expects on this computer (sheet.ListSeparator).
 func SaveOutcomesCSV(path string, outs []uploader.FileOutcome, publishBase string) error {
 	// os's errors name the file and WriteOutcomesCSV's say "write outcomes": no wrapping needed.
 	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
-	if err := uploader.WriteOutcomesCSV(f, outs, publishBase, sheet.Separator(words.Current())); err != nil {
+	if err := uploader.WriteOutcomesCSV(f, outs, publishBase, sheet.ListSeparator(words.Current())); err != nil {
 		f.Close()
 		return err
 	}

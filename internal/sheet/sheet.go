@@ -11,7 +11,8 @@
 // Excel opening a CSV by double-click also splits its rows at the computer's list
 // separator: a comma in English and Japanese, a semicolon wherever a comma is the decimal
 // sign, as in every French-speaking region. A file with commas opened on a French PC
-// has each row in its first column. Separator gives the one for a language.
+// has each row in its first column. Separator gives the one for a language,
+// ListSeparator the one of this computer's regional settings where the system says it.
 package sheet
 
 import (
@@ -19,6 +20,7 @@ import (
 	"encoding/csv"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // BOM is the UTF-8 byte-order mark every file starts with.
@@ -44,6 +46,28 @@ func Separator(lang string) rune {
 		return ';'
 	}
 	return ','
+}
+
+// ListSeparator is the separator for a spreadsheet opened on this computer: the list
+// separator of the user's regional settings where the system says it (Windows), which is
+// the one Excel splits at whatever language Hoist speaks (Hoist in English on a PC set up
+// for France), else Separator(lang).
+func ListSeparator(lang string) rune {
+	if r, ok := usableSeparator(regionSeparator()); ok {
+		return r
+	}
+	return Separator(lang)
+}
+
+// usableSeparator reads a list separator from the system's settings: one character that
+// encoding/csv can separate with (not a quote, a line break or NUL). People can type
+// anything there; anything else is not used.
+func usableSeparator(s string) (rune, bool) {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 || size != len(s) || r == utf8.RuneError || r == 0 || r == '"' || r == '\r' || r == '\n' {
+		return 0, false
+	}
+	return r, true
 }
 
 // NewReader reads a CSV file with or without the byte-order mark, so that the first

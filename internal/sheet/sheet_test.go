@@ -74,3 +74,24 @@ func TestSeparatorFollowsTheLanguage(t *testing.T) {
 		t.Errorf("read back %q %v", got, err)
 	}
 }
+
+// A list separator from the regional settings is used when it is one character a CSV can
+// be split at; anything else people may have typed there is not.
+func TestUsableSeparator(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want rune
+		ok   bool
+	}{
+		{",", ',', true}, {";", ';', true}, {"\t", '\t', true}, {"|", '|', true}, {"、", '、', true},
+		{"", 0, false}, {";;", 0, false}, {`"`, 0, false}, {"\n", 0, false}, {"\r", 0, false}, {"\x00", 0, false}, {"\xff", 0, false},
+	} {
+		if got, ok := usableSeparator(c.in); got != c.want || ok != c.ok {
+			t.Errorf("usableSeparator(%q) = %q, %v; want %q, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+	// Without a regional separator (here, outside Windows) the language's is used.
+	if regionSeparator() == "" && (ListSeparator("fr-FR") != ';' || ListSeparator("ja") != ',') {
+		t.Errorf("ListSeparator: fr %q, ja %q", ListSeparator("fr-FR"), ListSeparator("ja"))
+	}
+}
