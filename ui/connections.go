@@ -26,12 +26,14 @@ type ConnectionsView struct {
 	win      fyne.Window
 	profiles []store.Profile
 	selected int
-	// saved: the selected connection is in the store (not a New one still to save), so a
-	// password may be saved for it.
-	saved  bool
-	dflt   string
-	list   *widget.List
-	editor *profileEditor
+	// hasPassword: the keychain (or this session) holds a password for the connection as
+	// edited, under pwKey (store.CredentialKey: service, address and user, which other
+	// connections may share). pwKey "" asks the keychain again at the next change.
+	hasPassword bool
+	pwKey       string
+	dflt        string
+	list        *widget.List
+	editor      *profileEditor
 
 	save, forget, test, dup, del, makeDefault *widget.Button
 	status                                    *widget.Label
@@ -146,8 +148,8 @@ func (v *ConnectionsView) selectProfile(id int) {
 		return
 	}
 	v.selected = id
+	v.pwKey = "" // ask the keychain afresh for the connection opened
 	v.editor.load(v.profiles[id])
-	v.setSaved(v.stored(v.profiles[id].Name))
 	v.clearVerdict()
 	v.setStatus("")
 	v.updateButtons()
@@ -163,8 +165,11 @@ func (v *ConnectionsView) current() (store.Profile, bool) {
 func (v *ConnectionsView) updateButtons() {
 	p, ok := v.current()
 	builtin := ok && store.IsBuiltin(p.Name)
+	if ok {
+		v.checkPassword()
+	}
 	enable(v.save, ok && !builtin && len(v.editor.problemList()) == 0)
-	enable(v.forget, ok && !builtin && v.saved)
+	enable(v.forget, ok && !builtin && v.hasPassword)
 	enable(v.del, ok && !builtin)
 	enable(v.dup, ok)
 	enable(v.makeDefault, ok && p.Name != v.dflt)
@@ -214,16 +219,41 @@ func (v *ConnectionsView) stored(name string) bool {
 	return false
 }
 
-// setSaved says whether the selected connection is in the store. One not saved yet has
-// no saved password to keep or forget.
-func (v *ConnectionsView) setSaved(saved bool) {
-	v.saved = saved
+// checkPassword asks the keychain, off Fyne's thread, whether a password is saved for the
+// connection as edited (its service, address and user), when those changed since the last
+// answer: a New connection may share a saved password, a saved one may have none. The
+// password field's hint and Forget saved password follow the answer.
+func (v *ConnectionsView) checkPassword() {
+	p := v.editor.profile()
+	key := store.CredentialKey(p)
+	if key == v.pwKey {
+		return
+	}
+	v.pwKey = key
+	if p.Sandbox || p.User == "" { // the sandbox's password is never in the keychain
+		v.showPassword(false)
+		return
+	}
+	v.d.run(func() {
+		_, err := v.d.Secrets.Password(p)
+		fyne.Do(func() {
+			if v.pwKey == key { // not an answer for a key since edited away
+				v.showPassword(err == nil)
+				v.updateButtons()
+			}
+		})
+	})
+}
+
+// showPassword says in the password field whether one is saved (leave it empty to keep
+// it) or must be typed.
+func (v *ConnectionsView) showPassword(saved bool) {
+	v.hasPassword = saved
 	hint := "dest.password.placeholder"
 	if saved {
 		hint = "connedit.password.placeholder"
 	}
 	v.editor.password.SetPlaceHolder(words.T(hint, nil))
-	v.updateButtons()
 }
 
 // Save stores the edited profile and, when one was typed, its password.
@@ -241,7 +271,6 @@ func (v *ConnectionsView) Save() error {
 		v.setStatus(words.Error(err))
 		return err
 	}
-	v.setSaved(true)
 	msg := words.T("conn.saved", words.A{"Name": p.Name})
 	if pw := v.editor.password.Text; pw != "" {
 		err := v.d.Secrets.Set(store.CredentialKey(p), pw)
@@ -256,6 +285,8 @@ func (v *ConnectionsView) Save() error {
 		}
 	}
 	v.reload(p.Name)
+	v.pwKey = "" // a password may have been saved
+	v.updateButtons()
 	v.setStatus(msg)
 	if v.OnSaved != nil {
 		v.OnSaved(p.Name)
@@ -263,15 +294,18 @@ func (v *ConnectionsView) Save() error {
 	return nil
 }
 
+// forgetPassword forgets the password of the connection as edited: the one its hint and
+// the button's state are about.
 func (v *ConnectionsView) forgetPassword() {
-	p, ok := v.current()
-	if !ok {
+	if _, ok := v.current(); !ok {
 		return
 	}
-	if err := v.d.Secrets.Forget(store.CredentialKey(p)); err != nil {
+	if err := v.d.Secrets.Forget(store.CredentialKey(v.editor.profile())); err != nil {
 		v.setStatus(words.Error(err))
 		return
 	}
+	v.pwKey = ""
+	v.updateButtons()
 	v.setStatus(words.T("conn.password_forgotten", nil))
 	if v.OnSaved != nil {
 		v.OnSaved("")
