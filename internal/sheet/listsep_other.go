@@ -2,7 +2,7 @@
 
 package sheet
 
-// regionSeparator is "" outside Windows: macOS keeps the list separator of its region
-// settings where no public setting names it, and Excel there reads a CSV opened by
-// double-click by the language's custom (Separator).
+// regionSeparator is "" outside Windows: Hoist does not read the region settings there
+// (macOS derives its list separator from the region's number format, with no setting of
+// its own to read), so the window's language stands in (Separator).
 func regionSeparator() string { return "" }
