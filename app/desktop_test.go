@@ -143,13 +143,7 @@ func TestPresetSavedInTheWindowLoadsInTheCLI(t *testing.T) {
 }
 
 func TestUnfinishedFilesAreOfferedAtTheNextStart(t *testing.T) {
-	keyring.MockInit()
-	cfgDir := t.TempDir()
-	dir := tree(t, map[string]string{"a.jpg": "a", "b.jpg": "b"})
-	first, err := Build(test.NewTempApp(t), Options{ConfigDir: cfgDir, Async: inline})
-	if err != nil {
-		t.Fatal(err)
-	}
+	first, cfgDir, dir := twoFiles(t)
 	first.Queue.Add([]string{filepath.Join(dir, "a.jpg"), filepath.Join(dir, "b.jpg")})
 	if err := first.Queue.Flush(); err != nil {
 		t.Fatal(err)

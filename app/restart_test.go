@@ -72,13 +72,7 @@ func TestRestartRestoresTheQueueWithItsSettings(t *testing.T) {
 		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			keyring.MockInit()
-			cfgDir := t.TempDir()
-			dir := tree(t, map[string]string{"a.jpg": "a", "b.jpg": "b"})
-			first, err := Build(test.NewTempApp(t), Options{ConfigDir: cfgDir, Async: inline})
-			if err != nil {
-				t.Fatal(err)
-			}
+			first, cfgDir, dir := twoFiles(t)
 			tt.edit(first)
 			first.Queue.Add([]string{filepath.Join(dir, "a.jpg"), filepath.Join(dir, "b.jpg")})
 			want := jsonOf(t, first.Window.Options.Options())
@@ -150,13 +144,7 @@ func TestUploadAfterARestart(t *testing.T) {
 // A file opened with Hoist at the start that an earlier run had left queued is the
 // person's choice now: Forget them takes the other restored files off and keeps it.
 func TestForgetThemKeepsAFileOpenedAgain(t *testing.T) {
-	keyring.MockInit()
-	cfgDir := t.TempDir()
-	dir := tree(t, map[string]string{"a.jpg": "a", "b.jpg": "b"})
-	first, err := Build(test.NewTempApp(t), Options{ConfigDir: cfgDir, Async: inline})
-	if err != nil {
-		t.Fatal(err)
-	}
+	first, cfgDir, dir := twoFiles(t)
 	first.Queue.Add([]string{filepath.Join(dir, "a.jpg"), filepath.Join(dir, "b.jpg")})
 	second := reopen(t, first, cfgDir, test.NewTempApp(t))
 	second.Window.AddPaths([]string{filepath.Join(dir, "b.jpg")}) // as Run does with its launch paths
@@ -177,4 +165,18 @@ func TestForgetThemKeepsAFileOpenedAgain(t *testing.T) {
 	if len(rows) != 1 || filepath.Base(rows[0].Path) != "b.jpg" || rows[0].State != session.Queued {
 		t.Fatalf("after Forget them: %+v", rows)
 	}
+}
+
+// twoFiles builds the window on a fresh configuration folder (the keychain mocked) beside
+// a folder holding a.jpg and b.jpg: the first run of a restart test.
+func twoFiles(t *testing.T) (first *Desktop, cfgDir, dir string) {
+	t.Helper()
+	keyring.MockInit()
+	cfgDir = t.TempDir()
+	dir = tree(t, map[string]string{"a.jpg": "a", "b.jpg": "b"})
+	first, err := Build(test.NewTempApp(t), Options{ConfigDir: cfgDir, Async: inline})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return first, cfgDir, dir
 }
