@@ -19,35 +19,33 @@ import (
 // Concurrency is the ceiling it never passes (the CLI's --concurrency).
 
 const (
-	// startConcurrency is where an upload starts (never above the ceiling) unless its
-	// server is near (nearStartConcurrency). 12, not the
-	// 8 that was the best fixed value before the limit adapted: the controller decides
-	// per completed POST, and an upload of large POSTs (a campaign folder: ~50 POSTs of
-	// up to 8 MiB) completes too few to climb before it ends. On the issue's long path
-	// (80 ms, a 256 KiB window per connection: 3.2 MB/s each) 8 connections carry at most
-	// 26 MB/s for a 25 MB/s link, and each POST leaves its connection idle a round trip
-	// while it waits for its answer: the link was never full. Measured through
-	// bench/linkproxy (bench/README.md): campaign folder 1.15–1.18× the link's limit at
-	// 8, 1.08× at 12, the shared link and Dr.Sum unchanged or faster. Bytes sent per time
-	// slice, to decide sooner, were measured and rejected: the socket buffers take
-	// megabytes per connection at once, and half-second measures swung from 2.5 to 30
-	// MB/s on a 25 MB/s link. A server that cannot take 12 says so (429, 503, a refused
-	// or reset connection) and the limit halves at once.
+	// startConcurrency is where an upload starts (never above the ceiling) unless its server
+	// is near (nearStartConcurrency). 12, not the 8 that was the best fixed value before the
+	// limit adapted: the controller decides per completed POST, and an upload of large POSTs
+	// (a campaign folder: ~50 POSTs of up to 8 MiB) completes too few to climb before it
+	// ends. On the issue's long path (80 ms, a 256 KiB window per connection: 3.2 MB/s each)
+	// 8 connections carry at most 26 MB/s for a 25 MB/s link, and each POST leaves its
+	// connection idle a round trip while it waits for its answer: the link was never full.
+	// Measured through bench/linkproxy (bench/README.md): campaign folder 1.15–1.18× the
+	// link's limit at 8, 1.08× at 12, the shared link and Dr.Sum unchanged or faster. Bytes
+	// sent per time slice, to decide sooner, were measured and rejected: the socket buffers
+	// take megabytes per connection at once, and half-second measures swung from 2.5 to 30
+	// MB/s on a 25 MB/s link. A server that cannot take 12 says so (429, 503, a refused or
+	// reset connection) and the limit halves at once.
 	startConcurrency = 12
 	// nearStartConcurrency is where an upload starts when its first answer came within
 	// defaultNearWait of the body's end: the server is near (this computer, the office's
-	// network) and answers at once, so a POST has no round trip worth hiding behind
-	// others, and each POST at once costs its own connection on both ends (over https a
-	// handshake), which a small intranet server feels. The plan's tail also shrinks for
-	// fewer POSTs at once (shrinkTail), so the same files go in fewer, larger POSTs. Why
-	// 4 (bench/README.md, "Near servers: where the limit starts"; loopback, 2,000 × 64
-	// KiB): at 12, ~20 connections and 69 POSTs; at 4, 9 and 36; at 2, 3 and 22. Processor
-	// time was the
-	// same within noise over http (the target of issue 16 is not met by this) and a few %
-	// lower over https at 2 and 4; wall time at 4 was that of 12, while 2 took ~10 % longer
-	// for one-file POSTs (Dr.Sum, Japanese names): the server's work then overlaps the
-	// client's less. A near server that is slow to answer (a busy Dr.Sum) still gets more:
-	// a step up that raises the throughput is kept, as from 12.
+	// network) and answers at once, so a POST has no round trip worth hiding behind others,
+	// and each POST at once costs its own connection on both ends (over https a handshake),
+	// which a small intranet server feels. The plan's tail also shrinks for fewer POSTs at
+	// once (shrinkTail), so the same files go in fewer, larger POSTs. Why 4 (bench/README.md,
+	// "Near servers: where the limit starts"; loopback, 2,000 × 64 KiB): at 12, ~20
+	// connections and 69 POSTs; at 4, 9 and 36; at 2, 3 and 22. Processor time was the same
+	// within noise over http (the target of issue 16 is not met by this) and a few % lower
+	// over https at 2 and 4; wall time at 4 was that of 12, while 2 took ~10 % longer for
+	// one-file POSTs (Dr.Sum, Japanese names): the server's work then overlaps the client's
+	// less. A near server that is slow to answer (a busy Dr.Sum) still gets more: a step up
+	// that raises the throughput is kept, as from 12.
 	nearStartConcurrency = 4
 	// gainNeeded is how much a step up must raise the throughput to count as a gain: the
 	// measurements of one round vary by a few percent on a busy machine.

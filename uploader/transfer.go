@@ -330,22 +330,22 @@ func orderBatches(bs []*batch) []*batch {
 // alone (it brings the job handle), and on a long path one connection is slow (a 1 MiB
 // first POST took 0.3 s alone at 3.2 MB/s), so it is the smallest files of the batch that
 // holds the upload's smallest file (of several, the smallest batch), up to
-// firstPostBytes (at least that file). Its
-// answer also tells how near the server is (adaptive.go startLimit): a large opening
-// POST takes the server longer to store. The batch's other files keep its place in rest.
+// firstPostBytes (at least that file). Its answer also tells how near the server is
+// (adaptive.go startLimit): a large opening POST takes the server longer to store. The
+// batch's other files keep its place in rest.
 func openingPost(bs []*batch, items []Item) (open *batch, rest []*batch) {
 	if len(bs) == 0 {
 		return nil, nil
 	}
 	// The batch with the smallest file; of several, the smallest batch.
-	from, least := 0, make([]int64, len(bs))
+	from, fromLeast := -1, int64(0)
 	for k, b := range bs {
-		least[k] = items[b.items[0]].Size
-		for _, i := range b.items {
-			least[k] = min(least[k], items[i].Size)
+		least := items[b.items[0]].Size
+		for _, i := range b.items[1:] {
+			least = min(least, items[i].Size)
 		}
-		if least[k] < least[from] || least[k] == least[from] && b.bytes < bs[from].bytes {
-			from = k
+		if from < 0 || least < fromLeast || least == fromLeast && b.bytes < bs[from].bytes {
+			from, fromLeast = k, least
 		}
 	}
 	b := bs[from]
