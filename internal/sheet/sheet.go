@@ -11,8 +11,8 @@
 // Excel opening a CSV by double-click also splits its rows at the computer's list
 // separator: a comma in English and Japanese, a semicolon wherever a comma is the decimal
 // sign, as in every French-speaking region. A file with commas opened on a French PC
-// has each row in its first column. Separator gives the one for a language,
-// ListSeparator the one of this computer's regional settings where the system says it.
+// has each row in its first column. ListSeparator gives the one of this computer: its
+// regional settings' where the system says it, else the language's.
 package sheet
 
 import (
@@ -27,7 +27,7 @@ import (
 const BOM = "\uFEFF"
 
 // NewWriter writes the byte-order mark to w and returns a CSV writer for the rest, with
-// comma between the cells (',' or Separator's).
+// comma between the cells (',' for programs, ListSeparator's for people).
 func NewWriter(w io.Writer, comma rune) (*csv.Writer, error) {
 	if _, err := io.WriteString(w, BOM); err != nil {
 		return nil, err
@@ -37,10 +37,10 @@ func NewWriter(w io.Writer, comma rune) (*csv.Writer, error) {
 	return cw, nil
 }
 
-// Separator is the list separator Excel uses on a computer set up in lang (a BCP 47
+// languageSeparator is the list separator Excel uses on a computer set up in lang (a BCP 47
 // code such as "fr" or "ja-JP"): ';' for French, whose decimal sign is the comma, ','
 // for the other languages Hoist speaks.
-func Separator(lang string) rune {
+func languageSeparator(lang string) rune {
 	base, _, _ := strings.Cut(strings.ToLower(lang), "-")
 	if base == "fr" {
 		return ';'
@@ -51,12 +51,12 @@ func Separator(lang string) rune {
 // ListSeparator is the separator for a spreadsheet opened on this computer: the list
 // separator of the user's regional settings where the system says it (Windows), which is
 // the one Excel splits at whatever language Hoist speaks (Hoist in English on a PC set up
-// for France), else Separator(lang).
+// for France), else languageSeparator(lang).
 func ListSeparator(lang string) rune {
 	if r, ok := usableSeparator(regionSeparator()); ok {
 		return r
 	}
-	return Separator(lang)
+	return languageSeparator(lang)
 }
 
 // usableSeparator reads a list separator from the system's settings: one character that

@@ -51,12 +51,12 @@ func TestWriterSaysWhenTheBOMCannotBeWritten(t *testing.T) {
 // a cell holding one is quoted; read back with the same separator, nothing changes.
 func TestSeparatorFollowsTheLanguage(t *testing.T) {
 	for lang, want := range map[string]rune{"fr": ';', "fr-CA": ';', "FR": ';', "en": ',', "ja": ',', "": ','} {
-		if got := Separator(lang); got != want {
-			t.Errorf("Separator(%q) = %q, want %q", lang, got, want)
+		if got := languageSeparator(lang); got != want {
+			t.Errorf("languageSeparator(%q) = %q, want %q", lang, got, want)
 		}
 	}
 	var b bytes.Buffer
-	w, err := NewWriter(&b, Separator("fr"))
+	w, err := NewWriter(&b, languageSeparator("fr"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -39,7 +39,7 @@ func ServerText(s string) string {
 // ServerLines writes a server's whole answer (or a request Hoist sent it), shown with
 // --details, for a terminal: line by line as ServerText writes one line, so an escape
 // code or a carriage return in it shows instead of acting, while its own line breaks
-// (LF or CRLF) and tabs stay what they are, as they only lay the text out.
+// and tabs stay, as they only lay the text out (a CRLF is written as LF, the terminal's).
 func ServerLines(s string) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
