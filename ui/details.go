@@ -28,6 +28,9 @@ type rowDetails struct {
 	linkFor  func(session.Row) (string, error)
 	link     string
 	linkBtns *fyne.Container
+	// head is the path and the buttons; body the sentence, links and figures, which
+	// scroll when the pane has less room than they need (detailsBelow).
+	head, body *fyne.Container
 }
 
 func newRowDetails(close func(), clip func(string), linkFor func(session.Row) (string, error), open func(string)) *rowDetails {
@@ -57,8 +60,9 @@ func newRowDetails(close func(), clip func(string), linkFor func(session.Row) (s
 	d.copyBtn.Importance = widget.LowImportance
 	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), close)
 	closeBtn.Importance = widget.LowImportance
-	head := container.NewBorder(nil, nil, d.icon, container.NewHBox(d.copyBtn, closeBtn), d.path)
-	d.Content = container.NewVBox(widget.NewSeparator(), head, d.reason, d.linkBtns, d.facts)
+	d.head = container.NewBorder(nil, nil, d.icon, container.NewHBox(d.copyBtn, closeBtn), d.path)
+	d.body = container.NewVBox(d.reason, d.linkBtns, d.facts)
+	d.Content = container.NewBorder(container.NewVBox(widget.NewSeparator(), d.head), nil, nil, nil, container.NewVScroll(d.body))
 	d.Content.Hide()
 	return d
 }

@@ -112,9 +112,10 @@ func newQueueView(q *session.Queue, act queueActions) *QueueView {
 	tools := &flow{}
 	toolbar := container.New(tools, v.AddFiles, v.AddFolder, v.Upload, v.Pause, v.CancelAll, v.Retry, v.Remove)
 	v.top = container.NewVBox(toolbar, v.blocker, v.status)
-	bottom := container.NewVBox(v.details.Content, widget.NewSeparator(), v.overall,
+	bottom := container.NewVBox(widget.NewSeparator(), v.overall,
 		container.NewBorder(nil, nil, nil, v.ProblemsOnly, v.summary))
-	v.frame = container.NewBorder(v.top, bottom, nil, nil, container.NewStack(v.list, v.drop))
+	middle := container.New(detailsBelow{v.details}, container.NewStack(v.list, v.drop), v.details.Content)
+	v.frame = container.NewBorder(v.top, bottom, nil, nil, middle)
 	v.Content = container.New(widthFirst{flows: []widthTaker{tools}}, v.frame)
 	v.applyTotals(q.Totals())
 	return v
