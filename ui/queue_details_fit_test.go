@@ -45,7 +45,9 @@ func TestQueueDetailsInsideSmallWindows(t *testing.T) {
 				t.Errorf("%v: the window needs %.0f of height", screen, m.Height)
 			}
 			e.w.Win.Resize(screen) // as the real window, which keeps the screen's size
-			abs := func(o fyne.CanvasObject) fyne.Position { return fyne.CurrentApp().Driver().AbsolutePositionForObject(o) }
+			abs := func(o fyne.CanvasObject) fyne.Position {
+				return fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+			}
 			for _, o := range []struct {
 				name string
 				o    fyne.CanvasObject
