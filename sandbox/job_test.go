@@ -30,7 +30,7 @@ func TestJobLifeCycle(t *testing.T) {
 
 	// A later POST: uploadParams is optional, and its values are ignored when sent.
 	ignored := `<uploadParams><overwrite>false</overwrite><readyForPublish>true</readyForPublish><createMask>true</createMask><emailSetting>Sometimes</emailSetting></uploadParams>`
-	a = upload(t, r, auth, xmlPart("uploadParams", laterParams(handle, "<destFolder>camp</destFolder>"+ignored)),
+	a = upload(t, r, auth, xmlPart("uploadParams", laterParams(handle, "<destFolder>camp/</destFolder>"+ignored)),
 		filePart("file1", "two.jpg", jpg("22")), filePart("file2", "sub/three.jpg", jpg("333")))
 	if got := mustHandle(t, a); got != handle {
 		t.Fatalf("later POST answered %q, want %q", got, handle)
@@ -194,6 +194,27 @@ func TestOtherRequestErrors(t *testing.T) {
 	}
 }
 
+// TestDestFolderIsAPrefix: the servlet prefixes destFolder to the file name (docs/protocol.md
+// §uploadPostParam), read literally: a folder path ends in "/", and one that does not runs
+// into the name; a "//" is one "/", as in Adobe's example path.
+func TestDestFolderIsAPrefix(t *testing.T) {
+	r := start(t, Config{})
+	auth := xmlPart("auth", demoAuth)
+	for i, tc := range []struct{ folder, file, stored string }{
+		{"camp/", "a.jpg", "camp/a.jpg"},
+		{"camp", "b.jpg", "campb.jpg"},
+		{"camp/", "sub/c.jpg", "camp/sub/c.jpg"},
+		{"ApiTestCo1/UploadFileServlet1376682217351/", "/d.jpg", "ApiTestCo1/UploadFileServlet1376682217351/d.jpg"},
+	} {
+		a := upload(t, r, auth, xmlPart("uploadParams", newJobParams(fmt.Sprintf("prefix%d", i), "<destFolder>"+tc.folder+"</destFolder>", minimalJob)),
+			filePart("f", tc.file, jpg("x")))
+		mustHandle(t, a)
+		if _, err := os.Stat(r.Scene7File(DemoCompany, tc.stored)); err != nil {
+			t.Errorf("destFolder %q + filename %q: %v", tc.folder, tc.file, err)
+		}
+	}
+}
+
 func TestFileNamesAndPaths(t *testing.T) {
 	r := start(t, Config{})
 	auth := xmlPart("auth", demoAuth)
@@ -228,10 +249,10 @@ func TestFileNamesAndPaths(t *testing.T) {
 	}{
 		{"fileName with two files", "<fileName>x.jpg</fileName>", []part{filePart("a", "a.jpg", nil), filePart("b", "b.jpg", nil)}, "fileName"},
 		{"fileName without a file", "<fileName>x.jpg</fileName>", nil, "fileName"},
-		{"dot-dot", "<destFolder>a/../..</destFolder>", []part{filePart("a", "a.jpg", nil)}, ".."},
+		{"dot-dot", "<destFolder>a/../../</destFolder>", []part{filePart("a", "a.jpg", nil)}, ".."},
 		{"dot-dot in filename", "", []part{filePart("a", "../a.jpg", nil)}, ".."},
-		{"absolute", "<destFolder>/etc</destFolder>", []part{filePart("a", "a.jpg", nil)}, "absolute"},
-		{"backslash in a folder", `<destFolder>a\b</destFolder>`, []part{filePart("a", "a.jpg", nil)}, "backslash"},
+		{"absolute", "<destFolder>/etc/</destFolder>", []part{filePart("a", "a.jpg", nil)}, "absolute"},
+		{"backslash in a folder", `<destFolder>a\b/</destFolder>`, []part{filePart("a", "a.jpg", nil)}, "backslash"},
 		{"empty filename", "", []part{filePart("a", "", nil)}, "empty"},
 		{"control character", "<fileName>a&#9;b.jpg</fileName>", []part{filePart("a", "x", nil)}, "control"},
 	} {
@@ -353,7 +374,7 @@ func TestConcurrentPOSTsOfOneJob(t *testing.T) {
 	var wg sync.WaitGroup
 	errs := make(chan string, 8)
 	for i := 0; i < 8; i++ {
-		ct, body := multipartBody(t, auth, xmlPart("uploadParams", laterParams(handle, "<destFolder>p</destFolder>")),
+		ct, body := multipartBody(t, auth, xmlPart("uploadParams", laterParams(handle, "<destFolder>p/</destFolder>")),
 			filePart("f", fmt.Sprintf("%d.jpg", i), []byte{byte(i)}))
 		wg.Add(1)
 		go func() {

@@ -248,7 +248,7 @@ func TestGetJobLogDetails(t *testing.T) {
 	auth := xmlPart("auth", demoAuth)
 	noOverwrite := strings.Replace(minimalJob, "<overwrite>true", "<overwrite>false", 1)
 	mustHandle(t, upload(t, r, auth, xmlPart("uploadParams", newJobParams("seed", "<endJob>true</endJob>", minimalJob)), filePart("f", "x.jpg", []byte("x"))))
-	h := mustHandle(t, upload(t, r, auth, xmlPart("uploadParams", newJobParams("logged", "<destFolder>d</destFolder>", noOverwrite)),
+	h := mustHandle(t, upload(t, r, auth, xmlPart("uploadParams", newJobParams("logged", "<destFolder>d/</destFolder>", noOverwrite)),
 		filePart("f", "a.jpg", jpg("a")), filePart("g", "b.mp4", []byte("b"))))
 	mustHandle(t, upload(t, r, auth, xmlPart("uploadParams", laterParams(h, "<endJob>true</endJob>")), filePart("f", "x.jpg", []byte("dup"))))
 	open := mustHandle(t, upload(t, r, auth, xmlPart("uploadParams", newJobParams("open", "", minimalJob))))

@@ -185,16 +185,16 @@ func (s *Server) unpinJob(j *job) {
 	j.last = time.Now()
 }
 
-// assetPath joins destFolder and a file name into the asset path the sandbox stores,
-// refusing what would escape the company folder or that no file system can hold.
+// assetPath prefixes destFolder to a file name, as the servlet's guide says, literally:
+// whether Scene7 puts a "/" between them is not documented, so a destFolder that does not
+// end in "/" runs into the name ("camp" + "a.jpg" is "campa.jpg"), the least forgiving
+// reading (docs/protocol.md §uploadPostParam). It refuses what would escape the company
+// folder or that no file system can hold.
 func assetPath(destFolder, name string) (string, *ipsFault) {
 	if name == "" || strings.HasSuffix(name, "/") {
 		return "", apiFault(codeInvalidParameter, "Invalid file name %q: the name is empty", name)
 	}
-	p := name
-	if destFolder != "" {
-		p = destFolder + "/" + name
-	}
+	p := destFolder + name
 	bad := func(why string) (string, *ipsFault) {
 		return "", apiFault(codeInvalidParameter, "Invalid asset path %q: %s", p, why)
 	}
@@ -230,7 +230,7 @@ func assetPath(destFolder, name string) (string, *ipsFault) {
 func companyDir(company string) string { return strings.ReplaceAll(company, "|", "_") }
 
 // Scene7File is where an accepted asset of a company lands on disk. assetPath is
-// destFolder + "/" + name, slash-separated, as the client sent it: the file name loses
+// destFolder + name, slash-separated, as the client sent it: the file name loses
 // the characters Scene7 removes from names (names.go).
 func (s *Server) Scene7File(company, assetPath string) string {
 	assetPath, _ = sceneAsset(assetPath)

@@ -174,10 +174,9 @@ func (f *fakeServlet) serve(w http.ResponseWriter, r *http.Request) {
 		if p.FileName != "" {
 			name = p.FileName
 		}
-		key := name
-		if p.DestFolder != "" {
-			key = p.DestFolder + "/" + name
-		}
+		// destFolder is a prefix of the name (docs/protocol.md §uploadPostParam): taken
+		// literally, as the least forgiving reading.
+		key := p.DestFolder + name
 		job.Files[key] = file.Data
 	}
 	job.Ended = job.Ended || p.EndJob

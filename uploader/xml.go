@@ -88,7 +88,19 @@ func (p UploadPostParam) Document() ([]byte, error) {
 	if (p.JobName == "") == (p.JobHandle == "") {
 		return nil, errors.New("uploadPostParam: give exactly one of jobName and jobHandle")
 	}
+	p.DestFolder = folderPrefix(p.DestFolder)
 	return document(p)
+}
+
+// folderPrefix writes a destination folder the way IPS writes folder paths, ending in "/":
+// the servlet prefixes destFolder to the file name, and whether it puts a "/" between the
+// two is not documented (docs/protocol.md §uploadPostParam). Ending it in "/" is right
+// both ways: a "//" is read as one "/", as Adobe's own example path shows.
+func folderPrefix(folder string) string {
+	if folder == "" || strings.HasSuffix(folder, "/") {
+		return folder
+	}
+	return folder + "/"
 }
 
 const xmlDeclaration = `<?xml version="1.0" encoding="UTF-8"?>` + "\n"

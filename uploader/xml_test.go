@@ -179,3 +179,22 @@ func TestCredentialsNeverPrintThePassword(t *testing.T) {
 		t.Errorf("nested %%+v printed the password: %s", s)
 	}
 }
+
+// TestDestFolderIsAFolderPath: destFolder is prefixed to the file name (docs/protocol.md
+// §uploadPostParam), so it goes out as IPS writes folder paths, ending in "/" — once.
+func TestDestFolderIsAFolderPath(t *testing.T) {
+	for folder, want := range map[string]string{
+		"spring/2026":  "<destFolder>spring/2026/</destFolder>",
+		"spring/2026/": "<destFolder>spring/2026/</destFolder>",
+		"":             "<jobHandle>j|1</jobHandle></uploadPostParam>",
+	} {
+		p := UploadPostParam{CompanyHandle: "c|2101", JobHandle: "j|1", DestFolder: folder}
+		got, err := p.Document()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(got), want) {
+			t.Errorf("destFolder %q: %s, want %s", folder, got, want)
+		}
+	}
+}
