@@ -26,11 +26,13 @@ type ConnectionsView struct {
 	win      fyne.Window
 	profiles []store.Profile
 	selected int
-	// hasPassword: the keychain (or this session) holds a password for the connection as
-	// edited, under pwKey (store.CredentialKey: service, address and user, which other
-	// connections may share). pwKey "" asks the keychain again at the next change.
+	// hasPassword: the keychain (or this session) holds a password under the entry
+	// pw.shown; pwKey is the entry of the connection as edited (store.CredentialKey:
+	// service, address and user, which other connections may share), the one asked
+	// about last (connections_password.go).
 	hasPassword bool
 	pwKey       string
+	pw          passwordAsk // the keychain's question, asked once typing pauses
 	dflt        string
 	list        *widget.List
 	editor      *profileEditor
@@ -54,7 +56,7 @@ type ConnectionsView struct {
 }
 
 func newConnectionsView(d Deps, win fyne.Window, clip func(string)) *ConnectionsView {
-	v := &ConnectionsView{d: d, win: win, selected: -1, editor: newProfileEditor()}
+	v := &ConnectionsView{d: d, win: win, selected: -1, editor: newProfileEditor(), pw: passwordAsk{after: timerAfter}}
 	v.list = widget.NewList(func() int { return len(v.profiles) },
 		func() fyne.CanvasObject {
 			name := widget.NewLabel("")
@@ -118,29 +120,45 @@ func newConnectionsView(d Deps, win fyne.Window, clip func(string)) *Connections
 	return v
 }
 
-// reload reads the profiles and selects the one called name (or keeps the selection).
+// reload reads the profiles and selects the one called name (or keeps the one being
+// edited, wherever it now is). The editor always shows the profile of the selected row:
+// the list's Select does nothing for the row already selected, where another profile may
+// be now (another program changed the file; a copy took the row of one deleted).
 func (v *ConnectionsView) reload(name string) {
 	ps, err := v.d.Profiles.List()
 	if err != nil {
 		v.setStatus(words.Error(err))
 	}
-	if name == "" && v.selected >= 0 && v.selected < len(v.profiles) {
-		name = v.profiles[v.selected].Name
+	editing := ""
+	if v.selected >= 0 && v.selected < len(v.profiles) {
+		editing = v.profiles[v.selected].Name
+	}
+	if name == "" {
+		name = editing
 	}
 	v.profiles = ps
 	if p, err := v.d.Profiles.Default(); err == nil {
 		v.dflt = p.Name
 	}
 	v.list.Refresh()
+	if len(ps) == 0 {
+		v.selected = -1
+		return
+	}
+	at := 0
 	for i, p := range ps {
 		if p.Name == name {
-			v.list.Select(i)
-			return
+			at = i
+			break
 		}
 	}
-	if len(ps) > 0 {
-		v.list.Select(0)
+	if at == v.selected && ps[at].Name == editing {
+		// The same profile in the same row: what is typed in the editor stays.
+		v.list.Select(at)
+		return
 	}
+	v.list.UnselectAll()
+	v.list.Select(at)
 }
 
 func (v *ConnectionsView) selectProfile(id int) {
@@ -148,7 +166,7 @@ func (v *ConnectionsView) selectProfile(id int) {
 		return
 	}
 	v.selected = id
-	v.pwKey = "" // ask the keychain afresh for the connection opened
+	v.askPasswordNow() // for the connection opened
 	v.editor.load(v.profiles[id])
 	v.clearVerdict()
 	v.setStatus("")
@@ -169,7 +187,7 @@ func (v *ConnectionsView) updateButtons() {
 		v.checkPassword()
 	}
 	enable(v.save, ok && !builtin && len(v.editor.problemList()) == 0)
-	enable(v.forget, ok && !builtin && v.hasPassword)
+	enable(v.forget, ok && !builtin && v.passwordKnown())
 	enable(v.del, ok && !builtin)
 	enable(v.dup, ok)
 	enable(v.makeDefault, ok && p.Name != v.dflt)
@@ -219,43 +237,6 @@ func (v *ConnectionsView) stored(name string) bool {
 	return false
 }
 
-// checkPassword asks the keychain, off Fyne's thread, whether a password is saved for the
-// connection as edited (its service, address and user), when those changed since the last
-// answer: a New connection may share a saved password, a saved one may have none. The
-// password field's hint and Forget saved password follow the answer.
-func (v *ConnectionsView) checkPassword() {
-	p := v.editor.profile()
-	key := store.CredentialKey(p)
-	if key == v.pwKey {
-		return
-	}
-	v.pwKey = key
-	if p.Sandbox || p.User == "" { // the sandbox's password is never in the keychain
-		v.showPassword(false)
-		return
-	}
-	v.d.run(func() {
-		_, err := v.d.Secrets.Password(p)
-		fyne.Do(func() {
-			if v.pwKey == key { // not an answer for a key since edited away
-				v.showPassword(err == nil)
-				v.updateButtons()
-			}
-		})
-	})
-}
-
-// showPassword says in the password field whether one is saved (leave it empty to keep
-// it) or must be typed.
-func (v *ConnectionsView) showPassword(saved bool) {
-	v.hasPassword = saved
-	hint := "dest.password.placeholder"
-	if saved {
-		hint = "connedit.password.placeholder"
-	}
-	v.editor.password.SetPlaceHolder(words.T(hint, nil))
-}
-
 // Save stores the edited profile and, when one was typed, its password.
 func (v *ConnectionsView) Save() error {
 	old, ok := v.current()
@@ -285,7 +266,8 @@ func (v *ConnectionsView) Save() error {
 		}
 	}
 	v.reload(p.Name)
-	v.pwKey = "" // a password may have been saved
+	v.editor.password.SetText("") // kept where it belongs: typed again, it would replace it
+	v.askPasswordNow()            // a password may have been saved
 	v.updateButtons()
 	v.setStatus(msg)
 	if v.OnSaved != nil {
@@ -304,7 +286,7 @@ func (v *ConnectionsView) forgetPassword() {
 		v.setStatus(words.Error(err))
 		return
 	}
-	v.pwKey = ""
+	v.askPasswordNow()
 	v.updateButtons()
 	v.setStatus(words.T("conn.password_forgotten", nil))
 	if v.OnSaved != nil {

@@ -25,6 +25,9 @@ type testEnv struct {
 	q      *session.Queue
 	remote *fakeRemote
 	pick   *fakePickers
+	// timers holds the window's timers (the Connections editor's pause before it asks
+	// the keychain): a test fires them, none waits on the clock.
+	timers *fakeTimers
 }
 
 func newTestEnv(t testing.TB) *testEnv { return newTestEnvWith(t, noUploads{}) }
@@ -49,6 +52,8 @@ func newTestEnvConfig(t testing.TB, sc session.Config) *testEnv {
 	win := a.NewWindow("Hoist")
 	e.w = New(a, win, Deps{Queue: e.q, Remote: e.remote, Profiles: cfg.Profiles, Secrets: cfg.Credentials,
 		Presets: cfg.Presets, Pickers: e.pick, SandboxURL: "http://127.0.0.1:9", Async: func(f func()) { f() }})
+	e.timers = &fakeTimers{}
+	e.w.Connections.pw.after = e.timers.after
 	win.Resize(DefaultSize)
 	return e
 }
