@@ -166,6 +166,15 @@ func serverLevel(logType string) Level {
 // timeLayout is the log's time stamp: local time to the millisecond, sortable.
 const timeLayout = "2006-01-02 15:04:05.000"
 
+// sheetTimeLayout is the CSV's time stamp, for Excel opening the file by double-click:
+// it reads a cell as a date and time by the PC's regional settings, and a year-month-day
+// date with a 24-hour time to the second is one in every region (France, Japan, the US).
+// A fraction of a second is not: its decimal sign must be the region's, so
+// "10:00:00.000" stayed text in French Excel (the comma is its decimal sign), and where
+// Excel reads one it shows minutes and seconds only ("mm:ss.0"), the hour gone. The
+// entries keep their order in the file; the text log keeps the milliseconds.
+const sheetTimeLayout = "2006-01-02 15:04:05"
+
 // Words is the level in the current language, for people; String is the level's code.
 func (l Level) Words() string { return words.T("session.level."+l.String(), nil) }
 
@@ -210,7 +219,8 @@ func WriteText(w io.Writer, entries []Entry) error {
 // WriteCSV writes entries as CSV with a header row, for spreadsheets: it starts with a
 // byte-order mark, for Excel (package sheet), and its cells are separated as Excel
 // expects on this computer (sheet.ListSeparator: the regional list separator on Windows,
-// else the window's language's, ';' in French). The column names,
+// else the window's language's, ';' in French), its times as Excel reads a date and time
+// in every region (sheetTimeLayout). The column names,
 // levels and sources are codes, the same in every language, for filters and scripts; the
 // messages are in the window's language.
 func WriteCSV(w io.Writer, entries []Entry) error {
@@ -222,7 +232,7 @@ func WriteCSV(w io.Writer, entries []Entry) error {
 		return notWritten(err)
 	}
 	for _, e := range entries {
-		rec := []string{e.Time.Local().Format(timeLayout), e.Level.String(), e.Source.String(), sheet.Cell(e.File), sheet.Cell(e.Message)}
+		rec := []string{e.Time.Local().Format(sheetTimeLayout), e.Level.String(), e.Source.String(), sheet.Cell(e.File), sheet.Cell(e.Message)}
 		if err := cw.Write(rec); err != nil {
 			return notWritten(err)
 		}

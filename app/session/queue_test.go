@@ -331,7 +331,7 @@ func TestLogWriters(t *testing.T) {
 	if err := WriteCSV(&csvOut, es); err != nil {
 		t.Fatal(err)
 	}
-	want := "\uFEFFtime,level,source,file,message\n2026-11-22 10:00:00.000,info,hoist,a.jpg,Uploaded.\n2026-11-22 10:00:00.000,error,server,'=cmd.jpg,\"Bad, \"\"quoted\"\"\"\n"
+	want := "\uFEFFtime,level,source,file,message\n2026-11-22 10:00:00,info,hoist,a.jpg,Uploaded.\n2026-11-22 10:00:00,error,server,'=cmd.jpg,\"Bad, \"\"quoted\"\"\"\n"
 	if csvOut.String() != want {
 		t.Errorf("csv = %q\nwant %q", csvOut.String(), want)
 	}
