@@ -109,8 +109,9 @@ func TestPauseAndResumeButtons(t *testing.T) {
 
 	test.Tap(q.Pause) // now Resume
 	eng.gate <- struct{}{}
-	if s := waitEnded(); s.Done != 2 || s.Err != nil {
-		t.Fatalf("summary after Resume %+v", s)
+	// The whole upload's figures: the file sent before the pause counts.
+	if s := waitEnded(); s.Done != 3 || s.Err != nil || q.status.Text != "3 of 3 files uploaded." {
+		t.Fatalf("summary after Resume %+v, status %q", s, q.status.Text)
 	}
 	eng.mu.Lock()
 	again := eng.reqs[1]

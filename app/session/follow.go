@@ -316,7 +316,14 @@ func (q *Queue) startFollowUps(r *run) {
 	byJob := map[string][]*Row{}
 	var order []string
 	q.mu.Lock()
-	for _, row := range r.rows {
+	// The files uploaded before a pause first (those still listed): the job ends only now.
+	var rows []*Row
+	for _, row := range r.earlier {
+		if row.pos >= 0 {
+			rows = append(rows, row)
+		}
+	}
+	for _, row := range append(rows, r.rows...) {
 		if row.State != Done || row.JobHandle == "" {
 			continue
 		}

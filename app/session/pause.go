@@ -47,6 +47,21 @@ func (q *Queue) pausedEnded(r *run, res *uploader.Result, sum *Summary) {
 	if job.Handle != "" {
 		q.open = OpenJob{Profile: t.Profile, Company: t.Company, Name: job.Name, Handle: job.Handle, LastPost: q.lastPost}
 	}
+	// The open job's handle comes back with the run that continues it; the ended ones
+	// stay in the summary.
+	q.pausedSum = Summary{JobName: sum.JobName, Done: sum.Done, Failed: sum.Failed, NotSent: sum.NotSent,
+		Cancelled: sum.Cancelled, Skipped: sum.Skipped}
+	q.pausedRows = r.earlier
+	for _, row := range r.rows {
+		if row.State == Done && row.pos >= 0 {
+			q.pausedRows = append(q.pausedRows, row)
+		}
+	}
+	for _, h := range sum.Handles {
+		if h != job.Handle {
+			q.pausedSum.Handles = append(q.pausedSum.Handles, h)
+		}
+	}
 	waiting := q.counts[Queued]
 	obs, tot := q.obs, q.totalsLocked()
 	q.mu.Unlock()
@@ -76,13 +91,14 @@ func (q *Queue) Resume() (string, error) {
 	}
 	t := *q.paused
 	o := q.open
+	carry, earlier := q.pausedSum, q.pausedRows
 	expired := o.Handle != "" && uploader.JobTooIdle(o.LastPost, time.Now(), uploader.JobIdleExpiry)
 	if expired {
 		q.open = OpenJob{}
 	}
 	q.mu.Unlock()
 	t.JobName = "" // the open job keeps its name; a new one gets a new name
-	if err := q.Start(t); err != nil {
+	if err := q.start(&run{target: t, part: 1, carry: carry, resumed: true, earlier: earlier}); err != nil {
 		return "", err
 	}
 	var note string
@@ -107,7 +123,7 @@ func (q *Queue) cancelPaused() {
 		q.mu.Unlock()
 		return
 	}
-	q.paused, q.open = nil, OpenJob{}
+	q.paused, q.open, q.pausedSum, q.pausedRows = nil, OpenJob{}, Summary{}, nil
 	for _, row := range q.rows {
 		if row.State == Queued && row.Why != nil && row.Why.ID == pausedReason {
 			q.setStateLocked(row, Cancelled)

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"hoist/internal/words"
 	"hoist/sandbox"
 	"hoist/uploader"
 )
@@ -140,9 +141,14 @@ func TestPauseAndResumeInTheSameJob(t *testing.T) {
 	if err != nil || !strings.Contains(note, jobs[0].Name) {
 		t.Fatalf("Resume: %q, %v", note, err)
 	}
+	// The end counts the whole upload, a.jpg sent before the pause included: "1 of 1"
+	// after 30 files had gone read as if nothing had been sent.
 	sum = b.wait(t)
-	if sum.Paused || sum.Err != nil || sum.Done != 2 || sum.Failed != 0 {
+	if sum.Paused || sum.Err != nil || sum.Done != 3 || sum.Failed != 0 || !slices.Equal(sum.Handles, []string{handle}) {
 		t.Fatalf("summary after Resume: %+v", sum)
+	}
+	if want := summaryMessage(Summary{Done: 3}); sum.Message != want {
+		t.Errorf("the summary says %q, want %q", sum.Message, want)
 	}
 	for rel, st := range statesOf(b.q) {
 		if st != Done {
@@ -189,7 +195,7 @@ func TestResumeAfterTheJobExpiredStartsANewJob(t *testing.T) {
 	if err != nil || !strings.Contains(note, "new job") {
 		t.Fatalf("Resume: %q, %v", note, err)
 	}
-	if sum := b.wait(t); sum.Done != 2 || sum.Err != nil {
+	if sum := b.wait(t); sum.Done != 3 || sum.Err != nil || len(sum.Handles) != 1 {
 		t.Fatalf("summary after Resume: %+v", sum)
 	}
 	jobs := b.sb.Jobs()
@@ -215,5 +221,62 @@ func TestCancelWhilePaused(t *testing.T) {
 	}
 	if _, err := b.q.Resume(); err != ErrNotPaused {
 		t.Fatalf("Resume after Cancel: %v", err)
+	}
+}
+
+// Cancel after a Resume counts the whole upload too, and says it was cancelled.
+func TestCancelAfterResumeCountsTheWholeUpload(t *testing.T) {
+	b := newPauseBox(t)
+	b.pauseAtSecondFile(t)
+	b.sb.SetFaults(sandbox.Faults{StallEvery: 1, StallFor: time.Minute})
+	// b.jpg is sent again first, and stalls.
+	sending := make(chan struct{}, 8)
+	obs := b.q.obs
+	b.q.SetObserver(Observer{Ended: obs.Ended, Row: func(i int) {
+		if row, ok := b.q.Row(i); ok && row.Rel == "b.jpg" && row.State == Sending {
+			sending <- struct{}{}
+		}
+	}})
+	if _, err := b.q.Resume(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-sending:
+	case <-time.After(30 * time.Second):
+		t.Fatal("b.jpg was not sent again")
+	}
+	b.sb.SetFaults(sandbox.Faults{}) // the stalled POST stays stalled; the rest answers
+	b.q.Cancel()
+	sum := b.wait(t)
+	if sum.Done != 1 || sum.Cancelled != 2 {
+		t.Fatalf("summary: %+v", sum)
+	}
+	want := join(words.Error(uploader.ErrCancelled), summaryMessage(Summary{Done: 1, Cancelled: 2}))
+	if !strings.HasPrefix(sum.Message, want) {
+		t.Errorf("the summary says %q, want %q", sum.Message, want)
+	}
+}
+
+// The files uploaded before a pause are followed with the others once the job ends:
+// each gets what Scene7 made of it, none stays Uploaded for good.
+func TestFilesSentBeforeAPauseAreFollowed(t *testing.T) {
+	b := newPauseBox(t)
+	c := uploader.NewClient()
+	c.Concurrency, c.BatchFiles = 1, 1
+	obs := b.q.obs
+	b.q = New(Config{Uploader: c, Follower: c, FollowFirst: 10 * time.Millisecond})
+	b.q.SetObserver(obs)
+	b.pauseAtSecondFile(t)
+	if _, err := b.q.Resume(); err != nil {
+		t.Fatal(err)
+	}
+	b.wait(t)
+	b.q.Wait()
+	// The sandbox judges "first", "second", "third" not to be JPEG files: each file has
+	// Scene7's word on it.
+	for _, r := range b.q.Rows() {
+		if r.State != Done || r.Outcome != FailedInScene7 {
+			t.Errorf("%s: %v, %v", r.Rel, r.State, r.Outcome)
+		}
 	}
 }

@@ -76,7 +76,13 @@ type Queue struct {
 	names       *uploader.NameIndex[*Row]
 	followLinks bool
 	// paused is where the paused upload was going (see Pause); nil when none is paused.
-	paused *Target
+	// pausedSum is what the upload did before the pause, which Resume carries on, so that
+	// its end counts the whole upload, not only the files sent after Resume.
+	// pausedRows are the files it uploaded, which Scene7 processes once the job ends: the
+	// run that continues it follows them with its own.
+	paused     *Target
+	pausedSum  Summary
+	pausedRows []*Row
 
 	// saveMu guards the planned write (saveTimer, numbered saveGen). writing is held (a
 	// one-place channel) across a snapshot and its write, so that writes go in order and

@@ -3,7 +3,9 @@ package session
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"hoist/internal/words"
@@ -46,6 +48,10 @@ type run struct {
 	part    int
 	base    string
 	carry   Summary
+	// resumed: the run goes on with a paused upload, whose figures carry holds and whose
+	// uploaded files earlier holds, for the follow-up of Scene7's processing.
+	resumed bool
+	earlier []*Row
 }
 
 // serverLogTimeout bounds the fetch of the server's job log after an upload.
@@ -93,7 +99,7 @@ func (q *Queue) start(r *run) error {
 		return ErrNothingQueued
 	}
 	q.continueOpenJobLocked(t, &req)
-	q.paused = nil
+	q.paused, q.pausedSum, q.pausedRows = nil, Summary{}, nil
 	ctx, stop := context.WithCancelCause(context.Background())
 	r.stop, r.cancel = stop, func() { stop(nil) }
 	q.cur, q.lastRun = r, r
@@ -255,7 +261,7 @@ func (q *Queue) finish(r *run, res *uploader.Result, err error) Summary {
 			sum.JobName = res.JobName
 		}
 		for _, j := range res.Jobs {
-			if j.Handle != "" {
+			if j.Handle != "" && !slices.Contains(sum.Handles, j.Handle) {
 				sum.Handles = append(sum.Handles, j.Handle)
 			}
 		}
@@ -276,8 +282,17 @@ func (q *Queue) finish(r *run, res *uploader.Result, err error) Summary {
 	case res == nil && err != nil:
 		sum.Message = notStarted(err)
 		q.note(Error, "", sum.Message)
-	case last != "" && r.part == 1:
+	case last != "" && r.part == 1 && !r.resumed:
 		sum.Message = last
+	case r.resumed && sum.Err != nil:
+		// The engine's last word counts this run's files only: it says the whole upload's.
+		own := sum
+		own.Done, own.Failed, own.NotSent, own.Cancelled = sum.Done-r.carry.Done, sum.Failed-r.carry.Failed, sum.NotSent-r.carry.NotSent, sum.Cancelled-r.carry.Cancelled
+		if mine := summaryMessage(own); last != "" && strings.Contains(last, mine) {
+			sum.Message = strings.Replace(last, mine, summaryMessage(sum), 1)
+		} else {
+			sum.Message = join(words.Error(sum.Err), summaryMessage(sum))
+		}
 	default:
 		sum.Message = summaryMessage(sum)
 	}
