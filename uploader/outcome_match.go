@@ -38,11 +38,14 @@ func MatchOutcomes(logs []JobLog, destFolder string, rels []string) []FileOutcom
 	fatal, fatalSeen := "", false // Scene7's words about a fatal error of the job, if any
 	line := 0
 	for _, l := range logs {
-		if f := strings.TrimSpace(l.FatalError); f != "" && !strings.EqualFold(f, "false") {
+		// fatalError is an xsd:boolean (docs/protocol.md §getJobLogDetails): true or 1,
+		// false or 0. Text that is neither is kept as Scene7's words, and counts as fatal.
+		switch f := strings.TrimSpace(l.FatalError); f {
+		case "", "false", "0":
+		case "true", "1":
 			fatal, fatalSeen = "", true
-			if !strings.EqualFold(f, "true") {
-				fatal = f
-			}
+		default:
+			fatal, fatalSeen = f, true
 		}
 		for _, d := range l.Details {
 			if d.LogType == "FatalError" {

@@ -63,6 +63,14 @@ func TestMatchOutcomesFatalError(t *testing.T) {
 	if outs[0].Outcome != Processed || outs[1].Outcome != Failed || outs[1].LogType != "FatalError" || outs[1].Message != "" {
 		t.Errorf("%+v", outs)
 	}
+	// xsd:boolean also reads 1 and 0 (docs/protocol.md §getJobLogDetails).
+	for value, fatal := range map[string]bool{"1": true, "0": false, "false": false, "": false} {
+		logs = []JobLog{{FatalError: value, Details: []LogDetail{detail("UploadSuccess", "a.jpg", "ok")}}}
+		outs = MatchOutcomes(logs, "", []string{"a.jpg", "b.jpg"})
+		if failed := outs[1].Outcome == Failed && outs[1].LogType == "FatalError"; failed != fatal || outs[1].Message != "" {
+			t.Errorf("fatalError %q: %+v, want fatal %v", value, outs[1], fatal)
+		}
+	}
 	logs = []JobLog{{FatalError: "false", Details: []LogDetail{detail("FatalError", "", "disk full")}}}
 	if outs := MatchOutcomes(logs, "", []string{"a.jpg"}); outs[0].Outcome != Failed || outs[0].Message != "disk full" {
 		t.Errorf("%+v", outs)
