@@ -199,6 +199,9 @@ func TestUploadPostParamValidation(t *testing.T) {
 		{"old knockout name", withOption("<knockoutBackground><corner>UpperLeft</corner><fillMethod>FloodFill</fillMethod></knockoutBackground>"), 30003, "Unexpected subelement {" + nsIPS2014 + "}knockoutBackground"},
 		{"bad boolean", replace("<overwrite>true</overwrite>", "<overwrite>yes</overwrite>"), 30003, "uploadParams/overwrite"},
 		{"bad boolean endJob", newJobParams("j1", "<endJob>True</endJob>", minimalJob), 30003, "endJob"},
+		// Axis2 parses a boolean or an int as sent, untrimmed (docs/protocol.md §Axis2 parsing).
+		{"boolean with spaces", replace("<overwrite>true</overwrite>", "<overwrite> true </overwrite>"), 30003, "uploadParams/overwrite"},
+		{"int with spaces", withOption("<manualCropOptions><left> 1</left><right>1</right><top>1</top><bottom>1</bottom></manualCropOptions>"), 30003, "left"},
 		{"out of order", job(`<readyForPublish>true</readyForPublish><overwrite>true</overwrite><preservePublishState>true</preservePublishState><createMask>false</createMask><emailSetting>None</emailSetting>`), 30003, "overwrite"},
 		{"option after emailSetting", job(minimalJob + `<photoshopOptions><process>None</process></photoshopOptions>`), 30003, "photoshopOptions"},
 		{"unknown element", withOption("<colourOptions/>"), 30003, "colourOptions"},
@@ -241,7 +244,7 @@ func TestUploadPostParamValidation(t *testing.T) {
 
 func TestFullOptionsAccepted(t *testing.T) {
 	r := start(t, Config{})
-	full := `<overwrite>1</overwrite><readyForPublish>0</readyForPublish><preservePublishState> true </preservePublishState><createMask>false</createMask>` +
+	full := `<overwrite>1</overwrite><readyForPublish>0</readyForPublish><preservePublishState>true</preservePublishState><createMask>false</createMask>` +
 		`<preserveCrop>true</preserveCrop>` +
 		`<knockoutBackgroundOptions><corner>UpperLeft</corner><tolerance>0.2</tolerance><fillMethod>FloodFill</fillMethod></knockoutBackgroundOptions>` +
 		`<manualCropOptions><left>0</left><right>0</right><top>10</top><bottom>10</bottom></manualCropOptions>` +

@@ -236,10 +236,15 @@ var (
 	lexTime    = lazyRegexp(`^-?[0-9]{4,}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$`)
 )
 
-// lexicalOK applies the xsd lexical space of a simple type. Whitespace is collapsed for
-// every type but string.
+// lexicalOK applies the xsd lexical space of a simple type as the service's parser reads
+// it (docs/protocol.md §Axis2 parsing): Axis2's converters parse a boolean, an int or a
+// long as sent, so whitespace around one fails the document, where XML Schema would
+// collapse it; a double (Java's Double.parseDouble) and a dateTime are trimmed first.
 func lexicalOK(k xsdKind, raw string) bool {
-	v := strings.TrimSpace(raw)
+	v := raw
+	if k == xsDouble || k == xsDateTime {
+		v = strings.TrimSpace(raw)
+	}
 	switch k {
 	case xsBoolean:
 		return v == "true" || v == "false" || v == "1" || v == "0"
