@@ -9,7 +9,6 @@ import (
 // authInfo is what an authHeader carried.
 type authInfo struct {
 	user, password string
-	gzip           bool
 }
 
 // requestedFaultStatus reads authHeader/faultHttpStatusCode before anything else, so
@@ -41,7 +40,7 @@ func readAuthHeader(n *node, namespaces ...string) (authInfo, *ipsFault) {
 	if f := validate(n, t, true); f != nil {
 		return authInfo{}, f
 	}
-	a := authInfo{user: n.text("user"), password: n.text("password"), gzip: xsdTrue(n.text("gzipResponse"))}
+	a := authInfo{user: n.text("user"), password: n.text("password")}
 	return a, checkCredentials(a.user, a.password)
 }
 

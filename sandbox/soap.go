@@ -28,11 +28,11 @@ func (s *Server) handleSOAP(r *http.Request, rec *Request) reply {
 		drain(r.Body)
 		return methodNotAllowed(http.MethodPost)
 	}
-	status := 0
+	status, gzipOff := 0, false
 	fail := func(f *ipsFault) reply {
 		drain(r.Body)
 		rec.Fault = f.label()
-		return soapFaultReply(f, faultStatus(status))
+		return compressed(soapFaultReply(f, faultStatus(status)), r, gzipOff)
 	}
 	ct := r.Header.Get("Content-Type")
 	if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != "text/xml" {
@@ -52,6 +52,10 @@ func (s *Server) handleSOAP(r *http.Request, rec *Request) reply {
 	}
 	authN := header.child("authHeader")
 	status = requestedFaultStatus(authN)
+	if authN != nil {
+		v := authN.text("gzipResponse")
+		gzipOff = authN.has("gzipResponse") && (v == "false" || v == "0")
+	}
 
 	op := body.Kids[0]
 	name := strings.TrimSuffix(op.Local, "Param")
@@ -71,7 +75,6 @@ func (s *Server) handleSOAP(r *http.Request, rec *Request) reply {
 		return fail(apiFault(codeInvalidRequestXML, "Invalid request XML: %s must be in namespace %s, not %q", op.Local, nsIPS2014, op.Space))
 	}
 
-	var auth authInfo
 	switch user, pass, basic := r.BasicAuth(); {
 	case authN != nil:
 		// Adobe's guide puts the header in the unversioned namespace, the 2014-04-03
@@ -82,7 +85,6 @@ func (s *Server) handleSOAP(r *http.Request, rec *Request) reply {
 		if f != nil {
 			return fail(f)
 		}
-		auth = a
 	case basic:
 		rec.User = user
 		if f := checkCredentials(user, pass); f != nil {
@@ -100,15 +102,44 @@ func (s *Server) handleSOAP(r *http.Request, rec *Request) reply {
 		return fail(f)
 	}
 	rp := xmlReply(http.StatusOK, xmlDecl+`<soapenv:Envelope xmlns:soapenv="`+nsSOAP11+`"><soapenv:Body>`+out+`</soapenv:Body></soapenv:Envelope>`)
-	if auth.gzip && strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
-		var b bytes.Buffer
-		zw := gzip.NewWriter(&b)
-		_, _ = zw.Write(rp.body)
-		_ = zw.Close()
-		rp.body = b.Bytes()
-		rp.header.Set("Content-Encoding", "gzip")
+	return compressed(rp, r, gzipOff)
+}
+
+// compressed gzips an answer as the service does (docs/protocol.md §authHeader): by
+// default whenever the request's Accept-Encoding takes gzip, unless the authHeader's
+// gzipResponse is false.
+func compressed(rp reply, r *http.Request, off bool) reply {
+	if off || !acceptsGzip(r.Header.Values("Accept-Encoding")) {
+		return rp
 	}
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	_, _ = zw.Write(rp.body)
+	_ = zw.Close()
+	rp.body = b.Bytes()
+	rp.header.Set("Content-Encoding", "gzip")
+	rp.header.Add("Vary", "Accept-Encoding")
 	return rp
+}
+
+// acceptsGzip reads Accept-Encoding (RFC 9110 §12.5.3): gzip, or *, with a q-value
+// other than 0.
+func acceptsGzip(values []string) bool {
+	for _, v := range values {
+		for _, item := range strings.Split(v, ",") {
+			coding, params, _ := strings.Cut(item, ";")
+			coding = strings.ToLower(strings.TrimSpace(coding))
+			if coding != "gzip" && coding != "x-gzip" && coding != "*" {
+				continue
+			}
+			q := strings.ReplaceAll(strings.ToLower(params), " ", "")
+			if q == "q=0" || strings.HasPrefix(q, "q=0.") && strings.Trim(q[4:], "0") == "" {
+				continue
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // splitEnvelope checks the SOAP 1.1 envelope: an optional Header, then a Body holding

@@ -116,6 +116,53 @@ func TestCheckLogin(t *testing.T) {
 	}
 }
 
+// TestGzipByDefault: answers are gzip-compressed whenever Accept-Encoding allows it, unless
+// the authHeader's gzipResponse is false (docs/protocol.md §authHeader); faults too.
+func TestGzipByDefault(t *testing.T) {
+	r := start(t, Config{})
+	header := func(gzipResponse string) string {
+		return `<authHeader xmlns="` + nsIPS + `"><user>` + DemoUser + `</user><password>` + DemoPassword + `</password>` + gzipResponse + `</authHeader>`
+	}
+	for _, tc := range []struct {
+		name, auth, body, accept string
+		gzipped                  bool
+	}{
+		{"default", header(""), checkLoginBody(DemoUser, DemoPassword), "gzip", true},
+		{"default, gzip among others", header(""), checkLoginBody(DemoUser, DemoPassword), "deflate, gzip;q=0.5", true},
+		{"gzipResponse true", header("<gzipResponse>true</gzipResponse>"), checkLoginBody(DemoUser, DemoPassword), "gzip", true},
+		{"gzipResponse false", header("<gzipResponse>false</gzipResponse>"), checkLoginBody(DemoUser, DemoPassword), "gzip", false},
+		{"gzipResponse 0", header("<gzipResponse>0</gzipResponse>"), checkLoginBody(DemoUser, DemoPassword), "gzip", false},
+		{"gzip refused", header("<gzipResponse>true</gzipResponse>"), checkLoginBody(DemoUser, DemoPassword), "gzip;q=0", false},
+		{"no Accept-Encoding", header(""), checkLoginBody(DemoUser, DemoPassword), "", false},
+		{"a fault", header(""), `<checkLoginParam xmlns="` + nsIPS2014 + `"><password>p</password></checkLoginParam>`, "gzip", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			req, _ := http.NewRequest(http.MethodPost, r.Scene7APIURL(), strings.NewReader(envelope(tc.auth, tc.body)))
+			req.Header.Set("Content-Type", "text/xml; charset=UTF-8")
+			req.Header.Set("SOAPAction", "checkLogin")
+			if tc.accept != "" {
+				req.Header.Set("Accept-Encoding", tc.accept) // set by hand: net/http then leaves the body as sent
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			var body io.Reader = resp.Body
+			if gz := resp.Header.Get("Content-Encoding") == "gzip"; gz != tc.gzipped {
+				t.Fatalf("Content-Encoding %q, want gzip %v", resp.Header.Get("Content-Encoding"), tc.gzipped)
+			} else if gz {
+				if body, err = gzip.NewReader(resp.Body); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if b, _ := io.ReadAll(body); !strings.Contains(string(b), "soapenv:Envelope") {
+				t.Errorf("body %q", b)
+			}
+		})
+	}
+}
+
 func TestSOAPFaults(t *testing.T) {
 	r := start(t, Config{})
 	good := soapAuth(DemoUser, DemoPassword, 0)
