@@ -115,13 +115,21 @@ func fullDetail(row session.Row) string {
 	case session.Failed:
 		s += "\n" + words.T("details.todo.failed", nil)
 	case session.Cancelled:
-		s += "\n" + words.T("details.todo.cancelled", nil)
+		if row.Reason != "" { // the session's sentence already says to press Retry failed
+			s += "\n" + words.T("details.todo.cancelled.remove", nil)
+		} else {
+			s += "\n" + words.T("details.todo.cancelled", nil)
+		}
 	case session.Skipped:
 		s += "\n" + words.T("details.todo.skipped", nil)
 	case session.Done:
 		switch row.Outcome {
 		case session.FailedInScene7:
-			s += "\n" + words.T("details.todo.failed_in_scene7", nil)
+			if row.OutcomeText != "" { // the engine's sentence already says to fix the file
+				s += "\n" + words.T("details.todo.failed_in_scene7.add_again", nil)
+			} else {
+				s += "\n" + words.T("details.todo.failed_in_scene7", nil)
+			}
 		case session.NoWordFromScene7:
 			s += "\n" + words.T("details.todo.no_word", nil)
 		}

@@ -86,3 +86,35 @@ func TestQueueDetailsTakeWhatTheyNeed(t *testing.T) {
 		t.Errorf("the details have %.0f of height, they need %.0f", got, need)
 	}
 }
+
+// The details of a cancelled file and of a file Scene7 could not process do not say the
+// same thing twice: the row's own sentence already says to press Retry failed (or to fix
+// the file and upload it again), and what follows adds what it does not say.
+func TestDetailsDoNotRepeatTheAdvice(t *testing.T) {
+	eachLanguage(t, func(t *testing.T, code string) {
+		e := newTestEnv(t)
+		dir := files(t, map[string]string{"a.jpg": "a", "b.pdf": "b"})
+		cancelled := words.Msg("session.reason.cancelled_in_flight", nil)
+		e.q.Restore(session.Snapshot{Rows: []session.Saved{
+			{Path: filepath.Join(dir, "a.jpg"), Rel: "a.jpg", Size: 1, State: session.Cancelled, Why: &cancelled},
+			{Path: filepath.Join(dir, "b.pdf"), Rel: "b.pdf", Size: 1, State: session.Done, Outcome: session.FailedInScene7,
+				Said: "b.pdf could not be processed: the file is not a PDF document", JobHandle: "h|1"},
+		}})
+		retry := words.T("queue.retry_failed", nil)
+		for i, want := range []string{"details.todo.cancelled.remove", "details.todo.failed_in_scene7.add_again"} {
+			e.w.Queue.Select(i, 0)
+			text := e.w.Queue.details.reason.Text
+			if !strings.Contains(text, words.T(want, nil)) {
+				t.Errorf("row %d: %q does not end with %s", i, text, want)
+			}
+			if n := strings.Count(text, retry); n > 1 {
+				t.Errorf("row %d names %q %d times: %q", i, retry, n, text)
+			}
+			for _, old := range []string{"details.todo.cancelled", "details.todo.failed_in_scene7"} {
+				if strings.Contains(text, words.T(old, nil)) {
+					t.Errorf("row %d repeats the advice (%s): %q", i, old, text)
+				}
+			}
+		}
+	})
+}
