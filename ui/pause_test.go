@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"hoist/app/session"
 	"hoist/uploader"
@@ -100,6 +101,9 @@ func TestPauseAndResumeButtons(t *testing.T) {
 	if q.Pause.Disabled() || q.Pause.Text != "Resume" || q.CancelAll.Disabled() || q.RemoveAllItem.Disabled {
 		t.Fatalf("after Pause the button reads %q (disabled %v), Cancel disabled %v", q.Pause.Text, q.Pause.Disabled(), q.CancelAll.Disabled())
 	}
+	if q.Pause.Importance != widget.HighImportance || q.Upload.Importance == widget.HighImportance {
+		t.Errorf("while paused the blue button should be Resume, not Upload (importance %v, %v)", q.Pause.Importance, q.Upload.Importance)
+	}
 	if s := q.status.Text; !strings.HasPrefix(s, "Paused: 2 files not sent yet.") || !strings.Contains(s, "job-1") {
 		t.Errorf("status %q", s)
 	}
@@ -109,6 +113,9 @@ func TestPauseAndResumeButtons(t *testing.T) {
 
 	test.Tap(q.Pause) // now Resume
 	eng.gate <- struct{}{}
+	if q.Upload.Importance != widget.HighImportance || q.Pause.Importance == widget.HighImportance {
+		t.Errorf("once resumed the blue button should be Upload again (importance %v, %v)", q.Upload.Importance, q.Pause.Importance)
+	}
 	// The whole upload's figures: the file sent before the pause counts.
 	if s := waitEnded(); s.Done != 3 || s.Err != nil || q.status.Text != "3 of 3 files uploaded." {
 		t.Fatalf("summary after Resume %+v, status %q", s, q.status.Text)

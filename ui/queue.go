@@ -262,6 +262,8 @@ func (v *QueueView) updateButtons() {
 	enable(v.Upload, v.ready && !t.Running && t.Count(session.Queued) > 0)
 	enable(v.CancelAll, t.Running || t.Paused)
 	enable(v.Pause, t.Running || t.Paused)
+	// While paused, Resume is the button to press (it goes on in the same job): it takes
+	// Upload's colour, so that the blue button is not Upload beside it.
 	if t.Paused {
 		v.Pause.SetText(words.T("queue.resume", nil))
 		v.Pause.SetIcon(theme.MediaPlayIcon())
@@ -269,6 +271,7 @@ func (v *QueueView) updateButtons() {
 		v.Pause.SetText(words.T("queue.pause", nil))
 		v.Pause.SetIcon(theme.MediaPauseIcon())
 	}
+	setImportance(v.Pause, v.Upload, t.Paused)
 	retry := v.retryRows()
 	enable(v.Retry, v.ready && !t.Running && (len(retry) > 0 || t.Count(session.Failed)+t.Count(session.Cancelled) > 0))
 	if len(retry) > 0 {
@@ -284,6 +287,21 @@ func (v *QueueView) updateButtons() {
 		}
 	}
 	v.enableRemoveMenu(removable, t.Rows > t.Busy, t.Count(session.Done)+t.Count(session.Skipped) > 0)
+}
+
+// setImportance makes first the blue button and second a plain one when firstLeads, and
+// the other way round otherwise.
+func setImportance(first, second *widget.Button, firstLeads bool) {
+	want := map[bool]widget.Importance{true: widget.HighImportance, false: widget.MediumImportance}
+	for _, b := range []struct {
+		b    *widget.Button
+		lead bool
+	}{{first, firstLeads}, {second, !firstLeads}} {
+		if b.b.Importance != want[b.lead] {
+			b.b.Importance = want[b.lead]
+			b.b.Refresh()
+		}
+	}
 }
 
 func enable(w fyne.Disableable, on bool) {
