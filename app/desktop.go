@@ -241,6 +241,7 @@ func Run(args []string) error {
 	// deployment", where Hoist keeps things).
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	a.Settings().SetTheme(ui.Theme()) // Fyne's, with readable colours on the light variant
 	dir, err := store.DefaultDir()
 	if err != nil {
 		if launches != nil {
