@@ -42,7 +42,7 @@ func (w *Window) withPassword(t *session.Target, p store.Profile, typed string) 
 		if errors.As(err, &unavailable) {
 			return errors.New(unavailable.Sentence())
 		}
-		return errors.New(words.T("window.no_password", words.A{"Name": p.Name}))
+		return errors.New(words.T("window.no_password", words.A{"Name": store.DisplayName(p.Name)}))
 	}
 	t.Credentials.Password = pw
 	return nil

@@ -125,7 +125,7 @@ func newAdminView(remote Remote, conn func() (uploader.Conn, error), clip func(s
 // sentence that there are none. A change of connection forgets the last answers.
 func (v *AdminView) SetConnection(p store.Profile) {
 	drsum := p.Service == uploader.DrSum
-	text := words.T("admin.for_connection", words.A{"Name": p.Name})
+	text := words.T("admin.for_connection", words.A{"Name": store.DisplayName(p.Name)})
 	if p.Name == "" {
 		text = words.T("admin.no_connection", nil)
 	}

@@ -69,7 +69,7 @@ func newConnectionsView(d Deps, win fyne.Window, clip func(string)) *Connections
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			p := v.profiles[id]
 			objs := o.(*fyne.Container).Objects
-			name := p.Name
+			name := store.DisplayName(p.Name)
 			if p.Name == v.dflt {
 				name = words.T("conn.default_suffix", words.A{"Name": name})
 			}
@@ -354,5 +354,5 @@ func (v *ConnectionsView) setDefault() {
 		return
 	}
 	v.reload(p.Name)
-	v.setStatus(words.T("conn.start_with", words.A{"Name": p.Name}))
+	v.setStatus(words.T("conn.start_with", words.A{"Name": store.DisplayName(p.Name)}))
 }

@@ -32,6 +32,7 @@ type profileEditor struct {
 	inline      map[string]*fieldProblem
 	builtinNote *widget.Label
 	builtin     bool
+	builtinName string // the built-in's own name, which the name field shows translated
 	loading     bool
 	// sandbox is set for profiles of the Local sandbox (the built-ins and their copies):
 	// their server is this computer, whatever port the sandbox got.
@@ -133,7 +134,11 @@ func (e *profileEditor) load(p store.Profile) {
 	e.loading = true
 	e.builtin = p.Sandbox && store.IsBuiltin(p.Name)
 	e.sandbox, e.sandboxService = p.Sandbox, p.Service
-	e.name.SetText(p.Name)
+	e.builtinName = ""
+	if e.builtin {
+		e.builtinName = p.Name
+	}
+	e.name.SetText(store.DisplayName(p.Name))
 	if p.Sandbox {
 		e.server.SetOptions([]string{sandboxLabel(p.Service)})
 		e.server.SetSelected(sandboxLabel(p.Service))
@@ -180,6 +185,9 @@ func (e *profileEditor) profile() store.Profile {
 			User: strings.TrimSpace(e.user.Text), Company: strings.TrimSpace(e.company.Text), DestFolder: strings.TrimSpace(e.folder.Text)}
 		if p.Service == uploader.Scene7 {
 			p.PublishBase = strings.TrimSpace(e.publishBase.Text)
+		}
+		if e.builtin {
+			p.Name = e.builtinName // the field shows it translated (store.DisplayName)
 		}
 		e.network.apply(&p)
 		return p

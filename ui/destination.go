@@ -116,7 +116,7 @@ func (ds *destination) reload(choose string) {
 	ds.profiles = ps
 	names := make([]string, len(ps))
 	for i, p := range ps {
-		names[i] = p.Name
+		names[i] = store.DisplayName(p.Name) // a built-in's in the window's language
 	}
 	ds.conn.SetOptions(names)
 	if choose == "" {
@@ -129,12 +129,15 @@ func (ds *destination) reload(choose string) {
 			choose = ps[0].Name
 		}
 	}
-	ds.conn.SetSelected(choose)
+	if p, ok := ds.find(choose); ok {
+		ds.conn.SetSelected(store.DisplayName(p.Name))
+	}
 }
 
+// find is the profile called name, or shown as name in the list (store.DisplayName).
 func (ds *destination) find(name string) (store.Profile, bool) {
 	for _, p := range ds.profiles {
-		if strings.EqualFold(p.Name, name) {
+		if strings.EqualFold(p.Name, name) || strings.EqualFold(store.DisplayName(p.Name), name) {
 			return p, true
 		}
 	}
@@ -238,8 +241,12 @@ func (ds *destination) problems() []string {
 	return out
 }
 
-// Choose selects the connection called name, as if picked in the list.
-func (ds *destination) Choose(name string) { ds.conn.SetSelected(name) }
+// Choose selects the connection called name (or shown as name), as if picked in the list.
+func (ds *destination) Choose(name string) {
+	if p, ok := ds.find(name); ok {
+		ds.conn.SetSelected(store.DisplayName(p.Name))
+	}
+}
 
 // SetFolder fills in the destination folder.
 func (ds *destination) SetFolder(folder string) { ds.folder.SetText(folder) }

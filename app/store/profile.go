@@ -84,14 +84,47 @@ func BuiltinProfiles() []Profile {
 	}
 }
 
-// IsBuiltin reports whether name is one of the built-in profiles.
-func IsBuiltin(name string) bool {
+// builtinWords is the message of each built-in profile's name as people read it.
+var builtinWords = map[string]string{
+	SandboxProfile:      "store.builtin.sandbox",
+	SandboxDrSumProfile: "store.builtin.sandbox_drsum",
+}
+
+// DisplayName is a profile's name as the window shows it: a built-in's in the current
+// language ("Bac à sable local", "ローカルサンドボックス"), any other as it was saved.
+// The built-ins keep their English names (SandboxProfile, SandboxDrSumProfile) wherever
+// a name is kept or typed: profiles.json's default, the window's preferences, the queue
+// file, `hoist --connection`, so a script or a saved setting works whatever language
+// Hoist speaks; their names in the other languages are accepted too (builtinNamed).
+func DisplayName(name string) string {
+	if b, ok := builtinNamed(name); ok {
+		return words.T(builtinWords[b.Name], nil)
+	}
+	return name
+}
+
+// builtinNamed is the built-in profile called name: its own name or its name in any of
+// the languages Hoist speaks, whatever the case.
+func builtinNamed(name string) (Profile, bool) {
+	name = strings.TrimSpace(name)
 	for _, b := range BuiltinProfiles() {
 		if sameName(b.Name, name) {
-			return true
+			return b, true
+		}
+		for _, l := range words.Languages {
+			if sameName(words.In(l.Code, builtinWords[b.Name], nil), name) {
+				return b, true
+			}
 		}
 	}
-	return false
+	return Profile{}, false
+}
+
+// IsBuiltin reports whether name is one of the built-in profiles, in any language: no
+// profile of the user's may take a name the window shows for a built-in.
+func IsBuiltin(name string) bool {
+	_, ok := builtinNamed(name)
+	return ok
 }
 
 // ErrSandboxNotRunning is returned by Endpoint for a sandbox profile before the Local

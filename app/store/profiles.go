@@ -142,10 +142,8 @@ func (s *Profiles) Get(name string) (Profile, error) {
 
 func find(doc profilesDoc, name string) (Profile, error) {
 	name = strings.TrimSpace(name)
-	for _, p := range BuiltinProfiles() {
-		if sameName(p.Name, name) {
-			return p, nil
-		}
+	if p, ok := builtinNamed(name); ok {
+		return p, nil
 	}
 	if i := indexOf(doc, name); i >= 0 {
 		return doc.Profiles[i], nil
@@ -185,7 +183,7 @@ func noProfile(name string) error {
 // builtin refuses a change to the built-in connection called name (errors.Is
 // ErrBuiltinProfile).
 func builtin(name string) error {
-	return caseOf(ErrBuiltinProfile, "store.profile.builtin_named", words.A{"Name": name})
+	return caseOf(ErrBuiltinProfile, "store.profile.builtin_named", words.A{"Name": DisplayName(name)})
 }
 
 // Save creates a profile (original == "") or replaces the one called original, which may
@@ -243,7 +241,8 @@ func (s *Profiles) Duplicate(name string) (Profile, error) {
 	if err != nil {
 		return Profile{}, err
 	}
-	p.Name = copyName(p.Name, func(n string) bool {
+	// A built-in's copy is named after it as people read it ("Bac à sable local copie").
+	p.Name = copyName(DisplayName(p.Name), func(n string) bool {
 		_, err := find(doc, n)
 		return err == nil
 	})
