@@ -25,7 +25,9 @@ type ConnectionsView struct {
 	d        Deps
 	win      fyne.Window
 	profiles []store.Profile
-	selected int
+	// storedRows is how many of profiles are saved: the New ones come after them.
+	storedRows int
+	selected   int
 	// hasPassword: the keychain (or this session) holds a password under the entry
 	// pw.shown; pwKey is the entry of the connection as edited (store.CredentialKey:
 	// service, address and user, which other connections may share), the one asked
@@ -137,6 +139,7 @@ func (v *ConnectionsView) reload(name string) {
 		name = editing
 	}
 	v.profiles = ps
+	v.storedRows = len(ps)
 	if p, err := v.d.Profiles.Default(); err == nil {
 		v.dflt = p.Name
 	}
@@ -189,8 +192,11 @@ func (v *ConnectionsView) updateButtons() {
 	enable(v.save, ok && !builtin && len(v.editor.problemList()) == 0)
 	enable(v.forget, ok && !builtin && v.passwordKnown())
 	enable(v.del, ok && !builtin)
-	enable(v.dup, ok)
-	enable(v.makeDefault, ok && p.Name != v.dflt)
+	// A New connection not saved yet has nothing to copy or start with: both answered
+	// that there was no connection of that name.
+	saved := ok && v.selected < v.storedRows
+	enable(v.dup, saved)
+	enable(v.makeDefault, saved && p.Name != v.dflt)
 	enable(v.test, ok && len(v.editor.problemList()) == 0)
 }
 

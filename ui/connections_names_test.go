@@ -41,6 +41,10 @@ func TestBuiltinConnectionsAreNamedInTheWindowsLanguage(t *testing.T) {
 		if p := v.editor.profile(); p.Name != store.SandboxProfile {
 			t.Errorf("the edited built-in is called %q, want %q", p.Name, store.SandboxProfile)
 		}
+		// Its password field, off, said "Type the password".
+		if got, want := v.editor.password.PlaceHolder, words.T("connedit.password.sandbox", nil); got != want {
+			t.Errorf("the sandbox's password hint reads %q, want %q", got, want)
+		}
 
 		ds := e.w.Dest
 		if ds.conn.Selected != shown {

@@ -64,7 +64,12 @@ func (v *ConnectionsView) checkPassword() {
 	}
 	now := v.pw.now
 	v.pw.now = false
-	if p.Sandbox || p.User == "" { // the sandbox's password is never in the keychain
+	if p.Sandbox { // its password is never in the keychain: the sandbox's demo one is built in
+		v.showPassword(key, false)
+		v.editor.password.SetPlaceHolder(words.T("connedit.password.sandbox", nil))
+		return
+	}
+	if p.User == "" {
 		v.showPassword(key, false)
 		return
 	}

@@ -51,3 +51,27 @@ func TestTheEditorFollowsTheSelectedRowWhenAnotherProfileTakesIt(t *testing.T) {
 		t.Errorf("Use at start threw away what was typed: folder %q", v.editor.folder.Text)
 	}
 }
+
+// A New connection not saved yet has nothing to copy or to start with: Duplicate and Use
+// at start answered "There is no connection named “New connection”". Once saved, both
+// are on.
+func TestANewConnectionIsCopiedOrMadeTheDefaultOnceSaved(t *testing.T) {
+	e := newTestEnv(t)
+	v := e.w.Connections
+	v.newProfile()
+	if !v.dup.Disabled() || !v.makeDefault.Disabled() {
+		t.Fatalf("for a connection not saved: Duplicate on %v, Use at start on %v", !v.dup.Disabled(), !v.makeDefault.Disabled())
+	}
+	v.editor.user.SetText("office@example.com")
+	v.editor.company.SetText("c|2101")
+	if err := v.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if v.dup.Disabled() || v.makeDefault.Disabled() {
+		t.Fatalf("for the saved connection: Duplicate on %v, Use at start on %v", !v.dup.Disabled(), !v.makeDefault.Disabled())
+	}
+	test.Tap(v.makeDefault)
+	if d, err := e.cfg.Profiles.Default(); err != nil || d.Name != v.editor.name.Text {
+		t.Errorf("default %q, %v; want %q", d.Name, err, v.editor.name.Text)
+	}
+}
