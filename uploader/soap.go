@@ -222,14 +222,18 @@ type ActiveJob struct {
 }
 
 type getActiveJobsParam struct {
-	XMLName       xml.Name `xml:"http://www.scene7.com/IpsApi/xsd/2014-04-03 getActiveJobsParam"`
-	CompanyHandle string   `xml:"companyHandle,omitempty"`
-	JobHandle     string   `xml:"jobHandle,omitempty"`
+	XMLName            xml.Name `xml:"http://www.scene7.com/IpsApi/xsd/2014-04-03 getActiveJobsParam"`
+	CompanyHandle      string   `xml:"companyHandle,omitempty"`
+	JobHandle          string   `xml:"jobHandle,omitempty"`
+	IncludeWaitingJobs bool     `xml:"includeWaitingJobs"`
 }
 
-// ActiveJobs lists the company's active jobs, or the one named by jobHandle.
+// ActiveJobs lists the company's active jobs, or the one named by jobHandle. Waiting jobs
+// are asked for too: what "waiting" covers is not documented, and an upload job between
+// two POSTs may well be one (its state WaitingClient); a job left out would be taken for
+// gone (docs/protocol.md §getActiveJobs).
 func (a *API) ActiveJobs(ctx context.Context, jobHandle string) ([]ActiveJob, Exchange, error) {
-	p := getActiveJobsParam{CompanyHandle: a.Company, JobHandle: jobHandle}
+	p := getActiveJobsParam{CompanyHandle: a.Company, JobHandle: jobHandle, IncludeWaitingJobs: true}
 	var out struct {
 		Jobs []ActiveJob `xml:"jobArray>items"`
 	}

@@ -95,13 +95,22 @@ func TestCheckLoginInvalidAndFault(t *testing.T) {
 }
 
 func TestActiveJobsAndJobLogParse(t *testing.T) {
-	api := soapServer(t, 200, envOpen+`<getActiveJobsReturn xmlns="`+Namespace+`"><jobArray><items><jobHandle>j|1</jobHandle><name>spring</name><state>Running</state><startDate>2026-11-22T10:00:00.000Z</startDate><progress>40</progress></items><items><jobHandle>j|2</jobHandle><startDate>garbled</startDate></items></jobArray></getActiveJobsReturn>`+envClose, func(*http.Request, string) {})
+	var body string
+	api := soapServer(t, 200, envOpen+`<getActiveJobsReturn xmlns="`+Namespace+`"><jobArray><items><jobHandle>j|1</jobHandle><name>spring</name><state>Running</state><startDate>2026-11-22T10:00:00.000Z</startDate><progress>40</progress></items><items><jobHandle>j|2</jobHandle><startDate>garbled</startDate></items></jobArray></getActiveJobsReturn>`+envClose,
+		func(_ *http.Request, b string) { body = b })
 	api.Company = "c|1"
 	jobs, _, err := api.ActiveJobs(context.Background(), "")
 	if err != nil || len(jobs) != 2 || jobs[0].JobHandle != "j|1" || jobs[0].State != "Running" || jobs[0].StartDate.IsZero() || jobs[1].StartDate.String() != "garbled" {
 		t.Fatalf("jobs=%+v err=%v", jobs, err)
 	}
-	var body string
+	// The WSDL's sequence (docs/protocol.md §getActiveJobs): companyHandle?, jobHandle?,
+	// originalName?, includeWaitingJobs?; waiting jobs are asked for.
+	if _, _, err := api.ActiveJobs(context.Background(), "j|1"); err != nil {
+		t.Fatal(err)
+	}
+	if want := `<getActiveJobsParam xmlns="` + Namespace + `"><companyHandle>c|1</companyHandle><jobHandle>j|1</jobHandle><includeWaitingJobs>true</includeWaitingJobs></getActiveJobsParam>`; !strings.Contains(body, want) {
+		t.Errorf("request:\n%s\nwant it to hold\n%s", body, want)
+	}
 	api = soapServer(t, 200, envOpen+`<getJobLogDetailsReturn xmlns="`+Namespace+`"><jobLogArray><items><jobHandle>j|1</jobHandle><fileSuccessCount>2</fileSuccessCount><detailArray><items><logType>UploadSuccess</logType><assetName>a.jpg</assetName><logMessage>ok</logMessage></items></detailArray></items></jobLogArray></getJobLogDetailsReturn>`+envClose,
 		func(_ *http.Request, b string) { body = b })
 	api.Company = "c|1"
