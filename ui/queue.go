@@ -72,6 +72,8 @@ func newQueueView(q *session.Queue, act queueActions) *QueueView {
 		v.sel.click(v.rowAt(id), currentModifiers())
 		v.list.Refresh()
 		v.showDetails()
+		// The details take room from the list: the chosen row stays in sight above them.
+		v.list.ScrollTo(id)
 		v.updateButtons()
 	}
 

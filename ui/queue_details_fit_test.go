@@ -118,3 +118,28 @@ func TestDetailsDoNotRepeatTheAdvice(t *testing.T) {
 		}
 	})
 }
+
+// The row a person clicks stays in sight once its details take room from the list: the
+// last row of a long list was hidden under the pane that shows it.
+func TestChosenRowStaysInSightAboveItsDetails(t *testing.T) {
+	e := newTestEnv(t)
+	fyne.CurrentApp().Settings().SetTheme(theme.DefaultTheme())
+	states := make([]session.State, 12)
+	for i := range states {
+		states[i] = session.Failed
+	}
+	restoredRows(t, e, states...)
+	e.w.Win.Resize(fyne.NewSize(1024, 640))
+	list := e.w.Queue.List()
+	last := len(states) - 1
+	list.ScrollToBottom()
+	list.Select(last) // as a click does
+	if !e.w.Queue.details.Content.Visible() {
+		t.Fatal("no details for the chosen row")
+	}
+	rowH := list.MinSize().Height + theme.Padding() // a row and its separator
+	top := float32(last) * rowH
+	if off := list.GetScrollOffset(); top+rowH-theme.Padding() > off+list.Size().Height+1 || top < off-1 {
+		t.Errorf("row %d spans %.0f to %.0f, the list shows %.0f to %.0f", last, top, top+rowH, off, off+list.Size().Height)
+	}
+}
