@@ -3,6 +3,7 @@ package uploader
 import (
 	"errors"
 	"fmt"
+	"math"
 	"net/url"
 	"reflect"
 	"strconv"
@@ -300,8 +301,10 @@ func (o Options) check(f Field) *Problem {
 	val := fromValue(f.Kind, v)
 	switch f.Kind {
 	case KindInt, KindFloat:
+		// NaN is an xsd:double, but no setting's number (strconv reads "NaN" as one), and
+		// it would pass any comparison with the range.
 		x := toFloat(val)
-		if f.Min < f.Max && (x < f.Min || x > f.Max) {
+		if math.IsNaN(x) || f.Min < f.Max && (x < f.Min || x > f.Max) {
 			p.Kind, p.Min, p.Max, p.Value = ProblemRange, num(f.Min), num(f.Max), num(x)
 			return p
 		}

@@ -3,6 +3,7 @@ package uploader
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"reflect"
 	"slices"
 	"strings"
@@ -118,6 +119,11 @@ func TestValidate(t *testing.T) {
 	}
 	if p := o.FieldProblem("unsharpMaskOptions.threshold"); p == nil || p.Kind != ProblemRange {
 		t.Error("FieldProblem misses the threshold")
+	} // NaN is a number to strconv (a "NaN" typed into a field) but within no range.
+	_ = o.Set("knockoutBackgroundOptions", true)
+	_ = o.Set("knockoutBackgroundOptions.tolerance", math.NaN())
+	if p := o.FieldProblem("knockoutBackgroundOptions.tolerance"); p == nil || p.Kind != ProblemRange || p.Value != "NaN" {
+		t.Errorf("NaN tolerance: %+v", p)
 	}
 }
 
