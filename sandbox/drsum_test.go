@@ -55,9 +55,13 @@ func TestDrSumUploads(t *testing.T) {
 	}
 
 	// The seed's example request: file first, then dest_dir and overwrite.
-	a, _ := drsum(t, r, DrSumUser, DrSumPassword, file("test.csv", "a,b\n1,2\n"), textPart("dest_dir", "/filer/webconsole/test"), textPart("overwrite", "true"))
+	a, h := drsum(t, r, DrSumUser, DrSumPassword, file("test.csv", "a,b\n1,2\n"), textPart("dest_dir", "/filer/webconsole/test"), textPart("overwrite", "true"))
 	if a.status != http.StatusOK || a.body != "" {
 		t.Fatalf("new file: %d %q", a.status, a.body)
+	}
+	// The body is empty, so there is no Content-Type (docs/protocol.md §Dr.Sum upload).
+	if ct, sent := h["Content-Type"]; sent {
+		t.Errorf("a success carries Content-Type %q", ct)
 	}
 	if got := mustRead(t, r.DrSumFile("/filer/webconsole/test", "test.csv")); string(got) != "a,b\n1,2\n" {
 		t.Errorf("got %q", got)
