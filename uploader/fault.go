@@ -57,8 +57,8 @@ func (f *Fault) Error() string {
 // the job would escape either.
 func (f *Fault) Auth() bool { return f.Kind == AuthenticationFault || f.Kind == AuthorizationFault }
 
-// parseFault recognises any element named *Fault (or a SOAP Fault carrying one in its
-// detail) with code and reason children, in any namespace.
+// parseFault recognises any element named *Fault (or a SOAP 1.1 or 1.2 Fault carrying one
+// in its detail) with code and reason children, in any namespace.
 func parseFault(root rootElement, data []byte, status int) (*Fault, bool) {
 	if !strings.HasSuffix(root.Name.Local, "Fault") {
 		return nil, false
@@ -92,6 +92,11 @@ func parseFault(root rootElement, data []byte, status int) (*Fault, bool) {
 				reason = &text
 			case "faultstring":
 				faultString = text
+			case "Text":
+				// SOAP 1.2: Fault/Reason/Text holds what SOAP 1.1's faultstring does.
+				if len(path) >= 2 && path[len(path)-2] == "Reason" && faultString == "" {
+					faultString = text
+				}
 			}
 		}
 	}

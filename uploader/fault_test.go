@@ -27,6 +27,11 @@ func TestParseUploadReply(t *testing.T) {
 		{name: "fault with 500", status: 500, body: seedFault, fault: &Fault{Kind: AuthenticationFault, Code: 10001, Reason: "Invalid username/password", Status: 500}},
 		{name: "ipsApiFault", status: 200, body: `<ipsApiFault xmlns="http://www.scene7.com/IpsApi/xsd"><code>30001</code><reason>bad</reason></ipsApiFault>`, fault: &Fault{Kind: IpsApiFault, Code: 30001, Reason: "bad", Status: 200}},
 		{name: "soap fault", status: 500, body: `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body><soapenv:Fault><faultcode>soapenv:Server</faultcode><faultstring>x</faultstring><detail><ns:authorizationFault xmlns:ns="http://www.scene7.com/IpsApi/xsd"><ns:code>20000</ns:code><ns:reason>Invalid company</ns:reason></ns:authorizationFault></detail></soapenv:Fault></soapenv:Body></soapenv:Envelope>`},
+		// SOAP 1.2 (W3C SOAP 1.2 Part 1, 5.4): Code/Value, Reason/Text, Detail.
+		{name: "soap 1.2 fault", status: 500, body: `<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body><env:Fault><env:Code><env:Value>env:Receiver</env:Value></env:Code><env:Reason><env:Text xml:lang="en">x</env:Text></env:Reason><env:Detail><ns:authorizationFault xmlns:ns="http://www.scene7.com/IpsApi/xsd"><ns:code>20000</ns:code><ns:reason>Invalid company</ns:reason></ns:authorizationFault></env:Detail></env:Fault></env:Body></env:Envelope>`,
+			fault: &Fault{Kind: AuthorizationFault, Code: CodeInvalidCompany, Reason: "Invalid company", Status: 500}},
+		{name: "soap 1.2 fault without detail", status: 500, body: `<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body><env:Fault><env:Code><env:Value>env:Sender</env:Value></env:Code><env:Reason><env:Text xml:lang="en">Unexpected subelement knockoutBackground</env:Text></env:Reason></env:Fault></env:Body></env:Envelope>`,
+			fault: &Fault{Kind: "soapFault", Reason: "Unexpected subelement knockoutBackground", Status: 500}},
 		{name: "html 500", status: 500, body: "<html><body><h1>Internal Server Error</h1></body></html>", transient: true},
 		{name: "garbage 200", status: 200, body: "\x00\x01garbage", transient: true},
 		{name: "empty 200", status: 200, body: "", transient: true},

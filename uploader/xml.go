@@ -165,19 +165,25 @@ func firstElement(data []byte) (rootElement, error) {
 			continue
 		}
 		switch {
-		case se.Name.Space == soapEnvelopeNS && se.Name.Local == "Header":
+		case soapEnvelope(se.Name.Space) && se.Name.Local == "Header":
 			if err := d.Skip(); err != nil {
 				return rootElement{}, err
 			}
-		case se.Name.Space == soapEnvelopeNS && (se.Name.Local == "Envelope" || se.Name.Local == "Body"):
+		case soapEnvelope(se.Name.Space) && (se.Name.Local == "Envelope" || se.Name.Local == "Body"):
 		default:
 			return rootElement{StartElement: se, offset: off}, nil
 		}
 	}
 }
 
-// soapEnvelopeNS is the SOAP 1.1 envelope namespace.
+// soapEnvelopeNS is the SOAP 1.1 envelope namespace, the one Hoist sends.
 const soapEnvelopeNS = "http://schemas.xmlsoap.org/soap/envelope/"
+
+// soap12EnvelopeNS is SOAP 1.2's: the WSDL binds every operation to SOAP 1.2 as well
+// (docs/protocol.md §SOAP endpoints), so an answer in it is read too.
+const soap12EnvelopeNS = "http://www.w3.org/2003/05/soap-envelope"
+
+func soapEnvelope(space string) bool { return space == soapEnvelopeNS || space == soap12EnvelopeNS }
 
 func snippet(data []byte) string {
 	s := strings.ToValidUTF8(string(data), "?")
