@@ -50,8 +50,8 @@ type RetryPolicy struct {
 	// request fails, when fewer than Attempts; 0 = Attempts alone counts.
 	Stalls int
 	// Offline is how long tries that failed because the network is down (networkDown)
-	// go on, from the first of them in a row, without counting against Attempts; they are
-	// spaced by at most 5 s. 0 = they count as ordinary attempts.
+	// go on, from the first of them, without counting against Attempts; they are spaced
+	// by at most 5 s. 0 = they count as ordinary attempts.
 	Offline time.Duration
 }
 
@@ -92,7 +92,12 @@ func (p RetryPolicy) Backoff(n int) time.Duration {
 func (p RetryPolicy) do(ctx context.Context, try func(attempt int) error, retryable func(err error, attempt int) bool, retrying func(attempt int, err error)) error {
 	attempts := max(p.Attempts, 1)
 	counted, stalls := 0, 0
-	var downSince time.Time // first failure of the current run of network-down failures
+	// downSince is the request's first network-down failure. An ordinary failure in
+	// between does not start the allowance again: it counts against Attempts already, and
+	// a server that resets every connection also shows, now and then, a failure that is
+	// no network-down one ("use of closed network connection"), which would otherwise
+	// keep such a request going for many times Offline.
+	var downSince time.Time
 	for attempt := 1; ; attempt++ {
 		err := try(attempt)
 		if err == nil || ctx.Err() != nil || !retryable(err, attempt) {
@@ -108,7 +113,6 @@ func (p RetryPolicy) do(ctx context.Context, try func(attempt int) error, retrya
 			}
 			wait = min(wait, offlineProbe)
 		} else {
-			downSince = time.Time{}
 			counted++
 			var ce *ConnError
 			if errors.As(err, &ce) && ce.Stalled > 0 {
