@@ -42,8 +42,12 @@ func looksHTML(contentType string, body []byte) bool {
 // that came before the body was fully sent becomes a ReplyEarly.
 func (ex exchange) judged(err error) error {
 	var re *ReplyError
+	var de *DrSumError
+	if errors.As(err, &de) {
+		de.RetryAfter, de.Host, de.Location = ex.retryAfter, ex.host, ex.location
+	}
 	if errors.As(err, &re) {
-		re.Host, re.ContentType = ex.host, ex.contentType
+		re.Host, re.ContentType, re.Location, re.RetryAfter = ex.host, ex.contentType, ex.location, ex.retryAfter
 		if re.Kind != ReplyEarly && looksHTML(ex.contentType, ex.reply) {
 			re.Kind = ReplyHTML
 		}

@@ -9,6 +9,7 @@ import (
 	"path"
 	"strings"
 	"sync/atomic"
+	"time"
 )
 
 // The Dr.Sum Cloud Hub file upload Web API (docs/protocol.md §Dr.Sum upload): one file per POST, HTTP Basic
@@ -43,7 +44,14 @@ type DrSumError struct {
 	// Overwrite is the overwrite value the request carried: a FILE_ALREADY_EXISTS with
 	// overwrite on is the server refusing to replace, not a setting to change.
 	Overwrite bool
+	// RetryAfter is the wait a 429 or 503 asked for (serverwait.go), 0 when none.
+	RetryAfter time.Duration
+	// Host and Location are the server asked (host:port) and where its redirect (3xx)
+	// sent the request, for the sentence.
+	Host, Location string
 }
+
+func (e *DrSumError) askedWait() time.Duration { return e.RetryAfter }
 
 func (e *DrSumError) Error() string {
 	s := fmt.Sprintf("Dr.Sum answered HTTP %d %s", e.Status, http.StatusText(e.Status))

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 )
 
 // FaultKind names an IPS fault element.
@@ -129,6 +130,12 @@ type ReplyError struct {
 	ContentType string
 	Snippet     string // the start of the body, whitespace folded
 	Err         error  // reading the body failed
+	// Location is where a redirect (3xx) sent the request, as the server wrote it: a
+	// captive portal's sign-in page, or the https address of an http URL.
+	Location string
+	// RetryAfter is the wait a 429 or 503 asked for (its Retry-After header), 0 when none:
+	// the retry policy waits at least that long, within its cap (serverwait.go).
+	RetryAfter time.Duration
 }
 
 func (e *ReplyError) Error() string {
@@ -143,6 +150,9 @@ func (e *ReplyError) Error() string {
 	}
 	if e.Host != "" {
 		msg += " from " + e.Host
+	}
+	if e.Location != "" {
+		msg += " to " + e.Location
 	}
 	if e.Snippet != "" {
 		msg += ": " + e.Snippet
@@ -172,3 +182,5 @@ func (e *ReplyError) Transient() bool {
 	return e.Status >= 500 || e.Status == http.StatusRequestTimeout || e.Status == http.StatusTooManyRequests ||
 		e.Status/100 == 2 || e.Err != nil
 }
+
+func (e *ReplyError) askedWait() time.Duration { return e.RetryAfter }

@@ -1,6 +1,7 @@
 package uploader
 
 import (
+	"cmp"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
@@ -104,6 +105,9 @@ func (p RetryPolicy) do(ctx context.Context, try func(attempt int) error, retrya
 			return err
 		}
 		wait := p.Backoff(attempt)
+		if asked := min(serverWait(err), cmp.Or(p.Max, DefaultBackoffMax)); asked > wait {
+			wait = asked // what a busy server asked for (serverwait.go), within the cap
+		}
 		if p.Offline > 0 && networkDown(err) {
 			if downSince.IsZero() {
 				downSince = time.Now()

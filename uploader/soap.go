@@ -122,13 +122,13 @@ func (a *API) call(ctx context.Context, op string, payload, maskedPayload any, o
 	}
 	root, err := firstElement(data)
 	if err != nil {
-		return ex, fmt.Errorf("%s: %w", op, &ReplyError{Status: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), Snippet: snippet(data)})
+		return ex, fmt.Errorf("%s: %w", op, &ReplyError{Status: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), Snippet: snippet(data), Location: resp.Header.Get("Location")})
 	}
 	if f, ok := parseFault(root, data, resp.StatusCode); ok {
 		return ex, fmt.Errorf("%s: %w", op, f)
 	}
 	if resp.StatusCode/100 != 2 || root.Name.Local != op+"Return" {
-		return ex, fmt.Errorf("%s: %w", op, &ReplyError{Status: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), Snippet: snippet(data)})
+		return ex, fmt.Errorf("%s: %w", op, &ReplyError{Status: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), Snippet: snippet(data), Location: resp.Header.Get("Location")})
 	}
 	if err := xml.NewDecoder(bytes.NewReader(data[root.offset:])).Decode(out); err != nil {
 		return ex, fmt.Errorf("%s: %w", op, &ReplyError{Status: resp.StatusCode, Snippet: snippet(data), Err: err})

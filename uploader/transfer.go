@@ -31,6 +31,8 @@ type exchange struct {
 	reply       []byte // at most maxReply bytes
 	contentType string
 	host        string // the server asked (host:port of the URL)
+	location    string // a redirect's Location header
+	retryAfter  time.Duration
 	// early is set when the answer came before the request body was fully taken, or
 	// before the peer had acknowledged all of it: the server cannot have received what it
 	// answers about (answer.go).
@@ -159,7 +161,8 @@ func (r *run) send(ctx context.Context, url string, body *multipartBody, setAuth
 	if w := wait.Load(); w >= 0 && !interim.Load() && !early.Load() && resp.StatusCode/100 == 2 {
 		r.answered(time.Duration(w))
 	}
-	return exchange{status: resp.StatusCode, reply: reply, contentType: resp.Header.Get("Content-Type"), host: req.URL.Host, early: early.Load()}, nil
+	return exchange{status: resp.StatusCode, reply: reply, contentType: resp.Header.Get("Content-Type"), host: req.URL.Host, early: early.Load(),
+		location: resp.Header.Get("Location"), retryAfter: retryAfter(resp, time.Now())}, nil
 }
 
 // unacknowledged is how many bytes written to c its peer has not acknowledged, 0 when the

@@ -3,6 +3,7 @@ package words
 import (
 	"errors"
 	"net/http"
+	"net/url"
 
 	"hoist/uploader"
 )
@@ -21,6 +22,9 @@ func replyError(err error) (string, bool) {
 		host = T("err.reply.the_address", nil)
 	}
 	a := A{"Host": host, "Status": e.Status}
+	if s, ok := redirected(e.Status, e.Host, e.Location, a); ok {
+		return s, true
+	}
 	switch {
 	case e.Kind == uploader.ReplyEarly:
 		return T("err.reply.early", a), true
@@ -36,6 +40,8 @@ func replyError(err error) (string, bool) {
 		return T("err.reply.refused_access", a), true
 	case e.Status/100 == 2:
 		return T("err.reply.no_reply", a), true
+	case e.Status == http.StatusTooManyRequests || e.Status == http.StatusServiceUnavailable:
+		return T("err.reply.busy", a), true
 	case e.Transient():
 		return T("err.reply.server_error", a), true
 	}
@@ -85,6 +91,11 @@ func drsumError(err error) (string, bool) {
 		return out, true
 	}
 	a := A{"Status": e.Status}
+	if e.Host != "" {
+		if s, ok := redirected(e.Status, e.Host, e.Location, A{"Host": e.Host}); ok {
+			return s, true
+		}
+	}
 	switch {
 	case e.Status == http.StatusUnauthorized:
 		return T("err.drsum.unauthorized", nil), true
@@ -100,4 +111,26 @@ func drsumError(err error) (string, bool) {
 		return T("err.drsum.transient", a), true
 	}
 	return T("err.drsum.refused", a), true
+}
+
+// redirected words a redirect (3xx) whose Location is known: to the https address of the
+// same server (an http URL where the server wants https), or elsewhere, as a captive
+// portal or a company network's sign-in page sends every request. Only the scheme, host
+// and path of the Location are shown: its query may carry a token, and a URL that does
+// not parse (control characters) is not shown at all.
+func redirected(status int, host, location string, a A) (string, bool) {
+	if status/100 != 3 || location == "" {
+		return "", false
+	}
+	base := &url.URL{Scheme: "http", Host: host}
+	u, err := base.Parse(location)
+	if err != nil || u.Host == "" {
+		return "", false
+	}
+	if u.Scheme == "https" && u.Hostname() == base.Hostname() {
+		a["To"] = (&url.URL{Scheme: u.Scheme, Host: u.Host, Path: u.Path}).String()
+		return T("err.reply.redirect_https", a), true
+	}
+	a["To"] = (&url.URL{Scheme: u.Scheme, Host: u.Host}).String()
+	return T("err.reply.redirect", a), true
 }
