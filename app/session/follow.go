@@ -316,10 +316,28 @@ func (q *Queue) startFollowUps(r *run) {
 	byJob := map[string][]*Row{}
 	var order []string
 	q.mu.Lock()
-	// The files uploaded before a pause first (those still listed): the job ends only now.
+	// The files an earlier run sent in the jobs this one ended are followed with its own:
+	// those sent before a pause (r.earlier), and those a run before a restart left in the
+	// open job this one continued. Scene7 processes them only now; followed with the run's
+	// own only, they stayed Uploaded for good.
+	inRun := make(map[*Row]bool, len(r.rows))
+	handles := map[string]bool{}
+	for _, row := range r.rows {
+		inRun[row] = true
+		if row.State == Done && row.JobHandle != "" {
+			handles[row.JobHandle] = true
+		}
+	}
 	var rows []*Row
 	for _, row := range r.earlier {
-		if row.pos >= 0 {
+		if row.pos >= 0 && !inRun[row] {
+			inRun[row] = true
+			rows = append(rows, row)
+		}
+	}
+	for _, row := range q.rows {
+		if !inRun[row] && row.State == Done && row.Outcome == NotFollowed && handles[row.JobHandle] {
+			inRun[row] = true
 			rows = append(rows, row)
 		}
 	}

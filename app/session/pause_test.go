@@ -280,3 +280,41 @@ func TestFilesSentBeforeAPauseAreFollowed(t *testing.T) {
 		}
 	}
 }
+
+// Files an earlier run sent in a job it left open (Hoist closed mid-upload) are followed
+// with the files of the run that continues that job after the restart: they stayed
+// Uploaded for good, and the status counted "1 of 1 ready" after 31 files.
+func TestFilesSentBeforeARestartAreFollowedWithTheJob(t *testing.T) {
+	b := newPauseBox(t)
+	b.pauseAtSecondFile(t) // as a quit mid-upload leaves it: a.jpg sent, the job open
+	snap := b.q.Snapshot()
+	if snap.OpenJob().Handle == "" {
+		t.Fatal("no open job to continue")
+	}
+	c := uploader.NewClient()
+	next := New(Config{Uploader: c, Follower: c, FollowFirst: 10 * time.Millisecond})
+	ended := make(chan Summary, 1)
+	next.SetObserver(Observer{Ended: func(s Summary) { ended <- s }})
+	if waiting := next.Restore(snap); waiting != 2 {
+		t.Fatalf("%d files waiting after the restart", waiting)
+	}
+	if err := next.Start(b.target); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-ended:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the upload did not end")
+	}
+	next.Wait()
+	handles := map[string]bool{}
+	for _, r := range next.Rows() {
+		handles[r.JobHandle] = true
+		if r.State != Done || r.Outcome != FailedInScene7 {
+			t.Errorf("%s: %v, %v", r.Rel, r.State, r.Outcome)
+		}
+	}
+	if len(handles) != 1 {
+		t.Errorf("the files went to %d jobs, want the one left open", len(handles))
+	}
+}
