@@ -197,12 +197,16 @@ func (dt *Desktop) closing() {
 		quit()
 		return
 	}
-	dialog.ShowConfirm(words.T("app.quit.title", nil), words.T("app.quit.message", nil),
+	// The buttons say what they do: Yes and No left a new user reading the question again.
+	d := dialog.NewConfirm(words.T("app.quit.title", nil), words.T("app.quit.message", nil),
 		func(yes bool) {
 			if yes {
 				quit()
 			}
 		}, dt.Window.Win)
+	d.SetConfirmText(words.T("app.quit.confirm", nil))
+	d.SetDismissText(words.T("app.quit.keep", nil))
+	d.Show()
 }
 
 // Close writes the queue now, so that no save it had scheduled writes to the config

@@ -1,0 +1,55 @@
+package app
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"hoist/internal/words"
+	"hoist/sandbox"
+)
+
+// Closing the window mid-upload asks first, with buttons that say what they do (Quit,
+// Keep uploading), not Yes and No; Keep uploading leaves the upload running.
+func TestQuittingMidUploadNamesTheChoices(t *testing.T) {
+	dt := build(t)
+	dt.Sandbox.SetFaults(sandbox.Faults{StallEvery: 1, StallFor: time.Minute})
+	dt.Window.AddPaths([]string{tree(t, map[string]string{"c/a.jpg": "a"}) + "/c"})
+	test.Tap(dt.Window.Queue.Upload)
+	if !dt.Queue.Running() {
+		t.Fatal("the upload is not running")
+	}
+	dt.closing()
+	top := dt.Window.Win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no question before quitting mid-upload")
+	}
+	buttons := map[string]*widget.Button{}
+	for _, o := range test.LaidOutObjects(top) {
+		if b, ok := o.(*widget.Button); ok && o.Visible() {
+			buttons[b.Text] = b
+		}
+	}
+	names := []string{}
+	for n := range buttons {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	for _, id := range []string{"app.quit.confirm", "app.quit.keep"} {
+		if buttons[words.T(id, nil)] == nil {
+			t.Errorf("no button %q among %q", words.T(id, nil), names)
+		}
+	}
+	if keep := buttons[words.T("app.quit.keep", nil)]; keep != nil {
+		test.Tap(keep)
+		if !dt.Queue.Running() || dt.Window.Win.Canvas().Overlays().Top() != nil {
+			t.Error("Keep uploading should close the question and leave the upload running")
+		}
+	}
+	dt.Sandbox.SetFaults(sandbox.Faults{})
+	dt.Queue.Cancel()
+	dt.Queue.Wait()
+}
