@@ -42,10 +42,12 @@ func TestReadyRowOffersCopyLinkAndOpen(t *testing.T) {
 
 	// A file Scene7 could not process: its words and what to do, no link.
 	linkBase = base
+	// The engine's sentence says to fix the file; the line under it, that Retry failed
+	// does not send it (details.go).
 	failed := session.Row{Rel: "c/p.psb", State: session.Done, Outcome: session.FailedInScene7, AssetID: "p",
-		OutcomeText: "Scene7 could not process it: PSB files are not supported."}
+		OutcomeText: "Scene7 could not process it: PSB files are not supported. Fix the file (or save it in a supported format) and upload it again."}
 	d.show(failed, true)
-	if d.linkBtns.Visible() || !strings.Contains(d.reason.Text, "PSB files are not supported.") || !strings.Contains(d.reason.Text, "Fix it") ||
+	if d.linkBtns.Visible() || !strings.Contains(d.reason.Text, "PSB files are not supported.") || !strings.Contains(d.reason.Text, "add it to the list again") ||
 		rowImportance(failed) != widget.DangerImportance {
 		t.Errorf("failed in Scene7: %q", d.reason.Text)
 	}
