@@ -25,7 +25,7 @@ func windowFitsSmallScreens(t *testing.T, _ string) {
 		e.w.Win.Resize(screen)
 		for i, tab := range e.w.Tabs.Items {
 			e.w.Tabs.SelectIndex(i)
-			if m := e.w.Win.Content().MinSize(); m.Width > screen.Width || m.Height > screen.Height {
+			if m := unscrolledMin(e.w); m.Width > screen.Width || m.Height > screen.Height {
 				t.Errorf("%v, tab %s: the window needs at least %v", screen, tab.Text, m)
 				for _, o := range []struct {
 					name string

@@ -41,7 +41,7 @@ func TestQueueDetailsInsideSmallWindows(t *testing.T) {
 			if !e.w.Queue.details.Content.Visible() {
 				t.Fatalf("%v: no details for the chosen row", screen)
 			}
-			if m := e.w.Win.Content().MinSize(); m.Height > screen.Height {
+			if m := unscrolledMin(e.w); m.Height > screen.Height {
 				t.Errorf("%v: the window needs %.0f of height", screen, m.Height)
 			}
 			e.w.Win.Resize(screen) // as the real window, which keeps the screen's size

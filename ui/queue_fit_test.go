@@ -52,7 +52,7 @@ func TestQueueTabInsideSmallWindows(t *testing.T) {
 				if e.w.Dest.pwBox.Visible() != (conn.name == office.Name) || e.w.Dest.insecure.Visible() != (conn.name == office.Name) {
 					t.Fatalf("%s: password shown %v, insecure note shown %v", where, e.w.Dest.pwBox.Visible(), e.w.Dest.insecure.Visible())
 				}
-				if m := e.w.Win.Content().MinSize(); m.Height > screen.Height {
+				if m := unscrolledMin(e.w); m.Height > screen.Height {
 					t.Errorf("%s: the window needs %.0f of height", where, m.Height)
 				}
 				seen := 0

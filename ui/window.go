@@ -38,6 +38,7 @@ type Window struct {
 	Bandwidth *bandwidthField
 
 	optionsLine  *widget.Label
+	queueScroll  *container.Scroll // the queue tab's content (see New)
 	banner       *fyne.Container
 	header       *fyne.Container
 	resume       *fyne.Container
@@ -90,9 +91,15 @@ func New(a fyne.App, win fyne.Window, d Deps) *Window {
 		// Not "Advanced": the last group of Scene7's options, just above, has that name.
 		card(words.T("window.card.sending", nil), container.NewVBox(w.Dest.Advanced, w.FollowLinks, w.Bandwidth.Content)),
 	))
+	// When everything the queue tab may show at once (the offer of an earlier run's files,
+	// a connection asking for its password with the keychain's note, the line saying what
+	// to fix, the counts on two lines) needs more height than a small screen has, the tab
+	// scrolls instead of making the window taller than the screen, which put the bar and
+	// the counts below its bottom edge. With room enough it does not scroll.
+	w.queueScroll = container.NewVScroll(container.New(widthFirst{flows: []widthTaker{w.Dest.row}}, container.NewBorder(queueTop, nil, nil, nil, w.Queue.Content)))
 	// The queue is the main view; the options, which are set once and kept, have a tab.
 	w.Tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(words.T("window.tab.queue", nil), theme.UploadIcon(), container.New(widthFirst{flows: []widthTaker{w.Dest.row}}, container.NewBorder(queueTop, nil, nil, nil, w.Queue.Content))),
+		container.NewTabItemWithIcon(words.T("window.tab.queue", nil), theme.UploadIcon(), w.queueScroll),
 		container.NewTabItemWithIcon(words.T("window.tab.options", nil), theme.SettingsIcon(), options),
 		container.NewTabItemWithIcon(words.T("window.tab.log", nil), theme.ListIcon(), w.Log.Content),
 		container.NewTabItemWithIcon(words.T("window.tab.request", nil), theme.VisibilityIcon(), w.Preview.Content),
