@@ -4,6 +4,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -112,4 +113,29 @@ func TestCheckLoginSaysASecureConnectionFailed(t *testing.T) {
 	}
 	mustContain(t, "stderr", out.stderr, "The secure connection to "+host+" could not be set up.")
 	mustNotContain(t, "stderr", out.stderr, "http: server gave", "checkLogin", "Post \"")
+}
+
+// An upload to an https server whose certificate no trusted authority signed (an
+// intranet server with the company's own CA) names the server and says to give that
+// authority's certificate with --ca-file, in every language; it said "Check the
+// connection's URL" only, and nothing of the CA file.
+func TestUploadToAnUntrustedServerSaysCAFile(t *testing.T) {
+	defer words.Use(words.Current())
+	srv := httptest.NewTLSServer(http.NotFoundHandler())
+	defer srv.Close()
+	host := strings.TrimPrefix(srv.URL, "https://")
+	dir := t.TempDir()
+	file := filepath.Join(dir, "a.jpg")
+	if err := os.WriteFile(file, []byte("\xFF\xD8\xFFa"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"en", "fr", "ja"} {
+		out := hoist(t, invocation{env: demoEnv}, "upload", "--lang", lang, "--endpoint", srv.URL+"/scene7/UploadFile", "--user", "u", "--company", "c", file)
+		if out.code != exitFailed {
+			t.Fatalf("%s: exit %d\nstderr:\n%s", lang, out.code, out.stderr)
+		}
+		mustContain(t, lang+" stderr", out.stderr, host)
+		mustContain(t, lang+" stderr", out.stderr, "--ca-file")
+		mustNotContain(t, lang+" stderr", out.stderr, "x509", "tls:", "Post \"")
+	}
 }

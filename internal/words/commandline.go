@@ -28,6 +28,7 @@ var commandLineVariants = map[string]string{
 	"err.fault.invalid_credentials":      "cli.variant.err.fault.invalid_credentials",
 	"err.fault.invalid_company":          "cli.variant.err.fault.invalid_company",
 	"err.reply.the_address":              "cli.variant.err.reply.the_address",
+	"err.conn.certificate.host":          "cli.variant.err.conn.certificate.host",
 	"err.file.changed":                   "cli.variant.err.file.changed",
 	"err.name.control":                   "cli.variant.err.name.control",
 	"err.name.control_folder":            "cli.variant.err.name.control_folder",

@@ -9,9 +9,9 @@ import (
 // windowWords name the window's controls: its switches, its connection settings, its
 // queue.
 var windowWords = map[string][]string{
-	"en": {"Turn on", "turn on", "Overwrite", "following links", "connection settings", "add it again", "retype the folder"},
-	"fr": {"Activez", "activez", "Remplacer les fichiers", "suivi des liens", "réglages de la connexion", "ajoutez-le", "retapez le nom"},
-	"ja": {"オンに", "「同じ名前", "リンクをたどる設定", "接続の設定", "追加して", "フォルダー名を"},
+	"en": {"Turn on", "turn on", "Overwrite", "following links", "connection settings", "add it again", "retype the folder", "CA certificate file"},
+	"fr": {"Activez", "activez", "Remplacer les fichiers", "suivi des liens", "réglages de la connexion", "ajoutez-le", "retapez le nom", "certificat d’autorité (CA) de la connexion"},
+	"ja": {"オンに", "「同じ名前", "リンクをたどる設定", "接続の設定", "追加して", "フォルダー名を", "「CA 証明書ファイル」"},
 }
 
 // Each command-line variant exists in every language with its sentence's placeholders,

@@ -31,6 +31,11 @@ func connError(err error) (string, bool) {
 	case ce.Stalled > 0:
 		return T("err.conn.stalled", A{"Wait": Duration(ce.Stalled)}), true
 	case uploader.BadCertificate(ce.Err):
+		// Named, with the advice for a private CA: an intranet server's certificate is
+		// the usual reason, and the CA file its remedy.
+		if host := requestHost(ce.Err); host != "" {
+			return T("err.conn.certificate.host", A{"Host": host}), true
+		}
 		return T("err.conn.certificate", nil), true
 	case uploader.Offline(ce.Err):
 		host := ""
