@@ -6,8 +6,8 @@ import (
 )
 
 // detailsBelow lays out the queue's list with the chosen file's details under it. The
-// details take the height they need, up to half of the room: beyond, their sentence
-// scrolls in the pane. Laid out at their full height, a long reason in French or
+// details take the height they need, as long as the list keeps a row: beyond, their
+// sentence scrolls in the pane. Laid out at their full height, a long reason in French or
 // Japanese made the window taller than a 1024×640 or 800×600 screen, which pushed the
 // overall bar and the counts off its bottom and left one row of the list.
 type detailsBelow struct{ d *rowDetails }
@@ -30,8 +30,7 @@ func (l detailsBelow) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 	pad := theme.Padding()
 	least := l.d.Content.MinSize().Height
-	h := min(l.d.height(size.Width), max(least, size.Height/2))
-	h = max(least, min(h, size.Height-pad-list.MinSize().Height))
+	h := max(least, min(l.d.height(size.Width), size.Height-pad-list.MinSize().Height))
 	list.Resize(fyne.NewSize(size.Width, size.Height-pad-h))
 	l.d.Content.Move(fyne.NewPos(0, size.Height-h))
 	l.d.Content.Resize(fyne.NewSize(size.Width, h))
