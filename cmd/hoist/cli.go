@@ -31,6 +31,8 @@ type cli struct {
 	stdout io.Writer
 	stderr io.Writer
 	getenv func(string) string
+	// command is the name of the command running, once known: "upload".
+	command string
 }
 
 // run is the whole program but for the process exit, so tests can call it in-process.
@@ -41,8 +43,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	ctx, stop := signal.NotifyContext(context.Background(), stopSignals()...)
 	defer stop()
 	context.AfterFunc(ctx, stop)
-	c := &cli{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv}
-	return c.main(args)
+	out := &watchedOutput{w: stdout}
+	c := &cli{ctx: ctx, stdin: stdin, stdout: out, stderr: stderr, getenv: getenv}
+	return c.outputChecked(c.main(args), out)
 }
 
 // stopSignals are the signals that end a command cleanly. SIGHUP only when it is not
@@ -111,8 +114,10 @@ func (c *cli) main(args []string) int {
 	}
 	switch name := args[0]; name {
 	case "help", "-h", "-help", "--help":
+		c.command = "help"
 		return c.help(args[1:])
 	case "version", "-version", "--version":
+		c.command = "version"
 		fmt.Fprintln(c.stdout, words.T("cli.version", words.A{"Version": uploader.Version, "Go": runtime.Version(), "OS": runtime.GOOS, "Arch": runtime.GOARCH}))
 		return exitOK
 	default:
@@ -121,6 +126,7 @@ func (c *cli) main(args []string) int {
 			fmt.Fprintln(c.stderr, words.T("cli.unknown_command", words.A{"Name": name}))
 			return exitUsage
 		}
+		c.command = cmd.name
 		return cmd.run(c, cmd, args[1:])
 	}
 }
