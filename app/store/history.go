@@ -46,6 +46,19 @@ type HistoryEntry struct {
 func (j journal) summary(finished time.Time) HistoryEntry {
 	e := HistoryEntry{ID: j.ID, Profile: j.Last.Profile, JobName: j.jobName(), JobHandle: j.OpenJob().Handle,
 		Started: j.Created, Finished: finished, Files: len(j.Rows)}
+	// The job the files last went to, ended or not: OpenJob leaves out a job whose files
+	// Scene7 processed (it takes no more files), and jobName then fell back on the name
+	// ready for the next upload, so a finished Scene7 upload was written with no handle
+	// and another job's name.
+	for i := len(j.Rows) - 1; i >= 0; i-- {
+		if r := j.Rows[i]; r.JobHandle != "" {
+			e.JobHandle = r.JobHandle
+			if r.JobName != "" {
+				e.JobName = r.JobName
+			}
+			break
+		}
+	}
 	for _, r := range j.Rows {
 		switch r.State {
 		case session.Done:

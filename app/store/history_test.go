@@ -69,6 +69,26 @@ func TestSummary(t *testing.T) {
 	}
 }
 
+// A Scene7 upload whose files were processed (its job ended) is written with its own job's
+// name and handle, not with the name ready for the next upload and no handle.
+func TestSummaryOfAProcessedJob(t *testing.T) {
+	j := sampleJournal("s")
+	j.Last.JobName = "hoist-next"
+	for i := range j.Rows { // a.jpg uploaded and ready; the others never reached the job
+		if j.Rows[i].State == session.Done {
+			j.Rows[i].Outcome = session.Ready
+		} else {
+			j.Rows[i].JobName, j.Rows[i].JobHandle = "", ""
+		}
+	}
+	if j.OpenJob().Handle != "" {
+		t.Fatal("the sample's job should be ended")
+	}
+	if e := j.summary(t0); e.JobName != "hoist-1" || e.JobHandle != "c|2101|j|1" {
+		t.Errorf("summary names job %q, handle %q", e.JobName, e.JobHandle)
+	}
+}
+
 // A history line keeps not sent apart from cancelled; the lines of the versions before,
 // which counted both as cancelled, still read (with nothing not sent).
 func TestHistoryKeepsNotSentApartFromCancelled(t *testing.T) {
