@@ -83,7 +83,7 @@ func Build(a fyne.App, opt Options) (*Desktop, error) {
 	dt.Window = ui.New(a, win, ui.Deps{
 		Queue: q, Remote: remote{http: client.HTTP}, Profiles: cfg.Profiles, Secrets: cfg.Credentials,
 		Presets: cfg.Presets, Pickers: &nativePickers{}, SandboxURL: sb.URL, Async: opt.Async,
-		Bandwidth: client.Bandwidth,
+		Bandwidth: client.Bandwidth, History: cfg.Queue.History,
 	})
 	if dt.trace != nil {
 		dt.Window.OnAdded = func(added, skipped int) { dt.trace.event(traceListed, int64(added+skipped)) }

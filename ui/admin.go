@@ -28,8 +28,10 @@ type AdminView struct {
 	clip   func(string)
 	run    func(func())
 
-	jobs     []uploader.ActiveJob
-	known    []knownJob // jobs to pick for their log: the active ones and this session's
+	jobs  []uploader.ActiveJob
+	known []knownJob // jobs to pick for their log: the active ones, this session's and earlier ones
+	// history lists the uploads of earlier runs (Deps.History); nil: none.
+	history  func() ([]store.HistoryEntry, error)
 	jobList  *widget.List
 	jobsNote *widget.Label
 	jobsEx   *exchangeView
@@ -143,6 +145,9 @@ func (v *AdminView) SetConnection(p store.Profile) {
 		v.jobsNote.SetText(words.T("admin.jobs.hint", nil))
 		v.jobsEx.set(uploader.Exchange{})
 		v.logEx.set(uploader.Exchange{})
+		if !drsum {
+			v.addEarlierJobs(p.Name)
+		}
 	}
 	showIf(v.drsum, drsum, v.box)
 	showIf(v.scene7, !drsum && p.Name != "", v.box)
@@ -159,6 +164,36 @@ func (v *AdminView) AddJobs(name string, handles []string) {
 	}
 	if n := len(handles); n > 0 {
 		v.choose(handles[n-1])
+	}
+}
+
+// earlierJobs is how many uploads of earlier runs the job list offers, the latest.
+const earlierJobs = 30
+
+// addEarlierJobs offers the latest uploads of earlier runs to the connection named
+// profile, with the day they ended: once Hoist had been closed, a finished upload was
+// nowhere to be found in the window, so its log could be read only by pasting a handle
+// nobody had kept.
+func (v *AdminView) addEarlierJobs(profile string) {
+	if v.history == nil {
+		return
+	}
+	past, err := v.history()
+	if err != nil {
+		fyne.LogError("reading the history of uploads", err)
+	}
+	var mine []store.HistoryEntry
+	for _, e := range past {
+		if e.Profile == profile && e.JobHandle != "" {
+			mine = append(mine, e)
+		}
+	}
+	for _, e := range mine[max(0, len(mine)-earlierJobs):] { // oldest first: the latest ends on top
+		name := e.JobName
+		if name == "" {
+			name = e.JobHandle
+		}
+		v.remember(knownJob{label: words.T("admin.job.uploaded_on", words.A{"Name": name, "When": words.DateTime(e.Finished)}), handle: e.JobHandle})
 	}
 }
 
@@ -308,3 +343,6 @@ func (v *AdminView) setLogNote(s string) {
 	v.logNote.SetText(s)
 	showIf(v.logNote, s != "", v.logsBox)
 }
+
+// JobChoices are the jobs offered by name in the job log's list, as it shows them.
+func (v *AdminView) JobChoices() []string { return v.pick.Options }

@@ -90,6 +90,9 @@ type Deps struct {
 	// Bandwidth is the uploads' speed limit, which the Advanced options set; nil hides
 	// nothing but limits nothing.
 	Bandwidth *uploader.Bandwidth
+	// History lists the uploads of earlier runs, oldest first (store.QueueStore.History),
+	// which Admin's job log offers by name; nil offers none.
+	History func() ([]store.HistoryEntry, error)
 }
 
 // run starts work that may block (the keychain, the network, file dialogs, walking

@@ -74,6 +74,7 @@ func New(a fyne.App, win fyne.Window, d Deps) *Window {
 	w.Presets = newPresetBar(d.Presets, win, w.presetToSave, w.applyPreset)
 	w.Connections = newConnectionsView(d, win, clip)
 	w.Admin = newAdminView(d.Remote, w.adminConn, clip, d.run, languageChoice(a.Preferences()))
+	w.Admin.history = d.History
 
 	w.optionsLine = widget.NewLabel("")
 	w.optionsLine.Truncation = fyne.TextTruncateEllipsis
