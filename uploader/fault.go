@@ -136,6 +136,9 @@ type ReplyError struct {
 	// RetryAfter is the wait a 429 or 503 asked for (its Retry-After header), 0 when none:
 	// the retry policy waits at least that long, within its cap (serverwait.go).
 	RetryAfter time.Duration
+	// API is set on an answer of the Scene7 SOAP API (soap.go), which is said as such,
+	// not as an upload's.
+	API bool
 }
 
 func (e *ReplyError) Error() string {

@@ -118,22 +118,35 @@ func (a *API) call(ctx context.Context, op string, payload, maskedPayload any, o
 	ex.Duration = time.Since(start)
 	ex.Response = string(data)
 	if err != nil {
-		return ex, fmt.Errorf("%s: reading the answer: %w", op, &ReplyError{Status: resp.StatusCode, Snippet: snippet(data), Err: err})
+		return ex, fmt.Errorf("%s: reading the answer: %w", op, apiReply(req, resp, data, err))
 	}
 	root, err := firstElement(data)
 	if err != nil {
-		return ex, fmt.Errorf("%s: %w", op, &ReplyError{Status: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), Snippet: snippet(data), Location: resp.Header.Get("Location")})
+		return ex, fmt.Errorf("%s: %w", op, apiReply(req, resp, data, nil))
 	}
 	if f, ok := parseFault(root, data, resp.StatusCode); ok {
 		return ex, fmt.Errorf("%s: %w", op, f)
 	}
 	if resp.StatusCode/100 != 2 || root.Name.Local != op+"Return" {
-		return ex, fmt.Errorf("%s: %w", op, &ReplyError{Status: resp.StatusCode, ContentType: resp.Header.Get("Content-Type"), Snippet: snippet(data), Location: resp.Header.Get("Location")})
+		return ex, fmt.Errorf("%s: %w", op, apiReply(req, resp, data, nil))
 	}
 	if err := xml.NewDecoder(bytes.NewReader(data[root.offset:])).Decode(out); err != nil {
-		return ex, fmt.Errorf("%s: %w", op, &ReplyError{Status: resp.StatusCode, Snippet: snippet(data), Err: err})
+		return ex, fmt.Errorf("%s: %w", op, apiReply(req, resp, data, err))
 	}
 	return ex, nil
+}
+
+// apiReply is a SOAP answer that is not the operation's answer nor a fault: an HTML page
+// (a proxy's, a sign-in page), a redirect, a busy or failing server, garbage; err is the
+// failure to read or decode it, if any. It is marked API, so that it is said as an answer
+// of the Scene7 API, not of an upload (Test connection, hoist jobs, job-log).
+func apiReply(req *http.Request, resp *http.Response, data []byte, err error) *ReplyError {
+	re := &ReplyError{Status: resp.StatusCode, Host: req.URL.Host, ContentType: resp.Header.Get("Content-Type"), Snippet: snippet(data), Err: err,
+		Location: resp.Header.Get("Location"), RetryAfter: retryAfter(resp, time.Now()), API: true}
+	if looksHTML(re.ContentType, data) {
+		re.Kind = ReplyHTML
+	}
+	return re
 }
 
 func certInfo(resp *http.Response) *CertInfo {
@@ -171,7 +184,7 @@ func (a *API) CheckLogin(ctx context.Context) (valid bool, ex Exchange, err erro
 	case "InvalidLogin":
 		return false, ex, nil
 	}
-	return false, ex, fmt.Errorf("checkLogin: %w", &ReplyError{Status: ex.Status, Snippet: "status " + out.Status})
+	return false, ex, fmt.Errorf("checkLogin: %w", &ReplyError{Status: ex.Status, Snippet: "status " + out.Status, API: true})
 }
 
 // Timestamp is an xsd:dateTime read leniently: IPS dates come with or without fractions

@@ -139,3 +139,47 @@ func TestUploadToAnUntrustedServerSaysCAFile(t *testing.T) {
 		mustNotContain(t, lang+" stderr", out.stderr, "x509", "tls:", "Post \"")
 	}
 }
+
+// The Scene7 API's commands (check-login, jobs, job-log) on a server that answers with
+// a sign-in page, a redirect, a busy 503 or garbage say what the server did, naming it,
+// without "upload" in the sentence: they said "instead of an upload reply, so nothing
+// was counted as uploaded", which no upload was about.
+func TestAPICommandsSayTheAPIsAnswer(t *testing.T) {
+	defer words.Use(words.Current())
+	for _, c := range []struct {
+		name   string
+		answer http.HandlerFunc
+		says   map[string]string
+	}{
+		{"html", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte("<html><body>Sign in</body></html>"))
+		}, map[string]string{"en": "HTML page", "fr": "page HTML", "ja": "HTML ページ"}},
+		{"garbage", func(w http.ResponseWriter, r *http.Request) {
+			w.Write([]byte{0xff, 0xfe, 0, 1})
+		}, map[string]string{"en": "without the Scene7 API's answer", "fr": "sans la réponse de l’API Scene7", "ja": "Scene7 API の応答がありません"}},
+		{"busy", func(w http.ResponseWriter, r *http.Request) {
+			w.WriteHeader(http.StatusServiceUnavailable)
+		}, map[string]string{"en": "is busy (HTTP 503)", "fr": "surchargé (HTTP 503)", "ja": "混み合っています（HTTP 503）"}},
+		{"portal", func(w http.ResponseWriter, r *http.Request) {
+			http.Redirect(w, r, "http://login.portal.example/auth?t=1", http.StatusFound)
+		}, map[string]string{"en": "http://login.portal.example", "fr": "http://login.portal.example", "ja": "http://login.portal.example"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			srv := httptest.NewServer(c.answer)
+			defer srv.Close()
+			host := strings.TrimPrefix(srv.URL, "http://")
+			for lang, says := range c.says {
+				for _, cmd := range [][]string{{"check-login"}, {"jobs"}, {"job-log", "j|2101||x|1"}} {
+					args := append([]string{cmd[0], "--lang", lang, "--endpoint", srv.URL + "/scene7/UploadFile", "--user", "u", "--company", "c"}, cmd[1:]...)
+					out := hoist(t, invocation{env: demoEnv}, args...)
+					if out.code != exitFailed {
+						t.Fatalf("%s %s: exit %d\nstderr:\n%s", lang, cmd[0], out.code, out.stderr)
+					}
+					mustContain(t, lang+" "+cmd[0], out.stderr, says, host)
+					mustNotContain(t, lang+" "+cmd[0], out.stderr, "upload reply", "uploaded", "réponse d’envoi", "compté comme envoyé", "アップロード")
+				}
+			}
+		})
+	}
+}

@@ -22,14 +22,22 @@ func replyError(err error) (string, bool) {
 		host = T("err.reply.the_address", nil)
 	}
 	a := A{"Host": host, "Status": e.Status}
-	if s, ok := redirected(e.Status, e.Host, e.Location, a); ok {
-		return s, true
+	// said is the sentence of an upload's answer (err.reply.x), or of the Scene7 API's
+	// (err.reply.api.x: Test connection, hoist jobs, job-log), which no upload is about.
+	said := func(x string) string {
+		if e.API {
+			return T("err.reply.api."+x, a)
+		}
+		return T("err.reply."+x, a)
+	}
+	if x, ok := redirected(e.Status, e.Host, e.Location, a); ok {
+		return said(x), true
 	}
 	switch {
 	case e.Kind == uploader.ReplyEarly:
 		return T("err.reply.early", a), true
 	case e.Kind == uploader.ReplyHTML && e.Status/100 == 2:
-		return T("err.reply.html", a), true
+		return said("html"), true
 	case e.Kind == uploader.ReplyUnexpectedBody:
 		return T("err.reply.unexpected_body", a), true
 	case e.Status == http.StatusProxyAuthRequired:
@@ -39,11 +47,11 @@ func replyError(err error) (string, bool) {
 	case e.Status == http.StatusUnauthorized || e.Status == http.StatusForbidden:
 		return T("err.reply.refused_access", a), true
 	case e.Status/100 == 2:
-		return T("err.reply.no_reply", a), true
+		return said("no_reply"), true
 	case e.Status == http.StatusTooManyRequests || e.Status == http.StatusServiceUnavailable:
-		return T("err.reply.busy", a), true
+		return said("busy"), true
 	case e.Transient():
-		return T("err.reply.server_error", a), true
+		return said("server_error"), true
 	}
 	return T("err.reply.unknown", a), true
 }
@@ -92,8 +100,9 @@ func drsumError(err error) (string, bool) {
 	}
 	a := A{"Status": e.Status}
 	if e.Host != "" {
-		if s, ok := redirected(e.Status, e.Host, e.Location, A{"Host": e.Host}); ok {
-			return s, true
+		ra := A{"Host": e.Host}
+		if x, ok := redirected(e.Status, e.Host, e.Location, ra); ok {
+			return T("err.reply."+x, ra), true
 		}
 	}
 	switch {
@@ -113,11 +122,12 @@ func drsumError(err error) (string, bool) {
 	return T("err.drsum.refused", a), true
 }
 
-// redirected words a redirect (3xx) whose Location is known: to the https address of the
-// same server (an http URL where the server wants https), or elsewhere, as a captive
-// portal or a company network's sign-in page sends every request. Only the scheme, host
-// and path of the Location are shown: its query may carry a token, and a URL that does
-// not parse (control characters) is not shown at all.
+// redirected tells a redirect (3xx) whose Location is known, and sets a's To: to the
+// https address of the same server (an http URL where the server wants https:
+// "redirect_https"), or elsewhere, as a captive portal or a company network's sign-in
+// page sends every request ("redirect"). Only the scheme, host and path of the Location
+// are shown: its query may carry a token, and a URL that does not parse (control
+// characters) is not shown at all.
 func redirected(status int, host, location string, a A) (string, bool) {
 	if status/100 != 3 || location == "" {
 		return "", false
@@ -129,8 +139,8 @@ func redirected(status int, host, location string, a A) (string, bool) {
 	}
 	if u.Scheme == "https" && u.Hostname() == base.Hostname() {
 		a["To"] = (&url.URL{Scheme: u.Scheme, Host: u.Host, Path: u.Path}).String()
-		return T("err.reply.redirect_https", a), true
+		return "redirect_https", true
 	}
 	a["To"] = (&url.URL{Scheme: u.Scheme, Host: u.Host}).String()
-	return T("err.reply.redirect", a), true
+	return "redirect", true
 }
