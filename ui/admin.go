@@ -32,6 +32,7 @@ type AdminView struct {
 	known []knownJob // jobs to pick for their log: the active ones, this session's and earlier ones
 	// history lists the uploads of earlier runs (Deps.History); nil: none.
 	history  func() ([]store.HistoryEntry, error)
+	choosing bool // choose is selecting a job: the pick's callback does not read its log
 	jobList  *widget.List
 	jobsNote *widget.Label
 	jobsEx   *exchangeView
@@ -78,10 +79,15 @@ func newAdminView(remote Remote, conn func() (uploader.Conn, error), clip func(s
 	v.refresh = widget.NewButtonWithIcon(words.T("admin.refresh", nil), theme.ViewRefreshIcon(), v.RefreshJobs)
 	copyJobs := widget.NewButtonWithIcon(words.T("admin.copy", nil), theme.ContentCopyIcon(), func() { clip(v.jobsText()) })
 
+	// A job the person picks has its log read at once, as one chosen among the active
+	// jobs: an empty table under the chosen job did not say to press Show job log.
 	v.pick = widget.NewSelect(nil, func(label string) {
 		for _, j := range v.known {
 			if j.label == label {
 				v.handle.SetText(j.handle)
+				if !v.choosing {
+					v.ShowLog()
+				}
 			}
 		}
 	})
@@ -213,6 +219,8 @@ func (v *AdminView) remember(j knownJob) {
 
 // choose makes the job with handle h the one whose log Show job log reads.
 func (v *AdminView) choose(h string) {
+	v.choosing = true // Hoist chooses, not the person: nothing is asked of the server
+	defer func() { v.choosing = false }()
 	for _, k := range v.known {
 		if k.handle == h {
 			v.pick.SetSelected(k.label)

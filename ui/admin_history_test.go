@@ -5,8 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/test"
-
 	"hoist/app/session"
 	"hoist/app/store"
 	"hoist/internal/words"
@@ -36,19 +34,21 @@ func TestAdminOffersEarlierUploads(t *testing.T) {
 	if len(a.pick.Options) != 2 || a.pick.Options[0] != want[0] || a.pick.Options[1] != want[1] {
 		t.Fatalf("jobs offered: %q, want %q", a.pick.Options, want)
 	}
+	// Picking a job reads its log at once.
 	a.pick.SetSelected(want[1])
 	if a.handle.Text != "h|1" {
 		t.Fatalf("picking the earlier upload put %q in the handle", a.handle.Text)
 	}
-	test.Tap(a.showLog)
 	if a.logText.Text == "" {
-		t.Error("Show job log read nothing for the earlier upload")
+		t.Error("picking the earlier upload did not read its log")
 	}
 	// This session's upload comes first; an earlier one already listed is not listed twice.
 	e.w.ended(session.Summary{JobName: "spring-2", Handles: []string{"h|3"}})
+	// An upload that ends is chosen, without asking the server for its log yet.
+	a.logText.SetText("")
 	e.w.ended(session.Summary{JobName: "hoist-now", Handles: []string{"h|9"}})
-	if len(a.pick.Options) != 3 || a.pick.Options[0] != "hoist-now · uploaded now" {
-		t.Errorf("after an upload: %q", a.pick.Options)
+	if len(a.pick.Options) != 3 || a.pick.Options[0] != "hoist-now · uploaded now" || a.handle.Text != "h|9" || a.logText.Text != "" {
+		t.Errorf("after an upload: %q, handle %q, log %q", a.pick.Options, a.handle.Text, a.logText.Text)
 	}
 
 	// A history that cannot be read offers nothing and breaks nothing.
