@@ -104,3 +104,24 @@ func TestUploadSameNameInTwoUnicodeFormsSaysWhichWasLeftOut(t *testing.T) {
 		t.Errorf("stderr names a path on disk:\n%s", out.stderr)
 	}
 }
+
+// The pre-flight's warnings show a name's asset ID escaped as the name is: a bidirectional
+// control in it (U+202E, which makes "gpj.\u202eevil.exe" read as "gpj.exe.live") was
+// printed raw inside the asset ID's quotes, reordering the rest of the terminal line.
+func TestNameWarningsEscapeTheAssetID(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the test names a file with a bidirectional control")
+	}
+	r := startSandbox(t)
+	root := filepath.Join(t.TempDir(), "w")
+	writeTree(t, root, map[string]string{
+		"gpj.\u202eevil.exe": "1", // unsupported format: a warning naming the asset ID
+		"a&b\u202e.jpg":      "2", // characters removed: the sentence names the asset ID too
+		"ab\u202e.png":       "3", // the same asset as the one above
+	})
+	out := hoist(t, invocation{env: demoEnv}, append(append([]string{"upload", "--lang", "en"}, scene7Args(r)...), root)...)
+	if strings.Contains(out.stdout+out.stderr, "\u202e") {
+		t.Errorf("a raw U+202E reached the terminal:\nstdout:\n%s\nstderr:\n%s", out.stdout, out.stderr)
+	}
+	mustContain(t, "stderr", out.stderr, `(asset ID “gpj.\u202eevil”)`, `“ab\u202e”`)
+}

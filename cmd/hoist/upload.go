@@ -213,7 +213,7 @@ func (c *cli) preflight(items []uploader.Item, strict bool) []string {
 	}
 	warnings := uploader.Preflight(rels)
 	for _, w := range warnings {
-		c.warn("upload", words.T("cli.upload.name_warning", words.A{"File": words.FileName(w.Rel), "AssetID": w.AssetID, "Reason": words.NameWarning(w)}))
+		c.warn("upload", words.T("cli.upload.name_warning", words.A{"File": words.FileName(w.Rel), "AssetID": words.ServerText(w.AssetID), "Reason": words.NameWarning(w)}))
 	}
 	if strict && len(warnings) > 0 {
 		return []string{words.N("cli.problem.strict_names", len(warnings), nil)}

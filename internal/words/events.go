@@ -150,16 +150,18 @@ func OutcomeSummary(outs []uploader.FileOutcome) string {
 	return s + T("engine.outcome.summary_end", nil)
 }
 
-// NameWarning says what Scene7 will do with a file's name (pre-flight).
+// NameWarning says what Scene7 will do with a file's name (pre-flight). The asset ID is
+// escaped as its file name is (ServerText: the sentence quotes it): a control character
+// kept in it would act on the terminal or reorder the line.
 func NameWarning(w uploader.NameWarning) string {
 	switch w.Kind {
 	case uploader.WarnSameAsset:
-		return T("engine.warn.same_asset", A{"AssetID": w.AssetID, "Other": FileName(w.Other)})
+		return T("engine.warn.same_asset", A{"AssetID": ServerText(w.AssetID), "Other": FileName(w.Other)})
 	case uploader.WarnCharsRemoved:
 		if w.AssetID == "" {
 			return T("engine.warn.all_chars_removed", nil)
 		}
-		return T("engine.warn.chars_removed", A{"AssetID": w.AssetID})
+		return T("engine.warn.chars_removed", A{"AssetID": ServerText(w.AssetID)})
 	case uploader.WarnUnsupported:
 		if w.Ext == "" {
 			return T("engine.warn.no_extension", nil)
