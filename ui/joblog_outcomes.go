@@ -49,7 +49,7 @@ func (v *JobLogView) saveOutcomes() {
 		if err != nil {
 			msg = words.T("joblog.outcomes_not_saved", words.A{"Reason": err.Error()})
 		} else if base == "" {
-			msg += " " + words.T("joblog.outcomes_no_base", words.A{"Where": words.WherePublishBase()})
+			msg = joinSentences(msg, words.T("joblog.outcomes_no_base", words.A{"Where": words.WherePublishBase()}))
 		}
 		fyne.Do(func() { v.setStatus(msg) })
 	})

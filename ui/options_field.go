@@ -146,7 +146,7 @@ func helpLabel(s string) *widget.Label {
 func helpOf(f uploader.Field) string {
 	help := words.OptionHelp(f.Path)
 	if f.Kind == uploader.KindBlock && f.Unverified {
-		help += " " + words.OptionUnverified()
+		help = joinSentences(help, words.OptionUnverified()) // no space after 。 in Japanese
 	}
 	return help
 }
