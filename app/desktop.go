@@ -58,6 +58,9 @@ type Options struct {
 	SandboxProcessing time.Duration
 	// trace notes the window's milestones for a measurement; nil notes nothing.
 	trace *trace
+	// uploads stands in for the engine's uploads in tests that must know when the
+	// session's goroutine stops touching the widgets; nil = the engine's client.
+	uploads session.Uploader
 }
 
 // Build wires everything into a window of a, whose preferences it keeps in the config
@@ -76,7 +79,11 @@ func Build(a fyne.App, opt Options) (*Desktop, error) {
 	client := uploader.NewClient()
 	// The follow-up reads each Scene7 job's log once Scene7 is done with it; ServerLog
 	// stays for a session built without one.
-	q := session.New(session.Config{Uploader: client, Follower: client, Store: cfg.Queue, ServerLog: serverLog(client)})
+	var uploads session.Uploader = client
+	if opt.uploads != nil {
+		uploads = opt.uploads
+	}
+	q := session.New(session.Config{Uploader: uploads, Follower: client, Store: cfg.Queue, ServerLog: serverLog(client)})
 	dt := &Desktop{Queue: q, Config: cfg, Sandbox: sb, prefs: h.prefs.store, trace: opt.trace}
 
 	win := a.NewWindow("Hoist")

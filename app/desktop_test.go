@@ -24,10 +24,14 @@ import (
 // on the caller's goroutine, so widgets must not be reached from two goroutines at once.
 func inline(f func()) { f() }
 
-func build(t *testing.T) *Desktop {
+func build(t *testing.T) *Desktop { t.Helper(); return buildWith(t, Options{}) }
+
+// buildWith is build with opt's test seams (its ConfigDir and Async are build's).
+func buildWith(t *testing.T, opt Options) *Desktop {
 	t.Helper()
 	keyring.MockInit()
-	dt, err := Build(test.NewTempApp(t), Options{ConfigDir: t.TempDir(), Async: inline})
+	opt.ConfigDir, opt.Async = t.TempDir(), inline
+	dt, err := Build(test.NewTempApp(t), opt)
 	if err != nil {
 		t.Fatal(err)
 	}

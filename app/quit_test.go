@@ -1,24 +1,36 @@
 package app
 
 import (
+	"context"
 	"slices"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"hoist/internal/words"
-	"hoist/sandbox"
+	"hoist/uploader"
 )
+
+// heldUploads is an engine whose uploads wait, before any event, until cancelled: the
+// test driver runs fyne.Do on the session's goroutine, so a test may touch the widgets
+// only once that goroutine is known to wait (entered), not while events still arrive.
+type heldUploads struct{ entered chan struct{} }
+
+func (h heldUploads) Upload(ctx context.Context, req uploader.Request, _ func(uploader.Event)) (*uploader.Result, error) {
+	close(h.entered)
+	<-ctx.Done()
+	return nil, ctx.Err()
+}
 
 // Closing the window mid-upload asks first, with buttons that say what they do (Quit,
 // Keep uploading), not Yes and No; Keep uploading leaves the upload running.
 func TestQuittingMidUploadNamesTheChoices(t *testing.T) {
-	dt := build(t)
-	dt.Sandbox.SetFaults(sandbox.Faults{StallEvery: 1, StallFor: time.Minute})
+	held := heldUploads{entered: make(chan struct{})}
+	dt := buildWith(t, Options{uploads: held})
 	dt.Window.AddPaths([]string{tree(t, map[string]string{"c/a.jpg": "a"}) + "/c"})
 	test.Tap(dt.Window.Queue.Upload)
+	<-held.entered
 	if !dt.Queue.Running() {
 		t.Fatal("the upload is not running")
 	}
@@ -49,7 +61,6 @@ func TestQuittingMidUploadNamesTheChoices(t *testing.T) {
 			t.Error("Keep uploading should close the question and leave the upload running")
 		}
 	}
-	dt.Sandbox.SetFaults(sandbox.Faults{})
 	dt.Queue.Cancel()
 	dt.Queue.Wait()
 }
