@@ -192,14 +192,26 @@ func pathProblems(paths []string, items []uploader.Item, skipped []uploader.Skip
 			named[filepath.Clean(abs)] = true
 		}
 	}
+	said := map[string]bool{} // the named paths whose own skip says why
 	var problems []string
 	for _, s := range skipped {
 		if named[s.Path] || len(items) == 0 {
 			problems = append(problems, words.Skip(s))
+			said[s.Path] = named[s.Path]
 		}
 	}
 	if len(items) == 0 {
-		problems = append(problems, words.T("cli.problem.nothing_in", words.A{"Paths": strings.Join(paths, ", ")}))
+		// Only for the paths their own skip has not explained: a missing file read
+		// "is no longer there" and then "there is no file to upload in" it.
+		var empty []string
+		for _, p := range paths {
+			if abs, err := filepath.Abs(p); err != nil || !said[filepath.Clean(abs)] {
+				empty = append(empty, p)
+			}
+		}
+		if len(empty) > 0 {
+			problems = append(problems, words.T("cli.problem.nothing_in", words.A{"Paths": strings.Join(empty, ", ")}))
+		}
 	}
 	return problems
 }

@@ -314,3 +314,27 @@ func runningJobs(r *sandbox.Running) []sandbox.Job {
 	}
 	return running
 }
+
+// A path that does not exist is said once, with its reason: it was followed by "there is
+// no file to upload in" the same path, which read as a second, different problem. A named
+// folder that is empty still gets that sentence, alone.
+func TestMissingPathIsSaidOnce(t *testing.T) {
+	r := startSandbox(t)
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "gone.jpg")
+	empty := filepath.Join(dir, "empty")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out := hoist(t, invocation{env: demoEnv}, append(append([]string{"upload", "--lang", "en"}, scene7Args(r)...), missing)...)
+	if out.code != exitUsage {
+		t.Fatalf("exit %d, want 2\nstderr:\n%s", out.code, out.stderr)
+	}
+	mustContain(t, "stderr", out.stderr, "gone.jpg is no longer there")
+	mustNotContain(t, "stderr", out.stderr, "there is no file to upload in")
+	out = hoist(t, invocation{env: demoEnv}, append(append([]string{"upload", "--lang", "en"}, scene7Args(r)...), missing, empty)...)
+	if out.code != exitUsage {
+		t.Fatalf("exit %d, want 2\nstderr:\n%s", out.code, out.stderr)
+	}
+	mustContain(t, "stderr", out.stderr, "gone.jpg is no longer there", "there is no file to upload in "+empty+"\n")
+}
