@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"hoist/internal/words"
@@ -84,6 +86,11 @@ func runSandbox(c *cli, cmd *command, args []string) int {
 		cfg.Logf = func(format string, args ...any) { fmt.Fprintf(log, format+"\n", args...) }
 	}
 	r, err := sandbox.Start(cfg, f.addr)
+	if errors.Is(err, syscall.EADDRINUSE) {
+		// Go's "bind: address already in use" says nothing of what to do.
+		c.complain(cmd.name, words.T("cli.sandbox.addr_in_use", words.A{"Addr": f.addr}))
+		return exitFailed
+	}
 	if err != nil {
 		c.complain(cmd.name, words.T("cli.sandbox.not_started", words.A{"Reason": err.Error()}))
 		return exitFailed

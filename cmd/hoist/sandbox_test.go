@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"net"
 	"regexp"
 	"strings"
 	"testing"
 
+	"hoist/internal/words"
 	"hoist/sandbox"
 )
 
@@ -98,4 +100,24 @@ func TestUploadMeetsInjectedFaults(t *testing.T) {
 		t.Fatalf("HTML page: exit %d, want 1\nstderr:\n%s", out.code, out.stderr)
 	}
 	mustContain(t, "stderr", out.stderr, "HTML page", strings.TrimPrefix(r.URL, "http://"))
+}
+
+// A sandbox asked to listen where another program already does says so and what to do,
+// in every language, without Go's "bind: address already in use".
+func TestSandboxCommandSaysTheAddressIsTaken(t *testing.T) {
+	defer words.Use(words.Current())
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	addr := l.Addr().String()
+	for lang, says := range map[string]string{"en": "is already in use", "fr": "est déjà utilisé", "ja": "すでに使われています"} {
+		out := hoist(t, invocation{}, "sandbox", "--lang", lang, "--dir", t.TempDir(), "--addr", addr)
+		if out.code != exitFailed {
+			t.Fatalf("%s: exit %d\nstderr:\n%s", lang, out.code, out.stderr)
+		}
+		mustContain(t, lang+" stderr", out.stderr, addr, says, "--addr")
+		mustNotContain(t, lang+" stderr", out.stderr, "bind:", "listen tcp")
+	}
 }
