@@ -327,7 +327,7 @@ func TestScene7FileChangedWhileSending(t *testing.T) {
 	}
 	for i, fr := range res.Files {
 		isBig := items[i].Rel == big.Rel
-		if isBig != (fr.State == StateFailed) || isBig && !errors.Is(fr.Err, ErrFileChanged) {
+		if isBig != (fr.State == StateFailed) || isBig && !errors.Is(fr.Err, ErrFileChangedWhileSent) {
 			t.Errorf("%s: %v %v", fr.Rel, fr.State, fr.Err)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"strings"
@@ -22,6 +23,10 @@ import (
 var (
 	ErrFileChanged = errors.New("the file changed size since it was added")
 	ErrFileGone    = errors.New("the file is no longer there")
+	// ErrFileChangedWhileSent is ErrFileChanged met while the file's bytes were being
+	// read into a request (it grew or was cut under the reader), not in the look before:
+	// said apart, as "while it was waiting to be sent" would not be true.
+	ErrFileChangedWhileSent = fmt.Errorf("%w while it was being sent", ErrFileChanged)
 )
 
 // FileError is a failure that belongs to one file rather than to its request or its job.
@@ -282,11 +287,11 @@ func (r *bodyReader) readFile(fr *fileRef, p []byte) (int, error) {
 	case int64(n) > rest:
 		// Longer than announced; the extra byte is not part of the body.
 		r.off += rest
-		return int(rest), &FileError{Rel: fr.rel, Err: ErrFileChanged}
+		return int(rest), &FileError{Rel: fr.rel, Err: ErrFileChangedWhileSent}
 	case err == io.EOF:
 		// Shorter than announced: it was truncated after it was walked.
 		r.off += int64(n)
-		return n, &FileError{Rel: fr.rel, Err: ErrFileChanged}
+		return n, &FileError{Rel: fr.rel, Err: ErrFileChangedWhileSent}
 	case err != nil:
 		r.off += int64(n)
 		return n, &FileError{Rel: fr.rel, Err: fileChange(err)}
@@ -309,7 +314,7 @@ func (r *bodyReader) endFile(fr *fileRef) {
 		}
 		if !regular || size != fr.size {
 			r.closeFile()
-			r.fail(&FileError{Rel: fr.rel, Err: ErrFileChanged})
+			r.fail(&FileError{Rel: fr.rel, Err: ErrFileChangedWhileSent})
 			return
 		}
 	}

@@ -30,6 +30,7 @@ var commandLineVariants = map[string]string{
 	"err.reply.the_address":              "cli.variant.err.reply.the_address",
 	"err.conn.certificate.host":          "cli.variant.err.conn.certificate.host",
 	"err.file.changed":                   "cli.variant.err.file.changed",
+	"err.file.changed_while_sent":        "cli.variant.err.file.changed_while_sent",
 	"err.name.control":                   "cli.variant.err.name.control",
 	"err.name.control_folder":            "cli.variant.err.name.control_folder",
 }

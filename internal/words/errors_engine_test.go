@@ -45,6 +45,10 @@ func engineErrors() []struct {
 		{"reply 200 without reply", &uploader.ReplyError{Status: 200}, []string{"200"}},
 		{"reply 503", &uploader.ReplyError{Status: 503}, []string{"503"}},
 		{"reply 418", &uploader.ReplyError{Status: 418}, []string{"418"}},
+		{"reply redirect", &uploader.ReplyError{Status: 302, Host: "dms.example.com", Location: "http://portal.example/login?t=1"}, []string{"dms.example.com", "http://portal.example"}},
+		{"reply to https", &uploader.ReplyError{Status: 301, Host: "dms.example.com", Location: "https://dms.example.com/up"}, []string{"dms.example.com", "https://dms.example.com/up"}},
+		{"reply api busy", &uploader.ReplyError{Status: 503, Host: "s7.example.com", API: true}, []string{"s7.example.com", "503"}},
+		{"reply api html", &uploader.ReplyError{Kind: uploader.ReplyHTML, Status: 200, Host: "s7.example.com", API: true}, []string{"s7.example.com", "HTML"}},
 		{"proxy login", &uploader.ConnError{Err: &uploader.ProxyAuthError{Proxy: "http://proxy.corp:3128"}}, []string{"http://proxy.corp:3128", "407"}},
 		{"ca file empty", &uploader.CAFileError{Path: "/etc/corp-ca.pem", Err: uploader.ErrNoCertificate}, []string{"/etc/corp-ca.pem", "BEGIN CERTIFICATE"}},
 		{"ca file missing", &uploader.CAFileError{Path: "/etc/none.pem", Err: &fs.PathError{Op: "open", Path: "/etc/none.pem", Err: fs.ErrNotExist}}, []string{"/etc/none.pem"}},
@@ -72,6 +76,7 @@ func engineErrors() []struct {
 		{"drsum 502", &uploader.DrSumError{Status: 502}, []string{"502"}},
 		{"drsum 422", &uploader.DrSumError{Status: 422}, []string{"422"}},
 		{"file changed", &uploader.FileError{Rel: "spring/hero.jpg", Err: uploader.ErrFileChanged}, []string{"spring/hero.jpg"}},
+		{"file changed while sent", &uploader.FileError{Rel: "spring/hero.jpg", Err: uploader.ErrFileChangedWhileSent}, []string{"spring/hero.jpg"}},
 		{"file gone", &uploader.FileError{Rel: "spring/hero.jpg", Err: uploader.ErrFileGone}, []string{"spring/hero.jpg"}},
 		{"file permission", &uploader.FileError{Rel: "spring/hero.jpg", Err: &fs.PathError{Op: "open", Path: "/x", Err: fs.ErrPermission}}, []string{"spring/hero.jpg"}},
 		{"file unreadable", &uploader.FileError{Rel: "spring/hero.jpg", Err: &fs.PathError{Op: "read", Path: "/x", Err: syscall.EIO}}, []string{"spring/hero.jpg", syscall.EIO.Error()}},
@@ -196,5 +201,19 @@ func TestVerdictSentences(t *testing.T) {
 	Use("en")
 	if got, want := Verdict(cases[0].v), "Connected. The user ann@acme.com may upload to company c|2101. (Through the proxy http://proxy.corp:3128.)"; got != want {
 		t.Errorf("Verdict = %q, want %q", got, want)
+	}
+}
+
+// A file cut or grown under the reader is said as changed while it was being sent, not
+// while it was waiting, in every language.
+func TestFileChangedWhileSentIsSaidApart(t *testing.T) {
+	defer Use(Use("en"))
+	for _, lang := range []string{"en", "fr", "ja"} {
+		Use(lang)
+		before := Error(&uploader.FileError{Rel: "a.jpg", Err: uploader.ErrFileChanged})
+		during := Error(&uploader.FileError{Rel: "a.jpg", Err: uploader.ErrFileChangedWhileSent})
+		if before == during {
+			t.Errorf("%s: both say %q", lang, before)
+		}
 	}
 }

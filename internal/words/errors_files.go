@@ -19,6 +19,8 @@ func fileError(err error) (string, bool) {
 	}
 	a := A{"Name": FileName(e.Rel)}
 	switch {
+	case errors.Is(e.Err, uploader.ErrFileChangedWhileSent):
+		return T("err.file.changed_while_sent", a), true
 	case errors.Is(e.Err, uploader.ErrFileChanged):
 		return T("err.file.changed", a), true
 	case errors.Is(e.Err, uploader.ErrFileGone):
