@@ -216,6 +216,10 @@ func pathProblems(paths []string, items []uploader.Item, skipped []uploader.Skip
 	return problems
 }
 
+// unsupportedListed is how many files of one format Scene7 does not process are named
+// one by one in the pre-flight's warnings.
+const unsupportedListed = 3
+
 // preflight prints a line on stderr per Scene7 name warning, naming the file and its asset
 // ID; with strict, any warning is a problem (exit 2, nothing sent).
 func (c *cli) preflight(items []uploader.Item, strict bool) []string {
@@ -224,8 +228,26 @@ func (c *cli) preflight(items []uploader.Item, strict bool) []string {
 		rels[i] = it.Rel
 	}
 	warnings := uploader.Preflight(rels)
+	// A folder of files of one format Scene7 does not process would print a line per
+	// file, all saying the same, burying the warnings that differ: the first few of each
+	// format are listed, then one line counts the rest.
+	unsupported := map[string]int{}
+	var formats []string
 	for _, w := range warnings {
+		if w.Kind == uploader.WarnUnsupported && w.Ext != "" {
+			if unsupported[w.Ext]++; unsupported[w.Ext] == 1 {
+				formats = append(formats, w.Ext)
+			}
+			if unsupported[w.Ext] > unsupportedListed {
+				continue
+			}
+		}
 		c.warn("upload", words.T("cli.upload.name_warning", words.A{"File": words.FileName(w.Rel), "AssetID": words.ServerText(w.AssetID), "Reason": words.NameWarning(w)}))
+	}
+	for _, ext := range formats {
+		if rest := unsupported[ext] - unsupportedListed; rest > 0 {
+			c.warn("upload", words.N("cli.upload.more_unsupported", rest, words.A{"Ext": words.ServerText(ext)}))
+		}
 	}
 	if strict && len(warnings) > 0 {
 		return []string{words.N("cli.problem.strict_names", len(warnings), nil)}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -337,4 +338,31 @@ func TestMissingPathIsSaidOnce(t *testing.T) {
 		t.Fatalf("exit %d, want 2\nstderr:\n%s", out.code, out.stderr)
 	}
 	mustContain(t, "stderr", out.stderr, "gone.jpg is no longer there", "there is no file to upload in "+empty+"\n")
+}
+
+// A folder of many files of a format Scene7 does not process gets the first few named and
+// one line counting the rest, not a line per file (3,000 identical lines buried the other
+// warnings); the other warnings are all still listed, and --strict-names counts them all.
+func TestUnsupportedFormatWarningsAreCounted(t *testing.T) {
+	r := startSandbox(t)
+	root := filepath.Join(t.TempDir(), "docs")
+	tree := map[string]string{"a&b.jpg": "x", "notes.exe": "x"}
+	for i := range 8 {
+		tree[fmt.Sprintf("n%d.txt", i)] = "x"
+	}
+	writeTree(t, root, tree)
+	out := hoist(t, invocation{env: demoEnv}, append(append([]string{"upload", "--lang", "en"}, scene7Args(r)...), root)...)
+	if out.code != exitOK {
+		t.Fatalf("exit %d\nstderr:\n%s", out.code, out.stderr)
+	}
+	if n := strings.Count(out.stderr, "does not process .txt files"); n != unsupportedListed {
+		t.Errorf("%d .txt warnings named one by one, want %d:\n%s", n, unsupportedListed, out.stderr)
+	}
+	mustContain(t, "stderr", out.stderr, "and 5 more .txt files, which Scene7 does not process either",
+		"does not process .exe files", "(asset ID “ab”)")
+	out = hoist(t, invocation{env: demoEnv}, append(append([]string{"upload", "--lang", "en", "--strict-names"}, scene7Args(r)...), root)...)
+	if out.code != exitUsage {
+		t.Fatalf("--strict-names: exit %d\nstderr:\n%s", out.code, out.stderr)
+	}
+	mustContain(t, "stderr", out.stderr, "found 10 name problems")
 }
