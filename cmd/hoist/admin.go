@@ -172,7 +172,17 @@ func runCheckLogin(c *cli, cmd *command, args []string) int {
 		v.Err = err
 	}
 	c.complain(cmd.name, words.Verdict(v))
+	c.caHint(cmd, v.Err)
 	return exitFailed
+}
+
+// caHint follows the sentence of a server certificate that could not be verified with
+// the command line's remedy for a private CA, which that sentence (the window's too)
+// leaves to the IT team: --ca-file.
+func (c *cli) caHint(cmd *command, err error) {
+	if err != nil && uploader.BadCertificate(err) {
+		c.complain(cmd.name, words.T("cli.hint.ca_file", nil))
+	}
 }
 
 func runJobs(c *cli, cmd *command, args []string) int {
@@ -186,6 +196,7 @@ func runJobs(c *cli, cmd *command, args []string) int {
 	}
 	if err != nil {
 		c.complain(cmd.name, words.Error(err))
+		c.caHint(cmd, err)
 		return exitFailed
 	}
 	if f.json {
@@ -230,6 +241,7 @@ func runJobLog(c *cli, cmd *command, args []string) int {
 	}
 	if err != nil {
 		c.complain(cmd.name, words.Error(err))
+		c.caHint(cmd, err)
 		return exitFailed
 	}
 	if len(logs) == 0 {

@@ -183,3 +183,21 @@ func TestAPICommandsSayTheAPIsAnswer(t *testing.T) {
 		})
 	}
 }
+
+// check-login, jobs and job-log on a server whose certificate is not trusted add the
+// command line's remedy for a private CA, --ca-file, in every language.
+func TestAPICommandsOnAnUntrustedServerSayCAFile(t *testing.T) {
+	defer words.Use(words.Current())
+	srv := httptest.NewTLSServer(http.NotFoundHandler())
+	defer srv.Close()
+	for _, lang := range []string{"en", "fr", "ja"} {
+		for _, cmd := range [][]string{{"check-login"}, {"jobs"}, {"job-log", "j|2101||x|1"}} {
+			args := append([]string{cmd[0], "--lang", lang, "--endpoint", srv.URL + "/scene7/UploadFile", "--user", "u", "--company", "c"}, cmd[1:]...)
+			out := hoist(t, invocation{env: demoEnv}, args...)
+			if out.code != exitFailed {
+				t.Fatalf("%s %s: exit %d\nstderr:\n%s", lang, cmd[0], out.code, out.stderr)
+			}
+			mustContain(t, lang+" "+cmd[0], out.stderr, strings.TrimPrefix(srv.URL, "https://"), "--ca-file")
+		}
+	}
+}
