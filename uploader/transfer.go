@@ -154,7 +154,12 @@ func (r *run) send(ctx context.Context, url string, body *multipartBody, setAuth
 		early.Store(!readers[len(readers)-1].complete())
 		mu.Unlock()
 	}
-	reply, err := io.ReadAll(io.LimitReader(touchReader{resp.Body, wd}, maxReply))
+	// The answer is small (an upload reply, a fault, an error page): once it has begun it
+	// must end within the stall timeout, counted from its start. Bytes of it do not count
+	// as progress: a server or proxy that trickles a byte now and then (whitespace every
+	// few seconds) would otherwise hold the upload for as long as maxReply lasts, weeks.
+	wd.touch()
+	reply, err := io.ReadAll(io.LimitReader(resp.Body, maxReply))
 	if err != nil {
 		return failed(err)
 	}
@@ -222,18 +227,6 @@ func (w *watchdog) stop() {
 		w.stopped.Store(true)
 		w.timer.Stop()
 	}
-}
-
-// touchReader touches a watchdog on every read of an answer.
-type touchReader struct {
-	r  io.Reader
-	wd *watchdog
-}
-
-func (t touchReader) Read(p []byte) (int, error) {
-	n, err := t.r.Read(p)
-	t.wd.touch()
-	return n, err
 }
 
 // pool runs fn over tasks with at most lim's limit at once (adaptive.go: the limit follows
