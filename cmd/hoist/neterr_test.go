@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"hoist/internal/words"
 )
@@ -200,4 +201,34 @@ func TestAPICommandsOnAnUntrustedServerSayCAFile(t *testing.T) {
 			mustContain(t, lang+" "+cmd[0], out.stderr, strings.TrimPrefix(srv.URL, "https://"), "--ca-file")
 		}
 	}
+}
+
+// An API answer that begins and never ends (a byte now and then) is said as a server that
+// did not answer in time, once the stall timeout has passed: it read "answered HTTP 200
+// without the Scene7 API's answer".
+func TestAPIAnswerThatNeverEndsIsATimeout(t *testing.T) {
+	defer words.Use(words.Current())
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/xml")
+		w.WriteHeader(http.StatusOK)
+		for {
+			if _, err := w.Write([]byte(" ")); err != nil {
+				return
+			}
+			http.NewResponseController(w).Flush()
+			select {
+			case <-r.Context().Done():
+				return
+			case <-time.After(100 * time.Millisecond):
+			}
+		}
+	}))
+	defer srv.Close()
+	host := strings.TrimPrefix(srv.URL, "http://")
+	out := hoist(t, invocation{env: demoEnv}, "jobs", "--lang", "en", "--stall-timeout", "1s", "--endpoint", srv.URL+"/scene7/UploadFile", "--user", "u", "--company", "c")
+	if out.code != exitFailed {
+		t.Fatalf("exit %d\nstderr:\n%s", out.code, out.stderr)
+	}
+	mustContain(t, "stderr", out.stderr, host+" did not answer in time")
+	mustNotContain(t, "stderr", out.stderr, "HTTP 200")
 }

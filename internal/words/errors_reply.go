@@ -1,6 +1,7 @@
 package words
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"net/url"
@@ -32,6 +33,14 @@ func replyError(err error) (string, bool) {
 	}
 	if x, ok := redirected(e.Status, e.Host, e.Location, a); ok {
 		return said(x), true
+	}
+	if e.Err != nil && (errors.Is(e.Err, context.DeadlineExceeded) || isTimeout(e.Err)) {
+		// The answer began and did not end in time (a server trickling its body): the
+		// server did not answer in time, not "HTTP 200 without an answer".
+		if e.Host == "" {
+			return T("err.net.timeout.server", nil), true
+		}
+		return T("err.net.timeout", A{"Host": e.Host}), true
 	}
 	switch {
 	case e.Kind == uploader.ReplyEarly:
