@@ -42,6 +42,13 @@ func (f *NameFile[K]) Key() K { return f.key }
 // Add puts a file (its Item.Rel) at the end of the index, with the caller's key for it.
 func (x *NameIndex[K]) Add(key K, rel string) *NameFile[K] {
 	f := &NameFile[K]{key: key, rel: rel}
+	x.insert(f)
+	return f
+}
+
+// insert puts f, a file not yet in any index, at the end of the index.
+func (x *NameIndex[K]) insert(f *NameFile[K]) {
+	rel := f.rel
 	if x.groups == nil {
 		x.groups = map[string]*NameFile[K]{}
 	}
@@ -51,14 +58,13 @@ func (x *NameIndex[K]) Add(key K, rel string) *NameFile[K] {
 	if first == nil {
 		f.prev = f
 		x.groups[id] = f
-		return f
+		return
 	}
 	last := first.prev
 	last.next, f.prev, first.prev = f, last, f
 	if first.next == f { // the first file is no longer alone with its asset ID
 		x.mark(first)
 	}
-	return f
 }
 
 // Remove takes a file out of the index; a file already removed is left alone.

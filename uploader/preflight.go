@@ -109,14 +109,17 @@ func nameParts(rel string) (id, stem, ext string) {
 // It is a NameIndex filled at once, so that the queue's incremental pre-flight and this
 // one cannot disagree.
 func Preflight(rels []string) []NameWarning {
-	var x NameIndex[int]
-	files := make([]*NameFile[int], len(rels))
+	// Sized once: the index's map and its files in one array, not grown and allocated
+	// file by file (the CLI runs this before every upload).
+	x := NameIndex[int]{groups: make(map[string]*NameFile[int], len(rels))}
+	files := make([]NameFile[int], len(rels))
 	for i, rel := range rels {
-		files[i] = x.Add(i, rel)
+		files[i] = NameFile[int]{key: i, rel: rel}
+		x.insert(&files[i])
 	}
 	var out []NameWarning
-	for _, f := range files {
-		out = x.AppendWarnings(out, f)
+	for i := range files {
+		out = x.AppendWarnings(out, &files[i])
 	}
 	return out
 }

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"golang.org/x/sys/unix"
 )
 
 // walkOne walks one path as a folder's listing hands it over, listed as a regular file or
@@ -167,4 +169,29 @@ func withoutErr(skipped []Skipped) []Skipped {
 		out[i] = s
 	}
 	return out
+}
+
+// The permission bits answer for the user only when they say yes for every class the user
+// may be in; anything else is asked of the kernel, which knows ACLs and root.
+func TestReadableByBits(t *testing.T) {
+	const me, other = 501, 502
+	for _, c := range []struct {
+		owner int
+		mode  uint32
+		want  bool
+	}{
+		{me, 0o600, true},
+		{me, 0o400, true},
+		{me, 0o044, false}, // the owner's class decides for the owner, even if others may read
+		{me, 0o000, false},
+		{other, 0o644, true},
+		{other, 0o604, false}, // a group without read refuses its members
+		{other, 0o640, false}, // and others may not read: ask whether this user is in the group
+		{other, 0o600, false}, // an ACL or root may still allow it: ask
+	} {
+		st := unix.Stat_t{Uid: uint32(c.owner), Mode: unix.S_IFREG | c.mode}
+		if got := readableByBits(&st, me); got != c.want {
+			t.Errorf("owner %d mode %o: %v, want %v", c.owner, c.mode, got, c.want)
+		}
+	}
 }
