@@ -262,13 +262,13 @@ func (v *ConnectionsView) Save() error {
 	if pw := v.editor.password.Text; pw != "" {
 		err := v.d.Secrets.Set(store.CredentialKey(p), pw)
 		var unavailable *store.KeychainUnavailableError
-		switch {
+		switch { // joined as the language joins sentences: no space after 。 in Japanese
 		case errors.As(err, &unavailable):
-			msg += " " + unavailable.Sentence()
+			msg = joinSentences(msg, unavailable.Sentence())
 		case err != nil:
-			msg += " " + words.T("conn.password_not_saved", words.A{"Reason": words.Error(err)})
+			msg = joinSentences(msg, words.T("conn.password_not_saved", words.A{"Reason": words.Error(err)}))
 		default:
-			msg += " " + words.T("conn.password_kept", nil)
+			msg = joinSentences(msg, words.T("conn.password_kept", nil))
 		}
 	}
 	v.reload(p.Name)

@@ -10,6 +10,7 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"hoist/app/store"
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -230,4 +231,30 @@ func TestACopyOfTheSandboxStaysOnTheSandbox(t *testing.T) {
 	if v.editor.insecureBox.Visible() || v.editor.urlBox.Visible() {
 		t.Error("a sandbox copy asks for an address")
 	}
+}
+
+// The status after Save joins its sentences as the language does: in Japanese there is no
+// space after 。 ("接続「…」を保存しました。 パスワードは…" had one).
+func TestSavedStatusJoinsSentencesAsTheLanguageDoes(t *testing.T) {
+	eachLanguage(t, func(t *testing.T, code string) {
+		e := newTestEnv(t)
+		v := e.w.Connections
+		v.newProfile()
+		ed := v.editor
+		ed.name.SetText("Brand NA")
+		ed.user.SetText("anna@brand.example")
+		ed.company.SetText("c|77")
+		ed.password.SetText("s3cret")
+		if err := v.Save(); err != nil {
+			t.Fatal(err)
+		}
+		saved := words.T("conn.saved", words.A{"Name": "Brand NA"})
+		kept := words.T("conn.password_kept", nil)
+		if want := joinSentences(saved, kept); v.status.Text != want {
+			t.Errorf("status %q, want %q", v.status.Text, want)
+		}
+		if code == "ja" && strings.Contains(v.status.Text, "。 ") {
+			t.Errorf("a space after 。 in %q", v.status.Text)
+		}
+	})
 }
