@@ -44,13 +44,16 @@ type ConnectionsView struct {
 	verdict                                   *widget.Label
 	verdictIcon                               *widget.Icon
 	// verdictRow and took are hidden until a test answers: empty, they would still take
-	// their height below the buttons, and the form above is short of room at 640 pixels.
+	// their height above the buttons, and the form above is short of room at 640 pixels.
 	verdictRow *fyne.Container
 	took       *widget.Label
 	testing    *widget.ProgressBarInfinite
 	details    *exchangeView
 	form       *fyne.Container
-	actions    *fyne.Container // Save, Test connection and their answers
+	actions    *fyne.Container // Save, Test connection and, above them, their answers
+	// pane is the form's scroll with the actions under it: laid out again when the
+	// actions change height, so that the form gives them the room at once.
+	pane *fyne.Container
 
 	// OnSaved is called after the profiles changed, with the name to choose.
 	OnSaved func(name string)
@@ -111,11 +114,13 @@ func newConnectionsView(d Deps, win fyne.Window, clip func(string)) *Connections
 	v.verdictRow.Hide()
 	v.form = container.NewVBox(v.editor.Content, v.details.Content)
 	// Save and Test connection, and what they answer, stay in sight below the form,
-	// however long it is and however small the window.
-	v.actions = container.NewVBox(widget.NewSeparator(), container.NewHBox(v.save, v.test, v.forget),
-		v.status, v.testing, v.verdictRow, v.took)
-	right := container.NewBorder(nil, v.actions, nil, nil, container.NewVScroll(v.form))
-	split := container.NewHSplit(left, right)
+	// however long it is and however small the window. The buttons are the last line, so
+	// that a verdict, the test's progress or a status line coming or going takes its room
+	// from the form above and never moves the button about to be pressed again.
+	v.actions = container.NewVBox(widget.NewSeparator(),
+		v.status, v.testing, v.verdictRow, v.took, container.NewHBox(v.save, v.test, v.forget))
+	v.pane = container.NewBorder(nil, v.actions, nil, nil, container.NewVScroll(v.form))
+	split := container.NewHSplit(left, v.pane)
 	split.Offset = 0.3
 	v.Content = split
 	v.reload("")
@@ -202,7 +207,7 @@ func (v *ConnectionsView) updateButtons() {
 
 func (v *ConnectionsView) setStatus(s string) {
 	v.status.SetText(s)
-	showIf(v.status, s != "", v.actions)
+	showIf(v.status, s != "", v.pane)
 }
 
 // newProfile starts a profile for Scene7 North America, the most common case.

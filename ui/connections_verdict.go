@@ -12,7 +12,7 @@ import (
 	"hoist/uploader"
 )
 
-// Test connection: the check, its verdict under the buttons and its details.
+// Test connection: the check, its verdict above the buttons and its details.
 
 func (v *ConnectionsView) clearVerdict() {
 	v.verdict.SetText("")
@@ -22,7 +22,7 @@ func (v *ConnectionsView) clearVerdict() {
 	v.took.Hide()
 	v.details.set(uploader.Exchange{})
 	v.form.Refresh()
-	v.actions.Refresh()
+	v.pane.Refresh()
 }
 
 // Test checks the connection as edited (saved or not) with the typed or saved password.
@@ -36,7 +36,7 @@ func (v *ConnectionsView) Test() {
 	v.testing.Show()
 	v.testing.Start()
 	v.form.Refresh()
-	v.actions.Refresh()
+	v.pane.Refresh()
 	enable(v.test, false)
 	v.d.run(func() {
 		verdict, err := v.runTest(p, typed)
@@ -87,7 +87,7 @@ func (v *ConnectionsView) showVerdict(vd uploader.Verdict, err error) {
 	}
 	v.details.set(vd.Exchange)
 	v.form.Refresh()
-	v.actions.Refresh()
+	v.pane.Refresh()
 }
 
 // Verdict is the sentence of the last Test connection (for tests).
