@@ -54,6 +54,9 @@ type ConnectionsView struct {
 	// pane is the form's scroll with the actions under it: laid out again when the
 	// actions change height, so that the form gives them the room at once.
 	pane *fyne.Container
+	// askedToFix: the status asks to correct the fields in red (Save or Test pressed
+	// with problems); it goes once none is left.
+	askedToFix bool
 
 	// OnSaved is called after the profiles changed, with the name to choose.
 	OnSaved func(name string)
@@ -175,7 +178,7 @@ func (v *ConnectionsView) selectProfile(id int) {
 	}
 	v.selected = id
 	v.askPasswordNow() // for the connection opened
-	v.editor.load(v.profiles[id])
+	v.editor.load(v.profiles[id], id >= v.storedRows)
 	v.clearVerdict()
 	v.setStatus("")
 	v.updateButtons()
@@ -194,7 +197,10 @@ func (v *ConnectionsView) updateButtons() {
 	if ok {
 		v.checkPassword()
 	}
-	enable(v.save, ok && !builtin && len(v.editor.problemList()) == 0)
+	// Save and Test are off while a problem is shown, and on while the problems wait
+	// unseen (a New connection's blank fields): pressing them shows those problems.
+	shown := len(v.editor.shownProblems()) > 0
+	enable(v.save, ok && !builtin && !shown)
 	enable(v.forget, ok && !builtin && v.passwordKnown())
 	enable(v.del, ok && !builtin)
 	// A New connection not saved yet has nothing to copy or start with: both answered
@@ -202,12 +208,23 @@ func (v *ConnectionsView) updateButtons() {
 	saved := ok && v.selected < v.storedRows
 	enable(v.dup, saved)
 	enable(v.makeDefault, saved && p.Name != v.dflt)
-	enable(v.test, ok && len(v.editor.problemList()) == 0)
+	enable(v.test, ok && !shown)
+	if v.askedToFix && !shown {
+		v.setStatus("")
+	}
 }
 
 func (v *ConnectionsView) setStatus(s string) {
+	v.askedToFix = false
 	v.status.SetText(s)
 	showIf(v.status, s != "", v.pane)
+}
+
+// askToFix says, by the button pressed, that the fields in red need correcting first.
+func (v *ConnectionsView) askToFix(id string) {
+	v.updateButtons()
+	v.setStatus(words.T(id, nil))
+	v.askedToFix = true
 }
 
 // newProfile starts a profile for Scene7 North America, the most common case.
@@ -253,6 +270,10 @@ func (v *ConnectionsView) Save() error {
 	old, ok := v.current()
 	if !ok {
 		return nil
+	}
+	if v.editor.reveal() {
+		v.askToFix("conn.fix_fields")
+		return &store.ProfileError{Problems: v.editor.fieldProblems()}
 	}
 	original := old.Name
 	if !v.stored(original) {

@@ -30,6 +30,10 @@ func (v *ConnectionsView) Test() {
 	p := v.editor.profile()
 	if sel, ok := v.current(); ok && store.IsBuiltin(sel.Name) {
 		p = sel
+	} else if v.editor.reveal() {
+		v.clearVerdict()
+		v.askToFix("conn.test.fix_fields")
+		return
 	}
 	typed := v.editor.password.Text
 	v.clearVerdict()
