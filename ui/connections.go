@@ -44,13 +44,19 @@ type ConnectionsView struct {
 	verdict                                   *widget.Label
 	verdictIcon                               *widget.Icon
 	// verdictRow and took are hidden until a test answers: empty, they would still take
-	// their height below the buttons, and the form above is short of room at 640 pixels.
+	// their height above the buttons, and the form above is short of room at 640 pixels.
 	verdictRow *fyne.Container
 	took       *widget.Label
 	testing    *widget.ProgressBarInfinite
 	details    *exchangeView
 	form       *fyne.Container
-	actions    *fyne.Container // Save, Test connection and their answers
+	actions    *fyne.Container // Save, Test connection and, above them, their answers
+	// pane is the form's scroll with the actions under it: laid out again when the
+	// actions change height, so that the form gives them the room at once.
+	pane *fyne.Container
+	// askedToFix: the status asks to correct the fields in red (Save or Test pressed
+	// with problems); it goes once none is left.
+	askedToFix bool
 
 	// OnSaved is called after the profiles changed, with the name to choose.
 	OnSaved func(name string)
@@ -111,11 +117,13 @@ func newConnectionsView(d Deps, win fyne.Window, clip func(string)) *Connections
 	v.verdictRow.Hide()
 	v.form = container.NewVBox(v.editor.Content, v.details.Content)
 	// Save and Test connection, and what they answer, stay in sight below the form,
-	// however long it is and however small the window.
-	v.actions = container.NewVBox(widget.NewSeparator(), container.NewHBox(v.save, v.test, v.forget),
-		v.status, v.testing, v.verdictRow, v.took)
-	right := container.NewBorder(nil, v.actions, nil, nil, container.NewVScroll(v.form))
-	split := container.NewHSplit(left, right)
+	// however long it is and however small the window. The buttons are the last line, so
+	// that a verdict, the test's progress or a status line coming or going takes its room
+	// from the form above and never moves the button about to be pressed again.
+	v.actions = container.NewVBox(widget.NewSeparator(),
+		v.status, v.testing, v.verdictRow, v.took, container.NewHBox(v.save, v.test, v.forget))
+	v.pane = container.NewBorder(nil, v.actions, nil, nil, container.NewVScroll(v.form))
+	split := container.NewHSplit(left, v.pane)
 	split.Offset = 0.3
 	v.Content = split
 	v.reload("")
@@ -170,7 +178,7 @@ func (v *ConnectionsView) selectProfile(id int) {
 	}
 	v.selected = id
 	v.askPasswordNow() // for the connection opened
-	v.editor.load(v.profiles[id])
+	v.editor.load(v.profiles[id], id >= v.storedRows)
 	v.clearVerdict()
 	v.setStatus("")
 	v.updateButtons()
@@ -189,7 +197,10 @@ func (v *ConnectionsView) updateButtons() {
 	if ok {
 		v.checkPassword()
 	}
-	enable(v.save, ok && !builtin && len(v.editor.problemList()) == 0)
+	// Save and Test are off while a problem is shown, and on while the problems wait
+	// unseen (a New connection's blank fields): pressing them shows those problems.
+	shown := len(v.editor.shownProblems()) > 0
+	enable(v.save, ok && !builtin && !shown)
 	enable(v.forget, ok && !builtin && v.passwordKnown())
 	enable(v.del, ok && !builtin)
 	// A New connection not saved yet has nothing to copy or start with: both answered
@@ -197,12 +208,23 @@ func (v *ConnectionsView) updateButtons() {
 	saved := ok && v.selected < v.storedRows
 	enable(v.dup, saved)
 	enable(v.makeDefault, saved && p.Name != v.dflt)
-	enable(v.test, ok && len(v.editor.problemList()) == 0)
+	enable(v.test, ok && !shown)
+	if v.askedToFix && !shown {
+		v.setStatus("")
+	}
 }
 
 func (v *ConnectionsView) setStatus(s string) {
+	v.askedToFix = false
 	v.status.SetText(s)
-	showIf(v.status, s != "", v.actions)
+	showIf(v.status, s != "", v.pane)
+}
+
+// askToFix says, by the button pressed, that the fields in red need correcting first.
+func (v *ConnectionsView) askToFix(id string) {
+	v.updateButtons()
+	v.setStatus(words.T(id, nil))
+	v.askedToFix = true
 }
 
 // newProfile starts a profile for Scene7 North America, the most common case.
@@ -249,6 +271,10 @@ func (v *ConnectionsView) Save() error {
 	if !ok {
 		return nil
 	}
+	if v.editor.reveal() {
+		v.askToFix("conn.fix_fields")
+		return &store.ProfileError{Problems: v.editor.fieldProblems()}
+	}
 	original := old.Name
 	if !v.stored(original) {
 		original = ""
@@ -262,13 +288,13 @@ func (v *ConnectionsView) Save() error {
 	if pw := v.editor.password.Text; pw != "" {
 		err := v.d.Secrets.Set(store.CredentialKey(p), pw)
 		var unavailable *store.KeychainUnavailableError
-		switch {
+		switch { // joined as the language joins sentences: no space after 。 in Japanese
 		case errors.As(err, &unavailable):
-			msg += " " + unavailable.Sentence()
+			msg = joinSentences(msg, unavailable.Sentence())
 		case err != nil:
-			msg += " " + words.T("conn.password_not_saved", words.A{"Reason": words.Error(err)})
+			msg = joinSentences(msg, words.T("conn.password_not_saved", words.A{"Reason": words.Error(err)}))
 		default:
-			msg += " " + words.T("conn.password_kept", nil)
+			msg = joinSentences(msg, words.T("conn.password_kept", nil))
 		}
 	}
 	v.reload(p.Name)

@@ -14,8 +14,10 @@ import (
 	"hoist/uploader"
 )
 
-// profileEditor is the form of one connection profile. It shows every problem as a
-// sentence while the person types, and keeps Save off until there is none.
+// profileEditor is the form of one connection profile. It shows each field's problem as a
+// sentence under the field once the person has edited it, and every problem once Save or
+// Test connection was pressed (reveal), or at once for a saved profile: a form just opened
+// blank is not already wrong. Save stays off while a problem is shown.
 type profileEditor struct {
 	name, uploadURL, apiURL, user, company, folder *widget.Entry
 	password                                       *widget.Entry
@@ -34,6 +36,10 @@ type profileEditor struct {
 	builtin     bool
 	builtinName string // the built-in's own name, which the name field shows translated
 	loading     bool
+	// touched holds the fields (their JSON names, as in store.FieldProblem) edited since
+	// the profile was loaded; revealed shows the problems of every field.
+	touched  map[string]bool
+	revealed bool
 	// sandbox is set for profiles of the Local sandbox (the built-ins and their copies):
 	// their server is this computer, whatever port the sandbox got.
 	sandbox        bool
@@ -69,25 +75,25 @@ func (e *profileEditor) problemUnder(fields ...string) fyne.CanvasObject {
 }
 
 func newProfileEditor() *profileEditor {
-	e := &profileEditor{inline: map[string]*fieldProblem{}}
-	e.network = newNetworkFields(func() { e.changed() }, func(field string) fyne.CanvasObject { return e.problemUnder(field) })
-	entry := func(placeholder string) *widget.Entry {
+	e := &profileEditor{inline: map[string]*fieldProblem{}, touched: map[string]bool{}}
+	e.network = newNetworkFields(e.edited, func(field string) fyne.CanvasObject { return e.problemUnder(field) })
+	entry := func(placeholder string, fields ...string) *widget.Entry {
 		w := widget.NewEntry()
 		w.SetPlaceHolder(placeholder)
-		w.OnChanged = func(string) { e.changed() }
+		w.OnChanged = func(string) { e.edited(fields...) }
 		return w
 	}
-	e.name = entry(words.T("connedit.name.placeholder", nil))
-	e.uploadURL = entry(words.T("connedit.url.placeholder", words.A{"Example": "https://host" + uploader.Scene7UploadPath}))
-	e.apiURL = entry(words.T("connedit.api.placeholder", words.A{"Path": uploader.Scene7APIPath}))
-	e.user = entry(words.T("connedit.user.placeholder", nil))
-	e.company = entry(words.T("connedit.company.placeholder", nil))
+	e.name = entry(words.T("connedit.name.placeholder", nil), "name")
+	e.uploadURL = entry(words.T("connedit.url.placeholder", words.A{"Example": "https://host" + uploader.Scene7UploadPath}), "uploadURL")
+	e.apiURL = entry(words.T("connedit.api.placeholder", words.A{"Path": uploader.Scene7APIPath}), "apiURL")
+	e.user = entry(words.T("connedit.user.placeholder", nil), "user")
+	e.company = entry(words.T("connedit.company.placeholder", nil), "company")
 	e.folder = entry(words.T("connedit.folder.placeholder", nil))
-	e.publishBase = entry(words.T("connedit.publish.placeholder", nil))
+	e.publishBase = entry(words.T("connedit.publish.placeholder", nil), "publishBase")
 	e.password = widget.NewPasswordEntry()
 	e.password.SetPlaceHolder(words.T("connedit.password.placeholder", nil))
-	e.server = widget.NewSelect(kindLabels(), func(string) { e.changed() })
-	e.insecure = widget.NewCheck(words.T("connedit.insecure", nil), func(bool) { e.changed() })
+	e.server = widget.NewSelect(kindLabels(), e.serverChosen)
+	e.insecure = widget.NewCheck(words.T("connedit.insecure", nil), func(bool) { e.edited() })
 	e.insecureWarn = widget.NewLabel(words.T("connedit.insecure.warning", nil))
 	e.insecureWarn.Importance = widget.DangerImportance
 	e.insecureWarn.Wrapping = fyne.TextWrapWord
@@ -129,9 +135,12 @@ func newProfileEditor() *profileEditor {
 	return e
 }
 
-// load shows p.
-func (e *profileEditor) load(p store.Profile) {
+// load shows p; fresh is a profile never saved, whose problems wait for its fields to be
+// edited, or for Save or Test connection.
+func (e *profileEditor) load(p store.Profile, fresh bool) {
 	e.loading = true
+	clear(e.touched)
+	e.revealed = !fresh
 	e.builtin = p.Sandbox && store.IsBuiltin(p.Name)
 	e.sandbox, e.sandboxService = p.Sandbox, p.Service
 	e.builtinName = ""
@@ -213,6 +222,51 @@ func (e *profileEditor) profile() store.Profile {
 	return p
 }
 
+// edited marks fields as edited by the person, so that their problems show, and goes on
+// as after any change. What load itself sets is no edit.
+func (e *profileEditor) edited(fields ...string) {
+	if e.loading {
+		return
+	}
+	for _, f := range fields {
+		e.touched[f] = true
+	}
+	e.changed()
+}
+
+// serverChosen is the server list's edit: its problems are about the service or region.
+func (e *profileEditor) serverChosen(string) { e.edited("service", "region") }
+
+// reveal shows the problems of every field, edited or not (Save or Test connection was
+// pressed), and reports whether there is any.
+func (e *profileEditor) reveal() bool {
+	if !e.revealed {
+		e.revealed = true
+		e.changed()
+	}
+	return len(e.fieldProblems()) > 0
+}
+
+// shows reports whether a problem is shown: one about a field once that field was edited,
+// one about no field in particular once any was.
+func (e *profileEditor) shows(p store.FieldProblem) bool {
+	if _, ok := e.inline[p.Field]; !ok {
+		return e.revealed || len(e.touched) > 0
+	}
+	return e.revealed || e.touched[p.Field]
+}
+
+// shownProblems are the problems of the profile as edited that the form shows.
+func (e *profileEditor) shownProblems() []store.FieldProblem {
+	var out []store.FieldProblem
+	for _, p := range e.fieldProblems() {
+		if e.shows(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 func (e *profileEditor) changed() {
 	if e.loading {
 		return
@@ -232,7 +286,7 @@ func (e *profileEditor) changed() {
 	} else {
 		e.uploadURL.SetPlaceHolder(words.T("connedit.url.placeholder", words.A{"Example": "https://host" + uploader.Scene7UploadPath}))
 	}
-	e.showProblems(e.fieldProblems())
+	e.showProblems(e.shownProblems())
 	if e.OnChanged != nil {
 		e.OnChanged()
 	}
@@ -278,16 +332,6 @@ func (e *profileEditor) fieldProblems() []store.FieldProblem {
 		return []store.FieldProblem{{Message: words.Error(err)}}
 	}
 	return nil
-}
-
-// problemList is every sentence about the profile as edited.
-func (e *profileEditor) problemList() []string {
-	probs := e.fieldProblems()
-	out := make([]string, len(probs))
-	for i, p := range probs {
-		out[i] = p.Message
-	}
-	return out
 }
 
 // Problems is the text of the problems shown, wherever in the form (for tests).

@@ -121,6 +121,49 @@ func TestNoEmptyLinesUnderTheConnectionButtons(t *testing.T) {
 	}
 }
 
+// Save and Test connection stay where they are when a test's verdict appears (and when it
+// goes): they were the top line of the block under the form, which grew upwards by the
+// verdict's height and moved the button just pressed from under the pointer.
+func TestConnectionButtonsStayWhenTheVerdictAppears(t *testing.T) {
+	eachLanguage(t, func(t *testing.T, _ string) {
+		e := newTestEnv(t)
+		e.w.Win.Resize(fyne.NewSize(1024, 640))
+		e.w.Tabs.SelectIndex(tabConnections)
+		v := e.w.Connections
+		v.reload("Local sandbox")
+		places := func() map[string]fyne.Position {
+			// Laid out again as the window's driver does on the next frames, where a
+			// container's content changed its size (the test driver does not): twice, as
+			// a wrapped verdict knows its height once it has its width.
+			v.Content.Refresh()
+			v.Content.Refresh()
+			at := map[string]fyne.Position{}
+			for name, b := range map[string]*widget.Button{"Save": v.save, "Test connection": v.test, "Forget": v.forget} {
+				at[name] = fyne.CurrentApp().Driver().AbsolutePositionForObject(b)
+			}
+			return at
+		}
+		before := places()
+		e.remote.verdict = uploader.Verdict{OK: false, Kind: uploader.VerdictRejected, User: "demo@hoist.local", Company: "c|2101",
+			Exchange: uploader.Exchange{Operation: "checkLogin", Status: 200, Duration: 420 * time.Millisecond}}
+		v.Test()
+		if _, ok := placeIn(v.actions, v.verdict); !ok || v.verdict.Size().Height == 0 {
+			t.Fatal("the verdict is not shown")
+		}
+		for name, at := range places() {
+			if at != before[name] {
+				t.Errorf("%s moved from %v to %v when the verdict appeared", name, before[name], at)
+			}
+		}
+		v.clearVerdict()
+		for name, at := range places() {
+			if at != before[name] {
+				t.Errorf("%s moved from %v to %v when the verdict went", name, before[name], at)
+			}
+		}
+	})
+}
+
 // A New connection, not saved yet, has no saved password: its password field does not
 // say "Leave empty to keep the saved password" and Forget saved password is off (it
 // answered "The saved password was forgotten" for a password that never was). Once

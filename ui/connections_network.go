@@ -27,9 +27,10 @@ type networkFields struct {
 	Content *widget.Accordion
 }
 
-// newNetworkFields builds the fields; problem gives the sentence shown under a field
-// while it is refused (nil: none, as in tests of the help alone).
-func newNetworkFields(changed func(), problem func(field string) fyne.CanvasObject) *networkFields {
+// newNetworkFields builds the fields; changed is told the field edited (its JSON name, as
+// in store.FieldProblem), and problem gives the sentence shown under a field while it is
+// refused (nil: none, as in tests of the help alone).
+func newNetworkFields(changed func(fields ...string), problem func(field string) fyne.CanvasObject) *networkFields {
 	n := &networkFields{}
 	under := func(field string) fyne.CanvasObject {
 		if problem == nil {
@@ -39,15 +40,15 @@ func newNetworkFields(changed func(), problem func(field string) fyne.CanvasObje
 		}
 		return problem(field)
 	}
-	entry := func(placeholder string) *widget.Entry {
+	entry := func(placeholder, field string) *widget.Entry {
 		w := widget.NewEntry()
 		w.SetPlaceHolder(placeholder)
-		w.OnChanged = func(string) { changed() }
+		w.OnChanged = func(string) { changed(field) }
 		return w
 	}
-	n.proxy = entry(words.T("office.editor.proxy_placeholder", nil))
-	n.caFile = entry(words.T("office.editor.ca_placeholder", nil))
-	n.stall = entry(words.T("office.editor.stall_placeholder", nil))
+	n.proxy = entry(words.T("office.editor.proxy_placeholder", nil), "proxy")
+	n.caFile = entry(words.T("office.editor.ca_placeholder", nil), "caFile")
+	n.stall = entry(words.T("office.editor.stall_placeholder", nil), "stallSeconds")
 	n.choose = widget.NewButtonWithIcon(words.T("office.editor.ca_choose", nil), theme.FolderOpenIcon(), func() {
 		if n.pick != nil {
 			n.pick(func(path string) { n.caFile.SetText(path) })

@@ -168,7 +168,7 @@ func TestProxyHelpNamesTheVariableForALogin(t *testing.T) {
 		{"ja", "http://user:password@proxy:port"},
 	} {
 		words.Use(c.lang)
-		n := newNetworkFields(func() {}, nil)
+		n := newNetworkFields(func(...string) {}, nil)
 		var help string
 		for _, o := range n.Content.Items[0].Detail.(*fyne.Container).Objects {
 			if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "proxy.example.com") {

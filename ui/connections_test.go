@@ -10,6 +10,7 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"hoist/app/store"
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -229,5 +230,106 @@ func TestACopyOfTheSandboxStaysOnTheSandbox(t *testing.T) {
 	}
 	if v.editor.insecureBox.Visible() || v.editor.urlBox.Visible() {
 		t.Error("a sandbox copy asks for an address")
+	}
+}
+
+// The status after Save joins its sentences as the language does: in Japanese there is no
+// space after 。 ("接続「…」を保存しました。 パスワードは…" had one).
+func TestSavedStatusJoinsSentencesAsTheLanguageDoes(t *testing.T) {
+	eachLanguage(t, func(t *testing.T, code string) {
+		e := newTestEnv(t)
+		v := e.w.Connections
+		v.newProfile()
+		ed := v.editor
+		ed.name.SetText("Brand NA")
+		ed.user.SetText("anna@brand.example")
+		ed.company.SetText("c|77")
+		ed.password.SetText("s3cret")
+		if err := v.Save(); err != nil {
+			t.Fatal(err)
+		}
+		saved := words.T("conn.saved", words.A{"Name": "Brand NA"})
+		kept := words.T("conn.password_kept", nil)
+		if want := joinSentences(saved, kept); v.status.Text != want {
+			t.Errorf("status %q, want %q", v.status.Text, want)
+		}
+		if code == "ja" && strings.Contains(v.status.Text, "。 ") {
+			t.Errorf("a space after 。 in %q", v.status.Text)
+		}
+	})
+}
+
+// A New connection does not open already in red: a field's problem shows once that field
+// has been edited, and every problem once Save or Test connection is pressed. Save is off
+// only while a problem is shown, so that it can always say why.
+func TestANewConnectionSaysProblemsOnceEditedOrSaved(t *testing.T) {
+	e := newTestEnv(t)
+	v := e.w.Connections
+	v.newProfile()
+	ed := v.editor
+	userProblem := words.T("store.profile.type_user", nil)
+	companyProblem := words.T("store.profile.type_company", words.A{"Example": store.SandboxCompany})
+	if p := ed.Problems(); p != "" {
+		t.Errorf("a blank New connection shows problems before anything was typed: %q", p)
+	}
+	for _, f := range []string{"user", "company"} {
+		if ed.inline[f].label.Visible() {
+			t.Errorf("the %s field's problem is shown before anything was typed: %q", f, ed.inline[f].label.Text)
+		}
+	}
+	if v.save.Disabled() || v.test.Disabled() {
+		t.Error("Save or Test connection is off with no problem shown")
+	}
+
+	ed.user.SetText("a")
+	ed.user.SetText("") // typed, then erased: now it is the user's field that is wrong
+	if p := ed.Problems(); p != userProblem {
+		t.Errorf("after editing the user name, problems %q, want %q", p, userProblem)
+	}
+	if !v.save.Disabled() {
+		t.Error("Save is on while a problem is shown")
+	}
+	ed.user.SetText("anna@brand.example")
+	if p := ed.Problems(); p != "" || v.save.Disabled() {
+		t.Errorf("with the user name typed: problems %q, Save off %v", p, v.save.Disabled())
+	}
+
+	test.Tap(v.test)
+	if p := ed.Problems(); p != companyProblem {
+		t.Errorf("after Test connection, problems %q, want %q", p, companyProblem)
+	}
+	if e.remote.got != nil || v.Verdict() != "" {
+		t.Errorf("a connection with problems was tested: %v, %q", e.remote.got, v.Verdict())
+	}
+	if want := words.T("conn.test.fix_fields", nil); v.status.Text != want || !v.status.Visible() {
+		t.Errorf("status %q, want %q", v.status.Text, want)
+	}
+	if !v.save.Disabled() || !v.test.Disabled() {
+		t.Error("Save or Test connection is on while a problem is shown")
+	}
+
+	ed.company.SetText("c|77")
+	if p := ed.Problems(); p != "" || v.save.Disabled() || v.status.Visible() {
+		t.Errorf("corrected: problems %q, Save off %v, status %q", p, v.save.Disabled(), v.status.Text)
+	}
+	test.Tap(v.save)
+	if _, err := e.cfg.Profiles.Get(ed.name.Text); err != nil {
+		t.Fatalf("not saved once corrected: %v (status %q)", err, v.status.Text)
+	}
+
+	// Save pressed on a blank New connection says every problem and keeps nothing.
+	v.newProfile()
+	name := ed.name.Text
+	if err := v.Save(); err == nil {
+		t.Fatal("a New connection without its user name was saved")
+	}
+	if p := ed.Problems(); !strings.Contains(p, userProblem) || !strings.Contains(p, companyProblem) {
+		t.Errorf("after Save, problems %q, want the user's and the company's", p)
+	}
+	if want := words.T("conn.fix_fields", nil); v.status.Text != want {
+		t.Errorf("status %q, want %q", v.status.Text, want)
+	}
+	if _, err := e.cfg.Profiles.Get(name); !errors.Is(err, store.ErrProfileNotFound) {
+		t.Errorf("%q was stored: %v", name, err)
 	}
 }

@@ -12,7 +12,7 @@ import (
 	"hoist/uploader"
 )
 
-// Test connection: the check, its verdict under the buttons and its details.
+// Test connection: the check, its verdict above the buttons and its details.
 
 func (v *ConnectionsView) clearVerdict() {
 	v.verdict.SetText("")
@@ -22,7 +22,7 @@ func (v *ConnectionsView) clearVerdict() {
 	v.took.Hide()
 	v.details.set(uploader.Exchange{})
 	v.form.Refresh()
-	v.actions.Refresh()
+	v.pane.Refresh()
 }
 
 // Test checks the connection as edited (saved or not) with the typed or saved password.
@@ -30,13 +30,17 @@ func (v *ConnectionsView) Test() {
 	p := v.editor.profile()
 	if sel, ok := v.current(); ok && store.IsBuiltin(sel.Name) {
 		p = sel
+	} else if v.editor.reveal() {
+		v.clearVerdict()
+		v.askToFix("conn.test.fix_fields")
+		return
 	}
 	typed := v.editor.password.Text
 	v.clearVerdict()
 	v.testing.Show()
 	v.testing.Start()
 	v.form.Refresh()
-	v.actions.Refresh()
+	v.pane.Refresh()
 	enable(v.test, false)
 	v.d.run(func() {
 		verdict, err := v.runTest(p, typed)
@@ -87,7 +91,7 @@ func (v *ConnectionsView) showVerdict(vd uploader.Verdict, err error) {
 	}
 	v.details.set(vd.Exchange)
 	v.form.Refresh()
-	v.actions.Refresh()
+	v.pane.Refresh()
 }
 
 // Verdict is the sentence of the last Test connection (for tests).

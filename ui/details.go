@@ -28,6 +28,9 @@ type rowDetails struct {
 	linkFor  func(session.Row) (string, error)
 	link     string
 	linkBtns *fyne.Container
+	// retryLabel is what the queue's Retry button reads for the chosen row, which the
+	// advice names (nil: Retry failed).
+	retryLabel func() string
 	// head is the path and the buttons; body the sentence, links and figures, which
 	// scroll when the pane has less room than they need (detailsBelow).
 	head, body *fyne.Container
@@ -76,7 +79,11 @@ func (d *rowDetails) show(row session.Row, ok bool) {
 	d.icon.SetResource(rowIcon(row))
 	d.path.SetText(row.Rel)
 	d.reason.Importance = rowImportance(row)
-	reason := fullDetail(row)
+	retry := retryLabel(false)
+	if d.retryLabel != nil {
+		retry = d.retryLabel()
+	}
+	reason := fullDetail(row, retry)
 	d.link = ""
 	if row.Outcome.HasLink() && d.linkFor != nil {
 		link, err := d.linkFor(row)
@@ -108,18 +115,16 @@ func (d *rowDetails) show(row session.Row, ok bool) {
 	d.Content.Show()
 }
 
-// fullDetail is the row's whole sentence, with what to do when the file needs a hand.
-func fullDetail(row session.Row) string {
+// fullDetail is the row's whole sentence, with what to do when the file needs a hand;
+// retry is the Retry button's label at this moment (Retry selected while the row is
+// chosen), which the advice names as it reads.
+func fullDetail(row session.Row, retry string) string {
 	s := detailText(row)
 	switch row.State {
 	case session.Failed:
-		s += "\n" + words.T("details.todo.failed", nil)
+		s += "\n" + words.T("details.todo.failed", words.A{"Button": retry})
 	case session.Cancelled:
-		if row.Reason != "" { // the session's sentence already says to press Retry failed
-			s += "\n" + words.T("details.todo.cancelled.remove", nil)
-		} else {
-			s += "\n" + words.T("details.todo.cancelled", nil)
-		}
+		s += "\n" + words.T("details.todo.cancelled", words.A{"Button": retry})
 	case session.Skipped:
 		s += "\n" + words.T("details.todo.skipped", nil)
 	case session.Done:

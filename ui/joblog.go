@@ -31,12 +31,16 @@ type JobLogView struct {
 	// outcomes' links; saveOutcomesBtn saves them (joblog_outcomes.go).
 	publishBase     func() string
 	saveOutcomesBtn *widget.Button
-	clip            func(string)
-	run             func(func())
-	wrap            lineWrap
-	top             *fyne.Container
-	frame           *fyne.Container // the Border around top and the list; re-laid out when top changes height
-	Content         fyne.CanvasObject
+	// copyBtn and the saves act on the shown entries, clearBtn on every entry: each is
+	// enabled only while there is something for it to act on (refreshActions).
+	copyBtn, saveTextBtn, saveCSVBtn, clearBtn *widget.Button
+
+	clip    func(string)
+	run     func(func())
+	wrap    lineWrap
+	top     *fyne.Container
+	frame   *fyne.Container // the Border around top and the list; re-laid out when top changes height
+	Content fyne.CanvasObject
 }
 
 func newJobLogView(q *session.Queue, pickers Pickers, clip func(string), run func(func())) *JobLogView {
@@ -66,17 +70,21 @@ func newJobLogView(q *session.Queue, pickers Pickers, clip func(string), run fun
 	v.status = widget.NewLabel("")
 	v.status.Wrapping = fyne.TextWrapWord
 	v.status.Hide()
-	copyBtn := widget.NewButtonWithIcon(words.T("joblog.copy", nil), theme.ContentCopyIcon(), func() {
+	v.copyBtn = widget.NewButtonWithIcon(words.T("joblog.copy", nil), theme.ContentCopyIcon(), func() {
 		v.clip(v.Text())
 		v.setStatus(words.N("joblog.copied", len(v.shown), nil))
 	})
-	saveText := widget.NewButtonWithIcon(words.T("joblog.save_text", nil), theme.DocumentSaveIcon(), func() { v.save("hoist-job-log.txt", session.WriteText) })
-	saveCSV := widget.NewButtonWithIcon(words.T("joblog.save_csv", nil), theme.DocumentSaveIcon(), func() { v.save("hoist-job-log.csv", session.WriteCSV) })
-	clear := widget.NewButtonWithIcon(words.T("joblog.clear", nil), theme.ContentClearIcon(), q.ClearLog)
+	v.saveTextBtn = widget.NewButtonWithIcon(words.T("joblog.save_text", nil), theme.DocumentSaveIcon(), func() { v.save("hoist-job-log.txt", session.WriteText) })
+	v.saveCSVBtn = widget.NewButtonWithIcon(words.T("joblog.save_csv", nil), theme.DocumentSaveIcon(), func() { v.save("hoist-job-log.csv", session.WriteCSV) })
+	v.clearBtn = widget.NewButtonWithIcon(words.T("joblog.clear", nil), theme.ContentClearIcon(), func() {
+		q.ClearLog()
+		v.update() // at once, not when the queue's notice gets here
+	})
 	v.saveOutcomesBtn = v.newSaveOutcomes()
-	filters := container.NewBorder(nil, nil, withWidth(200, v.level), container.NewHBox(copyBtn, clear), v.file)
+	v.refreshActions()
+	filters := container.NewBorder(nil, nil, withWidth(200, v.level), container.NewHBox(v.copyBtn, v.clearBtn), v.file)
 	// The saves have a line of their own, so that the tab fits the smallest window.
-	saves := container.NewHBox(saveText, saveCSV, v.saveOutcomesBtn)
+	saves := container.NewHBox(v.saveTextBtn, v.saveCSVBtn, v.saveOutcomesBtn)
 	v.top = container.NewVBox(filters, saves, v.status)
 	v.frame = container.NewBorder(v.top, nil, nil, nil, v.list)
 	v.Content = container.New(&onWidth{changed: func(float32) { v.rewrap() }}, v.frame)
@@ -97,6 +105,7 @@ func (v *JobLogView) update() {
 		}
 	}
 	v.list.Refresh()
+	v.refreshActions()
 	v.refreshOutcomes(v.q.Totals())
 }
 
@@ -112,6 +121,20 @@ func (v *JobLogView) refilter() {
 	}
 	v.rewrap()
 	v.list.Refresh()
+	v.refreshActions()
+}
+
+// refreshActions enables Copy and the saves while the filter shows an entry, and Clear
+// while the log holds one: an empty copy or file, or a clear that clears nothing, only
+// puzzles. Before the buttons exist (the filter is set up first) there is nothing to do.
+func (v *JobLogView) refreshActions() {
+	if v.clearBtn == nil {
+		return
+	}
+	for _, b := range []*widget.Button{v.copyBtn, v.saveTextBtn, v.saveCSVBtn} {
+		enable(b, len(v.shown) > 0)
+	}
+	enable(v.clearBtn, len(v.entries) > 0)
 }
 
 func (v *JobLogView) pass(e session.Entry) bool {

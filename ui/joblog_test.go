@@ -127,3 +127,39 @@ func (s sayThenRefuse) Upload(_ context.Context, req uploader.Request, on func(u
 	on(uploader.Event{Kind: uploader.JobEnded, Item: -1, Err: err})
 	return nil, err
 }
+
+// Copy and the saves act on the lines shown, Clear on the whole log: each is enabled only
+// while there is something for it to act on, and follows the entries and the filter.
+func TestJobLogActionsNeedEntries(t *testing.T) {
+	e := newTestEnv(t)
+	v := e.w.Log
+	shownActions := map[string]*widget.Button{"Copy": v.copyBtn, "Save as text": v.saveTextBtn, "Save as CSV": v.saveCSVBtn}
+	check := func(when string, shown, clear bool) {
+		t.Helper()
+		for name, b := range shownActions {
+			if b.Disabled() == shown {
+				t.Errorf("%s: %s enabled = %v, want %v", when, name, !b.Disabled(), shown)
+			}
+		}
+		if v.clearBtn.Disabled() == clear {
+			t.Errorf("%s: Clear enabled = %v, want %v", when, !v.clearBtn.Disabled(), clear)
+		}
+	}
+	check("empty log", false, false)
+
+	e = loggedRefusedUpload(t)
+	v = e.w.Log
+	shownActions = map[string]*widget.Button{"Copy": v.copyBtn, "Save as text": v.saveTextBtn, "Save as CSV": v.saveCSVBtn}
+	check("entries arrived", true, true)
+	v.file.SetText("no file is named so")
+	check("a filter that shows nothing", false, true)
+	v.file.SetText("")
+	check("the filter cleared", true, true)
+	v.level.SetSelectedIndex(2) // errors only
+	check("a filter that shows some", true, true)
+	test.Tap(v.clearBtn)
+	if n := len(v.Shown()); n != 0 {
+		t.Fatalf("%d entries shown after Clear", n)
+	}
+	check("cleared", false, false)
+}

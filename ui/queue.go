@@ -108,6 +108,7 @@ func newQueueView(q *session.Queue, act queueActions) *QueueView {
 	v.blocker.Hide()
 	v.drop = newDropZone()
 	v.details = newRowDetails(v.clearSelection, act.clip, act.link, act.open)
+	v.details.retryLabel = func() string { return retryLabel(len(v.retryRows()) > 0) }
 
 	// The toolbar wraps onto a second line on a narrow window instead of widening it (one
 	// line from 1024 px up: toolbar.go).
@@ -276,11 +277,7 @@ func (v *QueueView) updateButtons() {
 	setImportance(v.Pause, v.Upload, t.Paused)
 	retry := v.retryRows()
 	enable(v.Retry, v.ready && !t.Running && (len(retry) > 0 || t.Count(session.Failed)+t.Count(session.Cancelled) > 0))
-	if len(retry) > 0 {
-		v.Retry.SetText(words.T("queue.retry_selected", nil))
-	} else {
-		v.Retry.SetText(words.T("queue.retry_failed", nil))
-	}
+	v.Retry.SetText(retryLabel(len(retry) > 0))
 	removable := false
 	for _, i := range v.sel.rows() {
 		if row, ok := v.q.Row(i); ok && !row.Busy() {
@@ -318,6 +315,15 @@ func (v *QueueView) cancelRow(i int) {
 	if err := v.q.CancelRow(i); err != nil {
 		v.SetStatus(words.Error(err))
 	}
+}
+
+// retryLabel is what the Retry button reads: Retry selected while a chosen row can be
+// tried again (selected), Retry failed otherwise. The details' advice names it so.
+func retryLabel(selected bool) string {
+	if selected {
+		return words.T("queue.retry_selected", nil)
+	}
+	return words.T("queue.retry_failed", nil)
 }
 
 // retryRows are the selected rows that can be tried again; nil when none is selected.

@@ -88,8 +88,9 @@ func TestQueueDetailsTakeWhatTheyNeed(t *testing.T) {
 }
 
 // The details of a cancelled file and of a file Scene7 could not process do not say the
-// same thing twice: the row's own sentence already says to press Retry failed (or to fix
-// the file and upload it again), and what follows adds what it does not say.
+// same thing twice: the row's own sentence says what happened (or, from Scene7, to fix the
+// file and upload it again), and what follows adds what it does not say, naming the Retry
+// button once, as it reads.
 func TestDetailsDoNotRepeatTheAdvice(t *testing.T) {
 	eachLanguage(t, func(t *testing.T, code string) {
 		e := newTestEnv(t)
@@ -100,20 +101,23 @@ func TestDetailsDoNotRepeatTheAdvice(t *testing.T) {
 			{Path: filepath.Join(dir, "b.pdf"), Rel: "b.pdf", Size: 1, State: session.Done, Outcome: session.FailedInScene7,
 				Said: "b.pdf could not be processed: the file is not a PDF document", JobHandle: "h|1"},
 		}})
-		retry := words.T("queue.retry_failed", nil)
-		for i, want := range []string{"details.todo.cancelled.remove", "details.todo.failed_in_scene7.add_again"} {
+		retry, selected := words.T("queue.retry_failed", nil), words.T("queue.retry_selected", nil)
+		for i, want := range []string{
+			words.T("details.todo.cancelled", words.A{"Button": selected}),
+			words.T("details.todo.failed_in_scene7.add_again", nil),
+		} {
 			e.w.Queue.Select(i, 0)
 			text := e.w.Queue.details.reason.Text
-			if !strings.Contains(text, words.T(want, nil)) {
-				t.Errorf("row %d: %q does not end with %s", i, text, want)
+			if !strings.Contains(text, want) {
+				t.Errorf("row %d: %q does not end with %q", i, text, want)
 			}
-			if n := strings.Count(text, retry); n > 1 {
-				t.Errorf("row %d names %q %d times: %q", i, retry, n, text)
-			}
-			for _, old := range []string{"details.todo.cancelled", "details.todo.failed_in_scene7"} {
-				if strings.Contains(text, words.T(old, nil)) {
-					t.Errorf("row %d repeats the advice (%s): %q", i, old, text)
+			for _, label := range []string{retry, selected} {
+				if n := strings.Count(text, label); n > 1 {
+					t.Errorf("row %d names %q %d times: %q", i, label, n, text)
 				}
+			}
+			if old := words.T("details.todo.failed_in_scene7", nil); strings.Contains(text, old) {
+				t.Errorf("row %d repeats the advice (%s): %q", i, old, text)
 			}
 		}
 	})

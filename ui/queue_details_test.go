@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"hoist/app/session"
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -148,4 +149,31 @@ func TestRowWaitsUntilItsBytesGo(t *testing.T) {
 	if got := detailText(row); got != "Sent; waiting for the server to confirm" {
 		t.Errorf("all bytes sent: %q", got)
 	}
+}
+
+// The details' advice names the Retry button as it reads while the row is chosen: Retry
+// selected, not Retry failed, which it no longer says.
+func TestDetailsNameTheRetryButtonAsItReads(t *testing.T) {
+	eachLanguage(t, func(t *testing.T, code string) {
+		e := newTestEnv(t)
+		dir := files(t, map[string]string{"a.jpg": "a", "b.jpg": "b", "c.jpg": "c"})
+		byYou := words.Msg("session.reason.cancelled_by_you", nil)
+		e.q.Restore(session.Snapshot{Rows: []session.Saved{
+			{Path: filepath.Join(dir, "a.jpg"), Rel: "a.jpg", Size: 1, State: session.Failed, Reason: "The server refused it."},
+			{Path: filepath.Join(dir, "b.jpg"), Rel: "b.jpg", Size: 1, State: session.Cancelled, Why: &byYou},
+			{Path: filepath.Join(dir, "c.jpg"), Rel: "c.jpg", Size: 1, State: session.Cancelled},
+		}})
+		v := e.w.Queue
+		failed := words.T("queue.retry_failed", nil)
+		for i := range 3 {
+			v.Select(i, 0)
+			label, text := v.Retry.Text, v.details.reason.Text
+			if label != words.T("queue.retry_selected", nil) {
+				t.Fatalf("row %d chosen: the button reads %q", i, label)
+			}
+			if !strings.Contains(text, label) || strings.Contains(text, failed) {
+				t.Errorf("row %d: the button reads %q, the details say %q", i, label, text)
+			}
+		}
+	})
 }

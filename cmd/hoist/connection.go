@@ -128,8 +128,10 @@ func (c *cli) resolve(cf *connFlags) (conn, error) {
 	}
 	cn.Endpoint.Service, cn.Credentials.User, cn.Company = s.service, strings.TrimSpace(s.user), strings.TrimSpace(s.company)
 	if cn.profile != nil && cn.profile.Sandbox && !set["endpoint"] {
-		// The sandbox's port is chosen when it starts, so the profile cannot know it.
-		return cn, errors.New(words.T("cli.problem.sandbox_profile", words.A{"Name": cn.profile.Name, "Service": serviceName(s.service)}))
+		// The sandbox's port is chosen when it starts, so the profile cannot know it. A
+		// built-in is named as the window names it, in the language spoken (--profile
+		// takes that name too).
+		return cn, errors.New(words.T("cli.problem.sandbox_profile", words.A{"Name": store.DisplayName(cn.profile.Name), "Service": serviceName(s.service)}))
 	}
 	ep, err := s.endpointOf()
 	if err != nil {

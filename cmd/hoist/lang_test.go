@@ -94,3 +94,31 @@ func TestErrorsInEachLanguage(t *testing.T) {
 		mustContain(t, c.lang, out.stderr, c.want)
 	}
 }
+
+// A built-in connection is named in the language spoken, as the window names it: the
+// French and Japanese sentences said "Local sandbox" where the window says "Bac à sable
+// local" and "ローカルサンドボックス". The name the user typed, in any language, is taken.
+func TestBuiltinConnectionIsNamedInTheLanguageSpoken(t *testing.T) {
+	defer words.Use(words.Current())
+	for _, lang := range []string{"en", "fr", "ja"} {
+		shown := words.In(lang, "store.builtin.sandbox", nil)
+		for _, typed := range []string{"Local sandbox", shown} {
+			for _, c := range []struct {
+				args []string
+				id   string
+			}{
+				{[]string{"check-login", "--profile", typed}, "cli.problem.sandbox_profile"},
+				{[]string{"login", "--profile", typed}, "cli.problem.builtin_profile"},
+			} {
+				out := hoist(t, invocation{stdin: "x\n", env: map[string]string{"HOIST_LANG": lang}}, c.args...)
+				if out.code == exitOK {
+					t.Fatalf("%s %q: accepted", lang, c.args)
+				}
+				want := words.In(lang, c.id, words.A{"Name": shown, "Service": "Scene7"})
+				if !strings.Contains(out.stderr, want) {
+					t.Errorf("%s %q: stderr lacks %q:\n%s", lang, c.args, want, out.stderr)
+				}
+			}
+		}
+	}
+}

@@ -48,7 +48,8 @@ func (c *cli) keychainConn(cmd *command, args []string) (*conn, int) {
 		return nil, exitFor(c.usageErr(cmd, words.N("cli.problem.login_arguments", len(pos), words.A{"Command": cmd.name})))
 	}
 	if store.IsBuiltin(cf.profile) {
-		return nil, exitFor(c.usageErr(cmd, words.T("cli.problem.builtin_profile", words.A{"Name": cf.profile})))
+		// Named as the window names it, in the language spoken, whatever name was typed.
+		return nil, exitFor(c.usageErr(cmd, words.T("cli.problem.builtin_profile", words.A{"Name": store.DisplayName(cf.profile)})))
 	}
 	cn, err := c.resolve(cf)
 	switch {
