@@ -59,5 +59,5 @@ func endedText(s session.Summary) string {
 // joinSentences puts sentences one after the other as the language does (a space in
 // English and French, none in Japanese).
 func joinSentences(first, next string) string {
-	return words.T("session.join", words.A{"First": strings.TrimSpace(first), "Next": next})
+	return words.Sentences(strings.TrimSpace(first), next)
 }

@@ -194,7 +194,7 @@ func (e *ProfileError) Words() words.Message {
 	for i, p := range e.Problems {
 		msgs[i] = p.Words.String()
 	}
-	return words.Msg("store.profile.problems", words.A{"Problems": strings.Join(msgs, " ")})
+	return words.Msg("store.profile.problems", words.A{"Problems": words.Sentences(msgs...)})
 }
 
 // Sentence is words.Error(e), for the callers that still ask the error itself.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -156,5 +157,22 @@ func TestProfileHasNoPasswordField(t *testing.T) {
 	}
 	if strings.Contains(strings.ToLower(string(data)), "pass") {
 		t.Fatalf("profile JSON mentions a password: %s", data)
+	}
+}
+
+// A profile's problems read as one text in each language: Japanese puts no space after 。
+// (they were joined with " ").
+func TestProfileProblemsJoinAsTheLanguageDoes(t *testing.T) {
+	defer words.Use(words.Use("en"))
+	p := Profile{Name: "x", Service: uploader.Scene7, Region: uploader.RegionNA} // no user, no company
+	for lang, space := range map[string]string{"en": " ", "fr": " ", "ja": ""} {
+		words.Use(lang)
+		var pe *ProfileError
+		if err := p.Validate(); !errors.As(err, &pe) || len(pe.Problems) != 2 {
+			t.Fatalf("%s: %v, want two problems", lang, err)
+		}
+		if got, want := words.Error(pe), pe.Problems[0].Message+space+pe.Problems[1].Message; got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
 	}
 }
