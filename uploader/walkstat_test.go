@@ -189,8 +189,7 @@ func TestReadableByBits(t *testing.T) {
 		{other, 0o640, false}, // and others may not read: ask whether this user is in the group
 		{other, 0o600, false}, // an ACL or root may still allow it: ask
 	} {
-		st := unix.Stat_t{Uid: uint32(c.owner), Mode: unix.S_IFREG | c.mode}
-		if got := readableByBits(&st, me); got != c.want {
+		if got := readableByBits(uint32(c.owner), unix.S_IFREG|c.mode, me); got != c.want {
 			t.Errorf("owner %d mode %o: %v, want %v", c.owner, c.mode, got, c.want)
 		}
 	}

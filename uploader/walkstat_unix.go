@@ -87,7 +87,7 @@ func (d folder) lookAt(dir, name string) (size int64, id fileID, err error) {
 	case st.Mode&unix.S_IFMT != unix.S_IFREG:
 		return 0, fileID{}, errNotPlain
 	}
-	if !readableByBits(&st, euid) {
+	if !readableByBits(st.Uid, uint32(st.Mode), euid) { // Mode is 16 bits on macOS
 		for {
 			err = unix.Faccessat(d.fd, name, unix.R_OK, unix.AT_EACCESS)
 			if err != unix.EINTR {
@@ -104,20 +104,20 @@ func (d folder) lookAt(dir, name string) (size int64, id fileID, err error) {
 // euid is the user the walk asks about: Hoist never changes it.
 var euid = os.Geteuid()
 
-// readableByBits reports whether a file's permission bits alone say that the user uid
-// may read it: the owner's read bit when the file is theirs, and otherwise both the
-// group's and the others' (either class may be the user's, and a group without read
-// refuses its members even when others may read). Nearly every file of a drop is one of
+// readableByBits reports whether the permission bits (mode) of a file owned by owner alone
+// say that the user uid may read it: the owner's read bit when the file is theirs, and
+// otherwise both the group's and the others' (either class may be the user's, and a group
+// without read refuses its members even when others may read). Nearly every file of a drop is one of
 // these, and then the walk asks the kernel nothing more: 2,000 faccessat calls were ~40 %
 // of the look's system-call time (bench/README.md, session 10). When the bits say no
 // the kernel is asked (faccessat), because an access control list (macOS shared folders,
 // POSIX ACLs) may still grant this user the file, and root may read anything. What the
 // bits allow and an ACL or a security module still refuses fails when the body opens
 // the file, for that file alone, as it already did for security modules.
-func readableByBits(st *unix.Stat_t, uid int) bool {
-	if int(st.Uid) == uid {
-		return st.Mode&unix.S_IRUSR != 0
+func readableByBits(owner, mode uint32, uid int) bool {
+	if int(owner) == uid {
+		return mode&unix.S_IRUSR != 0
 	}
 	const both = unix.S_IRGRP | unix.S_IROTH
-	return st.Mode&both == both
+	return mode&both == both
 }
