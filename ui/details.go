@@ -124,7 +124,8 @@ func fullDetail(row session.Row, retry string) string {
 	case session.Failed:
 		s += "\n" + words.T("details.todo.failed", words.A{"Button": retry})
 	case session.Cancelled:
-		s += "\n" + words.T("details.todo.cancelled", words.A{"Button": retry})
+		s += "\n" + words.T("details.todo.cancelled", words.A{"Button": retry,
+			"Remove": words.T("queue.remove", nil), "RemoveSelected": words.T("queue.remove_selected", nil)})
 	case session.Skipped:
 		s += "\n" + words.T("details.todo.skipped", nil)
 	case session.Done:

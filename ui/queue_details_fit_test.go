@@ -103,7 +103,8 @@ func TestDetailsDoNotRepeatTheAdvice(t *testing.T) {
 		}})
 		retry, selected := words.T("queue.retry_failed", nil), words.T("queue.retry_selected", nil)
 		for i, want := range []string{
-			words.T("details.todo.cancelled", words.A{"Button": selected}),
+			words.T("details.todo.cancelled", words.A{"Button": selected,
+				"Remove": words.T("queue.remove", nil), "RemoveSelected": words.T("queue.remove_selected", nil)}),
 			words.T("details.todo.failed_in_scene7.add_again", nil),
 		} {
 			e.w.Queue.Select(i, 0)
@@ -111,10 +112,10 @@ func TestDetailsDoNotRepeatTheAdvice(t *testing.T) {
 			if !strings.Contains(text, want) {
 				t.Errorf("row %d: %q does not end with %q", i, text, want)
 			}
-			for _, label := range []string{retry, selected} {
-				if n := strings.Count(text, label); n > 1 {
-					t.Errorf("row %d names %q %d times: %q", i, label, n, text)
-				}
+			// Either label counts: the session's sentence once said "Press Retry failed"
+			// before the advice's "press Retry selected".
+			if n := strings.Count(text, retry) + strings.Count(text, selected); n > 1 {
+				t.Errorf("row %d names the Retry button %d times: %q", i, n, text)
 			}
 			if old := words.T("details.todo.failed_in_scene7", nil); strings.Contains(text, old) {
 				t.Errorf("row %d repeats the advice (%s): %q", i, old, text)
