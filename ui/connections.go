@@ -57,6 +57,10 @@ type ConnectionsView struct {
 	// askedToFix: the status asks to correct the fields in red (Save or Test pressed
 	// with problems); it goes once none is left.
 	askedToFix bool
+	// testRunning: a Test connection is waiting for its answer; Test stays off until it
+	// comes, whatever is typed meanwhile (a second test beside it had its progress hidden by
+	// the first one's verdict).
+	testRunning bool
 
 	// OnSaved is called after the profiles changed, with the name to choose.
 	OnSaved func(name string)
@@ -208,7 +212,7 @@ func (v *ConnectionsView) updateButtons() {
 	saved := ok && v.selected < v.storedRows
 	enable(v.dup, saved)
 	enable(v.makeDefault, saved && p.Name != v.dflt)
-	enable(v.test, ok && !shown)
+	enable(v.test, ok && !shown && !v.testRunning)
 	if v.askedToFix && !shown {
 		v.setStatus("")
 	}

@@ -333,3 +333,28 @@ func TestANewConnectionSaysProblemsOnceEditedOrSaved(t *testing.T) {
 		t.Errorf("%q was stored: %v", name, err)
 	}
 }
+
+// While a Test connection waits for its answer, typing in the form does not turn the
+// button back on: a second test started beside the first, whose verdict then hid the
+// second's progress.
+func TestConnectionTestStaysOffWhileItRuns(t *testing.T) {
+	e := newTestEnv(t)
+	v := e.w.Connections
+	v.newProfile()
+	v.editor.user.SetText("anna@brand.example")
+	v.editor.company.SetText("c|2101")
+	var pending []func()
+	v.d.Async = func(f func()) { pending = append(pending, f) }
+	v.Test()
+	if len(pending) != 1 || !v.test.Disabled() {
+		t.Fatalf("after Test: %d tests running, Test off %v", len(pending), v.test.Disabled())
+	}
+	v.editor.user.SetText("anna.b@brand.example")
+	if !v.test.Disabled() {
+		t.Fatal("typing while the test runs turned Test connection back on")
+	}
+	pending[0]() // the answer comes (the test driver's fyne.Do runs it at once)
+	if v.test.Disabled() {
+		t.Error("Test connection stays off after the verdict")
+	}
+}

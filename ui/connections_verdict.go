@@ -41,6 +41,7 @@ func (v *ConnectionsView) Test() {
 	v.testing.Start()
 	v.form.Refresh()
 	v.pane.Refresh()
+	v.testRunning = true
 	enable(v.test, false)
 	v.d.run(func() {
 		verdict, err := v.runTest(p, typed)
@@ -72,6 +73,7 @@ func (v *ConnectionsView) runTest(p store.Profile, typed string) (uploader.Verdi
 func (v *ConnectionsView) showVerdict(vd uploader.Verdict, err error) {
 	v.testing.Stop()
 	v.testing.Hide()
+	v.testRunning = false
 	v.updateButtons()
 	text := words.Verdict(vd)
 	if text == "" && err != nil {
