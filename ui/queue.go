@@ -21,10 +21,12 @@ type QueueView struct {
 	sel     selection
 	drop    *dropZone
 	overall *widget.ProgressBar
-	summary *widget.Label
-	status  *widget.Label
-	blocker *widget.Label
-	details *rowDetails
+	// overallBox holds overall with its text readable on the light variant (barTheme).
+	overallBox *container.ThemeOverride
+	summary    *widget.Label
+	status     *widget.Label
+	blocker    *widget.Label
+	details    *rowDetails
 
 	// ProblemsOnly shows only the files that failed, were cancelled or skipped.
 	ProblemsOnly *widget.Check
@@ -115,7 +117,8 @@ func newQueueView(q *session.Queue, act queueActions) *QueueView {
 	tools := &flow{}
 	toolbar := container.New(tools, v.AddFiles, v.AddFolder, v.Upload, v.Pause, v.CancelAll, v.Retry, v.Remove)
 	v.top = container.NewVBox(toolbar, v.blocker, v.status)
-	bottom := container.NewVBox(widget.NewSeparator(), v.overall,
+	v.overallBox = readableBar(v.overall)
+	bottom := container.NewVBox(widget.NewSeparator(), v.overallBox,
 		container.NewBorder(nil, nil, nil, v.ProblemsOnly, v.summary))
 	middle := container.New(detailsBelow{v.details}, container.NewStack(v.list, v.drop), v.details.Content)
 	v.frame = container.NewBorder(v.top, bottom, nil, nil, middle)
@@ -204,6 +207,7 @@ func (v *QueueView) applyTotals(t session.Totals) {
 	_, of := t.Files()
 	v.overall.SetValue(t.Fraction())
 	showIf(v.overall, of > 0, nil)
+	showIf(v.overallBox, of > 0, nil) // a hidden bar in a shown box would still take a line's padding
 	v.summary.SetText(summaryText(t))
 	v.ProblemsOnly.SetText(words.T("queue.problems_only", words.A{"Count": t.Problems()}))
 	showIf(v.drop, t.Rows == 0, nil)

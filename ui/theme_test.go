@@ -56,3 +56,31 @@ func luminance(c color.Color) float64 {
 	}
 	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
 }
+
+// The overall bar's text ("0%", "40 %") reads on both of the bar's parts in both variants:
+// on the filled part (the primary colour) and on the rest (the primary at half opacity
+// over the background, as Fyne draws it). On the light variant Fyne's white read at 2.0
+// to 1 on the rest.
+func TestProgressBarTextIsReadable(t *testing.T) {
+	e := newTestEnv(t)
+	box := e.w.Queue.overallBox
+	if box == nil || box.Content != e.w.Queue.overall {
+		t.Fatal("the overall bar is not drawn with barTheme")
+	}
+	if _, ok := box.Theme.(barTheme); !ok {
+		t.Fatalf("the overall bar's theme is %T", box.Theme)
+	}
+	th := barTheme{Theme()} // the test app's theme is Fyne's test theme: check the window's own
+	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		fill := color.NRGBAModel.Convert(th.Color(theme.ColorNamePrimary, v)).(color.NRGBA)
+		bg := color.NRGBAModel.Convert(th.Color(theme.ColorNameBackground, v)).(color.NRGBA)
+		half := func(f, b uint8) uint8 { return uint8((int(f)*int(fill.A/2) + int(b)*(255-int(fill.A/2))) / 255) }
+		rest := color.NRGBA{R: half(fill.R, bg.R), G: half(fill.G, bg.G), B: half(fill.B, bg.B), A: 0xff}
+		text := th.Color(theme.ColorNameForegroundOnPrimary, v)
+		for name, under := range map[string]color.Color{"filled part": fill, "rest": rest} {
+			if r := contrast(text, under); r < 4.4 { // Fyne's own white on its primary is 4.47
+				t.Errorf("variant %d: the bar's text on its %s: contrast %.2f", v, name, r)
+			}
+		}
+	}
+}
