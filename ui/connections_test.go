@@ -150,12 +150,7 @@ func TestSessionOnlyPasswordWhenNoKeychain(t *testing.T) {
 	e := newTestEnv(t)
 	keyring.MockInitWithError(errors.New("no Secret Service"))
 	v := e.w.Connections
-	v.newProfile()
-	ed := v.editor
-	ed.name.SetText("Brand NA")
-	ed.user.SetText("anna@brand.example")
-	ed.company.SetText("c|77")
-	ed.password.SetText("s3cret")
+	typeNew(v, "Brand NA")
 	if err := v.Save(); err != nil {
 		t.Fatal(err)
 	}
@@ -239,12 +234,7 @@ func TestSavedStatusJoinsSentencesAsTheLanguageDoes(t *testing.T) {
 	eachLanguage(t, func(t *testing.T, code string) {
 		e := newTestEnv(t)
 		v := e.w.Connections
-		v.newProfile()
-		ed := v.editor
-		ed.name.SetText("Brand NA")
-		ed.user.SetText("anna@brand.example")
-		ed.company.SetText("c|77")
-		ed.password.SetText("s3cret")
+		typeNew(v, "Brand NA")
 		if err := v.Save(); err != nil {
 			t.Fatal(err)
 		}
@@ -357,4 +347,16 @@ func TestConnectionTestStaysOffWhileItRuns(t *testing.T) {
 	if v.test.Disabled() {
 		t.Error("Test connection stays off after the verdict")
 	}
+}
+
+// typeNew starts a New connection and types a Scene7 one into it, as a person does: its
+// name, a user, a company handle and a password (the server stays the first offered).
+func typeNew(v *ConnectionsView, name string) *profileEditor {
+	v.newProfile()
+	ed := v.editor
+	ed.name.SetText(name)
+	ed.user.SetText("anna@brand.example")
+	ed.company.SetText("c|77")
+	ed.password.SetText("s3cret")
+	return ed
 }
