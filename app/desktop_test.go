@@ -149,16 +149,7 @@ func TestPresetSavedInTheWindowLoadsInTheCLI(t *testing.T) {
 func TestUnfinishedFilesAreOfferedAtTheNextStart(t *testing.T) {
 	first, cfgDir, dir := twoFiles(t)
 	first.Queue.Add([]string{filepath.Join(dir, "a.jpg"), filepath.Join(dir, "b.jpg")})
-	if err := first.Queue.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	first.Close()
-
-	second, err := Build(test.NewTempApp(t), Options{ConfigDir: cfgDir, Async: inline})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer second.Close()
+	second := reopen(t, first, cfgDir, test.NewTempApp(t))
 	if n := second.Queue.Totals().Count(session.Queued); n != 2 {
 		t.Fatalf("%d files queued again", n)
 	}

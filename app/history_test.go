@@ -17,16 +17,7 @@ func TestEarlierUploadsAreOfferedInAdmin(t *testing.T) {
 	if sum.Done != 2 || sum.JobName == "" {
 		t.Fatalf("first upload: %+v", sum)
 	}
-	if err := first.Queue.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	first.Close()
-
-	second, err := Build(test.NewTempApp(t), Options{ConfigDir: cfgDir, Async: inline})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer second.Close()
+	second := reopen(t, first, cfgDir, test.NewTempApp(t))
 	found := false
 	for _, o := range second.Window.Admin.JobChoices() {
 		found = found || strings.HasPrefix(o, sum.JobName+" · ")
