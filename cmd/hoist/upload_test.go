@@ -168,6 +168,31 @@ func TestUploadJSONCancelledFileKeepsItsAttempt(t *testing.T) {
 	}
 }
 
+// --preset NAME of a preset saved in the window whose file is damaged names that file,
+// where it breaks and what to do; it said "open NAME: no such file or directory", about
+// the name typed. A name that is neither a file nor a saved preset says both.
+func TestUploadPresetByNameOfADamagedFile(t *testing.T) {
+	r := startSandbox(t)
+	cfg := t.TempDir()
+	dir := t.TempDir()
+	writeTree(t, cfg, map[string]string{"presets/web.json": "{\n  \"format\": \"hoist-preset/1\",\n  \"name\": \"web\",\n  \"options\": {\"overwrite\": true,}\n}\n"})
+	writeTree(t, dir, map[string]string{"a.txt": "a"})
+	env := map[string]string{"HOIST_CONFIG_DIR": cfg, "HOIST_PASSWORD": sandbox.DemoPassword}
+	for preset, want := range map[string][]string{
+		"web":     {filepath.Join(cfg, "presets", "web.json"), "(line 4, column 33)", "“}”", "Fix it in a text editor"},
+		"nothere": {words.T("cli.problem.no_preset", words.A{"Value": "nothere"})},
+	} {
+		out := hoist(t, invocation{env: env}, append(append([]string{"upload"}, scene7Args(r)...), "--preset", preset, filepath.Join(dir, "a.txt"))...)
+		if out.code != exitUsage {
+			t.Fatalf("--preset %s: exit %d, want 2\nstderr:\n%s", preset, out.code, out.stderr)
+		}
+		mustContain(t, "stderr", out.stderr, want...)
+		if strings.Contains(out.stderr, "no such file") || strings.Contains(out.stderr, "invalid character") {
+			t.Errorf("--preset %s: Go's words in\n%s", preset, out.stderr)
+		}
+	}
+}
+
 func TestUploadDrSum(t *testing.T) {
 	r := startSandbox(t)
 	dir := t.TempDir()
