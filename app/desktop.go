@@ -147,6 +147,15 @@ func (dt *Desktop) resume() {
 // savedQueueTrouble is the status shown when part of the saved queue cannot be read: the
 // rest is restored, and the sentence says which file is damaged and how.
 func savedQueueTrouble(err error) string {
+	// Each damaged saved upload has its sentence: words.Error of the joined errors would
+	// name the first alone.
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []string
+		for _, e := range j.Unwrap() {
+			out = append(out, words.T("app.queue.partly_unreadable", words.A{"Reason": e}))
+		}
+		return words.Sentences(out...)
+	}
 	return words.T("app.queue.partly_unreadable", words.A{"Reason": err})
 }
 

@@ -50,7 +50,7 @@ func newPresetBar(store PresetStore, win fyne.Window, get func() store.Preset, a
 func (b *presetBar) reload() {
 	presets, err := b.store.List()
 	if err != nil {
-		b.setStatus(words.Error(err)) // the good presets are listed all the same
+		b.setStatus(everyError(err)) // the good presets are listed all the same
 	}
 	names := make([]string, len(presets))
 	for i, p := range presets {
@@ -61,6 +61,21 @@ func (b *presetBar) reload() {
 	b.pick.Refresh()
 	enable(b.rename, b.current != "")
 	enable(b.del, b.current != "")
+}
+
+// everyError says each error of a joined one (List's, one per damaged preset file), where
+// words.Error says the first: every damaged file is named, not one at a time as each is
+// fixed.
+func everyError(err error) string {
+	j, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return words.Error(err)
+	}
+	var out []string
+	for _, e := range j.Unwrap() {
+		out = append(out, words.Error(e))
+	}
+	return words.Sentences(out...)
 }
 
 func (b *presetBar) setStatus(s string) {

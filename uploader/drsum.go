@@ -206,7 +206,7 @@ func (r *run) drsumFile(ctx context.Context, i int, reached *atomic.Bool) error 
 	basic := func(req *http.Request) { req.SetBasicAuth(r.req.Credentials.User, r.req.Credentials.Password) }
 	var replaced, lost bool
 	err := r.c.Retry.do(ctx, func(attempt int) error {
-		r.sending(i, attempt)
+		r.sending(i)
 		ex, err := r.send(ctx, r.req.Endpoint.UploadURL, body, basic)
 		if err == nil {
 			replaced, err = drsumAnswer(ex.status, ex.reply)
@@ -228,7 +228,7 @@ func (r *run) drsumFile(ctx context.Context, i int, reached *atomic.Bool) error 
 			return attempt < 2
 		}
 		return transient(err)
-	}, func(attempt int, err error) { r.retrying(i, attempt, err) })
+	}, func(_ int, err error) { r.retrying(i, err) })
 	var de *DrSumError
 	var ce *ConnError
 	var re *ReplyError

@@ -63,7 +63,10 @@ type Event struct {
 	// JobSpeed and JobETA are the whole upload's, on every event (for an overall bar).
 	JobSpeed float64
 	JobETA   time.Duration
-	// Attempt counts the requests that carried the file (1 for the first).
+	// Attempt is the try the file is at (1 for the first request that carries it).
+	// FileRetrying names the next try, before its wait; a file cancelled or failed during
+	// that wait keeps that number, so a reader never sees it go back. (FileResult.Attempts
+	// counts the requests that did carry it.)
 	Attempt   int
 	JobName   string
 	JobHandle string
@@ -229,6 +232,10 @@ type run struct {
 	mu       sync.Mutex
 	resolved []bool
 	started  []bool
+	// at is the try each file is at, as its events say: the requests that carried it, or
+	// the next one once FileRetrying announced it, so that a file cancelled or failed
+	// during the wait before that try names the try the stream last announced.
+	at []int
 	// filesMoved is set once a request's body found a file no longer as walked (fresh.go).
 	filesMoved atomic.Bool
 	jobName    string // the job files are currently sent to, for events
@@ -251,7 +258,7 @@ func newRun(c *Client, req *Request, onEvent func(Event)) *run {
 	r := &run{
 		c: c, req: req, ev: newEmitter(onEvent, len(req.Skipped)+len(req.Items)), acct: newAccounting(sizes, nil),
 		res:      &Result{JobName: req.JobName, Files: files, Skipped: req.Skipped},
-		resolved: make([]bool, len(req.Items)), started: make([]bool, len(req.Items)),
+		resolved: make([]bool, len(req.Items)), started: make([]bool, len(req.Items)), at: make([]int, len(req.Items)),
 		jobName: req.JobName,
 	}
 	for i := range req.Skipped {
@@ -294,17 +301,25 @@ func (r *run) setJob(name, handle string) {
 // sending records that a request carrying item starts; the file's counters restart from
 // zero. FileStarted waits for the file's first bytes (see progress): a POST carries up to
 // BatchFiles files one after the other, and a file further down is still waiting.
-func (r *run) sending(item, attempt int) {
+func (r *run) sending(item int) {
 	r.acct.reset(item)
 	r.mu.Lock()
 	r.res.Files[item].Attempts++
+	r.at[item] = r.res.Files[item].Attempts
 	r.mu.Unlock()
 }
 
-func (r *run) retrying(item, attempt int, err error) {
+// retrying announces the file's next try, counted from the requests that carried it: a
+// file sent again in another POST (a job that stopped taking files) goes on from there,
+// where the retry loop of one POST would start again from 1.
+func (r *run) retrying(item int, err error) {
 	if pushedBack(err) {
 		r.slowDown()
 	}
+	r.mu.Lock()
+	r.at[item] = r.res.Files[item].Attempts + 1
+	attempt := r.at[item]
+	r.mu.Unlock()
 	r.fileEvent(FileRetrying, item, attempt, err)
 }
 
@@ -314,7 +329,7 @@ func (r *run) progress(item int, pos int64) {
 	r.mu.Lock()
 	first := !r.started[item]
 	r.started[item] = true
-	attempt := r.res.Files[item].Attempts
+	attempt := r.at[item]
 	r.mu.Unlock()
 	if first {
 		r.fileEvent(FileStarted, item, attempt, nil)
@@ -352,7 +367,7 @@ func (r *run) done(item int, handle string, replaced bool) {
 	}
 	ev := Event{Kind: FileDone, Item: item, Rel: r.req.Items[item].Rel, JobHandle: handle, Replaced: replaced}
 	r.mu.Lock()
-	ev.JobName, ev.Attempt = r.jobName, r.res.Files[item].Attempts
+	ev.JobName, ev.Attempt = r.jobName, r.at[item]
 	r.mu.Unlock()
 	r.acct.done(item).fill(&ev)
 	r.ev.send(ev)
@@ -369,7 +384,7 @@ func (r *run) drop(item int, st FileState, kind EventKind, err error) {
 	}
 	r.acct.drop(item)
 	r.mu.Lock()
-	attempt := r.res.Files[item].Attempts
+	attempt := r.at[item]
 	r.mu.Unlock()
 	r.fileEvent(kind, item, attempt, err)
 }

@@ -383,7 +383,7 @@ func (j *s7job) post(ctx context.Context, live []int, param UploadPostParam) (st
 			}
 		}
 		for _, i := range live {
-			j.r.sending(i, attempt)
+			j.r.sending(i)
 		}
 		j.state.track(+1)
 		ex, err := j.r.send(ctx, j.r.req.Endpoint.UploadURL, body, nil)
@@ -394,9 +394,9 @@ func (j *s7job) post(ctx context.Context, live []int, param UploadPostParam) (st
 		}
 		ambiguous = ambiguous || transient(err)
 		return err
-	}, func(err error, _ int) bool { return transient(err) }, func(attempt int, err error) {
+	}, func(err error, _ int) bool { return transient(err) }, func(_ int, err error) {
 		for _, i := range live {
-			j.r.retrying(i, attempt, err)
+			j.r.retrying(i, err)
 		}
 	})
 	var f *Fault

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"hoist/internal/words"
 )
@@ -40,7 +43,7 @@ const (
 	ProblemUnreadable                        // the file could not be read (the error's Cause says why)
 	ProblemCutShort                          // it is empty or ends too early
 	ProblemTrailingText                      // text after the end of the settings
-	ProblemMalformed                         // not JSON; Detail: the decoder's own words
+	ProblemMalformed                         // not JSON from Got, the character where the syntax breaks
 	ProblemWrongType                         // Field holds a Got where a Want belongs
 	ProblemUnknownField                      // Field is not a setting Hoist knows
 	ProblemWrongFormat                       // its "format" is Got, and this Hoist reads Want
@@ -57,7 +60,8 @@ type FileProblem struct {
 	// Field is the setting (ProblemWrongType, ProblemUnknownField), "" for the whole file.
 	Field string
 	// Want and Got are JSON kinds for ProblemWrongType (as jsonKind and valueKind name
-	// them) and formats for ProblemWrongFormat, ProblemNotPreset, ProblemOtherVersion.
+	// them) and formats for ProblemWrongFormat, ProblemNotPreset, ProblemOtherVersion; Got
+	// is the character the syntax breaks at for ProblemMalformed.
 	Want, Got string
 	Detail    string
 }
@@ -78,7 +82,14 @@ func (p FileProblem) words(cause error) any {
 	case ProblemTrailingText:
 		return words.Msg("store.problem.trailing_text", nil)
 	case ProblemMalformed:
-		return words.Msg("store.problem.malformed", words.A{"Detail": p.Detail})
+		// The character, not the decoder's English ("invalid character '}' looking for
+		// beginning of object key string"): people fix the file where it stands.
+		if r, _ := utf8.DecodeRuneInString(p.Got); p.Got != "" && r != utf8.RuneError && unicode.IsGraphic(r) && !unicode.IsSpace(r) {
+			return words.Msg("store.problem.malformed", words.A{"Char": p.Got})
+		} else if p.Got != "" {
+			return words.Msg("store.problem.malformed_invisible", words.A{"Code": fmt.Sprintf("U+%04X", r)})
+		}
+		return words.Msg("store.problem.malformed_somewhere", nil)
 	case ProblemWrongType:
 		field := any(p.Field)
 		if p.Field == "" {
@@ -128,7 +139,7 @@ func jsonProblem(data []byte, err error) (line, col int, p FileProblem) {
 		return line, col, FileProblem{Kind: ProblemTrailingText}
 	case errors.As(err, &syn):
 		line, col = position(data, syn.Offset-1) // Offset is just past the bad character
-		return line, col, FileProblem{Kind: ProblemMalformed, Detail: strings.TrimPrefix(syn.Error(), "json: ")}
+		return line, col, FileProblem{Kind: ProblemMalformed, Got: charAt(data, syn.Offset-1)}
 	case errors.As(err, &typ):
 		line, col = position(data, typ.Offset-1) // Offset is just past the value
 		return line, col, FileProblem{Kind: ProblemWrongType, Field: typ.Field, Want: jsonKind(typ.Type.Kind().String()), Got: valueKind(typ.Value)}
@@ -141,6 +152,15 @@ func jsonProblem(data []byte, err error) (line, col int, p FileProblem) {
 		return 0, 0, FileProblem{Kind: ProblemUnknownField, Field: strings.Trim(f, `"`)}
 	}
 	return 0, 0, FileProblem{Kind: ProblemOther, Detail: msg}
+}
+
+// charAt is the character that starts at offset, "" when there is none.
+func charAt(data []byte, offset int64) string {
+	if offset < 0 || offset >= int64(len(data)) {
+		return ""
+	}
+	r, _ := utf8.DecodeRune(data[offset:])
+	return string(r)
 }
 
 // position turns a byte offset into a 1-based line and column (in characters).

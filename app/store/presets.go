@@ -42,9 +42,15 @@ type PresetError struct {
 
 func (e *PresetError) Error() string { return words.Error(e) }
 
-// Words says why the preset cannot be used, for words.Error.
+// Words says why the preset cannot be used, for words.Error, and for a file damaged or
+// edited wrong what to do about it.
 func (e *PresetError) Words() words.Message {
-	return fileSentence("store.preset_file.bad", e.Path, e.Line, e.Column, e.Problem, e.Err)
+	switch e.Problem.Kind {
+	case ProblemUnreadable, ProblemNotPreset, ProblemOtherVersion:
+		// The problem says it all: a file to check, or another kind of file.
+		return fileSentence("store.preset_file.bad", e.Path, e.Line, e.Column, e.Problem, e.Err)
+	}
+	return fileSentence("store.preset_file.fix", e.Path, e.Line, e.Column, e.Problem, e.Err)
 }
 
 // Sentence is the error as a sentence.

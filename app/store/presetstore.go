@@ -119,15 +119,32 @@ func (s *Presets) Path(name string) (string, error) {
 func (s *Presets) find(name string) (Preset, string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	entries, _, err := s.entries()
+	entries, bad, err := s.entries()
 	if err != nil {
 		return Preset{}, "", err
 	}
 	i := lookup(entries, name)
 	if i < 0 {
+		if pe := damaged(bad, name); pe != nil {
+			return Preset{}, "", pe
+		}
 		return Preset{}, "", notFound(name)
 	}
 	return entries[i].preset, entries[i].path, nil
+}
+
+// damaged is the error of the file that the preset called name would be saved in, when
+// that file cannot be used: its name is inside it, so the file's name is the one clue to
+// which preset it was, and its own sentence says more than "no such preset".
+func damaged(bad []error, name string) *PresetError {
+	file := presetFileName(strings.TrimSpace(name))
+	for _, err := range bad {
+		var pe *PresetError
+		if errors.As(err, &pe) && strings.EqualFold(strings.TrimSuffix(filepath.Base(pe.Path), filepath.Ext(pe.Path)), file) {
+			return pe
+		}
+	}
+	return nil
 }
 
 // Save creates the preset, or replaces the one of the same name (case does not matter).

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"hoist/internal/words"
 	"hoist/uploader"
 )
 
@@ -123,6 +124,70 @@ func TestPresetsListReportsBadFiles(t *testing.T) {
 		t.Fatalf("List = %v, %v", list, err)
 	}
 	// A bad file does not stop the good ones from being used.
+	if _, err := s.Load("good"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A preset file edited wrong by hand, or cut short, says in the language of the moment
+// which file it is, where, and what to do, in its own words rather than the decoder's
+// ("invalid character '}' looking for beginning of object key string"); the other
+// presets stay usable, and the damaged one asked for by name says so rather than "no such
+// preset".
+func TestDamagedPresetSaysWhereAndWhatToDo(t *testing.T) {
+	defer words.Use(words.Use("en"))
+	dir := t.TempDir()
+	s := &Presets{Dir: dir}
+	if err := s.Save(Preset{Name: "Good", Options: uploader.DefaultOptions()}); err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{
+		"web.json":   "{\n  \"format\": \"hoist-preset/1\",\n  \"name\": \"web\",\n  \"options\": {\"overwrite\": true,}\n}\n",
+		"cut.json":   `{"format":"hoist-preset/1","name":"cut","options":{"overw`,
+		"tab.json":   "{\"format\":\"hoist-preset/1\",\t\"name\":\"tab\"\x01}",
+		"typed.json": "{\"format\":\"hoist-preset/1\",\n\"options\":{\"overwrite\":\"yes\"}}",
+	}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	advice := map[string]string{"en": "Fix it in a text editor", "fr": "Corrigez-le dans un éditeur de texte", "ja": "テキストエディターで修正する"}
+	for _, lang := range []string{"en", "fr", "ja"} {
+		words.Use(lang)
+		list, err := s.List()
+		if len(list) != 1 || list[0].Name != "Good" {
+			t.Fatalf("%s: List = %v, want the good preset", lang, list)
+		}
+		bad := 0
+		for _, e := range err.(interface{ Unwrap() []error }).Unwrap() {
+			var pe *PresetError
+			if !errors.As(e, &pe) {
+				t.Fatalf("%s: %T %v, want a *PresetError", lang, e, e)
+			}
+			bad++
+			s := words.Error(e)
+			if !strings.Contains(s, pe.Path) || pe.Line == 0 || !strings.Contains(s, advice[lang]) ||
+				strings.Contains(s, "invalid character") || strings.Contains(s, "looking for") || strings.Contains(s, "json:") {
+				t.Errorf("%s: %s", lang, s)
+			}
+		}
+		if bad != len(files) {
+			t.Errorf("%s: %d damaged files reported, want %d", lang, bad, len(files))
+		}
+	}
+	words.Use("en")
+	var pe *PresetError
+	if _, err := s.Load("Web"); !errors.As(err, &pe) || filepath.Base(pe.Path) != "web.json" || pe.Line != 4 || pe.Column != 33 ||
+		!strings.Contains(words.Error(err), "at “}”") {
+		t.Fatalf("Load(web) = %v, want the damaged web.json at 4:33", err)
+	}
+	if _, err := s.Load("tab"); !strings.Contains(words.Error(err), "invisible character (U+0001)") {
+		t.Fatalf("Load(tab) = %v, want the invisible character named", words.Error(err))
+	}
+	if _, err := s.Load("nothing"); !errors.Is(err, ErrPresetNotFound) {
+		t.Fatalf("Load(nothing) = %v, want ErrPresetNotFound", err)
+	}
 	if _, err := s.Load("good"); err != nil {
 		t.Fatal(err)
 	}

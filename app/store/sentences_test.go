@@ -27,8 +27,8 @@ func TestStoreErrorsInFrenchAndJapanese(t *testing.T) {
 	}{
 		{"fr", locked, "Hoist ne peut pas utiliser le trousseau du système (il est absent ou verrouillé\u00a0; sous Linux, il faut un service Secret Service comme GNOME Keyring)\u00a0: il gardera donc ce mot de passe en mémoire pour cette session seulement. Il vous sera redemandé après la fermeture de Hoist."},
 		{"ja", locked, "システムのキーチェーンを使えません（見つからないか、ロックされています。Linux では GNOME Keyring などの Secret Service が必要です）。そのため、このパスワードはこのセッションの間だけメモリーに保持します。Hoist を閉じた後は、もう一度入力が必要です。"},
-		{"fr", broken, "Impossible de lire le fichier des connexions " + path + " (ligne 2, colonne 30)\u00a0: ce n’est pas du JSON valide (invalid character ',' looking for beginning of object key string). Corrigez-le dans un éditeur de texte, ou déplacez-le pour repartir avec le bac à sable local."},
-		{"ja", broken, "接続ファイル " + path + " を読み込めません（2行目、30文字目）：JSON として正しくありません（invalid character ',' looking for beginning of object key string）。テキストエディターで修正するか、ファイルを別の場所に移してローカルサンドボックスからやり直してください。"},
+		{"fr", broken, "Impossible de lire le fichier des connexions " + path + " (ligne 2, colonne 30)\u00a0: ce n’est pas du JSON valide à partir de «\u00a0,\u00a0» (il manque une virgule, un guillemet ou une accolade, ou il y en a une de trop, à cet endroit ou juste avant). Corrigez-le dans un éditeur de texte, ou déplacez-le pour repartir avec le bac à sable local."},
+		{"ja", broken, "接続ファイル " + path + " を読み込めません（2行目、30文字目）：JSON として正しくありません（「,」かその直前で、カンマ・引用符・括弧が足りないか、多すぎます）。テキストエディターで修正するか、ファイルを別の場所に移してローカルサンドボックスからやり直してください。"},
 		{"fr", (&Presets{Dir: dir}).Delete("Été"), "Aucun préréglage ne s’appelle «\u00a0Été\u00a0»."},
 		{"ja", (&Profiles{Dir: t.TempDir()}).Delete("Local sandbox"), "「Local sandbox」は組み込みのローカルサンドボックス接続のため、変更も削除もできません。複製して自分用の接続を作ってください。"},
 	}

@@ -123,12 +123,19 @@ func optionProblem(p *uploader.Problem, set map[string]bool) string {
 // loadPreset reads --preset: a preset file, or else the name of a preset saved in the
 // Hoist window.
 func (c *cli) loadPreset(arg string) (store.Preset, error) {
-	if _, err := os.Stat(arg); errors.Is(err, os.ErrNotExist) && !strings.ContainsAny(arg, `/\`) {
+	_, statErr := os.Stat(arg)
+	missing := errors.Is(statErr, os.ErrNotExist)
+	if missing && !strings.ContainsAny(arg, `/\`) {
 		if cfg, err := c.config(); err == nil {
-			if p, err := cfg.Presets.Load(arg); err == nil {
-				return p, nil
+			// The saved preset, or why it cannot be used: a damaged file says so, with
+			// its path, rather than "no such file" about the name typed.
+			if p, err := cfg.Presets.Load(arg); !errors.Is(err, store.ErrPresetNotFound) {
+				return p, err
 			}
 		}
+	}
+	if missing {
+		return store.Preset{}, words.Fail("cli.problem.no_preset", words.A{"Value": arg}, statErr)
 	}
 	return store.LoadPreset(arg)
 }

@@ -124,7 +124,7 @@ func TestBarAndLinesSpeakTheLanguage(t *testing.T) {
 	}{
 		{"en", []string{"✓ a/one.jpg  1.0 kB  1.0 s", "1 of 2 files uploaded, 1 failed, 1 skipped. 1.0 kB sent in 1.0 s."}, []string{"/2 files  ", "1.0 kB/s", "2 s left"}},
 		{"fr", []string{"✓ a/one.jpg  1,0 ko  1,0 s", "Fichiers envoyés\u00a0: 1 sur 2, 1 en échec, 1 ignoré. 1,0 ko envoyés en 1,0 s."}, []string{"/2 fichiers  ", "1,0 ko/s", "encore 2 s"}},
-		{"ja", []string{"✓ a/one.jpg  1.0 KB  1.0秒", "アップロード済み: 2件中 1件、失敗 1件、スキップ 1件。1.0 KB を 1.0秒で送信しました。"}, []string{"/2 ファイル  ", "残り2秒"}},
+		{"ja", []string{"✓ a/one.jpg  1.0 KB  1.0秒", "アップロード済み: 2件中 1件、失敗 1件、スキップ 1件。1.0 KBを1.0秒で送信しました。"}, []string{"/2 ファイル  ", "残り2秒"}},
 	} {
 		words.Use(c.lang)
 		var out, errw bytes.Buffer

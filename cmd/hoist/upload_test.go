@@ -113,6 +113,86 @@ func TestUploadJSONLinesCarryJobAndFileEvents(t *testing.T) {
 	}
 }
 
+// A file cancelled (Ctrl-C) names in its --json line the try it was at: the one the last
+// FileRetrying line announced, when the cancel comes during the wait before that try. It
+// said one less, the requests made so far, so a program saw the attempt go back (2, then 1).
+func TestUploadJSONCancelledFileKeepsItsAttempt(t *testing.T) {
+	tests := []struct {
+		name   string
+		faults sandbox.Faults
+		after  string // the line after which the test cancels
+	}{
+		{"during a retry", sandbox.Faults{Error500Every: 1}, "FileRetrying"},
+		{"while sending", sandbox.Faults{StallEvery: 1, StallFor: time.Minute}, "FileStarted"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := startSandbox(t)
+			dir := t.TempDir()
+			writeTree(t, dir, map[string]string{"x/one.txt": "1"})
+			r.SetFaults(tt.faults)
+			ctx, cancel := context.WithCancel(t.Context())
+			defer cancel()
+			var stdout, stderr syncBuffer
+			c := newTestCLI(t, invocation{ctx: ctx, env: demoEnv}, &stdout, &stderr)
+			code := make(chan int, 1)
+			go func() {
+				code <- c.main(append(append([]string{"upload", "--json"}, scene7Args(r)...), filepath.Join(dir, "x")))
+			}()
+			eventually(t, tt.after, func() bool { return strings.Contains(stdout.String(), `"kind":"`+tt.after+`"`) })
+			cancel() // what Ctrl-C does
+			if got := <-code; got != exitFailed {
+				t.Fatalf("cancelled upload: exit %d, want 1\nstderr:\n%s", got, stderr.String())
+			}
+			announced, cancelled := 0, -1
+			sc := bufio.NewScanner(strings.NewReader(stdout.String()))
+			for sc.Scan() {
+				var ev struct {
+					Kind    string `json:"kind"`
+					Attempt int    `json:"attempt"`
+				}
+				if err := json.Unmarshal(sc.Bytes(), &ev); err != nil {
+					t.Fatalf("not a JSON line: %q: %v", sc.Text(), err)
+				}
+				switch ev.Kind {
+				case "FileStarted", "FileRetrying":
+					announced = max(announced, ev.Attempt)
+				case "FileCancelled":
+					cancelled = ev.Attempt
+				}
+			}
+			if announced == 0 || cancelled != announced {
+				t.Fatalf("FileCancelled says attempt %d after attempt %d was announced:\n%s", cancelled, announced, stdout.String())
+			}
+		})
+	}
+}
+
+// --preset NAME of a preset saved in the window whose file is damaged names that file,
+// where it breaks and what to do; it said "open NAME: no such file or directory", about
+// the name typed. A name that is neither a file nor a saved preset says both.
+func TestUploadPresetByNameOfADamagedFile(t *testing.T) {
+	r := startSandbox(t)
+	cfg := t.TempDir()
+	dir := t.TempDir()
+	writeTree(t, cfg, map[string]string{"presets/web.json": "{\n  \"format\": \"hoist-preset/1\",\n  \"name\": \"web\",\n  \"options\": {\"overwrite\": true,}\n}\n"})
+	writeTree(t, dir, map[string]string{"a.txt": "a"})
+	env := map[string]string{"HOIST_CONFIG_DIR": cfg, "HOIST_PASSWORD": sandbox.DemoPassword}
+	for preset, want := range map[string][]string{
+		"web":     {filepath.Join(cfg, "presets", "web.json"), "(line 4, column 33)", "“}”", "Fix it in a text editor"},
+		"nothere": {words.T("cli.problem.no_preset", words.A{"Value": "nothere"})},
+	} {
+		out := hoist(t, invocation{env: env}, append(append([]string{"upload"}, scene7Args(r)...), "--preset", preset, filepath.Join(dir, "a.txt"))...)
+		if out.code != exitUsage {
+			t.Fatalf("--preset %s: exit %d, want 2\nstderr:\n%s", preset, out.code, out.stderr)
+		}
+		mustContain(t, "stderr", out.stderr, want...)
+		if strings.Contains(out.stderr, "no such file") || strings.Contains(out.stderr, "invalid character") {
+			t.Errorf("--preset %s: Go's words in\n%s", preset, out.stderr)
+		}
+	}
+}
+
 func TestUploadDrSum(t *testing.T) {
 	r := startSandbox(t)
 	dir := t.TempDir()
