@@ -131,7 +131,7 @@ func jsonProblem(data []byte, err error) (line, col int, p FileProblem) {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
-	case errors.As(err, &syn) && syn.Offset >= int64(len(bytes.TrimRight(data, " \t\r\n"))):
+	case errors.As(err, &syn) && cutShort(data, syn):
 		line, col = position(data, syn.Offset-1)
 		return line, col, FileProblem{Kind: ProblemCutShort}
 	case errors.As(err, &syn) && strings.Contains(syn.Error(), "after top-level value"):
@@ -152,6 +152,16 @@ func jsonProblem(data []byte, err error) (line, col int, p FileProblem) {
 		return 0, 0, FileProblem{Kind: ProblemUnknownField, Field: strings.Trim(f, `"`)}
 	}
 	return 0, 0, FileProblem{Kind: ProblemOther, Detail: msg}
+}
+
+// cutShort reports whether a syntax error is the data ending too early: the decoder's
+// "unexpected end of JSON input", or the space it feeds itself at the end when a literal
+// or a number is cut ("tr" reads as "invalid character ' ' in literal true"). A wrong last
+// character (the "}" after a trailing comma) is at the end too, but is not a cut.
+func cutShort(data []byte, syn *json.SyntaxError) bool {
+	msg := syn.Error()
+	return strings.HasPrefix(msg, "unexpected end") ||
+		syn.Offset >= int64(len(bytes.TrimRight(data, " \t\r\n"))) && strings.HasPrefix(msg, "invalid character ' '")
 }
 
 // charAt is the character that starts at offset, "" when there is none.

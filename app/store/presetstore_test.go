@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -190,5 +191,28 @@ func TestDamagedPresetSaysWhereAndWhatToDo(t *testing.T) {
 	}
 	if _, err := s.Load("good"); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A file's last character can be the wrong one without the file being cut short: a
+// trailing comma's "}" is said as malformed at "}", a cut file as cut short.
+func TestJSONProblemAtTheEndIsNotACut(t *testing.T) {
+	for _, c := range []struct {
+		data string
+		kind ProblemKind
+		got  string
+	}{
+		{"{\n  \"overwrite\": true,}\n", ProblemMalformed, "}"},
+		{"{\"overwrite\": true,}", ProblemMalformed, "}"},
+		{"{\"overwrite\": tr", ProblemCutShort, ""},
+		{"{\"level\": 1.", ProblemCutShort, ""},
+		{"{\"name\": \"we", ProblemCutShort, ""},
+		{"{\"overwrite\": true,\n\n", ProblemCutShort, ""},
+	} {
+		var v map[string]any
+		err := json.Unmarshal([]byte(c.data), &v)
+		if _, _, p := jsonProblem([]byte(c.data), err); p.Kind != c.kind || p.Got != c.got {
+			t.Errorf("%q: %+v, want kind %v at %q", c.data, p, c.kind, c.got)
+		}
 	}
 }
