@@ -103,22 +103,28 @@ func TestFrenchSpacingCheck(t *testing.T) {
 
 // Every French sentence has its no-break spaces.
 func TestFrenchPunctuationHasANoBreakSpace(t *testing.T) {
+	eachValue(t, "fr", func(where, s string) {
+		for _, p := range frenchSpacing(s) {
+			t.Errorf("%s: %s", where, p)
+		}
+	})
+}
+
+// eachValue calls check with every value of the language's message files, each plural form
+// on its own, and where it stands (file, id and form) for the test's message.
+func eachValue(t *testing.T, lang string, check func(where, s string)) {
+	t.Helper()
 	areas := messageAreas(t)
 	for _, area := range slices.Sorted(maps.Keys(areas)) {
-		fr := areas[area]["fr"]
-		for _, id := range slices.Sorted(maps.Keys(fr)) {
-			texts := map[string]string{} // by plural form, "" for a message without
-			switch v := fr[id].(type) {
+		msgs := areas[area][lang]
+		for _, id := range slices.Sorted(maps.Keys(msgs)) {
+			switch v := msgs[id].(type) {
 			case string:
-				texts[""] = v
+				check(fmt.Sprintf("%s.%s.json %q", area, lang, id), v)
 			case map[string]any:
-				for form, s := range v {
-					texts[" ("+form+")"], _ = s.(string)
-				}
-			}
-			for form, s := range texts {
-				for _, p := range frenchSpacing(s) {
-					t.Errorf("%s.fr.json %q%s: %s", area, id, form, p)
+				for _, form := range slices.Sorted(maps.Keys(v)) {
+					s, _ := v[form].(string)
+					check(fmt.Sprintf("%s.%s.json %q (%s)", area, lang, id, form), s)
 				}
 			}
 		}

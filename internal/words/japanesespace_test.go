@@ -2,9 +2,7 @@ package words
 
 import (
 	"fmt"
-	"maps"
 	"regexp"
-	"slices"
 	"testing"
 )
 
@@ -62,24 +60,9 @@ func TestJapaneseParticleSpacingCheck(t *testing.T) {
 // No Japanese sentence puts a space between a size, a duration or a count with its unit
 // and the particle after it.
 func TestJapaneseFiguresTouchTheirParticle(t *testing.T) {
-	areas := messageAreas(t)
-	for _, area := range slices.Sorted(maps.Keys(areas)) {
-		ja := areas[area]["ja"]
-		for _, id := range slices.Sorted(maps.Keys(ja)) {
-			texts := map[string]string{}
-			switch v := ja[id].(type) {
-			case string:
-				texts[""] = v
-			case map[string]any:
-				for form, s := range v {
-					texts[" ("+form+")"], _ = s.(string)
-				}
-			}
-			for form, s := range texts {
-				for _, p := range japaneseParticleSpacing(s) {
-					t.Errorf("%s.ja.json %q%s: %s", area, id, form, p)
-				}
-			}
+	eachValue(t, "ja", func(where, s string) {
+		for _, p := range japaneseParticleSpacing(s) {
+			t.Errorf("%s: %s", where, p)
 		}
-	}
+	})
 }
