@@ -50,6 +50,26 @@ func hoist(t *testing.T, inv invocation, args ...string) outcome {
 	return outcome{code, stdout.String(), stderr.String()}
 }
 
+// background is a command line running in the background until the test cancels it, as
+// Ctrl-C does; its exit code arrives on code.
+type background struct {
+	stdout, stderr *syncBuffer
+	cancel         context.CancelFunc
+	code           chan int
+}
+
+// start runs the command line in the background with env; the test reads its streams
+// while it runs. It is cancelled when the test ends, if the test did not.
+func start(t *testing.T, env map[string]string, args ...string) *background {
+	t.Helper()
+	ctx, cancel := context.WithCancel(t.Context())
+	t.Cleanup(cancel)
+	b := &background{stdout: &syncBuffer{}, stderr: &syncBuffer{}, cancel: cancel, code: make(chan int, 1)}
+	c := newTestCLI(t, invocation{ctx: ctx, env: env}, b.stdout, b.stderr)
+	go func() { b.code <- c.main(args) }()
+	return b
+}
+
 func newTestCLI(t *testing.T, inv invocation, stdout, stderr *syncBuffer) *cli {
 	t.Helper()
 	env := map[string]string{"HOIST_CONFIG_DIR": t.TempDir()}

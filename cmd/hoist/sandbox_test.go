@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"net"
 	"regexp"
 	"strings"
@@ -12,12 +11,8 @@ import (
 )
 
 func TestSandboxCommandServesUntilInterrupted(t *testing.T) {
-	ctx, cancel := context.WithCancel(t.Context())
-	defer cancel()
-	var stdout, stderr syncBuffer
-	c := newTestCLI(t, invocation{ctx: ctx}, &stdout, &stderr)
-	code := make(chan int, 1)
-	go func() { code <- c.main([]string{"sandbox", "--dir", t.TempDir()}) }()
+	b := start(t, nil, "sandbox", "--dir", t.TempDir())
+	stdout, stderr, cancel, code := b.stdout, b.stderr, b.cancel, b.code
 
 	uploadURL := regexp.MustCompile(`http://127\.0\.0\.1:\d+/scene7/UploadFile`)
 	stdout.waitFor(t, "the banner", uploadURL.MatchString)
@@ -56,14 +51,8 @@ func TestSandboxCommandRefusesNegativeProcessing(t *testing.T) {
 }
 
 func TestSandboxCommandFaultFlags(t *testing.T) {
-	ctx, cancel := context.WithCancel(t.Context())
-	defer cancel()
-	var stdout, stderr syncBuffer
-	c := newTestCLI(t, invocation{ctx: ctx}, &stdout, &stderr)
-	code := make(chan int, 1)
-	go func() {
-		code <- c.main([]string{"sandbox", "--quiet", "--dir", t.TempDir(), "--refuse-file", "bad.jpg", "--html-every", "7"})
-	}()
+	b := start(t, nil, "sandbox", "--quiet", "--dir", t.TempDir(), "--refuse-file", "bad.jpg", "--html-every", "7")
+	stdout, stderr, cancel, code := b.stdout, b.stderr, b.cancel, b.code
 	stdout.waitFor(t, "the banner", func(s string) bool { return strings.Contains(s, "Injected faults") })
 	mustContain(t, "banner", stdout.String(), `file-level fault for “bad.jpg”`, "HTML page every 7")
 	cancel()

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -131,14 +130,8 @@ func TestUploadJSONCancelledFileKeepsItsAttempt(t *testing.T) {
 			dir := t.TempDir()
 			writeTree(t, dir, map[string]string{"x/one.txt": "1"})
 			r.SetFaults(tt.faults)
-			ctx, cancel := context.WithCancel(t.Context())
-			defer cancel()
-			var stdout, stderr syncBuffer
-			c := newTestCLI(t, invocation{ctx: ctx, env: demoEnv}, &stdout, &stderr)
-			code := make(chan int, 1)
-			go func() {
-				code <- c.main(append(append([]string{"upload", "--json"}, scene7Args(r)...), filepath.Join(dir, "x")))
-			}()
+			b := start(t, demoEnv, append(append([]string{"upload", "--json"}, scene7Args(r)...), filepath.Join(dir, "x"))...)
+			stdout, stderr, cancel, code := b.stdout, b.stderr, b.cancel, b.code
 			eventually(t, tt.after, func() bool { return strings.Contains(stdout.String(), `"kind":"`+tt.after+`"`) })
 			cancel() // what Ctrl-C does
 			if got := <-code; got != exitFailed {
@@ -339,14 +332,8 @@ func TestUploadCancelledEndsJobAndListsWhatWasNotSent(t *testing.T) {
 	}
 	writeTree(t, dir, files)
 	r.SetFaults(sandbox.Faults{StallEvery: 2, StallFor: time.Minute})
-	ctx, cancel := context.WithCancel(t.Context())
-	defer cancel()
-	var stdout, stderr syncBuffer
-	c := newTestCLI(t, invocation{ctx: ctx, env: demoEnv}, &stdout, &stderr)
-	code := make(chan int, 1)
-	go func() {
-		code <- c.main(append(append([]string{"upload", "--concurrency", "1"}, scene7Args(r)...), filepath.Join(dir, "batch")))
-	}()
+	b := start(t, demoEnv, append(append([]string{"upload", "--concurrency", "1"}, scene7Args(r)...), filepath.Join(dir, "batch"))...)
+	stdout, stderr, cancel, code := b.stdout, b.stderr, b.cancel, b.code
 	eventually(t, "a running job", func() bool { return len(runningJobs(r)) == 1 })
 
 	// While it runs, the job is listed by `hoist jobs`.
