@@ -63,16 +63,16 @@ func openFolder(p string) (folder, []fs.DirEntry, error) {
 func (d folder) close() { _ = d.f.Close() }
 
 // lookAt is the walk's look at a file its folder listed as regular (dir is the folder's
-// path, for errors): its size and identity from an lstat relative to the folder
-// (fstatat, AT_SYMLINK_NOFOLLOW: a link put in the file's place is looked at as a link,
-// a pipe or a socket as not a plain file, without opening either), then whether this
-// user may read it (its permission bits, or when they refuse, faccessat: R_OK as the
-// effective user; readableByBits). One lookup of the name for most files, two at most,
-// and no open: an open and its close cost as much again here (2,000 files: open + fstat +
-// close 16 ms, fstatat + faccessat 10.5 ms, fstatat alone 6.3 ms; bench/README.md), and
-// on a network share an open can be a round trip of its own. What the permission bits allow but an open still
-// refuses (a security module's rule, a file a share has locked) fails when the body
-// opens the file, for that file alone (fresh.go).
+// path, for errors): its size and identity from an lstat relative to the folder (fstatat,
+// AT_SYMLINK_NOFOLLOW: a link put in the file's place is looked at as a link, a pipe or a
+// socket as not a plain file, without opening either), then whether this user may read it
+// (its permission bits, or when they refuse, faccessat: R_OK as the effective user;
+// readableByBits). One lookup of the name for most files, two at most, and no open: an open
+// and its close cost as much again here (2,000 files: open + fstat + close 16 ms, fstatat +
+// faccessat 10.5 ms, fstatat alone 6.3 ms; bench/README.md), and on a network share an open
+// can be a round trip of its own. What the permission bits allow but an open still refuses
+// (a security module's rule, a file a share has locked) fails when the body opens the file,
+// for that file alone (fresh.go).
 func (d folder) lookAt(dir, name string) (size int64, id fileID, err error) {
 	var st unix.Stat_t
 	for {
@@ -107,12 +107,12 @@ var euid = os.Geteuid()
 // readableByBits reports whether the permission bits (mode) of a file owned by owner alone
 // say that the user uid may read it: the owner's read bit when the file is theirs, and
 // otherwise both the group's and the others' (either class may be the user's, and a group
-// without read refuses its members even when others may read). Nearly every file of a drop is one of
-// these, and then the walk asks the kernel nothing more: 2,000 faccessat calls were ~40 %
-// of the look's system-call time (bench/README.md, session 10). When the bits say no
-// the kernel is asked (faccessat), because an access control list (macOS shared folders,
-// POSIX ACLs) may still grant this user the file, and root may read anything. What the
-// bits allow and an ACL or a security module still refuses fails when the body opens
+// without read refuses its members even when others may read). Nearly every file of a drop
+// is one of these, and then the walk asks the kernel nothing more: 2,000 faccessat calls
+// were ~40 % of the look's system-call time (bench/README.md, session 10). When the bits
+// say no the kernel is asked (faccessat), because an access control list (macOS shared
+// folders, POSIX ACLs) may still grant this user the file, and root may read anything. What
+// the bits allow and an ACL or a security module still refuses fails when the body opens
 // the file, for that file alone, as it already did for security modules.
 func readableByBits(owner, mode uint32, uid int) bool {
 	if int(owner) == uid {
