@@ -149,9 +149,10 @@ func (dt *Desktop) resume() {
 func savedQueueTrouble(err error) string {
 	// Each damaged saved upload has its sentence: words.Error of the joined errors would
 	// name the first alone.
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
+	var files store.FileErrors
+	if errors.As(err, &files) {
 		var out []string
-		for _, e := range j.Unwrap() {
+		for _, e := range files {
 			out = append(out, words.T("app.queue.partly_unreadable", words.A{"Reason": e}))
 		}
 		return words.Sentences(out...)

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,5 +41,22 @@ func TestSavedQueueTroubleInFrenchAndJapanese(t *testing.T) {
 		if got := savedQueueTrouble(err); !strings.Contains(got, c.want) || !strings.Contains(got, odd) {
 			t.Errorf("%s:\n%q\nwant it to hold\n%q\nand %s", c.lang, got, c.want, odd)
 		}
+	}
+}
+
+// Only a list of damaged saved uploads is said file by file: a sentence with its cause
+// inside (a queue folder that cannot be read) stays whole, in Hoist's words rather than
+// the system's, and a finished upload whose history could not be written gets no advice
+// to add its files again (they were uploaded).
+func TestSavedQueueTroubleSplitsOnlyFileLists(t *testing.T) {
+	defer words.Use(words.Use("en"))
+	cause := &fs.PathError{Op: "open", Path: "/cfg/queue", Err: fs.ErrPermission}
+	whole := words.Fail("store.queue.unreadable", words.A{"Path": "/cfg/queue", "Reason": cause}, cause)
+	if got, want := savedQueueTrouble(whole), words.T("app.queue.partly_unreadable", words.A{"Reason": whole}); got != want {
+		t.Errorf("a folder that cannot be read: %q, want %q", got, want)
+	}
+	finished := words.Fail("store.saved_upload.not_removed", words.A{"ID": "spring", "Reason": cause}, cause)
+	if got := savedQueueTrouble(store.FileErrors{finished}); strings.Contains(got, "add this upload's files again") {
+		t.Errorf("a finished upload is to be sent again: %q", got)
 	}
 }

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -67,12 +69,12 @@ func (b *presetBar) reload() {
 // words.Error says the first: every damaged file is named, not one at a time as each is
 // fixed.
 func everyError(err error) string {
-	j, ok := err.(interface{ Unwrap() []error })
-	if !ok {
+	var files store.FileErrors
+	if !errors.As(err, &files) {
 		return words.Error(err)
 	}
 	var out []string
-	for _, e := range j.Unwrap() {
+	for _, e := range files {
 		out = append(out, words.Error(e))
 	}
 	return words.Sentences(out...)

@@ -1,10 +1,14 @@
 package ui
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"hoist/app/store"
+	"hoist/internal/words"
 )
 
 // Every damaged preset file is named under the preset list, each with where it breaks
@@ -36,5 +40,21 @@ func TestPresetBarNamesEveryDamagedFile(t *testing.T) {
 	}
 	if opts := e.w.Presets.pick.Options; len(opts) != 1 || opts[0] != "Good" {
 		t.Errorf("presets listed: %v, want Good", opts)
+	}
+}
+
+// Only a list of damaged preset files is said file by file: a folder that cannot be read
+// is one sentence in Hoist's words, with the system's reason inside it, not that reason alone.
+func TestPresetTroubleSplitsOnlyFileLists(t *testing.T) {
+	defer words.Use(words.Use("en"))
+	cause := &fs.PathError{Op: "open", Path: "/cfg/presets", Err: fs.ErrPermission}
+	whole := words.Fail("store.presets.unreadable", words.A{"Path": "/cfg/presets", "Reason": cause}, cause)
+	if got, want := everyError(whole), words.Error(whole); got != want {
+		t.Errorf("a folder that cannot be read: %q, want %q", got, want)
+	}
+	a := words.Fail("store.presets.unreadable", words.A{"Path": "/a", "Reason": cause}, cause)
+	b := words.Fail("store.presets.unreadable", words.A{"Path": "/b", "Reason": cause}, cause)
+	if got, want := everyError(store.FileErrors{a, b}), words.Sentences(words.Error(a), words.Error(b)); got != want {
+		t.Errorf("two files: %q, want %q", got, want)
 	}
 }

@@ -46,8 +46,9 @@ func (e *PresetError) Error() string { return words.Error(e) }
 // edited wrong what to do about it.
 func (e *PresetError) Words() words.Message {
 	switch e.Problem.Kind {
-	case ProblemUnreadable, ProblemNotPreset, ProblemOtherVersion:
-		// The problem says it all: a file to check, or another kind of file.
+	case ProblemUnreadable, ProblemNotPreset, ProblemOtherVersion, ProblemUnknownField:
+		// The problem says it all: a file to check, another kind of file, or a setting
+		// this Hoist does not know (perhaps a later version's: not a file to delete).
 		return fileSentence("store.preset_file.bad", e.Path, e.Line, e.Column, e.Problem, e.Err)
 	}
 	return fileSentence("store.preset_file.fix", e.Path, e.Line, e.Column, e.Problem, e.Err)
@@ -84,6 +85,12 @@ func parsePreset(path string, data []byte) (Preset, error) {
 		Format *string `json:"format"`
 	}
 	if err := json.Unmarshal(data, &head); err != nil {
+		var typ *json.UnmarshalTypeError
+		if errors.As(err, &typ) {
+			// Well-formed JSON but not an object with a text "format" (a saved upload's
+			// "format": 2, a list): another kind of file, not a preset to fix or delete.
+			return Preset{}, &PresetError{Path: path, Problem: FileProblem{Kind: ProblemNotPreset, Want: PresetFormat}, Err: err}
+		}
 		return fail(err)
 	}
 	switch {

@@ -101,7 +101,7 @@ func (s *Presets) List() ([]Preset, error) {
 	for i, e := range entries {
 		out[i] = e.preset
 	}
-	return out, errors.Join(bad...)
+	return out, fileErrors(bad)
 }
 
 // Load returns the preset called name (case does not matter).

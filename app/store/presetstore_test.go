@@ -216,3 +216,28 @@ func TestJSONProblemAtTheEndIsNotACut(t *testing.T) {
 		}
 	}
 }
+
+// Another kind of JSON file, or a setting this Hoist does not know, is not a preset to
+// fix or to delete and save again: only a damaged or wrongly edited one gets that advice.
+func TestPresetAdviceOnlyForDamagedPresets(t *testing.T) {
+	defer words.Use(words.Use("en"))
+	advice := "delete the file and save the preset again"
+	for _, c := range []struct {
+		data   string
+		advise bool
+	}{
+		{`{"format": 2, "rows": []}`, false}, // a saved upload
+		{`[1, 2]`, false},                    // a list
+		{`{"format": "hoist-preset/1", "name": "x", "options": {"later": 1}}`, false}, // a later version's setting
+		{`{"format": "hoist-preset/1", "name": "x", "options": {"overwrite": "yes"}}`, true},
+		{`{"format": "hoist-preset/1", "name": "x",}`, true},
+	} {
+		_, err := parsePreset("/p/x.json", []byte(c.data))
+		if err == nil {
+			t.Fatalf("%s: read as a preset", c.data)
+		}
+		if got := words.Error(err); strings.Contains(got, advice) != c.advise {
+			t.Errorf("%s: %q, advice %v", c.data, got, c.advise)
+		}
+	}
+}

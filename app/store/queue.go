@@ -300,7 +300,7 @@ func (s *QueueStore) load() ([]journal, error) {
 		jobs = append(jobs, j)
 	}
 	sort.SliceStable(jobs, func(a, b int) bool { return jobs[a].Created.Before(jobs[b].Created) })
-	return jobs, errors.Join(bad...)
+	return jobs, fileErrors(bad)
 }
 
 // readJournal reads a queue file, of this version or of the first ones.
