@@ -138,8 +138,17 @@ func jsonProblem(data []byte, err error) (line, col int, p FileProblem) {
 		line, col = position(data, syn.Offset-1)
 		return line, col, FileProblem{Kind: ProblemTrailingText}
 	case errors.As(err, &syn):
-		line, col = position(data, syn.Offset-1) // Offset is just past the bad character
-		return line, col, FileProblem{Kind: ProblemMalformed, Got: charAt(data, syn.Offset-1)}
+		at := syn.Offset - 1 // Offset is just past the bad character
+		if isJSONSpace(charAt(data, at)) && endsAWord(syn.Error()) {
+			// A space or a line's end is never wrong in itself: it ended a word too early
+			// ("tru" then a newline reads as "invalid character '\n' in literal true"), so
+			// the problem is named at that word's last character, not at the space.
+			for at > 0 && isJSONSpace(charAt(data, at)) {
+				at--
+			}
+		}
+		line, col = position(data, at)
+		return line, col, FileProblem{Kind: ProblemMalformed, Got: charAt(data, at)}
 	case errors.As(err, &typ):
 		line, col = position(data, typ.Offset-1) // Offset is just past the value
 		return line, col, FileProblem{Kind: ProblemWrongType, Field: typ.Field, Want: jsonKind(typ.Type.Kind().String()), Got: valueKind(typ.Value)}
@@ -163,6 +172,20 @@ func cutShort(data []byte, syn *json.SyntaxError) bool {
 	return strings.HasPrefix(msg, "unexpected end") ||
 		syn.Offset >= int64(len(bytes.TrimRight(data, " \t\r\n"))) && strings.HasPrefix(msg, "invalid character ' '")
 }
+
+// endsAWord reports whether a syntax error is a word cut short by what followed it: true,
+// false, null or a number (a space inside a string is named where it stands).
+func endsAWord(msg string) bool {
+	for _, w := range []string{" in literal ", "in numeric literal", "after decimal point", "in exponent"} {
+		if strings.Contains(msg, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isJSONSpace reports whether c is one of the characters JSON allows between tokens.
+func isJSONSpace(c string) bool { return c == " " || c == "\t" || c == "\r" || c == "\n" }
 
 // charAt is the character that starts at offset, "" when there is none.
 func charAt(data []byte, offset int64) string {

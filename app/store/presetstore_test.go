@@ -205,6 +205,10 @@ func TestJSONProblemAtTheEndIsNotACut(t *testing.T) {
 		{"{\n  \"overwrite\": true,}\n", ProblemMalformed, "}"},
 		{"{\"overwrite\": true,}", ProblemMalformed, "}"},
 		{"{\"overwrite\": tr", ProblemCutShort, ""},
+		{"{\"overwrite\": tru\n}", ProblemMalformed, "u"},
+		{"{\"overwrite\": tru }", ProblemMalformed, "u"},
+		{"{\"level\": 1.\r\n}", ProblemMalformed, "."},
+		{"{\"name\": \"a\tb\"}", ProblemMalformed, "\t"}, // a tab inside a string is the fault
 		{"{\"level\": 1.", ProblemCutShort, ""},
 		{"{\"name\": \"we", ProblemCutShort, ""},
 		{"{\"overwrite\": true,\n\n", ProblemCutShort, ""},
