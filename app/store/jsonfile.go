@@ -139,13 +139,11 @@ func jsonProblem(data []byte, err error) (line, col int, p FileProblem) {
 		return line, col, FileProblem{Kind: ProblemTrailingText}
 	case errors.As(err, &syn):
 		at := syn.Offset - 1 // Offset is just past the bad character
-		if isJSONSpace(charAt(data, at)) && endsAWord(syn.Error()) {
-			// A space or a line's end is never wrong in itself: it ended a word too early
-			// ("tru" then a newline reads as "invalid character '\n' in literal true"), so
-			// the problem is named at that word's last character, not at the space.
-			for at > 0 && isJSONSpace(charAt(data, at)) {
-				at--
-			}
+		// A space or a line's end is never wrong in itself: it ended a word too early
+		// ("tru" then a newline reads as "invalid character '\n' in literal true"), so the
+		// problem is named at that word's last character, not at the space.
+		for word := endsAWord(syn.Error()); word && at > 0 && isJSONSpace(charAt(data, at)); {
+			at--
 		}
 		line, col = position(data, at)
 		return line, col, FileProblem{Kind: ProblemMalformed, Got: charAt(data, at)}
