@@ -6,7 +6,12 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"hoist/uploader/pac"
 )
+
+// compilePAC is the macOS build's compiler (thePACs), for the tests on every system.
+func compilePAC(src string) (pacScript, error) { return pac.Compile(src) }
 
 // InProcessClient is an HTTP client whose requests h serves in-process (handlerTransport),
 // for the external tests that run the sandbox inside a synctest bubble.
@@ -17,11 +22,11 @@ func InProcessClient(h http.Handler) *http.Client {
 // UseSystemPAC makes the system settings, while the test runs, those of a Mac whose
 // network uses the PAC file at script: clients made meanwhile fetch it and run it.
 func UseSystemPAC(t interface{ Cleanup(func()) }, script string) {
-	saved, savedPACs := systemLookup, thePACs
-	thePACs = &pacCache{scripts: map[string]cachedPAC{}, fetch: fetchPAC}
+	saved := systemLookup
+	pacs := newPACCache(compilePAC)
 	settings := macProxySettings{values: map[string]string{"ProxyAutoConfigEnable": "1", "ProxyAutoConfigURLString": script}}
-	systemLookup = func(target *url.URL) systemAnswer { return macAnswer(settings, target, thePACs.findProxy) }
-	t.Cleanup(func() { systemLookup, thePACs = saved, savedPACs })
+	systemLookup = func(target *url.URL) systemAnswer { return macAnswer(settings, target, pacs.findProxy) }
+	t.Cleanup(func() { systemLookup = saved })
 }
 
 // DialWith makes client's transport open its connections with dial, under the proxy

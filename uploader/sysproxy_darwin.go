@@ -5,10 +5,15 @@ import (
 	"net/url"
 	"os/exec"
 	"time"
+
+	"hoist/uploader/pac"
 )
 
+// thePACs are the PAC files the system settings named, compiled.
+var thePACs = newPACCache(func(src string) (pacScript, error) { return pac.Compile(src) })
+
 // lookupSystemProxy reads macOS' proxy settings with scutil (sysproxy: README "Works at
-// the office"); a PAC file runs in goja (pac.go).
+// the office"); a PAC file runs in package pac.
 func lookupSystemProxy(target *url.URL) systemAnswer {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
