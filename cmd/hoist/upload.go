@@ -65,14 +65,17 @@ func newUploadFlags(fs *flag.FlagSet) *uploadFlags {
 }
 
 func runUpload(c *cli, cmd *command, args []string) int {
+	// First, before the flags load the sentences: the switch to one processor flushes
+	// what the other processor's allocations cached, and the later it comes the more
+	// there is (procs.go).
+	oneProc := oneProcessor(c.getenv)
+	defer oneProc()
 	fs := flag.NewFlagSet("hoist upload", flag.ContinueOnError)
 	f := newUploadFlags(fs)
 	paths, err := c.parse(cmd, fs, args)
 	if err != nil {
 		return exitFor(err)
 	}
-	oneProc := oneProcessor(c.getenv)
-	defer oneProc()
 	req, base, problems := c.uploadRequest(f, paths)
 	if len(problems) > 0 {
 		return exitFor(c.problems(cmd, problems))
