@@ -15,8 +15,10 @@
 # each binary against the same sink, and reads each process's task-clock (CPU time, user +
 # system, in ms), context switches and page faults with `perf stat`; without perf, bash's
 # `times` gives the CPU time alone. Single runs on a shared virtual machine vary by ±10 %
-# and the machine's speed drifts over minutes, so only the medians of alternated runs are
-# compared, and only with the curl runs of the same invocation.
+# and the machine's speed drifts over minutes (curl's median moved from 131 to 177 ms
+# between two invocations an hour apart), so only alternated runs of the same invocation
+# are compared: each round's ratio to curl's run of that round, whose median is the
+# figure, and the ratio of the medians beside it.
 set -euo pipefail
 export LC_ALL=C # numbers with a decimal point, whatever the locale (bash's times, awk)
 cd "$(dirname "$0")/.."
@@ -59,35 +61,49 @@ one() {
   fi
 }
 
-echo "| workload | client | median CPU (ms) | quartiles | ÷ curl's median | context switches | page faults |"
-echo "|---|---|---|---|---|---|---|"
+echo "| workload | client | median CPU (ms) | quartiles | ÷ curl's median | median of the rounds' ratios to curl (quartiles) | context switches | page faults |"
+echo "|---|---|---|---|---|---|---|---|"
 for c in $cases; do
   dir="$work/$c"
   scene7_cfg "$dir" >"$work/curl.cfg"
   : >"$work/raw"
-  for _ in $(seq "$rounds"); do
-    one curl curl -K "$work/curl.cfg" >>"$work/raw"
-    for b in "${bins[@]}"; do
-      one "$b" env HOIST_PASSWORD=bench "$b" upload --service scene7 --endpoint "$base/scene7/UploadFile" \
-        --user bench@hoist.local --company 'c|1' --dest-folder /filer/bench --overwrite "${hoist_tls[@]}" "$dir" >>"$work/raw"
+  for r in $(seq "$rounds"); do
+    # Odd rounds run curl first, even rounds last: a machine that speeds up or slows down
+    # within a round favours neither side.
+    order=(curl "${bins[@]}")
+    [ $((r % 2)) = 0 ] && order=("${bins[@]}" curl)
+    for b in "${order[@]}"; do
+      if [ "$b" = curl ]; then
+        one curl curl -K "$work/curl.cfg"
+      else
+        one "$b" env HOIST_PASSWORD=bench "$b" upload --service scene7 --endpoint "$base/scene7/UploadFile" \
+          --user bench@hoist.local --company 'c|1' --dest-folder /filer/bench --overwrite "${hoist_tls[@]}" "$dir"
+      fi | sed "s/\$/ $r/" >>"$work/raw"
     done
   done
   label="2,000 × 64 KiB"
   [ "$c" = big ] && label="1 × 512 MiB"
   [ ${#tls[@]} -gt 0 ] && label="$label, TLS"
-  sort -k1,1 -k2,2g "$work/raw" | awk -v w="$label" '
+  # The ratio of each round (a client's CPU time over curl's in the same round) cancels
+  # the machine's drift between rounds; its median is the figure to compare with 1.
+  awk '$1 == "curl" {c[$5] = $2} {t[$1, $5] = $2} END {for (k in t) {split(k, p, SUBSEP); if (p[1] != "curl" && c[p[2]] > 0) print p[1], t[k] / c[p[2]]}}' "$work/raw" |
+    sort -k1,1 -k2,2g >"$work/ratios"
+  sort -k1,1 -k2,2g "$work/raw" | awk -v w="$label" -v ratios="$work/ratios" '
+    BEGIN {while ((getline line < ratios) > 0) {split(line, f, " "); rn[f[1]]++; rv[f[1], rn[f[1]]] = f[2]}}
     {n[$1]++; v[$1, n[$1]] = $2; cs[$1] += $3; pf[$1] += $4}
     END {
       m = v["curl", int((n["curl"] + 1) / 2)]
       row("curl")
       for (k in n) if (k != "curl") row(k)
     }
-    function row(k,   med, q3) {
+    function row(k,   med, q3, paired) {
       med = v[k, int((n[k] + 1) / 2)]
       q3 = int(3 * n[k] / 4)
       if (q3 < 1) q3 = 1
-      printf "| %s | %s | %.1f | %.1f–%.1f | %.2f | %d | %d |\n", w, k, med,
-        v[k, int(n[k] / 4) + 1], v[k, q3], med / m, cs[k] / n[k], pf[k] / n[k]
+      paired = "1.00"
+      if (rn[k] > 0) paired = sprintf("%.3f (%.3f–%.3f)", rv[k, int((rn[k] + 1) / 2)], rv[k, int(rn[k] / 4) + 1], rv[k, int(3 * rn[k] / 4) > 0 ? int(3 * rn[k] / 4) : 1])
+      printf "| %s | %s | %.1f | %.1f–%.1f | %.2f | %s | %d | %d |\n", w, k, med,
+        v[k, int(n[k] / 4) + 1], v[k, q3], med / m, paired, cs[k] / n[k], pf[k] / n[k]
     }'
 done
 echo

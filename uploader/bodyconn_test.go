@@ -73,7 +73,7 @@ func TestBodyConnCopiesInLargePieces(t *testing.T) {
 	if !bytes.Equal(got["big.tif"], data) || string(got["small.jpg"]) != "tail" {
 		t.Fatalf("the server read %d and %q bytes, want %d and %q", len(got["big.tif"]), got["small.jpg"], len(data), "tail")
 	}
-	// The transport's own 64 KiB buffer takes the first piece; then pieces that grow while
+	// The transport's own buffer takes the first bytes; then pieces that grow while
 	// the writes are quick, which on loopback they are (a machine too busy for that here
 	// would still reach the full size in a few writes of 8 MiB).
 	big := 0

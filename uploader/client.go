@@ -94,7 +94,13 @@ func defaultHTTPClient() *http.Client {
 	// Every concurrent POST's connection stays open for the next one (net/http keeps 2 by
 	// default); 64 covers any Concurrency people choose (the CLI allows up to 32).
 	t.MaxIdleConnsPerHost = 64
-	t.WriteBufferSize = 64 << 10 // fewer, larger writes for large files
+	// WriteBufferSize stays net/http's 4 KiB: the buffer takes a request's head and the
+	// first bytes of its body, and then hands the body to the connection's ReadFrom
+	// (bodyconn.go; over TLS a 32 KiB copy into tls.Conn, which writes 16 KiB records
+	// however it is fed). 64 KiB, as here before, was 60 KiB more per connection, fresh
+	// pages for every one of an upload's ~9 on loopback, for no fewer writes: 2,000 × 64
+	// KiB took 2 ms less CPU and ~450 fewer page faults at 4 KiB, the same over TLS
+	// (bench/README.md, session 11).
 	// HTTP/1.1 only, even to a server that offers HTTP/2: there net/http would carry every
 	// concurrent POST on one connection, one TCP window for all of them, and on a long,
 	// lossy path (the benchmark's 80 ms with a 256 KiB window) that caps an upload at one
@@ -106,7 +112,7 @@ func defaultHTTPClient() *http.Client {
 	// The proxy: the environment's, else the system's (proxyroute.go; SetProxy names one
 	// explicitly), several of a PAC file's tried in turn when connecting (proxychain.go);
 	// a CONNECT refused with 407 becomes a *ProxyAuthError (proxy.go). Over plain http the
-	// body after those 64 KiB is copied in 256 KiB pieces (bodyconn.go).
+	// body is copied in pieces of up to 256 KiB (bodyconn.go).
 	NewProxyResolver(nil).Route(t, dialBody())
 	t.OnProxyConnectResponse = proxyConnectResponse
 	return &http.Client{

@@ -121,23 +121,28 @@ func optionProblem(p *uploader.Problem, set map[string]bool) string {
 }
 
 // loadPreset reads --preset: a preset file, or else the name of a preset saved in the
-// Hoist window.
+// Hoist window. What does not exist is said for what it was taken to be: a path (it has
+// a folder separator) as a missing file; a name as neither file nor saved preset, or,
+// when the settings folder that holds the saved presets cannot be opened, as that.
 func (c *cli) loadPreset(arg string) (store.Preset, error) {
 	_, statErr := os.Stat(arg)
-	missing := errors.Is(statErr, os.ErrNotExist)
-	if missing && !strings.ContainsAny(arg, `/\`) {
-		if cfg, err := c.config(); err == nil {
-			// The saved preset, or why it cannot be used: a damaged file says so, with
-			// its path, rather than "no such file" about the name typed.
-			if p, err := cfg.Presets.Load(arg); !errors.Is(err, store.ErrPresetNotFound) {
-				return p, err
-			}
-		}
+	if !errors.Is(statErr, os.ErrNotExist) {
+		return store.LoadPreset(arg)
 	}
-	if missing {
+	if strings.ContainsAny(arg, `/\`) {
+		return store.Preset{}, words.Fail("cli.problem.no_preset_file", words.A{"Value": arg}, statErr)
+	}
+	cfg, err := c.config()
+	if err != nil {
+		return store.Preset{}, words.Fail("cli.problem.no_preset_config", words.A{"Value": arg, "Reason": err.Error()}, err)
+	}
+	// The saved preset, or why it cannot be used: a damaged file says so, with its path,
+	// rather than "no such file" about the name typed.
+	p, err := cfg.Presets.Load(arg)
+	if errors.Is(err, store.ErrPresetNotFound) {
 		return store.Preset{}, words.Fail("cli.problem.no_preset", words.A{"Value": arg}, statErr)
 	}
-	return store.LoadPreset(arg)
+	return p, err
 }
 
 // parseCrop reads LEFT,RIGHT,TOP,BOTTOM; ranges are checked by Options.Validate.

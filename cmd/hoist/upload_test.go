@@ -186,6 +186,35 @@ func TestUploadPresetByNameOfADamagedFile(t *testing.T) {
 	}
 }
 
+// --preset of what does not exist says what it was taken for: a path (with a folder
+// separator) is a missing file, not "nor a saved preset"; a name whose saved presets
+// cannot be looked for (the settings folder cannot be made) says so, and why, rather
+// than that no preset of that name was saved.
+func TestUploadPresetThatDoesNotExist(t *testing.T) {
+	r := startSandbox(t)
+	dir := t.TempDir()
+	writeTree(t, dir, map[string]string{"a.txt": "a", "file": "not a folder"})
+	missing := filepath.Join(dir, "presets", "web.json")
+	badConfig := filepath.Join(dir, "file", "hoist")
+	for _, c := range []struct {
+		preset, config string
+		want           []string
+	}{
+		{missing, t.TempDir(), []string{words.T("cli.problem.no_preset_file", words.A{"Value": missing})}},
+		{"web", badConfig, []string{`--preset “web”`, "could not open its settings folder", badConfig}},
+	} {
+		env := map[string]string{"HOIST_CONFIG_DIR": c.config, "HOIST_PASSWORD": sandbox.DemoPassword}
+		out := hoist(t, invocation{env: env}, append(append([]string{"upload"}, scene7Args(r)...), "--preset", c.preset, filepath.Join(dir, "a.txt"))...)
+		if out.code != exitUsage {
+			t.Fatalf("--preset %s: exit %d, want 2\nstderr:\n%s", c.preset, out.code, out.stderr)
+		}
+		mustContain(t, "stderr", out.stderr, c.want...)
+		if strings.Contains(out.stderr, "nor a preset of that name saved") {
+			t.Errorf("--preset %s: said no preset of that name was saved:\n%s", c.preset, out.stderr)
+		}
+	}
+}
+
 func TestUploadDrSum(t *testing.T) {
 	r := startSandbox(t)
 	dir := t.TempDir()
