@@ -95,8 +95,8 @@ func (d *rowDetails) show(row session.Row, ok bool) {
 	showIf(d.linkBtns, d.link != "", nil)
 	d.reason.SetText(reason)
 	facts := []string{words.Size(row.Size), words.T("details.from", words.A{"Path": row.Path})}
-	if row.Attempt > 1 {
-		facts = append(facts, words.N("details.attempts", row.Attempt, nil))
+	if row.Tries > 1 {
+		facts = append(facts, words.N("details.attempts", row.Tries, nil))
 	}
 	if row.JobName != "" {
 		facts = append(facts, words.T("details.job", words.A{"Name": row.JobName}))

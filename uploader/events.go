@@ -66,8 +66,12 @@ type Event struct {
 	// Attempt is the try the file is at (1 for the first request that carries it).
 	// FileRetrying names the next try, before its wait; a file cancelled or failed during
 	// that wait keeps that number, so a reader never sees it go back. (FileResult.Attempts
-	// counts the requests that did carry it.)
-	Attempt   int
+	// counts the requests that did carry it, as Tries does on each file event.)
+	Attempt int
+	// Tries is how many requests have carried the file so far: Attempt less one while a
+	// retry waits, and for a file cancelled or failed during that wait (the window's
+	// "2 attempts" said so of a file sent once).
+	Tries     int
 	JobName   string
 	JobHandle string
 	Err       error
@@ -275,7 +279,7 @@ func newRun(c *Client, req *Request, onEvent func(Event)) *run {
 func (r *run) fileEvent(kind EventKind, item, attempt int, err error) {
 	ev := Event{Kind: kind, Item: item, Rel: r.req.Items[item].Rel, Attempt: attempt, Err: err}
 	r.mu.Lock()
-	ev.JobName, ev.JobHandle = r.jobName, r.handle
+	ev.JobName, ev.JobHandle, ev.Tries = r.jobName, r.handle, r.res.Files[item].Attempts
 	r.mu.Unlock()
 	r.acct.file(item).fill(&ev)
 	r.ev.send(ev)
@@ -367,7 +371,7 @@ func (r *run) done(item int, handle string, replaced bool) {
 	}
 	ev := Event{Kind: FileDone, Item: item, Rel: r.req.Items[item].Rel, JobHandle: handle, Replaced: replaced}
 	r.mu.Lock()
-	ev.JobName, ev.Attempt = r.jobName, r.at[item]
+	ev.JobName, ev.Attempt, ev.Tries = r.jobName, r.at[item], r.res.Files[item].Attempts
 	r.mu.Unlock()
 	r.acct.done(item).fill(&ev)
 	r.ev.send(ev)

@@ -509,3 +509,48 @@ func TestScene7VanishedAfterAFreshWalk(t *testing.T) {
 		})
 	}
 }
+
+// A file cancelled while it waits for its next try was carried by one request, not two:
+// its FileCancelled event names the try it was at (Attempt 2, as FileRetrying announced)
+// and the requests made (Tries 1, as FileResult.Attempts); the window's details said "2
+// attempts" from Attempt.
+func TestCancelDuringRetryWaitCountsTheTriesMade(t *testing.T) {
+	f := newFakeServlet(t)
+	f.hook = func(n int, w http.ResponseWriter, r *http.Request) bool {
+		_, _ = io.Copy(io.Discard, r.Body)
+		http.Error(w, "<html><body>Bad Gateway</body></html>", http.StatusBadGateway)
+		return true
+	}
+	items := testTree(t, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var rec recorder
+	c := fastClient(func(c *Client) {
+		c.Retry = RetryPolicy{Attempts: 4, Base: time.Minute, Max: time.Minute}
+	})
+	res, _ := c.Upload(ctx, f.request(items), func(ev Event) {
+		rec.on(ev)
+		if ev.Kind == FileRetrying {
+			cancel() // during the minute's wait before the second try
+		}
+	})
+	retried := map[int]bool{}
+	for _, ev := range rec.kinds(FileRetrying) {
+		if ev.Attempt != 2 || ev.Tries != 1 {
+			t.Errorf("%s: FileRetrying attempt %d after %d tries, want 2 after 1", ev.Rel, ev.Attempt, ev.Tries)
+		}
+		retried[ev.Item] = true
+	}
+	if len(retried) == 0 {
+		t.Fatal("no FileRetrying event")
+	}
+	for _, ev := range rec.kinds(FileCancelled) {
+		want := res.Files[ev.Item].Attempts
+		if retried[ev.Item] && (ev.Attempt != 2 || ev.Tries != 1 || want != 1) {
+			t.Errorf("%s: cancelled at attempt %d after %d tries (result: %d), want attempt 2 after 1", ev.Rel, ev.Attempt, ev.Tries, want)
+		}
+		if ev.Tries != want {
+			t.Errorf("%s: the event says %d tries, the result %d", ev.Rel, ev.Tries, want)
+		}
+	}
+}

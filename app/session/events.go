@@ -50,8 +50,8 @@ func (q *Queue) event(r *run, ev uploader.Event) {
 func (q *Queue) fileEventLocked(row *Row, ev uploader.Event) *Entry {
 	q.setSentLocked(row, ev.Sent)
 	row.Speed, row.ETA = ev.Speed, ev.ETA
-	if ev.Attempt > 0 {
-		row.Attempt = ev.Attempt
+	if ev.Tries > 0 {
+		row.Tries = ev.Tries
 	}
 	if ev.JobName != "" {
 		row.JobName = ev.JobName

@@ -309,7 +309,7 @@ func (q *Queue) setSentLocked(r *Row, n int64) {
 func (q *Queue) requeueLocked(r *Row) {
 	q.setStateLocked(r, Queued)
 	q.setOutcomeLocked(r, NotFollowed, "")
-	r.Sent, r.Speed, r.ETA, r.Attempt, r.AssetID, r.Said, r.fatal = 0, 0, -1, 0, "", "", false
+	r.Sent, r.Speed, r.ETA, r.Tries, r.AssetID, r.Said, r.fatal = 0, 0, -1, 0, "", "", false
 	r.setReason("")
 }
 

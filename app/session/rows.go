@@ -72,8 +72,9 @@ type Row struct {
 	// is what the saved queue keeps, so that a restored row says it in the language of
 	// the moment. Nil when Reason is the engine's or empty (a pointer: most rows have
 	// none, and 100,000 rows are 2.4 MB smaller for it).
-	Why       *words.Message
-	Attempt   int
+	Why *words.Message
+	// Tries is how many requests carried the file (the details' "2 attempts").
+	Tries     int
 	JobName   string
 	JobHandle string
 	// Names are the Scene7 pre-flight warnings about the file's name (names.go); the

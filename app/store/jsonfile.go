@@ -165,8 +165,17 @@ func jsonProblem(data []byte, err error) (line, col int, p FileProblem) {
 // "unexpected end of JSON input", or the space it feeds itself at the end when a literal
 // or a number is cut ("tr" reads as "invalid character ' ' in literal true"). A wrong last
 // character (the "}" after a trailing comma) is at the end too, but is not a cut.
+//
+// A value that stops where the file's last bytes are all zero was cut short too: a crash
+// after the file grew and before its bytes reached the disk leaves zeros, which the
+// decoder names as the invalid character U+0000 (a value that ends before the zeros is
+// text after its end).
 func cutShort(data []byte, syn *json.SyntaxError) bool {
 	msg := syn.Error()
+	if at := syn.Offset - 1; at >= 0 && at < int64(len(data)) && data[at] == 0 &&
+		len(bytes.TrimRight(data[at:], "\x00")) == 0 && !strings.Contains(msg, "after top-level value") {
+		return true
+	}
 	return strings.HasPrefix(msg, "unexpected end") ||
 		syn.Offset >= int64(len(bytes.TrimRight(data, " \t\r\n"))) && strings.HasPrefix(msg, "invalid character ' '")
 }

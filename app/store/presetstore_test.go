@@ -212,6 +212,11 @@ func TestJSONProblemAtTheEndIsNotACut(t *testing.T) {
 		{"{\"level\": 1.", ProblemCutShort, ""},
 		{"{\"name\": \"we", ProblemCutShort, ""},
 		{"{\"overwrite\": true,\n\n", ProblemCutShort, ""},
+		// A crash between the file's growth and its writes leaves zeros at its end.
+		{"{\"overwrite\": tr\x00\x00\x00\x00", ProblemCutShort, ""},
+		{"{\"overwrite\": true, \x00\x00", ProblemCutShort, ""},
+		{"{\"overwrite\": true, \x00 \"a\": 1}", ProblemMalformed, "\x00"}, // a zero inside is a fault
+		{"{\"overwrite\": true}\x00\x00", ProblemTrailingText, ""},
 	} {
 		var v map[string]any
 		err := json.Unmarshal([]byte(c.data), &v)
