@@ -155,11 +155,17 @@ func endedBody(s session.Summary) string {
 // notification count what is ready, not what was posted, against the same files as the
 // line under the overall bar (processedText).
 func (w *Window) processed(p session.Processed) {
-	msg := processedText(p, w.lastSummary)
-	w.Queue.SetStatus(msg)
+	msg, retry := processedText(p, w.lastSummary)
 	title := words.T("notify.processed", nil)
-	if p.Failed+p.NoWord+p.Pending > 0 || p.Err != nil || msg != p.Message {
+	if p.Failed+p.NoWord+p.Pending > 0 || p.Err != nil || retry {
 		title = words.T("notify.processed.problems", nil)
+	}
+	if retry {
+		w.Queue.SetStatusThenRetry(msg)
+		// The notification is read away from the window, where no row is chosen.
+		msg = joinSentences(msg, retryHint(retryLabel(false)))
+	} else {
+		w.Queue.SetStatus(msg)
 	}
 	w.App.SendNotification(fyne.NewNotification(title, msg))
 }

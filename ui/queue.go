@@ -25,6 +25,10 @@ type QueueView struct {
 	overallBox *container.ThemeOverride
 	summary    *widget.Label
 	status     *widget.Label
+	// statusText is the status line's sentence; statusRetry adds the advice to press
+	// Retry after it, naming the button as it reads at that moment (retryHint).
+	statusText  string
+	statusRetry bool
 	blocker    *widget.Label
 	details    *rowDetails
 
@@ -259,7 +263,23 @@ func (v *QueueView) SetReady(ok bool, why string) {
 }
 
 // SetStatus shows what the last action did.
-func (v *QueueView) SetStatus(s string) {
+func (v *QueueView) SetStatus(s string) { v.setStatus(s, false) }
+
+// SetStatusThenRetry shows s followed by the advice to press Retry, which names the button
+// as it reads: Retry failed, or Retry selected from the moment a row is chosen (a fixed
+// "press Retry failed" then sat beside a button that said otherwise).
+func (v *QueueView) SetStatusThenRetry(s string) { v.setStatus(s, true) }
+
+func (v *QueueView) setStatus(s string, retry bool) {
+	v.statusText, v.statusRetry = s, retry
+	v.showStatus()
+}
+
+func (v *QueueView) showStatus() {
+	s := v.statusText
+	if v.statusRetry {
+		s = joinSentences(s, retryHint(v.Retry.Text))
+	}
 	setWrapped(v.status, s, v.frame)
 	showIf(v.status, s != "", v.frame) // the frame: the list moves down to make room
 }
@@ -281,7 +301,12 @@ func (v *QueueView) updateButtons() {
 	setImportance(v.Pause, v.Upload, t.Paused)
 	retry := v.retryRows()
 	enable(v.Retry, v.ready && !t.Running && (len(retry) > 0 || t.Count(session.Failed)+t.Count(session.Cancelled) > 0))
-	v.Retry.SetText(retryLabel(len(retry) > 0))
+	if label := retryLabel(len(retry) > 0); label != v.Retry.Text {
+		v.Retry.SetText(label)
+		if v.statusRetry {
+			v.showStatus()
+		}
+	}
 	removable := false
 	for _, i := range v.sel.rows() {
 		if row, ok := v.q.Row(i); ok && !row.Busy() {

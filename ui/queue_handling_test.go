@@ -169,3 +169,34 @@ func TestKeyboard(t *testing.T) {
 		t.Errorf("status %q", s) // the test engine refuses every upload
 	}
 }
+
+// The status line's advice to retry names the Retry button as it reads: "Retry failed",
+// then "Retry selected" once a row is chosen, and "Retry failed" again when none is (it
+// said "press Retry failed" beside a button reading "Retry selected").
+func TestStatusRetryAdviceFollowsTheButton(t *testing.T) {
+	speaking(t, "en")
+	e := newTestEnvWith(t, &countUploads{})
+	restoredRows(t, e, session.Failed, session.Done)
+	q := e.w.Queue
+	q.SetStatusThenRetry("1 failed.")
+	for _, step := range []struct {
+		do     func()
+		button string
+	}{
+		{func() {}, "Retry failed"},
+		{func() { q.List().Select(0) }, "Retry selected"},
+		{func() { q.Select(0, fyne.KeyModifierControl) }, "Retry failed"},
+	} {
+		step.do()
+		if q.Retry.Text != step.button {
+			t.Fatalf("the button reads %q, want %q", q.Retry.Text, step.button)
+		}
+		if want := "1 failed. See why in the list, then press " + step.button + "."; q.status.Text != want {
+			t.Errorf("status %q, want %q", q.status.Text, want)
+		}
+	}
+	q.SetStatus("Done.")
+	if q.status.Text != "Done." {
+		t.Errorf("a plain status %q kept the advice", q.status.Text)
+	}
+}

@@ -55,8 +55,9 @@ func TestQueueTabScrollsWhenTheScreenIsTooShort(t *testing.T) {
 			{Path: filepath.Join(dir, ".DS_Store"), Rel: ".DS_Store", Size: 1, State: session.Failed, Reason: "It failed."},
 		}})
 		e.w.OfferResume(Resume{Waiting: 1, Profile: office.Name, Company: "c|1"})
-		e.w.Queue.SetStatus(processedText(session.Processed{Ready: 28, Warnings: 1, Failed: 3, Replaced: 1,
-			Message: words.N("session.processed.ready", 33, words.A{"Ready": 28})}, session.Summary{Failed: 1}))
+		status, _ := processedText(session.Processed{Ready: 28, Warnings: 1, Failed: 3, Replaced: 1,
+			Message: words.N("session.processed.ready", 33, words.A{"Ready": 28})}, session.Summary{Failed: 1})
+		e.w.Queue.SetStatusThenRetry(status)
 		e.w.Tabs.SelectIndex(tabQueue)
 		e.w.Win.Resize(MinWindow)
 		if !e.w.Dest.pwBox.Visible() || !e.w.ResumeOffered() {

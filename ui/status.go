@@ -14,15 +14,17 @@ import (
 // ready" above "12 of 13 done"), so the status then counts against the same files as that
 // line and says what did not get there, in that line's words (failed, not sent,
 // cancelled: a file whose request was refused was sent, and failed), and what to do.
-// s is the summary of the upload followed.
-func processedText(p session.Processed, s session.Summary) string {
+// s is the summary of the upload followed. retry is set when the line should go on with
+// the advice to press Retry (retryHint), which the window adds naming the button as it
+// reads.
+func processedText(p session.Processed, s session.Summary) (text string, retry bool) {
 	if s.Failed+s.NotSent+s.Cancelled == 0 {
-		return p.Message
+		return p.Message, false
 	}
 	followed := p.Followed()
 	// The session's sentence about what is ready comes first in its message; the rest
 	// (warnings, failures in Scene7, files still processing) is kept as it is.
-	text := p.Message
+	text = p.Message
 	if rest, ok := strings.CutPrefix(p.Message, words.N("session.processed.ready", followed, words.A{"Ready": p.Ready})); ok {
 		text = words.N("session.processed.ready", followed+s.Failed, words.A{"Ready": p.Ready}) + rest
 	}
@@ -34,7 +36,13 @@ func processedText(p session.Processed, s session.Summary) string {
 			text = joinSentences(text, words.N(c.id, c.n, nil))
 		}
 	}
-	return joinSentences(text, words.T("window.retry_hint", nil))
+	return text, true
+}
+
+// retryHint is the advice to see why in the list and press the Retry button, named as it
+// reads (button).
+func retryHint(button string) string {
+	return words.T("window.retry_hint", words.A{"Button": button})
 }
 
 // endedText is the status line when an upload ends. The session counts what was uploaded
