@@ -29,8 +29,8 @@ type QueueView struct {
 	// Retry after it, naming the button as it reads at that moment (retryHint).
 	statusText  string
 	statusRetry bool
-	blocker    *widget.Label
-	details    *rowDetails
+	blocker     *widget.Label
+	details     *rowDetails
 
 	// ProblemsOnly shows only the files that failed, were cancelled or skipped.
 	ProblemsOnly *widget.Check
