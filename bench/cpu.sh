@@ -11,14 +11,16 @@
 #                                      hoist --ca-file)
 #   HOIST_BENCH_PERF=0                 bash's times instead of perf stat
 #
-# Every round runs curl (one Scene7 request carrying every file, as bench/run.sh) and then
-# each binary against the same sink, and reads each process's task-clock (CPU time, user +
-# system, in ms), context switches and page faults with `perf stat`; without perf, bash's
-# `times` gives the CPU time alone. Single runs on a shared virtual machine vary by ±10 %
-# and the machine's speed drifts over minutes (curl's median moved from 131 to 177 ms
-# between two invocations an hour apart), so only alternated runs of the same invocation
-# are compared: each round's ratio to curl's run of that round, whose median is the
-# figure, and the ratio of the medians beside it.
+# Every round runs curl (one Scene7 request carrying every file, as bench/run.sh) and each
+# binary against the same sink, curl first and the binaries in their order on odd rounds,
+# the whole sequence reversed on even ones, and reads each process's task-clock (CPU time,
+# user + system, in ms), context switches and page faults with `perf stat`; without perf,
+# bash's `times` gives the CPU time alone. Single runs on a shared virtual machine vary by
+# ±10 % and the machine's speed drifts over minutes (curl's median moved from 131 to 196 ms
+# between invocations of one morning), so only alternated runs of the same invocation are
+# compared: each round's ratio to curl's run of that round, whose median is the figure, and
+# the ratio of the medians beside it. The binaries are told apart by their paths: to
+# compare a binary with itself, copy it under another name.
 set -euo pipefail
 export LC_ALL=C # numbers with a decimal point, whatever the locale (bash's times, awk)
 cd "$(dirname "$0")/.."
@@ -68,10 +70,14 @@ for c in $cases; do
   scene7_cfg "$dir" >"$work/curl.cfg"
   : >"$work/raw"
   for r in $(seq "$rounds"); do
-    # Odd rounds run curl first, even rounds last: a machine that speeds up or slows down
-    # within a round favours neither side.
+    # Odd rounds run curl and the binaries in order, even rounds the reverse: a machine
+    # that speeds up or slows down within a round favours no client.
     order=(curl "${bins[@]}")
-    [ $((r % 2)) = 0 ] && order=("${bins[@]}" curl)
+    if [ $((r % 2)) = 0 ]; then
+      for ((i = ${#order[@]} - 1, j = 0; i > j; i--, j++)); do
+        x=${order[i]} order[i]=${order[j]} order[j]=$x
+      done
+    fi
     for b in "${order[@]}"; do
       if [ "$b" = curl ]; then
         one curl curl -K "$work/curl.cfg"
@@ -96,14 +102,14 @@ for c in $cases; do
       row("curl")
       for (k in n) if (k != "curl") row(k)
     }
-    function row(k,   med, q3, paired) {
+    # The quartiles of n sorted values are the (n/4 + 1)th and the (n - n/4)th, integer
+    # division: the same distance from each end.
+    function row(k,   med, paired) {
       med = v[k, int((n[k] + 1) / 2)]
-      q3 = int(3 * n[k] / 4)
-      if (q3 < 1) q3 = 1
       paired = "1.00"
-      if (rn[k] > 0) paired = sprintf("%.3f (%.3f–%.3f)", rv[k, int((rn[k] + 1) / 2)], rv[k, int(rn[k] / 4) + 1], rv[k, int(3 * rn[k] / 4) > 0 ? int(3 * rn[k] / 4) : 1])
+      if (rn[k] > 0) paired = sprintf("%.3f (%.3f–%.3f)", rv[k, int((rn[k] + 1) / 2)], rv[k, int(rn[k] / 4) + 1], rv[k, rn[k] - int(rn[k] / 4)])
       printf "| %s | %s | %.1f | %.1f–%.1f | %.2f | %s | %d | %d |\n", w, k, med,
-        v[k, int(n[k] / 4) + 1], v[k, q3], med / m, paired, cs[k] / n[k], pf[k] / n[k]
+        v[k, int(n[k] / 4) + 1], v[k, n[k] - int(n[k] / 4)], med / m, paired, cs[k] / n[k], pf[k] / n[k]
     }'
 done
 echo

@@ -10,13 +10,14 @@ import (
 
 // Over plain http (the Local sandbox; an intranet Dr.Sum server the user allowed without
 // TLS) net/http hands a request body to its connection's ReadFrom once the transport's
-// buffer (net/http's 4 KiB: client.go) has gone out, and net.TCPConn copies it through a 32 KiB buffer: a 512 MiB
-// file is ~16,400 reads of the file and as many writes to the socket, each a system call
-// dear on a virtual machine. bodyConn copies a Hoist body in pieces of up to bodyCopySize
-// instead: 512 MiB on loopback took 1.19× curl's CPU time (its writes are 64 KiB), and
-// 0.79× with these pieces (bench/README.md, CPU against curl). Over TLS nothing here
-// applies: tls.Conn has no ReadFrom, so io.Copy feeds it 32 KiB at a time and it writes
-// one record of at most 16 KiB per system call, as curl's OpenSSL does.
+// buffer (net/http's 4 KiB: client.go) has gone out, and net.TCPConn copies it through a
+// 32 KiB buffer: a 512 MiB file is ~16,400 reads of the file and as many writes to the
+// socket, each a system call dear on a virtual machine. bodyConn copies a Hoist body in
+// pieces of up to bodyCopySize instead: 512 MiB on loopback took 1.19× curl's CPU time
+// (its writes are 64 KiB), and 0.79× with these pieces (bench/README.md, CPU against
+// curl). Over TLS nothing here applies: tls.Conn has no ReadFrom, so io.Copy feeds it 32
+// KiB at a time and it writes one record of at most 16 KiB per system call, as curl's
+// OpenSSL does.
 
 // bodyCopySize is the most bytes of a body read and written at once over plain http.
 // Larger buffers measured no better (1 MiB: within noise) and cost memory per POST.

@@ -97,10 +97,9 @@ func defaultHTTPClient() *http.Client {
 	// WriteBufferSize stays net/http's 4 KiB: the buffer takes a request's head and the
 	// first bytes of its body, and then hands the body to the connection's ReadFrom
 	// (bodyconn.go; over TLS a 32 KiB copy into tls.Conn, which writes 16 KiB records
-	// however it is fed). 64 KiB, as here before, was 60 KiB more per connection, fresh
-	// pages for every one of an upload's ~9 on loopback, for no fewer writes: 2,000 × 64
-	// KiB took 2 ms less CPU and ~450 fewer page faults at 4 KiB, the same over TLS
-	// (bench/README.md, session 11).
+	// however it is fed). 64 KiB, as here before, bought no fewer writes and was 60 KiB
+	// more of fresh pages per connection (an upload opens ~9 on loopback); CPU time was
+	// the same within noise, over http and TLS (bench/README.md, session 11).
 	// HTTP/1.1 only, even to a server that offers HTTP/2: there net/http would carry every
 	// concurrent POST on one connection, one TCP window for all of them, and on a long,
 	// lossy path (the benchmark's 80 ms with a 256 KiB window) that caps an upload at one

@@ -66,11 +66,12 @@ type Event struct {
 	// Attempt is the try the file is at (1 for the first request that carries it).
 	// FileRetrying names the next try, before its wait; a file cancelled or failed during
 	// that wait keeps that number, so a reader never sees it go back. (FileResult.Attempts
-	// counts the requests that did carry it, as Tries does on each file event.)
+	// counts the requests that did carry it, as Tries does.)
 	Attempt int
-	// Tries is how many requests have carried the file so far: Attempt less one while a
-	// retry waits, and for a file cancelled or failed during that wait (the window's
-	// "2 attempts" said so of a file sent once).
+	// Tries is how many requests have carried the file so far, the one sending it
+	// included, on every file event but FileQueued (0): Attempt less one while a retry
+	// waits, and for a file cancelled or failed during that wait (the window's "2
+	// attempts" said so of a file sent once). A retry's first FileProgress carries it up.
 	Tries     int
 	JobName   string
 	JobHandle string
@@ -333,13 +334,13 @@ func (r *run) progress(item int, pos int64) {
 	r.mu.Lock()
 	first := !r.started[item]
 	r.started[item] = true
-	attempt := r.at[item]
+	attempt, tries := r.at[item], r.res.Files[item].Attempts
 	r.mu.Unlock()
 	if first {
 		r.fileEvent(FileStarted, item, attempt, nil)
 	}
 	r.acct.set(item, pos, func(fg figures) {
-		ev := Event{Kind: FileProgress, Item: item, Rel: r.req.Items[item].Rel}
+		ev := Event{Kind: FileProgress, Item: item, Rel: r.req.Items[item].Rel, Tries: tries}
 		fg.fill(&ev)
 		r.ev.send(ev)
 	})

@@ -544,13 +544,58 @@ func TestCancelDuringRetryWaitCountsTheTriesMade(t *testing.T) {
 	if len(retried) == 0 {
 		t.Fatal("no FileRetrying event")
 	}
+	cancelledInWait := 0
 	for _, ev := range rec.kinds(FileCancelled) {
 		want := res.Files[ev.Item].Attempts
-		if retried[ev.Item] && (ev.Attempt != 2 || ev.Tries != 1 || want != 1) {
-			t.Errorf("%s: cancelled at attempt %d after %d tries (result: %d), want attempt 2 after 1", ev.Rel, ev.Attempt, ev.Tries, want)
+		if retried[ev.Item] {
+			cancelledInWait++
+			if ev.Attempt != 2 || ev.Tries != 1 || want != 1 {
+				t.Errorf("%s: cancelled at attempt %d after %d tries (result: %d), want attempt 2 after 1", ev.Rel, ev.Attempt, ev.Tries, want)
+			}
 		}
 		if ev.Tries != want {
 			t.Errorf("%s: the event says %d tries, the result %d", ev.Rel, ev.Tries, want)
 		}
+	}
+	if cancelledInWait != len(retried) {
+		t.Fatalf("%d of the %d files waiting for a retry were cancelled", cancelledInWait, len(retried))
+	}
+}
+
+// While a retry sends a file, its progress counts that request: Tries 2 from the second
+// try's first FileProgress, so the window's details say "2 attempts" while it is sent.
+func TestRetryProgressCountsTheTryBeingSent(t *testing.T) {
+	f := newFakeServlet(t)
+	f.hook = func(n int, w http.ResponseWriter, r *http.Request) bool {
+		if n != 1 {
+			return false
+		}
+		_, _ = io.Copy(io.Discard, r.Body)
+		http.Error(w, "<html><body>Bad Gateway</body></html>", http.StatusBadGateway)
+		return true
+	}
+	items := testTree(t, nil)
+	var rec recorder
+	res, err := fastClient().Upload(context.Background(), f.request(items), rec.on)
+	if err != nil || res.Count(StateDone) != len(items) {
+		t.Fatalf("%v, %d of %d done", err, res.Count(StateDone), len(items))
+	}
+	retrying := map[int]bool{}
+	seen := 0
+	for _, ev := range rec.events {
+		switch {
+		case ev.Kind == FileRetrying:
+			retrying[ev.Item] = true
+		case ev.Kind == FileProgress && retrying[ev.Item]:
+			seen++
+			if ev.Tries != 2 {
+				t.Fatalf("%s: a progress of the second try says %d tries", ev.Rel, ev.Tries)
+			}
+		case ev.Kind == FileDone && retrying[ev.Item] && ev.Tries != 2:
+			t.Errorf("%s: done after %d tries, want 2", ev.Rel, ev.Tries)
+		}
+	}
+	if len(retrying) == 0 || seen == 0 {
+		t.Fatalf("%d files retried, %d progress events of a second try", len(retrying), seen)
 	}
 }

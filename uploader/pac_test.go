@@ -10,8 +10,8 @@ import (
 	"testing"
 )
 
-// officePAC is a PAC file as IT departments write them (the one of pac/pac_test.go, which
-// checks each of its answers).
+// officePAC is a shorter version of the PAC file of pac/pac_test.go, which checks the
+// helpers' answers; here only the cache's fetching is tested.
 const officePAC = `
 function FindProxyForURL(url, host) {
   if (dnsDomainIs(host, ".corp.example")) {

@@ -97,7 +97,7 @@ func (s macProxySettings) bypass() bypassList {
 
 // macAnswer is the system's choice for target from the settings: the PAC file when one
 // is set (and runs), else the manual proxy of target's scheme unless an exception
-// matches. runPAC runs a PAC file (thePACs.findProxy).
+// matches. runPAC runs a PAC file (thePACs.findProxy, sysproxy_darwin.go).
 func macAnswer(s macProxySettings, target *url.URL, runPAC func(addr string, target *url.URL) (string, error)) systemAnswer {
 	if addr := s.pacURL(); addr != "" {
 		if res, err := runPAC(addr, target); err == nil {

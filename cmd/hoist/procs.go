@@ -24,6 +24,12 @@ var procs struct {
 // processor, 0.84 s on two). One core encrypts TLS far faster than any uplink sends
 // (crypto/tls's AES-GCM: 4.3 GB/s for 8 KiB records on one core of the benchmark
 // machine). A GOMAXPROCS the user set is left alone.
+//
+// The switch stops the world and hands the span caches of the processor it removes back
+// to the heap's span sets, whose blocks are fresh pages: the more that processor has
+// allocated, the more it costs, so runUpload makes it before anything else (before its
+// flags load the sentences, a one-file upload took ~2 ms less CPU: 42.6 → 40.5 ms,
+// medians of 40 alternated runs).
 func oneProcessor(getenv func(string) string) (restore func()) {
 	if getenv("GOMAXPROCS") != "" {
 		return func() {}

@@ -65,9 +65,8 @@ func newUploadFlags(fs *flag.FlagSet) *uploadFlags {
 }
 
 func runUpload(c *cli, cmd *command, args []string) int {
-	// First, before the flags load the sentences: the switch to one processor flushes
-	// what the other processor's allocations cached, and the later it comes the more
-	// there is (procs.go).
+	// First, before the flags load the sentences: the later the switch, the dearer
+	// (oneProcessor, procs.go).
 	oneProc := oneProcessor(c.getenv)
 	defer oneProc()
 	fs := flag.NewFlagSet("hoist upload", flag.ContinueOnError)
