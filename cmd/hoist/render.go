@@ -212,11 +212,14 @@ type jsonEvent struct {
 	JobSpeed      float64            `json:"job_speed"`
 	JobETASeconds *float64           `json:"job_eta_seconds"`
 	Attempt       int                `json:"attempt,omitempty"`
-	JobName       string             `json:"job_name,omitempty"`
-	JobHandle     string             `json:"job_handle,omitempty"`
-	Error         string             `json:"error,omitempty"`
-	Skip          uploader.SkipKind  `json:"skip,omitempty"`
-	Replaced      bool               `json:"replaced,omitempty"`
+	// Tries is how many requests carried the file so far: attempt less one while a retry
+	// waits, and for a file cancelled or failed during that wait.
+	Tries     int               `json:"tries,omitempty"`
+	JobName   string            `json:"job_name,omitempty"`
+	JobHandle string            `json:"job_handle,omitempty"`
+	Error     string            `json:"error,omitempty"`
+	Skip      uploader.SkipKind `json:"skip,omitempty"`
+	Replaced  bool              `json:"replaced,omitempty"`
 	// NotSent marks a FileCancelled line whose file nobody cancelled: the upload stopped
 	// before its turn (uploader.NotSentError). The kind stays FileCancelled, as programs
 	// written before this field count those lines.
@@ -262,7 +265,7 @@ func (v jsonView) event(ev uploader.Event) {
 		Kind: ev.Kind, Time: ev.Time.Format(time.RFC3339Nano), File: ev.Rel,
 		Sent: ev.Sent, Size: ev.Size, Speed: ev.Speed, ETASeconds: seconds(ev.ETA),
 		JobSent: ev.JobSent, JobSize: ev.JobSize, JobSpeed: ev.JobSpeed, JobETASeconds: seconds(ev.JobETA),
-		Attempt: ev.Attempt, JobName: ev.JobName, JobHandle: ev.JobHandle, Replaced: ev.Replaced,
+		Attempt: ev.Attempt, Tries: ev.Tries, JobName: ev.JobName, JobHandle: ev.JobHandle, Replaced: ev.Replaced,
 	}
 	if ev.Err != nil {
 		j.Error = ev.Err.Error()

@@ -143,6 +143,7 @@ func TestUploadJSONCancelledFileKeepsItsAttempt(t *testing.T) {
 				var ev struct {
 					Kind    string `json:"kind"`
 					Attempt int    `json:"attempt"`
+					Tries   int    `json:"tries"`
 				}
 				if err := json.Unmarshal(sc.Bytes(), &ev); err != nil {
 					t.Fatalf("not a JSON line: %q: %v", sc.Text(), err)
@@ -152,6 +153,11 @@ func TestUploadJSONCancelledFileKeepsItsAttempt(t *testing.T) {
 					announced = max(announced, ev.Attempt)
 				case "FileCancelled":
 					cancelled = ev.Attempt
+					// Cancelled during the wait, the file was carried by one request less than
+					// the try announced; while sending, by as many.
+					if want := map[string]int{"FileRetrying": ev.Attempt - 1, "FileStarted": ev.Attempt}[tt.after]; ev.Tries != want {
+						t.Errorf("FileCancelled at attempt %d says %d tries, want %d", ev.Attempt, ev.Tries, want)
+					}
 				}
 			}
 			if announced == 0 || cancelled != announced {
