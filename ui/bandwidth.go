@@ -20,8 +20,10 @@ type bandwidthField struct {
 	Entry   *widget.Entry
 	Hint    *widget.Label
 	Content fyne.CanvasObject
-	bw      *uploader.Bandwidth
-	save    func(string)
+	// wheel takes the mouse wheel over the entry to the scroller around it (wheel.go).
+	wheel wheelTarget
+	bw    *uploader.Bandwidth
+	save  func(string)
 }
 
 func newBandwidthField(bw *uploader.Bandwidth, save func(string)) *bandwidthField {
@@ -29,7 +31,7 @@ func newBandwidthField(bw *uploader.Bandwidth, save func(string)) *bandwidthFiel
 	f.Entry.SetPlaceHolder(words.T("bandwidth.placeholder", nil))
 	f.Hint.Wrapping = fyne.TextWrapWord
 	f.Entry.OnChanged = f.changed
-	f.Content = container.NewVBox(widget.NewForm(widget.NewFormItem(words.T("bandwidth.label", nil), f.Entry)), f.Hint)
+	f.Content = container.NewVBox(widget.NewForm(widget.NewFormItem(words.T("bandwidth.label", nil), f.wheel.over(f.Entry))), f.Hint)
 	return f
 }
 

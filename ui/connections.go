@@ -22,6 +22,8 @@ const testTimeout = 30 * time.Second
 // ConnectionsView is the Connections screen: the list of profiles, the form of the chosen
 // one, its password in the keychain, and Test connection with its verdict and details.
 type ConnectionsView struct {
+	// wheel takes the mouse wheel over the form's fields to its scroller (wheel.go).
+	wheel    wheelTarget
 	d        Deps
 	win      fyne.Window
 	profiles []store.Profile
@@ -126,7 +128,7 @@ func newConnectionsView(d Deps, win fyne.Window, clip func(string)) *Connections
 	// from the form above and never moves the button about to be pressed again.
 	v.actions = container.NewVBox(widget.NewSeparator(),
 		v.status, v.testing, v.verdictRow, v.took, container.NewHBox(v.save, v.test, v.forget))
-	v.pane = container.NewBorder(nil, v.actions, nil, nil, container.NewVScroll(v.form))
+	v.pane = container.NewBorder(nil, v.actions, nil, nil, v.wheel.scrolled(v.form))
 	split := container.NewHSplit(left, v.pane)
 	split.Offset = 0.3
 	v.Content = split

@@ -27,6 +27,9 @@ const (
 // options' Advanced section (Advanced), since the connection and a generated name fill
 // them in.
 type destination struct {
+	// wheel takes the mouse wheel over Advanced's fields to the scroller around them,
+	// which the window sets (wheel.go).
+	wheel    wheelTarget
 	d        Deps
 	profiles []store.Profile
 	current  store.Profile
@@ -82,7 +85,7 @@ func newDestination(d Deps) *destination {
 	ds.company = widget.NewEntry()
 	ds.company.SetPlaceHolder(words.T("dest.company.placeholder", nil))
 	ds.company.OnChanged = func(string) { ds.changed() }
-	ds.coBox = container.NewVBox(fieldLabel(words.T("dest.company", nil)), ds.company,
+	ds.coBox = container.NewVBox(fieldLabel(words.T("dest.company", nil)), ds.wheel.over(ds.company),
 		helpLabel(words.T("dest.company.help", nil)))
 	ds.folder = widget.NewEntry()
 	ds.folder.SetPlaceHolder(words.T("dest.folder.placeholder", nil))
@@ -98,7 +101,7 @@ func newDestination(d Deps) *destination {
 		inlineLabel(words.T("dest.folder", nil)), ds.folder, ds.where)
 	ds.box = container.NewVBox(ds.rowBox, ds.insecure, ds.pwBox)
 	ds.advanced = container.NewVBox(ds.coBox,
-		fieldLabel(words.T("dest.job_name", nil)), container.NewBorder(nil, nil, nil, newName, ds.job),
+		fieldLabel(words.T("dest.job_name", nil)), container.NewBorder(nil, nil, nil, newName, ds.wheel.over(ds.job)),
 		helpLabel(words.T("dest.job_name.help", nil)),
 	)
 	ds.Content = ds.box

@@ -92,7 +92,7 @@ func newOptField(f uploader.Field, form *OptionsForm) *optField {
 		e := widget.NewEntry()
 		e.OnChanged = func(s string) { form.typed(fl, s) }
 		fl.input, fl.load = e, func(v any) { e.SetText(formatValue(v)) }
-		parts = append(parts, fieldLabel(label), e)
+		parts = append(parts, fieldLabel(label), form.wheel.over(e))
 	}
 	if help := helpOf(f); help != "" {
 		parts = append(parts, helpLabel(help))

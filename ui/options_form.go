@@ -17,6 +17,9 @@ import (
 // Values go through Options.Set, inline errors come from Options.FieldProblem (and from
 // text that is not a number at all, which Options cannot hold).
 type OptionsForm struct {
+	// wheel takes the mouse wheel over the one-line fields to the options' scroller,
+	// which the window sets (wheel.go).
+	wheel   wheelTarget
 	opts    uploader.Options
 	bad     map[string]string // path → what is wrong with text typed in a number field
 	fields  map[string]*optField

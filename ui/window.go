@@ -92,6 +92,7 @@ func New(a fyne.App, win fyne.Window, d Deps) *Window {
 		// Not "Advanced": the last group of Scene7's options, just above, has that name.
 		card(words.T("window.card.sending", nil), container.NewVBox(w.Dest.Advanced, w.FollowLinks, w.Bandwidth.Content)),
 	))
+	w.Options.wheel.scroll, w.Dest.wheel.scroll, w.Bandwidth.wheel.scroll = options, options, options
 	// When everything the queue tab may show at once (the offer of an earlier run's files,
 	// a connection asking for its password with the keychain's note, the line saying what
 	// to fix, the counts on two lines) needs more height than a small screen has, the tab
