@@ -27,13 +27,14 @@ const (
 // options' Advanced section (Advanced), since the connection and a generated name fill
 // them in.
 type destination struct {
-	// wheel takes the mouse wheel over Advanced's fields to the scroller around them,
-	// which the window sets (wheel.go).
-	wheel    wheelTarget
-	d        Deps
-	profiles []store.Profile
-	current  store.Profile
-	pwState  int
+	// wheel takes the mouse wheel over Advanced's fields to the scroller around them, and
+	// rowWheel over the queue's folder and password to the queue's; the window sets both
+	// (wheel.go).
+	wheel, rowWheel wheelTarget
+	d               Deps
+	profiles        []store.Profile
+	current         store.Profile
+	pwState         int
 
 	conn     *widget.Select
 	where    *widget.Label
@@ -80,7 +81,7 @@ func newDestination(d Deps) *destination {
 	ds.pwHelp = helpLabel("")
 	// The label before the field, as the connection's and the folder's are: a line less,
 	// which the queue needs at 800×600 when the connection also shows its notes.
-	ds.pwBox = container.NewVBox(container.NewBorder(nil, nil, inlineLabel(words.T("dest.password", nil)), nil, ds.password), ds.pwHelp)
+	ds.pwBox = container.NewVBox(container.NewBorder(nil, nil, inlineLabel(words.T("dest.password", nil)), nil, ds.rowWheel.over(ds.password)), ds.pwHelp)
 	ds.pwBox.Hide()
 	ds.company = widget.NewEntry()
 	ds.company.SetPlaceHolder(words.T("dest.company.placeholder", nil))
@@ -98,7 +99,7 @@ func newDestination(d Deps) *destination {
 	// the folder under the connection where its hint would be cut (destrow.go).
 	ds.row = &destRow{conn: ds.conn, folder: ds.folder, manage: ds.manage, where: ds.where}
 	ds.rowBox = container.New(ds.row, inlineLabel(words.T("dest.connection", nil)), ds.conn, ds.manage,
-		inlineLabel(words.T("dest.folder", nil)), ds.folder, ds.where)
+		inlineLabel(words.T("dest.folder", nil)), ds.rowWheel.over(ds.folder), ds.where)
 	ds.box = container.NewVBox(ds.rowBox, ds.insecure, ds.pwBox)
 	ds.advanced = container.NewVBox(ds.coBox,
 		fieldLabel(words.T("dest.job_name", nil)), container.NewBorder(nil, nil, nil, newName, ds.wheel.over(ds.job)),

@@ -6,7 +6,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 	"github.com/zalando/go-keyring"
 
 	"hoist/app/session"
@@ -85,6 +87,18 @@ func TestQueueTabScrollsWhenTheScreenIsTooShort(t *testing.T) {
 		}
 		if h := e.w.Queue.list.Size().Height; h < e.w.Queue.list.MinSize().Height {
 			t.Errorf("the list has %.0f of height, less than a row", h)
+		}
+		// The wheel over the folder or the password field scrolls the tab (wheel.go), when
+		// it has somewhere to go.
+		for _, f := range []*widget.Entry{e.w.Dest.folder, e.w.Dest.password} {
+			if e.w.queueScroll.Content.MinSize().Height <= e.w.queueScroll.Size().Height {
+				break
+			}
+			e.w.queueScroll.ScrollToTop()
+			test.Scroll(e.w.Win.Canvas(), abs(f).Add(fyne.NewPos(5, 5)), 0, -30)
+			if e.w.queueScroll.Offset.Y == 0 {
+				t.Errorf("the wheel over the %s field left the tab at its top", f.PlaceHolder)
+			}
 		}
 	})
 }

@@ -11,8 +11,8 @@ import (
 )
 
 // The mouse wheel over a one-line field scrolls the form around it, in the upload options
-// and in the connection editor, at 1024×640: Fyne's entry took the wheel and the form
-// stopped under the pointer.
+// and the connection editor, at 1024×640: Fyne's entry took the wheel and the form stopped
+// under the pointer. (The queue's fields: TestQueueTabScrollsWhenTheScreenIsTooShort.)
 func TestWheelOverAFieldScrollsTheForm(t *testing.T) {
 	speaking(t, "en")
 	e := newTestEnv(t)

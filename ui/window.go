@@ -99,6 +99,7 @@ func New(a fyne.App, win fyne.Window, d Deps) *Window {
 	// scrolls instead of making the window taller than the screen, which put the bar and
 	// the counts below its bottom edge. With room enough it does not scroll.
 	w.queueScroll = container.NewVScroll(container.New(widthFirst{flows: []widthTaker{w.Dest.row}}, container.NewBorder(queueTop, nil, nil, nil, w.Queue.Content)))
+	w.Dest.rowWheel.scroll = w.queueScroll
 	// The queue is the main view; the options, which are set once and kept, have a tab.
 	w.Tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon(words.T("window.tab.queue", nil), theme.UploadIcon(), w.queueScroll),
