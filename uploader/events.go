@@ -130,28 +130,31 @@ type emitter struct {
 	pending []int32
 	closed  bool
 	done    chan struct{}
+	// lead makes the nlead events delivered before any sent one (newRun: a file skipped
+	// or queued per path), each when the deliverer reaches it rather than held in the
+	// queue: at ~230 bytes an event, a queue made for them was 464 KB of the 4.9 MB a
+	// 2,000-file upload allocated, and every fresh page costs a fault (bench/README.md).
+	lead  func(i int) Event
+	nlead int
 }
 
-// newEmitter makes an emitter for fn; start begins the deliveries. queued is how many
-// events will be sent at once before start (a file queued per item): the queue is made
-// that large once instead of doubling its way there (a 2,000-file upload allocated 1.7 MB
-// of queue before).
-func newEmitter(fn func(Event), queued int) *emitter {
+// newEmitter makes an emitter for fn; start begins the deliveries. items is how many
+// files the upload has, for the index of their undelivered progress.
+func newEmitter(fn func(Event), items int) *emitter {
 	e := &emitter{fn: fn, wake: make(chan struct{}, 1), done: make(chan struct{})}
 	if fn == nil {
 		close(e.done)
 		return e
 	}
-	e.queue, e.pending = make([]Event, 0, queued), make([]int32, queued)
+	e.pending = make([]int32, items)
 	return e
 }
 
-// start delivers what was sent so far and then every later event. Started after the
-// first events are in, the deliverer takes them as one batch: started before, it could
-// take the queue made for them while they were still being sent and leave the sender to
-// grow a new one from nothing (perf showed newRun growing it on a 2,000-file upload).
-func (e *emitter) start() {
+// start delivers n events made by lead, in order, and then every event sent, from the
+// first on. lead is called on the deliverer's goroutine: what it reads must not change.
+func (e *emitter) start(n int, lead func(i int) Event) {
 	if e.fn != nil {
+		e.nlead, e.lead = n, lead
 		go e.run()
 	}
 }
@@ -184,6 +187,9 @@ func (e *emitter) send(ev Event) {
 
 func (e *emitter) run() {
 	defer close(e.done)
+	for i := range e.nlead {
+		e.fn(e.lead(i))
+	}
 	for {
 		e.mu.Lock()
 		batch, closed := e.queue, e.closed
@@ -261,18 +267,24 @@ func newRun(c *Client, req *Request, onEvent func(Event)) *run {
 		files[i] = FileResult{Rel: it.Rel, State: StateCancelled}
 	}
 	r := &run{
-		c: c, req: req, ev: newEmitter(onEvent, len(req.Skipped)+len(req.Items)), acct: newAccounting(sizes, nil),
+		c: c, req: req, ev: newEmitter(onEvent, len(req.Items)), acct: newAccounting(sizes, nil),
 		res:      &Result{JobName: req.JobName, Files: files, Skipped: req.Skipped},
 		resolved: make([]bool, len(req.Items)), started: make([]bool, len(req.Items)), at: make([]int, len(req.Items)),
 		jobName: req.JobName,
 	}
-	for i := range req.Skipped {
-		r.ev.send(Event{Kind: FileSkipped, Item: -1, Rel: req.Skipped[i].Rel, ETA: -1, JobETA: -1, Skip: &req.Skipped[i]})
-	}
-	for i := range req.Items {
-		r.fileEvent(FileQueued, i, 0, nil)
-	}
-	r.ev.start()
+	// First a FileSkipped per path left out, then a FileQueued per file, as they stand
+	// now: nothing sent, no job yet (fileEvent's fields at this point). Nothing the
+	// deliverer reads here changes during the run.
+	now, job, skipped := time.Now(), r.acct.file(-1), len(req.Skipped)
+	r.ev.start(skipped+len(req.Items), func(i int) Event {
+		if i < skipped {
+			return Event{Kind: FileSkipped, Time: now, Item: -1, Rel: req.Skipped[i].Rel, ETA: -1, JobETA: -1, Skip: &req.Skipped[i]}
+		}
+		i -= skipped
+		ev := Event{Kind: FileQueued, Time: now, Item: i, Rel: req.Items[i].Rel, JobName: req.JobName}
+		(&fileAccount{size: req.Items[i].Size}).figures(job).fill(&ev)
+		return ev
+	})
 	return r
 }
 

@@ -16,7 +16,7 @@ func TestEmitterSerializesAndDeliversEverything(t *testing.T) {
 		got = append(got, ev)
 		busy.Add(-1)
 	}, 0)
-	e.start()
+	e.start(0, nil)
 	var wg sync.WaitGroup
 	for g := range 8 {
 		wg.Go(func() {
@@ -52,7 +52,7 @@ func TestEmitterCoalescesProgressBehindASlowConsumer(t *testing.T) {
 		}
 		got = append(got, ev)
 	}, 0)
-	e.start()
+	e.start(0, nil)
 	e.send(Event{Kind: JobCreated, Item: -1})
 	for pos := int64(1); pos <= 10_000; pos++ {
 		e.send(Event{Kind: FileProgress, Item: 0, Sent: pos})
@@ -78,30 +78,40 @@ func TestEmitterCoalescesProgressBehindASlowConsumer(t *testing.T) {
 	}
 }
 
-// The events sent before start (a file queued per item) fill the queue made for them, and
-// the deliverer takes them all at once: no queue grown from nothing while they are sent.
-func TestEmitterTakesTheFirstEventsAsOneBatch(t *testing.T) {
+// The lead events (a file queued per item) are made one by one as the deliverer reaches
+// them, in order and before every sent event, without going through the queue.
+func TestEmitterMakesTheLeadEventsAsItDeliversThem(t *testing.T) {
 	const n = 2000
-	var got []int
-	e := newEmitter(func(ev Event) { got = append(got, ev.Item) }, n)
-	made := &e.queue[:1][0]
-	for i := range n {
-		e.send(Event{Kind: FileQueued, Item: i})
-	}
-	if &e.queue[0] != made || cap(e.queue) != n {
-		t.Fatalf("the first %d events were queued in a new array of %d", n, cap(e.queue))
-	}
-	e.start()
+	var got []Event
+	var made atomic.Int32
+	e := newEmitter(func(ev Event) { got = append(got, ev) }, n)
+	e.start(n, func(i int) Event {
+		if int(made.Add(1)) != i+1 {
+			t.Errorf("lead event %d made after %d others", i, made.Load()-1)
+		}
+		return Event{Kind: FileQueued, Item: i}
+	})
 	e.send(Event{Kind: FileDone, Item: n})
+	e.mu.Lock()
+	queued := cap(e.queue) + cap(e.spare)
+	e.mu.Unlock()
 	e.close()
-	if len(got) != n+1 || got[0] != 0 || got[n-1] != n-1 || got[n] != n {
-		t.Fatalf("%d events delivered, want the %d queued ones in order and then the later one", len(got), n)
+	if queued >= n {
+		t.Errorf("the queue had room for %d events: the lead went through it", queued)
+	}
+	if len(got) != n+1 || got[n].Kind != FileDone {
+		t.Fatalf("%d events delivered, want the %d lead ones and then the sent one", len(got), n)
+	}
+	for i, ev := range got[:n] {
+		if ev.Kind != FileQueued || ev.Item != i {
+			t.Fatalf("event %d is %v of item %d, want the lead's in order", i, ev.Kind, ev.Item)
+		}
 	}
 }
 
 func TestEmitterNilCallback(t *testing.T) {
 	e := newEmitter(nil, 0)
-	e.start()
+	e.start(1, func(int) Event { t.Error("lead made without a consumer"); return Event{} })
 	e.send(Event{Kind: FileDone})
 	e.close()
 }

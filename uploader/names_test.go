@@ -77,6 +77,22 @@ func TestCleanItemsNormalisesAndRefuses(t *testing.T) {
 	}
 }
 
+// Paths already NFC and clean come back as they are, with no errors and no copy; a
+// control character alone still sends the list through the full check.
+func TestCleanItemsLeavesCleanItemsAlone(t *testing.T) {
+	in := []Item{{Path: "/a/été.jpg", Rel: "c/été.jpg"}, {Path: "/a/q", Rel: `c/日本語 "q" <&>.jpg`}}
+	out, refused := cleanItems(in)
+	if &out[0] != &in[0] || refused != nil {
+		t.Errorf("clean items copied (%v) or refused: %v", &out[0] != &in[0], refused)
+	}
+	in[1].Rel = "c/a\x7fb.jpg"
+	out, refused = cleanItems(in)
+	var ne *NameError
+	if len(refused) != 2 || refused[0] != nil || !errors.As(refused[1], &ne) || ne.Kind != NameControl || len(out) != 2 {
+		t.Errorf("a control character among clean paths: %v", refused)
+	}
+}
+
 func TestAssetID(t *testing.T) {
 	cases := map[string]string{
 		"hero.jpg":                "hero",

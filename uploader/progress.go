@@ -180,10 +180,14 @@ func (a *accounting) figuresLocked(item int) figures {
 		fg.speed, fg.eta = fg.jobSpeed, fg.jobETA
 		return fg
 	}
-	f := &a.files[item]
-	fg.sent, fg.size = f.sent, f.size
-	fg.speed, fg.eta = f.speed.speed(), f.speed.eta(f.size-f.sent)
-	return fg
+	return a.files[item].figures(fg)
+}
+
+// figures are the file's own figures beside the job's (job's file fields are replaced).
+func (f *fileAccount) figures(job figures) figures {
+	job.sent, job.size = f.sent, f.size
+	job.speed, job.eta = f.speed.speed(), f.speed.eta(f.size-f.sent)
+	return job
 }
 
 // fill copies figures into an event.
