@@ -412,10 +412,9 @@ func (j *s7job) body(live []int, param UploadPostParam) (*multipartBody, error) 
 	if err != nil {
 		return nil, err
 	}
-	parts := []formPart{
-		{name: "auth", contentType: xmlPart, value: j.auth},
-		{name: "uploadParams", contentType: xmlPart, value: doc},
-	}
+	parts := make([]formPart, 2, 2+len(live))
+	parts[0] = formPart{name: "auth", contentType: xmlPart, value: j.auth}
+	parts[1] = formPart{name: "uploadParams", contentType: xmlPart, value: doc}
 	for k, i := range live {
 		// The servlet's part names: file1, file2…
 		parts = append(parts, formPart{name: "file" + strconv.Itoa(k+1), filename: path.Base(j.r.req.Items[i].Rel), contentType: "application/octet-stream", file: j.ref(i)})

@@ -111,7 +111,7 @@ func nameParts(rel string) (id, stem, ext string) {
 func Preflight(rels []string) []NameWarning {
 	// Sized once: the index's map and its files in one array, not grown and allocated
 	// file by file (the CLI runs this before every upload).
-	x := NameIndex[int]{groups: make(map[string]*NameFile[int], len(rels))}
+	x := NameIndex[int]{groups: make(map[string]*NameFile[int], len(rels)), oneOff: true}
 	files := make([]NameFile[int], len(rels))
 	for i, rel := range rels {
 		files[i] = NameFile[int]{key: i, rel: rel}

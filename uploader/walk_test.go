@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"hoist/internal/testfs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 func writeTree(t *testing.T, root string, files map[string]string) { testfs.Write(t, root, files) }
@@ -256,5 +258,35 @@ func TestWalkNamesNFCControlAndKinds(t *testing.T) {
 	}
 	if len(kinds[SkipSystem]) != 1 {
 		t.Errorf("system: %v", kinds)
+	}
+}
+
+// childRel is always rel/name with the name in NFC; where the path ends that way already
+// (slash-separated paths, a name in NFC), it is that end of the path, not a new string.
+func TestChildRelIsTheJoinedNameAndSharesThePath(t *testing.T) {
+	sep := string(filepath.Separator)
+	cases := []struct {
+		child, rel, name string
+		shared           bool
+	}{
+		{"small" + sep + "campaign" + sep + "img.jpg", "small/campaign", "img.jpg", true},
+		{sep + "home" + sep + "me" + sep + "drop" + sep + "a.png", "drop", "a.png", true},
+		{sep + "x" + sep + "b.png", "", "b.png", true},
+		{sep + "x" + sep + nfd + ".jpg", "x", nfd + ".jpg", false},          // the Rel is NFC, the path NFD
+		{sep + "d" + sep + nfd + sep + "c.jpg", "d/été", "c.jpg", false},    // a folder renamed to NFC above
+		{sep + "other" + sep + "c.jpg", "drop/sub", "c.jpg", false},         // a Rel that is not the path's end
+		{sep + "ab" + sep + "c.jpg", "b", "c.jpg", true},                    // the same bytes, whatever the folder
+		{"c.jpg", "drop", "c.jpg", false},                                   // a path shorter than the Rel
+		{sep + "q" + sep + `日本語 "q" <&>.jpg`, "q", `日本語 "q" <&>.jpg`, true}, // any bytes but a slash
+	}
+	for _, c := range cases {
+		got := childRel(c.child, c.rel, c.name)
+		if want := path.Join(c.rel, NFC(c.name)); got != want {
+			t.Errorf("childRel(%q, %q, %q) = %q, want %q", c.child, c.rel, c.name, got, want)
+		}
+		shared := len(got) > 0 && len(got) <= len(c.child) && unsafe.StringData(got) == unsafe.StringData(c.child[len(c.child)-len(got):])
+		if shared != (c.shared && filepath.Separator == '/') {
+			t.Errorf("childRel(%q, %q, %q): shares the path's bytes %v, want %v", c.child, c.rel, c.name, shared, c.shared)
+		}
 	}
 }
