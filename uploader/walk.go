@@ -261,8 +261,8 @@ func (w *walker) within(target string) bool {
 
 // visit handles one path; ancestors are the folders above it, for the loop check. now is
 // set for a dropped path, which is followed wherever it points, and for a link put off
-// until the rest was walked. lk is what the folder's look at the path told (lookAll), when
-// its listing said it is a regular file.
+// until the rest was walked. lk is what the folder's look at the path told (lookAll), for
+// a path reached through its folder's listing.
 func (w *walker) visit(p, rel string, ancestors []fileID, now bool, lk look) {
 	name := filepath.Base(p)
 	if sys := systemFile(name); sys != 0 {
@@ -314,27 +314,27 @@ func (w *walker) dir(p, rel string, fi os.FileInfo, ancestors []fileID) {
 			return
 		}
 	}
-	d, entries, err := openFolder(p)
+	d, names, err := openFolder(p)
 	if err != nil {
 		w.skip(p, rel, Skipped{Kind: statKind(err), Folder: true, Err: err})
 		return
 	}
 	// Copy so that sibling folders never share a backing array.
 	next := append(append(make([]fileID, 0, len(ancestors)+1), ancestors...), id)
-	looks := lookAll(d, p, entries)
+	looks := lookAll(d, p, names)
 	// Room for every file listed, once per folder rather than doubling per file.
-	w.items, w.ids = slices.Grow(w.items, len(entries)), slices.Grow(w.ids, len(entries))
-	w.sameName = slices.Grow(w.sameName, len(entries))
+	w.items, w.ids = slices.Grow(w.items, len(names)), slices.Grow(w.ids, len(names))
+	w.sameName = slices.Grow(w.sameName, len(names))
 	if len(w.byRel) == 0 {
 		// The first folder with files sizes the indexes: a drop is often one folder, and
 		// a map grown file by file rebuilds its tables ~log n times.
-		w.byRel, w.byName = make(map[string]int, len(entries)), make(map[nameSize]int, len(entries))
+		w.byRel, w.byName = make(map[string]int, len(names)), make(map[nameSize]int, len(names))
 	}
 	// Closed before the walk goes down: a deep tree must not hold a descriptor per level.
 	d.close()
-	for i, e := range entries {
-		child := filepath.Join(p, e.Name())
-		w.visit(child, childRel(child, rel, e.Name()), next, false, looks[i])
+	for i, name := range names {
+		child := filepath.Join(p, name)
+		w.visit(child, childRel(child, rel, name), next, false, looks[i])
 	}
 }
 
@@ -360,10 +360,11 @@ func childRel(child, rel, name string) string {
 	return path.Join(rel, nfc)
 }
 
-// listedFile is the walk of a path its folder listed as a regular file, from what the
-// folder's look told (lk, folder.lookAt) instead of an lstat and an open by path. It reports false when the path must be
-// looked at again by path: it is no longer a regular file, or another file already goes to
-// its Rel (file says which of the two it is, without opening it).
+// listedFile is the walk of a path its folder lists, from what the folder's look told (lk,
+// folder.lookAt) instead of an lstat and an open by path. It reports false when the path
+// must be looked at by path: it is not a regular file (a folder, a link, a special file),
+// or another file already goes to its Rel (file says which of the two it is, without
+// opening it).
 func (w *walker) listedFile(p, rel, name string, lk look) bool {
 	if _, taken := w.byRel[rel]; taken {
 		return false

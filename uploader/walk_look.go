@@ -1,41 +1,41 @@
 package uploader
 
 import (
-	"io/fs"
 	"runtime"
 	"sync"
 	"sync/atomic"
 )
 
-// look is what the walk learnt of a file its folder listed as regular (folder.lookAt).
+// look is what the walk learnt of a path its folder lists (folder.lookAt).
 type look struct {
 	size   int64
 	id     fileID
-	err    error
-	looked bool // false: not listed as a regular file, or a name the walk leaves out
+	err    error // errNotPlain when it is not a regular file
+	looked bool  // false: a name the walk leaves out
 }
 
 // lookParallel is the fewest files a folder must list before its files are looked at by
 // several goroutines: below it, starting them costs more than they save.
 const lookParallel = 32
 
-// lookAll looks at the files a folder lists as regular, whose names the walk keeps
-// (folder.lookAt), and returns what each look told, by entry. It looks at several at
-// once: the walk of a large drop is these system calls (bench/README.md), and the kernel
-// answers them on every core. What the walk does with the answers stays in the listing's
-// order, one at a time, so the result does not depend on which look finished first.
-func lookAll(d folder, p string, entries []fs.DirEntry) []look {
-	looks := make([]look, len(entries))
-	todo := make([]int, 0, len(entries))
-	for i, e := range entries {
-		if name := e.Name(); e.Type().IsRegular() && systemFile(name) == 0 && controlIn(name) < 0 {
+// lookAll looks at the paths a folder lists whose names the walk keeps (folder.lookAt),
+// and returns what each look told, by name. A look is what tells a file from a folder or
+// a link (the listing gives names alone, openFolder), so subfolders are looked at too,
+// one system call each. It looks at several at once: the walk of a large drop is these
+// system calls (bench/README.md), and the kernel answers them on every core. What the
+// walk does with the answers stays in the listing's order, one at a time, so the result
+// does not depend on which look finished first.
+func lookAll(d folder, p string, names []string) []look {
+	looks := make([]look, len(names))
+	todo := make([]int, 0, len(names))
+	for i, name := range names {
+		if systemFile(name) == 0 && controlIn(name) < 0 {
 			todo = append(todo, i)
 		}
 	}
 	one := func(i int) {
-		name := entries[i].Name()
 		l := &looks[i]
-		l.size, l.id, l.err = d.lookAt(p, name)
+		l.size, l.id, l.err = d.lookAt(p, names[i])
 		l.looked = true
 	}
 	workers := min(runtime.GOMAXPROCS(0), 8, len(todo)/lookParallel)

@@ -4,9 +4,9 @@ package uploader
 
 import (
 	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 )
 
 // fileID is a file's identity, compared with os.SameFile (on Windows the volume and file
@@ -17,22 +17,32 @@ func idOf(fi os.FileInfo) fileID { return fileID{fi} }
 
 func (a fileID) same(b fileID) bool { return a.fi != nil && b.fi != nil && os.SameFile(a.fi, b.fi) }
 
-// errNotPlain says a path ReadDir listed as a regular file is no longer one: the walk then
-// looks at it again by path.
+// errNotPlain says a path its folder lists is not a regular file (a folder, a link, a
+// special file, or a file replaced by one since): the walk then looks at it by path.
 var errNotPlain = errors.New("not a regular file any more")
 
 // folder is a listed folder; here its files are looked at by path.
 type folder struct{}
 
-// openFolder lists a folder, sorted by name.
-func openFolder(p string) (folder, []fs.DirEntry, error) {
-	entries, err := os.ReadDir(p)
-	return folder{}, entries, err
+// openFolder lists a folder's names, sorted (as os.ReadDir); the look at each (lookAll)
+// tells what it is.
+func openFolder(p string) (folder, []string, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return folder{}, nil, err
+	}
+	defer f.Close() // a close error on a folder opened for reading says nothing
+	names, err := f.Readdirnames(-1)
+	if err != nil {
+		return folder{}, nil, err
+	}
+	slices.Sort(names)
+	return folder{}, names, nil
 }
 
 func (folder) close() {}
 
-// lookAt is the walk's look at a file its folder listed as regular: its size and
+// lookAt is the walk's look at a path its folder lists: when it is a regular file, its size and
 // identity, and whether it can be opened (walkstat_unix.go asks without opening).
 func (folder) lookAt(dir, name string) (size int64, id fileID, err error) {
 	path := filepath.Join(dir, name)

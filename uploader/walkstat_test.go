@@ -19,8 +19,8 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// walkOne walks one path as a folder's listing hands it over, listed as a regular file or
-// not, links put off until the end as in WalkWith.
+// walkOne walks one path as a folder's listing hands it over, with the folder's look at it
+// (listed) or without, links put off until the end as in WalkWith.
 func walkOne(t *testing.T, root, name string, listedRegular bool) ([]Item, []Skipped) {
 	var lk look
 	if listedRegular {
@@ -44,8 +44,8 @@ func walkOne(t *testing.T, root, name string, listedRegular bool) ([]Item, []Ski
 }
 
 // Between a folder's listing and the walk's look at each file anything can happen to the
-// file. Whatever it became, the one-open path for files listed as regular must end exactly
-// where the lstat path ends: gone, a link, a folder, a pipe (without blocking), a socket.
+// file. Whatever it became, the path through the folder's look must end exactly where the
+// lstat path ends: gone, a link, a folder, a pipe (without blocking), a socket.
 func TestWalkListedFileChangedSinceListing(t *testing.T) {
 	dir := t.TempDir()
 	writeTree(t, dir, map[string]string{"root/real.jpg": "abc", "root/sub/in.jpg": "x", "outside.jpg": "o"})
@@ -73,7 +73,7 @@ func TestWalkListedFileChangedSinceListing(t *testing.T) {
 		items, skipped := walkOne(t, root, name, true)
 		byPath, skippedByPath := walkOne(t, root, name, false)
 		if !reflect.DeepEqual(items, byPath) || !reflect.DeepEqual(withoutErr(skipped), withoutErr(skippedByPath)) {
-			t.Errorf("%s: listed as regular %v %v, looked at by path %v %v", name, items, skipped, byPath, skippedByPath)
+			t.Errorf("%s: through the folder's look %v %v, looked at by path %v %v", name, items, skipped, byPath, skippedByPath)
 		}
 		switch {
 		case kind == 0 && (len(items) == 0 || len(skipped) != 0):
