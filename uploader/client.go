@@ -131,7 +131,10 @@ type Request struct {
 	Description string
 	Locale      string // messages' language, e.g. "en-US"; empty = en-US
 	Options     Options
-	Items       []Item
+	// Items are the files to send. Upload reads them until it returns (it keeps the
+	// caller's array when no name needs normalising): the caller must not change them
+	// meanwhile.
+	Items []Item
 	// Skipped are paths Walk left out; they are reported as FileSkipped and in the Result.
 	Skipped []Skipped
 	// JobHandle continues a Scene7 job that an earlier upload opened and did not end (the

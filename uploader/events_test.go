@@ -1,9 +1,11 @@
 package uploader
 
 import (
+	"reflect"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 func TestEmitterSerializesAndDeliversEverything(t *testing.T) {
@@ -136,4 +138,48 @@ func BenchmarkEventPath(b *testing.B) {
 	}
 	r.ev.close()
 	b.ReportMetric(float64(delivered)/float64(b.N), "events/op")
+}
+
+// The lead events of an upload carry what newRun's events did when they were sent one by
+// one: a FileSkipped per path left out, then the FileQueued that fileEvent writes for each
+// file before anything is sent (a file of no bytes has nothing left: ETA 0, not -1).
+func TestUploadLeadEventsAreTheQueuedFileEvents(t *testing.T) {
+	for _, job := range []string{"", "spring"} {
+		req := &Request{
+			JobName: job,
+			Items:   []Item{{Path: "/a/x.jpg", Rel: "a/x.jpg", Size: 300}, {Path: "/a/empty.jpg", Rel: "a/empty.jpg"}, {Path: "/b.tif", Rel: "b.tif", Size: 5 << 20}},
+			Skipped: []Skipped{{Rel: "a/.DS_Store", Kind: SkipSystem}, {Rel: "gone.jpg", Kind: SkipGone}},
+		}
+		var mu sync.Mutex
+		var got []Event
+		r := newRun(NewClient(), req, func(ev Event) { mu.Lock(); got = append(got, ev); mu.Unlock() })
+		for i := range req.Items {
+			r.fileEvent(FileQueued, i, 0, nil) // the way newRun sent them before
+		}
+		r.ev.close()
+		lead, skipped := len(req.Skipped)+len(req.Items), len(req.Skipped)
+		if len(got) != lead+len(req.Items) {
+			t.Fatalf("%d events, want %d lead ones and %d sent", len(got), lead, len(req.Items))
+		}
+		for i := range req.Skipped {
+			want := Event{Kind: FileSkipped, Item: -1, Rel: req.Skipped[i].Rel, ETA: -1, JobETA: -1, Skip: &req.Skipped[i]}
+			if ev := got[i]; ev.Time.IsZero() || !sameEvent(ev, want) {
+				t.Errorf("job %q, lead event %d: %+v, want %+v", job, i, ev, want)
+			}
+		}
+		for i := range req.Items {
+			if ev, want := got[skipped+i], got[lead+i]; ev.Time.IsZero() || !sameEvent(ev, want) {
+				t.Errorf("job %q, file %d: lead %+v, fileEvent %+v", job, i, ev, want)
+			}
+		}
+		if got[skipped+1].ETA != 0 || got[skipped].ETA != -1 || got[skipped].JobSize != 300+5<<20 || got[skipped].JobName != job {
+			t.Errorf("job %q: queued events %+v, %+v", job, got[skipped], got[skipped+1])
+		}
+	}
+}
+
+// sameEvent compares two events but for their times.
+func sameEvent(a, b Event) bool {
+	a.Time, b.Time = time.Time{}, time.Time{}
+	return reflect.DeepEqual(a, b)
 }

@@ -3,6 +3,9 @@ package uploader
 import (
 	"errors"
 	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -150,5 +153,41 @@ func TestPreflight(t *testing.T) {
 	}
 	if len(Preflight([]string{"a.jpg", "b.jpg", "日本語.png"})) != 0 {
 		t.Error("warnings for clean names")
+	}
+}
+
+// The shortcut of cleanItems gives what the whole work gives, on random paths made of
+// plain, accented (NFC and NFD), Japanese and control characters, repeated at random.
+func TestCleanItemsShortcutAgreesWithTheWholeWork(t *testing.T) {
+	pieces := []string{"a", "b/", "é", "e\u0301", "日本", "ポ", "\t", "\x7f", " ", `"`, "/c"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	short := 0
+	for range 2000 {
+		items := make([]Item, 1+rng.IntN(6))
+		for i := range items {
+			var b strings.Builder
+			for range 1 + rng.IntN(4) {
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+			}
+			items[i] = Item{Path: "/x/" + b.String(), Rel: b.String(), Size: int64(i)}
+			if j := rng.IntN(len(items)); j < i && rng.IntN(4) == 0 {
+				items[i].Rel = items[j].Rel // the same path twice
+			}
+		}
+		got, gotRefused := cleanItems(items)
+		want, wantRefused := normaliseItems(items)
+		if gotRefused == nil {
+			short++
+			if slices.ContainsFunc(wantRefused, func(err error) bool { return err != nil }) {
+				t.Fatalf("%q: the shortcut refuses nothing, the whole work refuses %v", rels(items), wantRefused)
+			}
+			gotRefused = wantRefused
+		}
+		if !slices.Equal(got, want) || !reflect.DeepEqual(gotRefused, wantRefused) {
+			t.Fatalf("%q: cleanItems %q %v, the whole work %q %v", rels(items), rels(got), gotRefused, rels(want), wantRefused)
+		}
+	}
+	if short < 100 {
+		t.Fatalf("only %d of 2,000 lists took the shortcut: the test does not exercise it", short)
 	}
 }

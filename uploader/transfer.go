@@ -288,8 +288,8 @@ type batch struct {
 func planBatches(items []Item, dest string, maxFiles int, maxBytes int64) []*batch {
 	open := map[string]*batch{}
 	var out []*batch
-	// The files of a folder come one after another: they share one destination string
-	// rather than each joining its own (60 KB of a 2,000-file upload).
+	// The files of a folder mostly come one after another: they share one destination
+	// string rather than each joining its own (60 KB of a 2,000-file upload).
 	var dir, d string
 	for i, it := range items {
 		if i == 0 || path.Dir(it.Rel) != dir {

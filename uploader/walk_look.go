@@ -11,10 +11,10 @@ type look struct {
 	size   int64
 	id     fileID
 	err    error // errNotPlain when it is not a regular file
-	looked bool  // false: a name the walk leaves out
+	looked bool  // false: not looked at (a name the walk leaves out, a dropped path, a link put off)
 }
 
-// lookParallel is the fewest files a folder must list before its files are looked at by
+// lookParallel is the fewest paths a folder must list before they are looked at by
 // several goroutines: below it, starting them costs more than they save.
 const lookParallel = 32
 

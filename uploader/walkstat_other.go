@@ -19,7 +19,7 @@ func (a fileID) same(b fileID) bool { return a.fi != nil && b.fi != nil && os.Sa
 
 // errNotPlain says a path its folder lists is not a regular file (a folder, a link, a
 // special file, or a file replaced by one since): the walk then looks at it by path.
-var errNotPlain = errors.New("not a regular file any more")
+var errNotPlain = errors.New("not a regular file")
 
 // folder is a listed folder; here its files are looked at by path.
 type folder struct{}

@@ -21,9 +21,9 @@ import (
 
 // walkOne walks one path as a folder's listing hands it over, with the folder's look at it
 // (listed) or without, links put off until the end as in WalkWith.
-func walkOne(t *testing.T, root, name string, listedRegular bool) ([]Item, []Skipped) {
+func walkOne(t *testing.T, root, name string, throughLook bool) ([]Item, []Skipped) {
 	var lk look
-	if listedRegular {
+	if throughLook {
 		d, _, err := openFolder(root)
 		if err != nil {
 			t.Fatal(err)
