@@ -25,8 +25,11 @@ type Bandwidth struct {
 	next  time.Time // when the bytes charged so far have all been paid for
 }
 
-// bandwidthBurst is how far ahead of the rate a quiet link may send at once: enough to
-// keep a connection busy between reads, short enough that the limit holds over a second.
+// bandwidthBurst is how far behind the rate the readers may fall and catch up at once:
+// enough to keep a connection busy between reads, short enough that the limit holds over
+// a second. Readers away for longer (an upload starting, a POST waiting for its answer)
+// start again from now, with nothing to catch up: a fresh upload sent the burst's worth on
+// top of the limit's in its first half second, and its speed read 1.17× the limit.
 const bandwidthBurst = 100 * time.Millisecond
 
 // NewBandwidth returns a limit of bytesPerSecond; 0 (or less) is no limit.
@@ -76,8 +79,8 @@ func (b *Bandwidth) take(ctx context.Context, n int) error {
 		return nil
 	}
 	now := time.Now()
-	if earliest := now.Add(-bandwidthBurst); b.next.Before(earliest) {
-		b.next = earliest // unused time is not saved up beyond the burst
+	if b.next.Before(now.Add(-bandwidthBurst)) {
+		b.next = now // away longer than the burst: unused time is not made up
 	}
 	b.next = b.next.Add(time.Duration(float64(n) / float64(b.limit) * float64(time.Second)))
 	wake := b.next

@@ -45,6 +45,22 @@ func TestAccountingETAUnknownThenSteady(t *testing.T) {
 	}
 }
 
+// The first sample of a steady rate is that rate: the bytes of the first report moved
+// before it, in a time not known, and are not counted in the first window.
+func TestAccountingFirstSampleIsTheRate(t *testing.T) {
+	clk := newFakeClock()
+	a := newAccounting([]int64{10_000_000}, clk.now)
+	var pos int64
+	for range 6 { // 100 kB every 100 ms, as a body read paced by --bwlimit is
+		clk.add(100 * time.Millisecond)
+		pos += 100_000
+		a.set(0, pos, noReport)
+	}
+	if fg := a.file(0); fg.speed < 0.99e6 || fg.speed > 1.01e6 || fg.jobSpeed != fg.speed {
+		t.Fatalf("first sample: file %.0f B/s, job %.0f B/s, want 1e6 both", fg.speed, fg.jobSpeed)
+	}
+}
+
 func TestAccountingThrottlesAndAlwaysReportsTheEnd(t *testing.T) {
 	clk := newFakeClock()
 	a := newAccounting([]int64{1000}, clk.now)
