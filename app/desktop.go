@@ -288,6 +288,9 @@ func Run(args []string) error {
 		tr.event(traceStarted, 0)
 		go tr.sampleLag(fyne.Do, stopLag)
 	})
+	// Back in front, the window shows the connections as saved now: they may have been
+	// changed meanwhile (hoist in a terminal, another Hoist).
+	a.Lifecycle().SetOnEnteredForeground(dt.Window.RereadConnections)
 	openedWith.deliverTo(dt.launched)
 	if demo := os.Getenv(DemoFilesEnv); demo != "" {
 		paths = append(paths, filepath.SplitList(demo)...)

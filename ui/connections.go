@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -134,6 +135,28 @@ func newConnectionsView(d Deps, win fyne.Window, clip func(string)) *Connections
 	v.Content = split
 	v.reload("")
 	return v
+}
+
+// reread shows the connections as they are saved now, when another program (the command
+// line, another Hoist) changed them while this window was open (Window.RereadConnections).
+// While one is being edited here (a New one not saved yet, a field typed into, a password)
+// nothing is read, so that nothing typed is lost: Save and the next look bring the rest.
+func (v *ConnectionsView) reread() {
+	if v.storedRows != len(v.profiles) || v.editor.editing() {
+		return
+	}
+	ps, err := v.d.Profiles.List()
+	dflt := ""
+	if p, err := v.d.Profiles.Default(); err == nil {
+		dflt = p.Name
+	}
+	if err == nil && slices.Equal(ps, v.profiles) && dflt == v.dflt {
+		return
+	}
+	v.reload("")
+	if p, ok := v.current(); ok && v.selected < v.storedRows && p != v.editor.loaded {
+		v.selectProfile(v.selected) // changed there, nothing typed here: shown as saved now
+	}
 }
 
 // reload reads the profiles and selects the one called name (or keeps the one being

@@ -40,6 +40,9 @@ type profileEditor struct {
 	// the profile was loaded; revealed shows the problems of every field.
 	touched  map[string]bool
 	revealed bool
+	// dirty: something was typed or chosen since loaded, the profile load showed.
+	dirty  bool
+	loaded store.Profile
 	// sandbox is set for profiles of the Local sandbox (the built-ins and their copies):
 	// their server is this computer, whatever port the sandbox got.
 	sandbox        bool
@@ -140,6 +143,7 @@ func newProfileEditor() *profileEditor {
 func (e *profileEditor) load(p store.Profile, fresh bool) {
 	e.loading = true
 	clear(e.touched)
+	e.dirty, e.loaded = false, p
 	e.revealed = !fresh
 	e.builtin = p.Sandbox && store.IsBuiltin(p.Name)
 	e.sandbox, e.sandboxService = p.Sandbox, p.Service
@@ -177,6 +181,12 @@ func (e *profileEditor) load(p store.Profile, fresh bool) {
 	e.network.enable(!e.builtin)
 	showIf(e.builtinNote, e.builtin, e.box)
 	e.changed()
+}
+
+// editing reports whether something was typed or chosen in the form since it was loaded,
+// a password included.
+func (e *profileEditor) editing() bool {
+	return e.dirty || e.password.Text != ""
 }
 
 // sandboxLabel names the server of a Local sandbox profile.
@@ -228,6 +238,7 @@ func (e *profileEditor) edited(fields ...string) {
 	if e.loading {
 		return
 	}
+	e.dirty = true
 	for _, f := range fields {
 		e.touched[f] = true
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"time"
 
@@ -108,6 +109,15 @@ func newDestination(d Deps) *destination {
 	ds.Content = ds.box
 	ds.Advanced = ds.advanced
 	return ds
+}
+
+// reread shows the connections as saved now, when another program changed them
+// (Window.RereadConnections); the one chosen stays, with the company and folder typed.
+func (ds *destination) reread() {
+	if ps, err := ds.d.Profiles.List(); err == nil && slices.Equal(ps, ds.profiles) {
+		return
+	}
+	ds.reload("")
 }
 
 // reload reads the profiles again and keeps the chosen one if it still exists.

@@ -1,0 +1,95 @@
+package ui
+
+import (
+	"slices"
+	"testing"
+
+	"hoist/app/store"
+)
+
+// shows reports whether the Connections list and the queue's connection list hold name.
+func shows(e *testEnv, name string) (list, queue bool) {
+	list = slices.ContainsFunc(e.w.Connections.profiles, func(p store.Profile) bool { return p.Name == name })
+	return list, slices.Contains(e.w.Dest.conn.Options, store.DisplayName(name))
+}
+
+// Another program (hoist in a terminal) saves and deletes a connection while the window
+// is open: the Connections tab and the queue show it as saved once either tab is opened
+// or the window comes back to the front; before, only the window's own actions read the
+// file again.
+func TestConnectionsChangedElsewhereShowWhenATabOpens(t *testing.T) {
+	e := newTestEnv(t)
+	if err := e.cfg.Profiles.Save("", scene7Profile("Acme")); err != nil {
+		t.Fatal(err)
+	}
+	if list, queue := shows(e, "Acme"); list || queue {
+		t.Fatalf("shown before anything read it: list %v, queue %v", list, queue)
+	}
+	e.w.Tabs.SelectIndex(tabConnections)
+	if list, queue := shows(e, "Acme"); !list || !queue {
+		t.Errorf("saved elsewhere, then the Connections tab opened: list %v, queue %v", list, queue)
+	}
+	if err := e.cfg.Profiles.Delete("Acme"); err != nil {
+		t.Fatal(err)
+	}
+	e.w.Tabs.SelectIndex(tabQueue)
+	if list, queue := shows(e, "Acme"); list || queue {
+		t.Errorf("deleted elsewhere, then the queue opened: list %v, queue %v", list, queue)
+	}
+	if err := e.cfg.Profiles.Save("", scene7Profile("Brand")); err != nil {
+		t.Fatal(err)
+	}
+	e.w.RereadConnections() // the window back in front
+	if list, queue := shows(e, "Brand"); !list || !queue {
+		t.Errorf("saved elsewhere, then the window came to the front: list %v, queue %v", list, queue)
+	}
+}
+
+// What is being typed in the Connections tab is not thrown away by a connection saved
+// elsewhere: a New one not saved yet stays, as does a field typed into; once saved, the
+// next look shows the other program's connection.
+func TestRereadingKeepsWhatIsTyped(t *testing.T) {
+	e := newTestEnv(t)
+	v := e.w.Connections
+	e.w.Tabs.SelectIndex(tabConnections)
+	v.newProfile()
+	v.editor.user.SetText("office@example.com")
+	if err := e.cfg.Profiles.Save("", scene7Profile("Acme")); err != nil {
+		t.Fatal(err)
+	}
+	e.w.RereadConnections()
+	if v.selected != len(v.profiles)-1 || v.selected < v.storedRows || v.editor.user.Text != "office@example.com" {
+		t.Fatalf("the New connection being typed was lost: row %d of %d (%d saved), user %q", v.selected, len(v.profiles), v.storedRows, v.editor.user.Text)
+	}
+	if list, queue := shows(e, "Acme"); list || !queue {
+		t.Errorf("while a New connection is typed: list %v (want false), queue %v (want true)", list, queue)
+	}
+	v.editor.company.SetText("c|2101")
+	if err := v.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := shows(e, "Acme"); !list {
+		t.Errorf("after Save the list still lacks the connection saved elsewhere")
+	}
+	// A saved connection with a field typed into and not saved: kept as typed.
+	v.reload("Acme")
+	v.editor.folder.SetText("spring")
+	if err := e.cfg.Profiles.Save("", scene7Profile("Brand")); err != nil {
+		t.Fatal(err)
+	}
+	e.w.RereadConnections()
+	if v.editor.folder.Text != "spring" || v.profiles[v.selected].Name != "Acme" {
+		t.Errorf("the form of Acme, typed into: folder %q, row of %q", v.editor.folder.Text, v.profiles[v.selected].Name)
+	}
+	// Nothing typed: the form follows what the other program saved for the connection.
+	v.selectProfile(v.selected) // Acme as saved, nothing typed
+	changed := scene7Profile("Acme")
+	changed.DestFolder = "autumn"
+	if err := e.cfg.Profiles.Save("Acme", changed); err != nil {
+		t.Fatal(err)
+	}
+	e.w.RereadConnections()
+	if v.editor.folder.Text != "autumn" || v.editor.editing() {
+		t.Errorf("Acme changed elsewhere, nothing typed: the form shows folder %q (want autumn), editing %v", v.editor.folder.Text, v.editor.editing())
+	}
+}
