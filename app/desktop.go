@@ -288,8 +288,8 @@ func Run(args []string) error {
 		tr.event(traceStarted, 0)
 		go tr.sampleLag(fyne.Do, stopLag)
 	})
-	// Back in front, the window shows the connections as saved now: they may have been
-	// changed meanwhile (hoist in a terminal, another Hoist).
+	// Back in front, the window shows the connections and their passwords as saved now:
+	// they may have been changed meanwhile (a settings file copied in, hoist login).
 	a.Lifecycle().SetOnEnteredForeground(dt.Window.RereadConnections)
 	openedWith.deliverTo(dt.launched)
 	if demo := os.Getenv(DemoFilesEnv); demo != "" {

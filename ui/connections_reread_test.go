@@ -13,7 +13,7 @@ func shows(e *testEnv, name string) (list, queue bool) {
 	return list, slices.Contains(e.w.Dest.conn.Options, store.DisplayName(name))
 }
 
-// Another program (hoist in a terminal) saves and deletes a connection while the window
+// Another program (an editor, a settings file copied in) saves and deletes a connection while the window
 // is open: the Connections tab and the queue show it as saved once either tab is opened
 // or the window comes back to the front; before, only the window's own actions read the
 // file again.
@@ -91,5 +91,28 @@ func TestRereadingKeepsWhatIsTyped(t *testing.T) {
 	e.w.RereadConnections()
 	if v.editor.folder.Text != "autumn" || v.editor.editing() {
 		t.Errorf("Acme changed elsewhere, nothing typed: the form shows folder %q (want autumn), editing %v", v.editor.folder.Text, v.editor.editing())
+	}
+}
+
+// A password saved by another program (hoist login in a terminal) while the window asks
+// for one: once the window is back in front, the queue no longer asks for it and the
+// Connections tab says it is saved.
+func TestAPasswordSavedElsewhereEndsTheQuestion(t *testing.T) {
+	e := newTestEnv(t)
+	p := scene7Profile("Acme")
+	if err := e.cfg.Profiles.Save("", p); err != nil {
+		t.Fatal(err)
+	}
+	e.w.Dest.reload("Acme")
+	e.w.Connections.reload("Acme")
+	if e.w.Dest.pwState != pwMissing || !e.w.Dest.pwBox.Visible() || e.w.Connections.hasPassword {
+		t.Fatalf("before: queue state %d, field shown %v; Connections says saved %v", e.w.Dest.pwState, e.w.Dest.pwBox.Visible(), e.w.Connections.hasPassword)
+	}
+	if err := e.cfg.Credentials.Set(store.CredentialKey(p), "secret"); err != nil {
+		t.Fatal(err)
+	}
+	e.w.RereadConnections()
+	if e.w.Dest.pwState != pwSaved || e.w.Dest.pwBox.Visible() || !e.w.Connections.passwordKnown() {
+		t.Errorf("after: queue state %d (want saved), field shown %v; Connections knows it %v", e.w.Dest.pwState, e.w.Dest.pwBox.Visible(), e.w.Connections.passwordKnown())
 	}
 }

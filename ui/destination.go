@@ -114,10 +114,15 @@ func newDestination(d Deps) *destination {
 // reread shows the connections as saved now, when another program changed them
 // (Window.RereadConnections); the one chosen stays, with the company and folder typed.
 func (ds *destination) reread() {
-	if ps, err := ds.d.Profiles.List(); err == nil && slices.Equal(ps, ds.profiles) {
+	if ps, err := ds.d.Profiles.List(); err != nil || !slices.Equal(ps, ds.profiles) {
+		ds.reload("") // chooses again, which asks the keychain again
 		return
 	}
-	ds.reload("")
+	// A password the queue asks for may have been saved since (hoist login in a
+	// terminal): asked again, with the field left in place while the keychain answers.
+	if ds.pwState == pwMissing && ds.password.Text == "" {
+		ds.askKeychain(ds.current)
+	}
 }
 
 // reload reads the profiles again and keeps the chosen one if it still exists.
@@ -193,9 +198,14 @@ func (ds *destination) choose(name string) {
 
 // checkPassword asks the keychain, off Fyne's thread, whether a password is saved.
 func (ds *destination) checkPassword() {
-	p := ds.current
 	ds.pwState = pwChecking
 	showIf(ds.pwBox, false, ds.box)
+	ds.askKeychain(ds.current)
+}
+
+// askKeychain asks the keychain, off Fyne's thread, whether a password is saved for p,
+// and shows the answer if p is still the connection chosen.
+func (ds *destination) askKeychain(p store.Profile) {
 	ds.d.run(func() {
 		_, err := ds.d.Secrets.Password(p)
 		state, note := pwSaved, ""

@@ -118,9 +118,10 @@ func New(a fyne.App, win fyne.Window, d Deps) *Window {
 	w.Dest.OnChanged = w.changed
 	w.Dest.OnManage = func() { w.Tabs.SelectIndex(tabConnections) }
 	w.Connections.OnSaved = func(name string) { w.Dest.reload(name) }
-	// Another program (the command line, a second Hoist) may change the connections while
-	// this window is open: they are read again when a tab that shows them is opened, and
-	// when the window comes back to the front (app/desktop.go).
+	// Another program may change the connections while this window is open (an admin's
+	// editor or a settings file copied in; hoist login saves a password): they are read
+	// again when a tab that shows them is opened, and when the window comes back to the
+	// front (app/desktop.go).
 	w.Tabs.OnSelected = func(*container.TabItem) {
 		if i := w.Tabs.SelectedIndex(); i == tabQueue || i == tabConnections {
 			w.RereadConnections()
@@ -326,7 +327,8 @@ func (w *Window) endResume() {
 func (w *Window) ResumeOffered() bool { return w.resume.Visible() }
 
 // RereadConnections shows the connections as they are saved now, in the Connections tab
-// and the queue's list, when another program changed them while this window was open.
+// and the queue's list, and whether their passwords are, when another program changed
+// them while this window was open.
 func (w *Window) RereadConnections() {
 	w.Connections.reread()
 	w.Dest.reread()
