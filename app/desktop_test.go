@@ -125,7 +125,7 @@ func TestPresetSavedInTheWindowLoadsInTheCLI(t *testing.T) {
 	dt := build(t)
 	of := dt.Window.Options
 	test.Tap(of.Input("manualCropOptions").(*widget.Check))
-	of.Input("manualCropOptions.top").(*widget.Entry).SetText("25")
+	of.Input("manualCropOptions.top").(interface{ SetText(string) }).SetText("25")
 	test.Tap(of.Input("createMask").(*widget.Check))
 	of.Input("emailSetting").(*widget.Select).SetSelected(ui.ChoiceLabel("emailSetting", "ErrorAndWarning"))
 	path, err := dt.Window.Presets.Save("Spring heroes")

@@ -39,7 +39,7 @@ func TestBlockedSaysWhereTheOtherProblemsAre(t *testing.T) {
 	// The password above, a value in Upload options.
 	e.w.Dest.reload(brand.Name)
 	test.Tap(e.w.Options.Input("unsharpMaskOptions").(*widget.Check))
-	e.w.Options.Input("unsharpMaskOptions.amount").(*widget.Entry).SetText("7")
+	e.w.Options.Input("unsharpMaskOptions.amount").(*numberEntry).SetText("7")
 	if len(e.w.Options.Problems()) != 1 {
 		t.Fatalf("options problems: %q", e.w.Options.Problems())
 	}

@@ -88,7 +88,12 @@ func newOptField(f uploader.Field, form *OptionsForm) *optField {
 		e.OnChanged = func(s string) { form.changed(fl, strings.Split(s, "\n")) }
 		fl.input, fl.load = e, func(v any) { e.SetText(strings.Join(v.([]string), "\n")) }
 		parts = append(parts, fieldLabel(label), e)
-	default: // numbers and text
+	case uploader.KindInt, uploader.KindFloat:
+		e := newNumberEntry()
+		e.OnChanged = func(s string) { form.typed(fl, s) }
+		fl.input, fl.load = e, func(v any) { e.SetText(formatValue(v)) }
+		parts = append(parts, fieldLabel(label), form.wheel.over(e))
+	default: // text
 		e := widget.NewEntry()
 		e.OnChanged = func(s string) { form.typed(fl, s) }
 		fl.input, fl.load = e, func(v any) { e.SetText(formatValue(v)) }

@@ -19,8 +19,8 @@ func TestInlineErrorDoesNotCoverTheNextField(t *testing.T) {
 		}
 	}
 	test.Tap(of.Input("unsharpMaskOptions").(*widget.Check))
-	amount := of.Input("unsharpMaskOptions.amount").(*widget.Entry)
-	radius := of.Input("unsharpMaskOptions.radius").(*widget.Entry)
+	amount := of.Input("unsharpMaskOptions.amount").(*numberEntry)
+	radius := of.Input("unsharpMaskOptions.radius").(*numberEntry)
 	abs := func(o fyne.CanvasObject) fyne.Position {
 		return fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
 	}

@@ -28,7 +28,7 @@ func TestManualCropAppearsInThePreview(t *testing.T) {
 	of := e.w.Options
 	test.Tap(of.Input("manualCropOptions").(*widget.Check))
 	for path, v := range map[string]string{"left": "12", "right": "0", "top": "30", "bottom": "4"} {
-		entry := of.Input("manualCropOptions." + path).(*widget.Entry)
+		entry := of.Input("manualCropOptions." + path).(*numberEntry)
 		entry.SetText("")
 		test.Type(entry, v)
 	}
@@ -59,7 +59,7 @@ func TestInvalidValueShowsAnInlineErrorAndDisablesUpload(t *testing.T) {
 	}
 	of := e.w.Options
 	test.Tap(of.Input("unsharpMaskOptions").(*widget.Check))
-	amount := of.Input("unsharpMaskOptions.amount").(*widget.Entry)
+	amount := of.Input("unsharpMaskOptions.amount").(*numberEntry)
 	cases := []struct{ typed, want string }{
 		{"7", "Amount (0 to 5) must be between 0 and 5; it is 7."},
 		{"lots", `Amount (0 to 5) must be a number, such as 0.5; "lots" is not.`},

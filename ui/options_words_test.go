@@ -58,7 +58,7 @@ func TestOptionsFormSpeaksFrenchAndJapanese(t *testing.T) {
 				t.Errorf("sharpening block %q, want %q", amountBlock.Text, c.check)
 			}
 			test.Tap(amountBlock)
-			amount := of.Input("unsharpMaskOptions.amount").(*widget.Entry)
+			amount := of.Input("unsharpMaskOptions.amount").(*numberEntry)
 			amount.SetText("")
 			test.Type(amount, "beaucoup")
 			if got := of.ErrorText("unsharpMaskOptions.amount"); got != c.notNumber {

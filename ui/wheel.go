@@ -25,7 +25,7 @@ import (
 type wheelTarget struct{ scroll fyne.Scrollable }
 
 // over lays a wheel layer over a one-line entry.
-func (t *wheelTarget) over(e *widget.Entry) fyne.CanvasObject {
+func (t *wheelTarget) over(e fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewStack(e, newWheelLayer(t))
 }
 

@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 )
 
 // The mouse wheel over a one-line field scrolls the form around it, in the upload options
@@ -24,9 +23,9 @@ func TestWheelOverAFieldScrollsTheForm(t *testing.T) {
 		name   string
 		tab    int
 		scroll *container.Scroll
-		field  *widget.Entry
+		field  fyne.CanvasObject
 	}{
-		{"options: a number", tabOptions, e.w.Options.wheel.scroll.(*container.Scroll), e.w.Options.fields["manualCropOptions.left"].input.(*widget.Entry)},
+		{"options: a number", tabOptions, e.w.Options.wheel.scroll.(*container.Scroll), e.w.Options.fields["manualCropOptions.left"].input.(*numberEntry)},
 		{"options: the company", tabOptions, e.w.Options.wheel.scroll.(*container.Scroll), e.w.Dest.company},
 		{"options: the bandwidth", tabOptions, e.w.Options.wheel.scroll.(*container.Scroll), e.w.Bandwidth.Entry},
 		{"connections: the user", tabConnections, e.w.Connections.wheel.scroll.(*container.Scroll), e.w.Connections.editor.user},
