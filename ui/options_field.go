@@ -88,16 +88,22 @@ func newOptField(f uploader.Field, form *OptionsForm) *optField {
 		e.OnChanged = func(s string) { form.changed(fl, strings.Split(s, "\n")) }
 		fl.input, fl.load = e, func(v any) { e.SetText(strings.Join(v.([]string), "\n")) }
 		parts = append(parts, fieldLabel(label), e)
-	case uploader.KindInt, uploader.KindFloat:
-		e := newNumberEntry()
+	default: // numbers and text
+		var e *widget.Entry
+		var input interface {
+			fyne.Disableable
+			fyne.CanvasObject
+		}
+		if f.Kind == uploader.KindInt || f.Kind == uploader.KindFloat {
+			n := newNumberEntry() // selects its number when come into, to be typed over
+			e, input = &n.Entry, n
+		} else {
+			e = widget.NewEntry()
+			input = e
+		}
 		e.OnChanged = func(s string) { form.typed(fl, s) }
-		fl.input, fl.load = e, func(v any) { e.SetText(formatValue(v)) }
-		parts = append(parts, fieldLabel(label), form.wheel.over(e))
-	default: // text
-		e := widget.NewEntry()
-		e.OnChanged = func(s string) { form.typed(fl, s) }
-		fl.input, fl.load = e, func(v any) { e.SetText(formatValue(v)) }
-		parts = append(parts, fieldLabel(label), form.wheel.over(e))
+		fl.input, fl.load = input, func(v any) { e.SetText(formatValue(v)) }
+		parts = append(parts, fieldLabel(label), form.wheel.over(input))
 	}
 	if help := helpOf(f); help != "" {
 		parts = append(parts, helpLabel(help))
