@@ -1,6 +1,7 @@
 package session
 
 import (
+	"net/http"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -161,11 +162,17 @@ func TestPauseAndResumeInTheSameJob(t *testing.T) {
 	}
 	var sent []string
 	for _, r := range uploadPosts(b.sb) {
+		if len(r.Files) == 0 && r.Status != http.StatusOK {
+			// b.jpg's POST, cut by the pause before all its parts were in: the server
+			// could not read it (fault 30003, no job named yet) and took nothing. Seen in
+			// CI under load, about once in 200 runs.
+			continue
+		}
 		for _, f := range r.Files {
 			sent = append(sent, f.FileName)
 		}
 		if r.JobHandle != handle {
-			t.Errorf("a POST went to job %q", r.JobHandle)
+			t.Errorf("a POST went to job %q: %+v", r.JobHandle, r)
 		}
 	}
 	// b.jpg was in flight at the pause: it is sent again. Its first POST is on the
