@@ -138,11 +138,11 @@ func newConnectionsView(d Deps, win fyne.Window, clip func(string)) *Connections
 }
 
 // reread shows the connections as they are saved now, when another program changed them
-// while this window was open (Window.RereadConnections), and whether the password of the
-// one open is saved (hoist login). While one is being edited here (a New one not saved
-// yet, a field typed into, a password) nothing is read, so that nothing typed is lost:
-// Save and the next look bring the rest.
-func (v *ConnectionsView) reread() {
+// while this window was open (Window.RereadConnections), and, with keychain, whether the
+// password of the one open is saved (hoist login). While one is being edited here (a New
+// one not saved yet, a field typed into, a password) nothing is read, so that nothing
+// typed is lost: Save and the next look bring the rest.
+func (v *ConnectionsView) reread(keychain bool) {
 	if v.storedRows != len(v.profiles) || v.editor.editing() {
 		return
 	}
@@ -152,7 +152,7 @@ func (v *ConnectionsView) reread() {
 		dflt = p.Name
 	}
 	if err == nil && slices.Equal(ps, v.profiles) && dflt == v.dflt {
-		if !v.hasPassword { // saved since, perhaps (hoist login in a terminal)
+		if keychain && !v.hasPassword { // saved since, perhaps (hoist login in a terminal)
 			v.askPasswordNow()
 			v.checkPassword()
 		}

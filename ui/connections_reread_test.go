@@ -96,7 +96,7 @@ func TestRereadingKeepsWhatIsTyped(t *testing.T) {
 
 // A password saved by another program (hoist login in a terminal) while the window asks
 // for one: once the window is back in front, the queue no longer asks for it and the
-// Connections tab says it is saved.
+// Connections tab says it is saved, each asking the keychain when it is the tab in view.
 func TestAPasswordSavedElsewhereEndsTheQuestion(t *testing.T) {
 	e := newTestEnv(t)
 	p := scene7Profile("Acme")
@@ -111,8 +111,12 @@ func TestAPasswordSavedElsewhereEndsTheQuestion(t *testing.T) {
 	if err := e.cfg.Credentials.Set(store.CredentialKey(p), "secret"); err != nil {
 		t.Fatal(err)
 	}
-	e.w.RereadConnections()
-	if e.w.Dest.pwState != pwSaved || e.w.Dest.pwBox.Visible() || !e.w.Connections.passwordKnown() {
-		t.Errorf("after: queue state %d (want saved), field shown %v; Connections knows it %v", e.w.Dest.pwState, e.w.Dest.pwBox.Visible(), e.w.Connections.passwordKnown())
+	e.w.RereadConnections() // the queue in view
+	if e.w.Dest.pwState != pwSaved || e.w.Dest.pwBox.Visible() || e.w.Connections.passwordKnown() {
+		t.Errorf("queue in view: queue state %d (want saved), field shown %v; Connections asked %v (want not yet)", e.w.Dest.pwState, e.w.Dest.pwBox.Visible(), e.w.Connections.passwordKnown())
+	}
+	e.w.Tabs.SelectIndex(tabConnections)
+	if !e.w.Connections.passwordKnown() {
+		t.Error("the Connections tab opened: it does not know the password saved elsewhere")
 	}
 }

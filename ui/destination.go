@@ -113,14 +113,15 @@ func newDestination(d Deps) *destination {
 
 // reread shows the connections as saved now, when another program changed them
 // (Window.RereadConnections); the one chosen stays, with the company and folder typed.
-func (ds *destination) reread() {
+// With keychain, a password asked for is looked for again.
+func (ds *destination) reread(keychain bool) {
 	if ps, err := ds.d.Profiles.List(); err != nil || !slices.Equal(ps, ds.profiles) {
 		ds.reload("") // chooses again, which asks the keychain again
 		return
 	}
 	// A password the queue asks for may have been saved since (hoist login in a
 	// terminal): asked again, with the field left in place while the keychain answers.
-	if ds.pwState == pwMissing && ds.password.Text == "" {
+	if keychain && ds.pwState == pwMissing && ds.password.Text == "" {
 		ds.askKeychain(ds.current)
 	}
 }

@@ -329,7 +329,10 @@ func (w *Window) ResumeOffered() bool { return w.resume.Visible() }
 // RereadConnections shows the connections as they are saved now, in the Connections tab
 // and the queue's list, and whether their passwords are, when another program changed
 // them while this window was open.
+// The keychain is asked again only by the tab in view: on macOS each question starts a
+// process, and the window comes to the front often.
 func (w *Window) RereadConnections() {
-	w.Connections.reread()
-	w.Dest.reread()
+	tab := w.Tabs.SelectedIndex()
+	w.Connections.reread(tab == tabConnections)
+	w.Dest.reread(tab == tabQueue)
 }
