@@ -290,7 +290,7 @@ func Run(args []string) error {
 	})
 	// Back in front, the window shows the connections and their passwords as saved now:
 	// they may have been changed meanwhile (a settings file copied in, hoist login).
-	a.Lifecycle().SetOnEnteredForeground(dt.Window.RereadConnections)
+	a.Lifecycle().SetOnEnteredForeground(dt.Window.EnteredForeground)
 	openedWith.deliverTo(dt.launched)
 	if demo := os.Getenv(DemoFilesEnv); demo != "" {
 		paths = append(paths, filepath.SplitList(demo)...)

@@ -147,11 +147,16 @@ func (v *ConnectionsView) reread(keychain bool) {
 		return
 	}
 	ps, err := v.d.Profiles.List()
+	if err != nil {
+		// A file broken meanwhile: said, and the connections shown stay as they were read.
+		v.setStatus(words.Error(err))
+		return
+	}
 	dflt := ""
 	if p, err := v.d.Profiles.Default(); err == nil {
 		dflt = p.Name
 	}
-	if err == nil && slices.Equal(ps, v.profiles) && dflt == v.dflt {
+	if slices.Equal(ps, v.profiles) && dflt == v.dflt {
 		if keychain && !v.hasPassword { // saved since, perhaps (hoist login in a terminal)
 			v.askPasswordNow()
 			v.checkPassword()
@@ -162,6 +167,7 @@ func (v *ConnectionsView) reread(keychain bool) {
 	if p, ok := v.current(); ok && v.selected < v.storedRows && p != v.editor.loaded {
 		v.selectProfile(v.selected) // changed there, nothing typed here: shown as saved now
 	}
+	v.updateButtons() // the default may be another one now: Use at start follows
 }
 
 // reload reads the profiles and selects the one called name (or keeps the one being
@@ -332,6 +338,9 @@ func (v *ConnectionsView) Save() error {
 		}
 	}
 	v.reload(p.Name)
+	if q, ok := v.current(); ok {
+		v.editor.saved(q) // the form is the profile as stored now: nothing typed since
+	}
 	v.editor.password.SetText("") // kept where it belongs: typed again, it would replace it
 	v.askPasswordNow()            // a password may have been saved
 	v.updateButtons()

@@ -183,6 +183,9 @@ func (e *profileEditor) load(p store.Profile, fresh bool) {
 	e.changed()
 }
 
+// saved records that the form was just stored as p: what it shows is no longer an edit.
+func (e *profileEditor) saved(p store.Profile) { e.dirty, e.loaded = false, p }
+
 // editing reports whether something was typed or chosen in the form since it was loaded,
 // a password included.
 func (e *profileEditor) editing() bool {

@@ -115,7 +115,14 @@ func newDestination(d Deps) *destination {
 // (Window.RereadConnections); the one chosen stays, with the company and folder typed.
 // With keychain, a password asked for is looked for again.
 func (ds *destination) reread(keychain bool) {
-	if ps, err := ds.d.Profiles.List(); err != nil || !slices.Equal(ps, ds.profiles) {
+	ps, err := ds.d.Profiles.List()
+	if err != nil {
+		// A file broken meanwhile: said, and the connections listed stay as they were read.
+		ds.where.SetText(words.Error(err))
+		ds.where.Show()
+		return
+	}
+	if !slices.Equal(ps, ds.profiles) {
 		ds.reload("") // chooses again, which asks the keychain again
 		return
 	}
@@ -170,15 +177,26 @@ func (ds *destination) choose(name string) {
 	if !ok {
 		return
 	}
-	switched := p.Name != ds.current.Name
+	prev := ds.current
+	switched := p.Name != prev.Name
 	ds.current = p
 	ds.where.SetText(describe(p))
 	// The sandbox's banner says where its files go already.
 	showIf(ds.where, !p.Sandbox, ds.rowBox)
-	if switched {
+	switch {
+	case switched:
 		ds.company.SetText(p.Company)
 		ds.folder.SetText(p.DestFolder)
 		ds.password.SetText("")
+	default:
+		// The same connection, changed elsewhere (reread): its company and folder follow
+		// where they were not typed over.
+		if ds.company.Text == prev.Company {
+			ds.company.SetText(p.Company)
+		}
+		if ds.folder.Text == prev.DestFolder {
+			ds.folder.SetText(p.DestFolder)
+		}
 	}
 	showIf(ds.coBox, p.Service != uploader.DrSum, ds.advanced)
 	if p.Service == uploader.DrSum {
@@ -218,12 +236,13 @@ func (ds *destination) askKeychain(p store.Profile) {
 			state, note = pwMissing, words.T("dest.no_password", nil)
 		}
 		fyne.Do(func() {
-			if ds.current.Name != p.Name {
-				return
+			if store.CredentialKey(ds.current) != store.CredentialKey(p) {
+				return // an answer about a connection no longer chosen, or no longer the same
 			}
 			ds.pwState = state
 			ds.pwHelp.SetText(note)
-			showIf(ds.pwBox, state == pwMissing, ds.box)
+			// A password typed meanwhile stays in sight: it is the one an upload would use.
+			showIf(ds.pwBox, state == pwMissing || ds.password.Text != "", ds.box)
 			ds.changed()
 		})
 	})

@@ -21,15 +21,21 @@ func newNumberEntry() *numberEntry {
 }
 
 // FocusGained selects the number when the field is reached by Tab; a click then puts the
-// cursor where it landed, and MouseDown selects it again.
+// cursor where it landed, and MouseDown selects it again. A window back in front gives
+// its field the focus again (Fyne tells it FocusLost when the window goes to the back):
+// the number is left as it was, the cursor where it was put.
 func (e *numberEntry) FocusGained() {
-	first := !e.focused
+	first := !e.focused && !returningToFront
 	e.focused = true
 	e.Entry.FocusGained()
 	if first {
 		e.TypedShortcut(&fyne.ShortcutSelectAll{})
 	}
 }
+
+// returningToFront is set while the app comes back to the front (Window.EnteredForeground),
+// before its window's focused object is told FocusGained. Read and written on Fyne's thread.
+var returningToFront bool
 
 func (e *numberEntry) FocusLost() {
 	e.focused = false

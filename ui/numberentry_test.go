@@ -45,6 +45,16 @@ func TestANumberFieldIsReplacedByWhatIsTyped(t *testing.T) {
 	if e.Text != "150" {
 		t.Errorf("clicked again, then 0 typed: %q, want 150", e.Text)
 	}
+	// The window to the back and to the front again: Fyne tells the field FocusLost,
+	// then, after the app's EnteredForeground, FocusGained. The cursor stays where it was.
+	e.FocusLost()
+	returningToFront = true
+	e.FocusGained()
+	returningToFront = false
+	typeFocused(w.Canvas(), "0")
+	if e.Text != "1500" {
+		t.Errorf("back in front, then 0 typed: %q, want 1500", e.Text)
+	}
 
 	other.SetText("0.5")
 	w.Canvas().FocusNext() // Tab from e to the next field

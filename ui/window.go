@@ -326,6 +326,15 @@ func (w *Window) endResume() {
 // ResumeOffered reports whether unfinished files of an earlier session are offered.
 func (w *Window) ResumeOffered() bool { return w.resume.Visible() }
 
+// EnteredForeground is the app coming back to the front (app/desktop.go, Fyne's lifecycle,
+// called just before the window's focused object is told FocusGained): the connections
+// are read again, and a number field gets the focus back as it was left (numberEntry).
+func (w *Window) EnteredForeground() {
+	returningToFront = true
+	fyne.Do(func() { returningToFront = false }) // queued: runs once the focus is back
+	w.RereadConnections()
+}
+
 // RereadConnections shows the connections as they are saved now, in the Connections tab
 // and the queue's list, and whether their passwords are, when another program changed
 // them while this window was open.
