@@ -183,12 +183,11 @@ func (ds *destination) choose(name string) {
 	ds.where.SetText(describe(p))
 	// The sandbox's banner says where its files go already.
 	showIf(ds.where, !p.Sandbox, ds.rowBox)
-	switch {
-	case switched:
+	if switched {
 		ds.company.SetText(p.Company)
 		ds.folder.SetText(p.DestFolder)
 		ds.password.SetText("")
-	default:
+	} else {
 		// The same connection, changed elsewhere (reread): its company and folder follow
 		// where they were not typed over.
 		if ds.company.Text == prev.Company {

@@ -292,8 +292,8 @@ func planBatches(items []Item, dest string, maxFiles int, maxBytes int64) []*bat
 	// string rather than each joining its own (60 KB of a 2,000-file upload).
 	var dir, d string
 	for i, it := range items {
-		if i == 0 || path.Dir(it.Rel) != dir {
-			dir, d = path.Dir(it.Rel), destFor(dest, it.Rel)
+		if itDir := path.Dir(it.Rel); i == 0 || itDir != dir {
+			dir, d = itDir, destFor(dest, it.Rel)
 		}
 		named := needsFileName(path.Base(it.Rel))
 		if named || it.Size > maxBytes {
